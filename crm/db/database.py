@@ -1,0 +1,128 @@
+"""An open desk database: its engine, its read and write sessions, and how it was opened.
+
+`open_database` is the one way in: it checks that the file or server holds a desk database,
+runs the migrations (backing a file up first) and refuses a schema newer than this program.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from crm.db.engine import WRITE_OPTION, make_engine
+from crm.domain.errors import DatabaseOpenError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass
+class Database:
+    url: str
+    engine: sa.Engine
+    backup_path: Path | None = None
+    migrated_from: str | None = None
+    _read: sessionmaker[Session] = field(init=False, repr=False)
+    _write: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        db = make_url(self.url).database
+        return Path(db) if self.is_sqlite and db and db != ":memory:" else None
+
+    @property
+    def display_name(self) -> str:
+        """What the status bar and messages show: the file path, or the URL without password."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction for one user action: committed on success, rolled back on error."""
+        with self._write.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session:
+            yield session
+
+    @property
+    def read_factory(self) -> sessionmaker[Session]:
+        return self._read
+
+    @property
+    def write_factory(self) -> sessionmaker[Session]:
+        return self._write
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse early, with a clear message, a file that is not an SQLite database."""
+    if not path.exists():
+        if not path.parent.exists():
+            raise DatabaseOpenError(f"The folder {path.parent} does not exist.")
+        return
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} is a folder, not a database file.")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header and header != SQLITE_MAGIC:
+        raise DatabaseOpenError(
+            f"{path} is not a cooperation desk database (it is not an SQLite file). "
+            "Choose another file, or a new name to create an empty database."
+        )
+
+
+def describe_db_error(exc: BaseException, where: str) -> str:
+    """Tell environmental failures (locked, full disk, damaged file, server away) apart."""
+    text = str(getattr(exc, "orig", exc) or exc).lower()
+    if "locked" in text or "busy" in text:
+        return f"{where} is locked by another program or another desk window; try again in a moment."
+    if "disk" in text and ("full" in text or "i/o" in text):
+        return f"The disk holding {where} is full or failing; free some space and try again."
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"{where} is damaged or is not a desk database; restore it from a backup (crm restore)."
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return f"{where} cannot be written (read-only file or folder)."
+    if "connect" in text or "could not translate host" in text or "password" in text:
+        return f"Cannot reach the team database {where}: {exc.__class__.__name__}: {getattr(exc, 'orig', exc)}"
+    return f"{where} could not be opened: {getattr(exc, 'orig', exc)}"
+
+
+def sqlite_backup(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite file through SQLite's own backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()

@@ -1,0 +1,297 @@
+"""The tables of the desk, as typed SQLAlchemy models.
+
+Records the staff see carry `Record` (uid, UTC timestamps, soft delete, version). The
+append-only logs (audit trail, stage history, export log) do not: they are never edited.
+Columns ending in `_folded`, `_lower` or `_digits` are kept in step by the services for
+accent-insensitive duplicate checks and sorting.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from crm.db.base import Base, Record, new_uid, utcnow
+from crm.domain.enums import (
+    Consent,
+    EventKind,
+    FollowUpStatus,
+    InteractionKind,
+    IntroductionOutcome,
+    IntroductionPurpose,
+    IntroductionStage,
+    Language,
+    Membership,
+    OrganizationKind,
+    Priority,
+    Territory,
+)
+
+Text = sa.Text()
+
+
+class StaffUser(Record, Base):
+    __tablename__ = "staff_users"
+
+    name: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(default="")
+    email: Mapped[str] = mapped_column(default="")
+    language: Mapped[Language] = mapped_column(default=Language.FR)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+organization_tags = sa.Table(
+    "organization_tags",
+    Base.metadata,
+    sa.Column("organization_id", sa.ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("tag_id", sa.ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+contact_tags = sa.Table(
+    "contact_tags",
+    Base.metadata,
+    sa.Column("contact_id", sa.ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("tag_id", sa.ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(64))
+    name_folded: Mapped[str] = mapped_column(sa.String(64), unique=True)
+
+
+class Organization(Record, Base):
+    __tablename__ = "organizations"
+
+    name: Mapped[str]
+    name_folded: Mapped[str] = mapped_column(index=True)
+    kind: Mapped[OrganizationKind] = mapped_column(default=OrganizationKind.OTHER, index=True)
+    territory: Mapped[Territory] = mapped_column(default=Territory.OTHER, index=True)
+    membership: Mapped[Membership] = mapped_column(default=Membership.NONE)
+    website: Mapped[str] = mapped_column(default="")
+    website_domain: Mapped[str] = mapped_column(default="", index=True)
+    phone: Mapped[str] = mapped_column(default="")
+    address: Mapped[str] = mapped_column(default="")
+    city: Mapped[str] = mapped_column(default="")
+    region: Mapped[str] = mapped_column(default="")
+    postal_code: Mapped[str] = mapped_column(sa.String(16), default="")
+    country: Mapped[str] = mapped_column(default="")
+    therapeutic_areas: Mapped[str] = mapped_column(default="")
+    employees: Mapped[int | None] = mapped_column(default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    tags: Mapped[list[Tag]] = relationship(secondary=organization_tags, lazy="raise")
+
+
+class Contact(Record, Base):
+    __tablename__ = "contacts"
+
+    first_name: Mapped[str] = mapped_column(default="")
+    last_name: Mapped[str] = mapped_column(default="")
+    name_folded: Mapped[str] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(default="")
+    organization_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organizations.id"), default=None, index=True
+    )
+    email: Mapped[str] = mapped_column(default="")
+    email_lower: Mapped[str] = mapped_column(default="", index=True)
+    phone: Mapped[str] = mapped_column(default="")
+    mobile: Mapped[str] = mapped_column(default="")
+    language: Mapped[Language] = mapped_column(default=Language.EN)
+    city: Mapped[str] = mapped_column(default="")
+    region: Mapped[str] = mapped_column(default="")
+    country: Mapped[str] = mapped_column(default="")
+    territory: Mapped[Territory] = mapped_column(default=Territory.OTHER, index=True)
+    share_with_partners: Mapped[Consent] = mapped_column(default=Consent.UNKNOWN)
+    consent_date: Mapped[date | None] = mapped_column(default=None)
+    consent_source: Mapped[str] = mapped_column(default="")
+    do_not_contact: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    organization: Mapped[Organization | None] = relationship(lazy="raise")
+    tags: Mapped[list[Tag]] = relationship(secondary=contact_tags, lazy="raise")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Event(Record, Base):
+    __tablename__ = "events"
+
+    name: Mapped[str]
+    kind: Mapped[EventKind] = mapped_column(default=EventKind.MEETING)
+    starts_on: Mapped[date | None] = mapped_column(default=None, index=True)
+    ends_on: Mapped[date | None] = mapped_column(default=None)
+    city: Mapped[str] = mapped_column(default="")
+    territory: Mapped[Territory] = mapped_column(default=Territory.OTHER)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventParticipant(Record, Base):
+    __tablename__ = "event_participants"
+
+    event_id: Mapped[int] = mapped_column(sa.ForeignKey("events.id"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    organization_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organizations.id"), default=None, index=True
+    )
+    role: Mapped[str] = mapped_column(default="")
+    attended: Mapped[bool | None] = mapped_column(default=None)
+
+
+class Introduction(Record, Base):
+    __tablename__ = "introductions"
+
+    title: Mapped[str] = mapped_column(default="")
+    qc_contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    qc_organization_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organizations.id"), default=None, index=True
+    )
+    ma_contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    ma_organization_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organizations.id"), default=None, index=True
+    )
+    purpose: Mapped[IntroductionPurpose] = mapped_column(default=IntroductionPurpose.PARTNERSHIP)
+    # The introducer is a person outside the staff (a Delegation officer, a member) or empty.
+    introducer_contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None)
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None, index=True)
+    stage: Mapped[IntroductionStage] = mapped_column(default=IntroductionStage.PROPOSED, index=True)
+    outcome: Mapped[IntroductionOutcome | None] = mapped_column(default=None)
+    event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id"), default=None, index=True)
+    qc_consent: Mapped[Consent] = mapped_column(default=Consent.UNKNOWN)
+    qc_consent_at: Mapped[date | None] = mapped_column(default=None)
+    qc_consent_channel: Mapped[str] = mapped_column(default="")
+    ma_consent: Mapped[Consent] = mapped_column(default=Consent.UNKNOWN)
+    ma_consent_at: Mapped[date | None] = mapped_column(default=None)
+    ma_consent_channel: Mapped[str] = mapped_column(default="")
+    stage_changed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class StageChange(Base):
+    """One move of an introduction from a stage to another: who, when, why."""
+
+    __tablename__ = "introduction_stage_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    introduction_id: Mapped[int] = mapped_column(sa.ForeignKey("introductions.id"), index=True)
+    from_stage: Mapped[IntroductionStage | None]
+    to_stage: Mapped[IntroductionStage]
+    outcome: Mapped[IntroductionOutcome | None] = mapped_column(default=None)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class FollowUp(Record, Base):
+    __tablename__ = "followups"
+
+    title: Mapped[str]
+    due_date: Mapped[date] = mapped_column(index=True)
+    due_time: Mapped[time | None] = mapped_column(default=None)
+    assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None, index=True)
+    priority: Mapped[Priority] = mapped_column(default=Priority.NORMAL)
+    status: Mapped[FollowUpStatus] = mapped_column(default=FollowUpStatus.OPEN, index=True)
+    completed_at: Mapped[datetime | None] = mapped_column(default=None)
+    organization_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organizations.id"), default=None, index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    introduction_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("introductions.id"), default=None, index=True
+    )
+    event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id"), default=None, index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Interaction(Record, Base):
+    __tablename__ = "interactions"
+
+    kind: Mapped[InteractionKind] = mapped_column(default=InteractionKind.NOTE)
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    subject: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None)
+    organization_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organizations.id"), default=None, index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    introduction_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("introductions.id"), default=None, index=True
+    )
+    event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id"), default=None, index=True)
+
+
+class AuditEntry(Base):
+    """Append-only trail: every create, update, delete, restore and purge, with the changes."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None)
+    action: Mapped[str] = mapped_column(sa.String(16))
+    entity: Mapped[str] = mapped_column(sa.String(32))
+    record_id: Mapped[int | None]
+    record_uid: Mapped[str] = mapped_column(sa.String(36), default="")
+    # JSON text {field: [old, new]}: portable across SQLite and PostgreSQL and readable as is.
+    changes: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (sa.Index("ix_audit_log_entity_record", "entity", "record_id"),)
+
+
+class ExportLogEntry(Base):
+    __tablename__ = "export_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(sa.String(36), default=new_uid, unique=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None)
+    entity: Mapped[str] = mapped_column(sa.String(32))
+    profile: Mapped[str] = mapped_column(default="")
+    recipient: Mapped[str] = mapped_column(default="")
+    filter: Mapped[str] = mapped_column(Text, default="")
+    columns: Mapped[str] = mapped_column(Text, default="")
+    row_count: Mapped[int] = mapped_column(default=0)
+    sha256: Mapped[str] = mapped_column(sa.String(64), default="")
+    file_name: Mapped[str] = mapped_column(default="")
+    included_without_consent: Mapped[bool] = mapped_column(default=False)
+
+
+class SearchEntry(Base):
+    """One row per searchable record, its folded text kept in step by the services.
+
+    On SQLite an FTS5 index (made by the migrations, with triggers) mirrors this table; on
+    PostgreSQL a GIN index over `to_tsvector('simple', ...)` serves the same queries.
+    """
+
+    __tablename__ = "search_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    record_id: Mapped[int]
+    title: Mapped[str] = mapped_column(default="")
+    subtitle: Mapped[str] = mapped_column(default="")
+    title_folded: Mapped[str] = mapped_column(Text, default="")
+    body_folded: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (sa.UniqueConstraint("kind", "record_id"),)
+
+
+RECORD_MODELS: dict[str, type[Record]] = {
+    "staff_user": StaffUser,
+    "organization": Organization,
+    "contact": Contact,
+    "introduction": Introduction,
+    "followup": FollowUp,
+    "event": Event,
+    "participant": EventParticipant,
+    "interaction": Interaction,
+}

@@ -1,0 +1,68 @@
+"""Text folding for accent- and case-insensitive search, duplicate matching and sorting.
+
+`fold` is the single definition of "the same words" across the desk: the search index stores
+folded text and every query is folded the same way, so "Montréal", "MONTREAL" and "montreal"
+meet, and so do "Cœur" and "coeur" or "O'Brien" and "OBrien".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "fold_words", "sort_key"]
+
+# Letters NFKD leaves whole because Unicode treats them as distinct letters, not as a base
+# letter plus a mark; users type them without the mark and expect a match.
+_SPECIALS = str.maketrans(
+    {
+        "œ": "oe",
+        "æ": "ae",
+        "ß": "ss",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+# Removed rather than spaced so that "O'Brien", "O’Brien" and "OBrien" fold alike; the
+# acute accent and prime are included because people type them as apostrophes.
+_APOSTROPHES = str.maketrans(dict.fromkeys("'’ʼ‘`´′", None))
+
+_NON_ALNUM = re.compile(r"[\W_]")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Return `text` lowercased, without accents or punctuation, words separated by one space.
+
+    >>> fold("  Saint-Jérôme ")
+    'saint jerome'
+    """
+    if not text:
+        return ""
+    # casefold before the special table so capitals (Œ, Ø, Ł...) need no entries of their own.
+    text = text.casefold().translate(_SPECIALS)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    # After NFKD: compatibility forms such as the full-width apostrophe have become plain ones.
+    text = text.translate(_APOSTROPHES)
+    text = _NON_ALNUM.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold_words(text: str | None) -> list[str]:
+    """Return the folded words of `text`, e.g. for prefix matching while typing."""
+    return fold(text).split()
+
+
+def sort_key(text: str | None) -> tuple[str, str]:
+    """Return a key that sorts names the French way: accents and case ignored first.
+
+    "école" sorts before "Zèbre" and "Éric" next to "Eric" (not after "Z" as code points
+    would put it); the original text breaks ties so the order is total and stable.
+    """
+    original = text or ""
+    return fold(original), original

@@ -1,0 +1,113 @@
+"""Contacts: the people on both sides, their language and their partner-sharing consent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from crm.db.models import Contact, Organization
+from crm.db.search import SearchDocument
+from crm.domain import validation as v
+from crm.domain.enums import Consent, Language, Territory
+from crm.domain.text import fold
+from crm.services import records, tags
+from crm.services.cleaning import Cleaner, split_tags
+
+FIELDS = (
+    "first_name", "last_name", "title", "organization_id", "email", "phone", "mobile", "language",
+    "city", "region", "country", "territory", "share_with_partners", "consent_date",
+    "consent_source", "do_not_contact", "notes",
+)  # fmt: skip
+
+
+def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+    c = Cleaner(values)
+    first, last = c.text("first_name"), c.text("last_name")
+    if not first and not last:
+        c.fail("last_name", "required", "last_name: a first or last name is required")
+    organization_id = c.reference("organization_id")
+    org = session.get(Organization, organization_id) if organization_id else None
+    if organization_id and (org is None or org.deleted_at is not None):
+        c.fail("organization_id", "reference.missing", f"organization_id: no organization {organization_id}")
+    region, country = c.text("region"), c.text("country")
+    territory = c.optional_choice("territory", Territory)
+    if territory is None:
+        territory = v.territory_from_region(region, country) or (org.territory if org else Territory.OTHER)
+    email = c.rule("email", v.normalize_email, "")
+    attrs: dict[str, Any] = {
+        "first_name": first,
+        "last_name": last,
+        "title": c.text("title"),
+        "organization_id": organization_id,
+        "email": email,
+        "phone": c.rule("phone", v.normalize_phone, ""),
+        "mobile": c.rule("mobile", lambda t: v.normalize_phone(t, "mobile"), ""),
+        "language": c.choice("language", Language, Language.EN),
+        "city": c.text("city"),
+        "region": region,
+        "country": country,
+        "territory": territory,
+        "share_with_partners": c.choice("share_with_partners", Consent, Consent.UNKNOWN),
+        "consent_date": c.day("consent_date"),
+        "consent_source": c.text("consent_source"),
+        "do_not_contact": c.boolean("do_not_contact"),
+        "notes": c.text("notes", max_length=100_000),
+    }
+    attrs["name_folded"] = fold(f"{first} {last}")
+    attrs["email_lower"] = email.lower()
+    if "tags" in values:
+        attrs["tags"] = split_tags(values["tags"])
+    return c.done(attrs)
+
+
+def label(contact: Contact) -> str:
+    return contact.full_name or contact.email
+
+
+def duplicates(session: Session, attrs: dict[str, Any], exclude_id: int | None) -> list[records.Duplicate]:
+    """Same email anywhere, or same folded name within the same organization."""
+    same_name = Contact.name_folded == attrs["name_folded"]
+    if attrs["organization_id"] is not None:
+        same_name = sa.and_(same_name, Contact.organization_id == attrs["organization_id"])
+    else:
+        same_name = sa.and_(same_name, Contact.organization_id.is_(None))
+    same = sa.or_(same_name, sa.and_(attrs["email_lower"] != "", Contact.email_lower == attrs["email_lower"]))
+    query = sa.select(Contact.id, Contact.first_name, Contact.last_name).where(Contact.deleted_at.is_(None), same)
+    if exclude_id is not None:
+        query = query.where(Contact.id != exclude_id)
+    return [("contact", r.id, f"{r.first_name} {r.last_name}".strip()) for r in session.execute(query.limit(10))]
+
+
+def document_of(contact: Any, organization_name: str = "", tag_names: str = "") -> SearchDocument:
+    """Works on a model instance or a plain row with the same attribute names."""
+    name = f"{contact.first_name} {contact.last_name}".strip() or contact.email
+    return SearchDocument(
+        "contact",
+        contact.id,
+        name,
+        " · ".join(p for p in (contact.title, organization_name, contact.city) if p),
+        " ".join(
+            (contact.email, contact.title, organization_name, contact.city, contact.region,
+             contact.country, contact.notes, tag_names)
+        ),
+    )  # fmt: skip
+
+
+def document(session: Session, contact: Contact) -> SearchDocument:
+    org_name = ""
+    if contact.organization_id:
+        org_name = session.scalar(sa.select(Organization.name).where(Organization.id == contact.organization_id)) or ""
+    return document_of(contact, org_name, " ".join(tags.tags_of(session, "contact", contact.id)))
+
+
+def save_extra(session: Session, contact: Contact, extra: dict[str, Any]) -> None:
+    if "tags" in extra:
+        tags.set_tags(session, "contact", contact.id, extra["tags"])
+
+
+service = records.EntitySpec(
+    "contact", Contact, FIELDS, clean, label, duplicates, document, save_extra, ("tags",),
+    default_order=("name_folded",),
+)  # fmt: skip

@@ -1,0 +1,91 @@
+"""Events (missions, delegations, conferences...) and their participants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from crm.db.models import Contact, Event, EventParticipant, Organization
+from crm.db.search import SearchDocument
+from crm.domain.enums import EventKind, Territory
+from crm.services import records
+from crm.services.cleaning import Cleaner
+
+FIELDS = ("name", "kind", "starts_on", "ends_on", "city", "territory", "description")
+PARTICIPANT_FIELDS = ("event_id", "contact_id", "organization_id", "role", "attended")
+
+
+def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+    c = Cleaner(values)
+    starts, ends = c.day("starts_on"), c.day("ends_on")
+    if starts and ends and ends < starts:
+        c.fail("ends_on", "date.order", f"ends_on: {ends} is before the start {starts}")
+    return c.done(
+        {
+            "name": c.text("name", required=True),
+            "kind": c.choice("kind", EventKind, EventKind.MEETING),
+            "starts_on": starts,
+            "ends_on": ends,
+            "city": c.text("city"),
+            "territory": c.choice("territory", Territory, Territory.OTHER),
+            "description": c.text("description", max_length=100_000),
+        }
+    )
+
+
+def document_of(event: Any) -> SearchDocument:
+    when = event.starts_on.isoformat() if event.starts_on else ""
+    return SearchDocument(
+        "event",
+        event.id,
+        event.name,
+        " · ".join(p for p in (str(event.kind), when, event.city) if p),
+        " ".join((event.city, event.description)),
+    )
+
+
+service = records.EntitySpec(
+    "event", Event, FIELDS, clean, lambda e: e.name, None, lambda s, e: document_of(e),
+    default_order=("starts_on",),
+)  # fmt: skip
+
+
+def clean_participant(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+    c = Cleaner(values)
+    attrs = {
+        "event_id": c.reference("event_id"),
+        "contact_id": c.reference("contact_id"),
+        "organization_id": c.reference("organization_id"),
+        "role": c.text("role"),
+        "attended": None if values.get("attended") in (None, "") else c.boolean("attended"),
+    }
+    if attrs["event_id"] is None or session.get(Event, attrs["event_id"]) is None:
+        c.fail("event_id", "required", "event_id: a participant belongs to an existing event")
+    if attrs["contact_id"] is None and attrs["organization_id"] is None:
+        c.fail("contact_id", "required", "contact_id: a participant is a contact or an organization")
+    for field, model in (("contact_id", Contact), ("organization_id", Organization)):
+        if attrs[field] is not None and session.get(model, attrs[field]) is None:
+            c.fail(field, "reference.missing", f"{field}: no record {attrs[field]}")
+    return c.done(attrs)
+
+
+def participant_duplicates(session: Session, attrs: dict[str, Any], exclude_id: int | None) -> list[records.Duplicate]:
+    query = sa.select(EventParticipant.id).where(
+        EventParticipant.deleted_at.is_(None),
+        EventParticipant.event_id == attrs["event_id"],
+        EventParticipant.contact_id.is_(attrs["contact_id"]) if attrs["contact_id"] is None
+        else EventParticipant.contact_id == attrs["contact_id"],
+        EventParticipant.organization_id.is_(attrs["organization_id"]) if attrs["organization_id"] is None
+        else EventParticipant.organization_id == attrs["organization_id"],
+    )  # fmt: skip
+    if exclude_id is not None:
+        query = query.where(EventParticipant.id != exclude_id)
+    return [("participant", pid, "already a participant") for pid in session.scalars(query)]
+
+
+participants = records.EntitySpec(
+    "participant", EventParticipant, PARTICIPANT_FIELDS, clean_participant,
+    lambda p: f"participant {p.id}", participant_duplicates,
+)  # fmt: skip

@@ -1,0 +1,95 @@
+"""Organizations: companies, CROs, universities, investors... on either side of the border."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from crm.db.models import Organization
+from crm.db.search import SearchDocument
+from crm.domain import validation as v
+from crm.domain.enums import Membership, OrganizationKind, Territory
+from crm.domain.text import fold
+from crm.services import records, tags
+from crm.services.cleaning import Cleaner, split_tags
+
+FIELDS = (
+    "name", "kind", "territory", "membership", "website", "phone", "address", "city", "region",
+    "postal_code", "country", "therapeutic_areas", "employees", "notes",
+)  # fmt: skip
+
+
+def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+    c = Cleaner(values)
+    region = c.text("region")
+    country = c.text("country")
+    website = c.rule("website", v.normalize_website, "")
+    territory = c.optional_choice("territory", Territory)
+    if territory is None:
+        territory = v.territory_from_region(region, country) or Territory.OTHER
+    attrs: dict[str, Any] = {
+        "name": c.text("name", required=True),
+        "kind": c.choice("kind", OrganizationKind, OrganizationKind.OTHER),
+        "territory": territory,
+        "membership": c.choice("membership", Membership, Membership.NONE),
+        "website": website,
+        "phone": c.rule("phone", v.normalize_phone, ""),
+        "address": c.text("address"),
+        "city": c.text("city"),
+        "region": region,
+        "postal_code": c.rule("postal_code", lambda t: v.normalize_postal_code(t, country, region), ""),
+        "country": country,
+        "therapeutic_areas": c.text("therapeutic_areas"),
+        "employees": c.integer("employees"),
+        "notes": c.text("notes", max_length=100_000),
+    }
+    attrs["name_folded"] = fold(attrs["name"])
+    attrs["website_domain"] = v.website_domain(website)
+    if "tags" in values:
+        attrs["tags"] = split_tags(values["tags"])
+    return c.done(attrs)
+
+
+def label(org: Organization) -> str:
+    return org.name
+
+
+def duplicates(session: Session, attrs: dict[str, Any], exclude_id: int | None) -> list[records.Duplicate]:
+    """Same folded name, or same website domain."""
+    same = sa.or_(
+        Organization.name_folded == attrs["name_folded"],
+        sa.and_(attrs["website_domain"] != "", Organization.website_domain == attrs["website_domain"]),
+    )
+    query = sa.select(Organization.id, Organization.name).where(Organization.deleted_at.is_(None), same)
+    if exclude_id is not None:
+        query = query.where(Organization.id != exclude_id)
+    return [("organization", row.id, row.name) for row in session.execute(query.limit(10))]
+
+
+def document_of(org: Any, tag_names: str = "") -> SearchDocument:
+    """Works on a model instance or a plain row with the same attribute names."""
+    return SearchDocument(
+        "organization",
+        org.id,
+        org.name,
+        " · ".join(p for p in (str(org.kind), org.city) if p),
+        " ".join((org.city, org.region, org.country, org.website_domain, org.therapeutic_areas, org.notes, tag_names)),
+    )
+
+
+def document(session: Session, org: Organization) -> SearchDocument:
+    return document_of(org, " ".join(tags.tags_of(session, "organization", org.id)))
+
+
+def save_extra(session: Session, org: Organization, extra: dict[str, Any]) -> None:
+    if "tags" in extra:
+        tags.set_tags(session, "organization", org.id, extra["tags"])
+
+
+service = records.EntitySpec(
+    "organization", Organization, FIELDS, clean, label, duplicates, document, save_extra, ("tags",),
+    default_order=("name_folded",),
+)  # fmt: skip

@@ -1,0 +1,275 @@
+"""Create, read, update, soft-delete, restore and purge, the same way for every record kind.
+
+An `EntitySpec` tells the machinery what is particular to a kind: how to clean its input,
+how to name it in messages, which existing records look like duplicates, and what the
+search index should hold for it. The entity modules (`organizations`, `contacts`...) define
+their spec and re-export thin functions over these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from crm.db import search
+from crm.db.base import Base, Record, utcnow
+from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
+from crm.services import audit
+
+M = TypeVar("M", bound=Record)
+Duplicate = tuple[str, int, str]
+
+
+@dataclass(frozen=True)
+class EntitySpec(Generic[M]):
+    name: str
+    model: type[M]
+    fields: tuple[str, ...]
+    clean: Callable[[Session, dict[str, Any]], dict[str, Any]]
+    label: Callable[[M], str]
+    duplicates: Callable[[Session, dict[str, Any], int | None], list[Duplicate]] | None = None
+    document: Callable[[Session, M], search.SearchDocument | None] | None = None
+    # Extra values (tags...) that live outside the record's own columns.
+    save_extra: Callable[[Session, M, dict[str, Any]], None] | None = None
+    extra_fields: tuple[str, ...] = field(default=())
+    default_order: tuple[str, ...] = ("id",)
+
+    # The entity modules expose their spec as `service`, so callers write
+    # `contacts.service.create(session, actor_id, {...})`.
+    def create(self, session: Session, actor_id: int | None, values: Mapping[str, Any], *, allow_duplicate: bool = False) -> M:
+        return create(session, actor_id, self, values, allow_duplicate=allow_duplicate)
+
+    def update(
+        self,
+        session: Session,
+        actor_id: int | None,
+        record_id: int,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+        allow_duplicate: bool = False,
+    ) -> M:
+        return update(
+            session, actor_id, self, record_id, changes,
+            expected_version=expected_version, allow_duplicate=allow_duplicate,
+        )  # fmt: skip
+
+    def get(self, session: Session, record_id: int, *, include_deleted: bool = False) -> M:
+        return get(session, self, record_id, include_deleted=include_deleted)
+
+    def delete(self, session: Session, actor_id: int | None, record_id: int, *, expected_version: int | None = None) -> M:
+        return delete(session, actor_id, self, record_id, expected_version=expected_version)
+
+    def restore(self, session: Session, actor_id: int | None, record_id: int) -> M:
+        return restore(session, actor_id, self, record_id)
+
+    def purge(self, session: Session, actor_id: int | None, record_id: int) -> None:
+        purge(session, actor_id, self, record_id)
+
+    def find(self, session: Session, **options: Any) -> list[M]:
+        if "order_by" not in options:
+            options["order_by"] = [getattr(self.model, name) for name in self.default_order]
+        return list_records(session, self, **options)
+
+    def count(self, session: Session, *, deleted: bool = False) -> int:
+        return count(session, self, deleted=deleted)
+
+
+def _unknown_fields(spec: EntitySpec[Any], values: Mapping[str, Any]) -> None:
+    unknown = sorted(set(values) - set(spec.fields) - set(spec.extra_fields))
+    if unknown:
+        raise ValueError(f"unknown {spec.name} field(s): {', '.join(unknown)}")
+
+
+def current_values(spec: EntitySpec[M], obj: M) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in spec.fields}
+
+
+def get(session: Session, spec: EntitySpec[M], record_id: int, *, include_deleted: bool = False) -> M:
+    obj = session.get(spec.model, record_id)
+    if obj is None or (obj.deleted_at is not None and not include_deleted):
+        raise NotFound(spec.name, record_id)
+    return obj
+
+
+def check_version(spec: EntitySpec[M], obj: M, expected_version: int | None) -> None:
+    if expected_version is not None and obj.version != expected_version:
+        raise StaleRecord(spec.name, obj.id, expected_version, obj.version)
+
+
+def flush_checked(session: Session, spec: EntitySpec[M], obj: M, expected_version: int | None) -> None:
+    try:
+        session.flush()
+    except StaleDataError as exc:  # another transaction bumped the version between read and write
+        raise StaleRecord(spec.name, obj.id, expected_version or obj.version, -1) from exc
+
+
+def reindex(session: Session, spec: EntitySpec[M], obj: M) -> None:
+    if spec.document is None:
+        return
+    doc = spec.document(session, obj)
+    if doc is None:
+        search.remove(session, spec.name, [obj.id])
+    else:
+        search.put(session, [doc])
+
+
+def _clean(session: Session, spec: EntitySpec[M], values: dict[str, Any], label: str) -> dict[str, Any]:
+    try:
+        return spec.clean(session, values)
+    except ValidationFailed as exc:
+        raise exc.for_record(label) from None
+
+
+def create(
+    session: Session,
+    actor_id: int | None,
+    spec: EntitySpec[M],
+    values: Mapping[str, Any],
+    *,
+    allow_duplicate: bool = False,
+) -> M:
+    _unknown_fields(spec, values)
+    attrs = _clean(session, spec, dict(values), f"new {spec.name}")
+    if spec.duplicates and not allow_duplicate:
+        found = spec.duplicates(session, attrs, None)
+        if found:
+            raise DuplicateWarning(found, f"this {spec.name} looks like one already recorded")
+    extra = {k: attrs.pop(k) for k in spec.extra_fields if k in attrs}
+    obj = spec.model(**attrs)
+    session.add(obj)
+    session.flush()
+    if spec.save_extra:
+        spec.save_extra(session, obj, extra)
+    audit.record(
+        session,
+        actor_id,
+        "create",
+        spec.name,
+        obj.id,
+        obj.uid,
+        {k: [None, audit.plain(v)] for k, v in {**attrs, **extra}.items() if k in spec.fields or k in extra},
+    )
+    reindex(session, spec, obj)
+    return obj
+
+
+def update(
+    session: Session,
+    actor_id: int | None,
+    spec: EntitySpec[M],
+    record_id: int,
+    changes: Mapping[str, Any],
+    *,
+    expected_version: int | None = None,
+    allow_duplicate: bool = False,
+) -> M:
+    """Apply `changes` to a record last read at `expected_version` (None: whatever it is now)."""
+    _unknown_fields(spec, changes)
+    obj = get(session, spec, record_id)
+    check_version(spec, obj, expected_version)
+    before = current_values(spec, obj)
+    attrs = _clean(session, spec, {**before, **changes}, f"{spec.name} '{spec.label(obj)}'")
+    if spec.duplicates and not allow_duplicate:
+        found = spec.duplicates(session, attrs, obj.id)
+        if found:
+            raise DuplicateWarning(found, f"{spec.name} '{spec.label(obj)}' would look like another one")
+    extra = {k: attrs.pop(k) for k in spec.extra_fields if k in attrs}
+    diff = {k: [audit.plain(before[k]), audit.plain(v)] for k, v in attrs.items() if k in before and before[k] != v}
+    for key, value in attrs.items():
+        if getattr(obj, key) != value:
+            setattr(obj, key, value)
+    if spec.save_extra and extra:
+        spec.save_extra(session, obj, extra)
+        diff.update({k: [None, audit.plain(v)] for k, v in extra.items() if k in changes})
+    if not diff:
+        return obj
+    flush_checked(session, spec, obj, expected_version)
+    audit.record(session, actor_id, "update", spec.name, obj.id, obj.uid, diff)
+    reindex(session, spec, obj)
+    return obj
+
+
+def delete(
+    session: Session,
+    actor_id: int | None,
+    spec: EntitySpec[M],
+    record_id: int,
+    *,
+    expected_version: int | None = None,
+) -> M:
+    """Move a record to the trash; `restore` brings it back."""
+    obj = get(session, spec, record_id)
+    check_version(spec, obj, expected_version)
+    obj.deleted_at = utcnow()
+    obj.deleted_by_id = actor_id
+    flush_checked(session, spec, obj, expected_version)
+    audit.record(session, actor_id, "delete", spec.name, obj.id, obj.uid)
+    search.remove(session, spec.name, [obj.id])
+    return obj
+
+
+def restore(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id: int) -> M:
+    obj = get(session, spec, record_id, include_deleted=True)
+    if obj.deleted_at is None:
+        return obj
+    obj.deleted_at = None
+    obj.deleted_by_id = None
+    flush_checked(session, spec, obj, None)
+    audit.record(session, actor_id, "restore", spec.name, obj.id, obj.uid)
+    reindex(session, spec, obj)
+    return obj
+
+
+def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id: int) -> None:
+    """Erase a record from the trash for good (privacy requests): references to it are cleared."""
+    obj = get(session, spec, record_id, include_deleted=True)
+    if obj.deleted_at is None:
+        raise ValidationFailed([], f"{spec.name} '{spec.label(obj)}' must be in the trash before it is erased")
+    table = spec.model.__table__
+    for other in Base.metadata.sorted_tables:
+        for fk in other.foreign_keys:
+            if fk.column.table is not table or fk.parent.table is table:
+                continue
+            column = fk.parent
+            where = column == record_id
+            if column.nullable:
+                session.execute(sa.update(other).where(where).values({column.name: None}))
+            else:
+                session.execute(sa.delete(other).where(where))
+    uid = obj.uid
+    session.delete(obj)
+    session.flush()
+    search.remove(session, spec.name, [record_id])
+    audit.record(session, actor_id, "purge", spec.name, record_id, uid)
+
+
+def list_records(
+    session: Session,
+    spec: EntitySpec[M],
+    *,
+    deleted: bool = False,
+    where: Sequence[sa.ColumnElement[bool]] = (),
+    order_by: Sequence[sa.ColumnElement[Any]] = (),
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[M]:
+    """Live records (or, with `deleted`, the ones in the trash), filtered and sorted in SQL."""
+    model: Any = spec.model
+    query = sa.select(model).where(model.deleted_at.is_not(None) if deleted else model.deleted_at.is_(None))
+    query = query.where(*where).order_by(*order_by, model.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def count(session: Session, spec: EntitySpec[M], *, deleted: bool = False) -> int:
+    model: Any = spec.model
+    query = sa.select(sa.func.count()).select_from(model)
+    query = query.where(model.deleted_at.is_not(None) if deleted else model.deleted_at.is_(None))
+    return int(session.execute(query).scalar_one())
