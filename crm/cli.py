@@ -1,0 +1,230 @@
+"""The `crm` command: the desk's headless commands over the same services as the window.
+
+    crm [--db PATH | --database-url URL] [--user NAME] COMMAND ...
+
+Exit status: 0 success, 1 the data or the database refused (nothing written), 2 usage error.
+Qt is imported only by the `gui` command, so the other commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crm.db.database import Database
+
+PAGES = ("dashboard", "organizations", "contacts", "introductions", "followups", "events")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crm",
+        description="Cooperation desk: the BIOQuébec–MassBio CRM.",
+        epilog="Without a command, the window opens (crm gui).",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH", help="SQLite database file (default: CRM_DB, then the user data folder)")
+    where.add_argument("--database-url", metavar="URL", help="team database, e.g. postgresql://user@host/crm (or CRM_DATABASE_URL)")
+    parser.add_argument("--user", metavar="NAME", help="staff user acting (default: CRM_USER, then your login name)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("--screenshot", metavar="FILE", type=Path, help="save a PNG of the window and exit")
+    gui.add_argument("--page", choices=PAGES, default=None, help="page to open")
+    gui.add_argument("--lang", choices=("fr", "en"), default=None, help="interface language")
+
+    demo = commands.add_parser("demo", help="load the demo data, or --scale N synthetic contacts")
+    demo.add_argument("--scale", type=int, metavar="N", help="add N synthetic contacts with related records")
+    demo.add_argument("--seed", type=int, default=0, metavar="S", help="random seed for --scale (default 0)")
+
+    search = commands.add_parser("search", help="search every record, accents and case ignored")
+    search.add_argument("text", nargs="+", help="words or word beginnings")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", type=int, default=20)
+
+    backup = commands.add_parser("backup", help="write a consistent copy of the database")
+    backup.add_argument("--out", type=Path, metavar="FILE", help="backup file (default: the backups folder)")
+
+    restore = commands.add_parser("restore", help="replace the data with a backup (a safety copy is made first)")
+    restore.add_argument("file", type=Path)
+
+    check = commands.add_parser("check", help="check the integrity of the database")
+    check.add_argument("--repair", action="store_true", help="rebuild the search index")
+
+    users = commands.add_parser("users", help="list the staff users, or add one")
+    users_cmd = users.add_subparsers(dest="users_command", metavar="ACTION")
+    users_cmd.add_parser("list", help="list the staff users (the default)")
+    add = users_cmd.add_parser("add", help="add a staff user")
+    add.add_argument("name", help="login-like name, e.g. mtremblay")
+    add.add_argument("--display-name", default="", help="full name shown in the window")
+    add.add_argument("--email", default="")
+    add.add_argument("--language", choices=("fr", "en"), default="fr")
+    return parser
+
+
+def err(message: str) -> None:
+    print(f"crm: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    if command == "gui" and args.command is None:
+        args.screenshot, args.page, args.lang = None, None, None
+
+    from crm.db.engine import resolve_url
+    from crm.db.migrate import open_database
+    from crm.domain.errors import DeskError
+
+    try:
+        url = resolve_url(args.db, args.database_url)
+        first_start = url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists()
+        if url.startswith("sqlite:///") and command != "restore":
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        db = open_database(url)
+    except (DeskError, ValueError) as exc:
+        err(str(exc))
+        return 1
+    try:
+        if command == "gui":
+            from crm.ui.app import run
+
+            return run(
+                db, args.user, first_start=first_start, screenshot=args.screenshot, page=args.page, lang=args.lang
+            )
+        return COMMANDS[command](db, args)
+    except DeskError as exc:
+        err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        err("interrupted; nothing more was written")
+        return 1
+    finally:
+        db.close()
+
+
+def actor_id(db: Database, name: str | None) -> int:
+    import os
+
+    from crm.services import users
+
+    with db.write() as session:
+        return users.resolve(session, name or os.environ.get("CRM_USER")).id
+
+
+def cmd_demo(db: Database, args: argparse.Namespace) -> int:
+    from crm.services import demo
+
+    actor = actor_id(db, args.user)
+    if args.scale is not None:
+        if args.scale <= 0:
+            err("--scale takes a positive number of contacts")
+            return 2
+
+        def progress(done: int, total: int) -> None:
+            print(f"\r{done:,} / {total:,}", end="", file=sys.stderr, flush=True)
+
+        with db.write() as session:
+            summary = demo.load_scale(session, actor, args.scale, seed=args.seed, progress=progress)
+        print(file=sys.stderr)
+    else:
+        with db.write() as session:
+            summary = demo.load_demo(session, actor)
+    print(f"Loaded into {db.display_name}: {summary}")
+    return 0
+
+
+def cmd_search(db: Database, args: argparse.Namespace) -> int:
+    from crm.db import search
+
+    text = " ".join(args.text)
+    with db.read() as session:
+        hits = search.search(session, text, limit=args.limit)
+    if args.json:
+        rows = [{"kind": h.kind, "id": h.record_id, "title": h.title, "subtitle": h.subtitle} for h in hits]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not hits:
+        print(f"No record matches '{text}'.", file=sys.stderr)
+    else:
+        width = max(len(h.kind) for h in hits)
+        for h in hits:
+            print(f"{h.kind:<{width}}  {h.record_id:>7}  {h.title}" + (f"  — {h.subtitle}" if h.subtitle else ""))
+    return 0
+
+
+def cmd_backup(db: Database, args: argparse.Namespace) -> int:
+    from crm.services import maintenance
+
+    path = maintenance.backup(db, args.out)
+    print(f"Backup written: {path}")
+    return 0
+
+
+def cmd_restore(db: Database, args: argparse.Namespace) -> int:
+    from crm.services import maintenance
+
+    safety = maintenance.restore(db, args.file)
+    print(f"Restored {db.display_name} from {args.file}. The previous content was saved to {safety}.")
+    return 0
+
+
+def cmd_check(db: Database, args: argparse.Namespace) -> int:
+    from crm.services import maintenance
+
+    if args.repair:
+        print(f"Search index rebuilt: {maintenance.repair_search(db):,} entries.")
+    report = maintenance.health(db)
+    counts = ", ".join(f"{n:,} {kind}" for kind, n in report.counts.items())
+    if report.healthy:
+        print(f"{db.display_name} is healthy ({counts}).")
+        return 0
+    err(f"{db.display_name} has problems:")
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1
+
+
+def cmd_users(db: Database, args: argparse.Namespace) -> int:
+    from crm.services import users
+
+    if args.users_command == "add":
+        from crm.domain.errors import DeskError
+
+        with db.write() as session:
+            if users.by_name(session, args.name) is not None:
+                raise DeskError(f"There is already a staff user named {args.name}.")
+            actor = users.by_name(session, args.user) if args.user else None
+            user = users.service.create(
+                session,
+                actor.id if actor else None,
+                {"name": args.name, "display_name": args.display_name, "email": args.email, "language": args.language},
+            )
+            print(f"Added staff user {user.name} ({user.display_name}).")
+        return 0
+    with db.read() as session:
+        rows = users.service.find(session)
+    for user in rows:
+        print(f"{user.name:<16} {user.display_name:<28} {user.language}  {user.email}")
+    if not rows:
+        print("No staff user yet; add one with: crm users add NAME", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "search": cmd_search,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+    "users": cmd_users,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
