@@ -1,0 +1,499 @@
+"""The paged, sorted and filtered list queries behind the desk's tables (Qt-free).
+
+A `ListSpec` names, for one list (organizations, contacts, introductions, follow-ups, events,
+trash), its columns as SQL expressions, the filters it accepts and how its filter text is
+matched. `count` and `page` turn a `ListQuery` (filters, text, sort column and direction)
+into one SQL statement each: sorting runs as ORDER BY and filtering as WHERE, so a table
+model only ever holds the rows on screen. Rows come back as plain tuples `(id, *columns)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, aliased
+
+from crm.db.models import (
+    Contact,
+    Event,
+    EventParticipant,
+    FollowUp,
+    Interaction,
+    Introduction,
+    Organization,
+    StaffUser,
+    Tag,
+    contact_tags,
+    organization_tags,
+)
+from crm.domain.enums import FollowUpStatus, IntroductionStage, Territory
+from crm.domain.text import fold_words
+
+Where = sa.ColumnElement[bool]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list: `key` names it (headers are translated by the UI).
+
+    `kind` tells the UI how to show the raw value: text, int, date, datetime, or
+    `enum:<EnumName>` for a closed vocabulary it labels in the user's language.
+    """
+
+    key: str
+    expr: sa.ColumnElement[Any]
+    sort: sa.ColumnElement[Any] | None = None
+    kind: str = "text"
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    name: str
+    model: Any
+    columns: tuple[Column, ...]
+    # Adds the joins the columns need to `select(...)`.
+    joins: Callable[[sa.Select[Any]], sa.Select[Any]] = lambda q: q
+    filters: Mapping[str, Callable[[Any], Where]] = field(default_factory=dict)
+    # Folded words typed in the filter box -> a condition each word must meet.
+    text: Callable[[str], Where] | None = None
+    default_sort: str = ""
+    deleted: bool = False
+    # What the SELECT reads from when `model` is not a mapped class (the trash union).
+    source: Any = None
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(f"{self.name} has no column {key!r}")
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the user asked a list for: filters by name, a filter text, a sort."""
+
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    text: str = ""
+    sort: str | None = None
+    descending: bool = False
+
+
+def _like(column: sa.ColumnElement[Any], word: str) -> Where:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.like(f"%{escaped}%", escape="\\")
+
+
+def _lower_like(column: sa.ColumnElement[Any], word: str) -> Where:
+    return _like(sa.func.lower(column), word)
+
+
+def _conditions(spec: ListSpec, query: ListQuery) -> list[Where]:
+    model = spec.model
+    where: list[Where] = [
+        model.deleted_at.is_not(None) if spec.deleted else model.deleted_at.is_(None)
+    ]
+    for name, value in query.filters.items():
+        if value is None or value == "":
+            continue
+        if name not in spec.filters:
+            raise KeyError(f"{spec.name} has no filter {name!r}")
+        where.append(spec.filters[name](value))
+    if spec.text is not None:
+        where.extend(spec.text(word) for word in fold_words(query.text))
+    return where
+
+
+def _base(spec: ListSpec, *columns: sa.ColumnElement[Any]) -> sa.Select[Any]:
+    return spec.joins(
+        sa.select(*columns).select_from(spec.model if spec.source is None else spec.source)
+    )
+
+
+def count(session: Session, spec: ListSpec, query: ListQuery = ListQuery()) -> int:
+    statement = _base(spec, sa.func.count(spec.model.id)).where(*_conditions(spec, query))
+    return int(session.execute(statement).scalar_one())
+
+
+def statement(spec: ListSpec, query: ListQuery = ListQuery()) -> sa.Select[Any]:
+    """The SELECT of the whole list, sorted (without LIMIT/OFFSET)."""
+    model = spec.model
+    statement = _base(spec, model.id, *(c.expr.label(c.key) for c in spec.columns))
+    statement = statement.where(*_conditions(spec, query))
+    sort_key = query.sort or spec.default_sort
+    order: list[Any] = []
+    if sort_key:
+        col = spec.column(sort_key)
+        expr = col.sort if col.sort is not None else col.expr
+        order.append(expr.desc() if query.descending else expr.asc())
+    order.append(model.id.desc() if query.descending else model.id.asc())
+    return statement.order_by(*order)
+
+
+def page(
+    session: Session,
+    spec: ListSpec,
+    query: ListQuery = ListQuery(),
+    *,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[tuple[Any, ...]]:
+    """Rows `offset` to `offset + limit` of the list as plain tuples `(id, *columns)`."""
+    rows = session.execute(statement(spec, query).offset(offset).limit(limit)).all()
+    return [tuple(row) for row in rows]
+
+
+def row_position(session: Session, spec: ListSpec, query: ListQuery, record_id: int) -> int | None:
+    """Where a record sits in the sorted list (None when it is filtered out); small lists only."""
+    ids = session.scalars(sa.select(statement(spec, query).subquery().c.id)).all()
+    try:
+        return ids.index(record_id)
+    except ValueError:
+        return None
+
+
+# --- the lists -------------------------------------------------------------------------------
+
+
+def _has_tag(link: sa.Table, column: str, model: Any) -> Callable[[Any], Where]:
+    def where(value: Any) -> Where:
+        words = " ".join(fold_words(str(value)))
+        return sa.exists(
+            sa.select(link.c.tag_id)
+            .join(Tag, Tag.id == link.c.tag_id)
+            .where(link.c[column] == model.id, Tag.name_folded == words)
+        )
+
+    return where
+
+
+ORGANIZATIONS = ListSpec(
+    "organization",
+    Organization,
+    (
+        Column("name", Organization.name, Organization.name_folded),
+        Column("kind", Organization.kind, kind="enum:OrganizationKind"),
+        Column("territory", Organization.territory, kind="enum:Territory"),
+        Column("membership", Organization.membership, kind="enum:Membership"),
+        Column("city", Organization.city, sa.func.lower(Organization.city)),
+        Column("region", Organization.region),
+        Column("website", Organization.website),
+    ),
+    filters={
+        "territory": lambda v: Organization.territory == v,
+        "kind": lambda v: Organization.kind == v,
+        "membership": lambda v: Organization.membership == v,
+        "tag": _has_tag(organization_tags, "organization_id", Organization),
+    },
+    text=lambda w: sa.or_(_like(Organization.name_folded, w), _lower_like(Organization.city, w)),
+    default_sort="name",
+)
+
+_contact_org = aliased(Organization, name="contact_org")
+_contact_name = sa.func.trim(Contact.first_name + " " + Contact.last_name)
+
+CONTACTS = ListSpec(
+    "contact",
+    Contact,
+    (
+        Column("name", _contact_name, Contact.name_folded),
+        Column("organization", _contact_org.name, _contact_org.name_folded),
+        Column("title", Contact.title),
+        Column("email", Contact.email, Contact.email_lower),
+        Column("city", Contact.city, sa.func.lower(Contact.city)),
+        Column("territory", Contact.territory, kind="enum:Territory"),
+        Column("language", Contact.language, kind="enum:Language"),
+    ),
+    joins=lambda q: q.outerjoin(_contact_org, _contact_org.id == Contact.organization_id),
+    filters={
+        "territory": lambda v: Contact.territory == v,
+        "language": lambda v: Contact.language == v,
+        "organization_id": lambda v: Contact.organization_id == int(v),
+        "tag": _has_tag(contact_tags, "contact_id", Contact),
+    },
+    text=lambda w: sa.or_(
+        _like(Contact.name_folded, w),
+        _like(Contact.email_lower, w),
+        _like(_contact_org.name_folded, w),
+    ),
+    default_sort="name",
+)
+
+_qc_org = aliased(Organization, name="qc_org")
+_ma_org = aliased(Organization, name="ma_org")
+_qc_contact = aliased(Contact, name="qc_contact")
+_ma_contact = aliased(Contact, name="ma_contact")
+_owner = aliased(StaffUser, name="owner")
+
+
+def _party(org: Any, person: Any) -> sa.ColumnElement[Any]:
+    return sa.func.coalesce(org.name, sa.func.trim(person.first_name + " " + person.last_name), "")
+
+
+INTRODUCTIONS = ListSpec(
+    "introduction",
+    Introduction,
+    (
+        Column("title", Introduction.title, sa.func.lower(Introduction.title)),
+        Column("qc_party", _party(_qc_org, _qc_contact)),
+        Column("ma_party", _party(_ma_org, _ma_contact)),
+        Column("purpose", Introduction.purpose, kind="enum:IntroductionPurpose"),
+        Column("stage", Introduction.stage, kind="enum:IntroductionStage"),
+        Column("owner", _owner.display_name),
+        Column("stage_changed_at", Introduction.stage_changed_at, kind="datetime"),
+    ),
+    joins=lambda q: (
+        q.outerjoin(_qc_org, _qc_org.id == Introduction.qc_organization_id)
+        .outerjoin(_ma_org, _ma_org.id == Introduction.ma_organization_id)
+        .outerjoin(_qc_contact, _qc_contact.id == Introduction.qc_contact_id)
+        .outerjoin(_ma_contact, _ma_contact.id == Introduction.ma_contact_id)
+        .outerjoin(_owner, _owner.id == Introduction.owner_id)
+    ),
+    filters={
+        "stage": lambda v: Introduction.stage == v,
+        "owner_id": lambda v: Introduction.owner_id == int(v),
+        "purpose": lambda v: Introduction.purpose == v,
+    },
+    text=lambda w: sa.or_(
+        _lower_like(Introduction.title, w),
+        _like(_qc_org.name_folded, w),
+        _like(_ma_org.name_folded, w),
+        _like(_qc_contact.name_folded, w),
+        _like(_ma_contact.name_folded, w),
+    ),
+    default_sort="stage_changed_at",
+)
+
+_assignee = aliased(StaffUser, name="assignee")
+_fu_org = aliased(Organization, name="fu_org")
+_fu_contact = aliased(Contact, name="fu_contact")
+_fu_intro = aliased(Introduction, name="fu_intro")
+_fu_event = aliased(Event, name="fu_event")
+
+FOLLOWUPS = ListSpec(
+    "followup",
+    FollowUp,
+    (
+        Column("title", FollowUp.title, sa.func.lower(FollowUp.title)),
+        Column("due_date", FollowUp.due_date, kind="date"),
+        Column("assignee", _assignee.display_name),
+        Column("priority", FollowUp.priority, kind="enum:Priority"),
+        Column("status", FollowUp.status, kind="enum:FollowUpStatus"),
+        Column(
+            "linked_to",
+            sa.func.coalesce(
+                _fu_org.name,
+                sa.func.trim(_fu_contact.first_name + " " + _fu_contact.last_name),
+                sa.func.nullif(_fu_intro.title, ""),
+                _fu_event.name,
+                "",
+            ),
+        ),
+    ),
+    joins=lambda q: (
+        q.outerjoin(_assignee, _assignee.id == FollowUp.assignee_id)
+        .outerjoin(_fu_org, _fu_org.id == FollowUp.organization_id)
+        .outerjoin(_fu_contact, _fu_contact.id == FollowUp.contact_id)
+        .outerjoin(_fu_intro, _fu_intro.id == FollowUp.introduction_id)
+        .outerjoin(_fu_event, _fu_event.id == FollowUp.event_id)
+    ),
+    filters={
+        "status": lambda v: FollowUp.status == v,
+        "assignee_id": lambda v: FollowUp.assignee_id == int(v),
+        "due_from": lambda v: FollowUp.due_date >= v,
+        "due_to": lambda v: FollowUp.due_date <= v,
+    },
+    text=lambda w: sa.or_(
+        _lower_like(FollowUp.title, w),
+        _like(_fu_org.name_folded, w),
+        _like(_fu_contact.name_folded, w),
+    ),
+    default_sort="due_date",
+)
+
+_participants = (
+    sa.select(sa.func.count(EventParticipant.id))
+    .where(EventParticipant.event_id == Event.id, EventParticipant.deleted_at.is_(None))
+    .correlate(Event)
+    .scalar_subquery()
+)
+
+EVENTS = ListSpec(
+    "event",
+    Event,
+    (
+        Column("name", Event.name, sa.func.lower(Event.name)),
+        Column("kind", Event.kind, kind="enum:EventKind"),
+        Column("starts_on", Event.starts_on, kind="date"),
+        Column("ends_on", Event.ends_on, kind="date"),
+        Column("city", Event.city),
+        Column("territory", Event.territory, kind="enum:Territory"),
+        Column("participants", _participants, kind="int"),
+    ),
+    filters={
+        "kind": lambda v: Event.kind == v,
+        "territory": lambda v: Event.territory == v,
+    },
+    text=lambda w: sa.or_(_lower_like(Event.name, w), _lower_like(Event.city, w)),
+    default_sort="starts_on",
+)
+
+LISTS: dict[str, ListSpec] = {
+    spec.name: spec for spec in (ORGANIZATIONS, CONTACTS, INTRODUCTIONS, FOLLOWUPS, EVENTS)
+}
+
+
+# --- the trash: deleted records of every kind ------------------------------------------------
+
+_TRASH_LABELS: dict[str, tuple[Any, sa.ColumnElement[Any]]] = {
+    "organization": (Organization, Organization.name),
+    "contact": (Contact, sa.func.trim(Contact.first_name + " " + Contact.last_name)),
+    "introduction": (
+        Introduction,
+        sa.func.coalesce(
+            sa.func.nullif(Introduction.title, ""), "#" + sa.cast(Introduction.id, sa.String)
+        ),
+    ),
+    "followup": (FollowUp, FollowUp.title),
+    "event": (Event, Event.name),
+    "interaction": (
+        Interaction,
+        sa.func.coalesce(
+            sa.func.nullif(Interaction.subject, ""), "#" + sa.cast(Interaction.id, sa.String)
+        ),
+    ),
+}
+TRASH_KINDS = tuple(_TRASH_LABELS)
+
+
+def _trash_union() -> Any:
+    deleter = aliased(StaffUser, name="deleter")
+    parts = []
+    for kind, (model, label) in _TRASH_LABELS.items():
+        parts.append(
+            sa.select(
+                model.id.label("id"),
+                sa.literal(kind).label("kind"),
+                label.label("label"),
+                model.deleted_at.label("deleted_at"),
+                sa.func.coalesce(deleter.display_name, deleter.name, "").label("deleted_by"),
+            )
+            .select_from(model)
+            .outerjoin(deleter, deleter.id == model.deleted_by_id)
+            .where(model.deleted_at.is_not(None))
+        )
+    return sa.union_all(*parts).subquery("trash")
+
+
+class _TrashModel:
+    """A stand-in `model` so the trash union pages like any list."""
+
+    table = _trash_union()
+    id = table.c.id
+    deleted_at = table.c.deleted_at
+
+
+TRASH = ListSpec(
+    "trash",
+    _TrashModel,
+    (
+        Column("kind", _TrashModel.table.c.kind, kind="enum:EntityKind"),
+        Column("label", _TrashModel.table.c.label, sa.func.lower(_TrashModel.table.c.label)),
+        Column("deleted_at", _TrashModel.table.c.deleted_at, kind="datetime"),
+        Column("deleted_by", _TrashModel.table.c.deleted_by),
+    ),
+    source=_TrashModel.table,
+    filters={"kind": lambda v: _TrashModel.table.c.kind == v},
+    text=lambda w: _lower_like(_TrashModel.table.c.label, w),
+    default_sort="deleted_at",
+    deleted=True,
+)
+
+
+# --- choices and figures ---------------------------------------------------------------------
+
+
+def staff_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, display name) of the active staff users, for owner and assignee filters."""
+    query = (
+        sa.select(
+            StaffUser.id,
+            sa.func.coalesce(sa.func.nullif(StaffUser.display_name, ""), StaffUser.name),
+        )
+        .where(StaffUser.deleted_at.is_(None), StaffUser.active.is_(True))
+        .order_by(sa.func.lower(StaffUser.display_name))
+    )
+    return [(row[0], row[1]) for row in session.execute(query)]
+
+
+def organization_name(session: Session, organization_id: int | None) -> str:
+    if organization_id is None:
+        return ""
+    return (
+        session.scalar(sa.select(Organization.name).where(Organization.id == organization_id)) or ""
+    )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The dashboard's numbers."""
+
+    organizations: dict[str, int]
+    contacts: int
+    introductions: dict[str, int]
+    open_followups: int
+    overdue_followups: int
+    upcoming_events: int
+
+
+def figures(session: Session, today: date) -> Figures:
+    live = Organization.deleted_at.is_(None)
+    by_territory = dict(
+        session.execute(
+            sa.select(Organization.territory, sa.func.count())
+            .where(live)
+            .group_by(Organization.territory)
+        ).all()
+    )
+    by_stage = dict(
+        session.execute(
+            sa.select(Introduction.stage, sa.func.count())
+            .where(Introduction.deleted_at.is_(None))
+            .group_by(Introduction.stage)
+        ).all()
+    )
+    contacts = (
+        session.scalar(sa.select(sa.func.count(Contact.id)).where(Contact.deleted_at.is_(None)))
+        or 0
+    )
+    open_fu = FollowUp.deleted_at.is_(None), FollowUp.status == FollowUpStatus.OPEN
+    open_count = session.scalar(sa.select(sa.func.count(FollowUp.id)).where(*open_fu)) or 0
+    overdue = (
+        session.scalar(
+            sa.select(sa.func.count(FollowUp.id)).where(*open_fu, FollowUp.due_date < today)
+        )
+        or 0
+    )
+    upcoming = (
+        session.scalar(
+            sa.select(sa.func.count(Event.id)).where(
+                Event.deleted_at.is_(None), Event.starts_on >= today
+            )
+        )
+        or 0
+    )
+    return Figures(
+        organizations={str(t): int(by_territory.get(t, 0)) for t in Territory},
+        contacts=int(contacts),
+        introductions={str(s): int(by_stage.get(s, 0)) for s in IntroductionStage},
+        open_followups=int(open_count),
+        overdue_followups=int(overdue),
+        upcoming_events=int(upcoming),
+    )

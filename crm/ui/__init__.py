@@ -1,0 +1,1 @@
+"""The desktop windows of the desk (Qt only): main window, pages, table models, dialogs."""

@@ -1,0 +1,1 @@
+"""Dialogs: record editors, preferences, first start, about."""

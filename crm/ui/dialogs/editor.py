@@ -1,0 +1,487 @@
+"""`RecordEditor`: the form dialog that creates or edits one record through its service.
+
+A subclass lists its fields (`FieldDef`); the editor builds a labelled form, loads the
+record, sends only the changed fields with the version it read (optimistic locking), and:
+
+- shows each `ValidationFailed` issue beside its field;
+- on a `DuplicateWarning` asks before saving anyway;
+- on a `StaleRecord` (someone saved first) offers to reload or to overwrite with the
+  user's values, or to keep editing;
+- guards unsaved changes when the dialog is closed;
+- moves the record to the trash on Delete.
+
+Signals: `saved(str kind, int id)`, `deleted(str kind, int id)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.domain.errors import (
+    DeskError,
+    DuplicateWarning,
+    Issue,
+    NotFound,
+    StaleRecord,
+    ValidationFailed,
+)
+from crm.services import listing
+from crm.ui import labels, messages
+from crm.ui.context import DeskContext
+from crm.ui.kinds import SERVICES
+from crm.ui.widgets.picker import RecordPicker
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """One form field: `kind` is text, multiline, int, bool, date, enum:<Name>, staff, or a
+    record kind to pick (organization, contact, event)."""
+
+    name: str
+    label: str  # English source in the "Fields" translation context
+    kind: str = "text"
+
+
+def issue_text(issue: Issue) -> str:
+    """The issue in the user's language (by its stable code), the service's text otherwise."""
+    texts = {
+        "required": QCoreApplication.translate("Issues", "A value is required."),
+        "email.invalid": QCoreApplication.translate("Issues", "This is not a valid email address."),
+        "phone.invalid": QCoreApplication.translate("Issues", "This is not a valid phone number."),
+        "postal_code.invalid": QCoreApplication.translate(
+            "Issues", "This is not a valid postal code or ZIP code."
+        ),
+        "website.invalid": QCoreApplication.translate(
+            "Issues", "This is not a valid website address."
+        ),
+        "choice.invalid": QCoreApplication.translate(
+            "Issues", "Choose one of the proposed values."
+        ),
+        "too_long": QCoreApplication.translate("Issues", "This text is too long."),
+        "integer.invalid": QCoreApplication.translate("Issues", "Enter a whole number."),
+        "integer.range": QCoreApplication.translate("Issues", "This number is too small."),
+        "date.invalid": QCoreApplication.translate("Issues", "Enter a date (YYYY-MM-DD)."),
+        "time.invalid": QCoreApplication.translate("Issues", "Enter a time (HH:MM)."),
+        "date.order": QCoreApplication.translate("Issues", "The end comes before the start."),
+        "reference.invalid": QCoreApplication.translate("Issues", "Choose a record from the list."),
+        "reference.missing": QCoreApplication.translate("Issues", "This record no longer exists."),
+        "party.required": QCoreApplication.translate(
+            "Issues", "This side needs a contact or an organization."
+        ),
+        "link.required": QCoreApplication.translate(
+            "Issues", "Link it to an organization, contact, introduction or event."
+        ),
+        "boolean.invalid": QCoreApplication.translate("Issues", "Answer yes or no."),
+        "name.invalid": QCoreApplication.translate("Issues", "One word, without spaces."),
+    }
+    return texts.get(issue.code, issue.message)
+
+
+class RecordEditor(QDialog):
+    saved = Signal(str, int)
+    deleted = Signal(str, int)
+
+    kind: str
+    field_defs: tuple[FieldDef, ...]
+
+    def __init__(self, ctx: DeskContext, record_id: int | None = None, parent: QWidget | None = None,
+                 initial: dict[str, Any] | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName(f"{self.kind}Editor")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ctx = ctx
+        self.record_id = record_id
+        self.version: int | None = None
+        self.loaded_values: dict[str, Any] = {}
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.form_labels: dict[str, QLabel] = {}
+        self._closing = False
+
+        form_widget = QWidget(self)
+        form = QFormLayout(form_widget)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for fdef in self.field_defs:
+            widget = self._make_widget(fdef)
+            widget.setObjectName(f"field_{fdef.name}")
+            error = QLabel(self, objectName=f"error_{fdef.name}")
+            error.setStyleSheet("color: #c0392b;")
+            error.setWordWrap(True)
+            error.hide()
+            cell = QWidget(self)
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(error)
+            label = QLabel(self)
+            label.setBuddy(widget)
+            form.addRow(label, cell)
+            self.widgets[fdef.name] = widget
+            self.errors[fdef.name] = error
+            self.form_labels[fdef.name] = label
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(form_widget)
+
+        self.message = QLabel(self, objectName="editorMessage")
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("editorSave")
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.delete_button: QPushButton = self.buttons.addButton(
+            "", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.delete_button.setObjectName("editorDelete")
+        self.delete_button.setVisible(record_id is not None)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.delete_button.clicked.connect(self.move_to_trash)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(560, 620)
+        geometry = QSettings().value(f"dialogs/{self.kind}/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+        if record_id is not None:
+            self.load()
+        else:
+            self.loaded_values = self.values()
+            if initial:
+                for name, value in initial.items():
+                    self.set_widget_value(name, value)
+        self.retranslate()
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def window_title(self) -> str:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.window_title())
+        for fdef in self.field_defs:
+            self.form_labels[fdef.name].setText(QCoreApplication.translate("Fields", fdef.label))
+            if fdef.kind.startswith("enum:"):
+                combo = self.widgets[fdef.name]
+                assert isinstance(combo, QComboBox)
+                for i in range(combo.count()):
+                    if combo.itemData(i) is not None:
+                        combo.setItemText(i, labels.enum_label(fdef.kind[5:], combo.itemData(i)))
+        self.save_button.setText(QCoreApplication.translate("RecordEditor", "Save"))
+        self.cancel_button.setText(QCoreApplication.translate("RecordEditor", "Cancel"))
+        self.delete_button.setText(QCoreApplication.translate("RecordEditor", "Move to trash"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- widgets -----------------------------------------------------------------------------
+
+    def _make_widget(self, fdef: FieldDef) -> QWidget:
+        kind = fdef.kind
+        if kind == "multiline":
+            edit = QPlainTextEdit(self)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(90)
+            return edit
+        if kind == "bool":
+            return QCheckBox(self)
+        if kind == "date":
+            date_edit = QDateEdit(self)
+            date_edit.setCalendarPopup(True)
+            date_edit.setMinimumDate(NO_DATE)
+            date_edit.setSpecialValueText(" ")
+            date_edit.setDate(NO_DATE)
+            return date_edit
+        if kind.startswith("enum:"):
+            combo = QComboBox(self)
+            if fdef.name == "outcome":
+                combo.addItem("—", None)
+            for value, text in labels.enum_choices(kind[5:]):
+                combo.addItem(text, value)
+            return combo
+        if kind == "staff":
+            combo = QComboBox(self)
+            combo.addItem("—", None)
+            with self.ctx.db.read() as session:
+                for user_id, name in listing.staff_choices(session):
+                    combo.addItem(name, user_id)
+            return combo
+        if kind in ("organization", "contact", "event"):
+            return RecordPicker(self.ctx.db, kind, self)
+        return QLineEdit(self)
+
+    def widget_value(self, name: str) -> Any:
+        widget = self.widgets[name]
+        if isinstance(widget, RecordPicker):
+            return widget.value()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText().strip()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QDateEdit):
+            d = widget.date()
+            return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        assert isinstance(widget, QLineEdit)
+        return widget.text().strip()
+
+    def set_widget_value(self, name: str, value: Any, title: str = "") -> None:
+        widget = self.widgets[name]
+        if isinstance(value, Enum):
+            value = value.value
+        if isinstance(widget, RecordPicker):
+            widget.set_value(value, title or self.reference_title(widget.kind, value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(widget.findData(value), 0))
+        elif isinstance(widget, QLineEdit):
+            widget.setText("" if value is None else str(value))
+
+    def reference_title(self, kind: str, record_id: int | None) -> str:
+        if record_id is None:
+            return ""
+        with self.ctx.db.read() as session:
+            try:
+                obj = SERVICES[kind].get(session, record_id, include_deleted=True)
+            except NotFound:
+                return ""
+            return str(SERVICES[kind].label(obj))
+
+    def values(self) -> dict[str, Any]:
+        return {fdef.name: self.widget_value(fdef.name) for fdef in self.field_defs}
+
+    def changes(self) -> dict[str, Any]:
+        current = self.values()
+        return {k: v for k, v in current.items() if v != self.loaded_values.get(k)}
+
+    def is_dirty(self) -> bool:
+        return bool(self.changes())
+
+    # --- load and save -----------------------------------------------------------------------
+
+    def read_record(self, session: Any) -> tuple[dict[str, Any], int]:
+        """The record's form values and version (subclasses add tags and such)."""
+        obj = SERVICES[self.kind].get(session, self.record_id)
+        columns = obj.__table__.columns
+        return {
+            f.name: getattr(obj, f.name) if f.name in columns else None for f in self.field_defs
+        }, obj.version
+
+    def load(self) -> None:
+        with self.ctx.db.read() as session:
+            values, self.version = self.read_record(session)
+        for name, value in values.items():
+            self.set_widget_value(name, value)
+        self.loaded_values = self.values()
+        self.clear_errors()
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        self.message.hide()
+
+    def show_issues(self, exc: ValidationFailed) -> None:
+        self.clear_errors()
+        unplaced = []
+        first: QWidget | None = None
+        for issue in exc.issues:
+            label = self.errors.get(issue.field)
+            if label is None:
+                unplaced.append(issue_text(issue))
+                continue
+            label.setText(issue_text(issue))
+            label.show()
+            first = first or self.widgets[issue.field]
+        if unplaced or not exc.issues:
+            self.message.setText("\n".join(unplaced) or str(exc))
+            self.message.show()
+        if first is not None:
+            first.setFocus()
+
+    def create(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
+        return SERVICES[self.kind].create(
+            session, self.ctx.user_id, values, allow_duplicate=allow_duplicate
+        )
+
+    def update(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
+        return SERVICES[self.kind].update(
+            session, self.ctx.user_id, self.record_id, changes,
+            expected_version=self.version, allow_duplicate=allow_duplicate,
+        )  # fmt: skip
+
+    def save(self) -> bool:
+        """Save; True when saved (or nothing to save)."""
+        allow_duplicate = False
+        while True:
+            try:
+                with self.ctx.db.write() as session:
+                    if self.record_id is None:
+                        obj = self.create(session, self.values(), allow_duplicate)
+                    else:
+                        changes = self.changes()
+                        if not changes:
+                            self._finish()
+                            return True
+                        obj = self.update(session, changes, allow_duplicate)
+                    self.record_id, self.version = obj.id, obj.version
+            except ValidationFailed as exc:
+                self.show_issues(exc)
+                return False
+            except DuplicateWarning as exc:
+                names = "\n".join(f"• {label}" for _kind, _id, label in exc.duplicates)
+                question = QCoreApplication.translate(
+                    "RecordEditor",
+                    "This record looks like one already in the desk:\n%1\n\nSave it anyway?",
+                ).replace("%1", names)
+                title = QCoreApplication.translate("RecordEditor", "Possible duplicate")
+                ok = QCoreApplication.translate("RecordEditor", "Save anyway")
+                if not messages.confirm(self, title, question, ok_text=ok):
+                    return False
+                allow_duplicate = True
+                continue
+            except StaleRecord:
+                return self._stale()
+            except NotFound:
+                messages.error(
+                    self,
+                    QCoreApplication.translate("RecordEditor", "Record gone"),
+                    QCoreApplication.translate(
+                        "RecordEditor",
+                        "Someone else deleted this record meanwhile; it is in the trash.",
+                    ),
+                )
+                return False
+            except DeskError as exc:
+                messages.error(
+                    self, QCoreApplication.translate("RecordEditor", "Cannot save"), str(exc)
+                )
+                return False
+            self.loaded_values = self.values()
+            self.clear_errors()
+            self.saved.emit(self.kind, self.record_id)
+            self._finish()
+            return True
+
+    def _stale(self) -> bool:
+        choice = messages.choose(
+            self,
+            QCoreApplication.translate("RecordEditor", "Changed by someone else"),
+            QCoreApplication.translate(
+                "RecordEditor",
+                "Someone else saved this record after you opened it. Reload it to see their version "
+                "(your changes here are lost), or save your values over theirs.",
+            ),
+            [
+                QCoreApplication.translate("RecordEditor", "Reload"),
+                QCoreApplication.translate("RecordEditor", "Save mine over theirs"),
+            ],
+        )
+        if choice == 0:
+            self.load()
+            return False
+        if choice == 1:
+            mine = self.values()
+            self.load()
+            for name, value in mine.items():
+                self.set_widget_value(name, value)
+            return self.save()
+        return False
+
+    def move_to_trash(self) -> None:
+        if self.record_id is None:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                SERVICES[self.kind].delete(
+                    session, self.ctx.user_id, self.record_id, expected_version=self.version
+                )
+        except StaleRecord:
+            self._stale()
+            return
+        except DeskError as exc:
+            messages.error(
+                self,
+                QCoreApplication.translate("RecordEditor", "Cannot move to the trash"),
+                str(exc),
+            )
+            return
+        self.deleted.emit(self.kind, self.record_id)
+        self.loaded_values = self.values()
+        self._finish()
+
+    def _finish(self) -> None:
+        self._closing = True
+        self.accept()
+
+    # --- unsaved changes ---------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if not self._closing and self.is_dirty():
+            choice = messages.choose(
+                self,
+                QCoreApplication.translate("RecordEditor", "Unsaved changes"),
+                QCoreApplication.translate("RecordEditor", "Save your changes to this record?"),
+                [
+                    QCoreApplication.translate("RecordEditor", "Save"),
+                    QCoreApplication.translate("RecordEditor", "Discard"),
+                ],
+            )
+            if choice == 0:
+                self.save()
+                return
+            if choice != 1:
+                return
+        self._closing = True
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and self.is_dirty():
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        QSettings().setValue(f"dialogs/{self.kind}/geometry", self.saveGeometry())
+        super().done(result)

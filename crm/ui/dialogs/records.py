@@ -1,0 +1,181 @@
+"""The editors of each record kind: their fields, and what is special in how they save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from crm.domain.enums import IntroductionOutcome, IntroductionStage
+from crm.services import introductions, tags
+from crm.ui.dialogs.editor import FieldDef, RecordEditor
+
+
+def F(name: str, label: str, kind: str = "text") -> FieldDef:
+    return FieldDef(name, label, kind)
+
+
+class TaggedEditor(RecordEditor):
+    """Organizations and contacts carry tags, kept outside their own columns."""
+
+    def read_record(self, session: Any) -> tuple[dict[str, Any], int]:
+        values, version = super().read_record(session)
+        values["tags"] = ", ".join(tags.tags_of(session, self.kind, self.record_id))
+        return values, version
+
+
+class OrganizationEditor(TaggedEditor):
+    kind = "organization"
+    field_defs = (
+        F("name", QT_TRANSLATE_NOOP("Fields", "Name")),
+        F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:OrganizationKind"),
+        F("territory", QT_TRANSLATE_NOOP("Fields", "Territory"), "enum:Territory"),
+        F("membership", QT_TRANSLATE_NOOP("Fields", "Membership"), "enum:Membership"),
+        F("website", QT_TRANSLATE_NOOP("Fields", "Website")),
+        F("phone", QT_TRANSLATE_NOOP("Fields", "Phone")),
+        F("address", QT_TRANSLATE_NOOP("Fields", "Address")),
+        F("city", QT_TRANSLATE_NOOP("Fields", "City")),
+        F("region", QT_TRANSLATE_NOOP("Fields", "Province or state")),
+        F("postal_code", QT_TRANSLATE_NOOP("Fields", "Postal code")),
+        F("country", QT_TRANSLATE_NOOP("Fields", "Country")),
+        F("therapeutic_areas", QT_TRANSLATE_NOOP("Fields", "Therapeutic areas")),
+        F("employees", QT_TRANSLATE_NOOP("Fields", "Employees")),
+        F("tags", QT_TRANSLATE_NOOP("Fields", "Tags")),
+        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    )
+
+    def window_title(self) -> str:
+        return self.tr("New organization") if self.record_id is None else self.tr("Organization")
+
+
+class ContactEditor(TaggedEditor):
+    kind = "contact"
+    field_defs = (
+        F("first_name", QT_TRANSLATE_NOOP("Fields", "First name")),
+        F("last_name", QT_TRANSLATE_NOOP("Fields", "Last name")),
+        F("title", QT_TRANSLATE_NOOP("Fields", "Job title")),
+        F("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), "organization"),
+        F("email", QT_TRANSLATE_NOOP("Fields", "Email")),
+        F("phone", QT_TRANSLATE_NOOP("Fields", "Phone")),
+        F("mobile", QT_TRANSLATE_NOOP("Fields", "Mobile")),
+        F("language", QT_TRANSLATE_NOOP("Fields", "Preferred language"), "enum:Language"),
+        F("city", QT_TRANSLATE_NOOP("Fields", "City")),
+        F("region", QT_TRANSLATE_NOOP("Fields", "Province or state")),
+        F("country", QT_TRANSLATE_NOOP("Fields", "Country")),
+        F("territory", QT_TRANSLATE_NOOP("Fields", "Territory"), "enum:Territory"),
+        F(
+            "share_with_partners",
+            QT_TRANSLATE_NOOP("Fields", "Share with partners"),
+            "enum:Consent",
+        ),
+        F("consent_date", QT_TRANSLATE_NOOP("Fields", "Consent date"), "date"),
+        F("consent_source", QT_TRANSLATE_NOOP("Fields", "Consent source")),
+        F("do_not_contact", QT_TRANSLATE_NOOP("Fields", "Do not contact"), "bool"),
+        F("tags", QT_TRANSLATE_NOOP("Fields", "Tags")),
+        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    )
+
+    def window_title(self) -> str:
+        return self.tr("New contact") if self.record_id is None else self.tr("Contact")
+
+
+class EventEditor(RecordEditor):
+    kind = "event"
+    field_defs = (
+        F("name", QT_TRANSLATE_NOOP("Fields", "Name")),
+        F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:EventKind"),
+        F("starts_on", QT_TRANSLATE_NOOP("Fields", "Starts on"), "date"),
+        F("ends_on", QT_TRANSLATE_NOOP("Fields", "Ends on"), "date"),
+        F("city", QT_TRANSLATE_NOOP("Fields", "City")),
+        F("territory", QT_TRANSLATE_NOOP("Fields", "Territory"), "enum:Territory"),
+        F("description", QT_TRANSLATE_NOOP("Fields", "Description"), "multiline"),
+    )
+
+    def window_title(self) -> str:
+        return self.tr("New event") if self.record_id is None else self.tr("Event")
+
+
+class FollowUpEditor(RecordEditor):
+    kind = "followup"
+    field_defs = (
+        F("title", QT_TRANSLATE_NOOP("Fields", "Title")),
+        F("due_date", QT_TRANSLATE_NOOP("Fields", "Due date"), "date"),
+        F("assignee_id", QT_TRANSLATE_NOOP("Fields", "Assignee"), "staff"),
+        F("priority", QT_TRANSLATE_NOOP("Fields", "Priority"), "enum:Priority"),
+        F("status", QT_TRANSLATE_NOOP("Fields", "Status"), "enum:FollowUpStatus"),
+        F("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), "organization"),
+        F("contact_id", QT_TRANSLATE_NOOP("Fields", "Contact"), "contact"),
+        F("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), "event"),
+        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    )
+
+    def window_title(self) -> str:
+        return self.tr("New follow-up") if self.record_id is None else self.tr("Follow-up")
+
+
+class IntroductionEditor(RecordEditor):
+    kind = "introduction"
+    field_defs = (
+        F("title", QT_TRANSLATE_NOOP("Fields", "Title")),
+        F("qc_organization_id", QT_TRANSLATE_NOOP("Fields", "Québec organization"), "organization"),
+        F("qc_contact_id", QT_TRANSLATE_NOOP("Fields", "Québec contact"), "contact"),
+        F(
+            "ma_organization_id",
+            QT_TRANSLATE_NOOP("Fields", "Massachusetts organization"),
+            "organization",
+        ),
+        F("ma_contact_id", QT_TRANSLATE_NOOP("Fields", "Massachusetts contact"), "contact"),
+        F("purpose", QT_TRANSLATE_NOOP("Fields", "Purpose"), "enum:IntroductionPurpose"),
+        F("owner_id", QT_TRANSLATE_NOOP("Fields", "Owner"), "staff"),
+        F("stage", QT_TRANSLATE_NOOP("Fields", "Stage"), "enum:IntroductionStage"),
+        F(
+            "outcome",
+            QT_TRANSLATE_NOOP("Fields", "Outcome (when closed)"),
+            "enum:IntroductionOutcome",
+        ),
+        F("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), "event"),
+        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    )
+    STAGE_FIELDS = ("stage", "outcome")
+
+    def window_title(self) -> str:
+        return self.tr("New introduction") if self.record_id is None else self.tr("Introduction")
+
+    def create(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
+        stage, outcome = values.pop("stage"), values.pop("outcome")
+        intro = introductions.create(session, self.ctx.user_id, values)
+        if stage != IntroductionStage.PROPOSED:
+            intro = introductions.move(session, self.ctx.user_id, intro.id, IntroductionStage(stage),
+                                       outcome=self._outcome(stage, outcome))  # fmt: skip
+        return intro
+
+    def update(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
+        moved = {k: changes.pop(k) for k in self.STAGE_FIELDS if k in changes}
+        intro = introductions.service.get(session, self.record_id)
+        if changes:
+            intro = introductions.service.update(
+                session, self.ctx.user_id, self.record_id, changes, expected_version=self.version
+            )
+        if moved:
+            stage = self.widget_value("stage")
+            intro = introductions.move(
+                session, self.ctx.user_id, self.record_id, IntroductionStage(stage),
+                outcome=self._outcome(stage, self.widget_value("outcome")),
+                expected_version=None if changes else self.version,
+            )  # fmt: skip
+        return intro
+
+    @staticmethod
+    def _outcome(stage: str, outcome: str | None) -> IntroductionOutcome | None:
+        return (
+            IntroductionOutcome(outcome) if stage == IntroductionStage.CLOSED and outcome else None
+        )
+
+
+EDITORS: dict[str, type[RecordEditor]] = {
+    "organization": OrganizationEditor,
+    "contact": ContactEditor,
+    "event": EventEditor,
+    "followup": FollowUpEditor,
+    "introduction": IntroductionEditor,
+}

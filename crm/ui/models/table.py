@@ -1,0 +1,214 @@
+"""`ListModel`: one table model for every list, configured by a `crm.services.listing.ListSpec`.
+
+Rows are read lazily in pages of `PAGE_SIZE` plain tuples, only for the rows the view asks
+for; at most `MAX_PAGES` pages stay cached, so memory follows what is on screen, not the
+size of the database. Sorting (`sort`) and filtering (`set_query`) re-run the SQL query.
+
+Roles: `SortRole` gives the raw value of a cell, `IdRole` the record id of its row,
+`KindRole` the record kind (the trash mixes kinds).
+
+Signals: `countChanged(int)` after each refresh, with the number of matching rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
+
+from crm.db.database import Database
+from crm.services import listing
+from crm.ui import labels
+
+Index = QModelIndex | QPersistentModelIndex
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+KindRole = Qt.ItemDataRole.UserRole + 3
+
+PAGE_SIZE = 200
+MAX_PAGES = 40
+
+
+def display_value(kind: str, value: Any) -> str:
+    """A cell's text: enum words labelled, dates and numbers in the user's locale."""
+    if value is None:
+        return ""
+    if kind.startswith("enum:"):
+        return labels.enum_label(kind[5:], value)
+    if kind == "datetime" and isinstance(value, datetime):
+        local = value.astimezone()
+        moment = QDateTime(
+            QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
+        )
+        return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    if kind == "date" and isinstance(value, date):
+        return QLocale().toString(
+            QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+        )
+    if kind == "int" and isinstance(value, int):
+        return QLocale().toString(value)
+    return str(value)
+
+
+def raw_value(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+class ListModel(QAbstractTableModel):
+    countChanged = Signal(int)
+
+    def __init__(self, db: Database, spec: listing.ListSpec, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.spec = spec
+        self.query = listing.ListQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self._kinds = [c.kind for c in spec.columns]
+        self._kind_column = spec.keys.index("kind") + 1 if spec.name == "trash" else -1
+        self.loaded = False
+
+    # --- queries -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Count the matching rows again and forget the cached pages."""
+        self.beginResetModel()
+        self._pages.clear()
+        with self.db.read() as session:
+            self._count = listing.count(session, self.spec, self.query)
+            if self._count:
+                self._pages[0] = listing.page(
+                    session, self.spec, self.query, offset=0, limit=PAGE_SIZE
+                )
+        self.loaded = True
+        self.endResetModel()
+        self.countChanged.emit(self._count)
+
+    def set_query(self, query: listing.ListQuery) -> None:
+        self.query = query
+        self.refresh()
+
+    def set_filters(self, filters: dict[str, Any], text: str | None = None) -> None:
+        self.set_query(
+            listing.ListQuery(
+                filters=filters,
+                text=self.query.text if text is None else text,
+                sort=self.query.sort,
+                descending=self.query.descending,
+            )
+        )
+
+    @property
+    def total(self) -> int:
+        return self._count
+
+    def _row(self, row: int) -> tuple[Any, ...] | None:
+        number = row // PAGE_SIZE
+        rows = self._pages.get(number)
+        if rows is None:
+            with self.db.read() as session:
+                rows = listing.page(
+                    session, self.spec, self.query, offset=number * PAGE_SIZE, limit=PAGE_SIZE
+                )
+            self._pages[number] = rows
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    def record_id(self, row: int) -> int | None:
+        values = self._row(row) if 0 <= row < self._count else None
+        return None if values is None else int(values[0])
+
+    def record_kind(self, row: int) -> str:
+        if self._kind_column < 0:
+            return self.spec.name
+        values = self._row(row) if 0 <= row < self._count else None
+        return "" if values is None else str(raw_value(values[self._kind_column]))
+
+    def value(self, row: int, key: str) -> Any:
+        values = self._row(row)
+        return None if values is None else raw_value(values[self.spec.keys.index(key) + 1])
+
+    # --- Qt model interface ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            values = self._row(row)
+            return (
+                None if values is None else display_value(self._kinds[column], values[column + 1])
+            )
+        if role == SortRole:
+            values = self._row(row)
+            return None if values is None else raw_value(values[column + 1])
+        if role == IdRole:
+            return self.record_id(row)
+        if role == KindRole:
+            return self.record_kind(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._kinds[column] == "int":
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.spec.columns):
+                return labels.header(self.spec.columns[section].key)
+            return None
+        return section + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.spec.columns):
+            return
+        key = self.spec.columns[column].key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self.loaded and key == self.query.sort and descending == self.query.descending:
+            return
+        self.query = listing.ListQuery(self.query.filters, self.query.text, key, descending)
+        if self.loaded:
+            self.refresh()
+
+    def retranslate(self) -> None:
+        """Labels changed language: repaint headers and cells."""
+        labels.clear_cache()
+        if self.spec.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.spec.columns) - 1)
+        if self._count:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._count - 1, len(self.spec.columns) - 1)
+            )

@@ -1,0 +1,331 @@
+"""`ListPage`: a list of records with its filters, filter box, count and context menu.
+
+Each record list (organizations, contacts...) is a small subclass naming its list spec and
+its filters; the rows come from a `ListModel`, which runs sorting and filtering in SQL.
+
+Signals: `openRequested(str kind, int id)`, `newRequested(str kind)`,
+`recordsChanged()` after records were moved to the trash from this page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.domain.errors import DeskError
+from crm.services import listing
+from crm.ui import labels, messages
+from crm.ui.context import DeskContext
+from crm.ui.kinds import SERVICES
+from crm.ui.models.table import ListModel
+from crm.ui.resources import icon
+
+
+@dataclass(frozen=True)
+class FilterDef:
+    """A filter combo box: `source` is `enum:<Name>`, `staff` or `due`."""
+
+    key: str
+    label: str  # English source text in the "Filters" translation context
+    source: str
+
+
+DUE_CHOICES = ("overdue", "today", "week", "month")
+
+
+def due_range(choice: str, today: date) -> dict[str, date]:
+    if choice == "overdue":
+        return {"due_to": today - timedelta(days=1)}
+    if choice == "today":
+        return {"due_from": today, "due_to": today}
+    if choice == "week":
+        return {"due_from": today, "due_to": today + timedelta(days=7)}
+    if choice == "month":
+        return {"due_from": today, "due_to": today + timedelta(days=30)}
+    return {}
+
+
+class ListPage(QWidget):
+    openRequested = Signal(str, int)
+    newRequested = Signal(str)
+    recordsChanged = Signal()
+
+    spec: listing.ListSpec
+    filter_defs: tuple[FilterDef, ...] = ()
+    can_create = True
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = self.spec.name
+        self.setObjectName(f"{self.kind}Page")
+        self.stale = True
+        self.model = ListModel(ctx.db, self.spec, self)
+        self.model.countChanged.connect(self._show_count)
+
+        self.title = QLabel(self, objectName="pageTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.filter_box = QLineEdit(self, objectName=f"{self.kind}FilterText")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_box.setMinimumWidth(220)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.filter_box.textChanged.connect(lambda _text: self._debounce.start())
+
+        self.filter_labels: dict[str, QLabel] = {}
+        self.filter_combos: dict[str, QComboBox] = {}
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_box)
+        for fdef in self.filter_defs:
+            label = QLabel(self)
+            combo = QComboBox(self, objectName=f"{self.kind}Filter_{fdef.key}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            label.setBuddy(combo)
+            combo.currentIndexChanged.connect(self.apply_filters)
+            self.filter_labels[fdef.key] = label
+            self.filter_combos[fdef.key] = combo
+            bar.addWidget(label)
+            bar.addWidget(combo)
+        bar.addStretch(1)
+        self.count_label = QLabel(self, objectName=f"{self.kind}Count")
+        bar.addWidget(self.count_label)
+        self.new_button = QPushButton(icon("add"), "", self, objectName=f"{self.kind}New")
+        self.new_button.clicked.connect(lambda: self.newRequested.emit(self.kind))
+        self.new_button.setVisible(self.can_create)
+        bar.addWidget(self.new_button)
+
+        self.table = QTableView(self, objectName=f"{self.kind}Table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vertical.hide()
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(160)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        default = self.spec.keys.index(self.spec.default_sort) if self.spec.default_sort else 0
+        descending = self.spec.default_sort in ("stage_changed_at", "deleted_at")
+        header.setSortIndicator(
+            default, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+        self.table.setSortingEnabled(True)
+        state = QSettings().value(f"lists/{self.kind}/header")
+        if state is not None:
+            header.restoreState(state)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+        self.open_action = QAction(icon("open"), "", self)
+        self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.open_current)
+        self.delete_action = QAction(icon("trash"), "", self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.open_action)
+        self.table.addAction(self.delete_action)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.retranslate()
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def page_title(self) -> str:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        self.title.setText(self.page_title())
+        self.filter_box.setPlaceholderText(
+            QCoreApplication.translate("ListPage", "Filter this list…")
+        )
+        self.new_button.setText(QCoreApplication.translate("ListPage", "New"))
+        self.open_action.setText(QCoreApplication.translate("ListPage", "Open"))
+        self.delete_action.setText(QCoreApplication.translate("ListPage", "Move to trash"))
+        for fdef in self.filter_defs:
+            self.filter_labels[fdef.key].setText(QCoreApplication.translate("Filters", fdef.label))
+            self._fill_combo(fdef)
+        self.model.retranslate()
+        self._show_count(self.model.total)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill_combo(self, fdef: FilterDef) -> None:
+        combo = self.filter_combos[fdef.key]
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(QCoreApplication.translate("ListPage", "All"), None)
+        if fdef.source.startswith("enum:"):
+            for value, text in labels.enum_choices(fdef.source[5:]):
+                combo.addItem(text, value)
+        elif fdef.source == "staff":
+            with self.ctx.db.read() as session:
+                for user_id, name in listing.staff_choices(session):
+                    combo.addItem(name, user_id)
+        elif fdef.source == "due":
+            texts = (
+                QCoreApplication.translate("ListPage", "Overdue"),
+                QCoreApplication.translate("ListPage", "Today"),
+                QCoreApplication.translate("ListPage", "Next 7 days"),
+                QCoreApplication.translate("ListPage", "Next 30 days"),
+            )
+            for value, text in zip(DUE_CHOICES, texts, strict=True):
+                combo.addItem(text, value)
+        found = combo.findData(current)
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def _show_count(self, count: int) -> None:
+        if not self.model.loaded:
+            self.count_label.setText("")
+            return
+        self.count_label.setText(
+            QCoreApplication.translate("ListPage", "%n record(s)", None, count)
+        )
+
+    # --- data --------------------------------------------------------------------------------
+
+    def filters(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for fdef in self.filter_defs:
+            value = self.filter_combos[fdef.key].currentData()
+            if value is None:
+                continue
+            if fdef.source == "due":
+                values.update(due_range(value, date.today()))
+            else:
+                values[fdef.key] = value
+        return values
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        self.model.set_filters(self.filters(), self.filter_box.text())
+        self.stale = False
+
+    def activate(self) -> None:
+        """The page is shown: load its rows the first time, or again when they are stale."""
+        if self.stale:
+            self.apply_filters()
+
+    def mark_stale(self) -> None:
+        self.stale = True
+        if self.isVisible():
+            self.activate()
+
+    def is_loaded(self) -> bool:
+        return self.model.loaded and not self.stale
+
+    def save_state(self) -> None:
+        QSettings().setValue(f"lists/{self.kind}/header", self.table.horizontalHeader().saveState())
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def selected(self) -> list[tuple[str, int]]:
+        """(kind, id) of the selected records."""
+        found = []
+        for row in self.selected_rows():
+            record_id = self.model.record_id(row)
+            if record_id is not None:
+                found.append((self.model.record_kind(row), record_id))
+        return found
+
+    def _open_index(self, index: QModelIndex) -> None:
+        record_id = self.model.record_id(index.row())
+        if record_id is not None:
+            self.openRequested.emit(self.model.record_kind(index.row()), record_id)
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def delete_selected(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                for kind, record_id in chosen:
+                    SERVICES[kind].delete(session, self.ctx.user_id, record_id)
+        except DeskError as exc:
+            messages.error(
+                self, QCoreApplication.translate("ListPage", "Cannot move to the trash"), str(exc)
+            )
+        self.apply_filters()
+        self.recordsChanged.emit()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        self.fill_context_menu(menu)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def fill_context_menu(self, menu: QMenu) -> None:
+        has_selection = bool(self.selected_rows())
+        self.open_action.setEnabled(has_selection)
+        self.delete_action.setEnabled(has_selection)
+        menu.addAction(self.open_action)
+        if self.can_create:
+            new = menu.addAction(icon("add"), QCoreApplication.translate("ListPage", "New…"))
+            new.triggered.connect(lambda: self.newRequested.emit(self.kind))
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+
+    def _column_menu(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for section, column in enumerate(self.spec.columns):
+            action = menu.addAction(labels.header(column.key))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            action.toggled.connect(lambda on, s=section: header.setSectionHidden(s, not on))
+        menu.popup(header.mapToGlobal(pos))

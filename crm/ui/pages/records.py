@@ -1,0 +1,64 @@
+"""The record lists: organizations, contacts, introductions, follow-ups and events."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from crm.services import listing
+from crm.ui.pages.lists import FilterDef, ListPage
+
+TERRITORY = FilterDef("territory", QT_TRANSLATE_NOOP("Filters", "Territory"), "enum:Territory")
+
+
+class OrganizationsPage(ListPage):
+    spec = listing.ORGANIZATIONS
+    filter_defs = (
+        TERRITORY,
+        FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:OrganizationKind"),
+        FilterDef("membership", QT_TRANSLATE_NOOP("Filters", "Membership"), "enum:Membership"),
+    )
+
+    def page_title(self) -> str:
+        return self.tr("Organizations")
+
+
+class ContactsPage(ListPage):
+    spec = listing.CONTACTS
+    filter_defs = (
+        TERRITORY,
+        FilterDef("language", QT_TRANSLATE_NOOP("Filters", "Language"), "enum:Language"),
+    )
+
+    def page_title(self) -> str:
+        return self.tr("Contacts")
+
+
+class IntroductionsPage(ListPage):
+    spec = listing.INTRODUCTIONS
+    filter_defs = (
+        FilterDef("stage", QT_TRANSLATE_NOOP("Filters", "Stage"), "enum:IntroductionStage"),
+        FilterDef("owner_id", QT_TRANSLATE_NOOP("Filters", "Owner"), "staff"),
+    )
+
+    def page_title(self) -> str:
+        return self.tr("Introductions")
+
+
+class FollowUpsPage(ListPage):
+    spec = listing.FOLLOWUPS
+    filter_defs = (
+        FilterDef("status", QT_TRANSLATE_NOOP("Filters", "Status"), "enum:FollowUpStatus"),
+        FilterDef("assignee_id", QT_TRANSLATE_NOOP("Filters", "Assignee"), "staff"),
+        FilterDef("due", QT_TRANSLATE_NOOP("Filters", "Due"), "due"),
+    )
+
+    def page_title(self) -> str:
+        return self.tr("Follow-ups")
+
+
+class EventsPage(ListPage):
+    spec = listing.EVENTS
+    filter_defs = (FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:EventKind"),)
+
+    def page_title(self) -> str:
+        return self.tr("Events")

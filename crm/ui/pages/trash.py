@@ -1,0 +1,89 @@
+"""The trash: deleted records of every kind, who deleted them and when; restore or erase."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+
+from crm.domain.errors import DeskError
+from crm.services import listing
+from crm.ui import messages
+from crm.ui.context import DeskContext
+from crm.ui.kinds import SERVICES
+from crm.ui.pages.lists import FilterDef, ListPage
+from crm.ui.resources import icon
+
+
+class TrashPage(ListPage):
+    """Signals (besides ListPage's): `recordsChanged()` after a restore or an erase."""
+
+    spec = listing.TRASH
+    filter_defs = (FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:EntityKind"),)
+    can_create = False
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.restore_button = QPushButton(icon("restore"), "", self, objectName="trashRestore")
+        self.purge_button = QPushButton(icon("trash"), "", self, objectName="trashPurge")
+        bar = self.layout().itemAt(1).layout()
+        bar.addWidget(self.restore_button)
+        bar.addWidget(self.purge_button)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button.clicked.connect(self.purge_selected)
+        self.delete_action.setEnabled(False)
+        self.delete_action.setVisible(False)
+        self.retranslate()
+
+    def page_title(self) -> str:
+        return self.tr("Trash")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if not hasattr(self, "purge_button"):
+            return
+        self.restore_button.setText(self.tr("Restore"))
+        self.purge_button.setText(self.tr("Delete permanently…"))
+
+    def restore_selected(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                for kind, record_id in chosen:
+                    SERVICES[kind].restore(session, self.ctx.user_id, record_id)
+        except DeskError as exc:
+            messages.error(self, self.tr("Cannot restore"), str(exc))
+        self.apply_filters()
+        self.recordsChanged.emit()
+
+    def purge_selected(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        question = self.tr(
+            "Delete %n record(s) permanently? This cannot be undone: the records and their links are erased.",
+            None,
+            len(chosen),
+        )
+        if not messages.confirm(
+            self, self.tr("Delete permanently"), question, ok_text=self.tr("Delete permanently")
+        ):
+            return
+        try:
+            with self.ctx.db.write() as session:
+                for kind, record_id in chosen:
+                    SERVICES[kind].purge(session, self.ctx.user_id, record_id)
+        except DeskError as exc:
+            messages.error(self, self.tr("Cannot delete permanently"), str(exc))
+        self.apply_filters()
+        self.recordsChanged.emit()
+
+    def fill_context_menu(self, menu: QMenu) -> None:
+        has_selection = bool(self.selected_rows())
+        restore = menu.addAction(icon("restore"), self.tr("Restore"))
+        restore.triggered.connect(self.restore_selected)
+        restore.setEnabled(has_selection)
+        purge = menu.addAction(icon("trash"), self.tr("Delete permanently…"))
+        purge.triggered.connect(self.purge_selected)
+        purge.setEnabled(has_selection)

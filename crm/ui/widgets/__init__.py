@@ -1,0 +1,1 @@
+"""Small reusable widgets: the global search box, the record picker."""

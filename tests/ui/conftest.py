@@ -1,0 +1,166 @@
+"""UI fixtures: a small desk database with a few records, and message boxes that never block.
+
+`answers` replaces every function of `crm.ui.messages`: tests push the answers the user
+would give and read back what was asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from crm.db.database import Database
+from crm.services import contacts, events, followups, introductions, organizations, users
+from crm.ui import messages
+from crm.ui.context import DeskContext
+
+# The offscreen platform plugin warns about what it cannot do (raise a window, grab the
+# keyboard for a popup); those are not faults of the desk.
+OFFSCREEN_NOISE = ("This plugin does not support",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
+
+
+@dataclass
+class Answers:
+    """Scripted answers to message boxes; `asked` records (function, title, text)."""
+
+    confirm: list[bool] = field(default_factory=list)
+    choose: list[int] = field(default_factory=list)
+    asked: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Iterator[Answers]:
+    scripted = Answers()
+
+    def confirm(parent: Any, title: str, text: str, **kwargs: Any) -> bool:
+        scripted.asked.append(("confirm", title, text))
+        return scripted.confirm.pop(0) if scripted.confirm else False
+
+    def choose(parent: Any, title: str, text: str, options: list[str]) -> int:
+        scripted.asked.append(("choose", title, text))
+        return scripted.choose.pop(0) if scripted.choose else -1
+
+    def note(kind: str) -> Any:
+        return lambda parent, title, text: scripted.asked.append((kind, title, text))
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(messages, "choose", choose)
+    monkeypatch.setattr(messages, "error", note("error"))
+    monkeypatch.setattr(messages, "info", note("info"))
+    # Settings of the tests go to a private folder, never to the user's.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    yield scripted
+
+
+@pytest.fixture
+def desk(sqlite_db: Database) -> DeskContext:
+    """A database with two organizations, three contacts, an introduction, a follow-up, an event."""
+    with sqlite_db.write() as s:
+        user = users.service.create(
+            s, None, {"name": "mtremblay", "display_name": "Marie Tremblay"}
+        )
+        users.service.create(s, None, {"name": "jsmith", "display_name": "John Smith"})
+        qc = organizations.service.create(
+            s,
+            user.id,
+            {
+                "name": "Biotech de Montréal",
+                "kind": "biotech",
+                "region": "QC",
+                "country": "Canada",
+                "city": "Montréal",
+                "membership": "bioquebec",
+            },
+        )
+        ma = organizations.service.create(
+            s,
+            user.id,
+            {
+                "name": "Boston CRO",
+                "kind": "cro",
+                "region": "MA",
+                "country": "USA",
+                "city": "Boston",
+                "membership": "massbio",
+            },
+        )
+        contacts.service.create(
+            s,
+            user.id,
+            {
+                "first_name": "Éric",
+                "last_name": "Côté",
+                "organization_id": qc.id,
+                "language": "fr",
+                "email": "eric@biomtl.ca",
+            },
+        )
+        contacts.service.create(
+            s,
+            user.id,
+            {
+                "first_name": "Anne",
+                "last_name": "Zimmer",
+                "organization_id": ma.id,
+                "language": "en",
+            },
+        )
+        contacts.service.create(
+            s,
+            user.id,
+            {
+                "first_name": "Zoé",
+                "last_name": "Abbott",
+                "language": "en",
+                "region": "MA",
+                "country": "USA",
+            },
+        )
+        intro = introductions.create(
+            s,
+            user.id,
+            {
+                "qc_organization_id": qc.id,
+                "ma_organization_id": ma.id,
+                "owner_id": user.id,
+                "title": "Montréal meets Boston",
+            },
+        )
+        followups.service.create(
+            s,
+            user.id,
+            {
+                "title": "Call back Éric",
+                "due_date": "2020-01-15",
+                "assignee_id": user.id,
+                "introduction_id": intro.id,
+            },
+        )
+        events.service.create(
+            s,
+            user.id,
+            {
+                "name": "BIO 2025 Boston",
+                "kind": "conference",
+                "starts_on": "2025-06-16",
+                "city": "Boston",
+                "territory": "MA",
+            },
+        )
+        user_id = user.id
+    return DeskContext(sqlite_db, user_id, "Marie Tremblay")
