@@ -7,7 +7,7 @@ so a form or an import line can show all of its problems at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -117,6 +117,26 @@ class Cleaner:
         except ValueError:
             self.fail(field, "time.invalid", f"{field}: '{text}' is not a time (HH:MM)", value=text)
             return None
+
+    def moment(self, field: str) -> datetime | None:
+        """An aware datetime, given as one or as ISO text with its offset; returned in UTC."""
+        value = self.values.get(field)
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            moment = value
+        else:
+            try:
+                moment = datetime.fromisoformat(str(value).strip())
+            except ValueError:
+                message = f"{field}: '{value}' is not a date and time (YYYY-MM-DDTHH:MM+00:00)"
+                self.fail(field, "datetime.invalid", message, value=str(value))
+                return None
+        if moment.tzinfo is None:
+            message = f"{field}: '{value}' has no time zone"
+            self.fail(field, "datetime.naive", message, value=str(value))
+            return None
+        return moment.astimezone(UTC)
 
     def reference(self, field: str) -> int | None:
         value = self.values.get(field)

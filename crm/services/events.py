@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from crm.db.base import Record
 from crm.db.models import Contact, Event, EventParticipant, Organization
 from crm.db.search import SearchDocument
 from crm.domain.enums import EventKind, Territory
@@ -52,21 +53,27 @@ service = records.EntitySpec(
 )  # fmt: skip
 
 
+def _live(session: Session, model: type[Record], record_id: int) -> bool:
+    obj = session.get(model, record_id)
+    return obj is not None and obj.deleted_at is None
+
+
 def clean_participant(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     c = Cleaner(values)
-    attrs = {
+    attrs: dict[str, Any] = {
         "event_id": c.reference("event_id"),
         "contact_id": c.reference("contact_id"),
         "organization_id": c.reference("organization_id"),
         "role": c.text("role"),
         "attended": None if values.get("attended") in (None, "") else c.boolean("attended"),
     }
-    if attrs["event_id"] is None or session.get(Event, attrs["event_id"]) is None:
+    if attrs["event_id"] is None or not _live(session, Event, attrs["event_id"]):
         c.fail("event_id", "required", "event_id: a participant belongs to an existing event")
     if attrs["contact_id"] is None and attrs["organization_id"] is None:
         c.fail("contact_id", "required", "contact_id: a participant is a contact or an organization")
-    for field, model in (("contact_id", Contact), ("organization_id", Organization)):
-        if attrs[field] is not None and session.get(model, attrs[field]) is None:
+    references: dict[str, type[Record]] = {"contact_id": Contact, "organization_id": Organization}
+    for field, model in references.items():
+        if attrs[field] is not None and not _live(session, model, attrs[field]):
             c.fail(field, "reference.missing", f"{field}: no record {attrs[field]}")
     return c.done(attrs)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from crm.db.models import Interaction
+from crm.db.models import Interaction, StaffUser
 from crm.db.search import SearchDocument
 from crm.domain.enums import InteractionKind
 from crm.services import records
@@ -25,8 +25,11 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         "user_id": c.reference("user_id"),
         **check_links(session, c, required=True),
     }
-    if values.get("occurred_at") is not None:
-        attrs["occurred_at"] = values["occurred_at"]
+    if attrs["user_id"] is not None and session.get(StaffUser, attrs["user_id"]) is None:
+        c.fail("user_id", "reference.missing", f"user_id: no staff user {attrs['user_id']}")
+    occurred_at = c.moment("occurred_at")
+    if occurred_at is not None:
+        attrs["occurred_at"] = occurred_at
     if not attrs["subject"] and not attrs["notes"]:
         c.fail("notes", "required", "notes: a subject or a note is required")
     return c.done(attrs)

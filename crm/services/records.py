@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from crm.db import search
 from crm.db.base import Base, Record, utcnow
+from crm.db.models import RECORD_MODELS
 from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
 from crm.services import audit
 
@@ -103,10 +104,12 @@ def check_version(spec: EntitySpec[M], obj: M, expected_version: int | None) -> 
 
 
 def flush_checked(session: Session, spec: EntitySpec[M], obj: M, expected_version: int | None) -> None:
+    # Read before the flush: a failed flush expires `obj`, and reloading it would then raise.
+    record_id, version = obj.id, obj.version
     try:
         session.flush()
     except StaleDataError as exc:  # another transaction bumped the version between read and write
-        raise StaleRecord(spec.name, obj.id, expected_version or obj.version, -1) from exc
+        raise StaleRecord(spec.name, record_id, expected_version or version, -1) from exc
 
 
 def reindex(session: Session, spec: EntitySpec[M], obj: M) -> None:
@@ -232,13 +235,22 @@ def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id
     if obj.deleted_at is None:
         raise ValidationFailed([], f"{spec.name} '{spec.label(obj)}' must be in the trash before it is erased")
     table = spec.model.__table__
+    kinds: dict[str, str] = {
+        sa.inspect(model).local_table.name: name for name, model in RECORD_MODELS.items()
+    }
+    referring: dict[str, set[int]] = {}
     for other in Base.metadata.sorted_tables:
         for fk in other.foreign_keys:
-            if fk.column.table is not table or fk.parent.table is table:
+            if fk.column.table is not table:
                 continue
             column = fk.parent
             where = column == record_id
+            if other is table:  # a self-reference (staff_users.deleted_by_id): other rows only
+                where = sa.and_(where, other.c.id != record_id)
             if column.nullable:
+                if other.name in kinds:  # their search text may hold the erased record's name
+                    found = session.scalars(sa.select(other.c.id).where(where))
+                    referring.setdefault(kinds[other.name], set()).update(found)
                 session.execute(sa.update(other).where(where).values({column.name: None}))
             else:
                 session.execute(sa.delete(other).where(where))
@@ -246,6 +258,11 @@ def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id
     session.delete(obj)
     session.flush()
     search.remove(session, spec.name, [record_id])
+    from crm.services import indexing  # imported here: indexing imports the entity modules
+
+    for kind, ids in referring.items():
+        if kind in indexing.KINDS and ids:
+            indexing.index_rows(session, kind, sorted(ids))
     audit.record(session, actor_id, "purge", spec.name, record_id, uid)
 
 
