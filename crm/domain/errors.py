@@ -82,14 +82,16 @@ class StaleRecord(DeskError):
     """An edit made over an old copy: someone else saved the record first."""
 
     def __init__(
-        self, entity: str, record_id: int | str, expected_version: int, actual_version: int
+        self, entity: str, record_id: int | str, expected_version: int, actual_version: int | None
     ) -> None:
+        """`actual_version` is None when the clash shows only at save time, unread."""
         self.entity = entity
         self.record_id = record_id
         self.expected_version = expected_version
         self.actual_version = actual_version
+        now = "" if actual_version is None else f"version {actual_version}, "
         super().__init__(
-            f"{entity} {record_id} was changed by someone else (version {actual_version}, "
+            f"{entity} {record_id} was changed by someone else ({now}"
             f"you edited version {expected_version}); reload it and make your change again"
         )
 

@@ -109,5 +109,5 @@ def save_extra(session: Session, contact: Contact, extra: dict[str, Any]) -> Non
 
 service = records.EntitySpec(
     "contact", Contact, FIELDS, clean, label, duplicates, document, save_extra, ("tags",),
-    default_order=("name_folded",),
+    default_order=("name_folded",), shown_elsewhere=("first_name", "last_name"),
 )  # fmt: skip

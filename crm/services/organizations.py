@@ -91,5 +91,5 @@ def save_extra(session: Session, org: Organization, extra: dict[str, Any]) -> No
 
 service = records.EntitySpec(
     "organization", Organization, FIELDS, clean, label, duplicates, document, save_extra, ("tags",),
-    default_order=("name_folded",),
+    default_order=("name_folded",), shown_elsewhere=("name",),
 )  # fmt: skip

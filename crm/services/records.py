@@ -39,6 +39,8 @@ class EntitySpec(Generic[M]):
     save_extra: Callable[[Session, M, dict[str, Any]], None] | None = None
     extra_fields: tuple[str, ...] = field(default=())
     default_order: tuple[str, ...] = ("id",)
+    # Fields shown in other records' search text: changing one re-indexes those records.
+    shown_elsewhere: tuple[str, ...] = ()
 
     # The entity modules expose their spec as `service`, so callers write
     # `contacts.service.create(session, actor_id, {...})`.
@@ -109,7 +111,7 @@ def flush_checked(session: Session, spec: EntitySpec[M], obj: M, expected_versio
     try:
         session.flush()
     except StaleDataError as exc:  # another transaction bumped the version between read and write
-        raise StaleRecord(spec.name, record_id, expected_version or version, -1) from exc
+        raise StaleRecord(spec.name, record_id, expected_version or version, None) from exc
 
 
 def reindex(session: Session, spec: EntitySpec[M], obj: M) -> None:
@@ -195,6 +197,8 @@ def update(
     flush_checked(session, spec, obj, expected_version)
     audit.record(session, actor_id, "update", spec.name, obj.id, obj.uid, diff)
     reindex(session, spec, obj)
+    if any(name in diff for name in spec.shown_elsewhere):
+        reindex_referring(session, spec, obj.id)
     return obj
 
 
@@ -235,35 +239,55 @@ def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id
     if obj.deleted_at is None:
         raise ValidationFailed([], f"{spec.name} '{spec.label(obj)}' must be in the trash before it is erased")
     table = spec.model.__table__
-    kinds: dict[str, str] = {
-        sa.inspect(model).local_table.name: name for name, model in RECORD_MODELS.items()
-    }
     referring: dict[str, set[int]] = {}
-    for other in Base.metadata.sorted_tables:
-        for fk in other.foreign_keys:
-            if fk.column.table is not table:
-                continue
-            column = fk.parent
-            where = column == record_id
-            if other is table:  # a self-reference (staff_users.deleted_by_id): other rows only
-                where = sa.and_(where, other.c.id != record_id)
-            if column.nullable:
-                if other.name in kinds:  # their search text may hold the erased record's name
-                    found = session.scalars(sa.select(other.c.id).where(where))
-                    referring.setdefault(kinds[other.name], set()).update(found)
-                session.execute(sa.update(other).where(where).values({column.name: None}))
-            else:
-                session.execute(sa.delete(other).where(where))
+    for other, column in _references_to(table):
+        where = column == record_id
+        if other is table:  # a self-reference (staff_users.deleted_by_id): other rows only
+            where = sa.and_(where, other.c.id != record_id)
+        if column.nullable:
+            if other.name in _KIND_OF_TABLE:  # their search text may hold the erased record's name
+                found = session.scalars(sa.select(other.c.id).where(where))
+                referring.setdefault(_KIND_OF_TABLE[other.name], set()).update(found)
+            session.execute(sa.update(other).where(where).values({column.name: None}))
+        else:
+            session.execute(sa.delete(other).where(where))
     uid = obj.uid
     session.delete(obj)
     session.flush()
     search.remove(session, spec.name, [record_id])
+    _reindex_kinds(session, referring)
+    audit.record(session, actor_id, "purge", spec.name, record_id, uid)
+
+
+_KIND_OF_TABLE: dict[str, str] = {model.__tablename__: name for name, model in RECORD_MODELS.items()}
+
+
+def _references_to(table: sa.Table) -> list[tuple[sa.Table, sa.Column[Any]]]:
+    """(table, column) of every foreign key pointing at `table`."""
+    return [
+        (other, fk.parent)
+        for other in Base.metadata.sorted_tables
+        for fk in other.foreign_keys
+        if fk.column.table is table
+    ]
+
+
+def _reindex_kinds(session: Session, ids_by_kind: Mapping[str, set[int]]) -> None:
     from crm.services import indexing  # imported here: indexing imports the entity modules
 
-    for kind, ids in referring.items():
+    for kind, ids in ids_by_kind.items():
         if kind in indexing.KINDS and ids:
             indexing.index_rows(session, kind, sorted(ids))
-    audit.record(session, actor_id, "purge", spec.name, record_id, uid)
+
+
+def reindex_referring(session: Session, spec: EntitySpec[M], record_id: int) -> None:
+    """Records whose search text shows this record's name (a contact's organization...)."""
+    referring: dict[str, set[int]] = {}
+    for other, column in _references_to(spec.model.__table__):
+        if other.name in _KIND_OF_TABLE and other is not spec.model.__table__:
+            query = sa.select(other.c.id).where(column == record_id, other.c.deleted_at.is_(None))
+            referring.setdefault(_KIND_OF_TABLE[other.name], set()).update(session.scalars(query))
+    _reindex_kinds(session, referring)
 
 
 def list_records(

@@ -194,3 +194,20 @@ def test_explicit_territory_wins_over_region(db, actor):
     )
     with db.read() as session:
         assert organizations.service.get(session, org_id).territory is Territory.OTHER
+
+
+def test_renaming_an_organization_reindexes_its_contacts_and_introductions(db, actor):
+    from crm.db import search
+    from crm.services import contacts, introductions
+
+    with db.write() as s:
+        qc = organizations.service.create(s, actor, {"name": "Génomique Mont-Royal", "region": "QC"})
+        ma = organizations.service.create(s, actor, {"name": "Kendall Oncology", "region": "MA"})
+        contacts.service.create(s, actor, {"first_name": "Élise", "last_name": "Gagnon", "organization_id": qc.id})
+        introductions.create(s, actor, {"qc_organization_id": qc.id, "ma_organization_id": ma.id})
+        organizations.service.update(s, actor, qc.id, {"name": "Génomique Outremont"})
+    with db.read() as s:
+        hits = search.search(s, "outremont")
+        stale = search.search(s, "mont royal")
+    assert {h.kind for h in hits} == {"organization", "contact", "introduction"}
+    assert stale == []
