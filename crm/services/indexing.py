@@ -251,8 +251,9 @@ def _bulk_fts(session: Session, *, full: bool) -> Iterator[None]:
     conn = session.connection()
     names = ("search_fts_ai", "search_fts_ad") if full else ("search_fts_ai",)
     stored = conn.execute(
-        sa.text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN :names")
-        .bindparams(sa.bindparam("names", expanding=True)),
+        sa.text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN :names"
+        ).bindparams(sa.bindparam("names", expanding=True)),
         {"names": list(names)},
     ).all()
     if len(stored) != len(names):  # not the schema this code knows: keep the slow, safe path
@@ -291,7 +292,9 @@ def index_rows(session: Session, kind: str, record_ids: Sequence[int]) -> int:
     for start in range(0, len(record_ids), CHUNK):
         chunk = list(record_ids[start : start + CHUNK])
         search.remove(session, kind, chunk)
-        written += _index(session, kind, [id_column.in_(chunk)])
+        # Entered after the removal: the batch's new index rows must get ids above the maximum.
+        with _bulk_fts(session, full=False):
+            written += _index(session, kind, [id_column.in_(chunk)])
     return written
 
 

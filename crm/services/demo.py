@@ -1,0 +1,2043 @@
+"""Demonstration data: the 2017 BIOQuébec–MassBio cooperation, and synthetic data at scale.
+
+`load_demo` writes a small, hand-written, bilingual data set through the real services, so
+that validation, the audit trail, the stage history and the search index all apply exactly
+as when staff type the records. People and companies are fictional except the two public
+figures quoted in the 2017 announcement and the public bodies it names; fictional companies
+use `.example` web and mail domains so that no demo address can reach a real mailbox.
+
+`load_scale` adds tens of thousands of synthetic records for benchmarks and for trying the
+desk at the size DESIGN.md budgets for. It writes with bulk Core inserts (the per-record
+services would take minutes) but produces only rows the services would accept: the same
+normalized phone and postal-code forms, folded names, lowercased emails, both parties on
+every introduction, a stage-history row per introduction. It is deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from crm.db.base import new_uid, utcnow
+from crm.db.models import (
+    Contact,
+    Event,
+    FollowUp,
+    Introduction,
+    Organization,
+    StaffUser,
+    StageChange,
+    contact_tags,
+    organization_tags,
+)
+from crm.domain import validation as v
+from crm.domain.enums import (
+    Consent,
+    FollowUpStatus,
+    IntroductionOutcome,
+    IntroductionPurpose,
+    IntroductionStage,
+    Language,
+    Membership,
+    OrganizationKind,
+    Priority,
+    Territory,
+)
+from crm.domain.errors import DeskError
+from crm.domain.text import fold
+from crm.services import (
+    audit,
+    contacts,
+    events,
+    followups,
+    indexing,
+    interactions,
+    introductions,
+    organizations,
+    tags,
+    users,
+)
+
+__all__ = ["DemoSummary", "load_demo", "load_scale"]
+
+Progress = Callable[[int, int], None]
+CHUNK = 5000
+ALREADY_LOADED = "The demo data is already loaded in this database."
+
+
+@dataclass
+class DemoSummary:
+    """How many records of each kind a load wrote."""
+
+    staff_users: int = 0
+    organizations: int = 0
+    contacts: int = 0
+    events: int = 0
+    participants: int = 0
+    introductions: int = 0
+    stage_changes: int = 0
+    followups: int = 0
+    interactions: int = 0
+    search_entries: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+# ------------------------------------------------------------------------------ the demo
+
+QC_PLACE = {"region": "QC", "country": "Canada", "territory": "QC"}
+MA_PLACE = {"region": "MA", "country": "United States", "territory": "MA"}
+
+STAFF = (
+    {"name": "mtremblay", "display_name": "Marie Tremblay", "email": "mtremblay@bioquebec.example",
+     "language": "fr"},
+    {"name": "jsullivan", "display_name": "Jack Sullivan", "email": "jsullivan@massbio.example",
+     "language": "en"},
+    {"name": "agirard", "display_name": "Annick Girard", "email": "agirard@bioquebec.example",
+     "language": "fr"},
+)  # fmt: skip
+
+# key -> values for organizations.service.create (without the place, added from `side`).
+ORGANIZATIONS: dict[str, tuple[str, dict[str, Any]]] = {
+    # The associations and public bodies named in the 2017 announcement.
+    "bioquebec": (
+        "QC",
+        {
+            "name": "BIOQuébec",
+            "kind": "association",
+            "membership": "bioquebec",
+            "website": "www.bioquebec.com",
+            "city": "Montréal",
+            "notes": (
+                "Réseau québécois des biotechnologies et des sciences de la vie, fondé en "
+                "1991. 135+ biotechs et 75 CRO membres. Entente de coopération avec MassBio "
+                "signée à BIO 2017 (San Diego)."
+            ),
+            "tags": ["Entente 2017"],
+        },
+    ),
+    "massbio": (
+        "MA",
+        {
+            "name": "MassBio",
+            "kind": "association",
+            "membership": "massbio",
+            "website": "www.massbio.org",
+            "city": "Cambridge",
+            "postal_code": "02139",
+            "notes": "Massachusetts Biotechnology Council, founded in 1985: 1000+ members "
+            "(biotechs, academic institutions, disease foundations, investors).",
+            "tags": ["Entente 2017"],
+        },
+    ),
+    "delegation": (
+        "MA",
+        {
+            "name": "Délégation du Québec à Boston",
+            "kind": "government",
+            "city": "Boston",
+            "postal_code": "02110",
+            "notes": "Co-organized the March 2016 mission to Boston and the September 2016 "
+            "MassBio delegation to Québec.",
+        },
+    ),
+    "mesi": (
+        "QC",
+        {
+            "name": "Ministère de l'Économie, de la Science et de l'Innovation (MESI) – DPI",
+            "kind": "government",
+            "city": "Québec",
+            "notes": "Soutien du DPI-MESI à la mission de mars 2016 et à la visite de "
+            "septembre 2016.",
+        },
+    ),
+    # Québec members (fictional).
+    "stlaurent": (
+        "QC",
+        {
+            "name": "Thérapeutiques Saint-Laurent",
+            "kind": "biotech",
+            "membership": "bioquebec",
+            "website": "www.therapeutiques-saint-laurent.example",
+            "phone": "514 555-0110",
+            "address": "1200, rue Sherbrooke Ouest",
+            "city": "Montréal",
+            "postal_code": "h3a 1h6",
+            "therapeutic_areas": "oncologie; anticorps",
+            "employees": 42,
+            "tags": ["oncologie", "Mission Boston 2016"],
+        },
+    ),
+    "coeur": (
+        "QC",
+        {
+            "name": "Laboratoires Cœur-Vaillant",
+            "kind": "biotech",
+            "membership": "bioquebec",
+            "website": "www.coeur-vaillant.example",
+            "phone": "450 555-0121",
+            "city": "Laval",
+            "postal_code": "H7V 3Z2",
+            "therapeutic_areas": "cardiologie",
+            "employees": 18,
+            "tags": ["cardiologie"],
+        },
+    ),
+    "biocro": (
+        "QC",
+        {
+            "name": "BioCRO Laval",
+            "kind": "cro",
+            "membership": "bioquebec",
+            "website": "biocro-laval.example",
+            "phone": "450 555-0132",
+            "city": "Laval",
+            "postal_code": "H7L 4W3",
+            "therapeutic_areas": "essais précliniques; toxicologie",
+            "employees": 120,
+            "tags": ["CRO", "Mission Boston 2016"],
+        },
+    ),
+    "immuno": (
+        "QC",
+        {
+            "name": "Immuno-Québec",
+            "kind": "biotech",
+            "membership": "bioquebec",
+            "website": "www.immuno-quebec.example",
+            "phone": "418 555-0143",
+            "city": "Québec",
+            "postal_code": "G1V 4G2",
+            "therapeutic_areas": "immunologie; vaccins",
+            "employees": 35,
+            "tags": ["immunologie"],
+        },
+    ),
+    "pharmakon": (
+        "QC",
+        {
+            "name": "Pharmakon Laurentides",
+            "kind": "cdmo",
+            "membership": "bioquebec",
+            "website": "www.pharmakon-laurentides.example",
+            "phone": "450 555-0154",
+            "city": "Saint-Jérôme",
+            "postal_code": "J7Y 2C5",
+            "employees": 210,
+            "therapeutic_areas": "fabrication de biologiques",
+        },
+    ),
+    "neuroestrie": (
+        "QC",
+        {
+            "name": "NeuroEstrie",
+            "kind": "biotech",
+            "membership": "bioquebec",
+            "website": "www.neuroestrie.example",
+            "phone": "819 555-0165",
+            "city": "Sherbrooke",
+            "postal_code": "J1H 5N4",
+            "therapeutic_areas": "neurosciences; douleur chronique",
+            "employees": 14,
+        },
+    ),
+    "genomique": (
+        "QC",
+        {
+            "name": "Génomique Mont-Royal",
+            "kind": "biotech",
+            "membership": "bioquebec",
+            "website": "www.genomique-mont-royal.example",
+            "phone": "514 555-0176",
+            "city": "Montréal",
+            "postal_code": "H3T 1J4",
+            "therapeutic_areas": "génomique; maladies rares",
+            "employees": 27,
+            "tags": ["maladies rares"],
+        },
+    ),
+    "hochelaga": (
+        "QC",
+        {
+            "name": "Essais cliniques Hochelaga",
+            "kind": "cro",
+            "membership": "bioquebec",
+            "website": "www.essais-hochelaga.example",
+            "phone": "514 555-0187",
+            "city": "Montréal",
+            "postal_code": "H1W 3K2",
+            "therapeutic_areas": "essais de phase I et II",
+            "employees": 85,
+            "tags": ["CRO"],
+        },
+    ),
+    "erable": (
+        "QC",
+        {
+            "name": "Diagnostics Érable",
+            "kind": "medtech",
+            "membership": "bioquebec",
+            "website": "www.diagnostics-erable.example",
+            "phone": "514 555-0198",
+            "city": "Montréal",
+            "postal_code": "H4P 2R2",
+            "therapeutic_areas": "diagnostic moléculaire",
+            "employees": 22,
+        },
+    ),
+    "fleuve": (
+        "QC",
+        {
+            "name": "Biomatériaux Fleuve",
+            "kind": "biotech",
+            "membership": "bioquebec",
+            "website": "www.biomateriaux-fleuve.example",
+            "phone": "819 555-0109",
+            "city": "Trois-Rivières",
+            "postal_code": "G9A 5H7",
+            "therapeutic_areas": "biomatériaux",
+            "employees": 11,
+        },
+    ),
+    "boreal": (
+        "QC",
+        {
+            "name": "Peptides Boréal",
+            "kind": "biotech",
+            "membership": "bioquebec",
+            "website": "www.peptides-boreal.example",
+            "phone": "514 555-0120",
+            "city": "Montréal",
+            "postal_code": "H2T 2B3",
+            "therapeutic_areas": "peptides thérapeutiques",
+            "employees": 9,
+        },
+    ),
+    "capsante": (
+        "QC",
+        {
+            "name": "Fonds Capital-Santé Laurentien",
+            "kind": "investor",
+            "membership": "bioquebec",
+            "website": "www.capital-sante-laurentien.example",
+            "phone": "514 555-0131",
+            "city": "Montréal",
+            "postal_code": "H3B 2M9",
+            "tags": ["investisseur"],
+        },
+    ),
+    "usl": (
+        "QC",
+        {
+            "name": "Université du Saint-Laurent – Faculté de pharmacie",
+            "kind": "academic",
+            "website": "pharmacie.usl.example",
+            "city": "Montréal",
+            "postal_code": "H3C 3J7",
+        },
+    ),
+    "irsherbrooke": (
+        "QC",
+        {
+            "name": "Institut de recherche clinique de l'Estrie",
+            "kind": "academic",
+            "website": "www.irce.example",
+            "city": "Sherbrooke",
+            "postal_code": "J1K 2R1",
+        },
+    ),
+    # Massachusetts members (fictional).
+    "kendall": (
+        "MA",
+        {
+            "name": "Kendall Square Oncology",
+            "kind": "biotech",
+            "membership": "massbio",
+            "website": "www.kendallsquareoncology.example",
+            "phone": "617 555-0142",
+            "address": "245 Main Street",
+            "city": "Cambridge",
+            "postal_code": "02142",
+            "therapeutic_areas": "oncology; ADCs",
+            "employees": 95,
+            "tags": ["oncologie"],
+        },
+    ),
+    "fenway": (
+        "MA",
+        {
+            "name": "Fenway Biologics",
+            "kind": "biotech",
+            "membership": "massbio",
+            "website": "www.fenwaybiologics.example",
+            "phone": "617 555-0153",
+            "city": "Boston",
+            "postal_code": "02215",
+            "therapeutic_areas": "biologics; immunology",
+            "employees": 60,
+        },
+    ),
+    "backbay": (
+        "MA",
+        {
+            "name": "Back Bay CRO Partners",
+            "kind": "cro",
+            "membership": "massbio",
+            "website": "www.backbaycro.example",
+            "phone": "617 555-0164",
+            "city": "Boston",
+            "postal_code": "02116",
+            "therapeutic_areas": "clinical operations",
+            "employees": 150,
+            "tags": ["CRO"],
+        },
+    ),
+    "mystic": (
+        "MA",
+        {
+            "name": "Mystic River Genomics",
+            "kind": "biotech",
+            "membership": "massbio",
+            "website": "www.mysticrivergenomics.example",
+            "phone": "617 555-0175",
+            "city": "Cambridge",
+            "postal_code": "02139",
+            "therapeutic_areas": "genomics; rare diseases",
+            "employees": 40,
+            "tags": ["maladies rares"],
+        },
+    ),
+    "worcester": (
+        "MA",
+        {
+            "name": "Worcester Biomanufacturing",
+            "kind": "cdmo",
+            "membership": "massbio",
+            "website": "www.worcesterbiomfg.example",
+            "phone": "508 555-0186",
+            "city": "Worcester",
+            "postal_code": "01605",
+            "therapeutic_areas": "cell and gene therapy manufacturing",
+            "employees": 300,
+            "tags": ["thérapie cellulaire"],
+        },
+    ),
+    "walthamneuro": (
+        "MA",
+        {
+            "name": "Waltham Neuro Sciences",
+            "kind": "biotech",
+            "membership": "massbio",
+            "website": "www.walthamneuro.example",
+            "phone": "781 555-0197",
+            "city": "Waltham",
+            "postal_code": "02451",
+            "therapeutic_areas": "neuroscience",
+            "employees": 55,
+        },
+    ),
+    "beacon": (
+        "MA",
+        {
+            "name": "Beacon Hill Ventures",
+            "kind": "investor",
+            "membership": "massbio",
+            "website": "www.beaconhillventures.example",
+            "phone": "617 555-0108",
+            "city": "Boston",
+            "postal_code": "02108",
+            "tags": ["investisseur"],
+        },
+    ),
+    "minuteman": (
+        "MA",
+        {
+            "name": "Minuteman Life Science Capital",
+            "kind": "investor",
+            "membership": "massbio",
+            "website": "www.minutemancapital.example",
+            "phone": "781 555-0119",
+            "city": "Waltham",
+            "postal_code": "02453",
+            "tags": ["investisseur"],
+        },
+    ),
+    "rarefoundation": (
+        "MA",
+        {
+            "name": "Commonwealth Rare Disease Foundation",
+            "kind": "foundation",
+            "membership": "massbio",
+            "website": "www.commonwealthrare.example",
+            "city": "Boston",
+            "postal_code": "02110",
+            "tags": ["maladies rares"],
+        },
+    ),
+    "atlantic": (
+        "MA",
+        {
+            "name": "Atlantic Clinical Research",
+            "kind": "cro",
+            "membership": "massbio",
+            "website": "www.atlanticclinical.example",
+            "phone": "508 555-0130",
+            "city": "Worcester",
+            "postal_code": "01608",
+            "employees": 70,
+            "tags": ["CRO"],
+        },
+    ),
+    "longwood": (
+        "MA",
+        {
+            "name": "Longwood Immunotherapies",
+            "kind": "biotech",
+            "membership": "massbio",
+            "website": "www.longwoodimmuno.example",
+            "phone": "617 555-0141",
+            "city": "Boston",
+            "postal_code": "02115",
+            "therapeutic_areas": "cell therapy; immuno-oncology",
+            "employees": 48,
+            "tags": ["thérapie cellulaire"],
+        },
+    ),
+    "harbor": (
+        "MA",
+        {
+            "name": "Harbor Point Pharma",
+            "kind": "pharma",
+            "membership": "massbio",
+            "website": "www.harborpointpharma.example",
+            "phone": "617 555-0152",
+            "city": "Cambridge",
+            "postal_code": "02142",
+            "employees": 1200,
+        },
+    ),
+    "baystate": (
+        "MA",
+        {
+            "name": "Bay State University – Center for Biomedical Research",
+            "kind": "academic",
+            "website": "biomed.baystate-university.example",
+            "city": "Worcester",
+            "postal_code": "01605",
+        },
+    ),
+}
+
+# key -> (organization key or None, values for contacts.service.create).
+CONTACTS: dict[str, tuple[str | None, dict[str, Any]]] = {
+    # Public figures, named in the announcement; no private details.
+    "perrault": (
+        "bioquebec",
+        {
+            "first_name": "Anie",
+            "last_name": "Perrault",
+            "title": "Directrice générale",
+            "language": "fr",
+        },
+    ),
+    "coughlin": (
+        "massbio",
+        {
+            "first_name": "Robert K.",
+            "last_name": "Coughlin",
+            "title": "President & CEO",
+            "language": "en",
+        },
+    ),
+    # Fictional people.
+    "belanger": (
+        "bioquebec",
+        {
+            "first_name": "Isabelle",
+            "last_name": "Bélanger",
+            "title": "Directrice, développement des affaires",
+            "language": "fr",
+            "email": "isabelle.belanger@bioquebec.example",
+            "phone": "514 555-0101",
+            "share_with_partners": "yes",
+        },
+    ),
+    "doyle": (
+        "massbio",
+        {
+            "first_name": "Kevin",
+            "last_name": "Doyle",
+            "title": "Director, Member Programs",
+            "language": "en",
+            "email": "kdoyle@massbio.example",
+            "phone": "617 555-0102",
+            "share_with_partners": "yes",
+        },
+    ),
+    "bouchard": (
+        "delegation",
+        {
+            "first_name": "Sophie",
+            "last_name": "Bouchard",
+            "title": "Attachée économique – sciences de la vie",
+            "language": "fr",
+            "email": "sophie.bouchard@delegation.example",
+            "phone": "617 555-0103",
+            "share_with_partners": "yes",
+        },
+    ),
+    "roy": (
+        "mesi",
+        {
+            "first_name": "Jean-Philippe",
+            "last_name": "Roy",
+            "title": "Conseiller en investissement",
+            "language": "fr",
+            "email": "jp.roy@mesi.example",
+            "phone": "418 555-0104",
+        },
+    ),
+    "gagnon": (
+        "stlaurent",
+        {
+            "first_name": "Élise",
+            "last_name": "Gagnon",
+            "title": "Présidente-directrice générale",
+            "language": "fr",
+            "email": "elise.gagnon@therapeutiques-saint-laurent.example",
+            "phone": "514 555-0111",
+            "mobile": "514 555-0112",
+            "share_with_partners": "yes",
+            "tags": ["oncologie"],
+        },
+    ),
+    "levesque": (
+        "stlaurent",
+        {
+            "first_name": "François",
+            "last_name": "Lévesque",
+            "title": "Directeur scientifique",
+            "language": "fr",
+            "email": "francois.levesque@therapeutiques-saint-laurent.example",
+            "share_with_partners": "unknown",
+        },
+    ),
+    "cote": (
+        "coeur",
+        {
+            "first_name": "Hélène",
+            "last_name": "Côté",
+            "title": "Présidente",
+            "language": "fr",
+            "email": "helene.cote@coeur-vaillant.example",
+            "phone": "450 555-0122",
+            "share_with_partners": "yes",
+        },
+    ),
+    "pelletier": (
+        "biocro",
+        {
+            "first_name": "Mathieu",
+            "last_name": "Pelletier",
+            "title": "Vice-président, développement des affaires",
+            "language": "fr",
+            "email": "mpelletier@biocro-laval.example",
+            "phone": "450 555-0133",
+            "share_with_partners": "yes",
+            "tags": ["CRO"],
+        },
+    ),
+    "bergeron": (
+        "immuno",
+        {
+            "first_name": "Geneviève",
+            "last_name": "Bergeron",
+            "title": "Cheffe de la direction financière",
+            "language": "fr",
+            "email": "genevieve.bergeron@immuno-quebec.example",
+            "phone": "418 555-0144",
+            "share_with_partners": "yes",
+        },
+    ),
+    "ouellet": (
+        "pharmakon",
+        {
+            "first_name": "Louis-Philippe",
+            "last_name": "Ouellet",
+            "title": "Directeur des opérations",
+            "language": "fr",
+            "email": "lp.ouellet@pharmakon-laurentides.example",
+            "phone": "450 555-0155",
+            "share_with_partners": "no",
+        },
+    ),
+    "fortin": (
+        "neuroestrie",
+        {
+            "first_name": "Chloé",
+            "last_name": "Fortin",
+            "title": "CEO",
+            "language": "en",
+            "email": "chloe.fortin@neuroestrie.example",
+            "phone": "819 555-0166",
+            "share_with_partners": "yes",
+        },
+    ),
+    "gauthier": (
+        "genomique",
+        {
+            "first_name": "Benoît",
+            "last_name": "Gauthier",
+            "title": "Directeur, partenariats",
+            "language": "fr",
+            "email": "benoit.gauthier@genomique-mont-royal.example",
+            "share_with_partners": "yes",
+            "tags": ["maladies rares"],
+        },
+    ),
+    "morin": (
+        "hochelaga",
+        {
+            "first_name": "Nathalie",
+            "last_name": "Morin",
+            "title": "Directrice des opérations cliniques",
+            "language": "fr",
+            "email": "nmorin@essais-hochelaga.example",
+            "phone": "514 555-0188",
+            "share_with_partners": "unknown",
+        },
+    ),
+    "lachance": (
+        "erable",
+        {
+            "first_name": "Stéphane",
+            "last_name": "Lachance",
+            "title": "Président",
+            "language": "fr",
+            "email": "slachance@diagnostics-erable.example",
+            "share_with_partners": "yes",
+        },
+    ),
+    "thibault": (
+        "fleuve",
+        {
+            "first_name": "Josée",
+            "last_name": "Thibault",
+            "title": "Fondatrice",
+            "language": "fr",
+            "email": "josee.thibault@biomateriaux-fleuve.example",
+            "share_with_partners": "unknown",
+        },
+    ),
+    "poirier": (
+        "boreal",
+        {
+            "first_name": "André",
+            "last_name": "Poirier",
+            "title": "Président",
+            "language": "fr",
+            "email": "andre.poirier@peptides-boreal.example",
+            "share_with_partners": "no",
+            "do_not_contact": True,
+            "notes": "A demandé de ne plus être sollicité (mai 2017).",
+        },
+    ),
+    "beland": (
+        "capsante",
+        {
+            "first_name": "Marc-André",
+            "last_name": "Béland",
+            "title": "Associé directeur",
+            "language": "fr",
+            "email": "ma.beland@capital-sante-laurentien.example",
+            "phone": "514 555-0135",
+            "share_with_partners": "yes",
+            "tags": ["investisseur"],
+        },
+    ),
+    "dube": (
+        "usl",
+        {
+            "first_name": "Amélie",
+            "last_name": "Dubé",
+            "title": "Professeure titulaire",
+            "language": "fr",
+            "email": "amelie.dube@usl.example",
+            "share_with_partners": "unknown",
+        },
+    ),
+    "obrien": (
+        "kendall",
+        {
+            "first_name": "Zoë",
+            "last_name": "O'Brien",
+            "title": "CEO",
+            "language": "en",
+            "email": "zobrien@kendallsquareoncology.example",
+            "phone": "617 555-0145",
+            "share_with_partners": "yes",
+            "tags": ["oncologie"],
+        },
+    ),
+    "chen": (
+        "kendall",
+        {
+            "first_name": "Michael",
+            "last_name": "Chen",
+            "title": "Chief Scientific Officer",
+            "language": "en",
+            "email": "mchen@kendallsquareoncology.example",
+            "share_with_partners": "unknown",
+        },
+    ),
+    "goldberg": (
+        "fenway",
+        {
+            "first_name": "Sarah",
+            "last_name": "Goldberg",
+            "title": "VP, Business Development",
+            "language": "en",
+            "email": "sgoldberg@fenwaybiologics.example",
+            "phone": "617 555-0156",
+            "share_with_partners": "yes",
+        },
+    ),
+    "murphy": (
+        "backbay",
+        {
+            "first_name": "David",
+            "last_name": "Murphy",
+            "title": "Director, Alliance Management",
+            "language": "en",
+            "email": "dmurphy@backbaycro.example",
+            "phone": "617 555-0167",
+            "share_with_partners": "yes",
+        },
+    ),
+    "raman": (
+        "mystic",
+        {
+            "first_name": "Priya",
+            "last_name": "Raman",
+            "title": "Co-founder & CSO",
+            "language": "en",
+            "email": "praman@mysticrivergenomics.example",
+            "share_with_partners": "yes",
+        },
+    ),
+    "kelly": (
+        "worcester",
+        {
+            "first_name": "Thomas",
+            "last_name": "Kelly",
+            "title": "Head of Client Services",
+            "language": "en",
+            "email": "tkelly@worcesterbiomfg.example",
+            "phone": "508 555-0189",
+            "share_with_partners": "unknown",
+        },
+    ),
+    "walsh": (
+        "walthamneuro",
+        {
+            "first_name": "Emily",
+            "last_name": "Walsh",
+            "title": "Chief Business Officer",
+            "language": "en",
+            "email": "ewalsh@walthamneuro.example",
+            "share_with_partners": "yes",
+        },
+    ),
+    "fitzgerald": (
+        "beacon",
+        {
+            "first_name": "James",
+            "last_name": "Fitzgerald",
+            "title": "General Partner",
+            "language": "en",
+            "email": "jfitzgerald@beaconhillventures.example",
+            "phone": "617 555-0109",
+            "share_with_partners": "yes",
+            "tags": ["investisseur"],
+        },
+    ),
+    "kim": (
+        "minuteman",
+        {
+            "first_name": "Rachel",
+            "last_name": "Kim",
+            "title": "Principal",
+            "language": "en",
+            "email": "rkim@minutemancapital.example",
+            "share_with_partners": "yes",
+        },
+    ),
+    "reyes": (
+        "rarefoundation",
+        {
+            "first_name": "Patricia",
+            "last_name": "Sullivan-Reyes",
+            "title": "Executive Director",
+            "language": "en",
+            "email": "preyes@commonwealthrare.example",
+            "share_with_partners": "unknown",
+        },
+    ),
+    "oconnor": (
+        "atlantic",
+        {
+            "first_name": "Brian",
+            "last_name": "O'Connor",
+            "title": "Business Development Manager",
+            "language": "en",
+            "email": "boconnor@atlanticclinical.example",
+            "share_with_partners": "no",
+            "do_not_contact": True,
+            "notes": "Asked to be removed from outreach lists.",
+        },
+    ),
+    "martinez": (
+        "longwood",
+        {
+            "first_name": "Laura",
+            "last_name": "Martínez",
+            "title": "Director, External Innovation",
+            "language": "en",
+            "email": "lmartinez@longwoodimmuno.example",
+            "share_with_partners": "yes",
+        },
+    ),
+    "weiss": (
+        "baystate",
+        {
+            "first_name": "Daniel",
+            "last_name": "Weiss",
+            "title": "Professor of Medicine",
+            "language": "en",
+            "email": "daniel.weiss@baystate-university.example",
+            "share_with_partners": "unknown",
+        },
+    ),
+    "lee": (
+        "harbor",
+        {
+            "first_name": "Hannah",
+            "last_name": "Lee",
+            "title": "Senior Director, Search & Evaluation",
+            "language": "en",
+            "email": "hannah.lee@harborpointpharma.example",
+            "share_with_partners": "yes",
+        },
+    ),
+    "dupuis": (
+        "harbor",
+        {
+            "first_name": "Marc",
+            "last_name": "Dupuis",
+            "title": "Associate Director, Licensing",
+            "language": "fr",
+            "email": "marc.dupuis@harborpointpharma.example",
+            "share_with_partners": "yes",
+            "notes": "Québécois établi à Cambridge; préfère le français.",
+        },
+    ),
+}
+
+# key -> values for events.service.create; the webinar's date is set from today.
+EVENTS: dict[str, dict[str, Any]] = {
+    "mission2016": {
+        "name": "Mission québécoise en sciences de la vie à Boston",
+        "kind": "mission",
+        "starts_on": date(2016, 3, 14),
+        "ends_on": date(2016, 3, 17),
+        "city": "Boston",
+        "territory": "MA",
+        "description": "Mission de BIOQuébec à Boston, organisée avec la Délégation du Québec à "
+        "Boston et le DPI-MESI : rencontres avec MassBio, des CRO et des "
+        "investisseurs du Massachusetts.",
+    },
+    "delegation2016": {
+        "name": "MassBio delegation to Québec",
+        "kind": "delegation",
+        "starts_on": date(2016, 9, 19),
+        "ends_on": date(2016, 9, 21),
+        "city": "Montréal",
+        "territory": "QC",
+        "description": "Robert Coughlin and a Boston delegation visit Montréal and Québec City: "
+        "site visits, B2B meetings with BIOQuébec members.",
+    },
+    "bio2017": {
+        "name": "BIO International Convention 2017 – signature de l'entente BIOQuébec–MassBio",
+        "kind": "conference",
+        "starts_on": date(2017, 6, 19),
+        "ends_on": date(2017, 6, 22),
+        "city": "San Diego",
+        "territory": "OTHER",
+        "description": "BIOQuébec and MassBio formalize their cooperation agreement (June 21, "
+        "2017) to foster business ties between Québec and Massachusetts members.",
+    },
+    "bio2018": {
+        "name": "BIO 2018 – activité conjointe Québec–Massachusetts",
+        "kind": "joint_activity",
+        "starts_on": date(2018, 6, 4),
+        "ends_on": date(2018, 6, 7),
+        "city": "Boston",
+        "territory": "MA",
+        "description": "Joint BIOQuébec–MassBio reception and partnering session at BIO 2018 in "
+        "Boston, showcasing Québec's life sciences industry.",
+    },
+    "webinar": {
+        "name": "Webinaire : se financer à Boston / Raising capital in Boston",
+        "kind": "webinar",
+        "city": "",
+        "territory": "OTHER",
+        "description": "Webinaire bilingue pour les membres : investisseurs du Massachusetts, "
+        "attentes, calendrier. Bilingual webinar with Beacon Hill Ventures.",
+    },
+}
+
+# (event, contact or None, organization or None, role, attended)
+PARTICIPANTS: tuple[tuple[str, str | None, str | None, str, bool | None], ...] = (
+    ("mission2016", None, "bioquebec", "organisateur", True),
+    ("mission2016", None, "delegation", "co-organisateur", True),
+    ("mission2016", None, "mesi", "partenaire", True),
+    ("mission2016", "perrault", None, "cheffe de mission", True),
+    ("mission2016", "gagnon", None, "participante", True),
+    ("mission2016", "pelletier", None, "participant", True),
+    ("mission2016", "gauthier", None, "participant", True),
+    ("mission2016", "ouellet", None, "participant", False),
+    ("mission2016", "coughlin", None, "hôte", True),
+    ("delegation2016", "coughlin", None, "head of delegation", True),
+    ("delegation2016", "obrien", None, "delegate", True),
+    ("delegation2016", "murphy", None, "delegate", True),
+    ("delegation2016", "fitzgerald", None, "delegate", True),
+    ("delegation2016", "perrault", None, "host", True),
+    ("delegation2016", "bergeron", None, "host", True),
+    ("delegation2016", None, "mesi", "partner", True),
+    ("bio2017", "perrault", None, "signataire", True),
+    ("bio2017", "coughlin", None, "signatory", True),
+    ("bio2017", "bouchard", None, "témoin", True),
+    ("bio2017", "cote", None, "participante", True),
+    ("bio2017", "walsh", None, "attendee", True),
+    ("bio2018", None, "bioquebec", "co-host", True),
+    ("bio2018", None, "massbio", "co-host", True),
+    ("bio2018", "fortin", None, "speaker", True),
+    ("bio2018", "lee", None, "panelist", True),
+    ("bio2018", "kim", None, "attendee", None),
+    ("webinar", "fitzgerald", None, "speaker", None),
+    ("webinar", "bergeron", None, "inscrite", None),
+    ("webinar", "thibault", None, "inscrite", None),
+)
+
+STAGES = tuple(IntroductionStage)
+CLOSED = IntroductionStage.CLOSED
+
+
+@dataclass(frozen=True)
+class DemoIntro:
+    qc: tuple[str | None, str | None]  # (contact key, organization key)
+    ma: tuple[str | None, str | None]
+    purpose: str
+    owner: str
+    stage: IntroductionStage
+    outcome: IntroductionOutcome | None = None
+    title: str = ""
+    event: str | None = None
+    introducer: str | None = None
+    notes: str = ""
+    # Stages visited before the last one; None: every stage in order.
+    path: tuple[IntroductionStage, ...] | None = None
+
+
+Stage = IntroductionStage
+Outcome = IntroductionOutcome
+INTRODUCTIONS: tuple[DemoIntro, ...] = (
+    DemoIntro(("gagnon", "stlaurent"), ("fitzgerald", "beacon"), "investment", "mtremblay",
+              Stage.PROPOSED,
+              title="Série B : Thérapeutiques Saint-Laurent ↔ Beacon Hill Ventures",
+              notes="Ronde de série B prévue; Beacon Hill investit en oncologie."),
+    DemoIntro(("fortin", "neuroestrie"), ("walsh", "walthamneuro"), "rd_collaboration", "agirard",
+              Stage.PROPOSED, notes="Shared interest in chronic pain models."),
+    DemoIntro((None, "fleuve"), (None, "baystate"), "rd_collaboration", "jsullivan", Stage.PROPOSED,
+              notes="Biomaterials scaffolds; looking for an academic lab in Worcester."),
+    DemoIntro(("gauthier", "genomique"), ("reyes", "rarefoundation"), "partnership", "mtremblay",
+              Stage.ASKED, event="mission2016", introducer="bouchard",
+              notes="Registre de patients pour maladies rares; la fondation finance des études."),
+    DemoIntro(("bergeron", "immuno"), ("kim", "minuteman"), "investment", "jsullivan", Stage.ASKED,
+              event="webinar"),
+    DemoIntro(("cote", "coeur"), ("goldberg", "fenway"), "licensing", "agirard", Stage.BOTH_AGREED,
+              event="bio2017", notes="Licence d'un anticorps cardioprotecteur."),
+    DemoIntro(("lachance", "erable"), ("lee", "harbor"), "partnership", "jsullivan",
+              Stage.BOTH_AGREED, notes="Companion diagnostics for a Harbor Point program."),
+    DemoIntro(("pelletier", "biocro"), ("obrien", "kendall"), "cro_services", "mtremblay",
+              Stage.INTRODUCED, event="delegation2016",
+              notes="Études de toxicologie GLP pour un ADC de Kendall Square Oncology."),
+    DemoIntro(("morin", "hochelaga"), ("martinez", "longwood"), "cro_services", "agirard",
+              Stage.INTRODUCED, introducer="bouchard"),
+    DemoIntro(("dube", "usl"), ("weiss", "baystate"), "talent", "jsullivan", Stage.MEETING_HELD,
+              notes="Échange de stagiaires postdoctoraux / postdoc exchange."),
+    DemoIntro(("beland", "capsante"), ("fitzgerald", "beacon"), "investment", "mtremblay",
+              Stage.MEETING_HELD, event="bio2018", notes="Co-investissement transfrontalier."),
+    DemoIntro(("pelletier", "biocro"), ("raman", "mystic"), "cro_services", "mtremblay", CLOSED,
+              Outcome.CRO_CONTRACT, event="mission2016",
+              title="Contrat CRO : BioCRO Laval ↔ Mystic River Genomics",
+              notes="Contrat signé pour des études précliniques (2017)."),
+    DemoIntro(("gagnon", "stlaurent"), ("lee", "harbor"), "licensing", "jsullivan", CLOSED,
+              Outcome.LICENSING, event="bio2017", notes="Option de licence signée à BIO 2017."),
+    DemoIntro(("bergeron", "immuno"), ("fitzgerald", "beacon"), "investment", "agirard", CLOSED,
+              Outcome.INVESTMENT, event="delegation2016", introducer="roy",
+              notes="Beacon Hill a mené la ronde de série A d'Immuno-Québec."),
+    DemoIntro((None, "pharmakon"), ("kelly", "worcester"), "partnership", "jsullivan", CLOSED,
+              Outcome.DECLINED, path=(Stage.PROPOSED, Stage.ASKED),
+              notes="Worcester Biomanufacturing declined: no capacity before 2019."),
+    DemoIntro(("gauthier", "genomique"), ("chen", "kendall"), "rd_collaboration", "mtremblay",
+              CLOSED, Outcome.NO_FIT, event="mission2016",
+              notes="Rencontre tenue; plateformes trop différentes."),
+)  # fmt: skip
+
+# (days from today, title, assignee, status, priority, link kind, link key or intro index)
+FOLLOWUPS: tuple[tuple[int, str, str, str, str, str, Any], ...] = (
+    (
+        -12,
+        "Relancer Geneviève Bergeron : réponse de Minuteman",
+        "jsullivan",
+        "open",
+        "high",
+        "introduction",
+        4,
+    ),
+    (
+        -6,
+        "Envoyer le résumé non confidentiel à Rachel Kim",
+        "jsullivan",
+        "open",
+        "normal",
+        "introduction",
+        4,
+    ),
+    (-3, "Confirmer l'accord de Reyes (fondation)", "mtremblay", "open", "high", "introduction", 3),
+    (
+        -1,
+        "Call Hannah Lee about the diagnostics program",
+        "jsullivan",
+        "open",
+        "normal",
+        "introduction",
+        6,
+    ),
+    (
+        0,
+        "Présenter Hélène Côté à Sarah Goldberg par courriel",
+        "agirard",
+        "open",
+        "high",
+        "introduction",
+        5,
+    ),
+    (0, "Prepare the BIO 2018 partnering list", "jsullivan", "open", "normal", "event", "bio2018"),
+    (
+        1,
+        "Demander un compte rendu de la rencontre BioCRO–Kendall",
+        "mtremblay",
+        "open",
+        "normal",
+        "introduction",
+        7,
+    ),
+    (
+        2,
+        "Check in with Laura Martínez after the intro",
+        "agirard",
+        "open",
+        "low",
+        "introduction",
+        8,
+    ),
+    (
+        3,
+        "Relancer Élise Gagnon au sujet de la série B",
+        "mtremblay",
+        "open",
+        "normal",
+        "introduction",
+        0,
+    ),
+    (5, "Send webinar slides to registrants", "jsullivan", "open", "normal", "event", "webinar"),
+    (
+        6,
+        "Mettre à jour la fiche de NeuroEstrie",
+        "agirard",
+        "open",
+        "low",
+        "organization",
+        "neuroestrie",
+    ),
+    (
+        14,
+        "Plan the postdoc exchange follow-up meeting",
+        "jsullivan",
+        "open",
+        "normal",
+        "introduction",
+        9,
+    ),
+    (
+        21,
+        "Suivi du co-investissement Capital-Santé / Beacon Hill",
+        "mtremblay",
+        "open",
+        "high",
+        "introduction",
+        10,
+    ),
+    (
+        30,
+        "Inviter Chloé Fortin au prochain webinaire",
+        "agirard",
+        "open",
+        "low",
+        "contact",
+        "fortin",
+    ),
+    (
+        45,
+        "Quarterly review of Québec–Massachusetts introductions",
+        "jsullivan",
+        "open",
+        "normal",
+        "organization",
+        "massbio",
+    ),
+    (
+        60,
+        "Bilan annuel de l'entente avec MassBio",
+        "mtremblay",
+        "open",
+        "normal",
+        "organization",
+        "bioquebec",
+    ),
+    (
+        -40,
+        "Envoyer l'entente de confidentialité à Mystic River",
+        "mtremblay",
+        "done",
+        "high",
+        "introduction",
+        11,
+    ),
+    (-30, "Confirm the licensing option terms", "jsullivan", "done", "normal", "introduction", 12),
+    (
+        -20,
+        "Féliciter Immuno-Québec pour la ronde de série A",
+        "agirard",
+        "done",
+        "low",
+        "introduction",
+        13,
+    ),
+    (
+        -15,
+        "Ask Worcester Biomanufacturing for their 2019 capacity",
+        "jsullivan",
+        "cancelled",
+        "low",
+        "introduction",
+        14,
+    ),
+    (
+        -8,
+        "Consigner la décision de Génomique Mont-Royal",
+        "mtremblay",
+        "done",
+        "normal",
+        "introduction",
+        15,
+    ),
+)
+
+# (days ago, kind, subject, notes, user, link kind, link key or intro index)
+INTERACTIONS: tuple[tuple[int, str, str, str, str, str, Any], ...] = (
+    (
+        400,
+        "meeting",
+        "Rencontre avec MassBio à Cambridge",
+        "Première rencontre pendant la mission de mars 2016; "
+        "intérêt marqué pour les CRO québécoises.",
+        "mtremblay",
+        "event",
+        "mission2016",
+    ),
+    (
+        300,
+        "note",
+        "Debrief of the Québec delegation",
+        "Delegates were impressed by the CRO capacity in Laval and Montréal.",
+        "jsullivan",
+        "event",
+        "delegation2016",
+    ),
+    (
+        90,
+        "call",
+        "Appel avec Élise Gagnon",
+        "Série B prévue au printemps; souhaite rencontrer des investisseurs de Boston.",
+        "mtremblay",
+        "contact",
+        "gagnon",
+    ),
+    (
+        60,
+        "email",
+        "Intro email: BioCRO Laval / Kendall Square Oncology",
+        "Double opt-in confirmed; intro email sent to both parties.",
+        "mtremblay",
+        "introduction",
+        7,
+    ),
+    (
+        45,
+        "meeting",
+        "Meeting Dube / Weiss",
+        "Rencontre à Worcester : accord de principe pour deux stagiaires par année.",
+        "jsullivan",
+        "introduction",
+        9,
+    ),
+    (
+        30,
+        "call",
+        "Call with Zoë O'Brien",
+        "Happy with BioCRO's proposal; asks for timelines in Q3.",
+        "jsullivan",
+        "contact",
+        "obrien",
+    ),
+    (
+        20,
+        "email",
+        "Courriel à Hélène Côté",
+        "Consentement obtenu pour la présentation à Fenway Biologics.",
+        "agirard",
+        "introduction",
+        5,
+    ),
+    (
+        10,
+        "note",
+        "Do-not-contact request",
+        "Brian O'Connor asked to be removed from outreach lists; flag set.",
+        "jsullivan",
+        "contact",
+        "oconnor",
+    ),
+    (
+        5,
+        "call",
+        "Appel avec Marc-André Béland",
+        "Discussion sur un co-investissement avec Beacon Hill Ventures.",
+        "mtremblay",
+        "introduction",
+        10,
+    ),
+    (
+        2,
+        "email",
+        "Webinar invitation",
+        "Invitation sent to Québec members for the Boston financing webinar.",
+        "jsullivan",
+        "event",
+        "webinar",
+    ),
+)
+
+
+def _place(side: str) -> dict[str, str]:
+    return dict(QC_PLACE if side == "QC" else MA_PLACE)
+
+
+def _path(intro: DemoIntro) -> list[IntroductionStage]:
+    """The stages an introduction moves through after creation (it starts as proposed)."""
+    if intro.path is not None:
+        return [*intro.path[1:], intro.stage]
+    return list(STAGES[1 : STAGES.index(intro.stage) + 1])
+
+
+def _consents(intro: DemoIntro, today: date) -> dict[str, Any]:
+    """Consents that fit the stage: double opt-in means both sides said yes before the intro."""
+    reached = STAGES.index(intro.stage)
+    if intro.outcome == IntroductionOutcome.DECLINED:
+        qc, ma = Consent.YES, Consent.NO
+    elif reached >= STAGES.index(IntroductionStage.BOTH_AGREED):
+        qc, ma = Consent.YES, Consent.YES
+    elif intro.stage == IntroductionStage.ASKED:
+        qc, ma = Consent.YES, Consent.UNKNOWN
+    else:
+        qc, ma = Consent.UNKNOWN, Consent.UNKNOWN
+    values: dict[str, Any] = {"qc_consent": qc, "ma_consent": ma}
+    if qc != Consent.UNKNOWN:
+        values.update(qc_consent_at=today - timedelta(days=20), qc_consent_channel="courriel")
+    if ma != Consent.UNKNOWN:
+        values.update(ma_consent_at=today - timedelta(days=15), ma_consent_channel="email")
+    return values
+
+
+def load_demo(session: Session, actor_id: int | None) -> DemoSummary:
+    """Write the cooperation demo through the services; refuse when it is already there."""
+    exists = session.scalar(
+        sa.select(Organization.id).where(
+            Organization.name_folded == fold("BIOQuébec"), Organization.deleted_at.is_(None)
+        )
+    )
+    if exists is not None:
+        raise DeskError(ALREADY_LOADED)
+    summary = DemoSummary()
+    staff = _load_staff(session, actor_id, summary)
+    orgs = {
+        key: organizations.service.create(session, actor_id, {**values, **_place(side)}).id
+        for key, (side, values) in ORGANIZATIONS.items()
+    }
+    summary.organizations = len(orgs)
+    people = _load_contacts(session, actor_id, orgs)
+    summary.contacts = len(people)
+    happenings = _load_events(session, actor_id, orgs, people, summary)
+    intro_ids = _load_introductions(session, actor_id, staff, orgs, people, happenings, summary)
+
+    def link(kind: str, key: Any) -> dict[str, int | None]:
+        if kind == "introduction":
+            return {"introduction_id": intro_ids[key]}
+        ids = {"event": happenings, "organization": orgs, "contact": people}[kind]
+        return {f"{kind}_id": ids[key]}
+
+    today = date.today()
+    for days, title, assignee, status, priority, kind, key in FOLLOWUPS:
+        values = {"title": title, "due_date": today + timedelta(days=days), "status": status,
+                  "assignee_id": staff[assignee], "priority": priority,
+                  **link(kind, key)}  # fmt: skip
+        followups.service.create(session, actor_id, values)
+        summary.followups += 1
+    now = utcnow()
+    for days_ago, kind, subject, notes, user, link_kind, key in INTERACTIONS:
+        values = {"kind": kind, "occurred_at": now - timedelta(days=days_ago, hours=3),
+                  "subject": subject, "notes": notes, "user_id": staff[user],
+                  **link(link_kind, key)}  # fmt: skip
+        interactions.service.create(session, actor_id, values)
+        summary.interactions += 1
+    return summary
+
+
+def _load_staff(session: Session, actor_id: int | None, summary: DemoSummary) -> dict[str, int]:
+    """The three staff users, reusing any already there (the person loading may be one)."""
+    staff: dict[str, int] = {}
+    for values in STAFF:
+        user = users.by_name(session, values["name"])
+        if user is None:
+            user = users.service.create(session, actor_id, values)
+            summary.staff_users += 1
+        staff[values["name"]] = user.id
+    return staff
+
+
+def _load_contacts(session: Session, actor_id: int | None, orgs: dict[str, int]) -> dict[str, int]:
+    people: dict[str, int] = {}
+    for key, (org_key, values) in CONTACTS.items():
+        side, org_values = ORGANIZATIONS[org_key] if org_key else ("QC", {})
+        record: dict[str, Any] = {**_place(side), "city": org_values.get("city", ""), **values}
+        if org_key:
+            record["organization_id"] = orgs[org_key]
+        if record.get("share_with_partners") in ("yes", "no"):
+            record.setdefault("consent_date", date(2017, 6, 21))
+            source = "formulaire BIO 2017" if side == "QC" else "BIO 2017 form"
+            record.setdefault("consent_source", source)
+        people[key] = contacts.service.create(session, actor_id, record).id
+    return people
+
+
+def _load_events(
+    session: Session,
+    actor_id: int | None,
+    orgs: dict[str, int],
+    people: dict[str, int],
+    summary: DemoSummary,
+) -> dict[str, int]:
+    happenings: dict[str, int] = {}
+    upcoming = date.today() + timedelta(days=9)
+    for key, values in EVENTS.items():
+        if key == "webinar":  # always ahead, so the demo shows an upcoming event
+            values = {**values, "starts_on": upcoming, "ends_on": upcoming}
+        happenings[key] = events.service.create(session, actor_id, values).id
+    summary.events = len(happenings)
+    for event_key, contact_key, org_key, role, attended in PARTICIPANTS:
+        values = {"event_id": happenings[event_key], "role": role, "attended": attended,
+                  "contact_id": people[contact_key] if contact_key else None,
+                  "organization_id": orgs[org_key] if org_key else None}  # fmt: skip
+        events.participants.create(session, actor_id, values)
+        summary.participants += 1
+    return happenings
+
+
+def _load_introductions(
+    session: Session,
+    actor_id: int | None,
+    staff: dict[str, int],
+    orgs: dict[str, int],
+    people: dict[str, int],
+    happenings: dict[str, int],
+    summary: DemoSummary,
+) -> list[int]:
+    """Create each introduction, then move it stage by stage so its history reads true."""
+    today = date.today()
+
+    def ref(ids: dict[str, int], key: str | None) -> int | None:
+        return ids[key] if key else None
+
+    intro_ids: list[int] = []
+    for intro in INTRODUCTIONS:
+        values: dict[str, Any] = {
+            "title": intro.title,
+            "qc_contact_id": ref(people, intro.qc[0]),
+            "qc_organization_id": ref(orgs, intro.qc[1]),
+            "ma_contact_id": ref(people, intro.ma[0]),
+            "ma_organization_id": ref(orgs, intro.ma[1]),
+            "purpose": intro.purpose,
+            "owner_id": staff[intro.owner],
+            "event_id": ref(happenings, intro.event),
+            "introducer_contact_id": ref(people, intro.introducer),
+            "notes": intro.notes,
+            **_consents(intro, today),
+        }
+        created = introductions.create(session, actor_id, values)
+        summary.stage_changes += 1
+        for stage in _path(intro):
+            outcome = intro.outcome if stage == CLOSED else None
+            introductions.move(session, actor_id, created.id, stage, outcome=outcome)
+            summary.stage_changes += 1
+        intro_ids.append(created.id)
+    summary.introductions = len(intro_ids)
+    return intro_ids
+
+
+# ------------------------------------------------------------------------------ at scale
+
+# (city, region code, area codes, postal code prefixes (Canadian FSAs or ZIP codes), weight)
+QC_CITIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...], int], ...] = (
+    ("Montréal", ("514", "438"), ("H2X", "H3A", "H3T", "H2T", "H1W", "H4P", "H3B", "H2L"), 40),
+    ("Laval", ("450", "579"), ("H7V", "H7L", "H7N", "H7T"), 12),
+    ("Québec", ("418", "581"), ("G1V", "G1K", "G1R", "G2E"), 15),
+    ("Sherbrooke", ("819", "873"), ("J1H", "J1K", "J1E"), 7),
+    ("Saint-Jérôme", ("450", "579"), ("J7Y", "J7Z"), 4),
+    ("Trois-Rivières", ("819", "873"), ("G9A", "G8Y", "G8T"), 5),
+    ("Longueuil", ("450", "579"), ("J4K", "J4H"), 6),
+    ("Gatineau", ("819", "873"), ("J8T", "J9H"), 4),
+    ("Lévis", ("418", "581"), ("G6V", "G6W"), 3),
+    ("Saint-Hyacinthe", ("450", "579"), ("J2S",), 2),
+    ("Rimouski", ("418", "581"), ("G5L",), 2),
+)  # fmt: skip
+MA_CITIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...], int], ...] = (
+    ("Boston", ("617", "857"), ("02108", "02110", "02115", "02116", "02210", "02215"), 30),
+    ("Cambridge", ("617", "857"), ("02138", "02139", "02141", "02142"), 30),
+    ("Worcester", ("508", "774"), ("01605", "01608", "01609"), 8),
+    ("Waltham", ("781", "339"), ("02451", "02453"), 10),
+    ("Lexington", ("781", "339"), ("02421",), 6),
+    ("Woburn", ("781", "339"), ("01801",), 3),
+    ("Framingham", ("508", "774"), ("01701",), 3),
+    ("Bedford", ("781", "339"), ("01730",), 3),
+    ("Watertown", ("617", "857"), ("02472",), 5),
+    ("Somerville", ("617", "857"), ("02143", "02145"), 4),
+    ("Marlborough", ("508", "774"), ("01752",), 2),
+)  # fmt: skip
+# Letters allowed in the 2nd and 3rd letter positions of a Canadian postal code.
+CA_LETTERS = "ABCEGHJKLMNPRSTVWXYZ"
+
+FR_FIRST = (
+    "Élise", "François", "Hélène", "Zoë", "Geneviève", "Benoît", "Chloé", "Stéphane", "Josée",
+    "André", "Amélie", "Mélanie", "Frédéric", "Gaëlle", "Jérôme", "Noémie", "Léa", "Théo",
+    "Maxime", "Marie-Ève", "Jean-François", "Isabelle", "Louis", "Émile", "Sébastien", "Julie",
+    "Nathalie", "Sylvie", "Éric", "Pierre-Luc", "Anaïs", "Raphaël", "Béatrice", "Hugo", "Mathis",
+    "Rosalie", "Camille", "Étienne", "Valérie", "Ève", "Joël", "Marc-André", "Annick", "Félix",
+)  # fmt: skip
+FR_LAST = (
+    "Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin",
+    "Gagné", "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc", "Paquette",
+    "Girard", "Simard", "Boucher", "Caron", "Beaulieu", "Cloutier", "Dubé", "Poirier", "Fournier",
+    "Lapointe", "Leclerc", "Lefebvre", "Poulin", "Thibault", "St-Pierre", "Nadeau", "Martin",
+    "Landry", "Lachance", "Bédard", "Grenier", "Ménard", "Thériault", "Desjardins", "Béland",
+    "Hébert", "Lépine", "Brisson", "Boisvert", "Vézina", "Plante", "Séguin", "D'Amours",
+)  # fmt: skip
+EN_FIRST = (
+    "Jack", "Emily", "Michael", "Sarah", "David", "Priya", "Thomas", "James", "Rachel", "Laura",
+    "Daniel", "Hannah", "Kevin", "Brian", "Patricia", "Olivia", "Ethan", "Sophia", "Noah",
+    "Grace", "Liam", "Ava", "Benjamin", "Chloe", "Ryan", "Megan", "Aisha", "Wei", "Carlos",
+    "Fatima", "Sean", "Maureen", "Nicholas", "Erin", "Rajesh", "Mei", "Zoë", "Owen", "Claire",
+)  # fmt: skip
+EN_LAST = (
+    "Sullivan", "O'Brien", "Murphy", "Kelly", "Walsh", "Fitzgerald", "Chen", "Goldberg", "Kim",
+    "Raman", "Martínez", "Weiss", "Lee", "Doyle", "O'Connor", "Smith", "Johnson", "Brown",
+    "Davis", "Miller", "Wilson", "Anderson", "Taylor", "Moore", "Jackson", "White", "Harris",
+    "Clark", "Lewis", "Nguyen", "Patel", "Cohen", "Ryan", "McCarthy", "Gallagher", "Shapiro",
+    "Rossi", "Silva", "Park", "Wang", "Cronin", "Byrne", "Flynn", "Hughes", "Khan",
+)  # fmt: skip
+FR_TITLES = (
+    "Président-directeur général", "Directrice scientifique", "Vice-président, développement "
+    "des affaires", "Directrice des opérations", "Chef de la direction financière",
+    "Chargée de projets", "Directeur, affaires réglementaires", "Gestionnaire de laboratoire",
+    "Chercheuse principale", "Directeur des partenariats", "Associée", "Conseiller",
+)  # fmt: skip
+EN_TITLES = (
+    "CEO", "Chief Scientific Officer", "VP, Business Development", "Director, Operations",
+    "CFO", "Program Manager", "Head of Regulatory Affairs", "Principal Scientist",
+    "Director, Alliance Management", "Partner", "Principal", "Senior Scientist",
+)  # fmt: skip
+QC_PREFIXES: dict[OrganizationKind, tuple[str, ...]] = {
+    OrganizationKind.BIOTECH: ("Thérapeutiques", "Biotechnologies", "Génomique", "Immuno",
+                               "Biologiques", "Neuro", "Oncologie", "Peptides", "Vaccins"),
+    OrganizationKind.CRO: ("Recherche clinique", "Essais cliniques", "BioCRO", "Pharmacologie"),
+    OrganizationKind.CDMO: ("Biofabrication", "Pharmakon", "Procédés biologiques"),
+    OrganizationKind.MEDTECH: ("Diagnostics", "Dispositifs médicaux", "Imagerie", "Biocapteurs"),
+    OrganizationKind.PHARMA: ("Pharma", "Laboratoires"),
+    OrganizationKind.ACADEMIC: ("Institut de recherche", "Centre universitaire", "Laboratoire"),
+    OrganizationKind.INVESTOR: ("Fonds", "Capital", "Investissements"),
+    OrganizationKind.FOUNDATION: ("Fondation",),
+    OrganizationKind.SERVICE_PROVIDER: ("Conseils réglementaires", "Services", "Propriété "
+                                        "intellectuelle"),
+}  # fmt: skip
+QC_ROOTS = (
+    "Saint-Laurent", "Boréal", "Érable", "Cœur-Vaillant", "Mont-Royal", "Outaouais", "Fleuve",
+    "Laurentides", "Hochelaga", "Montmorency", "Chaudière", "Mauricie", "Estrie", "Richelieu",
+    "Beauce", "Gaspésie", "Charlevoix", "Lanaudière", "Saguenay", "Matapédia", "Yamaska",
+    "Maisonneuve", "Frontenac", "Champlain", "Cartier", "Iberville", "Verchères", "Péribonka",
+)  # fmt: skip
+QC_QUALIFIERS = ("", " Santé", " Bio", " Innovations", " Médical", " Labs", " inc.", " Québec")
+MA_ROOTS = (
+    "Kendall", "Fenway", "Back Bay", "Charles", "Mystic", "Longwood", "Beacon", "Harbor",
+    "Minuteman", "Bay State", "Commonwealth", "Quincy", "Nashoba", "Wachusett", "Berkshire",
+    "Cape Ann", "Neponset", "Seaport", "Tremont", "Concord", "Walden", "Merrimack", "Blue Hills",
+    "Quabbin", "Plymouth", "Nantucket", "Assabet", "Sudbury",
+)  # fmt: skip
+MA_DESCRIPTORS = ("", " Bio", " Life", " Precision", " Cell", " Gene", " Molecular", " Clinical")
+MA_SUFFIXES: dict[OrganizationKind, tuple[str, ...]] = {
+    OrganizationKind.BIOTECH: ("Therapeutics", "Biosciences", "Oncology", "Genomics",
+                               "Biologics", "Immunotherapies", "Medicines"),
+    OrganizationKind.CRO: ("Clinical Research", "CRO Partners", "Research Services"),
+    OrganizationKind.CDMO: ("Biomanufacturing", "Bioprocessing"),
+    OrganizationKind.MEDTECH: ("Diagnostics", "Devices", "Imaging"),
+    OrganizationKind.PHARMA: ("Pharma", "Pharmaceuticals"),
+    OrganizationKind.ACADEMIC: ("Institute", "Research Center"),
+    OrganizationKind.INVESTOR: ("Ventures", "Capital", "Life Science Partners"),
+    OrganizationKind.FOUNDATION: ("Foundation", "Disease Foundation"),
+    OrganizationKind.SERVICE_PROVIDER: ("Regulatory Consulting", "IP Law", "Advisors"),
+}  # fmt: skip
+KIND_WEIGHTS = {
+    OrganizationKind.BIOTECH: 45, OrganizationKind.CRO: 14, OrganizationKind.CDMO: 4,
+    OrganizationKind.MEDTECH: 9, OrganizationKind.PHARMA: 4, OrganizationKind.ACADEMIC: 5,
+    OrganizationKind.INVESTOR: 9, OrganizationKind.FOUNDATION: 3,
+    OrganizationKind.SERVICE_PROVIDER: 7,
+}  # fmt: skip
+AREAS = (
+    "oncologie", "neurosciences", "maladies rares", "immunologie", "cardiologie",
+    "thérapie cellulaire", "thérapie génique", "anti-infectieux", "diagnostic", "vaccins",
+    "oncology", "rare diseases", "gene therapy", "immunology", "neuroscience", "ophthalmology",
+)  # fmt: skip
+SCALE_TAGS = (
+    "oncologie", "CRO", "investisseur", "maladies rares", "thérapie cellulaire",
+    "Mission Boston 2016", "BIO 2018", "IA en santé", "Entente 2017", "prospect",
+)  # fmt: skip
+FOLLOWUP_TITLES_FR = (
+    "Relancer {name}", "Appeler {name}", "Envoyer l'entente de confidentialité à {name}",
+    "Obtenir le consentement de {name}", "Planifier une rencontre avec {name}",
+    "Envoyer le compte rendu à {name}",
+)  # fmt: skip
+FOLLOWUP_TITLES_EN = (
+    "Follow up with {name}", "Call {name}", "Send the NDA to {name}", "Get consent from {name}",
+    "Schedule a meeting with {name}", "Send meeting notes to {name}",
+)  # fmt: skip
+INTRO_NOTES = (
+    "", "", "", "Rencontre suggérée lors d'un événement.", "Intérêt mutuel confirmé.",
+    "Met at a MassBio event.", "Looking for a partner in Québec.",
+    "Cherche un partenaire à Boston.", "Needs CRO capacity in 2019.",
+)  # fmt: skip
+STAGE_WEIGHTS = (15, 15, 12, 18, 15, 25)
+WIN_OUTCOMES = tuple(outcome for outcome in Outcome if outcome.is_win)
+LOSS_OUTCOMES = tuple(outcome for outcome in Outcome if not outcome.is_win)
+PURPOSE_BY_KIND = {
+    OrganizationKind.INVESTOR: IntroductionPurpose.INVESTMENT,
+    OrganizationKind.CRO: IntroductionPurpose.CRO_SERVICES,
+    OrganizationKind.CDMO: IntroductionPurpose.CRO_SERVICES,
+    OrganizationKind.ACADEMIC: IntroductionPurpose.RD_COLLABORATION,
+}
+OTHER_PURPOSES = (
+    IntroductionPurpose.PARTNERSHIP, IntroductionPurpose.LICENSING,
+    IntroductionPurpose.RD_COLLABORATION, IntroductionPurpose.MARKET_ENTRY,
+    IntroductionPurpose.TALENT, IntroductionPurpose.OTHER,
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold(text: str) -> str:
+    # First and last names come from short lists: their folds repeat by thousands.
+    return fold(text)
+
+
+def _slug(name: str) -> str:
+    return _fold(name).replace(" ", "-")
+
+
+def _insert(
+    session: Session, table: sa.Table, rows: Sequence[dict[str, Any]], tick: Callable[[int], None]
+) -> None:
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        session.execute(sa.insert(table), chunk)
+        tick(len(chunk))
+
+
+def _table(model: Any) -> sa.Table:
+    return cast(sa.Table, model.__table__)
+
+
+def _ids_by_uid(session: Session, model: Any, after_id: int) -> dict[str, int]:
+    """Map the uids just written to their new ids (they hold no other natural key)."""
+    query = sa.select(model.uid, model.id).where(model.id > after_id)
+    return {uid: record_id for uid, record_id in session.execute(query)}
+
+
+def _max_id(session: Session, model: Any) -> int:
+    return int(session.scalar(sa.select(sa.func.coalesce(sa.func.max(model.id), 0))) or 0)
+
+
+def _record(now: datetime) -> dict[str, Any]:
+    """The columns every record carries, as the ORM defaults would fill them."""
+    return {"uid": new_uid(), "created_at": now, "updated_at": now, "deleted_at": None,
+            "deleted_by_id": None, "version": 1}  # fmt: skip
+
+
+def _postal_code(rng: random.Random, side: str, prefixes: tuple[str, ...]) -> str:
+    prefix = rng.choice(prefixes)
+    if side == "MA":
+        return prefix
+    return f"{prefix} {rng.randrange(10)}{rng.choice(CA_LETTERS)}{rng.randrange(10)}"
+
+
+def _phone(rng: random.Random, areas: tuple[str, ...]) -> str:
+    # 555-0100 to 555-0199 are the numbers North America keeps for fiction.
+    return f"+1 {rng.choice(areas)}-555-{rng.randrange(100, 200):04d}"
+
+
+@dataclass
+class _Org:
+    id: int
+    name: str
+    side: str
+    kind: OrganizationKind
+    city: str
+    areas: tuple[str, ...]
+    domain: str
+
+
+def _organization_rows(
+    rng: random.Random, count: int, now: datetime, offset: int
+) -> tuple[list[dict[str, Any]], list[tuple[str, str, OrganizationKind, int]]]:
+    """Rows of `count` organizations, and (uid, side, kind, city index) for each."""
+    kinds, weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
+    qc_weights = [c[3] for c in QC_CITIES]
+    ma_weights = [c[3] for c in MA_CITIES]
+    seen: dict[str, int] = {}
+    rows: list[dict[str, Any]] = []
+    meta: list[tuple[str, str, OrganizationKind, int]] = []
+    for i in range(count):
+        # The first two guarantee both sides exist even for a tiny load.
+        side = ("QC", "MA")[i] if i < 2 else ("QC" if rng.random() < 0.55 else "MA")
+        kind = rng.choices(kinds, weights)[0]
+        if side == "QC":
+            city_index = rng.choices(range(len(QC_CITIES)), qc_weights)[0]
+            city, areas, prefixes, _ = QC_CITIES[city_index]
+            qualifier = rng.choice(QC_QUALIFIERS)
+            base = f"{rng.choice(QC_PREFIXES[kind])} {rng.choice(QC_ROOTS)}{qualifier}"
+            membership = Membership.BIOQUEBEC if rng.random() < 0.6 else Membership.NONE
+        else:
+            city_index = rng.choices(range(len(MA_CITIES)), ma_weights)[0]
+            city, areas, prefixes, _ = MA_CITIES[city_index]
+            descriptor = rng.choice(MA_DESCRIPTORS)
+            base = f"{rng.choice(MA_ROOTS)}{descriptor} {rng.choice(MA_SUFFIXES[kind])}"
+            membership = Membership.MASSBIO if rng.random() < 0.6 else Membership.NONE
+        if rng.random() < 0.03:
+            membership = Membership.BOTH
+        # Names repeat once the combinations run out: number them, as registries do.
+        seen[base] = seen.get(base, 0) + 1
+        name = base if seen[base] == 1 else f"{base} {seen[base]}"
+        domain = f"{_slug(name)}{'' if offset == 0 else f'-{offset}'}.example"
+        therapeutic = "; ".join(rng.sample(AREAS, rng.randint(0, 2)))
+        row = {
+            **_record(now),
+            "name": name, "name_folded": fold(name), "kind": kind,
+            "territory": Territory(side), "membership": membership,
+            "website": f"https://www.{domain}", "website_domain": v.website_domain(domain),
+            "phone": _phone(rng, areas) if rng.random() < 0.8 else "",
+            "address": f"{rng.randint(10, 9999)} {'rue' if side == 'QC' else 'Main Street'}"
+            if rng.random() < 0.5 else "",
+            "city": city, "region": side,
+            "postal_code": _postal_code(rng, side, prefixes),
+            "country": "Canada" if side == "QC" else "United States",
+            "therapeutic_areas": therapeutic,
+            "employees": rng.choice((None, rng.randint(2, 40), rng.randint(40, 900))),
+            "notes": "",
+        }  # fmt: skip
+        rows.append(row)
+        meta.append((row["uid"], side, kind, city_index))
+    return rows, meta
+
+
+def load_scale(
+    session: Session,
+    actor_id: int | None,
+    n: int,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Add `n` synthetic contacts with n/5 organizations, n/2 introductions and n/2 follow-ups.
+
+    The same seed gives the same names, places and stages in the same order; loading again
+    adds a new batch (emails and web domains carry an offset so they stay unique).
+    """
+    if n < 1:
+        raise ValueError("the number of contacts to add must be at least 1")
+    rng = random.Random(seed)
+    now = utcnow()
+    today = date.today()
+    n_orgs, n_intros, n_followups = max(2, n // 5), n // 2, n // 2
+    # Indexing reads back what was written: count it as much as the writing.
+    total = n_orgs + n + n_intros + n_followups + n_orgs + n + n_intros
+    done = 0
+
+    def tick(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(min(done, total), total)
+
+    staff_ids: list[int | None] = list(
+        session.scalars(
+            sa.select(StaffUser.id)
+            .where(StaffUser.deleted_at.is_(None), StaffUser.active.is_(True))
+            .order_by(StaffUser.id)
+        )
+    ) or [actor_id]
+    live_events = sa.select(Event.id).where(Event.deleted_at.is_(None)).order_by(Event.id)
+    event_ids = list(session.scalars(live_events))
+    tag_ids = tags.ensure(session, list(SCALE_TAGS))
+    offset = _max_id(session, Contact)
+
+    # Organizations.
+    before = _max_id(session, Organization)
+    org_rows, org_meta = _organization_rows(rng, n_orgs, now, offset)
+    _insert(session, _table(Organization), org_rows, tick)
+    org_ids = _ids_by_uid(session, Organization, before)
+    orgs = [
+        _Org(org_ids[uid], row["name"], side, kind, row["city"],
+             (QC_CITIES if side == "QC" else MA_CITIES)[city][1], row["website_domain"])
+        for (uid, side, kind, city), row in zip(org_meta, org_rows, strict=True)
+    ]  # fmt: skip
+    org_tag_rows = [
+        {"organization_id": org.id, "tag_id": tag_id}
+        for org in orgs if rng.random() < 0.3
+        for tag_id in rng.sample(tag_ids, rng.randint(1, 2))
+    ]  # fmt: skip
+    _insert(session, organization_tags, org_tag_rows, lambda _: None)
+    del org_rows
+
+    # Contacts.
+    before = _max_id(session, Contact)
+    contact_rows: list[dict[str, Any]] = []
+    contact_meta: list[tuple[str, str, _Org | None, str]] = []  # uid, side, org, full name
+    for i in range(n):
+        org = rng.choice(orgs) if rng.random() < 0.9 else None
+        side = org.side if org else rng.choice(("QC", "MA"))
+        french = rng.random() < (0.85 if side == "QC" else 0.08)
+        first = rng.choice(FR_FIRST if french else EN_FIRST)
+        last = rng.choice(FR_LAST if french else EN_LAST)
+        cities = QC_CITIES if side == "QC" else MA_CITIES
+        if org is not None:
+            city, areas = org.city, org.areas
+        else:
+            city, areas, _, _ = rng.choice(cities)
+        domain = org.domain if org else rng.choice(("courriel.example", "mail.example"))
+        local = f"{_slug(first)}.{_slug(last)}.{offset + i + 1}"
+        language = Language.FR if french or (side == "QC" and rng.random() < 0.3) else Language.EN
+        consent = rng.choices((Consent.YES, Consent.NO, Consent.UNKNOWN), (45, 15, 40))[0]
+        email = f"{local}@{domain}"
+        row = {
+            **_record(now),
+            "first_name": first, "last_name": last, "name_folded": _fold(f"{first} {last}"),
+            "title": rng.choice(FR_TITLES if language == Language.FR else EN_TITLES),
+            "organization_id": org.id if org else None,
+            "email": email, "email_lower": email.lower(),
+            "phone": _phone(rng, areas) if rng.random() < 0.7 else "",
+            "mobile": _phone(rng, areas) if rng.random() < 0.3 else "",
+            "language": language, "city": city, "region": side,
+            "country": "Canada" if side == "QC" else "United States",
+            "territory": Territory(side), "share_with_partners": consent,
+            "consent_date": today - timedelta(days=rng.randrange(1, 900))
+            if consent != Consent.UNKNOWN else None,
+            "consent_source": rng.choice(("formulaire d'adhésion", "event registration",
+                                          "courriel", "BIO 2018 sign-up"))
+            if consent != Consent.UNKNOWN else "",
+            "do_not_contact": rng.random() < 0.02,
+            "notes": "",
+        }  # fmt: skip
+        contact_rows.append(row)
+        contact_meta.append((row["uid"], side, org, f"{first} {last}"))
+    _insert(session, _table(Contact), contact_rows, tick)
+    contact_ids = _ids_by_uid(session, Contact, before)
+    people = [
+        (contact_ids[uid], side, org, name, row["do_not_contact"], row["language"])
+        for (uid, side, org, name), row in zip(contact_meta, contact_rows, strict=True)
+    ]
+    contact_tag_rows = [
+        {"contact_id": person[0], "tag_id": tag_id}
+        for person in people if rng.random() < 0.2
+        for tag_id in rng.sample(tag_ids, rng.randint(1, 2))
+    ]  # fmt: skip
+    _insert(session, contact_tags, contact_tag_rows, lambda _: None)
+    del contact_rows, contact_meta
+
+    # Introductions, with one stage-history row each.
+    reachable = [p for p in people if not p[4]]
+    qc_people = [p for p in reachable if p[1] == "QC"] or [p for p in people if p[1] == "QC"]
+    ma_people = [p for p in reachable if p[1] == "MA"] or [p for p in people if p[1] == "MA"]
+    qc_orgs = [o for o in orgs if o.side == "QC"]
+    ma_orgs = [o for o in orgs if o.side == "MA"]
+
+    def party(side_people: list[Any], side_orgs: list[_Org]) -> tuple[int | None, _Org | None]:
+        if side_people and rng.random() < 0.9:
+            person = rng.choice(side_people)
+            return person[0], person[2]
+        return None, rng.choice(side_orgs)
+
+    before = _max_id(session, Introduction)
+    intro_rows: list[dict[str, Any]] = []
+    for _ in range(n_intros):
+        qc_contact, qc_org = party(qc_people, qc_orgs)
+        ma_contact, ma_org = party(ma_people, ma_orgs)
+        if qc_contact is None and qc_org is None:
+            qc_org = rng.choice(qc_orgs)
+        if ma_contact is None and ma_org is None:
+            ma_org = rng.choice(ma_orgs)
+        stage = rng.choices(STAGES, STAGE_WEIGHTS)[0]
+        outcome = None
+        if stage == CLOSED:
+            outcome = rng.choice(WIN_OUTCOMES if rng.random() < 0.45 else LOSS_OUTCOMES)
+        reached = STAGES.index(stage)
+        if outcome == Outcome.DECLINED:
+            qc_consent, ma_consent = Consent.YES, Consent.NO
+        elif reached >= STAGES.index(Stage.BOTH_AGREED):
+            qc_consent, ma_consent = Consent.YES, Consent.YES
+        elif stage == Stage.ASKED:
+            qc_consent, ma_consent = Consent.YES, Consent.UNKNOWN
+        else:
+            qc_consent, ma_consent = Consent.UNKNOWN, Consent.UNKNOWN
+        changed = now - timedelta(days=rng.randrange(0, 240), minutes=rng.randrange(1440))
+        consent_day = changed.date() - timedelta(days=rng.randrange(1, 30))
+        purpose = PURPOSE_BY_KIND.get(ma_org.kind if ma_org else OrganizationKind.OTHER)
+        if purpose is None or rng.random() < 0.2:
+            purpose = rng.choice(OTHER_PURPOSES)
+        intro_rows.append(
+            {
+                **_record(now),
+                "title": "", "qc_contact_id": qc_contact,
+                "qc_organization_id": qc_org.id if qc_org else None,
+                "ma_contact_id": ma_contact, "ma_organization_id": ma_org.id if ma_org else None,
+                "purpose": purpose, "owner_id": rng.choice(staff_ids),
+                "introducer_contact_id": rng.choice(people)[0] if rng.random() < 0.1 else None,
+                "event_id": rng.choice(event_ids) if event_ids and rng.random() < 0.1 else None,
+                "stage": stage, "outcome": outcome,
+                "qc_consent": qc_consent,
+                "qc_consent_at": consent_day if qc_consent != Consent.UNKNOWN else None,
+                "qc_consent_channel": "courriel" if qc_consent != Consent.UNKNOWN else "",
+                "ma_consent": ma_consent,
+                "ma_consent_at": consent_day if ma_consent != Consent.UNKNOWN else None,
+                "ma_consent_channel": "email" if ma_consent != Consent.UNKNOWN else "",
+                "stage_changed_at": changed,
+                "closed_at": changed if stage == CLOSED else None,
+                "notes": rng.choice(INTRO_NOTES),
+            }
+        )  # fmt: skip
+    _insert(session, _table(Introduction), intro_rows, tick)
+    intro_ids = _ids_by_uid(session, Introduction, before)
+    history = [
+        {"introduction_id": intro_ids[row["uid"]], "from_stage": None, "to_stage": row["stage"],
+         "outcome": row["outcome"], "at": row["stage_changed_at"], "user_id": row["owner_id"],
+         "note": ""}
+        for row in intro_rows
+    ]  # fmt: skip
+    _insert(session, _table(StageChange), history, lambda _: None)
+    intros = [(intro_ids[row["uid"]], row["qc_contact_id"]) for row in intro_rows]
+    del intro_rows, history
+
+    # Follow-ups, mostly on introductions.
+    names = {person[0]: (person[3], person[5]) for person in people}
+    followup_rows: list[dict[str, Any]] = []
+    for _ in range(n_followups):
+        links: dict[str, int | None] = dict.fromkeys(("organization_id", "contact_id",
+                                                      "introduction_id", "event_id"))  # fmt: skip
+        roll = rng.random()
+        if intros and roll < 0.7:
+            intro_id, qc_contact = rng.choice(intros)
+            links["introduction_id"] = intro_id
+            name, language = names.get(qc_contact or -1, ("", Language.FR))
+        elif roll < 0.9:
+            person = rng.choice(people)
+            links["contact_id"] = person[0]
+            name, language = person[3], person[5]
+        else:
+            org = rng.choice(orgs)
+            links["organization_id"] = org.id
+            name, language = org.name, Language.FR if org.side == "QC" else Language.EN
+        templates = FOLLOWUP_TITLES_FR if language == Language.FR else FOLLOWUP_TITLES_EN
+        title = rng.choice(templates).format(name=name or "la partie québécoise").strip()
+        due = today + timedelta(days=rng.randint(-45, 90))
+        if due < today:
+            status = rng.choices(tuple(FollowUpStatus), (40, 50, 10))[0]
+        else:
+            status = rng.choices(tuple(FollowUpStatus), (92, 5, 3))[0]
+        followup_rows.append(
+            {
+                **_record(now),
+                "title": title, "due_date": due,
+                "due_time": time(rng.randrange(8, 18), rng.choice((0, 30))) if rng.random() < 0.2
+                else None,
+                "assignee_id": rng.choice(staff_ids),
+                "priority": rng.choices(tuple(Priority), (20, 60, 20))[0],
+                "status": status,
+                "completed_at": now if status == FollowUpStatus.DONE else None,
+                "notes": "", **links,
+            }
+        )  # fmt: skip
+    _insert(session, _table(FollowUp), followup_rows, tick)
+    del followup_rows
+
+    audit.record(
+        session, actor_id, "create", "demo", None,
+        changes={"organizations": n_orgs, "contacts": n, "introductions": n_intros,
+                 "followups": n_followups, "seed": seed},
+    )  # fmt: skip
+
+    summary = DemoSummary(
+        organizations=n_orgs, contacts=n, introductions=n_intros, stage_changes=n_intros,
+        followups=n_followups,
+    )  # fmt: skip
+    for kind, ids in (("organization", org_ids), ("contact", contact_ids),
+                      ("introduction", intro_ids)):  # fmt: skip
+        if ids:
+            values = ids.values()
+            summary.search_entries += indexing.index_range(
+                session, kind, min(values), max(values), tick
+            )
+    return summary

@@ -1,0 +1,361 @@
+"""The demo data set, the synthetic load at scale and the bulk search index, on both databases."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from crm.db import search
+from crm.db.database import Database
+from crm.db.migrate import open_database
+from crm.db.models import (
+    AuditEntry,
+    Contact,
+    Event,
+    FollowUp,
+    Interaction,
+    Introduction,
+    Organization,
+    SearchEntry,
+    StaffUser,
+    StageChange,
+)
+from crm.domain import validation as v
+from crm.domain.enums import (
+    Consent,
+    EventKind,
+    FollowUpStatus,
+    IntroductionStage,
+    Membership,
+    OrganizationKind,
+    Territory,
+)
+from crm.domain.errors import DeskError
+from crm.domain.text import fold
+from crm.services import (
+    contacts,
+    demo,
+    followups,
+    indexing,
+    introductions,
+    organizations,
+    users,
+)
+
+
+def entries(session: Any) -> set[tuple[Any, ...]]:
+    table = SearchEntry.__table__
+    query = sa.select(
+        table.c.kind, table.c.record_id, table.c.title, table.c.subtitle,
+        table.c.title_folded, table.c.body_folded,
+    )  # fmt: skip
+    return {tuple(row) for row in session.execute(query)}
+
+
+def count(session: Any, model: Any) -> int:
+    return int(session.scalar(sa.select(sa.func.count()).select_from(model)))
+
+
+def titles(session: Any, text: str, **options: Any) -> list[str]:
+    return [hit.title for hit in search.search(session, text, limit=500, **options)]
+
+
+# --------------------------------------------------------------------------------- demo
+
+
+def test_demo_loads_the_cooperation(db: Database, actor: int) -> None:
+    with db.write() as session:
+        summary = demo.load_demo(session, actor)
+    assert summary.organizations == len(demo.ORGANIZATIONS) >= 30
+    assert summary.contacts == len(demo.CONTACTS) >= 30
+    assert summary.introductions == len(demo.INTRODUCTIONS) >= 15
+    assert summary.followups == len(demo.FOLLOWUPS) >= 20
+    assert summary.participants == len(demo.PARTICIPANTS)
+    assert summary.events == 5
+    assert summary.interactions == len(demo.INTERACTIONS)
+    # The actor fixture already is "mtremblay": the demo reuses that staff user.
+    assert summary.staff_users == 2
+
+    today = date.today()
+    with db.read() as session:
+        orgs = {o.name: o for o in session.scalars(sa.select(Organization))}
+        assert len(orgs) == summary.organizations
+        bq, mb = orgs["BIOQuébec"], orgs["MassBio"]
+        assert (bq.territory, bq.kind, bq.membership) == (
+            Territory.QC, OrganizationKind.ASSOCIATION, Membership.BIOQUEBEC,
+        )  # fmt: skip
+        assert (mb.territory, mb.city, mb.postal_code) == (Territory.MA, "Cambridge", "02139")
+        delegation = orgs["Délégation du Québec à Boston"]
+        assert delegation.kind == OrganizationKind.GOVERNMENT
+        assert delegation.territory == Territory.MA
+        assert orgs["Laboratoires Cœur-Vaillant"].name_folded == "laboratoires coeur vaillant"
+        assert orgs["Worcester Biomanufacturing"].postal_code == "01605"
+        assert orgs["Thérapeutiques Saint-Laurent"].postal_code == "H3A 1H6"  # normalized
+        assert orgs["Thérapeutiques Saint-Laurent"].phone == "+1 514-555-0110"
+        quebec_cities = {o.city for o in orgs.values() if o.territory == Territory.QC}
+        assert {"Montréal", "Québec", "Laval", "Sherbrooke", "Saint-Jérôme"} <= quebec_cities
+        assert len([o for o in orgs.values() if o.membership == Membership.MASSBIO]) >= 12
+
+        people = {c.full_name: c for c in session.scalars(sa.select(Contact))}
+        assert people["Anie Perrault"].organization_id == bq.id
+        assert people["Robert K. Coughlin"].organization_id == mb.id
+        assert people["Zoë O'Brien"].language == "en"
+        assert people["Élise Gagnon"].language == "fr"
+        assert sum(c.do_not_contact for c in people.values()) >= 2
+        assert {c.share_with_partners for c in people.values()} == set(Consent)
+
+        happenings = {e.kind: e for e in session.scalars(sa.select(Event))}
+        mission = happenings[EventKind.MISSION]
+        assert (mission.starts_on, mission.city, mission.territory) == (
+            date(2016, 3, 14), "Boston", Territory.MA,
+        )  # fmt: skip
+        visit = happenings[EventKind.DELEGATION]
+        assert visit.starts_on.replace(day=1) == date(2016, 9, 1)
+        assert visit.territory == Territory.QC
+        signing = happenings[EventKind.CONFERENCE]
+        assert signing.starts_on <= date(2017, 6, 21) <= signing.ends_on
+        assert (signing.city, signing.territory) == ("San Diego", Territory.OTHER)
+        joint = happenings[EventKind.JOINT_ACTIVITY]
+        assert (joint.starts_on.year, joint.starts_on.month, joint.city) == (2018, 6, "Boston")
+        assert EventKind.WEBINAR in happenings
+
+        intros = list(session.scalars(sa.select(Introduction)))
+        assert {i.stage for i in intros} == set(IntroductionStage)
+        closed = [i for i in intros if i.stage == IntroductionStage.CLOSED]
+        assert any(i.outcome.is_win for i in closed) and any(not i.outcome.is_win for i in closed)
+        assert all(i.closed_at is not None for i in closed)
+        for intro in intros:
+            assert intro.qc_contact_id or intro.qc_organization_id
+            assert intro.ma_contact_id or intro.ma_organization_id
+            if intro.stage in (IntroductionStage.INTRODUCED, IntroductionStage.MEETING_HELD):
+                assert (intro.qc_consent, intro.ma_consent) == (Consent.YES, Consent.YES)
+            history = introductions.history(session, intro.id)
+            assert history[0].from_stage is None and history[-1].to_stage == intro.stage
+        assert count(session, StageChange) == summary.stage_changes
+
+        tasks = list(session.scalars(sa.select(FollowUp)))
+        open_tasks = [t for t in tasks if t.status == FollowUpStatus.OPEN]
+        assert any(t.due_date < today for t in open_tasks)
+        assert any(t.due_date == today for t in open_tasks)
+        assert any(today < t.due_date <= today + timedelta(days=7) for t in open_tasks)
+        assert any(t.due_date > today + timedelta(days=7) for t in open_tasks)
+        assert any(t.status == FollowUpStatus.DONE and t.completed_at for t in tasks)
+        assert followups.overdue_count(session, today) >= 3
+        assert count(session, Interaction) == summary.interactions
+
+        assert {u.name for u in session.scalars(sa.select(StaffUser))} == {
+            "mtremblay", "jsullivan", "agirard",
+        }  # fmt: skip
+
+        found = titles(session, "montr")
+        assert "BIOQuébec" in found and "Thérapeutiques Saint-Laurent" in found
+        assert "Laboratoires Cœur-Vaillant" in titles(session, "COEUR")
+        assert "Zoë O'Brien" in titles(session, "obrien")
+        assert titles(session, "Délégation boston", kinds=["organization"]) == [
+            "Délégation du Québec à Boston"
+        ]
+
+
+def test_demo_cannot_be_loaded_twice(db: Database, actor: int) -> None:
+    with db.write() as session:
+        demo.load_demo(session, actor)
+    with pytest.raises(DeskError, match="already loaded"), db.write() as session:
+        demo.load_demo(session, actor)
+    with db.read() as session:
+        assert organizations.service.count(session) == len(demo.ORGANIZATIONS)
+
+
+def test_demo_goes_through_the_audit_trail(db: Database, actor: int) -> None:
+    with db.write() as session:
+        summary = demo.load_demo(session, actor)
+    with db.read() as session:
+        created = dict(
+            session.execute(
+                sa.select(AuditEntry.entity, sa.func.count())
+                .where(AuditEntry.action == "create")
+                .group_by(AuditEntry.entity)
+            ).all()
+        )
+    assert created["organization"] == summary.organizations
+    assert created["contact"] == summary.contacts
+    assert created["introduction"] == summary.introductions
+
+
+# ------------------------------------------------------------------------------ indexing
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Montréal", "  Saint-Jérôme ", "Zoë O'Brien", "élise.gagnon.12@cœur-vaillant.example",
+     "Cœur · CRO ↔ (Boston)", "a_b-c/d;e:f,g", "Œuvre ÆSIR straße", "x\u00a0y", "l'île", ""],
+)  # fmt: skip
+def test_fold_fast_is_fold(text: str) -> None:
+    assert indexing.fold_fast(text) == fold(text)
+
+
+def test_rebuild_gives_what_the_services_gave(db: Database, actor: int) -> None:
+    with db.write() as session:
+        demo.load_demo(session, actor)
+        gone = contacts.service.find(session)[0]
+        contacts.service.delete(session, actor, gone.id)
+    with db.read() as session:
+        before = entries(session)
+    assert {kind for kind, *_ in before} == set(indexing.KINDS)
+    with db.write() as session:
+        written = indexing.rebuild(session)
+    with db.read() as session:
+        after = entries(session)
+        assert ("contact", gone.id) not in {(k, r) for k, r, *_ in after}
+        assert "BIOQuébec" in titles(session, "montreal")
+        assert titles(session, "vaillant") == titles(session, "VAILLANT")
+    assert written == len(before)
+    assert after == before
+
+
+def test_index_rows_refreshes_a_batch(db: Database, actor: int) -> None:
+    with db.write() as session:
+        demo.load_demo(session, actor)
+        ids = [c.id for c in contacts.service.find(session)][:5]
+        session.execute(sa.delete(SearchEntry.__table__).where(SearchEntry.kind == "contact"))
+        assert indexing.index_rows(session, "contact", ids) == 5
+        assert indexing.index_rows(session, "contact", ids) == 5  # replaces, never doubles
+    with db.read() as session:
+        assert {r for k, r, *_ in entries(session) if k == "contact"} == set(ids)
+        for person in contacts.service.find(session, limit=5):
+            hits = search.search(session, person.full_name, kinds=["contact"])
+            assert [h.record_id for h in hits] == [person.id]
+
+
+# --------------------------------------------------------------------------------- scale
+
+
+def test_scale_load_counts_audit_and_search(db: Database, actor: int) -> None:
+    calls: list[tuple[int, int]] = []
+    with db.write() as session:
+        shown = demo.load_demo(session, actor)
+        summary = demo.load_scale(
+            session, actor, 500, seed=3, progress=lambda done, total: calls.append((done, total))
+        )
+    assert (summary.contacts, summary.organizations, summary.introductions, summary.followups) == (
+        500, 100, 250, 250,
+    )  # fmt: skip
+    assert summary.search_entries == 500 + 100 + 250
+    assert calls and calls[-1][0] == calls[-1][1]
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    with db.read() as session:
+        assert contacts.service.count(session) == 500 + len(demo.CONTACTS)
+        assert introductions.service.count(session) == 250 + len(demo.INTRODUCTIONS)
+        assert count(session, SearchEntry) == (
+            summary.search_entries + len(demo.ORGANIZATIONS) + len(demo.CONTACTS)
+            + len(demo.INTRODUCTIONS) + len(demo.EVENTS) + len(demo.INTERACTIONS)
+        )  # fmt: skip
+        stages = session.execute(
+            sa.select(Introduction.stage, sa.func.count(StageChange.id))
+            .join(StageChange, StageChange.introduction_id == Introduction.id)
+            .group_by(Introduction.stage)
+        ).all()
+        assert {stage for stage, _ in stages} == set(IntroductionStage)
+        # One history row per synthetic introduction, besides the demo's own moves.
+        assert sum(count for _, count in stages) == shown.stage_changes + 250
+        audit = session.scalars(sa.select(AuditEntry).where(AuditEntry.entity == "demo")).one()
+        assert (audit.action, audit.user_id, audit.record_id) == ("create", actor, None)
+        assert json.loads(audit.changes) == {
+            "organizations": 100, "contacts": 500, "introductions": 250, "followups": 250,
+            "seed": 3,
+        }  # fmt: skip
+        hits = search.search(session, "montr", limit=500, kinds=["contact"])
+        in_montreal = sa.select(Contact.id).where(Contact.city == "Montréal")
+        loaded = set(session.scalars(in_montreal))
+        assert len(hits) == len(loaded) > 10
+        assert {h.record_id for h in hits} == loaded
+        assert search.search(session, "montr", kinds=["organization"])
+        assert search.search(session, "↔", kinds=["introduction"]) == []
+        assert search.search(session, "quebec", kinds=["introduction"])
+
+
+def test_scale_rows_are_what_the_services_would_write(db: Database, actor: int) -> None:
+    with db.write() as session:
+        demo.load_scale(session, actor, 300, seed=11)
+    with db.write() as session:
+        for org in organizations.service.find(session, limit=40):
+            values = {name: getattr(org, name) for name in organizations.FIELDS}
+            cleaned = organizations.clean(session, values)
+            assert {k: getattr(org, k) for k in cleaned} == cleaned, org.name
+            assert org.territory == v.territory_from_region(org.region, org.country)
+            assert org.postal_code and org.website_domain
+            assert (org.uid, org.version) == (org.uid, 1) and len(org.uid) == 36
+        for person in contacts.service.find(session, limit=60):
+            values = {name: getattr(person, name) for name in contacts.FIELDS}
+            cleaned = contacts.clean(session, values)
+            assert {k: getattr(person, k) for k in cleaned} == cleaned, person.email
+            assert person.territory == v.territory_from_region(person.region, person.country)
+        for intro in introductions.service.find(session, limit=40):
+            values = {name: getattr(intro, name) for name in introductions.FIELDS}
+            cleaned = introductions.clean(session, values)
+            assert {k: getattr(intro, k) for k in cleaned} == cleaned
+            assert (intro.closed_at is not None) == (intro.stage == IntroductionStage.CLOSED)
+            assert (intro.outcome is not None) == (intro.stage == IntroductionStage.CLOSED)
+        for task in followups.service.find(session, limit=40):
+            values = {name: getattr(task, name) for name in followups.service.fields}
+            cleaned = followups.clean(session, values)
+            assert {k: getattr(task, k) for k in cleaned} == cleaned
+        # And the services accept edits over them (versions, uniqueness, references hold).
+        some = contacts.service.find(session, limit=3)
+        for person in some:
+            updated = contacts.service.update(session, actor, person.id, {"notes": "x"})
+            assert (updated.notes, updated.version) == ("x", 2)
+        intro = introductions.service.find(session, limit=1)[0]
+        introductions.service.update(session, actor, intro.id, {"notes": "relancé"})
+        task = followups.service.find(session, limit=1)[0]
+        followups.service.update(session, actor, task.id, {"priority": "high"})
+        org = organizations.service.find(session, limit=1)[0]
+        organizations.service.update(session, actor, org.id, {"employees": 12})
+
+
+def test_scale_load_twice_stays_unique(db: Database, actor: int) -> None:
+    with db.write() as session:
+        demo.load_scale(session, actor, 60, seed=5)
+    with db.write() as session:
+        demo.load_scale(session, actor, 60, seed=5)
+    with db.read() as session:
+        emails = list(session.scalars(sa.select(Contact.email_lower)))
+        domains = list(session.scalars(sa.select(Organization.website_domain)))
+        uids = list(session.scalars(sa.select(Contact.uid)))
+    assert len(emails) == len(set(emails)) == 120
+    assert len(domains) == len(set(domains)) == 24
+    assert len(set(uids)) == 120
+
+
+def _names(path: Path, seed: int) -> tuple[list[str], list[str], list[str]]:
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.write() as session:
+            actor = users.service.create(session, None, {"name": "agirard"}).id
+            demo.load_scale(session, actor, 200, seed=seed)
+        with db.read() as session:
+            people = list(session.scalars(sa.select(Contact.name_folded).order_by(Contact.id)))
+            orgs = list(session.scalars(sa.select(Organization.name).order_by(Organization.id)))
+            query = sa.select(Introduction.stage).order_by(Introduction.id)
+            stages = [str(stage) for stage in session.scalars(query)]
+        return people, orgs, stages
+    finally:
+        db.close()
+
+
+def test_scale_load_is_deterministic(tmp_path: Path) -> None:
+    first = _names(tmp_path / "a.db", seed=42)
+    assert first == _names(tmp_path / "b.db", seed=42)
+    assert first != _names(tmp_path / "c.db", seed=43)
+    people, orgs, _ = first
+    assert any(name != fold(name) for name in orgs)  # accents survive in names
+    assert len(set(people)) > 50
+
+
+def test_scale_load_refuses_nothing_to_do(db: Database, actor: int) -> None:
+    with pytest.raises(ValueError), db.write() as session:
+        demo.load_scale(session, actor, 0)
