@@ -105,6 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         err("interrupted; nothing more was written")
         return 1
+    except BrokenPipeError:
+        # The reader (`crm search x | head`) went away: not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         db.close()
 
@@ -128,7 +134,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
             return 2
 
         def progress(done: int, total: int) -> None:
-            print(f"\r{done:,} / {total:,}", end="", file=sys.stderr, flush=True)
+            print(f"\r{done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)
 
         with db.write() as session:
             summary = demo.load_scale(session, actor, args.scale, seed=args.seed, progress=progress)
@@ -136,7 +142,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     else:
         with db.write() as session:
             summary = demo.load_demo(session, actor)
-    print(f"Loaded into {db.display_name}: {summary}")
+    print(f"Loaded into {db.display_name}: {summary}.")
     return 0
 
 

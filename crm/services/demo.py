@@ -90,6 +90,11 @@ class DemoSummary:
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
 
+    def __str__(self) -> str:
+        # The search entries mirror the records: the counts people care about are the others.
+        counts = {k.replace("_", " "): n for k, n in self.as_dict().items() if n and k != "search_entries"}
+        return ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
+
 
 # ------------------------------------------------------------------------------ the demo
 

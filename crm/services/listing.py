@@ -5,13 +5,19 @@ trash), its columns as SQL expressions, the filters it accepts and how its filte
 matched. `count` and `page` turn a `ListQuery` (filters, text, sort column and direction)
 into one SQL statement each: sorting runs as ORDER BY and filtering as WHERE, so a table
 model only ever holds the rows on screen. Rows come back as plain tuples `(id, *columns)`.
+
+Big lists page by id: `ordered_ids` reads the sorted, filtered ids once (a compact array),
+then `rows_by_id` reads any page by primary key, as cheap at the end of 100k rows as at the
+start (an OFFSET near the end would scan and sort everything before it). `related` gives
+the records around one organization or contact, as plain rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from array import array
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -127,14 +133,7 @@ def statement(spec: ListSpec, query: ListQuery = ListQuery()) -> sa.Select[Any]:
     model = spec.model
     statement = _base(spec, model.id, *(c.expr.label(c.key) for c in spec.columns))
     statement = statement.where(*_conditions(spec, query))
-    sort_key = query.sort or spec.default_sort
-    order: list[Any] = []
-    if sort_key:
-        col = spec.column(sort_key)
-        expr = col.sort if col.sort is not None else col.expr
-        order.append(expr.desc() if query.descending else expr.asc())
-    order.append(model.id.desc() if query.descending else model.id.asc())
-    return statement.order_by(*order)
+    return statement.order_by(*_order(spec, query))
 
 
 def page(
@@ -148,6 +147,56 @@ def page(
     """Rows `offset` to `offset + limit` of the list as plain tuples `(id, *columns)`."""
     rows = session.execute(statement(spec, query).offset(offset).limit(limit)).all()
     return [tuple(row) for row in rows]
+
+
+def _order(spec: ListSpec, query: ListQuery) -> list[Any]:
+    sort_key = query.sort or spec.default_sort
+    order: list[Any] = []
+    if sort_key:
+        col = spec.column(sort_key)
+        expr = col.sort if col.sort is not None else col.expr
+        order.append(expr.desc() if query.descending else expr.asc())
+    order.append(spec.model.id.desc() if query.descending else spec.model.id.asc())
+    return order
+
+
+def pages_by_id(spec: ListSpec) -> bool:
+    """Whether `ordered_ids` / `rows_by_id` page this list (record ids are unique in it).
+
+    The trash mixes kinds, so ids repeat there: it pages with `page` (it stays small).
+    """
+    return spec.source is None
+
+
+def ordered_ids(session: Session, spec: ListSpec, query: ListQuery = ListQuery()) -> array[int]:
+    """The ids of the whole list, filtered and sorted in SQL, in a compact array.
+
+    Read once per refresh (it also gives the count); a page of rows is then read with
+    `rows_by_id`, whose cost does not depend on where the page is (no OFFSET scan).
+    """
+    statement = _base(spec, spec.model.id).where(*_conditions(spec, query))
+    result = session.execute(statement.order_by(*_order(spec, query)))
+    ids: array[int] = array("q")
+    for chunk in result.scalars().partitions(10_000):
+        ids.extend(chunk)
+    return ids
+
+
+def rows_by_id(
+    session: Session, spec: ListSpec, ids: Sequence[int]
+) -> list[tuple[Any, ...] | None]:
+    """The rows `(id, *columns)` of these records, in the order of `ids`.
+
+    A record purged since the ids were read gives None in its place.
+    """
+    if not ids:
+        return []
+    model = spec.model
+    statement = _base(spec, model.id, *(c.expr.label(c.key) for c in spec.columns)).where(
+        model.id.in_(list(ids))
+    )
+    found = {row[0]: tuple(row) for row in session.execute(statement)}
+    return [found.get(record_id) for record_id in ids]
 
 
 def row_position(session: Session, spec: ListSpec, query: ListQuery, record_id: int) -> int | None:
@@ -241,13 +290,14 @@ INTRODUCTIONS = ListSpec(
     "introduction",
     Introduction,
     (
-        Column("title", Introduction.title, sa.func.lower(Introduction.title)),
+        # The parties lead; the optional title comes last (often empty).
         Column("qc_party", _party(_qc_org, _qc_contact)),
         Column("ma_party", _party(_ma_org, _ma_contact)),
         Column("purpose", Introduction.purpose, kind="enum:IntroductionPurpose"),
         Column("stage", Introduction.stage, kind="enum:IntroductionStage"),
         Column("owner", _owner.display_name),
         Column("stage_changed_at", Introduction.stage_changed_at, kind="datetime"),
+        Column("title", Introduction.title, sa.func.lower(Introduction.title)),
     ),
     joins=lambda q: (
         q.outerjoin(_qc_org, _qc_org.id == Introduction.qc_organization_id)
@@ -433,6 +483,26 @@ def staff_choices(session: Session) -> list[tuple[int, str]]:
     return [(row[0], row[1]) for row in session.execute(query)]
 
 
+def tag_choices(session: Session, kind: str) -> list[str]:
+    """The tags in use on live records of `kind` (organization or contact), by folded name."""
+    link, column, model = {
+        "organization": (organization_tags, "organization_id", Organization),
+        "contact": (contact_tags, "contact_id", Contact),
+    }[kind]
+    query = (
+        sa.select(Tag.name, Tag.name_folded)
+        .where(
+            sa.exists(
+                sa.select(link.c.tag_id)
+                .join(model, model.id == link.c[column])
+                .where(link.c.tag_id == Tag.id, model.deleted_at.is_(None))
+            )
+        )
+        .order_by(Tag.name_folded)
+    )
+    return [row[0] for row in session.execute(query)]
+
+
 def organization_name(session: Session, organization_id: int | None) -> str:
     if organization_id is None:
         return ""
@@ -497,3 +567,142 @@ def figures(session: Session, today: date) -> Figures:
         overdue_followups=int(overdue),
         upcoming_events=int(upcoming),
     )
+
+
+# --- a record's related records --------------------------------------------------------------
+
+RELATED_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class RelatedRow:
+    """One record related to another, as plain values.
+
+    `section` groups rows (contact, introduction, followup, event, interaction) and is also
+    the `kind` of the row's record, opened by `kind` and `id`; `when` is the date the row
+    is placed at (an introduction's stage change, a follow-up's due date, an event's start,
+    an interaction's moment), `title` what to show, `detail` the raw word of its state
+    (stage, status, event kind, interaction kind) or a job title.
+    """
+
+    section: str
+    kind: str
+    id: int
+    when: date | datetime | None
+    title: str
+    detail: str
+
+
+RELATED_SECTIONS = ("contact", "introduction", "followup", "event", "interaction")
+
+
+def _word(value: Any) -> str:
+    return "" if value is None else str(getattr(value, "value", value))
+
+
+def related(session: Session, kind: str, record_id: int) -> list[RelatedRow]:
+    """The live records related to an organization or a contact, grouped by section.
+
+    For an organization: its contacts, the introductions it is a party to, the follow-ups,
+    events and interactions of the organization or of its contacts. For a contact: its
+    introductions, follow-ups, events and interactions. Interactions come newest first (a
+    timeline); follow-ups by due date; introductions by latest stage change.
+    """
+    if kind == "organization":
+        contact_ids = sa.select(Contact.id).where(
+            Contact.organization_id == record_id, Contact.deleted_at.is_(None)
+        )
+        intro_match: Where = sa.or_(
+            Introduction.qc_organization_id == record_id,
+            Introduction.ma_organization_id == record_id,
+        )
+
+        def mine(model: Any) -> Where:
+            return sa.or_(model.organization_id == record_id, model.contact_id.in_(contact_ids))
+
+    elif kind == "contact":
+        intro_match = sa.or_(
+            Introduction.qc_contact_id == record_id, Introduction.ma_contact_id == record_id
+        )
+
+        def mine(model: Any) -> Where:
+            return model.contact_id == record_id  # type: ignore[no-any-return]
+
+    else:
+        raise KeyError(f"no related records for {kind!r}")
+
+    rows: list[RelatedRow] = []
+    if kind == "organization":
+        query = (
+            sa.select(Contact.id, _contact_name, Contact.title)
+            .where(Contact.organization_id == record_id, Contact.deleted_at.is_(None))
+            .order_by(Contact.name_folded, Contact.id)
+            .limit(RELATED_LIMIT)
+        )
+        rows += [
+            RelatedRow("contact", "contact", i, None, n, t) for i, n, t in session.execute(query)
+        ]
+
+    query = (
+        sa.select(
+            Introduction.id,
+            Introduction.stage_changed_at,
+            _party(_qc_org, _qc_contact),
+            _party(_ma_org, _ma_contact),
+            Introduction.stage,
+        )
+        .select_from(Introduction)
+        .outerjoin(_qc_org, _qc_org.id == Introduction.qc_organization_id)
+        .outerjoin(_ma_org, _ma_org.id == Introduction.ma_organization_id)
+        .outerjoin(_qc_contact, _qc_contact.id == Introduction.qc_contact_id)
+        .outerjoin(_ma_contact, _ma_contact.id == Introduction.ma_contact_id)
+        .where(intro_match, Introduction.deleted_at.is_(None))
+        .order_by(Introduction.stage_changed_at.desc(), Introduction.id.desc())
+        .limit(RELATED_LIMIT)
+    )
+    for i, when, qc, ma, stage in session.execute(query):
+        rows.append(
+            RelatedRow("introduction", "introduction", i, when, f"{qc} ↔ {ma}", _word(stage))
+        )
+
+    query = (
+        sa.select(FollowUp.id, FollowUp.due_date, FollowUp.title, FollowUp.status)
+        .where(mine(FollowUp), FollowUp.deleted_at.is_(None))
+        .order_by(FollowUp.due_date, FollowUp.id)
+        .limit(RELATED_LIMIT)
+    )
+    rows += [
+        RelatedRow("followup", "followup", i, d, t, _word(s))
+        for i, d, t, s in session.execute(query)
+    ]
+
+    took_part = sa.select(EventParticipant.event_id).where(
+        mine(EventParticipant), EventParticipant.deleted_at.is_(None)
+    )
+    query = (
+        sa.select(Event.id, Event.starts_on, Event.name, Event.kind)
+        .where(Event.id.in_(took_part), Event.deleted_at.is_(None))
+        .order_by(Event.starts_on.desc(), Event.id.desc())
+        .limit(RELATED_LIMIT)
+    )
+    rows += [
+        RelatedRow("event", "event", i, d, n, _word(k)) for i, d, n, k in session.execute(query)
+    ]
+
+    first_line = sa.func.substr(Interaction.notes, 1, 80)
+    query = (
+        sa.select(
+            Interaction.id,
+            Interaction.occurred_at,
+            sa.func.coalesce(sa.func.nullif(Interaction.subject, ""), first_line),
+            Interaction.kind,
+        )
+        .where(mine(Interaction), Interaction.deleted_at.is_(None))
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(RELATED_LIMIT)
+    )
+    rows += [
+        RelatedRow("interaction", "interaction", i, w, (t or "").split("\n")[0], _word(k))
+        for i, w, t, k in session.execute(query)
+    ]
+    return rows

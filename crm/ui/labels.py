@@ -20,7 +20,7 @@ ENUMS: dict[str, dict[str, str]] = {
         "bioquebec": QT_TRANSLATE_NOOP("Labels", "BIOQuébec"),
         "massbio": QT_TRANSLATE_NOOP("Labels", "MassBio"),
         "both": QT_TRANSLATE_NOOP("Labels", "Both"),
-        "none": QT_TRANSLATE_NOOP("Labels", "None"),
+        "none": QT_TRANSLATE_NOOP("Labels", "Not a member"),
     },
     "OrganizationKind": {
         "biotech": QT_TRANSLATE_NOOP("Labels", "Biotech"),
@@ -91,6 +91,12 @@ ENUMS: dict[str, dict[str, str]] = {
         "joint_activity": QT_TRANSLATE_NOOP("Labels", "Joint activity"),
         "webinar": QT_TRANSLATE_NOOP("Labels", "Webinar"),
         "meeting": QT_TRANSLATE_NOOP("Labels", "Meeting"),
+    },
+    "InteractionKind": {
+        "call": QT_TRANSLATE_NOOP("Labels", "Call"),
+        "email": QT_TRANSLATE_NOOP("Labels", "Email"),
+        "meeting": QT_TRANSLATE_NOOP("Labels", "Meeting"),
+        "note": QT_TRANSLATE_NOOP("Labels", "Note"),
     },
     "EntityKind": {
         "organization": QT_TRANSLATE_NOOP("Labels", "Organization"),

@@ -31,6 +31,7 @@ from crm.ui.dialogs.misc import PreferencesDialog, show_about
 from crm.ui.dialogs.records import EDITORS
 from crm.ui.i18n import Languages
 from crm.ui.pages.dashboard import DashboardPage
+from crm.ui.pages.lists import FOLLOWUP_LINKS
 from crm.ui.pages.records import (
     ContactsPage,
     EventsPage,
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             if hasattr(page, "openRequested"):
                 page.openRequested.connect(self.open_record)
+                page.editRequested.connect(self.edit_record)
+                page.followUpRequested.connect(self.new_followup_for)
                 page.newRequested.connect(self.new_record)
                 page.recordsChanged.connect(self.records_changed)
         self.navigation.currentRowChanged.connect(self._page_changed)
@@ -267,14 +270,18 @@ class MainWindow(QMainWindow):
 
     # --- records -----------------------------------------------------------------------------
 
-    def open_record(self, kind: str, record_id: int | None) -> Any:
+    def open_record(
+        self, kind: str, record_id: int | None, initial: dict[str, Any] | None = None
+    ) -> Any:
         editor_class = EDITORS.get(kind)
         if editor_class is None:
             page = KIND_PAGE.get(kind)
             if page:
                 self.show_page(page)
             return None
-        editor = editor_class(self.ctx, record_id, self)
+        editor = editor_class(self.ctx, record_id, self, initial=initial)
+        if hasattr(editor, "openRequested"):  # a record view lists related records
+            editor.openRequested.connect(self.open_record)
         editor.saved.connect(lambda *_: self.records_changed())
         editor.deleted.connect(lambda *_: self.records_changed())
         editor.open()
@@ -282,6 +289,17 @@ class MainWindow(QMainWindow):
 
     def new_record(self, kind: str) -> Any:
         return self.open_record(kind, None)
+
+    def edit_record(self, kind: str, record_id: int) -> Any:
+        editor = self.open_record(kind, record_id)
+        if editor is not None:
+            editor.focus_first_field()
+        return editor
+
+    def new_followup_for(self, kind: str, record_id: int) -> Any:
+        """A new follow-up editor, already linked to the record `kind`/`record_id`."""
+        link = FOLLOWUP_LINKS.get(kind)
+        return self.open_record("followup", None, {link: record_id} if link else None)
 
     # --- files -------------------------------------------------------------------------------
 

@@ -169,7 +169,7 @@
     </message>
     <message>
         <source>Employees</source>
-        <translation>Employés</translation>
+        <translation>Effectif</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>Share with partners</source>
-        <translation>Partage avec les partenaires</translation>
+        <translation>Partager avec les partenaires</translation>
     </message>
     <message>
         <source>Consent date</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Assignee</source>
-        <translation>Responsable</translation>
+        <translation>Attribué à</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -258,6 +258,10 @@
     <message>
         <source>Contact</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Mise en relation</translation>
     </message>
     <message>
         <source>Event</source>
@@ -293,7 +297,11 @@
     </message>
     <message>
         <source>Outcome (when closed)</source>
-        <translation>Résultat (à la clôture)</translation>
+        <translation>Résultat (une fois conclue)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
     </message>
 </context>
 <context>
@@ -301,6 +309,10 @@
     <message>
         <source>Territory</source>
         <translation>Territoire</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -328,7 +340,7 @@
     </message>
     <message>
         <source>Assignee</source>
-        <translation>Responsable</translation>
+        <translation>Attribué à</translation>
     </message>
     <message>
         <source>Due</source>
@@ -420,11 +432,11 @@
     </message>
     <message>
         <source>Québec party</source>
-        <translation>Partie québécoise</translation>
+        <translation>Côté Québec</translation>
     </message>
     <message>
         <source>Massachusetts party</source>
-        <translation>Partie du Massachusetts</translation>
+        <translation>Côté Massachusetts</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -440,7 +452,7 @@
     </message>
     <message>
         <source>Stage since</source>
-        <translation>À cette étape depuis</translation>
+        <translation>Depuis le</translation>
     </message>
     <message>
         <source>Due</source>
@@ -448,7 +460,7 @@
     </message>
     <message>
         <source>Assignee</source>
-        <translation>Responsable</translation>
+        <translation>Attribué à</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -480,11 +492,22 @@
     </message>
     <message>
         <source>Deleted on</source>
-        <translation>Supprimé le</translation>
+        <translation>Supprimée le</translation>
     </message>
     <message>
         <source>Deleted by</source>
-        <translation>Supprimé par</translation>
+        <translation>Supprimée par</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionEditor</name>
+    <message>
+        <source>New interaction</source>
+        <translation>Nouvelle interaction</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>Interaction</translation>
     </message>
 </context>
 <context>
@@ -521,7 +544,7 @@
     </message>
     <message>
         <source>This is not a valid postal code or ZIP code.</source>
-        <translation>Ce n’est pas un code postal ou un ZIP code valide.</translation>
+        <translation>Ce n’est pas un code postal ou un code ZIP valide.</translation>
     </message>
     <message>
         <source>This is not a valid website address.</source>
@@ -529,7 +552,7 @@
     </message>
     <message>
         <source>Choose one of the proposed values.</source>
-        <translation>Choisissez une des valeurs proposées.</translation>
+        <translation>Choisissez l’une des valeurs proposées.</translation>
     </message>
     <message>
         <source>This text is too long.</source>
@@ -607,8 +630,8 @@
         <translation>Les deux</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Aucune</translation>
+        <source>Not a member</source>
+        <translation>Non-membre</translation>
     </message>
     <message>
         <source>Biotech</source>
@@ -616,7 +639,7 @@
     </message>
     <message>
         <source>Pharma</source>
-        <translation>Pharma</translation>
+        <translation>Pharmaceutique</translation>
     </message>
     <message>
         <source>Medtech</source>
@@ -696,7 +719,7 @@
     </message>
     <message>
         <source>Licensing</source>
-        <translation>Licence</translation>
+        <translation>Octroi de licence</translation>
     </message>
     <message>
         <source>R&amp;D collaboration</source>
@@ -724,7 +747,7 @@
     </message>
     <message>
         <source>Introduced</source>
-        <translation>Présentés</translation>
+        <translation>Présentée</translation>
     </message>
     <message>
         <source>Meeting held</source>
@@ -732,7 +755,7 @@
     </message>
     <message>
         <source>Closed</source>
-        <translation>Close</translation>
+        <translation>Conclue</translation>
     </message>
     <message>
         <source>CRO contract</source>
@@ -748,7 +771,7 @@
     </message>
     <message>
         <source>No fit</source>
-        <translation>Pas d’adéquation</translation>
+        <translation>Sans adéquation</translation>
     </message>
     <message>
         <source>Stalled</source>
@@ -803,6 +826,18 @@
         <translation>Rencontre</translation>
     </message>
     <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
@@ -843,15 +878,28 @@
     </message>
     <message>
         <source>New</source>
-        <translation>Nouveau</translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>New follow-up…</source>
+        <translation>Nouveau suivi…</translation>
+    </message>
+    <message>
         <source>Move to trash</source>
         <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>feminine</comment>
+        <translation>Toutes</translation>
     </message>
     <message>
         <source>All</source>
@@ -884,7 +932,7 @@
     </message>
     <message>
         <source>New…</source>
-        <translation>Nouveau…</translation>
+        <translation>Ajouter…</translation>
     </message>
 </context>
 <context>
@@ -1116,7 +1164,7 @@ L’enregistrer quand même ?</translation>
     </message>
     <message>
         <source>Save mine over theirs</source>
-        <translation>Enregistrer les miennes par-dessus</translation>
+        <translation>Garder mes valeurs</translation>
     </message>
     <message>
         <source>Cannot move to the trash</source>
@@ -1132,7 +1180,46 @@ L’enregistrer quand même ?</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation>Abandonner</translation>
+        <translation>Ne pas enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPanel</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Introductions</source>
+        <translation>Mises en relation</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>Related records</source>
+        <translation>Fiches liées</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
     </message>
 </context>
 <context>

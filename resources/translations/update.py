@@ -67,7 +67,7 @@ FR = {
     "Postal code": "Code postal",
     "Country": "Pays",
     "Therapeutic areas": "Domaines thérapeutiques",
-    "Employees": "Employés",
+    "Employees": "Effectif",
     "Tags": "Étiquettes",
     "Notes": "Notes",
     "First name": "Prénom",
@@ -76,7 +76,7 @@ FR = {
     "Email": "Courriel",
     "Mobile": "Cellulaire",
     "Preferred language": "Langue préférée",
-    "Share with partners": "Partage avec les partenaires",
+    "Share with partners": "Partager avec les partenaires",
     "Consent date": "Date du consentement",
     "Consent source": "Source du consentement",
     "Do not contact": "Ne pas contacter",
@@ -85,7 +85,7 @@ FR = {
     "Description": "Description",
     "Title": "Titre",
     "Due date": "Échéance",
-    "Assignee": "Responsable",
+    "Assignee": "Attribué à",
     "Priority": "Priorité",
     "Status": "Statut",
     "Québec organization": "Organisation du Québec",
@@ -95,20 +95,20 @@ FR = {
     "Purpose": "Objet",
     "Owner": "Responsable",
     "Stage": "Étape",
-    "Outcome (when closed)": "Résultat (à la clôture)",
+    "Outcome (when closed)": "Résultat (une fois conclue)",
     "Language": "Langue",
     "Due": "Échéance",
     "Region": "Région",
-    "Québec party": "Partie québécoise",
-    "Massachusetts party": "Partie du Massachusetts",
-    "Stage since": "À cette étape depuis",
+    "Québec party": "Côté Québec",
+    "Massachusetts party": "Côté Massachusetts",
+    "Stage since": "Depuis le",
     "Linked to": "Lié à",
     "Starts": "Début",
     "Ends": "Fin",
     "Participants": "Participants",
     "Record": "Fiche",
-    "Deleted on": "Supprimé le",
-    "Deleted by": "Supprimé par",
+    "Deleted on": "Supprimée le",
+    "Deleted by": "Supprimée par",
     # first start
     "Welcome to the cooperation desk": "Bienvenue au bureau de coopération",
     "This database is new. Load the demo data to try the desk with sample organizations, contacts and introductions, or start with an empty database.":
@@ -124,9 +124,9 @@ FR = {
     "BIOQuébec": "BIOQuébec",
     "MassBio": "MassBio",
     "Both": "Les deux",
-    "None": "Aucune",
+    "Not a member": "Non-membre",
     "Biotech": "Biotech",
-    "Pharma": "Pharma",
+    "Pharma": "Pharmaceutique",
     "Medtech": "Technologies médicales",
     "CRO": "CRO",
     "CDMO": "CDMO",
@@ -146,20 +146,20 @@ FR = {
     "Partnership": "Partenariat",
     "CRO services": "Services de CRO",
     "Investment": "Investissement",
-    "Licensing": "Licence",
+    "Licensing": "Octroi de licence",
     "R&D collaboration": "Collaboration en R-D",
     "Market entry": "Entrée sur le marché",
     "Talent": "Talents",
     "Proposed": "Proposée",
     "Asked": "Demandée",
     "Both agreed": "Acceptée des deux côtés",
-    "Introduced": "Présentés",
+    "Introduced": "Présentée",
     "Meeting held": "Rencontre tenue",
-    "Closed": "Close",
+    "Closed": "Conclue",
     "CRO contract": "Contrat de CRO",
     "Other win": "Autre succès",
     "Declined": "Refusée",
-    "No fit": "Pas d’adéquation",
+    "No fit": "Sans adéquation",
     "Stalled": "Au point mort",
     "Open": "Ouvrir",
     "Done": "Fait",
@@ -178,7 +178,7 @@ FR = {
     "Staff user": "Membre du personnel",
     # lists
     "Filter this list…": "Filtrer cette liste…",
-    "New": "Nouveau",
+    "New": "Ajouter",
     "Move to trash": "Mettre à la corbeille",
     "All": "Tous",
     "Overdue": "En retard",
@@ -186,7 +186,19 @@ FR = {
     "Next 7 days": "7 prochains jours",
     "Next 30 days": "30 prochains jours",
     "Cannot move to the trash": "Impossible de mettre à la corbeille",
-    "New…": "Nouveau…",
+    "New…": "Ajouter…",
+    "Edit": "Modifier",
+    "New follow-up…": "Nouveau suivi…",
+    "Tag": "Étiquette",
+    # related records, interactions
+    "Related records": "Fiches liées",
+    "Date": "Date",
+    "State": "État",
+    "Interactions": "Interactions",
+    "Call": "Appel",
+    "Note": "Note",
+    "Subject": "Sujet",
+    "New interaction": "Nouvelle interaction",
     # main window
     "Cooperation desk — BIOQuébec · MassBio": "Bureau de coopération — BIOQuébec · MassBio",
     "&New database…": "&Nouvelle base de données…",
@@ -233,10 +245,10 @@ FR = {
         "voir sa version (vos modifications ici seront perdues), ou enregistrez vos valeurs par-dessus "
         "les siennes.",
     "Reload": "Recharger",
-    "Save mine over theirs": "Enregistrer les miennes par-dessus",
+    "Save mine over theirs": "Garder mes valeurs",
     "Unsaved changes": "Modifications non enregistrées",
     "Save your changes to this record?": "Enregistrer vos modifications de cette fiche ?",
-    "Discard": "Abandonner",
+    "Discard": "Ne pas enregistrer",
     "Search everything (Ctrl+K)": "Tout rechercher (Ctrl+K)",
     "No match": "Aucun résultat",
     "Restore": "Restaurer",
@@ -248,9 +260,9 @@ FR = {
     "A value is required.": "Une valeur est requise.",
     "This is not a valid email address.": "Ce n’est pas une adresse courriel valide.",
     "This is not a valid phone number.": "Ce n’est pas un numéro de téléphone valide.",
-    "This is not a valid postal code or ZIP code.": "Ce n’est pas un code postal ou un ZIP code valide.",
+    "This is not a valid postal code or ZIP code.": "Ce n’est pas un code postal ou un code ZIP valide.",
     "This is not a valid website address.": "Ce n’est pas une adresse de site Web valide.",
-    "Choose one of the proposed values.": "Choisissez une des valeurs proposées.",
+    "Choose one of the proposed values.": "Choisissez l’une des valeurs proposées.",
     "This text is too long.": "Ce texte est trop long.",
     "Enter a whole number.": "Entrez un nombre entier.",
     "This number is too small.": "Ce nombre est trop petit.",
@@ -269,10 +281,16 @@ FR = {
 # The same English word, a different French one by context.
 FR_IN = {
     ("Labels", "Open"): "Ouvert",
-    ("Labels", "None"): "Aucune",
-    ("Labels", "Closed"): "Close",
+    ("Labels", "Closed"): "Conclue",
     ("Labels", "Organization"): "Organisation",
     ("Headers", "Kind"): "Type",
+    ("Labels", "Email"): "Courriel",
+    ("Labels", "Meeting"): "Rencontre",
+}
+
+# The same English word, a different French one by disambiguation comment.
+FR_DIS = {
+    ("ListPage", "All", "feminine"): "Toutes",
 }
 
 PLURALS = {
@@ -317,7 +335,10 @@ def fill(ts: Path, lang: str) -> list[str]:
                 continue
             if lang != "fr":
                 continue
-            text = FR_IN.get((str(name), source), FR.get(source))
+            comment = message.findtext("comment") or ""
+            text = FR_DIS.get((str(name), source, comment)) if comment else None
+            if text is None:
+                text = FR_IN.get((str(name), source), FR.get(source))
             if text is None:
                 missing.append(f"{name}: {source}")
                 continue

@@ -10,7 +10,8 @@ record, sends only the changed fields with the version it read (optimistic locki
 - guards unsaved changes when the dialog is closed;
 - moves the record to the trash on Delete.
 
-Signals: `saved(str kind, int id)`, `deleted(str kind, int id)`.
+Signals: `saved(str kind, int id)`, `deleted(str kind, int id)`, `openRequested(str kind,
+int id)` when the user opens a related record from the side panel.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -58,7 +60,7 @@ NO_DATE = QDate(1900, 1, 1)
 @dataclass(frozen=True)
 class FieldDef:
     """One form field: `kind` is text, multiline, int, bool, date, enum:<Name>, staff, or a
-    record kind to pick (organization, contact, event)."""
+    record kind to pick (organization, contact, introduction, event)."""
 
     name: str
     label: str  # English source in the "Fields" translation context
@@ -103,6 +105,7 @@ def issue_text(issue: Issue) -> str:
 class RecordEditor(QDialog):
     saved = Signal(str, int)
     deleted = Signal(str, int)
+    openRequested = Signal(str, int)
 
     kind: str
     field_defs: tuple[FieldDef, ...]
@@ -168,10 +171,20 @@ class RecordEditor(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
+        self.side = self.side_panel()
+        if self.side is None:
+            layout.addWidget(scroll)
+            self.resize(560, 620)
+        else:
+            splitter = QSplitter(self, objectName="editorSplitter")
+            splitter.addWidget(scroll)
+            splitter.addWidget(self.side)
+            splitter.setChildrenCollapsible(False)
+            splitter.setSizes([480, 600])
+            layout.addWidget(splitter)
+            self.resize(1080, 660)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(560, 620)
         geometry = QSettings().value(f"dialogs/{self.kind}/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -189,6 +202,18 @@ class RecordEditor(QDialog):
 
     def window_title(self) -> str:
         raise NotImplementedError
+
+    def side_panel(self) -> QWidget | None:
+        """A panel shown beside the form (the related records), or None."""
+        return None
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first field (the record was opened to be edited)."""
+        first = self.widgets.get(self.field_defs[0].name) if self.field_defs else None
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(first, QLineEdit):
+                first.selectAll()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.window_title())
@@ -241,7 +266,7 @@ class RecordEditor(QDialog):
                 for user_id, name in listing.staff_choices(session):
                     combo.addItem(name, user_id)
             return combo
-        if kind in ("organization", "contact", "event"):
+        if kind in ("organization", "contact", "introduction", "event"):
             return RecordPicker(self.ctx.db, kind, self)
         return QLineEdit(self)
 

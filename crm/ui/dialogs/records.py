@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
 
 from crm.domain.enums import IntroductionOutcome, IntroductionStage
 from crm.services import introductions, tags
 from crm.ui.dialogs.editor import FieldDef, RecordEditor
+from crm.ui.widgets.related import RelatedPanel
 
 
 def F(name: str, label: str, kind: str = "text") -> FieldDef:
@@ -16,7 +18,17 @@ def F(name: str, label: str, kind: str = "text") -> FieldDef:
 
 
 class TaggedEditor(RecordEditor):
-    """Organizations and contacts carry tags, kept outside their own columns."""
+    """Organizations and contacts carry tags, kept outside their own columns, and show their
+    related records beside the form."""
+
+    related: RelatedPanel | None = None
+
+    def side_panel(self) -> QWidget | None:
+        if self.record_id is None:
+            return None
+        self.related = RelatedPanel(self.ctx.db, self.kind, self.record_id, self)
+        self.related.openRequested.connect(self.openRequested)
+        return self.related
 
     def read_record(self, session: Any) -> tuple[dict[str, Any], int]:
         values, version = super().read_record(session)
@@ -105,6 +117,7 @@ class FollowUpEditor(RecordEditor):
         F("status", QT_TRANSLATE_NOOP("Fields", "Status"), "enum:FollowUpStatus"),
         F("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), "organization"),
         F("contact_id", QT_TRANSLATE_NOOP("Fields", "Contact"), "contact"),
+        F("introduction_id", QT_TRANSLATE_NOOP("Fields", "Introduction"), "introduction"),
         F("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), "event"),
         F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
     )
@@ -172,7 +185,24 @@ class IntroductionEditor(RecordEditor):
         )
 
 
+class InteractionEditor(RecordEditor):
+    kind = "interaction"
+    field_defs = (
+        F("subject", QT_TRANSLATE_NOOP("Fields", "Subject")),
+        F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:InteractionKind"),
+        F("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), "organization"),
+        F("contact_id", QT_TRANSLATE_NOOP("Fields", "Contact"), "contact"),
+        F("introduction_id", QT_TRANSLATE_NOOP("Fields", "Introduction"), "introduction"),
+        F("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), "event"),
+        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    )
+
+    def window_title(self) -> str:
+        return self.tr("New interaction") if self.record_id is None else self.tr("Interaction")
+
+
 EDITORS: dict[str, type[RecordEditor]] = {
+    "interaction": InteractionEditor,
     "organization": OrganizationEditor,
     "contact": ContactEditor,
     "event": EventEditor,

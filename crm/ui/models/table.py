@@ -1,8 +1,10 @@
 """`ListModel`: one table model for every list, configured by a `crm.services.listing.ListSpec`.
 
 Rows are read lazily in pages of `PAGE_SIZE` plain tuples, only for the rows the view asks
-for; at most `MAX_PAGES` pages stay cached, so memory follows what is on screen, not the
-size of the database. Sorting (`sort`) and filtering (`set_query`) re-run the SQL query.
+for; at most `MAX_PAGES` pages stay cached. A refresh reads the sorted, filtered ids once
+(8 bytes a row, `listing.ordered_ids`); a page is then read by primary key
+(`listing.rows_by_id`), as cheap at the last row as at the first. Sorting (`sort`) and
+filtering (`set_query`) re-run the SQL query.
 
 Roles: `SortRole` gives the raw value of a cell, `IdRole` the record id of its row,
 `KindRole` the record kind (the trash mixes kinds).
@@ -12,6 +14,7 @@ Signals: `countChanged(int)` after each refresh, with the number of matching row
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
 from datetime import date, datetime
 from enum import Enum
@@ -79,7 +82,10 @@ class ListModel(QAbstractTableModel):
         self.spec = spec
         self.query = listing.ListQuery()
         self._count = 0
-        self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self._pages: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
+        # Lists with unique ids page by id: the sorted ids are read once per refresh.
+        self._by_id = listing.pages_by_id(spec)
+        self._ids: array[int] = array("q")
         self._kinds = [c.kind for c in spec.columns]
         self._kind_column = spec.keys.index("kind") + 1 if spec.name == "trash" else -1
         self.loaded = False
@@ -87,15 +93,17 @@ class ListModel(QAbstractTableModel):
     # --- queries -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Count the matching rows again and forget the cached pages."""
+        """Read the sorted ids (or count the rows) again and forget the cached pages."""
         self.beginResetModel()
         self._pages.clear()
         with self.db.read() as session:
-            self._count = listing.count(session, self.spec, self.query)
+            if self._by_id:
+                self._ids = listing.ordered_ids(session, self.spec, self.query)
+                self._count = len(self._ids)
+            else:
+                self._count = listing.count(session, self.spec, self.query)
             if self._count:
-                self._pages[0] = listing.page(
-                    session, self.spec, self.query, offset=0, limit=PAGE_SIZE
-                )
+                self._pages[0] = self._read_page(session, 0)
         self.loaded = True
         self.endResetModel()
         self.countChanged.emit(self._count)
@@ -118,14 +126,18 @@ class ListModel(QAbstractTableModel):
     def total(self) -> int:
         return self._count
 
+    def _read_page(self, session: Any, number: int) -> list[tuple[Any, ...] | None]:
+        start = number * PAGE_SIZE
+        if self._by_id:
+            return listing.rows_by_id(session, self.spec, self._ids[start : start + PAGE_SIZE])
+        return list(listing.page(session, self.spec, self.query, offset=start, limit=PAGE_SIZE))
+
     def _row(self, row: int) -> tuple[Any, ...] | None:
         number = row // PAGE_SIZE
         rows = self._pages.get(number)
         if rows is None:
             with self.db.read() as session:
-                rows = listing.page(
-                    session, self.spec, self.query, offset=number * PAGE_SIZE, limit=PAGE_SIZE
-                )
+                rows = self._read_page(session, number)
             self._pages[number] = rows
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)

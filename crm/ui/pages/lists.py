@@ -3,12 +3,17 @@
 Each record list (organizations, contacts...) is a small subclass naming its list spec and
 its filters; the rows come from a `ListModel`, which runs sorting and filtering in SQL.
 
-Signals: `openRequested(str kind, int id)`, `newRequested(str kind)`,
-`recordsChanged()` after records were moved to the trash from this page.
+Signals: `openRequested(str kind, int id)`, `editRequested(str kind, int id)`,
+`followUpRequested(str kind, int id)` (a new follow-up linked to that record),
+`newRequested(str kind)`, `recordsChanged()` after records were moved to the trash from this page.
+
+The sort column and order and the filter choices are remembered per list in QSettings
+(`lists/<kind>/v2/sort`, `.../filters`), besides the column layout (`.../header`).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -49,14 +54,40 @@ from crm.ui.resources import icon
 
 @dataclass(frozen=True)
 class FilterDef:
-    """A filter combo box: `source` is `enum:<Name>`, `staff` or `due`."""
+    """A filter combo box: `source` is `enum:<Name>`, `staff`, `due` or `tag`.
+
+    `feminine` picks the French "Toutes" over "Tous" for its "All" choice.
+    """
 
     key: str
     label: str  # English source text in the "Filters" translation context
     source: str
+    feminine: bool = False
 
 
 DUE_CHOICES = ("overdue", "today", "week", "month")
+# The record kinds a follow-up can serve, and its field that links to each.
+FOLLOWUP_LINKS = {
+    "organization": "organization_id",
+    "contact": "contact_id",
+    "introduction": "introduction_id",
+    "event": "event_id",
+}
+
+# Default column widths in pixels, by column key: names wide enough to read, codes narrow.
+# A column is never narrower than its header label (see `ListPage.fit_headers`).
+COLUMN_WIDTHS: dict[str, int] = {
+    "name": 220, "organization": 220, "qc_party": 220, "ma_party": 220, "linked_to": 220,
+    "label": 260, "title": 200, "email": 220, "website": 200, "kind": 180, "purpose": 160,
+    "stage": 170, "owner": 140, "assignee": 140, "deleted_by": 140, "city": 130,
+    "territory": 120, "membership": 120, "language": 90, "region": 70, "priority": 90,
+    "status": 90, "due_date": 100, "starts_on": 100, "ends_on": 100, "participants": 90,
+    "stage_changed_at": 140, "deleted_at": 140,
+}  # fmt: skip
+# Columns hidden until the user shows them with the column chooser.
+HIDDEN_BY_DEFAULT: dict[str, tuple[str, ...]] = {}
+# Room a header needs besides its text: margins and the sort arrow.
+HEADER_PADDING = 34
 
 
 def due_range(choice: str, today: date) -> dict[str, date]:
@@ -73,6 +104,8 @@ def due_range(choice: str, today: date) -> dict[str, date]:
 
 class ListPage(QWidget):
     openRequested = Signal(str, int)
+    editRequested = Signal(str, int)
+    followUpRequested = Signal(str, int)
     newRequested = Signal(str)
     recordsChanged = Signal()
 
@@ -98,7 +131,7 @@ class ListPage(QWidget):
         self.filter_box = QLineEdit(self, objectName=f"{self.kind}FilterText")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.filter_box.setMinimumWidth(220)
+        self.filter_box.setMinimumWidth(150)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filters)
         self.filter_box.textChanged.connect(lambda _text: self._debounce.start())
@@ -111,6 +144,11 @@ class ListPage(QWidget):
             label = QLabel(self)
             combo = QComboBox(self, objectName=f"{self.kind}Filter_{fdef.key}")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            if fdef.source == "tag":
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                combo.setMinimumContentsLength(8)
             label.setBuddy(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
             self.filter_labels[fdef.key] = label
@@ -139,7 +177,13 @@ class ListPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
-        header.setDefaultSectionSize(160)
+        header.setDefaultSectionSize(140)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for section, column in enumerate(self.spec.columns):
+            header.resizeSection(section, COLUMN_WIDTHS.get(column.key, 140))
+            if column.key in HIDDEN_BY_DEFAULT.get(self.kind, ()):
+                header.setSectionHidden(section, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         default = self.spec.keys.index(self.spec.default_sort) if self.spec.default_sort else 0
@@ -148,9 +192,11 @@ class ListPage(QWidget):
             default, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         )
         self.table.setSortingEnabled(True)
-        state = QSettings().value(f"lists/{self.kind}/header")
+        state = QSettings().value(self.settings_key("header"))
         if state is not None:
             header.restoreState(state)
+        self._restore_sort()
+        header.sortIndicatorChanged.connect(self._save_sort)
         self.table.doubleClicked.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -163,6 +209,12 @@ class ListPage(QWidget):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
+        self.edit_action = QAction(icon("edit"), "", self)
+        self.edit_action.setObjectName(f"{self.kind}EditAction")
+        self.edit_action.triggered.connect(self.edit_current)
+        self.followup_action = QAction(icon("followup"), "", self)
+        self.followup_action.setObjectName(f"{self.kind}NewFollowUpAction")
+        self.followup_action.triggered.connect(self.new_followup)
         self.table.addAction(self.open_action)
         self.table.addAction(self.delete_action)
 
@@ -171,6 +223,7 @@ class ListPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table)
         self.retranslate()
+        self._restore_filters()
 
     # --- labels ------------------------------------------------------------------------------
 
@@ -184,12 +237,24 @@ class ListPage(QWidget):
         )
         self.new_button.setText(QCoreApplication.translate("ListPage", "New"))
         self.open_action.setText(QCoreApplication.translate("ListPage", "Open"))
+        self.edit_action.setText(QCoreApplication.translate("ListPage", "Edit"))
+        self.followup_action.setText(QCoreApplication.translate("ListPage", "New follow-up…"))
         self.delete_action.setText(QCoreApplication.translate("ListPage", "Move to trash"))
         for fdef in self.filter_defs:
             self.filter_labels[fdef.key].setText(QCoreApplication.translate("Filters", fdef.label))
             self._fill_combo(fdef)
         self.model.retranslate()
+        self.fit_headers()
         self._show_count(self.model.total)
+
+    def fit_headers(self) -> None:
+        """Widen the columns whose header label (in the current language) would be cut."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for section, column in enumerate(self.spec.columns):
+            needed = metrics.horizontalAdvance(labels.header(column.key)) + HEADER_PADDING
+            if header.sectionSize(section) < needed:
+                header.resizeSection(section, needed)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -201,7 +266,12 @@ class ListPage(QWidget):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(QCoreApplication.translate("ListPage", "All"), None)
+        combo.addItem(
+            QCoreApplication.translate("ListPage", "All", "feminine")
+            if fdef.feminine
+            else QCoreApplication.translate("ListPage", "All"),
+            None,
+        )
         if fdef.source.startswith("enum:"):
             for value, text in labels.enum_choices(fdef.source[5:]):
                 combo.addItem(text, value)
@@ -218,6 +288,12 @@ class ListPage(QWidget):
             )
             for value, text in zip(DUE_CHOICES, texts, strict=True):
                 combo.addItem(text, value)
+        elif fdef.source == "tag":
+            with self.ctx.db.read() as session:
+                for name in listing.tag_choices(session, self.kind):
+                    combo.addItem(name, name)
+            if current is not None and combo.findData(current) < 0:
+                combo.addItem(str(current), current)  # a remembered tag no longer in use
         found = combo.findData(current)
         combo.setCurrentIndex(max(found, 0))
         combo.blockSignals(False)
@@ -248,6 +324,59 @@ class ListPage(QWidget):
         self._debounce.stop()
         self.model.set_filters(self.filters(), self.filter_box.text())
         self.stale = False
+        self._save_filters()
+
+    def filter_choices(self) -> dict[str, Any]:
+        """The chosen value of each filter combo (None for "All")."""
+        return {key: combo.currentData() for key, combo in self.filter_combos.items()}
+
+    def _save_filters(self) -> None:
+        chosen = {k: v for k, v in self.filter_choices().items() if v is not None}
+        QSettings().setValue(self.settings_key("filters"), json.dumps(chosen))
+
+    def _restore_filters(self) -> None:
+        saved = QSettings().value(self.settings_key("filters"))
+        try:
+            chosen = json.loads(saved) if saved else {}
+        except (TypeError, ValueError):
+            chosen = {}
+        if not isinstance(chosen, dict):
+            return
+        for key, value in chosen.items():
+            combo = self.filter_combos.get(key)
+            if combo is None:
+                continue
+            found = combo.findData(value)
+            if found < 0 and self._filter_def(key).source == "tag" and isinstance(value, str):
+                combo.addItem(value, value)
+                found = combo.count() - 1
+            if found >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(found)
+                combo.blockSignals(False)
+
+    def _filter_def(self, key: str) -> FilterDef:
+        return next(f for f in self.filter_defs if f.key == key)
+
+    def _save_sort(self, section: int, order: Qt.SortOrder) -> None:
+        if not 0 <= section < len(self.spec.columns):
+            return
+        settings = QSettings()
+        settings.setValue(self.settings_key("sort"), self.spec.columns[section].key)
+        settings.setValue(self.settings_key("descending"), order == Qt.SortOrder.DescendingOrder)
+
+    def _restore_sort(self) -> None:
+        settings = QSettings()
+        key = settings.value(self.settings_key("sort"))
+        if key not in self.spec.keys:
+            return
+        descending = str(settings.value(self.settings_key("descending"), "false")).lower()
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if descending in ("true", "1")
+            else Qt.SortOrder.AscendingOrder
+        )
+        self.table.horizontalHeader().setSortIndicator(self.spec.keys.index(key), order)
 
     def activate(self) -> None:
         """The page is shown: load its rows the first time, or again when they are stale."""
@@ -262,8 +391,12 @@ class ListPage(QWidget):
     def is_loaded(self) -> bool:
         return self.model.loaded and not self.stale
 
+    def settings_key(self, name: str) -> str:
+        # "v2": the introductions list changed its column order; older layouts do not apply.
+        return f"lists/{self.kind}/v2/{name}"
+
     def save_state(self) -> None:
-        QSettings().setValue(f"lists/{self.kind}/header", self.table.horizontalHeader().saveState())
+        QSettings().setValue(self.settings_key("header"), self.table.horizontalHeader().saveState())
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -289,6 +422,26 @@ class ListPage(QWidget):
         if index.isValid():
             self._open_index(index)
 
+    def _current_record(self) -> tuple[str, int] | None:
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else -1
+        if row < 0:
+            rows = self.selected_rows()
+            row = rows[0] if rows else -1
+        record_id = self.model.record_id(row) if row >= 0 else None
+        return None if record_id is None else (self.model.record_kind(row), record_id)
+
+    def edit_current(self) -> None:
+        found = self._current_record()
+        if found is not None:
+            self.editRequested.emit(*found)
+
+    def new_followup(self) -> None:
+        """Ask for a new follow-up linked to the current record."""
+        found = self._current_record()
+        if found is not None and found[0] in FOLLOWUP_LINKS:
+            self.followUpRequested.emit(*found)
+
     def delete_selected(self) -> None:
         chosen = self.selected()
         if not chosen:
@@ -313,7 +466,12 @@ class ListPage(QWidget):
         has_selection = bool(self.selected_rows())
         self.open_action.setEnabled(has_selection)
         self.delete_action.setEnabled(has_selection)
+        self.edit_action.setEnabled(has_selection)
+        self.followup_action.setEnabled(has_selection)
         menu.addAction(self.open_action)
+        menu.addAction(self.edit_action)
+        if self.kind in FOLLOWUP_LINKS:
+            menu.addAction(self.followup_action)
         if self.can_create:
             new = menu.addAction(icon("add"), QCoreApplication.translate("ListPage", "New…"))
             new.triggered.connect(lambda: self.newRequested.emit(self.kind))

@@ -8,6 +8,7 @@ from crm.services import listing
 from crm.ui.pages.lists import FilterDef, ListPage
 
 TERRITORY = FilterDef("territory", QT_TRANSLATE_NOOP("Filters", "Territory"), "enum:Territory")
+TAG = FilterDef("tag", QT_TRANSLATE_NOOP("Filters", "Tag"), "tag", True)
 
 
 class OrganizationsPage(ListPage):
@@ -15,7 +16,10 @@ class OrganizationsPage(ListPage):
     filter_defs = (
         TERRITORY,
         FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:OrganizationKind"),
-        FilterDef("membership", QT_TRANSLATE_NOOP("Filters", "Membership"), "enum:Membership"),
+        FilterDef(
+            "membership", QT_TRANSLATE_NOOP("Filters", "Membership"), "enum:Membership", True
+        ),
+        TAG,
     )
 
     def page_title(self) -> str:
@@ -26,7 +30,8 @@ class ContactsPage(ListPage):
     spec = listing.CONTACTS
     filter_defs = (
         TERRITORY,
-        FilterDef("language", QT_TRANSLATE_NOOP("Filters", "Language"), "enum:Language"),
+        FilterDef("language", QT_TRANSLATE_NOOP("Filters", "Language"), "enum:Language", True),
+        TAG,
     )
 
     def page_title(self) -> str:
@@ -36,7 +41,7 @@ class ContactsPage(ListPage):
 class IntroductionsPage(ListPage):
     spec = listing.INTRODUCTIONS
     filter_defs = (
-        FilterDef("stage", QT_TRANSLATE_NOOP("Filters", "Stage"), "enum:IntroductionStage"),
+        FilterDef("stage", QT_TRANSLATE_NOOP("Filters", "Stage"), "enum:IntroductionStage", True),
         FilterDef("owner_id", QT_TRANSLATE_NOOP("Filters", "Owner"), "staff"),
     )
 
@@ -49,7 +54,7 @@ class FollowUpsPage(ListPage):
     filter_defs = (
         FilterDef("status", QT_TRANSLATE_NOOP("Filters", "Status"), "enum:FollowUpStatus"),
         FilterDef("assignee_id", QT_TRANSLATE_NOOP("Filters", "Assignee"), "staff"),
-        FilterDef("due", QT_TRANSLATE_NOOP("Filters", "Due"), "due"),
+        FilterDef("due", QT_TRANSLATE_NOOP("Filters", "Due"), "due", True),
     )
 
     def page_title(self) -> str:
