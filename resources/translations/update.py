@@ -1,5 +1,6 @@
 """Refresh the French translation: extract the strings (pyside6-lupdate), fill in the French
 below, compile the .qm (pyside6-lrelease). Run: .venv/bin/python resources/translations/update.py
+French for newer areas lives beside this file in fr_<area>.py files (dicts FR, PLURALS).
 
 New strings without a French entry here stay "unfinished" and make the UI test fail.
 """
@@ -309,6 +310,20 @@ PLURALS_EN = {
 }
 
 
+def _load_area_files() -> None:
+    """Each area of the window may keep its French in its own fr_<area>.py (FR, PLURALS dicts)."""
+    import importlib.util
+
+    for path in sorted(HERE.glob("fr_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        FR.update(getattr(module, "FR", {}))
+        PLURALS.update(getattr(module, "PLURALS", {}))
+        PLURALS_EN.update(getattr(module, "PLURALS_EN", {}))
+
+
 def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "crm" / "ui").rglob("*.py"))
 
@@ -349,6 +364,7 @@ def fill(ts: Path, lang: str) -> list[str]:
 
 
 def main() -> int:
+    _load_area_files()
     files = sources()
     # English needs only its plural forms ("1 record", "2 records").
     for lang in ("fr", "en"):
