@@ -23,8 +23,10 @@ PG_URL = os.environ.get("CRM_TEST_DATABASE_URL", "")
 
 
 def _pg_url_with_schema(schema: str) -> str:
-    return sa.engine.make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-        hide_password=False
+    return (
+        sa.engine.make_url(PG_URL)
+        .update_query_dict({"options": f"-csearch_path={schema}"})
+        .render_as_string(hide_password=False)
     )
 
 
@@ -105,4 +107,6 @@ def actor(db: Database) -> int:
     from crm.services import users
 
     with db.write() as session:
-        return users.service.create(session, None, {"name": "mtremblay", "display_name": "Marie Tremblay"}).id
+        return users.service.create(
+            session, None, {"name": "mtremblay", "display_name": "Marie Tremblay"}
+        ).id

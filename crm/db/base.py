@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
@@ -56,6 +56,11 @@ class UTCDateTime(sa.types.TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+def table_of(model: type[Any]) -> sa.Table:
+    """A mapped class's Table, typed as one (declarative types `__table__` as a FromClause)."""
+    return cast(sa.Table, model.__table__)
+
+
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {
@@ -80,9 +85,7 @@ class Record:
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
-    deleted_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("staff_users.id"), default=None
-    )
+    deleted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None)
     version: Mapped[int] = mapped_column(default=1)
 
     @declared_attr.directive

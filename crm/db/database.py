@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from crm.db.engine import WRITE_OPTION, make_engine
+from crm.db.engine import WRITE_OPTION
 from crm.domain.errors import DatabaseOpenError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -102,11 +102,15 @@ def describe_db_error(exc: BaseException, where: str) -> str:
     """Tell environmental failures (locked, full disk, damaged file, server away) apart."""
     text = str(getattr(exc, "orig", exc) or exc).lower()
     if "locked" in text or "busy" in text:
-        return f"{where} is locked by another program or another desk window; try again in a moment."
+        return (
+            f"{where} is locked by another program or another desk window; try again in a moment."
+        )
     if "disk" in text and ("full" in text or "i/o" in text):
         return f"The disk holding {where} is full or failing; free some space and try again."
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"{where} is damaged or is not a desk database; restore it from a backup (crm restore)."
+        return (
+            f"{where} is damaged or is not a desk database; restore it from a backup (crm restore)."
+        )
     if "readonly" in text or "read-only" in text or "permission" in text:
         return f"{where} cannot be written (read-only file or folder)."
     if "connect" in text or "could not translate host" in text or "password" in text:

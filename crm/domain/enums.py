@@ -83,7 +83,11 @@ class IntroductionOutcome(StrEnum):
 
     @property
     def is_win(self) -> bool:
-        return self not in (IntroductionOutcome.DECLINED, IntroductionOutcome.NO_FIT, IntroductionOutcome.STALLED)
+        return self not in (
+            IntroductionOutcome.DECLINED,
+            IntroductionOutcome.NO_FIT,
+            IntroductionOutcome.STALLED,
+        )
 
 
 class FollowUpStatus(StrEnum):

@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from crm.db.base import table_of
 from crm.db.models import AuditEntry
 
 
@@ -33,7 +34,7 @@ def record(
     changes: Mapping[str, Any] | None = None,
 ) -> None:
     session.execute(
-        sa.insert(AuditEntry.__table__).values(
+        sa.insert(table_of(AuditEntry)).values(
             user_id=actor_id,
             action=action,
             entity=entity,

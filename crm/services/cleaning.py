@@ -54,7 +54,9 @@ class Cleaner:
             if text in (member.value.lower(), member.name.lower()):
                 return member
         allowed = ", ".join(m.value for m in enum)
-        self.fail(field, "choice.invalid", f"{field}: '{value}' is not one of {allowed}", value=str(value))
+        self.fail(
+            field, "choice.invalid", f"{field}: '{value}' is not one of {allowed}", value=str(value)
+        )
         return default if default is not None else next(iter(enum))
 
     def optional_choice(self, field: str, enum: type[E]) -> E | None:
@@ -72,7 +74,9 @@ class Cleaner:
             return True
         if text in FALSE_WORDS:
             return False
-        self.fail(field, "boolean.invalid", f"{field}: '{value}' is not yes or no", value=str(value))
+        self.fail(
+            field, "boolean.invalid", f"{field}: '{value}' is not yes or no", value=str(value)
+        )
         return default
 
     def integer(self, field: str, *, minimum: int = 0) -> int | None:
@@ -82,10 +86,17 @@ class Cleaner:
         try:
             number = int(str(value).replace(" ", "").replace("\u00a0", "").replace(",", ""))
         except ValueError:
-            self.fail(field, "integer.invalid", f"{field}: '{value}' is not a whole number", value=str(value))
+            self.fail(
+                field,
+                "integer.invalid",
+                f"{field}: '{value}' is not a whole number",
+                value=str(value),
+            )
             return None
         if number < minimum:
-            self.fail(field, "integer.range", f"{field}: {number} is below {minimum}", value=str(value))
+            self.fail(
+                field, "integer.range", f"{field}: {number} is below {minimum}", value=str(value)
+            )
         return number
 
     def day(self, field: str, *, required: bool = False) -> date | None:
@@ -102,7 +113,9 @@ class Cleaner:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            self.fail(field, "date.invalid", f"{field}: '{text}' is not a date (YYYY-MM-DD)", value=text)
+            self.fail(
+                field, "date.invalid", f"{field}: '{text}' is not a date (YYYY-MM-DD)", value=text
+            )
             return None
 
     def clock(self, field: str) -> time | None:
@@ -145,7 +158,12 @@ class Cleaner:
         try:
             return int(value)
         except (TypeError, ValueError):
-            self.fail(field, "reference.invalid", f"{field}: '{value}' is not a record id", value=str(value))
+            self.fail(
+                field,
+                "reference.invalid",
+                f"{field}: '{value}' is not a record id",
+                value=str(value),
+            )
             return None
 
     def fail(self, field: str, code: str, message: str, **params: str) -> None:
@@ -161,7 +179,9 @@ def split_tags(value: Any) -> list[str]:
     """Tags arrive as a list or as one cell "oncology; Montréal, CRO"."""
     if value is None:
         return []
-    items = value if isinstance(value, list | tuple | set) else str(value).replace(";", ",").split(",")
+    items = (
+        value if isinstance(value, list | tuple | set) else str(value).replace(";", ",").split(",")
+    )
     seen: dict[str, str] = {}
     for item in items:
         name = str(item).strip()

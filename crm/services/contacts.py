@@ -30,11 +30,17 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     organization_id = c.reference("organization_id")
     org = session.get(Organization, organization_id) if organization_id else None
     if organization_id and (org is None or org.deleted_at is not None):
-        c.fail("organization_id", "reference.missing", f"organization_id: no organization {organization_id}")
+        c.fail(
+            "organization_id",
+            "reference.missing",
+            f"organization_id: no organization {organization_id}",
+        )
     region, country = c.text("region"), c.text("country")
     territory = c.optional_choice("territory", Territory)
     if territory is None:
-        territory = v.territory_from_region(region, country) or (org.territory if org else Territory.OTHER)
+        territory = v.territory_from_region(region, country) or (
+            org.territory if org else Territory.OTHER
+        )
     email = c.rule("email", v.normalize_email, "")
     attrs: dict[str, Any] = {
         "first_name": first,
@@ -66,18 +72,27 @@ def label(contact: Contact) -> str:
     return contact.full_name or contact.email
 
 
-def duplicates(session: Session, attrs: dict[str, Any], exclude_id: int | None) -> list[records.Duplicate]:
+def duplicates(
+    session: Session, attrs: dict[str, Any], exclude_id: int | None
+) -> list[records.Duplicate]:
     """Same email anywhere, or same folded name within the same organization."""
     same_name = Contact.name_folded == attrs["name_folded"]
     if attrs["organization_id"] is not None:
         same_name = sa.and_(same_name, Contact.organization_id == attrs["organization_id"])
     else:
         same_name = sa.and_(same_name, Contact.organization_id.is_(None))
-    same = sa.or_(same_name, sa.and_(attrs["email_lower"] != "", Contact.email_lower == attrs["email_lower"]))
-    query = sa.select(Contact.id, Contact.first_name, Contact.last_name).where(Contact.deleted_at.is_(None), same)
+    same = sa.or_(
+        same_name, sa.and_(attrs["email_lower"] != "", Contact.email_lower == attrs["email_lower"])
+    )
+    query = sa.select(Contact.id, Contact.first_name, Contact.last_name).where(
+        Contact.deleted_at.is_(None), same
+    )
     if exclude_id is not None:
         query = query.where(Contact.id != exclude_id)
-    return [("contact", r.id, f"{r.first_name} {r.last_name}".strip()) for r in session.execute(query.limit(10))]
+    return [
+        ("contact", r.id, f"{r.first_name} {r.last_name}".strip())
+        for r in session.execute(query.limit(10))
+    ]
 
 
 def document_of(contact: Any, organization_name: str = "", tag_names: str = "") -> SearchDocument:
@@ -98,7 +113,12 @@ def document_of(contact: Any, organization_name: str = "", tag_names: str = "") 
 def document(session: Session, contact: Contact) -> SearchDocument:
     org_name = ""
     if contact.organization_id:
-        org_name = session.scalar(sa.select(Organization.name).where(Organization.id == contact.organization_id)) or ""
+        org_name = (
+            session.scalar(
+                sa.select(Organization.name).where(Organization.id == contact.organization_id)
+            )
+            or ""
+        )
     return document_of(contact, org_name, " ".join(tags.tags_of(session, "contact", contact.id)))
 
 

@@ -70,7 +70,9 @@ def clean_participant(session: Session, values: dict[str, Any]) -> dict[str, Any
     if attrs["event_id"] is None or not _live(session, Event, attrs["event_id"]):
         c.fail("event_id", "required", "event_id: a participant belongs to an existing event")
     if attrs["contact_id"] is None and attrs["organization_id"] is None:
-        c.fail("contact_id", "required", "contact_id: a participant is a contact or an organization")
+        c.fail(
+            "contact_id", "required", "contact_id: a participant is a contact or an organization"
+        )
     references: dict[str, type[Record]] = {"contact_id": Contact, "organization_id": Organization}
     for field, model in references.items():
         if attrs[field] is not None and not _live(session, model, attrs[field]):
@@ -78,7 +80,9 @@ def clean_participant(session: Session, values: dict[str, Any]) -> dict[str, Any
     return c.done(attrs)
 
 
-def participant_duplicates(session: Session, attrs: dict[str, Any], exclude_id: int | None) -> list[records.Duplicate]:
+def participant_duplicates(
+    session: Session, attrs: dict[str, Any], exclude_id: int | None
+) -> list[records.Duplicate]:
     query = sa.select(EventParticipant.id).where(
         EventParticipant.deleted_at.is_(None),
         EventParticipant.event_id == attrs["event_id"],

@@ -15,7 +15,16 @@ from crm.services import records
 from crm.services.cleaning import Cleaner
 from crm.services.links import LINK_FIELDS, check_links
 
-FIELDS = ("title", "due_date", "due_time", "assignee_id", "priority", "status", "notes", *LINK_FIELDS)
+FIELDS = (
+    "title",
+    "due_date",
+    "due_time",
+    "assignee_id",
+    "priority",
+    "status",
+    "notes",
+    *LINK_FIELDS,
+)
 
 
 def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +57,9 @@ service = records.EntitySpec(
 )  # fmt: skip
 
 
-def open_for(session: Session, assignee_id: int | None, *, until: date | None = None) -> list[FollowUp]:
+def open_for(
+    session: Session, assignee_id: int | None, *, until: date | None = None
+) -> list[FollowUp]:
     """Open follow-ups of one staff user (all users with None), soonest first."""
     where = [FollowUp.status == FollowUpStatus.OPEN]
     if assignee_id is not None:
@@ -60,6 +71,8 @@ def open_for(session: Session, assignee_id: int | None, *, until: date | None = 
 
 def overdue_count(session: Session, today: date) -> int:
     query = sa.select(sa.func.count()).where(
-        FollowUp.deleted_at.is_(None), FollowUp.status == FollowUpStatus.OPEN, FollowUp.due_date < today
+        FollowUp.deleted_at.is_(None),
+        FollowUp.status == FollowUpStatus.OPEN,
+        FollowUp.due_date < today,
     )
     return int(session.execute(query).scalar_one())

@@ -37,7 +37,9 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
 
 def document_of(item: Any) -> SearchDocument:
     title = item.subject or (item.notes.splitlines() or [""])[0][:80]
-    return SearchDocument("interaction", item.id, title, str(item.kind), f"{item.subject} {item.notes}")
+    return SearchDocument(
+        "interaction", item.id, title, str(item.kind), f"{item.subject} {item.notes}"
+    )
 
 
 service = records.EntitySpec(

@@ -137,13 +137,17 @@ def health(db: Database) -> Health:
                 if verdict != ["ok"]:
                     report.problems.extend(f"integrity: {line}" for line in verdict[:20])
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
-                report.problems.extend(f"broken reference in {row[0]} row {row[1]} to {row[2]}" for row in broken[:20])
+                report.problems.extend(
+                    f"broken reference in {row[0]} row {row[1]} to {row[2]}" for row in broken[:20]
+                )
                 try:
-                    conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+                    conn.exec_driver_sql(
+                        "INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)"
+                    )
                 except sa.exc.DBAPIError as exc:
                     report.problems.append(f"search index: {exc.orig}")
             for kind, model in RECORD_MODELS.items():
-                live = session.scalar(sa.select(sa.func.count()).where(model.deleted_at.is_(None)))  # type: ignore[attr-defined]
+                live = session.scalar(sa.select(sa.func.count()).where(model.deleted_at.is_(None)))
                 report.counts[kind] = int(live or 0)
             for kind in INDEXED_KINDS:
                 indexed = session.scalar(sa.select(sa.func.count()).where(SearchEntry.kind == kind))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
@@ -40,7 +39,9 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         "address": c.text("address"),
         "city": c.text("city"),
         "region": region,
-        "postal_code": c.rule("postal_code", lambda t: v.normalize_postal_code(t, country, region), ""),
+        "postal_code": c.rule(
+            "postal_code", lambda t: v.normalize_postal_code(t, country, region), ""
+        ),
         "country": country,
         "therapeutic_areas": c.text("therapeutic_areas"),
         "employees": c.integer("employees"),
@@ -57,13 +58,19 @@ def label(org: Organization) -> str:
     return org.name
 
 
-def duplicates(session: Session, attrs: dict[str, Any], exclude_id: int | None) -> list[records.Duplicate]:
+def duplicates(
+    session: Session, attrs: dict[str, Any], exclude_id: int | None
+) -> list[records.Duplicate]:
     """Same folded name, or same website domain."""
     same = sa.or_(
         Organization.name_folded == attrs["name_folded"],
-        sa.and_(attrs["website_domain"] != "", Organization.website_domain == attrs["website_domain"]),
+        sa.and_(
+            attrs["website_domain"] != "", Organization.website_domain == attrs["website_domain"]
+        ),
     )
-    query = sa.select(Organization.id, Organization.name).where(Organization.deleted_at.is_(None), same)
+    query = sa.select(Organization.id, Organization.name).where(
+        Organization.deleted_at.is_(None), same
+    )
     if exclude_id is not None:
         query = query.where(Organization.id != exclude_id)
     return [("organization", row.id, row.name) for row in session.execute(query.limit(10))]
@@ -76,7 +83,17 @@ def document_of(org: Any, tag_names: str = "") -> SearchDocument:
         org.id,
         org.name,
         " · ".join(p for p in (str(org.kind), org.city) if p),
-        " ".join((org.city, org.region, org.country, org.website_domain, org.therapeutic_areas, org.notes, tag_names)),
+        " ".join(
+            (
+                org.city,
+                org.region,
+                org.country,
+                org.website_domain,
+                org.therapeutic_areas,
+                org.notes,
+                tag_names,
+            )
+        ),
     )
 
 

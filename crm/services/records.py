@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from crm.db import search
-from crm.db.base import Base, Record, utcnow
+from crm.db.base import Base, Record, table_of, utcnow
 from crm.db.models import RECORD_MODELS
 from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
 from crm.services import audit
@@ -44,7 +44,14 @@ class EntitySpec(Generic[M]):
 
     # The entity modules expose their spec as `service`, so callers write
     # `contacts.service.create(session, actor_id, {...})`.
-    def create(self, session: Session, actor_id: int | None, values: Mapping[str, Any], *, allow_duplicate: bool = False) -> M:
+    def create(
+        self,
+        session: Session,
+        actor_id: int | None,
+        values: Mapping[str, Any],
+        *,
+        allow_duplicate: bool = False,
+    ) -> M:
         return create(session, actor_id, self, values, allow_duplicate=allow_duplicate)
 
     def update(
@@ -65,7 +72,14 @@ class EntitySpec(Generic[M]):
     def get(self, session: Session, record_id: int, *, include_deleted: bool = False) -> M:
         return get(session, self, record_id, include_deleted=include_deleted)
 
-    def delete(self, session: Session, actor_id: int | None, record_id: int, *, expected_version: int | None = None) -> M:
+    def delete(
+        self,
+        session: Session,
+        actor_id: int | None,
+        record_id: int,
+        *,
+        expected_version: int | None = None,
+    ) -> M:
         return delete(session, actor_id, self, record_id, expected_version=expected_version)
 
     def restore(self, session: Session, actor_id: int | None, record_id: int) -> M:
@@ -93,7 +107,9 @@ def current_values(spec: EntitySpec[M], obj: M) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in spec.fields}
 
 
-def get(session: Session, spec: EntitySpec[M], record_id: int, *, include_deleted: bool = False) -> M:
+def get(
+    session: Session, spec: EntitySpec[M], record_id: int, *, include_deleted: bool = False
+) -> M:
     obj = session.get(spec.model, record_id)
     if obj is None or (obj.deleted_at is not None and not include_deleted):
         raise NotFound(spec.name, record_id)
@@ -105,7 +121,9 @@ def check_version(spec: EntitySpec[M], obj: M, expected_version: int | None) -> 
         raise StaleRecord(spec.name, obj.id, expected_version, obj.version)
 
 
-def flush_checked(session: Session, spec: EntitySpec[M], obj: M, expected_version: int | None) -> None:
+def flush_checked(
+    session: Session, spec: EntitySpec[M], obj: M, expected_version: int | None
+) -> None:
     # Read before the flush: a failed flush expires `obj`, and reloading it would then raise.
     record_id, version = obj.id, obj.version
     try:
@@ -124,7 +142,9 @@ def reindex(session: Session, spec: EntitySpec[M], obj: M) -> None:
         search.put(session, [doc])
 
 
-def _clean(session: Session, spec: EntitySpec[M], values: dict[str, Any], label: str) -> dict[str, Any]:
+def _clean(
+    session: Session, spec: EntitySpec[M], values: dict[str, Any], label: str
+) -> dict[str, Any]:
     try:
         return spec.clean(session, values)
     except ValidationFailed as exc:
@@ -158,7 +178,11 @@ def create(
         spec.name,
         obj.id,
         obj.uid,
-        {k: [None, audit.plain(v)] for k, v in {**attrs, **extra}.items() if k in spec.fields or k in extra},
+        {
+            k: [None, audit.plain(v)]
+            for k, v in {**attrs, **extra}.items()
+            if k in spec.fields or k in extra
+        },
     )
     reindex(session, spec, obj)
     return obj
@@ -183,9 +207,15 @@ def update(
     if spec.duplicates and not allow_duplicate:
         found = spec.duplicates(session, attrs, obj.id)
         if found:
-            raise DuplicateWarning(found, f"{spec.name} '{spec.label(obj)}' would look like another one")
+            raise DuplicateWarning(
+                found, f"{spec.name} '{spec.label(obj)}' would look like another one"
+            )
     extra = {k: attrs.pop(k) for k in spec.extra_fields if k in attrs}
-    diff = {k: [audit.plain(before[k]), audit.plain(v)] for k, v in attrs.items() if k in before and before[k] != v}
+    diff = {
+        k: [audit.plain(before[k]), audit.plain(v)]
+        for k, v in attrs.items()
+        if k in before and before[k] != v
+    }
     for key, value in attrs.items():
         if getattr(obj, key) != value:
             setattr(obj, key, value)
@@ -237,8 +267,10 @@ def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id
     """Erase a record from the trash for good (privacy requests): references to it are cleared."""
     obj = get(session, spec, record_id, include_deleted=True)
     if obj.deleted_at is None:
-        raise ValidationFailed([], f"{spec.name} '{spec.label(obj)}' must be in the trash before it is erased")
-    table = spec.model.__table__
+        raise ValidationFailed(
+            [], f"{spec.name} '{spec.label(obj)}' must be in the trash before it is erased"
+        )
+    table = table_of(spec.model)
     referring: dict[str, set[int]] = {}
     for other, column in _references_to(table):
         where = column == record_id
@@ -259,7 +291,9 @@ def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id
     audit.record(session, actor_id, "purge", spec.name, record_id, uid)
 
 
-_KIND_OF_TABLE: dict[str, str] = {model.__tablename__: name for name, model in RECORD_MODELS.items()}
+_KIND_OF_TABLE: dict[str, str] = {
+    table_of(model).name: name for name, model in RECORD_MODELS.items()
+}
 
 
 def _references_to(table: sa.Table) -> list[tuple[sa.Table, sa.Column[Any]]]:
@@ -283,8 +317,8 @@ def _reindex_kinds(session: Session, ids_by_kind: Mapping[str, set[int]]) -> Non
 def reindex_referring(session: Session, spec: EntitySpec[M], record_id: int) -> None:
     """Records whose search text shows this record's name (a contact's organization...)."""
     referring: dict[str, set[int]] = {}
-    for other, column in _references_to(spec.model.__table__):
-        if other.name in _KIND_OF_TABLE and other is not spec.model.__table__:
+    for other, column in _references_to(table_of(spec.model)):
+        if other.name in _KIND_OF_TABLE and other is not table_of(spec.model):
             query = sa.select(other.c.id).where(column == record_id, other.c.deleted_at.is_(None))
             referring.setdefault(_KIND_OF_TABLE[other.name], set()).update(session.scalars(query))
     _reindex_kinds(session, referring)
@@ -302,7 +336,9 @@ def list_records(
 ) -> list[M]:
     """Live records (or, with `deleted`, the ones in the trash), filtered and sorted in SQL."""
     model: Any = spec.model
-    query = sa.select(model).where(model.deleted_at.is_not(None) if deleted else model.deleted_at.is_(None))
+    query = sa.select(model).where(
+        model.deleted_at.is_not(None) if deleted else model.deleted_at.is_(None)
+    )
     query = query.where(*where).order_by(*order_by, model.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)

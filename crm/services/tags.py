@@ -10,7 +10,10 @@ from sqlalchemy.orm import Session
 from crm.db.models import Tag, contact_tags, organization_tags
 from crm.domain.text import fold
 
-LINKS = {"organization": (organization_tags, "organization_id"), "contact": (contact_tags, "contact_id")}
+LINKS = {
+    "organization": (organization_tags, "organization_id"),
+    "contact": (contact_tags, "contact_id"),
+}
 
 
 def ensure(session: Session, names: Sequence[str]) -> list[int]:
@@ -18,7 +21,9 @@ def ensure(session: Session, names: Sequence[str]) -> list[int]:
     wanted = {fold(n): n for n in names if fold(n)}
     if not wanted:
         return []
-    found = dict(session.execute(sa.select(Tag.name_folded, Tag.id).where(Tag.name_folded.in_(wanted))).all())
+    found = dict(
+        session.execute(sa.select(Tag.name_folded, Tag.id).where(Tag.name_folded.in_(wanted))).all()
+    )
     for key, name in wanted.items():
         if key not in found:
             tag = Tag(name=name, name_folded=key)
@@ -38,7 +43,11 @@ def set_tags(session: Session, kind: str, record_id: int, names: Sequence[str]) 
 
 def tags_of(session: Session, kind: str, record_id: int) -> list[str]:
     table, column = LINKS[kind]
-    query = sa.select(Tag.name).join(table, table.c.tag_id == Tag.id).where(table.c[column] == record_id)
+    query = (
+        sa.select(Tag.name)
+        .join(table, table.c.tag_id == Tag.id)
+        .where(table.c[column] == record_id)
+    )
     return sorted(session.scalars(query), key=fold)
 
 

@@ -22,7 +22,9 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     c = Cleaner(values)
     name = c.text("name", required=True, max_length=64)
     if name and (" " in name or name != name.strip()):
-        c.fail("name", "name.invalid", f"name: '{name}' must be one word (a login such as 'mtremblay')")
+        c.fail(
+            "name", "name.invalid", f"name: '{name}' must be one word (a login such as 'mtremblay')"
+        )
     return c.done(
         {
             "name": name,
@@ -34,8 +36,12 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-def duplicates(session: Session, attrs: dict[str, Any], exclude_id: int | None) -> list[records.Duplicate]:
-    query = sa.select(StaffUser.id, StaffUser.name).where(sa.func.lower(StaffUser.name) == attrs["name"].lower())
+def duplicates(
+    session: Session, attrs: dict[str, Any], exclude_id: int | None
+) -> list[records.Duplicate]:
+    query = sa.select(StaffUser.id, StaffUser.name).where(
+        sa.func.lower(StaffUser.name) == attrs["name"].lower()
+    )
     if exclude_id is not None:
         query = query.where(StaffUser.id != exclude_id)
     return [("staff_user", row.id, row.name) for row in session.execute(query)]
@@ -63,7 +69,9 @@ def resolve(session: Session, name: str | None) -> StaffUser:
         user = by_name(session, name)
         if user is None or user.deleted_at is not None:
             raise NotFound(
-                "staff user", name, f"There is no staff user '{name}'. Add one with: crm users add {name}"
+                "staff user",
+                name,
+                f"There is no staff user '{name}'. Add one with: crm users add {name}",
             )
         return user
     user = by_name(session, login_name())

@@ -29,8 +29,12 @@ def seed(path: Path) -> None:
     db = open_database(f"sqlite:///{path}")
     with db.write() as session:
         actor = users.service.create(session, None, {"name": "mtremblay"}).id
-        organizations.service.create(session, actor, {"name": "Thérapeutiques Montréal", "region": "QC", "country": "Canada"})
-        organizations.service.create(session, actor, {"name": "Boston Biologics", "region": "MA", "country": "USA"})
+        organizations.service.create(
+            session, actor, {"name": "Thérapeutiques Montréal", "region": "QC", "country": "Canada"}
+        )
+        organizations.service.create(
+            session, actor, {"name": "Boston Biologics", "region": "MA", "country": "USA"}
+        )
     db.close()
 
 
@@ -95,7 +99,20 @@ def test_check_reports_healthy_then_problem(dbfile, capsys):
 
 
 def test_users_list_and_add(dbfile, capsys):
-    assert crm("--db", str(dbfile), "users", "add", "jsullivan", "--display-name", "Jack Sullivan", "--language", "en") == 0
+    assert (
+        crm(
+            "--db",
+            str(dbfile),
+            "users",
+            "add",
+            "jsullivan",
+            "--display-name",
+            "Jack Sullivan",
+            "--language",
+            "en",
+        )
+        == 0
+    )
     assert crm("--db", str(dbfile), "users") == 0
     assert "Jack Sullivan" in capsys.readouterr().out
     assert crm("--db", str(dbfile), "users", "add", "jsullivan") == 1
@@ -152,7 +169,9 @@ def test_team_database_backup_and_restore(pg_schema_url, tmp_path, capsys):
     db.close()
     assert crm("--database-url", pg_schema_url, "restore", str(out)) == 0
     assert crm("--database-url", pg_schema_url, "search", "labs", "--json") == 0
-    assert [r["title"] for r in json.loads(capsys.readouterr().out.split("\n", 1)[1])] == ["Cambridge Cœur Labs"]
+    assert [r["title"] for r in json.loads(capsys.readouterr().out.split("\n", 1)[1])] == [
+        "Cambridge Cœur Labs"
+    ]
     # Sequences continue after the restored ids.
     db = open_database(pg_schema_url)
     with db.write() as session:
@@ -168,6 +187,8 @@ def test_commands_other_than_gui_do_not_import_qt(dbfile):
         "assert 'PySide6' not in sys.modules, 'Qt imported'; sys.exit(rc)"
     )
     env = {**os.environ, "PYTHONWARNINGS": "error"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert "Thérapeutiques Montréal" in result.stdout

@@ -13,7 +13,9 @@ from crm.db.base import Base
 DIALECT_ONLY = {"search_fts", "ix_search_entries_tsv"}
 
 
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
     return not (name or "").startswith(tuple(DIALECT_ONLY))
 
 
