@@ -15,11 +15,13 @@ every introduction, a stage-history row per introduction. It is deterministic fo
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, cast
 
 import sqlalchemy as sa
@@ -92,7 +94,9 @@ class DemoSummary:
 
     def __str__(self) -> str:
         # The search entries mirror the records: the counts people care about are the others.
-        counts = {k.replace("_", " "): n for k, n in self.as_dict().items() if n and k != "search_entries"}
+        counts = {
+            k.replace("_", " "): n for k, n in self.as_dict().items() if n and k != "search_entries"
+        }
         return ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
 
 
@@ -100,947 +104,9 @@ class DemoSummary:
 
 QC_PLACE = {"region": "QC", "country": "Canada", "territory": "QC"}
 MA_PLACE = {"region": "MA", "country": "United States", "territory": "MA"}
-
-STAFF = (
-    {"name": "mtremblay", "display_name": "Marie Tremblay", "email": "mtremblay@bioquebec.example",
-     "language": "fr"},
-    {"name": "jsullivan", "display_name": "Jack Sullivan", "email": "jsullivan@massbio.example",
-     "language": "en"},
-    {"name": "agirard", "display_name": "Annick Girard", "email": "agirard@bioquebec.example",
-     "language": "fr"},
-)  # fmt: skip
-
-# key -> values for organizations.service.create (without the place, added from `side`).
-ORGANIZATIONS: dict[str, tuple[str, dict[str, Any]]] = {
-    # The associations and public bodies named in the 2017 announcement.
-    "bioquebec": (
-        "QC",
-        {
-            "name": "BIOQuébec",
-            "kind": "association",
-            "membership": "bioquebec",
-            "website": "www.bioquebec.com",
-            "city": "Montréal",
-            "notes": (
-                "Réseau québécois des biotechnologies et des sciences de la vie, fondé en "
-                "1991. 135+ biotechs et 75 CRO membres. Entente de coopération avec MassBio "
-                "signée à BIO 2017 (San Diego)."
-            ),
-            "tags": ["Entente 2017"],
-        },
-    ),
-    "massbio": (
-        "MA",
-        {
-            "name": "MassBio",
-            "kind": "association",
-            "membership": "massbio",
-            "website": "www.massbio.org",
-            "city": "Cambridge",
-            "postal_code": "02139",
-            "notes": "Massachusetts Biotechnology Council, founded in 1985: 1000+ members "
-            "(biotechs, academic institutions, disease foundations, investors).",
-            "tags": ["Entente 2017"],
-        },
-    ),
-    "delegation": (
-        "MA",
-        {
-            "name": "Délégation du Québec à Boston",
-            "kind": "government",
-            "city": "Boston",
-            "postal_code": "02110",
-            "notes": "Co-organized the March 2016 mission to Boston and the September 2016 "
-            "MassBio delegation to Québec.",
-        },
-    ),
-    "mesi": (
-        "QC",
-        {
-            "name": "Ministère de l'Économie, de la Science et de l'Innovation (MESI) – DPI",
-            "kind": "government",
-            "city": "Québec",
-            "notes": "Soutien du DPI-MESI à la mission de mars 2016 et à la visite de "
-            "septembre 2016.",
-        },
-    ),
-    # Québec members (fictional).
-    "stlaurent": (
-        "QC",
-        {
-            "name": "Thérapeutiques Saint-Laurent",
-            "kind": "biotech",
-            "membership": "bioquebec",
-            "website": "www.therapeutiques-saint-laurent.example",
-            "phone": "514 555-0110",
-            "address": "1200, rue Sherbrooke Ouest",
-            "city": "Montréal",
-            "postal_code": "h3a 1h6",
-            "therapeutic_areas": "oncologie; anticorps",
-            "employees": 42,
-            "tags": ["oncologie", "Mission Boston 2016"],
-        },
-    ),
-    "coeur": (
-        "QC",
-        {
-            "name": "Laboratoires Cœur-Vaillant",
-            "kind": "biotech",
-            "membership": "bioquebec",
-            "website": "www.coeur-vaillant.example",
-            "phone": "450 555-0121",
-            "city": "Laval",
-            "postal_code": "H7V 3Z2",
-            "therapeutic_areas": "cardiologie",
-            "employees": 18,
-            "tags": ["cardiologie"],
-        },
-    ),
-    "biocro": (
-        "QC",
-        {
-            "name": "BioCRO Laval",
-            "kind": "cro",
-            "membership": "bioquebec",
-            "website": "biocro-laval.example",
-            "phone": "450 555-0132",
-            "city": "Laval",
-            "postal_code": "H7L 4W3",
-            "therapeutic_areas": "essais précliniques; toxicologie",
-            "employees": 120,
-            "tags": ["CRO", "Mission Boston 2016"],
-        },
-    ),
-    "immuno": (
-        "QC",
-        {
-            "name": "Immuno-Québec",
-            "kind": "biotech",
-            "membership": "bioquebec",
-            "website": "www.immuno-quebec.example",
-            "phone": "418 555-0143",
-            "city": "Québec",
-            "postal_code": "G1V 4G2",
-            "therapeutic_areas": "immunologie; vaccins",
-            "employees": 35,
-            "tags": ["immunologie"],
-        },
-    ),
-    "pharmakon": (
-        "QC",
-        {
-            "name": "Pharmakon Laurentides",
-            "kind": "cdmo",
-            "membership": "bioquebec",
-            "website": "www.pharmakon-laurentides.example",
-            "phone": "450 555-0154",
-            "city": "Saint-Jérôme",
-            "postal_code": "J7Y 2C5",
-            "employees": 210,
-            "therapeutic_areas": "fabrication de biologiques",
-        },
-    ),
-    "neuroestrie": (
-        "QC",
-        {
-            "name": "NeuroEstrie",
-            "kind": "biotech",
-            "membership": "bioquebec",
-            "website": "www.neuroestrie.example",
-            "phone": "819 555-0165",
-            "city": "Sherbrooke",
-            "postal_code": "J1H 5N4",
-            "therapeutic_areas": "neurosciences; douleur chronique",
-            "employees": 14,
-        },
-    ),
-    "genomique": (
-        "QC",
-        {
-            "name": "Génomique Mont-Royal",
-            "kind": "biotech",
-            "membership": "bioquebec",
-            "website": "www.genomique-mont-royal.example",
-            "phone": "514 555-0176",
-            "city": "Montréal",
-            "postal_code": "H3T 1J4",
-            "therapeutic_areas": "génomique; maladies rares",
-            "employees": 27,
-            "tags": ["maladies rares"],
-        },
-    ),
-    "hochelaga": (
-        "QC",
-        {
-            "name": "Essais cliniques Hochelaga",
-            "kind": "cro",
-            "membership": "bioquebec",
-            "website": "www.essais-hochelaga.example",
-            "phone": "514 555-0187",
-            "city": "Montréal",
-            "postal_code": "H1W 3K2",
-            "therapeutic_areas": "essais de phase I et II",
-            "employees": 85,
-            "tags": ["CRO"],
-        },
-    ),
-    "erable": (
-        "QC",
-        {
-            "name": "Diagnostics Érable",
-            "kind": "medtech",
-            "membership": "bioquebec",
-            "website": "www.diagnostics-erable.example",
-            "phone": "514 555-0198",
-            "city": "Montréal",
-            "postal_code": "H4P 2R2",
-            "therapeutic_areas": "diagnostic moléculaire",
-            "employees": 22,
-        },
-    ),
-    "fleuve": (
-        "QC",
-        {
-            "name": "Biomatériaux Fleuve",
-            "kind": "biotech",
-            "membership": "bioquebec",
-            "website": "www.biomateriaux-fleuve.example",
-            "phone": "819 555-0109",
-            "city": "Trois-Rivières",
-            "postal_code": "G9A 5H7",
-            "therapeutic_areas": "biomatériaux",
-            "employees": 11,
-        },
-    ),
-    "boreal": (
-        "QC",
-        {
-            "name": "Peptides Boréal",
-            "kind": "biotech",
-            "membership": "bioquebec",
-            "website": "www.peptides-boreal.example",
-            "phone": "514 555-0120",
-            "city": "Montréal",
-            "postal_code": "H2T 2B3",
-            "therapeutic_areas": "peptides thérapeutiques",
-            "employees": 9,
-        },
-    ),
-    "capsante": (
-        "QC",
-        {
-            "name": "Fonds Capital-Santé Laurentien",
-            "kind": "investor",
-            "membership": "bioquebec",
-            "website": "www.capital-sante-laurentien.example",
-            "phone": "514 555-0131",
-            "city": "Montréal",
-            "postal_code": "H3B 2M9",
-            "tags": ["investisseur"],
-        },
-    ),
-    "usl": (
-        "QC",
-        {
-            "name": "Université du Saint-Laurent – Faculté de pharmacie",
-            "kind": "academic",
-            "website": "pharmacie.usl.example",
-            "city": "Montréal",
-            "postal_code": "H3C 3J7",
-        },
-    ),
-    "irsherbrooke": (
-        "QC",
-        {
-            "name": "Institut de recherche clinique de l'Estrie",
-            "kind": "academic",
-            "website": "www.irce.example",
-            "city": "Sherbrooke",
-            "postal_code": "J1K 2R1",
-        },
-    ),
-    # Massachusetts members (fictional).
-    "kendall": (
-        "MA",
-        {
-            "name": "Kendall Square Oncology",
-            "kind": "biotech",
-            "membership": "massbio",
-            "website": "www.kendallsquareoncology.example",
-            "phone": "617 555-0142",
-            "address": "245 Main Street",
-            "city": "Cambridge",
-            "postal_code": "02142",
-            "therapeutic_areas": "oncology; ADCs",
-            "employees": 95,
-            "tags": ["oncologie"],
-        },
-    ),
-    "fenway": (
-        "MA",
-        {
-            "name": "Fenway Biologics",
-            "kind": "biotech",
-            "membership": "massbio",
-            "website": "www.fenwaybiologics.example",
-            "phone": "617 555-0153",
-            "city": "Boston",
-            "postal_code": "02215",
-            "therapeutic_areas": "biologics; immunology",
-            "employees": 60,
-        },
-    ),
-    "backbay": (
-        "MA",
-        {
-            "name": "Back Bay CRO Partners",
-            "kind": "cro",
-            "membership": "massbio",
-            "website": "www.backbaycro.example",
-            "phone": "617 555-0164",
-            "city": "Boston",
-            "postal_code": "02116",
-            "therapeutic_areas": "clinical operations",
-            "employees": 150,
-            "tags": ["CRO"],
-        },
-    ),
-    "mystic": (
-        "MA",
-        {
-            "name": "Mystic River Genomics",
-            "kind": "biotech",
-            "membership": "massbio",
-            "website": "www.mysticrivergenomics.example",
-            "phone": "617 555-0175",
-            "city": "Cambridge",
-            "postal_code": "02139",
-            "therapeutic_areas": "genomics; rare diseases",
-            "employees": 40,
-            "tags": ["maladies rares"],
-        },
-    ),
-    "worcester": (
-        "MA",
-        {
-            "name": "Worcester Biomanufacturing",
-            "kind": "cdmo",
-            "membership": "massbio",
-            "website": "www.worcesterbiomfg.example",
-            "phone": "508 555-0186",
-            "city": "Worcester",
-            "postal_code": "01605",
-            "therapeutic_areas": "cell and gene therapy manufacturing",
-            "employees": 300,
-            "tags": ["thérapie cellulaire"],
-        },
-    ),
-    "walthamneuro": (
-        "MA",
-        {
-            "name": "Waltham Neuro Sciences",
-            "kind": "biotech",
-            "membership": "massbio",
-            "website": "www.walthamneuro.example",
-            "phone": "781 555-0197",
-            "city": "Waltham",
-            "postal_code": "02451",
-            "therapeutic_areas": "neuroscience",
-            "employees": 55,
-        },
-    ),
-    "beacon": (
-        "MA",
-        {
-            "name": "Beacon Hill Ventures",
-            "kind": "investor",
-            "membership": "massbio",
-            "website": "www.beaconhillventures.example",
-            "phone": "617 555-0108",
-            "city": "Boston",
-            "postal_code": "02108",
-            "tags": ["investisseur"],
-        },
-    ),
-    "minuteman": (
-        "MA",
-        {
-            "name": "Minuteman Life Science Capital",
-            "kind": "investor",
-            "membership": "massbio",
-            "website": "www.minutemancapital.example",
-            "phone": "781 555-0119",
-            "city": "Waltham",
-            "postal_code": "02453",
-            "tags": ["investisseur"],
-        },
-    ),
-    "rarefoundation": (
-        "MA",
-        {
-            "name": "Commonwealth Rare Disease Foundation",
-            "kind": "foundation",
-            "membership": "massbio",
-            "website": "www.commonwealthrare.example",
-            "city": "Boston",
-            "postal_code": "02110",
-            "tags": ["maladies rares"],
-        },
-    ),
-    "atlantic": (
-        "MA",
-        {
-            "name": "Atlantic Clinical Research",
-            "kind": "cro",
-            "membership": "massbio",
-            "website": "www.atlanticclinical.example",
-            "phone": "508 555-0130",
-            "city": "Worcester",
-            "postal_code": "01608",
-            "employees": 70,
-            "tags": ["CRO"],
-        },
-    ),
-    "longwood": (
-        "MA",
-        {
-            "name": "Longwood Immunotherapies",
-            "kind": "biotech",
-            "membership": "massbio",
-            "website": "www.longwoodimmuno.example",
-            "phone": "617 555-0141",
-            "city": "Boston",
-            "postal_code": "02115",
-            "therapeutic_areas": "cell therapy; immuno-oncology",
-            "employees": 48,
-            "tags": ["thérapie cellulaire"],
-        },
-    ),
-    "harbor": (
-        "MA",
-        {
-            "name": "Harbor Point Pharma",
-            "kind": "pharma",
-            "membership": "massbio",
-            "website": "www.harborpointpharma.example",
-            "phone": "617 555-0152",
-            "city": "Cambridge",
-            "postal_code": "02142",
-            "employees": 1200,
-        },
-    ),
-    "baystate": (
-        "MA",
-        {
-            "name": "Bay State University – Center for Biomedical Research",
-            "kind": "academic",
-            "website": "biomed.baystate-university.example",
-            "city": "Worcester",
-            "postal_code": "01605",
-        },
-    ),
-}
-
-# key -> (organization key or None, values for contacts.service.create).
-CONTACTS: dict[str, tuple[str | None, dict[str, Any]]] = {
-    # Public figures, named in the announcement; no private details.
-    "perrault": (
-        "bioquebec",
-        {
-            "first_name": "Anie",
-            "last_name": "Perrault",
-            "title": "Directrice générale",
-            "language": "fr",
-        },
-    ),
-    "coughlin": (
-        "massbio",
-        {
-            "first_name": "Robert K.",
-            "last_name": "Coughlin",
-            "title": "President & CEO",
-            "language": "en",
-        },
-    ),
-    # Fictional people.
-    "belanger": (
-        "bioquebec",
-        {
-            "first_name": "Isabelle",
-            "last_name": "Bélanger",
-            "title": "Directrice, développement des affaires",
-            "language": "fr",
-            "email": "isabelle.belanger@bioquebec.example",
-            "phone": "514 555-0101",
-            "share_with_partners": "yes",
-        },
-    ),
-    "doyle": (
-        "massbio",
-        {
-            "first_name": "Kevin",
-            "last_name": "Doyle",
-            "title": "Director, Member Programs",
-            "language": "en",
-            "email": "kdoyle@massbio.example",
-            "phone": "617 555-0102",
-            "share_with_partners": "yes",
-        },
-    ),
-    "bouchard": (
-        "delegation",
-        {
-            "first_name": "Sophie",
-            "last_name": "Bouchard",
-            "title": "Attachée économique – sciences de la vie",
-            "language": "fr",
-            "email": "sophie.bouchard@delegation.example",
-            "phone": "617 555-0103",
-            "share_with_partners": "yes",
-        },
-    ),
-    "roy": (
-        "mesi",
-        {
-            "first_name": "Jean-Philippe",
-            "last_name": "Roy",
-            "title": "Conseiller en investissement",
-            "language": "fr",
-            "email": "jp.roy@mesi.example",
-            "phone": "418 555-0104",
-        },
-    ),
-    "gagnon": (
-        "stlaurent",
-        {
-            "first_name": "Élise",
-            "last_name": "Gagnon",
-            "title": "Présidente-directrice générale",
-            "language": "fr",
-            "email": "elise.gagnon@therapeutiques-saint-laurent.example",
-            "phone": "514 555-0111",
-            "mobile": "514 555-0112",
-            "share_with_partners": "yes",
-            "tags": ["oncologie"],
-        },
-    ),
-    "levesque": (
-        "stlaurent",
-        {
-            "first_name": "François",
-            "last_name": "Lévesque",
-            "title": "Directeur scientifique",
-            "language": "fr",
-            "email": "francois.levesque@therapeutiques-saint-laurent.example",
-            "share_with_partners": "unknown",
-        },
-    ),
-    "cote": (
-        "coeur",
-        {
-            "first_name": "Hélène",
-            "last_name": "Côté",
-            "title": "Présidente",
-            "language": "fr",
-            "email": "helene.cote@coeur-vaillant.example",
-            "phone": "450 555-0122",
-            "share_with_partners": "yes",
-        },
-    ),
-    "pelletier": (
-        "biocro",
-        {
-            "first_name": "Mathieu",
-            "last_name": "Pelletier",
-            "title": "Vice-président, développement des affaires",
-            "language": "fr",
-            "email": "mpelletier@biocro-laval.example",
-            "phone": "450 555-0133",
-            "share_with_partners": "yes",
-            "tags": ["CRO"],
-        },
-    ),
-    "bergeron": (
-        "immuno",
-        {
-            "first_name": "Geneviève",
-            "last_name": "Bergeron",
-            "title": "Cheffe de la direction financière",
-            "language": "fr",
-            "email": "genevieve.bergeron@immuno-quebec.example",
-            "phone": "418 555-0144",
-            "share_with_partners": "yes",
-        },
-    ),
-    "ouellet": (
-        "pharmakon",
-        {
-            "first_name": "Louis-Philippe",
-            "last_name": "Ouellet",
-            "title": "Directeur des opérations",
-            "language": "fr",
-            "email": "lp.ouellet@pharmakon-laurentides.example",
-            "phone": "450 555-0155",
-            "share_with_partners": "no",
-        },
-    ),
-    "fortin": (
-        "neuroestrie",
-        {
-            "first_name": "Chloé",
-            "last_name": "Fortin",
-            "title": "CEO",
-            "language": "en",
-            "email": "chloe.fortin@neuroestrie.example",
-            "phone": "819 555-0166",
-            "share_with_partners": "yes",
-        },
-    ),
-    "gauthier": (
-        "genomique",
-        {
-            "first_name": "Benoît",
-            "last_name": "Gauthier",
-            "title": "Directeur, partenariats",
-            "language": "fr",
-            "email": "benoit.gauthier@genomique-mont-royal.example",
-            "share_with_partners": "yes",
-            "tags": ["maladies rares"],
-        },
-    ),
-    "morin": (
-        "hochelaga",
-        {
-            "first_name": "Nathalie",
-            "last_name": "Morin",
-            "title": "Directrice des opérations cliniques",
-            "language": "fr",
-            "email": "nmorin@essais-hochelaga.example",
-            "phone": "514 555-0188",
-            "share_with_partners": "unknown",
-        },
-    ),
-    "lachance": (
-        "erable",
-        {
-            "first_name": "Stéphane",
-            "last_name": "Lachance",
-            "title": "Président",
-            "language": "fr",
-            "email": "slachance@diagnostics-erable.example",
-            "share_with_partners": "yes",
-        },
-    ),
-    "thibault": (
-        "fleuve",
-        {
-            "first_name": "Josée",
-            "last_name": "Thibault",
-            "title": "Fondatrice",
-            "language": "fr",
-            "email": "josee.thibault@biomateriaux-fleuve.example",
-            "share_with_partners": "unknown",
-        },
-    ),
-    "poirier": (
-        "boreal",
-        {
-            "first_name": "André",
-            "last_name": "Poirier",
-            "title": "Président",
-            "language": "fr",
-            "email": "andre.poirier@peptides-boreal.example",
-            "share_with_partners": "no",
-            "do_not_contact": True,
-            "notes": "A demandé de ne plus être sollicité (mai 2017).",
-        },
-    ),
-    "beland": (
-        "capsante",
-        {
-            "first_name": "Marc-André",
-            "last_name": "Béland",
-            "title": "Associé directeur",
-            "language": "fr",
-            "email": "ma.beland@capital-sante-laurentien.example",
-            "phone": "514 555-0135",
-            "share_with_partners": "yes",
-            "tags": ["investisseur"],
-        },
-    ),
-    "dube": (
-        "usl",
-        {
-            "first_name": "Amélie",
-            "last_name": "Dubé",
-            "title": "Professeure titulaire",
-            "language": "fr",
-            "email": "amelie.dube@usl.example",
-            "share_with_partners": "unknown",
-        },
-    ),
-    "obrien": (
-        "kendall",
-        {
-            "first_name": "Zoë",
-            "last_name": "O'Brien",
-            "title": "CEO",
-            "language": "en",
-            "email": "zobrien@kendallsquareoncology.example",
-            "phone": "617 555-0145",
-            "share_with_partners": "yes",
-            "tags": ["oncologie"],
-        },
-    ),
-    "chen": (
-        "kendall",
-        {
-            "first_name": "Michael",
-            "last_name": "Chen",
-            "title": "Chief Scientific Officer",
-            "language": "en",
-            "email": "mchen@kendallsquareoncology.example",
-            "share_with_partners": "unknown",
-        },
-    ),
-    "goldberg": (
-        "fenway",
-        {
-            "first_name": "Sarah",
-            "last_name": "Goldberg",
-            "title": "VP, Business Development",
-            "language": "en",
-            "email": "sgoldberg@fenwaybiologics.example",
-            "phone": "617 555-0156",
-            "share_with_partners": "yes",
-        },
-    ),
-    "murphy": (
-        "backbay",
-        {
-            "first_name": "David",
-            "last_name": "Murphy",
-            "title": "Director, Alliance Management",
-            "language": "en",
-            "email": "dmurphy@backbaycro.example",
-            "phone": "617 555-0167",
-            "share_with_partners": "yes",
-        },
-    ),
-    "raman": (
-        "mystic",
-        {
-            "first_name": "Priya",
-            "last_name": "Raman",
-            "title": "Co-founder & CSO",
-            "language": "en",
-            "email": "praman@mysticrivergenomics.example",
-            "share_with_partners": "yes",
-        },
-    ),
-    "kelly": (
-        "worcester",
-        {
-            "first_name": "Thomas",
-            "last_name": "Kelly",
-            "title": "Head of Client Services",
-            "language": "en",
-            "email": "tkelly@worcesterbiomfg.example",
-            "phone": "508 555-0189",
-            "share_with_partners": "unknown",
-        },
-    ),
-    "walsh": (
-        "walthamneuro",
-        {
-            "first_name": "Emily",
-            "last_name": "Walsh",
-            "title": "Chief Business Officer",
-            "language": "en",
-            "email": "ewalsh@walthamneuro.example",
-            "share_with_partners": "yes",
-        },
-    ),
-    "fitzgerald": (
-        "beacon",
-        {
-            "first_name": "James",
-            "last_name": "Fitzgerald",
-            "title": "General Partner",
-            "language": "en",
-            "email": "jfitzgerald@beaconhillventures.example",
-            "phone": "617 555-0109",
-            "share_with_partners": "yes",
-            "tags": ["investisseur"],
-        },
-    ),
-    "kim": (
-        "minuteman",
-        {
-            "first_name": "Rachel",
-            "last_name": "Kim",
-            "title": "Principal",
-            "language": "en",
-            "email": "rkim@minutemancapital.example",
-            "share_with_partners": "yes",
-        },
-    ),
-    "reyes": (
-        "rarefoundation",
-        {
-            "first_name": "Patricia",
-            "last_name": "Sullivan-Reyes",
-            "title": "Executive Director",
-            "language": "en",
-            "email": "preyes@commonwealthrare.example",
-            "share_with_partners": "unknown",
-        },
-    ),
-    "oconnor": (
-        "atlantic",
-        {
-            "first_name": "Brian",
-            "last_name": "O'Connor",
-            "title": "Business Development Manager",
-            "language": "en",
-            "email": "boconnor@atlanticclinical.example",
-            "share_with_partners": "no",
-            "do_not_contact": True,
-            "notes": "Asked to be removed from outreach lists.",
-        },
-    ),
-    "martinez": (
-        "longwood",
-        {
-            "first_name": "Laura",
-            "last_name": "Martínez",
-            "title": "Director, External Innovation",
-            "language": "en",
-            "email": "lmartinez@longwoodimmuno.example",
-            "share_with_partners": "yes",
-        },
-    ),
-    "weiss": (
-        "baystate",
-        {
-            "first_name": "Daniel",
-            "last_name": "Weiss",
-            "title": "Professor of Medicine",
-            "language": "en",
-            "email": "daniel.weiss@baystate-university.example",
-            "share_with_partners": "unknown",
-        },
-    ),
-    "lee": (
-        "harbor",
-        {
-            "first_name": "Hannah",
-            "last_name": "Lee",
-            "title": "Senior Director, Search & Evaluation",
-            "language": "en",
-            "email": "hannah.lee@harborpointpharma.example",
-            "share_with_partners": "yes",
-        },
-    ),
-    "dupuis": (
-        "harbor",
-        {
-            "first_name": "Marc",
-            "last_name": "Dupuis",
-            "title": "Associate Director, Licensing",
-            "language": "fr",
-            "email": "marc.dupuis@harborpointpharma.example",
-            "share_with_partners": "yes",
-            "notes": "Québécois établi à Cambridge; préfère le français.",
-        },
-    ),
-}
-
-# key -> values for events.service.create; the webinar's date is set from today.
-EVENTS: dict[str, dict[str, Any]] = {
-    "mission2016": {
-        "name": "Mission québécoise en sciences de la vie à Boston",
-        "kind": "mission",
-        "starts_on": date(2016, 3, 14),
-        "ends_on": date(2016, 3, 17),
-        "city": "Boston",
-        "territory": "MA",
-        "description": "Mission de BIOQuébec à Boston, organisée avec la Délégation du Québec à "
-        "Boston et le DPI-MESI : rencontres avec MassBio, des CRO et des "
-        "investisseurs du Massachusetts.",
-    },
-    "delegation2016": {
-        "name": "MassBio delegation to Québec",
-        "kind": "delegation",
-        "starts_on": date(2016, 9, 19),
-        "ends_on": date(2016, 9, 21),
-        "city": "Montréal",
-        "territory": "QC",
-        "description": "Robert Coughlin and a Boston delegation visit Montréal and Québec City: "
-        "site visits, B2B meetings with BIOQuébec members.",
-    },
-    "bio2017": {
-        "name": "BIO International Convention 2017 – signature de l'entente BIOQuébec–MassBio",
-        "kind": "conference",
-        "starts_on": date(2017, 6, 19),
-        "ends_on": date(2017, 6, 22),
-        "city": "San Diego",
-        "territory": "OTHER",
-        "description": "BIOQuébec and MassBio formalize their cooperation agreement (June 21, "
-        "2017) to foster business ties between Québec and Massachusetts members.",
-    },
-    "bio2018": {
-        "name": "BIO 2018 – activité conjointe Québec–Massachusetts",
-        "kind": "joint_activity",
-        "starts_on": date(2018, 6, 4),
-        "ends_on": date(2018, 6, 7),
-        "city": "Boston",
-        "territory": "MA",
-        "description": "Joint BIOQuébec–MassBio reception and partnering session at BIO 2018 in "
-        "Boston, showcasing Québec's life sciences industry.",
-    },
-    "webinar": {
-        "name": "Webinaire : se financer à Boston / Raising capital in Boston",
-        "kind": "webinar",
-        "city": "",
-        "territory": "OTHER",
-        "description": "Webinaire bilingue pour les membres : investisseurs du Massachusetts, "
-        "attentes, calendrier. Bilingual webinar with Beacon Hill Ventures.",
-    },
-}
-
-# (event, contact or None, organization or None, role, attended)
-PARTICIPANTS: tuple[tuple[str, str | None, str | None, str, bool | None], ...] = (
-    ("mission2016", None, "bioquebec", "organisateur", True),
-    ("mission2016", None, "delegation", "co-organisateur", True),
-    ("mission2016", None, "mesi", "partenaire", True),
-    ("mission2016", "perrault", None, "cheffe de mission", True),
-    ("mission2016", "gagnon", None, "participante", True),
-    ("mission2016", "pelletier", None, "participant", True),
-    ("mission2016", "gauthier", None, "participant", True),
-    ("mission2016", "ouellet", None, "participant", False),
-    ("mission2016", "coughlin", None, "hôte", True),
-    ("delegation2016", "coughlin", None, "head of delegation", True),
-    ("delegation2016", "obrien", None, "delegate", True),
-    ("delegation2016", "murphy", None, "delegate", True),
-    ("delegation2016", "fitzgerald", None, "delegate", True),
-    ("delegation2016", "perrault", None, "host", True),
-    ("delegation2016", "bergeron", None, "host", True),
-    ("delegation2016", None, "mesi", "partner", True),
-    ("bio2017", "perrault", None, "signataire", True),
-    ("bio2017", "coughlin", None, "signatory", True),
-    ("bio2017", "bouchard", None, "témoin", True),
-    ("bio2017", "cote", None, "participante", True),
-    ("bio2017", "walsh", None, "attendee", True),
-    ("bio2018", None, "bioquebec", "co-host", True),
-    ("bio2018", None, "massbio", "co-host", True),
-    ("bio2018", "fortin", None, "speaker", True),
-    ("bio2018", "lee", None, "panelist", True),
-    ("bio2018", "kim", None, "attendee", None),
-    ("webinar", "fitzgerald", None, "speaker", None),
-    ("webinar", "bergeron", None, "inscrite", None),
-    ("webinar", "thibault", None, "inscrite", None),
-)
+# The hand-written data set: organizations, people, events, introductions, follow-ups and
+# interactions, keyed by short names so the records can point at one another.
+DEMO_FILE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "cooperation.json"
 
 STAGES = tuple(IntroductionStage)
 CLOSED = IntroductionStage.CLOSED
@@ -1064,305 +130,48 @@ class DemoIntro:
 
 Stage = IntroductionStage
 Outcome = IntroductionOutcome
-INTRODUCTIONS: tuple[DemoIntro, ...] = (
-    DemoIntro(("gagnon", "stlaurent"), ("fitzgerald", "beacon"), "investment", "mtremblay",
-              Stage.PROPOSED,
-              title="Série B : Thérapeutiques Saint-Laurent ↔ Beacon Hill Ventures",
-              notes="Ronde de série B prévue; Beacon Hill investit en oncologie."),
-    DemoIntro(("fortin", "neuroestrie"), ("walsh", "walthamneuro"), "rd_collaboration", "agirard",
-              Stage.PROPOSED, notes="Shared interest in chronic pain models."),
-    DemoIntro((None, "fleuve"), (None, "baystate"), "rd_collaboration", "jsullivan", Stage.PROPOSED,
-              notes="Biomaterials scaffolds; looking for an academic lab in Worcester."),
-    DemoIntro(("gauthier", "genomique"), ("reyes", "rarefoundation"), "partnership", "mtremblay",
-              Stage.ASKED, event="mission2016", introducer="bouchard",
-              notes="Registre de patients pour maladies rares; la fondation finance des études."),
-    DemoIntro(("bergeron", "immuno"), ("kim", "minuteman"), "investment", "jsullivan", Stage.ASKED,
-              event="webinar"),
-    DemoIntro(("cote", "coeur"), ("goldberg", "fenway"), "licensing", "agirard", Stage.BOTH_AGREED,
-              event="bio2017", notes="Licence d'un anticorps cardioprotecteur."),
-    DemoIntro(("lachance", "erable"), ("lee", "harbor"), "partnership", "jsullivan",
-              Stage.BOTH_AGREED, notes="Companion diagnostics for a Harbor Point program."),
-    DemoIntro(("pelletier", "biocro"), ("obrien", "kendall"), "cro_services", "mtremblay",
-              Stage.INTRODUCED, event="delegation2016",
-              notes="Études de toxicologie GLP pour un ADC de Kendall Square Oncology."),
-    DemoIntro(("morin", "hochelaga"), ("martinez", "longwood"), "cro_services", "agirard",
-              Stage.INTRODUCED, introducer="bouchard"),
-    DemoIntro(("dube", "usl"), ("weiss", "baystate"), "talent", "jsullivan", Stage.MEETING_HELD,
-              notes="Échange de stagiaires postdoctoraux / postdoc exchange."),
-    DemoIntro(("beland", "capsante"), ("fitzgerald", "beacon"), "investment", "mtremblay",
-              Stage.MEETING_HELD, event="bio2018", notes="Co-investissement transfrontalier."),
-    DemoIntro(("pelletier", "biocro"), ("raman", "mystic"), "cro_services", "mtremblay", CLOSED,
-              Outcome.CRO_CONTRACT, event="mission2016",
-              title="Contrat CRO : BioCRO Laval ↔ Mystic River Genomics",
-              notes="Contrat signé pour des études précliniques (2017)."),
-    DemoIntro(("gagnon", "stlaurent"), ("lee", "harbor"), "licensing", "jsullivan", CLOSED,
-              Outcome.LICENSING, event="bio2017", notes="Option de licence signée à BIO 2017."),
-    DemoIntro(("bergeron", "immuno"), ("fitzgerald", "beacon"), "investment", "agirard", CLOSED,
-              Outcome.INVESTMENT, event="delegation2016", introducer="roy",
-              notes="Beacon Hill a mené la ronde de série A d'Immuno-Québec."),
-    DemoIntro((None, "pharmakon"), ("kelly", "worcester"), "partnership", "jsullivan", CLOSED,
-              Outcome.DECLINED, path=(Stage.PROPOSED, Stage.ASKED),
-              notes="Worcester Biomanufacturing declined: no capacity before 2019."),
-    DemoIntro(("gauthier", "genomique"), ("chen", "kendall"), "rd_collaboration", "mtremblay",
-              CLOSED, Outcome.NO_FIT, event="mission2016",
-              notes="Rencontre tenue; plateformes trop différentes."),
-)  # fmt: skip
 
-# (days from today, title, assignee, status, priority, link kind, link key or intro index)
-FOLLOWUPS: tuple[tuple[int, str, str, str, str, str, Any], ...] = (
-    (
-        -12,
-        "Relancer Geneviève Bergeron : réponse de Minuteman",
-        "jsullivan",
-        "open",
-        "high",
-        "introduction",
-        4,
-    ),
-    (
-        -6,
-        "Envoyer le résumé non confidentiel à Rachel Kim",
-        "jsullivan",
-        "open",
-        "normal",
-        "introduction",
-        4,
-    ),
-    (-3, "Confirmer l'accord de Reyes (fondation)", "mtremblay", "open", "high", "introduction", 3),
-    (
-        -1,
-        "Call Hannah Lee about the diagnostics program",
-        "jsullivan",
-        "open",
-        "normal",
-        "introduction",
-        6,
-    ),
-    (
-        0,
-        "Présenter Hélène Côté à Sarah Goldberg par courriel",
-        "agirard",
-        "open",
-        "high",
-        "introduction",
-        5,
-    ),
-    (0, "Prepare the BIO 2018 partnering list", "jsullivan", "open", "normal", "event", "bio2018"),
-    (
-        1,
-        "Demander un compte rendu de la rencontre BioCRO–Kendall",
-        "mtremblay",
-        "open",
-        "normal",
-        "introduction",
-        7,
-    ),
-    (
-        2,
-        "Check in with Laura Martínez after the intro",
-        "agirard",
-        "open",
-        "low",
-        "introduction",
-        8,
-    ),
-    (
-        3,
-        "Relancer Élise Gagnon au sujet de la série B",
-        "mtremblay",
-        "open",
-        "normal",
-        "introduction",
-        0,
-    ),
-    (5, "Send webinar slides to registrants", "jsullivan", "open", "normal", "event", "webinar"),
-    (
-        6,
-        "Mettre à jour la fiche de NeuroEstrie",
-        "agirard",
-        "open",
-        "low",
-        "organization",
-        "neuroestrie",
-    ),
-    (
-        14,
-        "Plan the postdoc exchange follow-up meeting",
-        "jsullivan",
-        "open",
-        "normal",
-        "introduction",
-        9,
-    ),
-    (
-        21,
-        "Suivi du co-investissement Capital-Santé / Beacon Hill",
-        "mtremblay",
-        "open",
-        "high",
-        "introduction",
-        10,
-    ),
-    (
-        30,
-        "Inviter Chloé Fortin au prochain webinaire",
-        "agirard",
-        "open",
-        "low",
-        "contact",
-        "fortin",
-    ),
-    (
-        45,
-        "Quarterly review of Québec–Massachusetts introductions",
-        "jsullivan",
-        "open",
-        "normal",
-        "organization",
-        "massbio",
-    ),
-    (
-        60,
-        "Bilan annuel de l'entente avec MassBio",
-        "mtremblay",
-        "open",
-        "normal",
-        "organization",
-        "bioquebec",
-    ),
-    (
-        -40,
-        "Envoyer l'entente de confidentialité à Mystic River",
-        "mtremblay",
-        "done",
-        "high",
-        "introduction",
-        11,
-    ),
-    (-30, "Confirm the licensing option terms", "jsullivan", "done", "normal", "introduction", 12),
-    (
-        -20,
-        "Féliciter Immuno-Québec pour la ronde de série A",
-        "agirard",
-        "done",
-        "low",
-        "introduction",
-        13,
-    ),
-    (
-        -15,
-        "Ask Worcester Biomanufacturing for their 2019 capacity",
-        "jsullivan",
-        "cancelled",
-        "low",
-        "introduction",
-        14,
-    ),
-    (
-        -8,
-        "Consigner la décision de Génomique Mont-Royal",
-        "mtremblay",
-        "done",
-        "normal",
-        "introduction",
-        15,
-    ),
-)
 
-# (days ago, kind, subject, notes, user, link kind, link key or intro index)
-INTERACTIONS: tuple[tuple[int, str, str, str, str, str, Any], ...] = (
-    (
-        400,
-        "meeting",
-        "Rencontre avec MassBio à Cambridge",
-        "Première rencontre pendant la mission de mars 2016; "
-        "intérêt marqué pour les CRO québécoises.",
-        "mtremblay",
-        "event",
-        "mission2016",
-    ),
-    (
-        300,
-        "note",
-        "Debrief of the Québec delegation",
-        "Delegates were impressed by the CRO capacity in Laval and Montréal.",
-        "jsullivan",
-        "event",
-        "delegation2016",
-    ),
-    (
-        90,
-        "call",
-        "Appel avec Élise Gagnon",
-        "Série B prévue au printemps; souhaite rencontrer des investisseurs de Boston.",
-        "mtremblay",
-        "contact",
-        "gagnon",
-    ),
-    (
-        60,
-        "email",
-        "Intro email: BioCRO Laval / Kendall Square Oncology",
-        "Double opt-in confirmed; intro email sent to both parties.",
-        "mtremblay",
-        "introduction",
-        7,
-    ),
-    (
-        45,
-        "meeting",
-        "Meeting Dube / Weiss",
-        "Rencontre à Worcester : accord de principe pour deux stagiaires par année.",
-        "jsullivan",
-        "introduction",
-        9,
-    ),
-    (
-        30,
-        "call",
-        "Call with Zoë O'Brien",
-        "Happy with BioCRO's proposal; asks for timelines in Q3.",
-        "jsullivan",
-        "contact",
-        "obrien",
-    ),
-    (
-        20,
-        "email",
-        "Courriel à Hélène Côté",
-        "Consentement obtenu pour la présentation à Fenway Biologics.",
-        "agirard",
-        "introduction",
-        5,
-    ),
-    (
-        10,
-        "note",
-        "Do-not-contact request",
-        "Brian O'Connor asked to be removed from outreach lists; flag set.",
-        "jsullivan",
-        "contact",
-        "oconnor",
-    ),
-    (
-        5,
-        "call",
-        "Appel avec Marc-André Béland",
-        "Discussion sur un co-investissement avec Beacon Hill Ventures.",
-        "mtremblay",
-        "introduction",
-        10,
-    ),
-    (
-        2,
-        "email",
-        "Webinar invitation",
-        "Invitation sent to Québec members for the Boston financing webinar.",
-        "jsullivan",
-        "event",
-        "webinar",
-    ),
-)
+@dataclass(frozen=True)
+class DemoSet:
+    staff: list[dict[str, Any]]
+    organizations: dict[str, tuple[str, dict[str, Any]]]  # key -> (side, service values)
+    contacts: dict[str, tuple[str | None, dict[str, Any]]]  # key -> (organization key, values)
+    events: dict[str, dict[str, Any]]
+    participants: list[tuple[str, str | None, str | None, str, bool | None]]
+    introductions: list[DemoIntro]
+    followups: list[tuple[int, str, str, str, str, str, Any]]  # due in N days, title...
+    interactions: list[tuple[int, str, str, str, str, str, Any]]  # N days ago, kind...
+
+
+@lru_cache(maxsize=1)
+def demo_set() -> DemoSet:
+    with DEMO_FILE.open(encoding="utf-8") as handle:
+        raw = json.load(handle)
+
+    def intro(item: dict[str, Any]) -> DemoIntro:
+        path = item.get("path")
+        return DemoIntro(
+            **{
+                **item,
+                "qc": tuple(item["qc"]),
+                "ma": tuple(item["ma"]),
+                "stage": Stage(item["stage"]),
+                "outcome": Outcome(item["outcome"]) if item.get("outcome") else None,
+                "path": tuple(Stage(p) for p in path) if path else None,
+            }
+        )
+
+    return DemoSet(
+        staff=raw["staff"],
+        organizations={k: (side, values) for k, (side, values) in raw["organizations"].items()},
+        contacts={k: (org, values) for k, (org, values) in raw["contacts"].items()},
+        events=raw["events"],
+        participants=[tuple(p) for p in raw["participants"]],
+        introductions=[intro(item) for item in raw["introductions"]],
+        followups=[tuple(f) for f in raw["followups"]],
+        interactions=[tuple(i) for i in raw["interactions"]],
+    )
 
 
 def _place(side: str) -> dict[str, str]:
@@ -1408,7 +217,7 @@ def load_demo(session: Session, actor_id: int | None) -> DemoSummary:
     staff = _load_staff(session, actor_id, summary)
     orgs = {
         key: organizations.service.create(session, actor_id, {**values, **_place(side)}).id
-        for key, (side, values) in ORGANIZATIONS.items()
+        for key, (side, values) in demo_set().organizations.items()
     }
     summary.organizations = len(orgs)
     people = _load_contacts(session, actor_id, orgs)
@@ -1423,14 +232,14 @@ def load_demo(session: Session, actor_id: int | None) -> DemoSummary:
         return {f"{kind}_id": ids[key]}
 
     today = date.today()
-    for days, title, assignee, status, priority, kind, key in FOLLOWUPS:
+    for days, title, assignee, status, priority, kind, key in demo_set().followups:
         values = {"title": title, "due_date": today + timedelta(days=days), "status": status,
                   "assignee_id": staff[assignee], "priority": priority,
                   **link(kind, key)}  # fmt: skip
         followups.service.create(session, actor_id, values)
         summary.followups += 1
     now = utcnow()
-    for days_ago, kind, subject, notes, user, link_kind, key in INTERACTIONS:
+    for days_ago, kind, subject, notes, user, link_kind, key in demo_set().interactions:
         values = {"kind": kind, "occurred_at": now - timedelta(days=days_ago, hours=3),
                   "subject": subject, "notes": notes, "user_id": staff[user],
                   **link(link_kind, key)}  # fmt: skip
@@ -1442,7 +251,7 @@ def load_demo(session: Session, actor_id: int | None) -> DemoSummary:
 def _load_staff(session: Session, actor_id: int | None, summary: DemoSummary) -> dict[str, int]:
     """The three staff users, reusing any already there (the person loading may be one)."""
     staff: dict[str, int] = {}
-    for values in STAFF:
+    for values in demo_set().staff:
         user = users.by_name(session, values["name"])
         if user is None:
             user = users.service.create(session, actor_id, values)
@@ -1453,8 +262,8 @@ def _load_staff(session: Session, actor_id: int | None, summary: DemoSummary) ->
 
 def _load_contacts(session: Session, actor_id: int | None, orgs: dict[str, int]) -> dict[str, int]:
     people: dict[str, int] = {}
-    for key, (org_key, values) in CONTACTS.items():
-        side, org_values = ORGANIZATIONS[org_key] if org_key else ("QC", {})
+    for key, (org_key, values) in demo_set().contacts.items():
+        side, org_values = demo_set().organizations[org_key] if org_key else ("QC", {})
         record: dict[str, Any] = {**_place(side), "city": org_values.get("city", ""), **values}
         if org_key:
             record["organization_id"] = orgs[org_key]
@@ -1475,12 +284,12 @@ def _load_events(
 ) -> dict[str, int]:
     happenings: dict[str, int] = {}
     upcoming = date.today() + timedelta(days=9)
-    for key, values in EVENTS.items():
+    for key, values in demo_set().events.items():
         if key == "webinar":  # always ahead, so the demo shows an upcoming event
             values = {**values, "starts_on": upcoming, "ends_on": upcoming}
         happenings[key] = events.service.create(session, actor_id, values).id
     summary.events = len(happenings)
-    for event_key, contact_key, org_key, role, attended in PARTICIPANTS:
+    for event_key, contact_key, org_key, role, attended in demo_set().participants:
         values = {"event_id": happenings[event_key], "role": role, "attended": attended,
                   "contact_id": people[contact_key] if contact_key else None,
                   "organization_id": orgs[org_key] if org_key else None}  # fmt: skip
@@ -1505,7 +314,7 @@ def _load_introductions(
         return ids[key] if key else None
 
     intro_ids: list[int] = []
-    for intro in INTRODUCTIONS:
+    for intro in demo_set().introductions:
         values: dict[str, Any] = {
             "title": intro.title,
             "qc_contact_id": ref(people, intro.qc[0]),

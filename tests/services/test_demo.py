@@ -71,13 +71,13 @@ def titles(session: Any, text: str, **options: Any) -> list[str]:
 def test_demo_loads_the_cooperation(db: Database, actor: int) -> None:
     with db.write() as session:
         summary = demo.load_demo(session, actor)
-    assert summary.organizations == len(demo.ORGANIZATIONS) >= 30
-    assert summary.contacts == len(demo.CONTACTS) >= 30
-    assert summary.introductions == len(demo.INTRODUCTIONS) >= 15
-    assert summary.followups == len(demo.FOLLOWUPS) >= 20
-    assert summary.participants == len(demo.PARTICIPANTS)
+    assert summary.organizations == len(demo.demo_set().organizations) >= 30
+    assert summary.contacts == len(demo.demo_set().contacts) >= 30
+    assert summary.introductions == len(demo.demo_set().introductions) >= 15
+    assert summary.followups == len(demo.demo_set().followups) >= 20
+    assert summary.participants == len(demo.demo_set().participants)
     assert summary.events == 5
-    assert summary.interactions == len(demo.INTERACTIONS)
+    assert summary.interactions == len(demo.demo_set().interactions)
     # The actor fixture already is "mtremblay": the demo reuses that staff user.
     assert summary.staff_users == 2
 
@@ -167,7 +167,7 @@ def test_demo_cannot_be_loaded_twice(db: Database, actor: int) -> None:
     with pytest.raises(DeskError, match="already loaded"), db.write() as session:
         demo.load_demo(session, actor)
     with db.read() as session:
-        assert organizations.service.count(session) == len(demo.ORGANIZATIONS)
+        assert organizations.service.count(session) == len(demo.demo_set().organizations)
 
 
 def test_demo_goes_through_the_audit_trail(db: Database, actor: int) -> None:
@@ -248,11 +248,11 @@ def test_scale_load_counts_audit_and_search(db: Database, actor: int) -> None:
     assert calls and calls[-1][0] == calls[-1][1]
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     with db.read() as session:
-        assert contacts.service.count(session) == 500 + len(demo.CONTACTS)
-        assert introductions.service.count(session) == 250 + len(demo.INTRODUCTIONS)
+        assert contacts.service.count(session) == 500 + len(demo.demo_set().contacts)
+        assert introductions.service.count(session) == 250 + len(demo.demo_set().introductions)
         assert count(session, SearchEntry) == (
-            summary.search_entries + len(demo.ORGANIZATIONS) + len(demo.CONTACTS)
-            + len(demo.INTRODUCTIONS) + len(demo.EVENTS) + len(demo.INTERACTIONS)
+            summary.search_entries + len(demo.demo_set().organizations) + len(demo.demo_set().contacts)
+            + len(demo.demo_set().introductions) + len(demo.demo_set().events) + len(demo.demo_set().interactions)
         )  # fmt: skip
         stages = session.execute(
             sa.select(Introduction.stage, sa.func.count(StageChange.id))
