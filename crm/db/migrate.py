@@ -20,7 +20,7 @@ from crm.domain.errors import DatabaseOpenError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0001"
+HEAD = "0002"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

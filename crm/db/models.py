@@ -265,6 +265,63 @@ class ExportLogEntry(Base):
     included_without_consent: Mapped[bool] = mapped_column(default=False)
 
 
+class ExportProfile(Base):
+    """A saved recipe for a partner file: entity, columns, header language, delimiter, encoding."""
+
+    __tablename__ = "export_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(sa.String(36), default=new_uid, unique=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    recipient: Mapped[str] = mapped_column(default="")
+    entity: Mapped[str] = mapped_column(sa.String(32))
+    columns: Mapped[str] = mapped_column(Text, default="")
+    lang: Mapped[str] = mapped_column(sa.String(8), default="en")
+    delimiter: Mapped[str] = mapped_column(sa.String(4), default=",")
+    encoding: Mapped[str] = mapped_column(sa.String(16), default="utf-8-sig")
+    include_without_consent: Mapped[bool] = mapped_column(default=False)
+    # JSON text {filter: value} of the list filters the profile applies.
+    filters: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None)
+
+
+class ImportBatch(Base):
+    """One CSV import: who, when, which file, what it did; undone once at most."""
+
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(sa.String(36), default=new_uid, unique=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None)
+    entity: Mapped[str] = mapped_column(sa.String(32))
+    file_name: Mapped[str] = mapped_column(default="")
+    sha256: Mapped[str] = mapped_column(sa.String(64), default="")
+    created: Mapped[int] = mapped_column(default=0)
+    updated: Mapped[int] = mapped_column(default=0)
+    skipped: Mapped[int] = mapped_column(default=0)
+    rejected: Mapped[int] = mapped_column(default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(default=None)
+    undone_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None)
+
+
+class ImportBatchItem(Base):
+    """A record an import created or updated; `before` holds an updated record's old values."""
+
+    __tablename__ = "import_batch_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(sa.ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
+    entity: Mapped[str] = mapped_column(sa.String(32))
+    record_id: Mapped[int]
+    action: Mapped[str] = mapped_column(sa.String(16))
+    # JSON text {field: old value} (updates only) and the version the import left.
+    before: Mapped[str] = mapped_column(Text, default="")
+    version_after: Mapped[int | None] = mapped_column(default=None)
+
+
 class SearchEntry(Base):
     """One row per searchable record, its folded text kept in step by the services.
 

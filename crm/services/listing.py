@@ -17,7 +17,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -199,6 +199,40 @@ def rows_by_id(
     return [found.get(record_id) for record_id in ids]
 
 
+def size_hint(session: Session, spec: ListSpec) -> int:
+    """A cheap upper bound of how many rows the list's tables hold (their highest id).
+
+    Read by primary key in O(log n); the UI reads small lists at once and big ones off the
+    GUI thread. For the trash, the highest id over the kinds it mixes.
+    """
+    if spec.source is not None:
+        models = [model for model, _label in _TRASH_LABELS.values()]
+    else:
+        models = [spec.model]
+    return max(int(session.scalar(sa.select(sa.func.max(m.id))) or 0) for m in models)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A list read afresh: its sorted ids (lists paged by id), its count, its first page."""
+
+    query: ListQuery
+    ids: array[int]
+    count: int
+    first_page: list[tuple[Any, ...] | None]
+
+
+def load(session: Session, spec: ListSpec, query: ListQuery, page_size: int) -> Loaded:
+    """What a table model needs after a refresh, in one read (safe on a worker's own session)."""
+    if pages_by_id(spec):
+        ids = ordered_ids(session, spec, query)
+        first = rows_by_id(session, spec, ids[:page_size]) if ids else []
+        return Loaded(query, ids, len(ids), first)
+    total = count(session, spec, query)
+    first = list(page(session, spec, query, offset=0, limit=page_size)) if total else []
+    return Loaded(query, array("q"), total, first)
+
+
 def row_position(session: Session, spec: ListSpec, query: ListQuery, record_id: int) -> int | None:
     """Where a record sits in the sorted list (None when it is filtered out); small lists only."""
     ids = session.scalars(sa.select(statement(spec, query).subquery().c.id)).all()
@@ -282,6 +316,14 @@ _ma_contact = aliased(Contact, name="ma_contact")
 _owner = aliased(StaffUser, name="owner")
 
 
+def _in_month(column: Any, month: str) -> Where:
+    """`column` (a UTC datetime) falls in the month `YYYY-MM`."""
+    year, number = int(month[:4]), int(month[5:7])
+    start = datetime(year, number, 1, tzinfo=UTC)
+    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
+    return sa.and_(column >= start, column < end)
+
+
 def _party(org: Any, person: Any) -> sa.ColumnElement[Any]:
     return sa.func.coalesce(org.name, sa.func.trim(person.first_name + " " + person.last_name), "")
 
@@ -310,6 +352,8 @@ INTRODUCTIONS = ListSpec(
         "stage": lambda v: Introduction.stage == v,
         "owner_id": lambda v: Introduction.owner_id == int(v),
         "purpose": lambda v: Introduction.purpose == v,
+        "outcome": lambda v: Introduction.outcome == v,
+        "created_month": lambda v: _in_month(Introduction.created_at, str(v)),
     },
     text=lambda w: sa.or_(
         _lower_like(Introduction.title, w),

@@ -23,15 +23,20 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from crm.ui.context import DeskContext
-from crm.ui.dialogs.misc import PreferencesDialog, show_about
+from crm.ui.dialogs import maintenance as care
+from crm.ui.dialogs.misc import PreferencesDialog, show_about, show_shortcuts
 from crm.ui.dialogs.records import EDITORS
 from crm.ui.i18n import Languages
+from crm.ui.notifications import ReminderBanner, Reminders
+from crm.ui.pages.board import BoardPage
 from crm.ui.pages.dashboard import DashboardPage
 from crm.ui.pages.lists import FOLLOWUP_LINKS
+from crm.ui.pages.my_followups import MyFollowUpsPage
 from crm.ui.pages.records import (
     ContactsPage,
     EventsPage,
@@ -42,11 +47,14 @@ from crm.ui.pages.records import (
 from crm.ui.pages.trash import TrashPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
+from crm.ui.widgets.related import RelatedPanel
 from crm.ui.widgets.search import SearchBox
 
-PAGES = ("dashboard", "organizations", "contacts", "introductions", "followups", "events", "trash")
+PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "followups", "myfollowups",
+         "events", "trash")  # fmt: skip
 PAGE_ICONS = {"dashboard": "dashboard", "organizations": "organization", "contacts": "contact",
               "introductions": "introduction", "followups": "followup", "events": "event", "trash": "trash"}  # fmt: skip
+PAGE_ICONS.update(board="introduction", myfollowups="followup")
 KIND_PAGE = {"organization": "organizations", "contact": "contacts", "introduction": "introductions",
              "followup": "followups", "event": "events"}  # fmt: skip
 
@@ -66,12 +74,14 @@ class MainWindow(QMainWindow):
 
         self.pages: dict[str, Any] = {
             "dashboard": DashboardPage(ctx, self.tasks, self),
-            "organizations": OrganizationsPage(ctx, self),
-            "contacts": ContactsPage(ctx, self),
-            "introductions": IntroductionsPage(ctx, self),
-            "followups": FollowUpsPage(ctx, self),
-            "events": EventsPage(ctx, self),
-            "trash": TrashPage(ctx, self),
+            "organizations": OrganizationsPage(ctx, self, self.tasks),
+            "contacts": ContactsPage(ctx, self, self.tasks),
+            "introductions": IntroductionsPage(ctx, self, self.tasks),
+            "followups": FollowUpsPage(ctx, self, self.tasks),
+            "events": EventsPage(ctx, self, self.tasks),
+            "trash": TrashPage(ctx, self, self.tasks),
+            "board": BoardPage(ctx, self.tasks, self),
+            "myfollowups": MyFollowUpsPage(ctx, self.tasks, self),
         }
         self.stack = QStackedWidget(self, objectName="pages")
         self.navigation = QListWidget(self, objectName="navigation")
@@ -91,6 +101,8 @@ class MainWindow(QMainWindow):
                 page.followUpRequested.connect(self.new_followup_for)
                 page.newRequested.connect(self.new_record)
                 page.recordsChanged.connect(self.records_changed)
+            if hasattr(page, "listRequested"):
+                page.listRequested.connect(self.show_filtered)
         self.navigation.currentRowChanged.connect(self._page_changed)
         splitter = QSplitter(self, objectName="mainSplitter")
         splitter.addWidget(self.navigation)
@@ -98,7 +110,18 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([200, 1080])
-        self.setCentralWidget(splitter)
+        # The follow-up reminder banner sits above the pages (never a modal dialog).
+        self.banner = ReminderBanner(self)
+        self.banner.showRequested.connect(lambda: self.show_page("myfollowups"))
+        central = QWidget(self, objectName="central")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.reminders = Reminders(ctx, self.tasks, self, tray=remember_geometry)
+        self.reminders.counted.connect(self.banner.set_counts)
 
         self.search = SearchBox(ctx.db, self)
         self.search.openRequested.connect(self.open_record)
@@ -145,17 +168,25 @@ class MainWindow(QMainWindow):
         a = self._action
         a("new_database", self.ask_new_database, None, "database")
         a("open_database", self.ask_open_database, QKeySequence.StandardKey.Open)
-        a("preferences", self.show_preferences, QKeySequence.StandardKey.Preferences, "preferences")
+        a("team_database", self.ask_team_database, None, "database")
+        a("backup", lambda: care.back_up(self), None, "backup")
+        a("restore_backup", lambda: care.restore(self), None, "restore")
+        a("check_database", lambda: care.check_database(self), None, "check")
+        a("preferences", self.show_preferences, "Ctrl+,", "preferences")
         a("quit", self.close, "Ctrl+Q")
         a("find", self.focus_search, "Ctrl+K", "search")
-        a("delete", self.delete_selected, None, "trash")
-        a("refresh", self.refresh_current, QKeySequence.StandardKey.Refresh)
-        a("new_organization", lambda: self.new_record("organization"), "Ctrl+N", "organization")
+        a("filter", self.focus_filter, "Ctrl+F")
+        a("delete", self.delete_selected, QKeySequence.StandardKey.Delete, "trash")
+        a("refresh", self.refresh_current, "F5")
+        a("new_here", self.new_on_current_page, "Ctrl+N", "add")
+        a("new_organization", lambda: self.new_record("organization"), None, "organization")
         a("new_contact", lambda: self.new_record("contact"), "Ctrl+Shift+N", "contact")
         a("new_introduction", lambda: self.new_record("introduction"), "Ctrl+I", "introduction")
         a("new_followup", lambda: self.new_record("followup"), "Ctrl+Shift+F", "followup")
         a("new_event", lambda: self.new_record("event"), None, "event")
+        a("shortcuts", lambda: show_shortcuts(self), None, "keyboard")
         a("about", lambda: show_about(self))
+        a("export_ics", self.export_followups_ics, None, "event")
         for number, name in enumerate(PAGES, start=1):
             a(
                 f"page_{name}",
@@ -166,13 +197,16 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         self.menus = {key: menu.addMenu("") for key in ("file", "edit", "view", "records", "help")}
-        for key in ("new_database", "open_database", None, "preferences", None, "quit"):
+        for key in ("new_database", "open_database", "team_database", None, "backup",
+                    "restore_backup", "check_database", None, "preferences", None, "quit"):  # fmt: skip
             self._add(self.menus["file"], key)
-        for key in ("find", None, "delete"):
+        for key in ("find", "filter", None, "delete"):
             self._add(self.menus["edit"], key)
         for key in (*(f"page_{n}" for n in PAGES), None, "refresh"):
             self._add(self.menus["view"], key)
         for key in (
+            "new_here",
+            None,
             "new_organization",
             "new_contact",
             "new_introduction",
@@ -180,7 +214,10 @@ class MainWindow(QMainWindow):
             "new_event",
         ):
             self._add(self.menus["records"], key)
+        self._add(self.menus["help"], "shortcuts")
         self._add(self.menus["help"], "about")
+        self._make_csv_actions()
+        self.menus["file"].insertAction(self.actions_["preferences"], self.actions_["export_ics"])
 
     def _add(self, menu: Any, key: str | None) -> None:
         if key is None:
@@ -199,6 +236,8 @@ class MainWindow(QMainWindow):
             "followups": self.tr("Follow-ups"),
             "events": self.tr("Events"),
             "trash": self.tr("Trash"),
+            "board": self.tr("Introduction board"),
+            "myfollowups": self.tr("My follow-ups"),
         }
 
     def retranslate(self) -> None:
@@ -210,6 +249,13 @@ class MainWindow(QMainWindow):
         texts = {
             "new_database": self.tr("&New database…"),
             "open_database": self.tr("&Open database…"),
+            "team_database": self.tr("Open &team database…"),
+            "backup": self.tr("&Back up…"),
+            "restore_backup": self.tr("Re&store from a backup…"),
+            "check_database": self.tr("&Check the database"),
+            "filter": self.tr("Filter the &list"),
+            "new_here": self.tr("&New record on this page…"),
+            "shortcuts": self.tr("&Keyboard shortcuts"),
             "preferences": self.tr("&Preferences…"),
             "quit": self.tr("&Quit"),
             "find": self.tr("&Find…"),
@@ -221,7 +267,9 @@ class MainWindow(QMainWindow):
             "new_followup": self.tr("New &follow-up…"),
             "new_event": self.tr("New &event…"),
             "about": self.tr("&About the cooperation desk"),
+            "export_ics": self.tr("E&xport my follow-ups to a calendar (.ics)…"),
         }
+        texts.update(self._csv_texts())
         for key, text in texts.items():
             self.actions_[key].setText(text)
         menus = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
@@ -258,14 +306,32 @@ class MainWindow(QMainWindow):
     def records_changed(self) -> None:
         for page in self.pages.values():
             page.mark_stale()
+        for panel in self.findChildren(RelatedPanel):  # beside the open editors
+            panel.reload()
+
+    def focus_filter(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "focus_filter"):
+            page.focus_filter()
+
+    def new_on_current_page(self) -> Any:
+        """Ctrl+N: a new record of the current list's kind (an organization elsewhere)."""
+        page = self.current_page()
+        kind = getattr(page, "kind", None)
+        if kind == "trash" or getattr(page, "can_create", True) is False:
+            return None
+        return self.new_record(kind if kind in EDITORS else "organization")
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def delete_selected(self) -> None:
+        """Delete: the selection goes to the trash (in the trash: erased, after asking)."""
         page = self.current_page()
-        if hasattr(page, "delete_selected") and page.kind != "trash":
+        if getattr(page, "kind", None) == "trash":
+            page.purge_selected()
+        elif hasattr(page, "delete_selected"):
             page.delete_selected()
 
     # --- records -----------------------------------------------------------------------------
@@ -296,6 +362,37 @@ class MainWindow(QMainWindow):
             editor.focus_first_field()
         return editor
 
+    def show_filtered(self, name: str, filters: dict[str, Any]) -> Any:
+        """Open a list with these filter choices (`text`: the filter box); choices that have
+        no combo on that page (an outcome, a month) filter the rows until the next change."""
+        page = self.show_page(name)
+        combos = getattr(page, "filter_combos", {})
+        extra = {}
+        for key, combo in combos.items():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(filters.get(key)), 0))
+            combo.blockSignals(False)
+        for key, value in filters.items():
+            if key != "text" and key not in combos:
+                extra[key] = value
+        if hasattr(page, "filter_box"):
+            page.filter_box.blockSignals(True)
+            page.filter_box.setText(str(filters.get("text", "")))
+            page.filter_box.blockSignals(False)
+        if hasattr(page, "apply_filters"):
+            page.apply_filters()
+            if extra:
+                page.model.set_filters({**page.filters(), **extra}, page.filter_box.text())
+        return page
+
+    def export_followups_ics(self) -> None:
+        self.pages["myfollowups"].export_ics()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self.reminders.started and not self.reminders.timer.isActive():
+            self.reminders.start()
+
     def new_followup_for(self, kind: str, record_id: int) -> Any:
         """A new follow-up editor, already linked to the record `kind`/`record_id`."""
         link = FOLLOWUP_LINKS.get(kind)
@@ -317,12 +414,67 @@ class MainWindow(QMainWindow):
         if path:
             self.databaseRequested.emit(path)
 
+    def ask_team_database(self) -> None:
+        dialog = care.TeamDatabaseDialog(self.tasks, self)
+        dialog.chosen.connect(self.databaseRequested)
+        dialog.open()
+
     def show_preferences(self) -> None:
         PreferencesDialog(self.languages, self).open()
+
+    # --- CSV exchange (import wizard, export dialog, export log) -----------------------------
+
+    def _make_csv_actions(self) -> None:
+        self._action("import_csv", lambda: self.import_csv(), "Ctrl+Shift+I")
+        self._action("export_csv", lambda: self.export_csv(), "Ctrl+E")
+        self._action("undo_import", self.undo_import)
+        self._action("export_log", self.show_export_log)
+        before = self.actions_["preferences"]
+        for key in ("import_csv", "export_csv", "undo_import", "export_log"):
+            self.menus["file"].insertAction(before, self.actions_[key])
+        self.menus["file"].insertSeparator(before)
+
+    def _csv_texts(self) -> dict[str, str]:
+        return {
+            "import_csv": self.tr("&Import a CSV file…"),
+            "export_csv": self.tr("E&xport this list to CSV…"),
+            "undo_import": self.tr("&Undo last import…"),
+            "export_log": self.tr("Export &log"),
+        }
+
+    def import_csv(self, entity: str | None = None) -> Any:
+        from crm.ui.dialogs.import_wizard import ImportWizard
+
+        page_entity = {"organizations": "organizations", "events": "participants"}
+        name = PAGES[self.navigation.currentRow()] if self.navigation.currentRow() >= 0 else ""
+        wizard = ImportWizard(self.ctx, self.tasks, self, entity=entity or page_entity.get(name, "contacts"))
+        wizard.imported.connect(lambda *_: self.records_changed())
+        wizard.open()
+        return wizard
+
+    def export_csv(self) -> Any:
+        page = self.current_page()
+        if hasattr(page, "export_list"):
+            return page.export_list()
+        return self.show_page("contacts").export_list()
+
+    def undo_import(self) -> None:
+        from crm.ui.dialogs.import_wizard import undo_last_import
+
+        if undo_last_import(self.ctx, self):
+            self.records_changed()
+
+    def show_export_log(self) -> Any:
+        from crm.ui.pages.export_log import ExportLogDialog
+
+        dialog = ExportLogDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_geometry:
             QSettings().setValue("main/geometry", self.saveGeometry())
             for page in self.pages.values():
                 page.save_state()
+        self.reminders.stop()
         super().closeEvent(event)

@@ -1,6 +1,88 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message numerus="yes">
+        <source>%n follow-up(s) overdue</source>
+        <translation>
+            <numerusform>%n follow-up overdue</numerusform><numerusform>%n follow-ups overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due today</source>
+        <translation>
+            <numerusform>%n due today</numerusform><numerusform>%n due today</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>%n day in stage</numerusform><numerusform>%n days in stage</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more…</source>
+        <translation>
+            <numerusform>%n more…</numerusform><numerusform>%n more…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stalled: %n introduction(s) without a stage change for %1 days</source>
+        <translation>
+            <numerusform>Stalled: %n introduction without a stage change for %1 days</numerusform><numerusform>Stalled: %n introductions without a stage change for %1 days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) written to %1.</source>
+        <translation>
+            <numerusform>%n follow-up written to %1.</numerusform><numerusform>%n follow-ups written to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Only the %n selected row(s)</source>
+        <translation>
+            <numerusform>Only the selected row</numerusform><numerusform>Only the %n selected rows</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation>
+            <numerusform>%n row written to %1.</numerusform><numerusform>%n rows written to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) left out without partner-sharing consent.</source>
+        <translation>
+            <numerusform>%n person left out without partner-sharing consent.</numerusform><numerusform>%n people left out without partner-sharing consent.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ExportLogDialog</name>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform><numerusform>%n selected</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out without consent</source>
+        <translation>
+            <numerusform>%n left out without consent</numerusform><numerusform>%n left out without consent</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message numerus="yes">
+        <source>Encoding: %1 · delimiter: %2 · %n record(s)</source>
+        <translation>
+            <numerusform>Encoding: %1 · delimiter: %2 · %n record</numerusform><numerusform>Encoding: %1 · delimiter: %2 · %n records</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new organization(s).</source>
+        <translation>
+            <numerusform>%n new organization.</numerusform><numerusform>%n new organizations.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid row(s) left out.</source>
+        <translation>
+            <numerusform>%n invalid row left out.</numerusform><numerusform>%n invalid rows left out.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message numerus="yes">
         <source>%n record(s)</source>

@@ -1,6 +1,399 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name />
+    <message>
+        <source>Draft an email</source>
+        <translation>Rédiger un courriel</translation>
+    </message>
+    <message>
+        <source>Consent request to the Québec party</source>
+        <translation>Demande d’accord à la partie québécoise</translation>
+    </message>
+    <message>
+        <source>Consent request to the Massachusetts party</source>
+        <translation>Demande d’accord à la partie du Massachusetts</translation>
+    </message>
+    <message>
+        <source>Introduction email to both</source>
+        <translation>Courriel de mise en relation aux deux</translation>
+    </message>
+    <message>
+        <source>Recipient's language</source>
+        <translation>Langue du destinataire</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Nothing is sent by the desk: open the draft in your mail program or copy it.</source>
+        <translation>Le bureau n’envoie rien : ouvrez le brouillon dans votre logiciel de courriel ou copiez-le.</translation>
+    </message>
+    <message>
+        <source>Open in mail program</source>
+        <translation>Ouvrir dans le logiciel de courriel</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Edit the template…</source>
+        <translation>Modifier le modèle…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cannot draft the email</source>
+        <translation>Impossible de rédiger le courriel</translation>
+    </message>
+    <message>
+        <source>No mail program</source>
+        <translation>Aucun logiciel de courriel</translation>
+    </message>
+    <message>
+        <source>No mail program answered; the draft was copied instead.</source>
+        <translation>Aucun logiciel de courriel n’a répondu ; le brouillon a été copié à la place.</translation>
+    </message>
+    <message>
+        <source>Email template (%1)</source>
+        <translation>Modèle de courriel (%1)</translation>
+    </message>
+    <message>
+        <source>First line: Subject: …; then a blank line and the body. Placeholders: %1</source>
+        <translation>Première ligne : Subject: … ; puis une ligne vide et le corps. Champs à remplacer : %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Restore the default</source>
+        <translation>Rétablir le modèle d’origine</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Both parties are on the same side of the border (%1).</source>
+        <translation>Les deux parties sont du même côté de la frontière (%1).</translation>
+    </message>
+    <message>
+        <source>The same pair is already in introduction %1.</source>
+        <translation>La même paire figure déjà dans la mise en relation %1.</translation>
+    </message>
+    <message>
+        <source>Both parties have not said yes yet (double opt-in).</source>
+        <translation>Les deux parties n’ont pas encore dit oui (double consentement).</translation>
+    </message>
+    <message>
+        <source>Check both answers</source>
+        <translation>Vérifier les deux réponses</translation>
+    </message>
+    <message>
+        <source>Send the introduction email</source>
+        <translation>Envoyer le courriel de mise en relation</translation>
+    </message>
+    <message>
+        <source>Check in with both parties</source>
+        <translation>Prendre des nouvelles des deux parties</translation>
+    </message>
+    <message>
+        <source>Ask about the outcome</source>
+        <translation>Demander le résultat</translation>
+    </message>
+    <message>
+        <source>Move the introduction</source>
+        <translation>Déplacer la mise en relation</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Veuillez confirmer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Note for the history</source>
+        <translation>Note pour l’historique</translation>
+    </message>
+    <message>
+        <source>Suggested follow-ups</source>
+        <translation>Suivis suggérés</translation>
+    </message>
+    <message>
+        <source>Move anyway</source>
+        <translation>Déplacer quand même</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modifiée par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Someone else changed this introduction meanwhile; look again and retry.</source>
+        <translation>Quelqu’un d’autre a modifié cette mise en relation entre-temps ; vérifiez et réessayez.</translation>
+    </message>
+    <message>
+        <source>Cannot move</source>
+        <translation>Déplacement impossible</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Draft an email…</source>
+        <translation>Rédiger un courriel…</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Enregistrer quand même</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) overdue</source>
+        <translation>
+            <numerusform>%n suivi en retard</numerusform><numerusform>%n suivis en retard</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due today</source>
+        <translation>
+            <numerusform>%n à faire aujourd’hui</numerusform><numerusform>%n à faire aujourd’hui</numerusform></translation>
+    </message>
+    <message>
+        <source>Show my follow-ups</source>
+        <translation>Voir mes suivis</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Suivi à faire</translation>
+    </message>
+    <message>
+        <source>Introduction board</source>
+        <translation>Tableau par étape</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Stalled after (days)</source>
+        <translation>En panne après (jours)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more…</source>
+        <translation>
+            <numerusform>%n de plus…</numerusform><numerusform>%n de plus…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stalled: %n introduction(s) without a stage change for %1 days</source>
+        <translation>
+            <numerusform>En panne : %n mise en relation sans changement d’étape depuis %1 jours</numerusform><numerusform>En panne : %n mises en relation sans changement d’étape depuis %1 jours</numerusform></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Organizations in Québec</source>
+        <translation>Organisations au Québec</translation>
+    </message>
+    <message>
+        <source>Organizations in Massachusetts</source>
+        <translation>Organisations au Massachusetts</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Suivis ouverts</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Suivis en retard</translation>
+    </message>
+    <message>
+        <source>Upcoming events</source>
+        <translation>Événements à venir</translation>
+    </message>
+    <message>
+        <source>Introductions by stage</source>
+        <translation>Mises en relation par étape</translation>
+    </message>
+    <message>
+        <source>Introductions per month, by direction</source>
+        <translation>Mises en relation par mois, selon le sens</translation>
+    </message>
+    <message>
+        <source>Outcomes of closed introductions</source>
+        <translation>Résultats des mises en relation fermées</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups per staff user</source>
+        <translation>Suivis en retard par membre du personnel</translation>
+    </message>
+    <message>
+        <source>Most connected organizations</source>
+        <translation>Organisations les plus reliées</translation>
+    </message>
+    <message>
+        <source>Nothing yet</source>
+        <translation>Rien pour l’instant</translation>
+    </message>
+    <message>
+        <source>QC → MA</source>
+        <translation>QC → MA</translation>
+    </message>
+    <message>
+        <source>MA → QC</source>
+        <translation>MA → QC</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Reporter au</translation>
+    </message>
+    <message>
+        <source>Export follow-ups</source>
+        <translation>Exporter les suivis</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Fichiers iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>My follow-ups — %1</source>
+        <translation>Mes suivis — %1</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>Réassigner</translation>
+    </message>
+    <message>
+        <source>New follow-up…</source>
+        <translation>Nouveau suivi…</translation>
+    </message>
+    <message>
+        <source>Export to calendar (.ics)…</source>
+        <translation>Exporter vers un calendrier (.ics)…</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 semaine</translation>
+    </message>
+    <message>
+        <source>Pick a date…</source>
+        <translation>Choisir une date…</translation>
+    </message>
+    <message>
+        <source>Cannot change the follow-up</source>
+        <translation>Impossible de modifier le suivi</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the linked record</source>
+        <translation>Ouvrir la fiche liée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) written to %1.</source>
+        <translation>
+            <numerusform>%n suivi écrit dans %1.</numerusform><numerusform>%n suivis écrits dans %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>About the cooperation desk</source>
@@ -30,6 +423,26 @@
         <translation>Démarrage impossible</translation>
     </message>
     <message>
+        <source>There is no staff user named “%1” in %2.
+
+Create this staff user now? Every change you make will be recorded under this name.</source>
+        <translation>Il n’y a pas d’utilisateur nommé « %1 » dans %2.
+
+Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistrée sous ce nom.</translation>
+    </message>
+    <message>
+        <source>Unknown staff user</source>
+        <translation>Utilisateur inconnu</translation>
+    </message>
+    <message>
+        <source>Create the staff user</source>
+        <translation>Créer l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Cannot create the staff user</source>
+        <translation>Impossible de créer l’utilisateur</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
@@ -53,53 +466,6 @@
     </message>
 </context>
 <context>
-    <name>DashboardPage</name>
-    <message>
-        <source>Dashboard</source>
-        <translation>Tableau de bord</translation>
-    </message>
-    <message>
-        <source>Organizations and contacts</source>
-        <translation>Organisations et contacts</translation>
-    </message>
-    <message>
-        <source>Introductions by stage</source>
-        <translation>Mises en relation par étape</translation>
-    </message>
-    <message>
-        <source>Work</source>
-        <translation>Travail</translation>
-    </message>
-    <message>
-        <source>Organizations in Québec</source>
-        <translation>Organisations au Québec</translation>
-    </message>
-    <message>
-        <source>Organizations in Massachusetts</source>
-        <translation>Organisations au Massachusetts</translation>
-    </message>
-    <message>
-        <source>Organizations elsewhere</source>
-        <translation>Organisations ailleurs</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <source>Open follow-ups</source>
-        <translation>Suivis ouverts</translation>
-    </message>
-    <message>
-        <source>Overdue follow-ups</source>
-        <translation>Suivis en retard</translation>
-    </message>
-    <message>
-        <source>Upcoming events</source>
-        <translation>Événements à venir</translation>
-    </message>
-</context>
-<context>
     <name>EventEditor</name>
     <message>
         <source>New event</source>
@@ -115,6 +481,246 @@
     <message>
         <source>Events</source>
         <translation>Événements</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>organizations</source>
+        <translation>organisations</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <source>introductions</source>
+        <translation>mises en relation</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>suivis</translation>
+    </message>
+    <message>
+        <source>event participants</source>
+        <translation>participants aux événements</translation>
+    </message>
+    <message>
+        <source>Export %1 to CSV</source>
+        <translation>Exporter les %1 en CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil :</translation>
+    </message>
+    <message>
+        <source>Save as profile:</source>
+        <translation>Enregistrer comme profil :</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>&amp;Destinataire :</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Lignes :</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Colonnes :</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;En-têtes :</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Séparateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encodage :</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>e.g. MassBio members</source>
+        <translation>p. ex. Membres MassBio</translation>
+    </message>
+    <message>
+        <source>e.g. MassBio</source>
+        <translation>p. ex. MassBio</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>All rows of the list's current filter</source>
+        <translation>Toutes les lignes du filtre actuel de la liste</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n selected row(s)</source>
+        <translation>
+            <numerusform>Seulement la ligne sélectionnée</numerusform><numerusform>Seulement les %n lignes sélectionnées</numerusform></translation>
+    </message>
+    <message>
+        <source>English field names (uid, first_name…)</source>
+        <translation>Noms de champs anglais (uid, first_name…)</translation>
+    </message>
+    <message>
+        <source>French labels (Identifiant, Prénom…)</source>
+        <translation>Libellés français (Identifiant, Prénom…)</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Virgule ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; ), French Excel</source>
+        <translation>Point-virgule ( ; ), Excel en français</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel shows accents)</source>
+        <translation>UTF-8 avec BOM (Excel affiche les accents)</translation>
+    </message>
+    <message>
+        <source>UTF-8 without BOM</source>
+        <translation>UTF-8 sans BOM</translation>
+    </message>
+    <message>
+        <source>Include people without partner-sharing consent or marked do-not-contact (logged)</source>
+        <translation>Inclure les personnes sans consentement au partage ou à ne pas contacter (journalisé)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Donnez un nom au profil.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>Choisissez le fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation>Choisissez au moins une colonne.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation>
+            <numerusform>%n ligne écrite dans %1.</numerusform><numerusform>%n lignes écrites dans %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) left out without partner-sharing consent.</source>
+        <translation>
+            <numerusform>%n personne laissée de côté faute de consentement au partage.</numerusform><numerusform>%n personnes laissées de côté faute de consentement au partage.</numerusform></translation>
+    </message>
+    <message>
+        <source>Export done</source>
+        <translation>Exportation terminée</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’exportation</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLogDialog</name>
+    <message>
+        <source>Export log</source>
+        <translation>Journal des exportations</translation>
+    </message>
+    <message>
+        <source>Every CSV file written for a partner, newest first. The SHA-256 identifies the exact file that was sent.</source>
+        <translation>Chaque fichier CSV écrit pour un partenaire, du plus récent au plus ancien. Le SHA-256 identifie exactement le fichier envoyé.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Staff user</source>
+        <translation>Membre du personnel</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Fiches</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n sélectionnée</numerusform><numerusform>%n sélectionnées</numerusform></translation>
+    </message>
+    <message>
+        <source>including people without consent</source>
+        <translation>y compris les personnes sans consentement</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out without consent</source>
+        <translation>
+            <numerusform>%n laissée de côté sans consentement</numerusform><numerusform>%n laissées de côté sans consentement</numerusform></translation>
+    </message>
+    <message>
+        <source>whole list</source>
+        <translation>liste entière</translation>
     </message>
 </context>
 <context>
@@ -292,6 +898,30 @@
         <translation>Responsable</translation>
     </message>
     <message>
+        <source>Québec party agrees</source>
+        <translation>Accord de la partie québécoise</translation>
+    </message>
+    <message>
+        <source>Québec answer on</source>
+        <translation>Réponse québécoise le</translation>
+    </message>
+    <message>
+        <source>Québec answer by (email, phone…)</source>
+        <translation>Réponse québécoise par (courriel, téléphone…)</translation>
+    </message>
+    <message>
+        <source>Massachusetts party agrees</source>
+        <translation>Accord de la partie du Massachusetts</translation>
+    </message>
+    <message>
+        <source>Massachusetts answer on</source>
+        <translation>Réponse du Massachusetts le</translation>
+    </message>
+    <message>
+        <source>Massachusetts answer by (email, phone…)</source>
+        <translation>Réponse du Massachusetts par (courriel, téléphone…)</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
@@ -333,6 +963,10 @@
     <message>
         <source>Owner</source>
         <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Status</source>
@@ -497,6 +1131,256 @@
     <message>
         <source>Deleted by</source>
         <translation>Supprimée par</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import a CSV file</source>
+        <translation>Importer un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Event participants</source>
+        <translation>Participants aux événements</translation>
+    </message>
+    <message>
+        <source>Leave the recorded one as it is</source>
+        <translation>Laisser la fiche enregistrée telle quelle</translation>
+    </message>
+    <message>
+        <source>Update it with the file's values</source>
+        <translation>La mettre à jour avec les valeurs du fichier</translation>
+    </message>
+    <message>
+        <source>Only fill its blank fields</source>
+        <translation>Remplir seulement ses champs vides</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Détecté</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Virgule</translation>
+    </message>
+    <message>
+        <source>Semicolon</source>
+        <translation>Point-virgule</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>&amp;Import:</source>
+        <translation>&amp;Importer :</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates:</source>
+        <translation>&amp;Doublons :</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and leave out the invalid ones</source>
+        <translation>Importer les lignes valides et laisser de côté les lignes invalides</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>Séparateur :</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Première valeur</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lue comme</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>créer</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>mettre à jour</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangée</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>ignorer</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>fusionner</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>invalide</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>Choisissez le fichier à importer.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>Impossible de lire le fichier</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>virgule</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>point-virgule</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message numerus="yes">
+        <source>Encoding: %1 · delimiter: %2 · %n record(s)</source>
+        <translation>
+            <numerusform>Encodage : %1 · séparateur : %2 · %n fiche</numerusform><numerusform>Encodage : %1 · séparateur : %2 · %n fiches</numerusform></translation>
+    </message>
+    <message>
+        <source>(ignored)</source>
+        <translation>(ignorée)</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Vérification de chaque ligne…</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Vérification du fichier…</translation>
+    </message>
+    <message>
+        <source>%1 to create, %2 to update, %3 unchanged, %4 to skip, %5 merged, %6 invalid.</source>
+        <translation>%1 à créer, %2 à mettre à jour, %3 inchangées, %4 à ignorer, %5 fusionnées, %6 invalides.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new organization(s).</source>
+        <translation>
+            <numerusform>%n nouvelle organisation.</numerusform><numerusform>%n nouvelles organisations.</numerusform></translation>
+    </message>
+    <message>
+        <source>The invalid rows will be left out.</source>
+        <translation>Les lignes invalides seront laissées de côté.</translation>
+    </message>
+    <message>
+        <source>Nothing will be imported while rows are invalid: fix the file, or choose to leave the invalid rows out.</source>
+        <translation>Rien ne sera importé tant que des lignes sont invalides : corrigez le fichier, ou choisissez de laisser de côté les lignes invalides.</translation>
+    </message>
+    <message>
+        <source>same as line %1</source>
+        <translation>même fiche que la ligne %1</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 left as they were.</source>
+        <translation>%1 créées, %2 mises à jour, %3 laissées telles quelles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid row(s) left out.</source>
+        <translation>
+            <numerusform>%n ligne invalide laissée de côté.</numerusform><numerusform>%n lignes invalides laissées de côté.</numerusform></translation>
+    </message>
+    <message>
+        <source>File &gt; Undo last import takes it back.</source>
+        <translation>Fichier &gt; Annuler la dernière importation la défait.</translation>
+    </message>
+    <message>
+        <source>Import done</source>
+        <translation>Importation terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé : rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Rien n’a été importé</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Échec de l’importation</translation>
+    </message>
+    <message>
+        <source>Undo last import</source>
+        <translation>Annuler la dernière importation</translation>
+    </message>
+    <message>
+        <source>There is no import to undo.</source>
+        <translation>Il n’y a aucune importation à annuler.</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? Its %2 new record(s) go to the trash and its %3 updated record(s) get their previous values back.</source>
+        <translation>Annuler l’importation de %1 ? Ses %2 nouvelles fiches vont à la corbeille et ses %3 fiches mises à jour retrouvent leurs valeurs précédentes.</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1805,14 @@
         <source>Next 30 days</source>
         <translation>30 prochains jours</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Cannot read the list</source>
+        <translation>Impossible de lire la liste</translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
@@ -933,6 +1825,10 @@
     <message>
         <source>New…</source>
         <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Exporter en CSV…</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1862,14 @@
         <translation>Corbeille</translation>
     </message>
     <message>
+        <source>Introduction board</source>
+        <translation>Tableau par étape</translation>
+    </message>
+    <message>
+        <source>My follow-ups</source>
+        <translation>Mes suivis</translation>
+    </message>
+    <message>
         <source>Cooperation desk — BIOQuébec · MassBio</source>
         <translation>Bureau de coopération — BIOQuébec · MassBio</translation>
     </message>
@@ -976,6 +1880,34 @@
     <message>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base de données…</translation>
+    </message>
+    <message>
+        <source>Open &amp;team database…</source>
+        <translation>Ouvrir une &amp;base d’équipe…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Sauvegarder…</translation>
+    </message>
+    <message>
+        <source>Re&amp;store from a backup…</source>
+        <translation>Resta&amp;urer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the database</source>
+        <translation>&amp;Vérifier la base de données</translation>
+    </message>
+    <message>
+        <source>Filter the &amp;list</source>
+        <translation>&amp;Filtrer la liste</translation>
+    </message>
+    <message>
+        <source>&amp;New record on this page…</source>
+        <translation>&amp;Nouvelle fiche sur cette page…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Raccourcis &amp;clavier</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1022,6 +1954,10 @@
         <translation>À &amp;propos du bureau de coopération</translation>
     </message>
     <message>
+        <source>E&amp;xport my follow-ups to a calendar (.ics)…</source>
+        <translation>E&amp;xporter mes suivis vers un calendrier (.ics)…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1064,6 +2000,149 @@
     <message>
         <source>Open database</source>
         <translation>Ouvrir une base de données</translation>
+    </message>
+    <message>
+        <source>&amp;Import a CSV file…</source>
+        <translation>&amp;Importer un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport this list to CSV…</source>
+        <translation>E&amp;xporter cette liste en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last import…</source>
+        <translation>&amp;Annuler la dernière importation…</translation>
+    </message>
+    <message>
+        <source>Export &amp;log</source>
+        <translation>&amp;Journal des exportations</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <source>Desk databases (*.db);;All files (*)</source>
+        <translation>Bases de données du bureau (*.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Sauvegarder la base de données</translation>
+    </message>
+    <message>
+        <source>Cannot back up</source>
+        <translation>Sauvegarde impossible</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Sauvegarde enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Sauvegarde faite</translation>
+    </message>
+    <message>
+        <source>The database was copied to:
+%1</source>
+        <translation>La base de données a été copiée dans :
+%1</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Sauvegarde de la base de données…</translation>
+    </message>
+    <message>
+        <source>Backup cancelled</source>
+        <translation>Sauvegarde annulée</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Replace everything in %1 with the content of the backup %2?
+
+A safety copy of the database as it is now is made first, in %3, so this can be undone by restoring that copy.</source>
+        <translation>Remplacer tout le contenu de %1 par celui de la sauvegarde %2 ?
+
+Une copie de sécurité de la base telle qu’elle est maintenant est d’abord faite dans %3 : on peut revenir en arrière en restaurant cette copie.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Database restored</source>
+        <translation>Base de données restaurée</translation>
+    </message>
+    <message>
+        <source>The backup %1 was restored.
+The database as it was before is kept in:
+%2</source>
+        <translation>La sauvegarde %1 a été restaurée.
+La base telle qu’elle était avant est conservée dans :
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Restauration impossible</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Database check</source>
+        <translation>Vérification de la base de données</translation>
+    </message>
+    <message>
+        <source>%1 is in good health.
+
+Records:
+%2</source>
+        <translation>%1 est en bon état.
+
+Fiches :
+%2</translation>
+    </message>
+    <message>
+        <source>%1 has problems:
+%2
+
+Restore a backup, or run: crm check --repair</source>
+        <translation>%1 présente des problèmes :
+%2
+
+Restaurez une sauvegarde, ou lancez : crm check --repair</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Vérification de la base de données…</translation>
+    </message>
+    <message>
+        <source>Open a team database</source>
+        <translation>Ouvrir une base d’équipe</translation>
+    </message>
+    <message>
+        <source>A team database lives on a PostgreSQL server shared by the staff. Enter its address, for example postgresql://mtremblay@crm.bioquebec.local/desk</source>
+        <translation>Une base d’équipe se trouve sur un serveur PostgreSQL partagé par le personnel. Entrez son adresse, par exemple postgresql://mtremblay@crm.bioquebec.local/desk</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Enter an address that begins with postgresql://</source>
+        <translation>Entrez une adresse qui commence par postgresql://</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Cannot open this team database:
+%1</source>
+        <translation>Impossible d’ouvrir cette base d’équipe :
+%1</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +2310,44 @@ L’enregistrer quand même ?</translation>
     <message>
         <source>No match</source>
         <translation>Aucun résultat</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Open the selected record</source>
+        <translation>Ouvrir la fiche sélectionnée</translation>
+    </message>
+    <message>
+        <source>Save the record (in an editor)</source>
+        <translation>Enregistrer la fiche (dans un éditeur)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
 </context>
 <context>

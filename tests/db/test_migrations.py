@@ -138,12 +138,15 @@ def test_without_migrate_an_old_database_is_refused(empty_url):
 
 
 def test_an_older_schema_file_is_backed_up_before_migrating(sqlite_db, monkeypatch):
-    """Only one revision exists, so pretend this program's head is a later one."""
+    """The file is taken back to revision 0001 (Alembic downgrade), then opened again."""
+    from alembic import command
+
     with sqlite_db.write() as session:
         organizations.service.create(session, None, {"name": "Gardée"})
+    with sqlite_db.engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0001")
     path = sqlite_db.path
     sqlite_db.close()
-    monkeypatch.setattr(migrate, "HEAD", "0002")
     db = open_database(f"sqlite:///{path}")
     try:
         assert db.migrated_from == "0001"

@@ -1,16 +1,24 @@
-"""Small dialogs: Preferences (language), First start (demo data or empty), About."""
+"""Small dialogs: Preferences (language), First start (demo data or empty), Keyboard
+shortcuts, About."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -103,3 +111,70 @@ def show_about(parent: QWidget | None) -> None:
     box.setText(text)
     box.setIconPixmap(icon("app").pixmap(64, 64))
     box.open()
+
+
+def shortcut_rows(window: Any) -> list[tuple[str, str]]:
+    """(keys, what they do) for every window action with a shortcut, then the list keys."""
+    rows = []
+    for action in window.actions_.values():
+        keys = action.shortcut()
+        if keys.isEmpty():
+            continue
+        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        rows.append((keys.toString(QKeySequence.SequenceFormat.NativeText), text.rstrip("…")))
+    enter = QKeySequence(Qt.Key.Key_Return).toString(QKeySequence.SequenceFormat.NativeText)
+    rows.append((enter, QCoreApplication.translate("Shortcuts", "Open the selected record")))
+    rows.append(
+        (
+            QKeySequence(QKeySequence.StandardKey.Save).toString(
+                QKeySequence.SequenceFormat.NativeText
+            ),
+            QCoreApplication.translate("Shortcuts", "Save the record (in an editor)"),
+        )
+    )
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """The keyboard shortcuts, read from the window's actions (always up to date)."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window, objectName="shortcutsDialog")
+        self.window_ = window
+        self.tree = QTreeWidget(self, objectName="shortcutsList")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnCount(2)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(520, 560)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("Shortcuts", "Keyboard shortcuts"))
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("Shortcuts", "Keys"),
+                QCoreApplication.translate("Shortcuts", "Action"),
+            ]
+        )
+        self.tree.clear()
+        for keys, text in shortcut_rows(self.window_):
+            self.tree.addTopLevelItem(QTreeWidgetItem([keys, text]))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def show_shortcuts(window: Any) -> ShortcutsDialog:
+    dialog = ShortcutsDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -8,7 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from crm.domain.enums import IntroductionOutcome, IntroductionStage
-from crm.services import introductions, tags
+from crm.services import introductions, tags, workflow
+from crm.ui.dialogs import stage_dialog
 from crm.ui.dialogs.editor import FieldDef, RecordEditor
 from crm.ui.widgets.related import RelatedPanel
 
@@ -140,6 +141,12 @@ class IntroductionEditor(RecordEditor):
         F("ma_contact_id", QT_TRANSLATE_NOOP("Fields", "Massachusetts contact"), "contact"),
         F("purpose", QT_TRANSLATE_NOOP("Fields", "Purpose"), "enum:IntroductionPurpose"),
         F("owner_id", QT_TRANSLATE_NOOP("Fields", "Owner"), "staff"),
+        F("qc_consent", QT_TRANSLATE_NOOP("Fields", "Québec party agrees"), "enum:Consent"),
+        F("qc_consent_at", QT_TRANSLATE_NOOP("Fields", "Québec answer on"), "date"),
+        F("qc_consent_channel", QT_TRANSLATE_NOOP("Fields", "Québec answer by (email, phone…)")),
+        F("ma_consent", QT_TRANSLATE_NOOP("Fields", "Massachusetts party agrees"), "enum:Consent"),
+        F("ma_consent_at", QT_TRANSLATE_NOOP("Fields", "Massachusetts answer on"), "date"),
+        F("ma_consent_channel", QT_TRANSLATE_NOOP("Fields", "Massachusetts answer by (email, phone…)")),
         F("stage", QT_TRANSLATE_NOOP("Fields", "Stage"), "enum:IntroductionStage"),
         F(
             "outcome",
@@ -150,16 +157,39 @@ class IntroductionEditor(RecordEditor):
         F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
     )
     STAGE_FIELDS = ("stage", "outcome")
+    plan: stage_dialog.MovePlan | None = None
 
     def window_title(self) -> str:
         return self.tr("New introduction") if self.record_id is None else self.tr("Introduction")
+
+    def side_panel(self) -> QWidget | None:
+        """The stage history and the email drafts (once the introduction exists)."""
+        if self.record_id is None:
+            return None
+        self.timeline = stage_dialog.TimelinePanel(self.ctx, self.record_id, self)
+        return self.timeline
+
+    def save(self) -> bool:
+        """A stage change goes through the workflow's confirmation (warnings, outcome, note,
+        suggested follow-ups), as on the board; a new introduction's warnings are confirmed."""
+        self.plan = None
+        values = self.values()
+        if self.record_id is None:
+            if not stage_dialog.confirm_new(self, self.ctx, values):
+                return False
+        elif any(k in self.changes() for k in self.STAGE_FIELDS):
+            self.plan = stage_dialog.plan_move(self, self.ctx, self.record_id, values["stage"],
+                                               outcome=values["outcome"], values=values)  # fmt: skip
+            if self.plan is None:
+                return False
+        return super().save()
 
     def create(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
         stage, outcome = values.pop("stage"), values.pop("outcome")
         intro = introductions.create(session, self.ctx.user_id, values)
         if stage != IntroductionStage.PROPOSED:
-            intro = introductions.move(session, self.ctx.user_id, intro.id, IntroductionStage(stage),
-                                       outcome=self._outcome(stage, outcome))  # fmt: skip
+            intro = workflow.move(session, self.ctx.user_id, intro.id, IntroductionStage(stage),
+                                  outcome=self._outcome(stage, outcome), accept_warnings=True)  # fmt: skip
         return intro
 
     def update(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
@@ -171,9 +201,12 @@ class IntroductionEditor(RecordEditor):
             )
         if moved:
             stage = self.widget_value("stage")
-            intro = introductions.move(
-                session, self.ctx.user_id, self.record_id, IntroductionStage(stage),
-                outcome=self._outcome(stage, self.widget_value("outcome")),
+            plan = self.plan or stage_dialog.MovePlan(self.widget_value("outcome"), "", [])
+            if stage == IntroductionStage.CLOSED and plan.outcome:
+                self.set_widget_value("outcome", plan.outcome)
+            intro = stage_dialog.apply_plan(
+                session, self.ctx, self.record_id, stage,
+                stage_dialog.MovePlan(self._outcome(stage, plan.outcome), plan.note, plan.followups),
                 expected_version=None if changes else self.version,
             )  # fmt: skip
         return intro

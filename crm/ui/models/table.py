@@ -6,10 +6,18 @@ for; at most `MAX_PAGES` pages stay cached. A refresh reads the sorted, filtered
 (`listing.rows_by_id`), as cheap at the last row as at the first. Sorting (`sort`) and
 filtering (`set_query`) re-run the SQL query.
 
+Given a `TaskRunner`, a refresh of a big list (its tables hold more than `SYNC_LIMIT`
+rows: reading 100k sorted ids takes 0.2-0.5 s) runs on a worker thread with its own
+session; the rows already shown stay on screen meanwhile, and a result is dropped when a
+newer refresh was started after it (`pending` tells a refresh is on its way). Small lists,
+and models without a runner, refresh at once.
+
 Roles: `SortRole` gives the raw value of a cell, `IdRole` the record id of its row,
 `KindRole` the record kind (the trash mixes kinds).
 
-Signals: `countChanged(int)` after each refresh, with the number of matching rows.
+Signals: `countChanged(int)` after each refresh, with the number of matching rows;
+`loadingChanged(bool)` when a background refresh starts and ends; `refreshed()` once new
+rows are in the model; `loadFailed(str)` when a background refresh failed.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from PySide6.QtCore import (
 from crm.db.database import Database
 from crm.services import listing
 from crm.ui import labels
+from crm.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,6 +53,7 @@ KindRole = Qt.ItemDataRole.UserRole + 3
 
 PAGE_SIZE = 200
 MAX_PAGES = 40
+SYNC_LIMIT = 5000
 
 
 def display_value(kind: str, value: Any) -> str:
@@ -75,12 +85,25 @@ def raw_value(value: Any) -> Any:
 
 class ListModel(QAbstractTableModel):
     countChanged = Signal(int)
+    loadingChanged = Signal(bool)
+    refreshed = Signal()
+    loadFailed = Signal(str)
 
-    def __init__(self, db: Database, spec: listing.ListSpec, parent: Any = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        spec: listing.ListSpec,
+        parent: Any = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.spec = spec
+        self.tasks = tasks
+        self.sync_limit = SYNC_LIMIT
         self.query = listing.ListQuery()
+        # The query the rows on screen answer (`query` may be newer while a refresh runs).
+        self._shown = self.query
         self._count = 0
         self._pages: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
         # Lists with unique ids page by id: the sorted ids are read once per refresh.
@@ -88,25 +111,68 @@ class ListModel(QAbstractTableModel):
         self._ids: array[int] = array("q")
         self._kinds = [c.kind for c in spec.columns]
         self._kind_column = spec.keys.index("kind") + 1 if spec.name == "trash" else -1
+        self._generation = 0
         self.loaded = False
+        self.pending = False
+        self.pages_read = 0  # pages read for the view since the model was made (for checks)
 
     # --- queries -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the sorted ids (or count the rows) again and forget the cached pages."""
+        """Read the sorted ids (or count the rows) again and forget the cached pages.
+
+        In the background when the model has a task runner and the list is big; a newer
+        refresh makes the result of an older one be dropped.
+        """
+        self._generation += 1
+        generation, query, spec = self._generation, self.query, self.spec
+        with self.db.read() as session:
+            small = self.tasks is None or listing.size_hint(session, spec) <= self.sync_limit
+            if small:
+                loaded = listing.load(session, spec, query, PAGE_SIZE)
+        if small:
+            self._apply(generation, loaded)
+            return
+        db = self.db
+
+        def read() -> listing.Loaded:
+            with db.read() as worker_session:  # the worker's own session
+                return listing.load(worker_session, spec, query, PAGE_SIZE)
+
+        self._set_pending(True)
+        assert self.tasks is not None
+        self.tasks.run(
+            read,
+            lambda result: self._apply(generation, result),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _apply(self, generation: int, loaded: listing.Loaded) -> None:
+        if generation != self._generation:
+            return  # a newer refresh started since: its result will come
         self.beginResetModel()
         self._pages.clear()
-        with self.db.read() as session:
-            if self._by_id:
-                self._ids = listing.ordered_ids(session, self.spec, self.query)
-                self._count = len(self._ids)
-            else:
-                self._count = listing.count(session, self.spec, self.query)
-            if self._count:
-                self._pages[0] = self._read_page(session, 0)
+        self._shown = loaded.query
+        self._ids = loaded.ids
+        self._count = loaded.count
+        if loaded.count:
+            self._pages[0] = loaded.first_page
         self.loaded = True
         self.endResetModel()
+        self._set_pending(False)
         self.countChanged.emit(self._count)
+        self.refreshed.emit()
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._set_pending(False)
+        self.loadFailed.emit(str(exc))
+
+    def _set_pending(self, pending: bool) -> None:
+        if pending != self.pending:
+            self.pending = pending
+            self.loadingChanged.emit(pending)
 
     def set_query(self, query: listing.ListQuery) -> None:
         self.query = query
@@ -130,7 +196,7 @@ class ListModel(QAbstractTableModel):
         start = number * PAGE_SIZE
         if self._by_id:
             return listing.rows_by_id(session, self.spec, self._ids[start : start + PAGE_SIZE])
-        return list(listing.page(session, self.spec, self.query, offset=start, limit=PAGE_SIZE))
+        return list(listing.page(session, self.spec, self._shown, offset=start, limit=PAGE_SIZE))
 
     def _row(self, row: int) -> tuple[Any, ...] | None:
         number = row // PAGE_SIZE
@@ -138,6 +204,7 @@ class ListModel(QAbstractTableModel):
         if rows is None:
             with self.db.read() as session:
                 rows = self._read_page(session, number)
+            self.pages_read += 1
             self._pages[number] = rows
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)

@@ -1,25 +1,52 @@
-"""The dashboard: the desk's numbers at a glance (organizations by territory, introductions
-by stage, open and overdue follow-ups). The figures are read off the GUI thread.
+"""The dashboard: the cooperation in pictures, figures read off the GUI thread.
 
-Signals: `loaded()` when the figures are on screen.
+Key numbers on top (organizations by side, contacts, open and overdue follow-ups, upcoming
+events), then charts painted with QPainter: the introduction funnel by stage,
+introductions per month by direction (QC→MA, MA→QC; the rule is in
+`crm.services.dashboard`), outcomes, overdue follow-ups per staff user and the most
+connected organizations. Each figure opens the matching filtered list.
+
+Signals: `loaded()` when the figures are on screen; `listRequested(str page, dict filters)`
+to open a list with these filter choices (`text` is the filter box); `openRequested(str
+kind, int id)`, `editRequested`, `followUpRequested`, `newRequested`, `recordsChanged` like
+the other pages.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from crm.domain.enums import IntroductionStage, Territory
-from crm.services import listing
+from crm.domain.enums import IntroductionOutcome, IntroductionStage
+from crm.services import dashboard
 from crm.ui import labels
 from crm.ui.context import DeskContext
 from crm.ui.tasks import TaskRunner
+from crm.ui.widgets.charts import PALETTE, BarChart, ColumnChart
+
+STAGE_COLORS = ("#9bb7d9", "#6f9ccf", "#4a83c4", "#2f6db3", "#1f5fa8", "#164a85")
+WIN, LOSS = "#2e9e6b", "#b0b0b0"
+DIRECTION_COLORS = {dashboard.QC_MA: "#1f5fa8", dashboard.MA_QC: "#c0392b"}
+
+
+def tr(text: str, comment: str | None = None, n: int = -1) -> str:
+    # The empty context: where pyside6-lupdate files the calls of a module-level tr().
+    return QCoreApplication.translate("", text, comment, n)
 
 
 class Figure(QFrame):
-    """A number above its caption."""
+    """A number above its caption; a click opens its list."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName=f"figure_{name}")
@@ -27,81 +54,131 @@ class Figure(QFrame):
         self.number = QLabel("–", self, objectName=f"figure_{name}_value")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.number.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.number.setFont(font)
         self.caption = QLabel(self)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.number)
         layout.addWidget(self.caption)
-        self.setMinimumWidth(150)
+        self.setMinimumWidth(120)
 
     def set_value(self, value: int) -> None:
-        from PySide6.QtCore import QLocale
-
         self.number.setText(QLocale().toString(value))
 
 
 class DashboardPage(QWidget):
     loaded = Signal()
+    listRequested = Signal(str, dict)
+    openRequested = Signal(str, int)
+    editRequested = Signal(str, int)
+    followUpRequested = Signal(str, int)
+    newRequested = Signal(str)
+    recordsChanged = Signal()
 
     def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="dashboardPage")
         self.ctx = ctx
         self.tasks = tasks
         self.stale = True
-        self.figures: listing.Figures | None = None
+        self.data: dashboard.Dashboard | None = None
         self.title = QLabel(self, objectName="pageTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
 
-        self.records_box = QGroupBox(self)
-        grid = QGridLayout(self.records_box)
+        numbers = QHBoxLayout()
         self.cards: dict[str, Figure] = {}
-        for column, name in enumerate(("org_QC", "org_MA", "org_OTHER", "contacts")):
+        for name in ("org_QC", "org_MA", "contacts", "open_followups", "overdue_followups", "upcoming_events"):
             self.cards[name] = Figure(name, self)
-            grid.addWidget(self.cards[name], 0, column)
-        self.stage_box = QGroupBox(self)
-        stages = QGridLayout(self.stage_box)
-        for column, stage in enumerate(IntroductionStage):
-            self.cards[f"stage_{stage}"] = Figure(f"stage_{stage}", self)
-            stages.addWidget(self.cards[f"stage_{stage}"], 0, column)
-        self.work_box = QGroupBox(self)
-        work = QGridLayout(self.work_box)
-        for column, name in enumerate(("open_followups", "overdue_followups", "upcoming_events")):
-            self.cards[name] = Figure(name, self)
-            work.addWidget(self.cards[name], 0, column)
+            numbers.addWidget(self.cards[name])
 
+        self.funnel = BarChart(self, funnel=True)
+        self.funnel.setObjectName("chartFunnel")
+        self.monthly = ColumnChart(self)
+        self.monthly.setObjectName("chartMonthly")
+        self.outcomes = BarChart(self)
+        self.outcomes.setObjectName("chartOutcomes")
+        self.overdue = BarChart(self, color="#c0392b")
+        self.overdue.setObjectName("chartOverdue")
+        self.connected = BarChart(self, color=PALETTE[1])
+        self.connected.setObjectName("chartConnected")
+        self.boxes: dict[str, QGroupBox] = {}
+        grid = QGridLayout()
+        places = {"funnel": (0, 0), "monthly": (0, 1), "outcomes": (1, 0), "overdue": (1, 1),
+                  "connected": (2, 0, 1, 2)}  # fmt: skip
+        for name, chart in (("funnel", self.funnel), ("monthly", self.monthly), ("outcomes", self.outcomes),
+                            ("overdue", self.overdue), ("connected", self.connected)):  # fmt: skip
+            box = QGroupBox(self, objectName=f"box_{name}")
+            inner = QVBoxLayout(box)
+            inner.addWidget(chart)
+            chart.setMinimumHeight(170)
+            self.boxes[name] = box
+            grid.addWidget(box, *places[name])
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.funnel.barClicked.connect(lambda stage: self.listRequested.emit("introductions", {"stage": stage}))
+        self.outcomes.barClicked.connect(
+            lambda outcome: self.listRequested.emit("introductions", {"stage": "closed", "outcome": outcome})
+        )
+        self.monthly.barClicked.connect(
+            lambda key: self.listRequested.emit("introductions", {"created_month": key[0]})
+        )
+        self.overdue.barClicked.connect(
+            lambda user: self.listRequested.emit(
+                "followups", {"assignee_id": user, "due": "overdue", "status": "open"}
+            )
+        )
+        self.connected.barClicked.connect(self._open_connected)
+
+        content = QWidget(self)
+        body = QVBoxLayout(content)
+        body.addLayout(numbers)
+        body.addLayout(grid, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.records_box)
-        layout.addWidget(self.stage_box)
-        layout.addWidget(self.work_box)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         self.retranslate()
 
+    def _open_connected(self, org_id: int) -> None:
+        name = next((n for i, n, _c in (self.data.connected if self.data else []) if i == org_id), "")
+        self.listRequested.emit("introductions", {"text": name})
+
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Dashboard"))
-        self.records_box.setTitle(self.tr("Organizations and contacts"))
-        self.stage_box.setTitle(self.tr("Introductions by stage"))
-        self.work_box.setTitle(self.tr("Work"))
-        self.cards["org_QC"].caption.setText(self.tr("Organizations in Québec"))
-        self.cards["org_MA"].caption.setText(self.tr("Organizations in Massachusetts"))
-        self.cards["org_OTHER"].caption.setText(self.tr("Organizations elsewhere"))
-        self.cards["contacts"].caption.setText(self.tr("Contacts"))
-        for stage in IntroductionStage:
-            self.cards[f"stage_{stage}"].caption.setText(
-                labels.enum_label("IntroductionStage", stage)
-            )
-        self.cards["open_followups"].caption.setText(self.tr("Open follow-ups"))
-        self.cards["overdue_followups"].caption.setText(self.tr("Overdue follow-ups"))
-        self.cards["upcoming_events"].caption.setText(self.tr("Upcoming events"))
-        if self.figures is not None:
-            self._show(self.figures)
+        self.title.setText(tr("Dashboard"))
+        captions = {
+            "org_QC": tr("Organizations in Québec"),
+            "org_MA": tr("Organizations in Massachusetts"),
+            "contacts": tr("Contacts"),
+            "open_followups": tr("Open follow-ups"),
+            "overdue_followups": tr("Overdue follow-ups"),
+            "upcoming_events": tr("Upcoming events"),
+        }
+        for name, text in captions.items():
+            self.cards[name].caption.setText(text)
+        titles = {
+            "funnel": tr("Introductions by stage"),
+            "monthly": tr("Introductions per month, by direction"),
+            "outcomes": tr("Outcomes of closed introductions"),
+            "overdue": tr("Overdue follow-ups per staff user"),
+            "connected": tr("Most connected organizations"),
+        }
+        for name, text in titles.items():
+            self.boxes[name].setTitle(text)
+        nothing = tr("Nothing yet")
+        for chart in (self.funnel, self.monthly, self.outcomes, self.overdue, self.connected):
+            chart.empty_text = nothing
+        if self.data is not None:
+            self._show(self.data)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -116,9 +193,9 @@ class DashboardPage(QWidget):
         db = self.ctx.db
         today = date.today()
 
-        def read() -> listing.Figures:
+        def read() -> dashboard.Dashboard:
             with db.read() as session:
-                return listing.figures(session, today)
+                return dashboard.compute(session, today)
 
         self.tasks.run(read, self._show)
 
@@ -128,19 +205,37 @@ class DashboardPage(QWidget):
             self.activate()
 
     def is_loaded(self) -> bool:
-        return self.figures is not None and not self.stale
+        return self.data is not None and not self.stale
 
-    def _show(self, figures: listing.Figures) -> None:
-        self.figures = figures
-        for territory in Territory:
-            self.cards[f"org_{territory}"].set_value(figures.organizations[str(territory)])
-        self.cards["contacts"].set_value(figures.contacts)
-        for stage in IntroductionStage:
-            self.cards[f"stage_{stage}"].set_value(figures.introductions[str(stage)])
-        self.cards["open_followups"].set_value(figures.open_followups)
-        self.cards["overdue_followups"].set_value(figures.overdue_followups)
-        self.cards["upcoming_events"].set_value(figures.upcoming_events)
+    def _show(self, data: dashboard.Dashboard) -> None:
+        self.data = data
+        totals = data.totals
+        self.cards["org_QC"].set_value(totals.organizations["QC"])
+        self.cards["org_MA"].set_value(totals.organizations["MA"])
+        self.cards["contacts"].set_value(totals.contacts)
+        self.cards["open_followups"].set_value(totals.open_followups)
+        self.cards["overdue_followups"].set_value(totals.overdue_followups)
+        self.cards["upcoming_events"].set_value(totals.upcoming_events)
+
+        self.funnel.set_bars(
+            [(s, labels.enum_label("IntroductionStage", s), n) for s, n in data.funnel], list(STAGE_COLORS)
+        )
+        outcomes = [(o, labels.enum_label("IntroductionOutcome", o), n) for o, n in data.outcomes]
+        self.outcomes.set_bars(
+            outcomes, [WIN if IntroductionOutcome(o).is_win else LOSS for o, _l, _n in outcomes]
+        )
+        locale = QLocale()
+        categories = [(key, locale.monthName(int(key[5:]), QLocale.FormatType.ShortFormat)) for key, _w in data.monthly]
+        series = [(dashboard.QC_MA, tr("QC → MA"), DIRECTION_COLORS[dashboard.QC_MA]),
+                  (dashboard.MA_QC, tr("MA → QC"), DIRECTION_COLORS[dashboard.MA_QC])]  # fmt: skip
+        values = {(key, way): n for key, ways in data.monthly for way, n in ways.items()}
+        self.monthly.set_data(categories, series, values)
+        self.overdue.set_bars([(uid, name or tr("Nobody"), n) for uid, name, n in data.overdue])
+        self.connected.set_bars([(oid, name, n) for oid, name, n in data.connected])
         self.loaded.emit()
 
     def save_state(self) -> None:
         pass
+
+
+__all__ = ["DashboardPage", "IntroductionStage"]

@@ -50,6 +50,7 @@ from crm.ui.context import DeskContext
 from crm.ui.kinds import SERVICES
 from crm.ui.models.table import ListModel
 from crm.ui.resources import icon
+from crm.ui.tasks import TaskRunner
 
 
 @dataclass(frozen=True)
@@ -113,14 +114,21 @@ class ListPage(QWidget):
     filter_defs: tuple[FilterDef, ...] = ()
     can_create = True
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, parent: QWidget | None = None, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.kind = self.spec.name
         self.setObjectName(f"{self.kind}Page")
         self.stale = True
-        self.model = ListModel(ctx.db, self.spec, self)
+        self.model = ListModel(ctx.db, self.spec, self, tasks)
         self.model.countChanged.connect(self._show_count)
+        # A big list refreshes in the background: say so after ~300 ms, keep the old rows.
+        self._loading = QTimer(self, singleShot=True, interval=300)
+        self._loading.timeout.connect(self._show_loading)
+        self.model.loadingChanged.connect(self._loading_changed)
+        self.model.loadFailed.connect(self._load_failed)
 
         self.title = QLabel(self, objectName="pageTitle")
         font = self.title.font()
@@ -157,6 +165,8 @@ class ListPage(QWidget):
             bar.addWidget(combo)
         bar.addStretch(1)
         self.count_label = QLabel(self, objectName=f"{self.kind}Count")
+        self.count_label.setMinimumWidth(90)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.count_label)
         self.new_button = QPushButton(icon("add"), "", self, objectName=f"{self.kind}New")
         self.new_button.clicked.connect(lambda: self.newRequested.emit(self.kind))
@@ -202,12 +212,12 @@ class ListPage(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.open_action = QAction(icon("open"), "", self)
-        self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.open_action.triggered.connect(self.open_current)
+        # Its Delete key belongs to the main window's Edit > Move to trash (one shortcut per key:
+        # two would be ambiguous and neither would fire).
         self.delete_action = QAction(icon("trash"), "", self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.edit_action = QAction(icon("edit"), "", self)
         self.edit_action.setObjectName(f"{self.kind}EditAction")
@@ -298,7 +308,25 @@ class ListPage(QWidget):
         combo.setCurrentIndex(max(found, 0))
         combo.blockSignals(False)
 
+    def _loading_changed(self, loading: bool) -> None:
+        if loading:
+            self._loading.start()
+        else:
+            self._loading.stop()
+            self.table.viewport().unsetCursor()
+            self._show_count(self.model.total)
+
+    def _show_loading(self) -> None:
+        if self.model.pending:
+            self.count_label.setText(QCoreApplication.translate("ListPage", "Loading…"))
+            self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
+
+    def _load_failed(self, text: str) -> None:
+        messages.error(self, QCoreApplication.translate("ListPage", "Cannot read the list"), text)
+
     def _show_count(self, count: int) -> None:
+        if self.model.pending and not self._loading.isActive():
+            return  # "Loading…" stays until the rows are in
         if not self.model.loaded:
             self.count_label.setText("")
             return
@@ -389,7 +417,12 @@ class ListPage(QWidget):
             self.activate()
 
     def is_loaded(self) -> bool:
-        return self.model.loaded and not self.stale
+        """The rows of the current filters and sort are on screen (no refresh on its way)."""
+        return self.model.loaded and not self.model.pending and not self.stale
+
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_box.selectAll()
 
     def settings_key(self, name: str) -> str:
         # "v2": the introductions list changed its column order; older layouts do not apply.
@@ -475,8 +508,36 @@ class ListPage(QWidget):
         if self.can_create:
             new = menu.addAction(icon("add"), QCoreApplication.translate("ListPage", "New…"))
             new.triggered.connect(lambda: self.newRequested.emit(self.kind))
+        if self.export_entity():
+            export = menu.addAction(QCoreApplication.translate("ListPage", "Export to CSV…"))
+            export.setObjectName(f"{self.kind}ExportAction")
+            export.triggered.connect(self.export_list)
         menu.addSeparator()
         menu.addAction(self.delete_action)
+
+    def export_entity(self) -> str | None:
+        """What this list exports to CSV (an events list exports its events' participants)."""
+        return {"organization": "organizations", "contact": "contacts", "introduction": "introductions",
+                "followup": "followups", "event": "participants"}.get(self.kind)  # fmt: skip
+
+    def export_list(self) -> Any:
+        """Open the export dialog over this list's current filter and selected rows."""
+        from crm.ui.dialogs.export_dialog import ExportDialog
+
+        entity = self.export_entity()
+        if entity is None:
+            return None
+        ids = [record_id for _, record_id in self.selected()]
+        filters, text = self.filters(), self.filter_box.text()
+        if entity == "participants":  # the selected events, else every event the list shows
+            if not ids:
+                with self.ctx.db.read() as session:
+                    ids = list(listing.ordered_ids(session, self.spec, listing.ListQuery(filters, text)))
+            filters, text, ids = {"event_id": ids}, "", []
+        tasks = getattr(self.window(), "tasks", None) or TaskRunner(self)
+        dialog = ExportDialog(self.ctx, entity, tasks, self, filters=filters, text=text, ids=ids)
+        dialog.open()
+        return dialog
 
     def _column_menu(self, pos: QPoint) -> None:
         header = self.table.horizontalHeader()

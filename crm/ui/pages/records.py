@@ -43,6 +43,7 @@ class IntroductionsPage(ListPage):
     filter_defs = (
         FilterDef("stage", QT_TRANSLATE_NOOP("Filters", "Stage"), "enum:IntroductionStage", True),
         FilterDef("owner_id", QT_TRANSLATE_NOOP("Filters", "Owner"), "staff"),
+        FilterDef("outcome", QT_TRANSLATE_NOOP("Filters", "Outcome"), "enum:IntroductionOutcome"),
     )
 
     def page_title(self) -> str:

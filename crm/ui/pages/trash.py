@@ -12,6 +12,7 @@ from crm.ui.context import DeskContext
 from crm.ui.kinds import SERVICES
 from crm.ui.pages.lists import FilterDef, ListPage
 from crm.ui.resources import icon
+from crm.ui.tasks import TaskRunner
 
 
 class TrashPage(ListPage):
@@ -21,8 +22,10 @@ class TrashPage(ListPage):
     filter_defs = (FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:EntityKind"),)
     can_create = False
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(
+        self, ctx: DeskContext, parent: QWidget | None = None, tasks: TaskRunner | None = None
+    ) -> None:
+        super().__init__(ctx, parent, tasks)
         self.restore_button = QPushButton(icon("restore"), "", self, objectName="trashRestore")
         self.purge_button = QPushButton(icon("trash"), "", self, objectName="trashPurge")
         bar = self.layout().itemAt(1).layout()

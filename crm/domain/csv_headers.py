@@ -1,0 +1,367 @@
+"""CSV words: the columns of each exchanged entity, their French labels, the header synonyms
+that files from Excel, Outlook, Google Contacts and other CRMs use, value synonyms, dates.
+
+Plain Python (no SQLAlchemy, no Qt): the export writes the headers named here, the import
+matches a file's headers against them case- and accent-insensitively.
+
+Dates: ISO `YYYY-MM-DD` is always accepted; `dd/mm/yyyy` and `mm/dd/yyyy` are told apart only
+when one part is above 12 (or both parts are equal); otherwise the date is *ambiguous* and
+flagged, never guessed (`parse_day` returns the code "date.ambiguous").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from crm.domain.text import fold
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_COLUMNS",
+    "FR_LABELS",
+    "IMPORT_FIELDS",
+    "SYNONYMS",
+    "header_key",
+    "label",
+    "match_headers",
+    "parse_day",
+    "value_synonym",
+]
+
+# Every column an export can write, per entity, in the order they are offered.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "organizations": (
+        "uid", "name", "kind", "territory", "membership", "website", "phone", "address", "city",
+        "region", "postal_code", "country", "therapeutic_areas", "employees", "tags", "notes",
+        "created_at", "updated_at",
+    ),
+    "contacts": (
+        "uid", "first_name", "last_name", "email", "phone", "mobile", "title", "organization",
+        "organization_uid", "city", "region", "country", "territory", "language",
+        "share_with_partners", "consent_date", "consent_source", "do_not_contact", "tags", "notes",
+        "created_at", "updated_at",
+    ),
+    "introductions": (
+        "uid", "title", "qc_party", "ma_party", "qc_contact", "qc_contact_uid",
+        "qc_organization", "qc_organization_uid", "ma_contact", "ma_contact_uid",
+        "ma_organization", "ma_organization_uid", "purpose", "stage", "outcome", "owner",
+        "introducer", "event", "event_uid", "stage_changed_at", "closed_at", "notes",
+    ),
+    "followups": (
+        "uid", "title", "due_date", "due_time", "assignee", "priority", "status", "completed_at",
+        "linked_kind", "linked_to", "linked_uid", "notes",
+    ),
+    "participants": (
+        "uid", "event", "event_uid", "event_starts_on", "contact", "contact_email", "contact_uid",
+        "organization", "organization_uid", "role", "attended",
+    ),
+}  # fmt: skip
+
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "organizations": (
+        "uid", "name", "kind", "territory", "membership", "website", "phone", "city", "region",
+        "postal_code", "country", "tags", "notes",
+    ),
+    "contacts": (
+        "uid", "first_name", "last_name", "email", "phone", "title", "organization", "city",
+        "region", "country", "territory", "language", "share_with_partners", "tags", "notes",
+    ),
+    "introductions": (
+        "uid", "qc_party", "ma_party", "qc_contact_uid", "qc_organization_uid", "ma_contact_uid",
+        "ma_organization_uid", "purpose", "stage", "outcome", "owner", "stage_changed_at", "title",
+        "notes",
+    ),
+    "followups": (
+        "uid", "title", "due_date", "assignee", "priority", "status", "linked_kind", "linked_to",
+        "linked_uid", "notes",
+    ),
+    "participants": (
+        "uid", "event", "event_uid", "event_starts_on", "contact", "contact_email", "contact_uid",
+        "organization", "organization_uid", "role", "attended",
+    ),
+}  # fmt: skip
+
+# What the import writes, per entity (besides `uid`, used to recognize this app's own files).
+IMPORT_FIELDS: dict[str, tuple[str, ...]] = {
+    "organizations": (
+        "uid", "name", "kind", "territory", "membership", "website", "phone", "address", "city",
+        "region", "postal_code", "country", "therapeutic_areas", "employees", "tags", "notes",
+    ),
+    "contacts": (
+        "uid", "full_name", "first_name", "last_name", "email", "phone", "mobile", "title",
+        "organization", "organization_uid", "city", "region", "country",
+        "territory", "language", "share_with_partners", "consent_date", "consent_source",
+        "do_not_contact", "tags", "notes",
+    ),
+    "participants": (
+        "uid", "event", "event_uid", "contact", "contact_email", "contact_uid", "organization",
+        "organization_uid", "role", "attended",
+    ),
+}  # fmt: skip
+
+FR_LABELS: dict[str, str] = {
+    "uid": "Identifiant",
+    "name": "Nom",
+    "full_name": "Nom complet",
+    "kind": "Type",
+    "territory": "Territoire",
+    "membership": "Adhésion",
+    "website": "Site web",
+    "phone": "Téléphone",
+    "mobile": "Cellulaire",
+    "address": "Adresse",
+    "city": "Ville",
+    "region": "Province ou État",
+    "postal_code": "Code postal",
+    "country": "Pays",
+    "therapeutic_areas": "Domaines thérapeutiques",
+    "employees": "Employés",
+    "tags": "Étiquettes",
+    "notes": "Notes",
+    "created_at": "Créé le",
+    "updated_at": "Modifié le",
+    "first_name": "Prénom",
+    "last_name": "Nom de famille",
+    "email": "Courriel",
+    "title": "Titre",
+    "organization": "Organisation",
+    "organization_uid": "Identifiant de l’organisation",
+    "language": "Langue",
+    "share_with_partners": "Partage avec les partenaires",
+    "consent_date": "Date du consentement",
+    "consent_source": "Source du consentement",
+    "do_not_contact": "Ne pas contacter",
+    "qc_party": "Partie québécoise",
+    "ma_party": "Partie du Massachusetts",
+    "qc_contact": "Contact québécois",
+    "qc_contact_uid": "Identifiant du contact québécois",
+    "qc_organization": "Organisation québécoise",
+    "qc_organization_uid": "Identifiant de l’organisation québécoise",
+    "ma_contact": "Contact du Massachusetts",
+    "ma_contact_uid": "Identifiant du contact du Massachusetts",
+    "ma_organization": "Organisation du Massachusetts",
+    "ma_organization_uid": "Identifiant de l’organisation du Massachusetts",
+    "purpose": "Objet",
+    "stage": "Étape",
+    "outcome": "Résultat",
+    "owner": "Responsable",
+    "introducer": "Intermédiaire",
+    "event": "Événement",
+    "event_uid": "Identifiant de l’événement",
+    "event_starts_on": "Début de l’événement",
+    "stage_changed_at": "Étape depuis",
+    "closed_at": "Conclue le",
+    "due_date": "Échéance",
+    "due_time": "Heure",
+    "assignee": "Assigné à",
+    "priority": "Priorité",
+    "status": "Statut",
+    "completed_at": "Terminé le",
+    "linked_kind": "Type de fiche liée",
+    "linked_to": "Lié à",
+    "linked_uid": "Identifiant de la fiche liée",
+    "contact": "Contact",
+    "contact_email": "Courriel du contact",
+    "contact_uid": "Identifiant du contact",
+    "role": "Rôle",
+    "attended": "Présent",
+}
+
+
+def label(field: str, lang: str) -> str:
+    """The header of `field` in a file: the field name itself (en) or its French label (fr)."""
+    return FR_LABELS.get(field, field) if lang == "fr" else field
+
+
+# Header synonyms per import field, best first. Field names and French labels are added
+# below. Outlook's "Title" is a courtesy title (Mr., Dr.): it ranks after "Job Title".
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "uid": ("id", "uuid", "identifiant"),
+    "full_name": ("name", "full name", "display name", "nom complet", "nom et prénom", "contact name"),
+    "first_name": ("first name", "given name", "firstname", "prénom", "prenom"),
+    "last_name": ("last name", "family name", "surname", "lastname", "nom de famille", "nom"),
+    "email": (
+        "email", "e-mail", "e-mail address", "email address", "e-mail 1 - value",
+        "e-mail 1 value", "courriel", "adresse courriel", "adresse électronique",
+        "adresse e-mail", "mail", "work email",
+    ),
+    "phone": (
+        "phone", "business phone", "telephone", "téléphone", "phone 1 - value",
+        "téléphone bureau", "work phone", "primary phone", "tel", "tél",
+    ),
+    "mobile": ("mobile", "mobile phone", "cell", "cellulaire", "portable", "cell phone", "phone 2 - value"),
+    "title": (
+        "job title", "organization 1 - title", "organization title", "position", "poste",
+        "fonction", "titre", "title",
+    ),
+    "organization": (
+        "organization", "organisation", "company", "entreprise", "société", "societe",
+        "organization 1 - name", "organization name", "employer", "compagnie", "account name",
+        "name of organization",
+    ),
+    "name": ("name", "organization", "organisation", "company", "entreprise", "nom", "raison sociale"),
+    "organization_uid": ("organization uid", "identifiant de l'organisation"),
+    "city": ("city", "ville", "business city", "address 1 - city", "municipalité", "town"),
+    "region": (
+        "region", "province", "état", "etat", "state", "business state", "address 1 - region",
+        "province ou état", "province/state", "state/province", "province / état",
+    ),
+    "postal_code": (
+        "postal code", "code postal", "zip", "zip code", "business postal code",
+        "address 1 - postal code", "postcode",
+    ),
+    "country": (
+        "country", "pays", "country/region", "business country/region", "business country",
+        "address 1 - country",
+    ),
+    "address": ("address", "adresse", "business street", "address 1 - street", "street", "rue"),
+    "website": ("website", "web site", "site web", "site internet", "web page", "url", "website 1 - value"),
+    "notes": ("notes", "note", "commentaires", "comments", "remarques"),
+    "tags": ("tags", "étiquettes", "categories", "catégories", "group membership", "labels", "mots-clés"),
+    "language": ("language", "langue", "preferred language", "langue de préférence"),
+    "kind": ("kind", "type", "organization type", "type d'organisation", "secteur"),
+    "membership": ("membership", "adhésion", "membre", "member of"),
+    "territory": ("territory", "territoire"),
+    "employees": ("employees", "employés", "nombre d'employés", "headcount"),
+    "therapeutic_areas": ("therapeutic areas", "domaines thérapeutiques", "aires thérapeutiques"),
+    "share_with_partners": ("share with partners", "consent", "consentement", "partage"),
+    "consent_date": ("consent date", "date du consentement", "date de consentement"),
+    "consent_source": ("consent source", "source du consentement"),
+    "do_not_contact": ("do not contact", "ne pas contacter", "ne pas solliciter"),
+    "event": ("event", "événement", "evenement", "event name", "activité"),
+    "event_uid": ("event uid",),
+    "contact": ("contact", "participant", "participant name", "nom du participant"),
+    "contact_email": ("contact email", "courriel du contact", "email", "courriel", "e-mail"),
+    "contact_uid": ("contact uid",),
+    "role": ("role", "rôle"),
+    "attended": ("attended", "présent", "present", "présence", "attendance"),
+}  # fmt: skip
+
+
+def header_key(text: str) -> str:
+    """The compact fold headers are compared by: "E-mail Address" = "email address"."""
+    return fold(text.replace("’", "'")).replace(" ", "")
+
+
+def _synonyms() -> dict[str, dict[str, int]]:
+    """Per entity: compact header -> rank by field."""
+    table: dict[str, dict[str, int]] = {}
+    for entity, fields in IMPORT_FIELDS.items():
+        for field in fields:
+            names = [field, field.replace("_", " "), FR_LABELS.get(field, field)]
+            names += _SYNONYMS.get(field, ())
+            ranks = table.setdefault(field + "@" + entity, {})
+            for rank, name in enumerate(names):
+                ranks.setdefault(header_key(name), rank)
+    return table
+
+
+SYNONYMS = _synonyms()
+
+
+def match_headers(entity: str, headers: list[str]) -> dict[int, str]:
+    """Column index -> field for the headers recognized; each field gets its best column.
+
+    A header that is exactly a field name (this app's English export) or its French label
+    wins; then the synonyms in their rank order. Unrecognized columns are left out.
+    """
+    fields = IMPORT_FIELDS[entity]
+    keys = [header_key(h) for h in headers]
+    best: dict[str, tuple[int, int]] = {}
+    for index, key in enumerate(keys):
+        if not key:
+            continue
+        if key == "title" and "jobtitle" in keys:  # Outlook: "Title" is Mr., Dr....
+            continue
+        for field in fields:
+            rank = SYNONYMS[field + "@" + entity].get(key)
+            if rank is None:
+                continue
+            if field not in best or rank < best[field][0]:
+                best[field] = (rank, index)
+    # One column feeds one field: on a clash the column stays with the field it ranks best for.
+    by_column: dict[int, tuple[int, str]] = {}
+    for field, (rank, index) in best.items():
+        if index not in by_column or rank < by_column[index][0]:
+            by_column[index] = (rank, field)
+    mapping = {index: field for index, (_, field) in by_column.items()}
+    # "Name" alone (Google, other CRMs) is a full name only when first/last names are absent.
+    if entity == "contacts" and {"first_name", "last_name"} & set(mapping.values()):
+        mapping = {i: f for i, f in mapping.items() if f != "full_name"}
+    return dict(sorted(mapping.items()))
+
+
+def field_for(entity: str, text: str) -> str | None:
+    """The import field a user names in `--map Header=field` (a field name or a synonym)."""
+    key = header_key(text)
+    for field in IMPORT_FIELDS[entity]:
+        if key == header_key(field) or key in SYNONYMS[field + "@" + entity]:
+            return field
+    return None
+
+
+# Values people write for the closed vocabularies, by field (compact folds).
+_VALUES: dict[str, dict[str, str]] = {
+    "language": {
+        "francais": "fr", "french": "fr", "fra": "fr", "fre": "fr", "frca": "fr",
+        "anglais": "en", "english": "en", "eng": "en", "enus": "en", "enca": "en",
+    },
+    "share_with_partners": {
+        "oui": "yes", "o": "yes", "y": "yes", "true": "yes", "vrai": "yes", "1": "yes", "x": "yes",
+        "non": "no", "n": "no", "false": "no", "faux": "no", "0": "no",
+        "inconnu": "unknown", "?": "unknown",
+    },
+    "territory": {"quebec": "QC", "qc": "QC", "massachusetts": "MA", "ma": "MA", "autre": "OTHER",
+                  "ailleurs": "OTHER", "elsewhere": "OTHER", "other": "OTHER"},
+    "membership": {"aucune": "none", "non": "none", "les deux": "both", "lesdeux": "both"},
+}  # fmt: skip
+
+
+def value_synonym(field: str, value: str) -> str:
+    """`value` in the stored word when it is a known spelling (Français -> fr), else as is."""
+    table = _VALUES.get(field)
+    if not table or not value:
+        return value
+    return table.get(fold(value).replace(" ", ""), value)
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
+_YMD = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def parse_day(text: str) -> tuple[date | None, str]:
+    """(date, "") or (None, code): code is "date.invalid" or "date.ambiguous".
+
+    `dd/mm/yyyy` and `mm/dd/yyyy` read the same when both parts are 12 or less: such a
+    date is ambiguous unless both parts are equal.
+    """
+    text = text.strip()
+    if not text:
+        return None, ""
+    for pattern in (_ISO, _YMD):
+        match = pattern.fullmatch(text)
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3])), ""
+            except ValueError:
+                return None, "date.invalid"
+    match = _DMY.fullmatch(text)
+    if not match:
+        return None, "date.invalid"
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    if first > 12 and second <= 12:
+        day, month = first, second
+    elif second > 12 and first <= 12:
+        day, month = second, first
+    elif first == second:
+        day = month = first
+    elif first <= 12 and second <= 12:
+        return None, "date.ambiguous"
+    else:
+        return None, "date.invalid"
+    try:
+        return date(year, month, day), ""
+    except ValueError:
+        return None, "date.invalid"

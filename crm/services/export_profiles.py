@@ -1,0 +1,120 @@
+"""Saved export profiles: a partner's file recipe (entity, columns, header language, delimiter,
+encoding, consent choice, filters), reusable from the window and `crm export --profile NAME`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from crm.db.models import ExportProfile
+from crm.domain.errors import DeskError, NotFound
+from crm.services import audit
+from crm.services.csv_export import ExportRequest
+
+__all__ = ["Profile", "delete", "get", "names", "profiles", "request_from", "save"]
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    entity: str
+    recipient: str = ""
+    columns: tuple[str, ...] = ()
+    lang: str = "en"
+    delimiter: str = ","
+    encoding: str = "utf-8-sig"
+    include_without_consent: bool = False
+    filters: dict[str, Any] = field(default_factory=dict)
+
+
+def _profile(row: ExportProfile) -> Profile:
+    try:
+        filters = json.loads(row.filters) if row.filters else {}
+    except ValueError:
+        filters = {}
+    return Profile(
+        row.name, row.entity, row.recipient, tuple(c for c in row.columns.split(",") if c),
+        row.lang, row.delimiter, row.encoding, row.include_without_consent, filters,
+    )  # fmt: skip
+
+
+def _row(session: Session, name: str) -> ExportProfile | None:
+    return session.scalar(sa.select(ExportProfile).where(ExportProfile.name == name.strip()))
+
+
+def get(session: Session, name: str) -> Profile:
+    row = _row(session, name)
+    if row is None:
+        known = ", ".join(names(session)) or "none saved yet"
+        raise NotFound("export profile", name, f"no export profile named '{name}' (known: {known})")
+    return _profile(row)
+
+
+def names(session: Session, entity: str | None = None) -> list[str]:
+    query = sa.select(ExportProfile.name).order_by(sa.func.lower(ExportProfile.name))
+    if entity:
+        query = query.where(ExportProfile.entity == entity)
+    return list(session.scalars(query))
+
+
+def profiles(session: Session, entity: str | None = None) -> list[Profile]:
+    query = sa.select(ExportProfile).order_by(sa.func.lower(ExportProfile.name))
+    if entity:
+        query = query.where(ExportProfile.entity == entity)
+    return [_profile(row) for row in session.scalars(query)]
+
+
+def save(session: Session, actor_id: int | None, profile: Profile) -> Profile:
+    """Create the profile, or replace the one of the same name. Options are checked first."""
+    name = profile.name.strip()
+    if not name:
+        raise DeskError("an export profile needs a name")
+    checked = request_from(profile).checked()  # raises DeskError for a bad column or option
+    values = {
+        "recipient": profile.recipient.strip(),
+        "entity": checked.entity,
+        "columns": ",".join(checked.columns),
+        "lang": checked.lang,
+        "delimiter": profile.delimiter if profile.delimiter != "\t" else "tab",
+        "encoding": checked.encoding,
+        "include_without_consent": checked.include_without_consent,
+        "filters": json.dumps(profile.filters, ensure_ascii=False, default=str),
+    }
+    row = _row(session, name)
+    action = "update"
+    if row is None:
+        row = ExportProfile(name=name, user_id=actor_id, **values)
+        session.add(row)
+        action = "create"
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+    session.flush()
+    audit.record(session, actor_id, action, "export_profile", row.id, row.uid, {"name": [None, name]})
+    return _profile(row)
+
+
+def delete(session: Session, actor_id: int | None, name: str) -> None:
+    row = _row(session, name)
+    if row is None:
+        raise NotFound("export profile", name)
+    audit.record(session, actor_id, "delete", "export_profile", row.id, row.uid, {"name": [name, None]})
+    session.delete(row)
+    session.flush()
+
+
+def request_from(profile: Profile, **overrides: Any) -> ExportRequest:
+    """The export request a profile describes; `overrides` (not None) win over it."""
+    delimiter = "\t" if profile.delimiter == "tab" else profile.delimiter
+    request = ExportRequest(
+        profile.entity, profile.columns, profile.lang, delimiter, profile.encoding,
+        profile.include_without_consent, dict(profile.filters), "", None, profile.name,
+        profile.recipient,
+    )  # fmt: skip
+    chosen = {k: v for k, v in overrides.items() if v is not None}
+    return replace(request, **chosen)

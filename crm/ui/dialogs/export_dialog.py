@@ -1,0 +1,340 @@
+"""The export dialog: a CSV file for a partner from a list (its current filter or the selected
+rows): columns, header language, delimiter, encoding, consent, saved profiles.
+
+The file is written off the GUI thread through the task runner (progress and cancel); the
+worker opens its own session. Signals: `exported(str path, int rows)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.domain import csv_headers
+from crm.domain.errors import DeskError
+from crm.services import csv_export, export_profiles
+from crm.ui import labels, messages
+from crm.ui.context import DeskContext
+from crm.ui.tasks import Task, TaskRunner
+
+CONSENT_ENTITIES = ("contacts", "participants")
+
+
+class ExportDialog(QDialog):
+    exported = Signal(str, int)
+
+    def __init__(
+        self,
+        ctx: DeskContext,
+        entity: str,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        filters: dict[str, Any] | None = None,
+        text: str = "",
+        ids: Sequence[int] | None = None,
+    ) -> None:
+        super().__init__(parent, objectName="exportDialog")
+        self.ctx = ctx
+        self.entity = entity
+        self.tasks = tasks
+        self.filters = dict(filters or {})
+        self.text = text
+        self.ids = list(ids) if ids else None
+        self.task: Task | None = None
+        self.result_: csv_export.ExportResult | None = None
+
+        self.profile = QComboBox(self, objectName="exportProfile")
+        self.profile.currentIndexChanged.connect(self._load_profile)
+        self.profile_name = QLineEdit(self, objectName="exportProfileName")
+        self.save_profile = QPushButton(self, objectName="exportSaveProfile")
+        self.save_profile.clicked.connect(self.save_current_profile)
+        self.recipient = QLineEdit(self, objectName="exportRecipient")
+
+        self.scope_filter = QRadioButton(self, objectName="exportScopeFilter")
+        self.scope_selected = QRadioButton(self, objectName="exportScopeSelected")
+        self.scope_selected.setEnabled(bool(self.ids))
+        (self.scope_selected if self.ids else self.scope_filter).setChecked(True)
+
+        self.columns = QListWidget(self, objectName="exportColumns")
+        for key in csv_headers.COLUMNS[entity]:
+            item = QListWidgetItem(key)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            self.columns.addItem(item)
+        self.lang = QComboBox(self, objectName="exportLang")
+        self.delimiter = QComboBox(self, objectName="exportDelimiter")
+        self.encoding = QComboBox(self, objectName="exportEncoding")
+        self.consent = QCheckBox(self, objectName="exportIncludeWithoutConsent")
+        self.consent.setVisible(entity in CONSENT_ENTITIES)
+        self.path = QLineEdit(self, objectName="exportPath")
+        self.browse = QPushButton(self, objectName="exportBrowse")
+        self.browse.clicked.connect(self.choose_path)
+
+        self.labels_: dict[str, QLabel] = {k: QLabel(self) for k in (
+            "profile", "name", "recipient", "rows", "columns", "lang", "delimiter", "encoding", "file",
+        )}  # fmt: skip
+        self.labels_["profile"].setBuddy(self.profile)
+        self.labels_["recipient"].setBuddy(self.recipient)
+        self.labels_["lang"].setBuddy(self.lang)
+        self.labels_["delimiter"].setBuddy(self.delimiter)
+        self.labels_["encoding"].setBuddy(self.encoding)
+        self.labels_["file"].setBuddy(self.path)
+
+        form = QFormLayout()
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile, 1)
+        form.addRow(self.labels_["profile"], profile_row)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.profile_name, 1)
+        save_row.addWidget(self.save_profile)
+        form.addRow(self.labels_["name"], save_row)
+        form.addRow(self.labels_["recipient"], self.recipient)
+        scope = QVBoxLayout()
+        scope.addWidget(self.scope_filter)
+        scope.addWidget(self.scope_selected)
+        form.addRow(self.labels_["rows"], scope)
+        form.addRow(self.labels_["columns"], self.columns)
+        form.addRow(self.labels_["lang"], self.lang)
+        form.addRow(self.labels_["delimiter"], self.delimiter)
+        form.addRow(self.labels_["encoding"], self.encoding)
+        form.addRow("", self.consent)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        form.addRow(self.labels_["file"], file_row)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.retranslate()
+        self._set_columns(csv_headers.DEFAULT_COLUMNS[entity])
+        self._fill_profiles()
+        self.resize(560, 640)
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def entity_label(self) -> str:
+        return {
+            "organizations": self.tr("organizations"),
+            "contacts": self.tr("contacts"),
+            "introductions": self.tr("introductions"),
+            "followups": self.tr("follow-ups"),
+            "participants": self.tr("event participants"),
+        }[self.entity]
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Export %1 to CSV").replace("%1", self.entity_label()))
+        texts = {
+            "profile": self.tr("&Profile:"), "name": self.tr("Save as profile:"),
+            "recipient": self.tr("&Recipient:"), "rows": self.tr("Rows:"),
+            "columns": self.tr("Columns:"), "lang": self.tr("&Headers:"),
+            "delimiter": self.tr("&Delimiter:"), "encoding": self.tr("&Encoding:"),
+            "file": self.tr("&File:"),
+        }  # fmt: skip
+        for key, text in texts.items():
+            self.labels_[key].setText(text)
+        self.profile_name.setPlaceholderText(self.tr("e.g. MassBio members"))
+        self.recipient.setPlaceholderText(self.tr("e.g. MassBio"))
+        self.save_profile.setText(self.tr("Save profile"))
+        self.scope_filter.setText(self.tr("All rows of the list's current filter"))
+        count = len(self.ids or [])
+        self.scope_selected.setText(self.tr("Only the %n selected row(s)", "", count))
+        for row in range(self.columns.count()):
+            item = self.columns.item(row)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            item.setText(f"{self.column_label(key)}  ({key})")
+        self._fill_combo(self.lang, [("en", self.tr("English field names (uid, first_name…)")),
+                                     ("fr", self.tr("French labels (Identifiant, Prénom…)"))])  # fmt: skip
+        self._fill_combo(self.delimiter, [(",", self.tr("Comma ( , )")), (";", self.tr("Semicolon ( ; ), French Excel")),
+                                          ("tab", self.tr("Tab"))])  # fmt: skip
+        self._fill_combo(self.encoding, [("utf-8-sig", self.tr("UTF-8 with BOM (Excel shows accents)")),
+                                         ("utf-8", self.tr("UTF-8 without BOM"))])  # fmt: skip
+        self.consent.setText(self.tr("Include people without partner-sharing consent or marked do-not-contact (logged)"))
+        self.browse.setText(self.tr("Browse…"))
+        self.export_button.setText(self.tr("Export"))
+        self._fill_profiles()
+
+    def column_label(self, key: str) -> str:
+        """The column's header in the window's language (French labels are the CSV ones)."""
+        if self.tr("en", "language code of this translation") == "fr":
+            return csv_headers.FR_LABELS.get(key, key)
+        if key in labels.HEADERS:
+            return labels.header(key)
+        return key.replace("_", " ").capitalize().replace("Uid", "UID")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    # --- profiles ----------------------------------------------------------------------------
+
+    def _fill_profiles(self) -> None:
+        current = self.profile.currentData()
+        with self.ctx.db.read() as session:
+            names = export_profiles.names(session, self.entity)
+        self.profile.blockSignals(True)
+        self.profile.clear()
+        self.profile.addItem(self.tr("(none)"), None)
+        for name in names:
+            self.profile.addItem(name, name)
+        self.profile.setCurrentIndex(max(self.profile.findData(current), 0))
+        self.profile.blockSignals(False)
+
+    def _load_profile(self) -> None:
+        name = self.profile.currentData()
+        if not name:
+            return
+        with self.ctx.db.read() as session:
+            profile = export_profiles.get(session, name)
+        self._set_columns(profile.columns or csv_headers.DEFAULT_COLUMNS[self.entity])
+        self.lang.setCurrentIndex(max(self.lang.findData(profile.lang), 0))
+        delimiter = "tab" if profile.delimiter in ("\t", "tab") else profile.delimiter
+        self.delimiter.setCurrentIndex(max(self.delimiter.findData(delimiter), 0))
+        self.encoding.setCurrentIndex(max(self.encoding.findData(profile.encoding), 0))
+        self.consent.setChecked(profile.include_without_consent)
+        self.recipient.setText(profile.recipient)
+        self.profile_name.setText(profile.name)
+
+    def _set_columns(self, chosen: Sequence[str]) -> None:
+        for row in range(self.columns.count()):
+            item = self.columns.item(row)
+            on = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def chosen_columns(self) -> list[str]:
+        return [
+            self.columns.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.columns.count())
+            if self.columns.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def current_profile(self, name: str) -> export_profiles.Profile:
+        return export_profiles.Profile(
+            name, self.entity, self.recipient.text().strip(), tuple(self.chosen_columns()),
+            self.lang.currentData(), self.delimiter.currentData(), self.encoding.currentData(),
+            self.consent.isChecked() and self.entity in CONSENT_ENTITIES,
+        )  # fmt: skip
+
+    def save_current_profile(self) -> bool:
+        name = self.profile_name.text().strip()
+        if not name:
+            messages.error(self, self.tr("Save profile"), self.tr("Give the profile a name."))
+            return False
+        try:
+            with self.ctx.db.write() as session:
+                export_profiles.save(session, self.ctx.user_id, self.current_profile(name))
+        except DeskError as exc:
+            messages.error(self, self.tr("Save profile"), str(exc))
+            return False
+        self._fill_profiles()
+        self.profile.blockSignals(True)
+        self.profile.setCurrentIndex(max(self.profile.findData(name), 0))
+        self.profile.blockSignals(False)
+        return True
+
+    # --- export ------------------------------------------------------------------------------
+
+    def request(self) -> csv_export.ExportRequest:
+        delimiter = self.delimiter.currentData()
+        return csv_export.ExportRequest(
+            self.entity, tuple(self.chosen_columns()), self.lang.currentData(),
+            "\t" if delimiter == "tab" else delimiter, self.encoding.currentData(),
+            self.consent.isChecked() and self.entity in CONSENT_ENTITIES,
+            self.filters, self.text, self.ids if self.scope_selected.isChecked() else None,
+            self.profile.currentData() or "", self.recipient.text().strip(),
+        )  # fmt: skip
+
+    def choose_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), self.path.text() or f"{self.entity}.csv",
+            self.tr("CSV files (*.csv);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.path.setText(path)
+
+    def start_export(self) -> None:
+        path = self.path.text().strip()
+        if not path:
+            messages.error(self, self.tr("Export"), self.tr("Choose the file to write."))
+            return
+        if not self.chosen_columns():
+            messages.error(self, self.tr("Export"), self.tr("Choose at least one column."))
+            return
+        try:
+            request = self.request().checked()
+        except DeskError as exc:
+            messages.error(self, self.tr("Export"), str(exc))
+            return
+        db, user_id = self.ctx.db, self.ctx.user_id
+
+        def work(task: Task) -> csv_export.ExportResult:
+            with db.write() as session:
+                total = csv_export.count_rows(session, request)
+                return csv_export.export(
+                    session, user_id, request, path,
+                    progress=lambda done: task.progress(done, total),
+                    cancelled=lambda: task.cancelled,
+                )  # fmt: skip
+
+        self.export_button.setEnabled(False)
+        self.task = self.tasks.run_long(
+            work, self._done, self._failed, label=self.tr("Exporting…"), parent=self,
+            on_cancelled=lambda: self.export_button.setEnabled(True),
+        )  # fmt: skip
+
+    def _done(self, result: csv_export.ExportResult) -> None:
+        self.result_ = result
+        self.export_button.setEnabled(True)
+        text = self.tr("%n row(s) written to %1.", "", result.rows).replace("%1", str(result.path))
+        if result.excluded_without_consent:
+            text += "\n" + self.tr("%n person(s) left out without partner-sharing consent.", "", result.excluded_without_consent)
+        messages.info(self, self.tr("Export done"), text)
+        self.exported.emit(str(result.path), result.rows)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(exc, csv_export.ExportCancelled):
+            return
+        if isinstance(exc, DeskError | OSError):
+            messages.error(self, self.tr("Export failed"), str(exc))
+            return
+        raise exc

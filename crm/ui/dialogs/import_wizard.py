@@ -1,0 +1,433 @@
+"""The import wizard: choose a file → check the detected encoding, delimiter and column
+mapping (editable) → a validation preview per row with its problems → import, with progress
+and cancel. Nothing is written before the last step; a file with invalid rows is refused
+whole unless the user chose to leave the invalid rows out.
+
+Work runs off the GUI thread through the task runner; each worker opens its own session.
+`undo_last_import` offers to undo the latest import (created records to the trash, updated
+ones restored). Signals: `imported(str entity, int batch_id)`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.domain import csv_headers
+from crm.domain.errors import DeskError
+from crm.services import csv_import
+from crm.ui import messages
+from crm.ui.context import DeskContext
+from crm.ui.tasks import Task, TaskRunner
+
+ENTITIES = ("contacts", "organizations", "participants")
+FILE, MAPPING, PREVIEW = range(3)
+
+
+class ImportWizard(QDialog):
+    imported = Signal(str, int)
+
+    def __init__(
+        self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None, *, entity: str = "contacts"
+    ) -> None:
+        super().__init__(parent, objectName="importWizard")
+        self.ctx = ctx
+        self.tasks = tasks
+        self.source: csv_import.Source | None = None
+        self.plan: csv_import.Plan | None = None
+        self.task: Task | None = None
+
+        self.stack = QStackedWidget(self, objectName="importPages")
+        # 1. the file
+        page = QWidget(self)
+        self.entity = QComboBox(page, objectName="importEntity")
+        self.path = QLineEdit(page, objectName="importPath")
+        self.browse = QPushButton(page, objectName="importBrowse")
+        self.browse.clicked.connect(self.choose_file)
+        self.on_duplicate = QComboBox(page, objectName="importOnDuplicate")
+        self.skip_invalid = QCheckBox(page, objectName="importSkipInvalid")
+        self.file_labels = [QLabel(page) for _ in range(3)]
+        form = QFormLayout(page)
+        form.addRow(self.file_labels[0], self.entity)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        form.addRow(self.file_labels[1], row)
+        form.addRow(self.file_labels[2], self.on_duplicate)
+        form.addRow("", self.skip_invalid)
+        self.stack.addWidget(page)
+        # 2. what was detected, and the mapping
+        page = QWidget(self)
+        self.detected = QLabel(page, objectName="importDetected")
+        self.delimiter = QComboBox(page, objectName="importDelimiter")
+        self.delimiter.activated.connect(lambda _i: self.read_file())
+        self.delimiter_label = QLabel(page)
+        self.mapping = QTableWidget(0, 3, page, objectName="importMapping")
+        self.mapping.verticalHeader().hide()
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        row.addWidget(self.detected, 1)
+        row.addWidget(self.delimiter_label)
+        row.addWidget(self.delimiter)
+        layout.addLayout(row)
+        layout.addWidget(self.mapping)
+        self.stack.addWidget(page)
+        # 3. the validation preview
+        page = QWidget(self)
+        self.summary = QLabel(page, objectName="importSummary")
+        self.summary.setWordWrap(True)
+        self.preview = QTableWidget(0, 4, page, objectName="importPreview")
+        self.preview.verticalHeader().hide()
+        self.preview.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.setWordWrap(False)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview)
+        self.stack.addWidget(page)
+
+        self.back = QPushButton(self, objectName="importBack")
+        self.next = QPushButton(self, objectName="importNext")
+        self.run_button = QPushButton(self, objectName="importRun")
+        self.close_button = QPushButton(self, objectName="importClose")
+        self.back.clicked.connect(self.go_back)
+        self.next.clicked.connect(self.go_next)
+        self.run_button.clicked.connect(self.start_import)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.back, self.next, self.run_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+
+        self.retranslate()
+        self.entity.setCurrentIndex(max(self.entity.findData(entity), 0))
+        self.resize(860, 560)
+        self._update_buttons()
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import a CSV file"))
+        for combo, items in (
+            (self.entity, [("contacts", self.tr("Contacts")), ("organizations", self.tr("Organizations")),
+                           ("participants", self.tr("Event participants"))]),
+            (self.on_duplicate, [("skip", self.tr("Leave the recorded one as it is")),
+                                 ("update", self.tr("Update it with the file's values")),
+                                 ("fill", self.tr("Only fill its blank fields"))]),
+            (self.delimiter, [("", self.tr("Detected")), (",", self.tr("Comma")),
+                              (";", self.tr("Semicolon")), ("\t", self.tr("Tab"))]),
+        ):  # fmt: skip
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for value, text in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+        for label, text in zip(
+            self.file_labels,
+            (self.tr("&Import:"), self.tr("&File:"), self.tr("&Duplicates:")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.file_labels[0].setBuddy(self.entity)
+        self.file_labels[1].setBuddy(self.path)
+        self.file_labels[2].setBuddy(self.on_duplicate)
+        self.skip_invalid.setText(self.tr("Import the valid rows and leave out the invalid ones"))
+        self.browse.setText(self.tr("Browse…"))
+        self.delimiter_label.setText(self.tr("Delimiter:"))
+        self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First value"), self.tr("Read as")])
+        self.preview.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Action"), self.tr("Record"), self.tr("Problems")])
+        self.back.setText(self.tr("< &Back"))
+        self.next.setText(self.tr("&Next >"))
+        self.run_button.setText(self.tr("&Import"))
+        self.close_button.setText(self.tr("Close"))
+        self._show_detected()
+        if self.plan is not None:
+            self._show_plan(self.plan)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def action_label(self, action: str) -> str:
+        return {
+            "created": self.tr("create"), "updated": self.tr("update"), "unchanged": self.tr("unchanged"),
+            "skipped": self.tr("skip"), "merged": self.tr("merge"), "invalid": self.tr("invalid"),
+        }.get(action, action)  # fmt: skip
+
+    # --- steps -------------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        page = self.stack.currentIndex()
+        self.back.setEnabled(page > FILE)
+        self.next.setVisible(page < PREVIEW)
+        self.run_button.setVisible(page == PREVIEW)
+        ready = self.plan is not None and (self.plan.valid or self.skip_invalid.isChecked())
+        busy = self.task is not None and self.task.running
+        self.run_button.setEnabled(ready and not busy)
+        self.next.setEnabled(not busy)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a CSV file"), self.path.text(), self.tr("CSV files (*.csv *.txt);;All files (*)")
+        )
+        if path:
+            self.path.setText(path)
+
+    def go_back(self) -> None:
+        self.stack.setCurrentIndex(max(self.stack.currentIndex() - 1, FILE))
+        self._update_buttons()
+
+    def go_next(self) -> None:
+        page = self.stack.currentIndex()
+        if page == FILE:
+            if not self.read_file():
+                return
+            self.stack.setCurrentIndex(MAPPING)
+        elif page == MAPPING:
+            self.stack.setCurrentIndex(PREVIEW)
+            self.validate()
+        self._update_buttons()
+
+    def read_file(self) -> bool:
+        path = self.path.text().strip()
+        if not path:
+            messages.error(self, self.tr("Import"), self.tr("Choose the file to import."))
+            return False
+        try:
+            self.source = csv_import.read_source(
+                Path(path), self.entity.currentData(), delimiter=self.delimiter.currentData() or None
+            )
+        except DeskError as exc:
+            messages.error(self, self.tr("Cannot read the file"), str(exc))
+            return False
+        self._fill_mapping()
+        return True
+
+    def _show_detected(self) -> None:
+        if self.source is None:
+            self.detected.setText("")
+            return
+        names = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab")}
+        self.detected.setText(
+            self.tr("Encoding: %1 · delimiter: %2 · %n record(s)", "", len(self.source.records))
+            .replace("%1", self.source.encoding)
+            .replace("%2", names.get(self.source.delimiter, self.source.delimiter))
+        )
+
+    def _fill_mapping(self) -> None:
+        assert self.source is not None
+        entity = self.entity.currentData()
+        self._show_detected()
+        matched = csv_import.resolve_mapping(entity, self.source.headers, {})
+        first = self.source.records[0][1] if self.source.records else []
+        self.mapping.setRowCount(len(self.source.headers))
+        for row, header in enumerate(self.source.headers):
+            self.mapping.setItem(row, 0, QTableWidgetItem(header))
+            self.mapping.setItem(row, 1, QTableWidgetItem(first[row] if row < len(first) else ""))
+            combo = QComboBox(self.mapping)
+            combo.setObjectName(f"importField_{row}")
+            combo.addItem(self.tr("(ignored)"), "")
+            for field in csv_headers.IMPORT_FIELDS[entity]:
+                combo.addItem(field, field)
+            combo.setCurrentIndex(max(combo.findData(matched.get(row, "")), 0))
+            self.mapping.setCellWidget(row, 2, combo)
+        self.mapping.resizeColumnsToContents()
+
+    def chosen_mapping(self) -> dict[str, str]:
+        """Header -> field for every column (the user's choices, "" for ignored)."""
+        assert self.source is not None
+        chosen: dict[str, str] = {}
+        for row, header in enumerate(self.source.headers):
+            combo = self.mapping.cellWidget(row, 2)
+            if isinstance(combo, QComboBox) and header.strip():
+                chosen[header] = combo.currentData() or ""
+        return chosen
+
+    def set_field(self, header: str, field: str) -> None:
+        """Choose how a column is read (as the user would in the mapping table)."""
+        assert self.source is not None
+        row = self.source.headers.index(header)
+        combo = self.mapping.cellWidget(row, 2)
+        assert isinstance(combo, QComboBox)
+        combo.setCurrentIndex(max(combo.findData(field), 0))
+
+    def options(self) -> csv_import.ImportOptions:
+        mapping = self.chosen_mapping() if self.source is not None else {}
+        # Only the columns whose choice differs from the recognized one need overriding, and
+        # two columns cannot feed one field: keep the user's explicit choices.
+        return csv_import.ImportOptions(self.on_duplicate.currentData(), mapping, self.skip_invalid.isChecked())
+
+    def validate(self) -> None:
+        """Plan the import off the GUI thread (nothing is written) and show the preview."""
+        if self.source is None:
+            return
+        db, entity, source, options = self.ctx.db, self.entity.currentData(), self.source, self.options()
+        total = len(source.records)
+
+        def work(task: Task) -> csv_import.Plan:
+            with db.read() as session:
+                return csv_import.plan(
+                    session, entity, source, options,
+                    progress=lambda n: task.progress(n, total), cancelled=lambda: task.cancelled,
+                )  # fmt: skip
+
+        self.plan = None
+        self.summary.setText(self.tr("Checking every row…"))
+        self.preview.setRowCount(0)
+        self.task = self.tasks.run_long(
+            work, self._planned, self._failed, label=self.tr("Checking the file…"), parent=self,
+            on_cancelled=self._cancelled,
+        )  # fmt: skip
+        self._update_buttons()
+
+    def _planned(self, plan: csv_import.Plan) -> None:
+        self.plan = plan
+        self._show_plan(plan)
+        self._update_buttons()
+
+    def _show_plan(self, plan: csv_import.Plan) -> None:
+        counts = plan.counts()
+        text = self.tr(
+            "%1 to create, %2 to update, %3 unchanged, %4 to skip, %5 merged, %6 invalid."
+        )  # fmt: skip
+        for number, key in enumerate(("created", "updated", "unchanged", "skipped", "merged", "invalid"), start=1):
+            text = text.replace(f"%{number}", f"{counts[key]:,}")
+        if counts["organizations_created"]:
+            text += " " + self.tr("%n new organization(s).", "", counts["organizations_created"])
+        if not plan.valid:
+            text += "\n" + (
+                self.tr("The invalid rows will be left out.") if self.skip_invalid.isChecked()
+                else self.tr("Nothing will be imported while rows are invalid: fix the file, or choose to leave the invalid rows out.")
+            )  # fmt: skip
+        self.summary.setText(text)
+        shown = plan.rows[:5000]
+        self.preview.setRowCount(len(shown))
+        for row, item in enumerate(shown):
+            problems = "; ".join(
+                (f"{p.column}: " if p.column else "") + p.message.split(": ", 1)[-1] for p in item.problems
+            )
+            detail = problems or item.detail or (
+                self.tr("same as line %1").replace("%1", str(item.merged_into)) if item.merged_into else ""
+            )  # fmt: skip
+            cells = (str(item.line), self.action_label(item.action), item.label, detail)
+            for column, value in enumerate(cells):
+                cell = QTableWidgetItem(value)
+                if item.action == "invalid":
+                    cell.setForeground(Qt.GlobalColor.darkRed)
+                self.preview.setItem(row, column, cell)
+        self.preview.resizeColumnsToContents()
+
+    def start_import(self) -> None:
+        """Plan again in the worker's own write transaction and write (all or nothing)."""
+        if self.source is None:
+            return
+        db, user_id = self.ctx.db, self.ctx.user_id
+        entity, source, options = self.entity.currentData(), self.source, self.options()
+        total = len(source.records)
+
+        def work(task: Task) -> csv_import.Plan:
+            with db.write() as session:
+                plan = csv_import.plan(
+                    session, entity, source, options,
+                    progress=lambda n: task.progress(n, total), cancelled=lambda: task.cancelled,
+                )  # fmt: skip
+                task.check()
+                return csv_import.apply(session, user_id, plan, cancelled=lambda: task.cancelled)
+
+        self.task = self.tasks.run_long(
+            work, self._imported, self._failed, label=self.tr("Importing…"), parent=self,
+            on_cancelled=self._cancelled,
+        )  # fmt: skip
+        self._update_buttons()
+
+    def _imported(self, plan: csv_import.Plan) -> None:
+        self.plan = plan
+        counts = plan.counts()
+        text = self.tr("%1 created, %2 updated, %3 left as they were.")
+        text = text.replace("%1", f"{counts['created']:,}").replace("%2", f"{counts['updated']:,}")
+        text = text.replace("%3", f"{counts['unchanged'] + counts['skipped'] + counts['merged']:,}")
+        if counts["invalid"]:
+            text += "\n" + self.tr("%n invalid row(s) left out.", "", counts["invalid"])
+        text += "\n" + self.tr("File > Undo last import takes it back.")
+        messages.info(self, self.tr("Import done"), text)
+        self.imported.emit(plan.entity, plan.batch_id or 0)
+        self.accept()
+
+    def _cancelled(self) -> None:
+        self.summary.setText(self.tr("Cancelled: nothing was written."))
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._update_buttons()
+        if isinstance(exc, csv_import.ImportRefused):
+            self.plan = exc.plan
+            self._show_plan(exc.plan)
+            self._update_buttons()
+            messages.error(self, self.tr("Nothing was imported"), str(exc))
+            return
+        if isinstance(exc, csv_import.ImportCancelled):
+            self._cancelled()
+            return
+        if isinstance(exc, DeskError):
+            messages.error(self, self.tr("Import failed"), str(exc))
+            return
+        raise exc
+
+
+def undo_last_import(ctx: DeskContext, parent: QWidget | None = None) -> bool:
+    """Ask, then undo the latest import; True when it was undone."""
+    from PySide6.QtCore import QCoreApplication
+
+    title = QCoreApplication.translate("ImportWizard", "Undo last import")
+    with ctx.db.read() as session:
+        info = csv_import.last_batch(session)
+    if info is None or info.undone:
+        messages.info(parent, title, QCoreApplication.translate("ImportWizard", "There is no import to undo."))
+        return False
+    text = (
+        QCoreApplication.translate(
+            "ImportWizard",
+            "Undo the import of %1? Its %2 new record(s) go to the trash and its %3 updated "
+            "record(s) get their previous values back.",
+        )
+        .replace("%1", Path(info.file_name).name or "?")
+        .replace("%2", str(info.created))
+        .replace("%3", str(info.updated))
+    )
+    if not messages.confirm(parent, title, text):
+        return False
+    try:
+        with ctx.db.write() as session:
+            csv_import.undo_last(session, ctx.user_id)
+    except DeskError as exc:
+        messages.error(parent, title, str(exc))
+        return False
+    return True
+

@@ -1,0 +1,378 @@
+"""The introduction board: one column per stage, cards to drag, and the stalled queue.
+
+A card shows the parties, the purpose, the owner and the days in the stage. Dropping a card
+on another column calls `BoardPage.move_card`, which goes through the same confirmation,
+rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`); closing asks for
+the outcome. Each column shows at most `CARDS_PER_COLUMN` cards and an "n more…" line that
+opens the introductions list filtered to that stage. The stalled queue lists the open
+introductions with no stage change for N days (QSettings `board/stalled_days`, default 30).
+
+Signals: `openRequested(str kind, int id)`, `editRequested`, `followUpRequested`,
+`newRequested(str kind)`, `recordsChanged()` after a move, `listRequested(str page,
+dict filters)` for "n more…", `loaded()` when the columns are on screen.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, QSettings, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.domain.enums import IntroductionStage
+from crm.services import listing, workflow
+from crm.ui import labels
+from crm.ui.context import DeskContext
+from crm.ui.dialogs import stage_dialog
+from crm.ui.tasks import TaskRunner
+
+MIME = "application/x-crm-introduction"
+CARDS_PER_COLUMN = workflow.CARDS_PER_COLUMN
+ID_ROLE = Qt.ItemDataRole.UserRole
+MORE = -1
+
+
+def tr(text: str, comment: str | None = None, n: int = -1) -> str:
+    # The empty context: where pyside6-lupdate files the calls of a module-level tr().
+    return QCoreApplication.translate("", text, comment, n)
+
+
+class StageColumn(QListWidget):
+    """One stage's cards; accepts cards dragged from the other columns."""
+
+    def __init__(self, page: BoardPage, stage: str) -> None:
+        super().__init__(page)
+        self.page = page
+        self.stage = stage
+        self.setObjectName(f"boardColumn_{stage}")
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setSpacing(3)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.itemActivated.connect(self._activated)
+        self.itemDoubleClicked.connect(self._activated)
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, items: Any) -> QMimeData:
+        data = QMimeData()
+        ids = [str(i.data(ID_ROLE)) for i in items if i.data(ID_ROLE) not in (None, MORE)]
+        data.setData(MIME, QByteArray(",".join(ids).encode()))
+        return data
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A card dropped here: move it through the rules; the board then reloads (the
+        list widget never moves the item itself)."""
+        raw = bytes(event.mimeData().data(MIME).data()).decode()
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        for part in raw.split(","):
+            if part.strip().isdigit():
+                self.page.move_card(int(part), self.stage)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        record_id = item.data(ID_ROLE)
+        if record_id == MORE:
+            self.page.listRequested.emit("introductions", {"stage": self.stage})
+        elif record_id is not None:
+            self.page.openRequested.emit("introduction", int(record_id))
+
+
+class BoardPage(QWidget):
+    openRequested = Signal(str, int)
+    editRequested = Signal(str, int)
+    followUpRequested = Signal(str, int)
+    newRequested = Signal(str)
+    recordsChanged = Signal()
+    listRequested = Signal(str, dict)
+    loaded = Signal()
+
+    def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="boardPage")
+        self.ctx = ctx
+        self.tasks = tasks
+        self.stale = True
+        self._loading = 0
+        self.columns_data: list[workflow.Column] = []
+        self.stalled_data: tuple[int, list[workflow.Card]] = (0, [])
+
+        self.title = QLabel(self, objectName="pageTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.owner_label = QLabel(self)
+        self.owner_combo = QComboBox(self, objectName="boardOwner")
+        self.purpose_label = QLabel(self)
+        self.purpose_combo = QComboBox(self, objectName="boardPurpose")
+        self.days_label = QLabel(self)
+        self.days_spin = QSpinBox(self, objectName="boardStalledDays")
+        self.days_spin.setRange(1, 999)
+        self.days_spin.setValue(stalled_days())
+        self.owner_combo.currentIndexChanged.connect(self.reload)
+        self.purpose_combo.currentIndexChanged.connect(self.reload)
+        self.days_spin.valueChanged.connect(self._days_changed)
+        bar = QHBoxLayout()
+        for widget in (self.owner_label, self.owner_combo, self.purpose_label, self.purpose_combo):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.days_label)
+        bar.addWidget(self.days_spin)
+
+        self.headers: dict[str, QLabel] = {}
+        self.columns: dict[str, StageColumn] = {}
+        board = QWidget(self)
+        grid = QHBoxLayout(board)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for stage in IntroductionStage:
+            box = QVBoxLayout()
+            header = QLabel(self, objectName=f"boardHeader_{stage.value}")
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setStyleSheet("font-weight: bold; padding: 4px;")
+            column = StageColumn(self, stage.value)
+            column.setMinimumWidth(150)
+            self.headers[stage.value] = header
+            self.columns[stage.value] = column
+            box.addWidget(header)
+            box.addWidget(column)
+            grid.addLayout(box, 1)
+
+        stalled = QWidget(self)
+        stalled_layout = QVBoxLayout(stalled)
+        stalled_layout.setContentsMargins(0, 0, 0, 0)
+        self.stalled_header = QLabel(self, objectName="boardStalledHeader")
+        self.stalled_header.setStyleSheet("font-weight: bold; padding: 4px; color: #a04000;")
+        self.stalled_list = QListWidget(self, objectName="boardStalled")
+        self.stalled_list.setWordWrap(True)
+        self.stalled_list.setSpacing(2)
+        self.stalled_list.itemDoubleClicked.connect(self._open_stalled)
+        self.stalled_list.itemActivated.connect(self._open_stalled)
+        stalled_layout.addWidget(self.stalled_header)
+        stalled_layout.addWidget(self.stalled_list)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self, objectName="boardSplitter")
+        splitter.addWidget(board)
+        splitter.addWidget(stalled)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("Introduction board"))
+        self.owner_label.setText(tr("Owner"))
+        self.purpose_label.setText(tr("Purpose"))
+        self.days_label.setText(tr("Stalled after (days)"))
+        self._fill_filters()
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill_filters(self) -> None:
+        for combo, fill in ((self.owner_combo, self._staff), (self.purpose_combo, self._purposes)):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(tr("All"), None)
+            for value, text in fill():
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def _staff(self) -> list[tuple[Any, str]]:
+        with self.ctx.db.read() as session:
+            return list(listing.staff_choices(session))
+
+    def _purposes(self) -> list[tuple[Any, str]]:
+        return labels.enum_choices("IntroductionPurpose")
+
+    # --- data --------------------------------------------------------------------------------
+
+    def filters(self) -> dict[str, Any]:
+        return {"owner_id": self.owner_combo.currentData(), "purpose": self.purpose_combo.currentData()}
+
+    def activate(self) -> None:
+        if self.stale:
+            self.reload()
+
+    def mark_stale(self) -> None:
+        self.stale = True
+        if self.isVisible():
+            self.reload()
+
+    def is_loaded(self) -> bool:
+        return not self.stale and not self._loading
+
+    def save_state(self) -> None:
+        pass
+
+    def _days_changed(self, value: int) -> None:
+        QSettings().setValue("board/stalled_days", value)
+        self.reload()
+
+    def reload(self) -> None:
+        self.stale = False
+        self._loading += 1
+        db, filters, days = self.ctx.db, self.filters(), self.days_spin.value()
+
+        def read() -> tuple[list[workflow.Column], tuple[int, list[workflow.Card]]]:
+            with db.read() as session:
+                return (
+                    workflow.board(session, **filters),
+                    workflow.stalled(session, days, **filters),
+                )
+
+        self.tasks.run(read, self._loaded, self._failed)
+
+    def reload_now(self) -> None:
+        """Read the board on this thread (tests, and right after a move)."""
+        with self.ctx.db.read() as session:
+            result = (
+                workflow.board(session, **self.filters()),
+                workflow.stalled(session, self.days_spin.value(), **self.filters()),
+            )
+        self.stale = False
+        self._loading += 1
+        self._loaded(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = max(self._loading - 1, 0)
+        raise exc
+
+    def _loaded(self, result: tuple[list[workflow.Column], tuple[int, list[workflow.Card]]]) -> None:
+        self._loading = max(self._loading - 1, 0)
+        self.columns_data, self.stalled_data = result
+        self._render()
+        if not self._loading:
+            self.loaded.emit()
+
+    def card_text(self, card: workflow.Card, now: datetime) -> str:
+        days = card.days_in_stage(now)
+        lines = [f"{card.qc_party} ↔ {card.ma_party}"]
+        if card.title:
+            lines.append(card.title)
+        lines.append(labels.enum_label("IntroductionPurpose", card.purpose))
+        meta = [card.owner] if card.owner else []
+        meta.append(tr("%n day(s) in stage", None, days))
+        lines.append(" · ".join(meta))
+        return "\n".join(lines)
+
+    def _render(self) -> None:
+        now = datetime.now(UTC)
+        days_limit = self.days_spin.value()
+        for column in self.columns_data:
+            widget = self.columns[column.stage]
+            widget.clear()
+            self.headers[column.stage].setText(
+                f"{labels.enum_label('IntroductionStage', column.stage)} ({column.total})"
+            )
+            for card in column.cards:
+                item = QListWidgetItem(self.card_text(card, now))
+                item.setData(ID_ROLE, card.id)
+                item.setToolTip(item.text())
+                if column.stage != IntroductionStage.CLOSED.value and card.days_in_stage(now) >= days_limit:
+                    item.setForeground(QBrush(QColor("#a04000")))
+                widget.addItem(item)
+            if column.more > 0:
+                more = QListWidgetItem(tr("%n more…", None, column.more))
+                more.setData(ID_ROLE, MORE)
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                more.setForeground(QBrush(QColor("#1f5fa8")))
+                widget.addItem(more)
+        total, cards = self.stalled_data
+        self.stalled_header.setText(
+            tr("Stalled: %n introduction(s) without a stage change for %1 days", None, total).replace(
+                "%1", str(days_limit)
+            )
+        )
+        self.stalled_list.clear()
+        for card in cards:
+            stage = labels.enum_label("IntroductionStage", card.stage)
+            item = QListWidgetItem(
+                f"{card.qc_party} ↔ {card.ma_party} — {stage} · "
+                + tr("%n day(s) in stage", None, card.days_in_stage(now))
+                + (f" · {card.owner}" if card.owner else "")
+            )
+            item.setData(ID_ROLE, card.id)
+            self.stalled_list.addItem(item)
+
+    # --- moving ------------------------------------------------------------------------------
+
+    def card_ids(self, stage: str) -> list[int]:
+        widget = self.columns[stage]
+        found = []
+        for row in range(widget.count()):
+            value = widget.item(row).data(ID_ROLE)
+            if value not in (None, MORE):
+                found.append(int(value))
+        return found
+
+    def move_card(self, record_id: int, stage: str) -> bool:
+        """Move an introduction to `stage`: what a drop does (the editor's rules and history)."""
+        current = next(
+            (c.stage for c in self.columns_data for card in c.cards if card.id == record_id), None
+        )
+        if current == stage:
+            return False
+        moved = stage_dialog.move_introduction(self, self.ctx, record_id, stage)
+        if moved:
+            self.reload_now()
+            self.recordsChanged.emit()
+        return moved
+
+    def _open_stalled(self, item: QListWidgetItem) -> None:
+        if item.data(ID_ROLE) is not None:
+            self.openRequested.emit("introduction", int(item.data(ID_ROLE)))
+
+
+def stalled_days() -> int:
+    try:
+        return int(QSettings().value("board/stalled_days", workflow.DEFAULT_STALLED_DAYS))
+    except (TypeError, ValueError):
+        return workflow.DEFAULT_STALLED_DAYS

@@ -1,0 +1,351 @@
+""""My follow-ups": the current staff user's open follow-ups, grouped by when they fall due.
+
+Groups: overdue, today, this week (the next 7 days), later; each counted in SQL and showing
+at most 200 rows. Actions on the selected follow-up: complete, snooze (1 day, 1 week, a
+date), reassign to another staff user, open; and export to an iCalendar file.
+
+Signals: `openRequested(str kind, int id)`, `editRequested`, `followUpRequested`,
+`newRequested(str kind)`, `recordsChanged()` after a change, `loaded()`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.domain.errors import DeskError
+from crm.services import calendar, listing, workflow
+from crm.ui import labels, messages
+from crm.ui.context import DeskContext
+from crm.ui.resources import icon
+from crm.ui.tasks import TaskRunner
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+LINK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def tr(text: str, comment: str | None = None, n: int = -1) -> str:
+    # The empty context: where pyside6-lupdate files the calls of a module-level tr().
+    return QCoreApplication.translate("", text, comment, n)
+
+
+def pick_date(parent: QWidget | None, start: date) -> date | None:
+    """Ask for a date on a calendar (tests replace this function)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("Snooze until"))
+    cal = QCalendarWidget(dialog)
+    cal.setSelectedDate(QDate(start.year, start.month, start.day))
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(cal)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    d = cal.selectedDate()
+    return date(d.year(), d.month(), d.day())
+
+
+def save_path(parent: QWidget | None) -> str:
+    """Ask where to save the .ics file (tests replace this function)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, tr("Export follow-ups"), "followups.ics", tr("iCalendar files (*.ics)")
+    )
+    return path
+
+
+class MyFollowUpsPage(QWidget):
+    openRequested = Signal(str, int)
+    editRequested = Signal(str, int)
+    followUpRequested = Signal(str, int)
+    newRequested = Signal(str)
+    recordsChanged = Signal()
+    loaded = Signal()
+
+    def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="myFollowUpsPage")
+        self.ctx = ctx
+        self.tasks = tasks
+        self.stale = True
+        self._loading = 0
+        self.groups: list[workflow.FollowUpGroup] = []
+        self.today = date.today()
+
+        self.title = QLabel(self, objectName="pageTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.complete_button = QPushButton(icon("followup"), "", self, objectName="myFollowUpsComplete")
+        self.complete_button.clicked.connect(self.complete_selected)
+        self.snooze_button = QToolButton(self, objectName="myFollowUpsSnooze")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.snooze_menu = QMenu(self)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.reassign_button = QToolButton(self, objectName="myFollowUpsReassign")
+        self.reassign_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.reassign_menu = QMenu(self)
+        self.reassign_menu.aboutToShow.connect(self._fill_reassign)
+        self.reassign_button.setMenu(self.reassign_menu)
+        self.new_button = QPushButton(icon("add"), "", self, objectName="myFollowUpsNew")
+        self.new_button.clicked.connect(lambda: self.newRequested.emit("followup"))
+        self.export_button = QPushButton(icon("event"), "", self, objectName="myFollowUpsExport")
+        self.export_button.clicked.connect(self.export_ics)
+        bar = QHBoxLayout()
+        for widget in (self.complete_button, self.snooze_button, self.reassign_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.export_button)
+
+        self.tree = QTreeWidget(self, objectName="myFollowUpsTree")
+        self.tree.setColumnCount(4)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.itemDoubleClicked.connect(self._open_item)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        header = self.tree.header()
+        for column, width in enumerate((360, 110, 90, 300)):
+            header.resizeSection(column, width)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        self.retranslate()
+        self._update_buttons()
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def group_label(self, name: str) -> str:
+        return {
+            "overdue": tr("Overdue"),
+            "today": tr("Today"),
+            "week": tr("This week"),
+            "later": tr("Later"),
+        }[name]
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("My follow-ups — %1").replace("%1", self.ctx.user_name))
+        self.complete_button.setText(tr("Complete"))
+        self.snooze_button.setText(tr("Snooze"))
+        self.reassign_button.setText(tr("Reassign"))
+        self.new_button.setText(tr("New follow-up…"))
+        self.export_button.setText(tr("Export to calendar (.ics)…"))
+        self.tree.setHeaderLabels([tr("Follow-up"), tr("Due"), tr("Priority"), tr("For")])
+        self.snooze_menu.clear()
+        self.snooze_menu.addAction(tr("1 day"), lambda: self.snooze_selected(1))
+        self.snooze_menu.addAction(tr("1 week"), lambda: self.snooze_selected(7))
+        self.snooze_menu.addAction(tr("Pick a date…"), self.snooze_to_picked)
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- data --------------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        if self.stale:
+            self.reload()
+
+    def mark_stale(self) -> None:
+        self.stale = True
+        if self.isVisible():
+            self.reload()
+
+    def is_loaded(self) -> bool:
+        return not self.stale and not self._loading
+
+    def save_state(self) -> None:
+        pass
+
+    def reload(self) -> None:
+        self.stale = False
+        self._loading += 1
+        db, user_id, today = self.ctx.db, self.ctx.user_id, date.today()
+
+        def read() -> tuple[date, list[workflow.FollowUpGroup]]:
+            with db.read() as session:
+                return today, workflow.followup_groups(session, user_id, today)
+
+        self.tasks.run(read, self._loaded, self._failed)
+
+    def reload_now(self) -> None:
+        today = date.today()
+        with self.ctx.db.read() as session:
+            groups = workflow.followup_groups(session, self.ctx.user_id, today)
+        self.stale = False
+        self._loading += 1
+        self._loaded((today, groups))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = max(self._loading - 1, 0)
+        raise exc
+
+    def _loaded(self, result: tuple[date, list[workflow.FollowUpGroup]]) -> None:
+        self._loading = max(self._loading - 1, 0)
+        self.today, self.groups = result
+        self._render()
+        if not self._loading:
+            self.loaded.emit()
+
+    def _render(self) -> None:
+        selected = set(self.selected_ids())
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for group in self.groups:
+            head = QTreeWidgetItem([f"{self.group_label(group.name)} ({group.total})"])
+            head.setFirstColumnSpanned(False)
+            head.setFont(0, bold)
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if group.name == "overdue" and group.total:
+                head.setForeground(0, QBrush(QColor("#c0392b")))
+            self.tree.addTopLevelItem(head)
+            for row in group.rows:
+                due = row.due_date.isoformat() + (f" {row.due_time:%H:%M}" if row.due_time else "")
+                item = QTreeWidgetItem(head, [row.title, due, labels.enum_label("Priority", row.priority),
+                                              row.linked_to])  # fmt: skip
+                item.setData(0, ID_ROLE, row.id)
+                item.setData(0, LINK_ROLE, (row.kind, row.linked_id))
+                if group.name == "overdue":
+                    item.setForeground(1, QBrush(QColor("#c0392b")))
+                item.setSelected(row.id in selected)
+            if group.total > len(group.rows):
+                more = QTreeWidgetItem(head, [tr("%n more…", None, group.total - len(group.rows))])
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            head.setExpanded(True)
+        self._update_buttons()
+
+    def group_titles(self, name: str) -> list[str]:
+        """The titles shown in one group (for tests and automation)."""
+        index = [g.name for g in self.groups].index(name)
+        head = self.tree.topLevelItem(index)
+        return [head.child(i).text(0) for i in range(head.childCount()) if head.child(i).data(0, ID_ROLE)]
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        return [int(i.data(0, ID_ROLE)) for i in self.tree.selectedItems() if i.data(0, ID_ROLE)]
+
+    def select(self, followup_id: int) -> None:
+        self.tree.clearSelection()
+        for g in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(g)
+            for i in range(head.childCount()):
+                if head.child(i).data(0, ID_ROLE) == followup_id:
+                    head.child(i).setSelected(True)
+                    self.tree.setCurrentItem(head.child(i))
+
+    def _update_buttons(self) -> None:
+        has = bool(self.selected_ids())
+        for widget in (self.complete_button, self.snooze_button, self.reassign_button):
+            widget.setEnabled(has)
+
+    def _change(self, apply: Any) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                for followup_id in ids:
+                    apply(session, followup_id)
+        except DeskError as exc:
+            messages.error(self, tr("Cannot change the follow-up"), str(exc))
+        self.reload_now()
+        self.recordsChanged.emit()
+
+    def complete_selected(self) -> None:
+        self._change(lambda s, i: workflow.complete(s, self.ctx.user_id, i))
+
+    def snooze_selected(self, days: int) -> None:
+        until = date.today() + timedelta(days=days)
+        self._change(lambda s, i: workflow.snooze(s, self.ctx.user_id, i, until))
+
+    def snooze_to_picked(self) -> None:
+        if not self.selected_ids():
+            return
+        until = pick_date(self, date.today() + timedelta(days=1))
+        if until is not None:
+            self._change(lambda s, i: workflow.snooze(s, self.ctx.user_id, i, until))
+
+    def reassign_selected(self, assignee_id: int | None) -> None:
+        self._change(lambda s, i: workflow.reassign(s, self.ctx.user_id, i, assignee_id))
+
+    def _fill_reassign(self) -> None:
+        self.reassign_menu.clear()
+        with self.ctx.db.read() as session:
+            staff = listing.staff_choices(session)
+        for user_id, name in staff:
+            action = self.reassign_menu.addAction(name)
+            action.triggered.connect(lambda _=False, u=user_id: self.reassign_selected(u))
+
+    def _open_item(self, item: QTreeWidgetItem) -> None:
+        followup_id = item.data(0, ID_ROLE)
+        if followup_id:
+            self.openRequested.emit("followup", int(followup_id))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None or not item.data(0, ID_ROLE):
+            return
+        menu = QMenu(self)
+        menu.addAction(tr("Open"), lambda: self._open_item(item))
+        kind, link = item.data(0, LINK_ROLE) or ("", None)
+        if kind and link:
+            menu.addAction(tr("Open the linked record"), lambda: self.openRequested.emit(kind, int(link)))
+        menu.addSeparator()
+        menu.addAction(tr("Complete"), self.complete_selected)
+        menu.addMenu(self.snooze_menu).setText(tr("Snooze"))
+        self._fill_reassign()
+        menu.addMenu(self.reassign_menu).setText(tr("Reassign"))
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def export_ics(self) -> None:
+        path = save_path(self)
+        if not path:
+            return
+        db, user_id = self.ctx.db, self.ctx.user_id
+
+        def write() -> int:
+            with db.read() as session:
+                return calendar.export(session, path, assignee_id=user_id)
+
+        def done(count: int) -> None:
+            messages.info(self, tr("Export follow-ups"),
+                          tr("%n follow-up(s) written to %1.", None, count).replace("%1", path))  # fmt: skip
+
+        def failed(exc: BaseException) -> None:
+            messages.error(self, tr("Export follow-ups"), str(exc))
+
+        self.tasks.run(write, done, failed)

@@ -1,0 +1,139 @@
+"""`crm export` and `crm import` in-process: files, profiles, reports and exit statuses
+(0 done, 1 the data was refused and nothing written, 2 usage error)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from crm.cli import main
+from crm.db.migrate import open_database
+from crm.services import contacts, csv_export, organizations, users
+
+
+@pytest.fixture
+def dbfile(tmp_path: Path) -> Path:
+    path = tmp_path / "desk.db"
+    db = open_database(f"sqlite:///{path}")
+    with db.write() as s:
+        actor = users.service.create(s, None, {"name": "mtremblay"}).id
+        org = organizations.service.create(s, actor, {"name": "Thérapeutiques Montréal", "region": "QC", "country": "Canada", "postal_code": "H2X 1Y4"})
+        organizations.service.create(s, actor, {"name": "Cambridge Labs", "region": "MA", "country": "USA", "postal_code": "02139"})
+        contacts.service.create(s, actor, {"first_name": "Éric", "last_name": "Côté", "email": "eric@tmtl.ca", "organization_id": org.id, "share_with_partners": "yes", "phone": "+1 514 555 0123"})
+        contacts.service.create(s, actor, {"first_name": "Zoé", "last_name": "Abbott", "email": "zoe@x.org"})
+    db.close()
+    return path
+
+
+def crm(dbfile: Path, *args: str) -> int:
+    return main(["--db", str(dbfile), "--user", "mtremblay", *args])
+
+
+def read(path: Path, delimiter: str = ",", encoding: str = "utf-8-sig") -> list[list[str]]:
+    with path.open(encoding=encoding, newline="") as handle:
+        return list(csv.reader(handle, delimiter=delimiter))
+
+
+def test_export_contacts_in_french_with_semicolons(dbfile, tmp_path, capsys):
+    out = tmp_path / "c.csv"
+    assert crm(dbfile, "export", "contacts", "--out", str(out), "--lang", "fr", "--delimiter", ";") == 0
+    rows = read(out, ";")
+    assert rows[0][:3] == ["Identifiant", "Prénom", "Nom de famille"]
+    assert [r[1] for r in rows[1:]] == ["Éric"]
+    output = capsys.readouterr().out
+    assert "Exported 1 contacts" in output and "1 left out without partner-sharing consent" in output
+
+
+def test_export_options_columns_tab_utf8_and_consent(dbfile, tmp_path):
+    out = tmp_path / "c.tsv"
+    assert crm(dbfile, "export", "contacts", "--out", str(out), "--columns", "first_name,phone",
+               "--delimiter", "tab", "--encoding", "utf-8", "--include-without-consent") == 0  # fmt: skip
+    assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert read(out, "\t", "utf-8") == [["first_name", "phone"], ["Éric", "+1 514-555-0123"], ["Zoé", ""]]
+    db = open_database(f"sqlite:///{dbfile}")
+    with db.read() as s:
+        assert csv_export.export_log(s)[0].included_without_consent
+    db.close()
+
+
+def test_export_filters_and_zip_codes(dbfile, tmp_path):
+    out = tmp_path / "o.csv"
+    assert crm(dbfile, "export", "organizations", "--out", str(out), "--filter", "territory=MA", "--columns", "name,postal_code") == 0
+    assert read(out) == [["name", "postal_code"], ["Cambridge Labs", "02139"]]
+
+
+def test_save_a_profile_then_export_with_it(dbfile, tmp_path, capsys):
+    assert crm(dbfile, "export", "contacts", "--save-profile", "MassBio", "--recipient", "MassBio",
+               "--columns", "uid,email", "--lang", "fr") == 0  # fmt: skip
+    assert "Saved export profile 'MassBio'" in capsys.readouterr().out
+    out = tmp_path / "p.csv"
+    assert crm(dbfile, "export", "contacts", "--profile", "MassBio", "--out", str(out)) == 0
+    assert read(out)[0] == ["Identifiant", "Courriel"]
+    assert crm(dbfile, "export", "contacts", "--profile", "MassBio", "--out", str(out), "--lang", "en") == 0
+    assert read(out)[0] == ["uid", "email"]
+    assert crm(dbfile, "export", "contacts", "--profile", "Nobody", "--out", str(out)) == 1
+    assert crm(dbfile, "export", "organizations", "--profile", "MassBio", "--out", str(out)) == 2
+
+
+def test_export_usage_errors_exit_2(dbfile, tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    assert crm(dbfile, "export", "contacts", "--out", str(out), "--columns", "uid,nope") == 2
+    assert "unknown contacts column" in capsys.readouterr().err
+    assert crm(dbfile, "export", "contacts") == 2
+    with pytest.raises(SystemExit) as exit_info:
+        crm(dbfile, "export", "contacts", "--out", str(out), "--delimiter", "|")
+    assert exit_info.value.code == 2
+    assert not out.exists()
+
+
+def test_export_then_import_changes_nothing(dbfile, tmp_path, capsys):
+    out = tmp_path / "all.csv"
+    assert crm(dbfile, "export", "contacts", "--out", str(out), "--include-without-consent") == 0
+    capsys.readouterr()
+    assert crm(dbfile, "import", "contacts", str(out), "--on-duplicate", "update", "--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["counts"]["unchanged"] == 2 and report["counts"]["created"] == 0 and report["written"]
+
+
+def test_import_dry_run_then_real(dbfile, tmp_path, capsys):
+    path = tmp_path / "new.csv"
+    path.write_text("Given Name,Family Name,E-mail 1 - Value,Organization 1 - Name\r\n"
+                    "Rachel,Kim,rachel@beaconhill.vc,Beacon Hill Ventures\r\n"
+                    "Éric,Côté,ERIC@tmtl.ca,\r\n", encoding="utf-8")  # fmt: skip
+    assert crm(dbfile, "import", "contacts", str(path), "--dry-run") == 0
+    captured = capsys.readouterr()
+    assert "created" in captured.out and "skipped" in captured.out
+    assert "Would import contacts: 1 created, 1 skipped, 1 organizations created" in captured.err
+    db = open_database(f"sqlite:///{dbfile}")
+    with db.read() as s:
+        assert contacts.service.count(s) == 2
+    db.close()
+    assert crm(dbfile, "import", "contacts", str(path)) == 0
+    assert "Imported contacts: 1 created" in capsys.readouterr().err
+
+
+def test_broken_file_exits_1_listing_line_and_column(dbfile, tmp_path, capsys):
+    path = tmp_path / "broken.csv"
+    lines = ["Prénom;Nom;Courriel"] + [f"P{i};T;p{i}@x.org" for i in range(2, 7)] + ["Bad;Mail;bad@@x", "Last;One;last@x.org"]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    assert crm(dbfile, "import", "contacts", str(path)) == 1
+    err = capsys.readouterr().err
+    assert "line 7, column 'Courriel'" in err and "nothing was imported" in err
+    rejects = tmp_path / "rejects.csv"
+    assert crm(dbfile, "import", "contacts", str(path), "--skip-invalid", "--rejects", str(rejects)) == 0
+    assert read(rejects, ";")[1][:3] == ["Bad", "Mail", "bad@@x"]
+
+
+def test_import_usage_errors_exit_2(dbfile, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("Who,Mail\r\nAnn,ann@x.org\r\n", encoding="utf-8")
+    assert crm(dbfile, "import", "contacts", str(path), "--map", "Nope=email") == 2
+    assert crm(dbfile, "import", "contacts", str(path), "--map", "no equals sign") == 2
+    assert crm(dbfile, "import", "contacts", str(path), "--rejects", str(tmp_path / "r.csv")) == 2
+    with pytest.raises(SystemExit) as exit_info:
+        crm(dbfile, "import", "contacts", str(path), "--on-duplicate", "merge")
+    assert exit_info.value.code == 2
+    assert crm(dbfile, "import", "contacts", str(path), "--map", "Who=full_name") == 0

@@ -1,0 +1,152 @@
+"""The introduction board: columns, cards, drops through the stage rules, the stalled queue."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+
+from crm.db.base import utcnow
+from crm.db.models import FollowUp, Introduction
+from crm.services import introductions, workflow
+from crm.ui.dialogs import stage_dialog
+from crm.ui.pages.board import BoardPage
+from crm.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):
+    from crm.ui.i18n import Languages
+
+    languages = Languages()
+    languages.apply("en")
+    return languages
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Stand-in for the modal stage dialog: records it and applies a scripted answer."""
+    seen = []
+    script = {"accept": True, "outcome": None, "note": "", "keep": True}
+
+    def ask(dialog):
+        seen.append(dialog)
+        if script["outcome"]:
+            dialog.outcome_combo.setCurrentIndex(dialog.outcome_combo.findData(script["outcome"]))
+        dialog.note_edit.setPlainText(script["note"])
+        for row in dialog.rows:
+            row.keep.setChecked(script["keep"])
+        return script["accept"]
+
+    monkeypatch.setattr(stage_dialog, "ask", ask)
+    return seen, script
+
+
+@pytest.fixture
+def board(qtbot, desk):
+    page = BoardPage(desk, TaskRunner())
+    qtbot.addWidget(page)
+    page.reload_now()
+    return page
+
+
+def _intro_id(desk):
+    with desk.db.read() as s:
+        return s.scalar(sa.select(Introduction.id))
+
+
+def test_board_shows_cards_per_stage(board, desk):
+    intro = _intro_id(desk)
+    assert board.card_ids("proposed") == [intro]
+    assert board.headers["proposed"].text() == "Proposed (1)"
+    assert board.headers["asked"].text() == "Asked (0)"
+    text = board.columns["proposed"].item(0).text()
+    assert "Biotech de Montréal ↔ Boston CRO" in text and "Marie Tremblay" in text
+    assert "0 days in stage" in text
+
+
+def test_drop_moves_through_the_rules_with_history_and_followup(board, desk, dialogs):
+    seen, script = dialogs
+    intro = _intro_id(desk)
+    script["note"] = "asked both by phone"
+    source = board.columns["proposed"]
+    mime = source.mimeData([source.item(0)])
+    target = board.columns["asked"]
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.MoveAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    target.dropEvent(drop)
+    assert len(seen) == 1 and not seen[0].warning_box.isVisibleTo(seen[0])
+    assert board.card_ids("asked") == [intro] and board.card_ids("proposed") == []
+    with desk.db.read() as s:
+        line = workflow.timeline(s, intro)
+        assert (line[-1].from_stage, line[-1].to_stage, line[-1].note) == ("proposed", "asked", "asked both by phone")
+        fu = s.scalars(sa.select(FollowUp).where(FollowUp.introduction_id == intro,
+                                                 FollowUp.title == "Check both answers")).one()  # fmt: skip
+        assert (fu.due_date - utcnow().date()).days == 5
+
+
+def test_move_to_introduced_without_consent_shows_warning_and_cancel_keeps_stage(board, desk, dialogs):
+    seen, script = dialogs
+    intro = _intro_id(desk)
+    script["accept"] = False
+    assert not board.move_card(intro, "introduced")
+    assert seen[0].warning_box.isVisibleTo(seen[0])
+    assert "double opt-in" in seen[0].warning_labels[0].text()
+    assert seen[0].ok_button.text() == "Move anyway"
+    assert board.card_ids("proposed") == [intro]
+    script["accept"] = True
+    assert board.move_card(intro, "introduced")
+    assert board.card_ids("introduced") == [intro]
+
+
+def test_closing_asks_for_the_outcome(board, desk, dialogs):
+    seen, script = dialogs
+    intro = _intro_id(desk)
+    script["outcome"] = "no_fit"
+    assert board.move_card(intro, "closed")
+    assert seen[0].outcome_combo.isVisibleTo(seen[0])
+    with desk.db.read() as s:
+        assert introductions.service.get(s, intro).outcome.value == "no_fit"
+    assert board.card_ids("closed") == [intro]
+
+
+def test_more_line_and_stalled_queue(qtbot, desk):
+    with desk.db.write() as s:
+        first = s.scalar(sa.select(Introduction))
+        for _ in range(3):
+            introductions.create(s, desk.user_id, {"qc_organization_id": first.qc_organization_id,
+                                                   "ma_organization_id": first.ma_organization_id})
+        s.execute(sa.update(Introduction).where(Introduction.id == first.id)
+                  .values(stage_changed_at=utcnow() - timedelta(days=40)))  # fmt: skip
+    page = BoardPage(desk, TaskRunner())
+    qtbot.addWidget(page)
+    import crm.services.workflow as wf
+
+    original = wf.board
+    page_board = lambda session, **kw: original(session, per_column=2, **kw)  # noqa: E731
+    wf.board = page_board
+    try:
+        page.reload_now()
+    finally:
+        wf.board = original
+    column = page.columns["proposed"]
+    assert column.count() == 3 and column.item(2).text() == "2 more…"
+    with qtbot.waitSignal(page.listRequested) as caught:
+        column.itemActivated.emit(column.item(2))
+    assert caught.args == ["introductions", {"stage": "proposed"}]
+    assert page.stalled_list.count() == 1
+    assert "40 days in stage" in page.stalled_list.item(0).text()
+    assert page.stalled_header.text().startswith("Stalled: 1 introduction")
+    page.days_spin.setValue(50)  # reloads off the GUI thread
+    qtbot.waitUntil(lambda: page.is_loaded() and page.stalled_list.count() == 0)
+
+
+def test_board_loads_through_the_task_runner(qtbot, desk):
+    page = BoardPage(desk, TaskRunner())
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded):
+        page.activate()
+    assert page.card_ids("proposed")

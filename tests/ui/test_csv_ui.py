@@ -1,0 +1,187 @@
+"""The export dialog, the import wizard, undo and the export log, driven as a user would
+(pytest-qt, offscreen, message boxes answered by the `answers` fixture)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+
+from crm.services import contacts, csv_export, export_profiles, organizations
+from crm.ui.dialogs.export_dialog import ExportDialog
+from crm.ui.dialogs.import_wizard import MAPPING, PREVIEW, ImportWizard, undo_last_import
+from crm.ui.pages.export_log import ExportLogDialog
+from crm.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def tasks(qapp):
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def english(qapp):
+    from crm.ui.i18n import Languages
+
+    languages = Languages()
+    languages.apply("en")
+    return languages
+
+
+def write(path, rows, *, encoding="utf-8-sig", delimiter=","):
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return path
+
+
+def test_export_dialog_writes_the_selected_rows_and_logs_them(qtbot, desk, tasks, tmp_path, answers, english):
+    with desk.db.write() as s:
+        found = {c.first_name: c.id for c in contacts.service.find(s)}
+        contacts.service.update(s, desk.user_id, found["Éric"], {"share_with_partners": "yes"})
+    dialog = ExportDialog(desk, "contacts", tasks, ids=[found["Éric"], found["Anne"]])
+    qtbot.addWidget(dialog)
+    assert dialog.scope_selected.isChecked()
+    dialog.lang.setCurrentIndex(dialog.lang.findData("fr"))
+    dialog.delimiter.setCurrentIndex(dialog.delimiter.findData(";"))
+    dialog.recipient.setText("MassBio")
+    out = tmp_path / "out.csv"
+    dialog.path.setText(str(out))
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows[0][:3] == ["Identifiant", "Prénom", "Nom de famille"]
+    assert [r[1] for r in rows[1:]] == ["Éric"]  # Anne has no consent: left out
+    assert answers.asked[-1][0] == "info" and "left out" in answers.asked[-1][2]
+    with desk.db.read() as s:
+        entry = csv_export.export_log(s)[0]
+    assert (entry.recipient, entry.row_count, entry.user) == ("MassBio", 1, "Marie Tremblay")
+
+
+def test_export_dialog_includes_people_without_consent_when_asked(qtbot, desk, tasks, tmp_path, english):
+    dialog = ExportDialog(desk, "contacts", tasks, filters={"territory": "QC"})
+    qtbot.addWidget(dialog)
+    assert dialog.scope_filter.isChecked() and not dialog.scope_selected.isEnabled()
+    dialog.consent.setChecked(True)
+    dialog.path.setText(str(tmp_path / "qc.csv"))
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as signal:
+        dialog.start_export()
+    assert signal.args[1] == 1  # Éric, the only Québec contact
+    with desk.db.read() as s:
+        assert csv_export.export_log(s)[0].included_without_consent
+
+
+def test_export_dialog_saves_and_loads_profiles(qtbot, desk, tasks, english):
+    dialog = ExportDialog(desk, "organizations", tasks)
+    qtbot.addWidget(dialog)
+    for row in range(dialog.columns.count()):
+        item = dialog.columns.item(row)
+        keep = item.data(Qt.ItemDataRole.UserRole) in ("uid", "name", "postal_code")
+        item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+    dialog.recipient.setText("BIOQuébec")
+    dialog.profile_name.setText("BIOQuébec members")
+    assert dialog.save_current_profile()
+    with desk.db.read() as s:
+        saved = export_profiles.get(s, "BIOQuébec members")
+    assert saved.columns == ("uid", "name", "postal_code") and saved.encoding == "utf-8"
+    other = ExportDialog(desk, "organizations", tasks)
+    qtbot.addWidget(other)
+    other.profile.setCurrentIndex(other.profile.findData("BIOQuébec members"))
+    assert other.chosen_columns() == ["uid", "name", "postal_code"]
+    assert other.encoding.currentData() == "utf-8" and other.recipient.text() == "BIOQuébec"
+
+
+def test_wizard_previews_a_french_excel_file_refuses_it_then_imports_the_valid_rows(qtbot, desk, tasks, tmp_path, answers, english):
+    path = write(tmp_path / "membres.csv", [
+        ["Prénom", "Nom", "Courriel", "Entreprise", "Date du consentement"],
+        ["Hélène", "Gagnon", "helene@cœur.ca", "Cœur Thérapeutique", "25/03/2021"],
+        ["Éric", "Côté", "eric@biomtl.ca", "Biotech de Montréal", ""],
+        ["Bad", "Mail", "bad@@x", "", ""],
+    ], encoding="cp1252", delimiter=";")  # fmt: skip
+    wizard = ImportWizard(desk, tasks, entity="contacts")
+    qtbot.addWidget(wizard)
+    wizard.path.setText(str(path))
+    wizard.go_next()
+    assert wizard.stack.currentIndex() == MAPPING
+    assert "cp1252" in wizard.detected.text() and "semicolon" in wizard.detected.text()
+    assert wizard.chosen_mapping()["Courriel"] == "email"
+    wizard.go_next()
+    assert wizard.stack.currentIndex() == PREVIEW
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    actions = [wizard.preview.item(r, 1).text() for r in range(wizard.preview.rowCount())]
+    assert actions == ["create", "skip", "invalid"]
+    assert "Courriel" in wizard.preview.item(2, 3).text()
+    assert not wizard.run_button.isEnabled()  # all or nothing
+    wizard.skip_invalid.setChecked(True)
+    wizard.go_back()
+    wizard.go_next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.run_button.isEnabled(), timeout=10_000)
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        qtbot.mouseClick(wizard.run_button, Qt.MouseButton.LeftButton)
+    with desk.db.read() as s:
+        emails = {c.email for c in contacts.service.find(s)}
+        assert "helene@cœur.ca" in emails
+        assert "Cœur Thérapeutique" in {o.name for o in organizations.service.find(s)}
+    # Undo from the window: asked first, then the new contact and organization go to the trash.
+    answers.confirm.append(True)
+    assert undo_last_import(desk, wizard)
+    with desk.db.read() as s:
+        assert "helene@cœur.ca" not in {c.email for c in contacts.service.find(s)}
+    assert not undo_last_import(desk, wizard)  # nothing more to undo
+    assert answers.asked[-1][2] == "There is no import to undo."
+
+
+def test_wizard_mapping_can_be_changed(qtbot, desk, tasks, tmp_path, english):
+    path = write(tmp_path / "odd.csv", [["Who", "Mail"], ["Ann Lee", "ann@x.org"]])
+    wizard = ImportWizard(desk, tasks, entity="contacts")
+    qtbot.addWidget(wizard)
+    wizard.path.setText(str(path))
+    wizard.go_next()
+    assert wizard.chosen_mapping() == {"Who": "", "Mail": "email"}
+    wizard.set_field("Who", "full_name")
+    wizard.go_next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    assert wizard.preview.item(0, 2).text() == "Ann Lee"
+
+
+def test_export_log_view_lists_the_exports(qtbot, desk, tmp_path, english):
+    with desk.db.write() as s:
+        csv_export.export(s, desk.user_id, csv_export.ExportRequest("organizations", recipient="MassBio"), tmp_path / "o.csv")
+    dialog = ExportLogDialog(desk)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert "MassBio" in cells and "organizations" in cells and "2" in cells
+
+
+def test_main_window_file_menu_and_list_export(qtbot, desk, tasks, english):
+    from crm.ui.i18n import Languages
+    from crm.ui.main_window import MainWindow
+
+    window = MainWindow(desk, Languages(), tasks, remember_geometry=False)
+    qtbot.addWidget(window)
+    for key in ("import_csv", "export_csv", "undo_import", "export_log"):
+        assert window.actions_[key] in window.menus["file"].actions()
+    page = window.show_page("organizations")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    page.filter_box.setText("montreal")
+    page.apply_filters()
+    dialog = window.export_csv()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, ExportDialog) and dialog.entity == "organizations"
+    assert dialog.text == "montreal"
+    events_page = window.show_page("events")
+    dialog = events_page.export_list()
+    qtbot.addWidget(dialog)
+    assert dialog.entity == "participants" and len(dialog.filters["event_id"]) == 1
+    wizard = window.import_csv()
+    qtbot.addWidget(wizard)
+    assert wizard.entity.currentData() == "participants"
+    log = window.show_export_log()
+    qtbot.addWidget(log)
+    for widget in (dialog, wizard, log):
+        widget.close()
