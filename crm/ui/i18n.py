@@ -27,6 +27,11 @@ LOCALES = {"fr": QLocale(QLocale.Language.French, QLocale.Country.Canada),
            "en": QLocale(QLocale.Language.English, QLocale.Country.Canada)}  # fmt: skip
 
 
+def tr(text: str, comment: str | None = None, n: int = -1) -> str:
+    """Translate outside a QObject: pyside6-lupdate files bare `tr()` calls in the empty context."""
+    return QCoreApplication.translate("", text, comment, n)
+
+
 def system_language() -> str:
     return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
 

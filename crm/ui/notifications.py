@@ -27,15 +27,11 @@ from PySide6.QtWidgets import (
 
 from crm.services import workflow
 from crm.ui.context import DeskContext
+from crm.ui.i18n import tr
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 
 CHECK_EVERY_MS = 60_000
-
-
-def tr(text: str, comment: str | None = None, n: int = -1) -> str:
-    # The empty context: where pyside6-lupdate files the calls of a module-level tr().
-    return QCoreApplication.translate("", text, comment, n)
 
 
 class ReminderBanner(QFrame):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,13 +32,9 @@ from crm.domain.errors import DeskError
 from crm.services import emails
 from crm.ui import messages
 from crm.ui.context import DeskContext
+from crm.ui.i18n import tr
 
 KINDS = ("consent_qc", "consent_ma", "introduction")
-
-
-def tr(text: str, comment: str | None = None, n: int = -1) -> str:
-    # The empty context: where pyside6-lupdate files the calls of a module-level tr().
-    return QCoreApplication.translate("", text, comment, n)
 
 
 def open_url(url: str) -> bool:
@@ -76,14 +72,20 @@ class EmailDialog(QDialog):
         form.addRow(tr("Language"), self.lang_combo)
         form.addRow(tr("To"), self.to_edit)
         form.addRow(tr("Subject"), self.subject_edit)
-        self.note = QLabel(tr("Nothing is sent by the desk: open the draft in your mail program or copy it."), self)
+        self.note = QLabel(
+            tr("Nothing is sent by the desk: open the draft in your mail program or copy it."), self
+        )
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(self)
-        self.mail_button = buttons.addButton(tr("Open in mail program"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.mail_button = buttons.addButton(
+            tr("Open in mail program"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.mail_button.setObjectName("emailOpen")
         self.copy_button = buttons.addButton(tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.setObjectName("emailCopy")
-        self.template_button = QPushButton(tr("Edit the template…"), self, objectName="emailTemplate")
+        self.template_button = QPushButton(
+            tr("Edit the template…"), self, objectName="emailTemplate"
+        )
         buttons.addButton(self.template_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
@@ -153,11 +155,15 @@ class EmailDialog(QDialog):
 class TemplateDialog(QDialog):
     """Edit one template; saved to the user data folder, the default stays untouched."""
 
-    def __init__(self, name: str, lang: str, parent: QWidget | None = None, *, user_dir: Path | None = None) -> None:
+    def __init__(
+        self, name: str, lang: str, parent: QWidget | None = None, *, user_dir: Path | None = None
+    ) -> None:
         super().__init__(parent, objectName="templateDialog")
         self.name, self.lang, self.user_dir = name, lang, user_dir
         self.setWindowTitle(tr("Email template (%1)").replace("%1", f"{name}.{lang}"))
-        self.edit = QPlainTextEdit(emails.load_template(name, lang, user_dir), self, objectName="templateText")
+        self.edit = QPlainTextEdit(
+            emails.load_template(name, lang, user_dir), self, objectName="templateText"
+        )
         help_text = QLabel(
             tr("First line: Subject: …; then a blank line and the body. Placeholders: %1")
             .replace("%1", ", ".join("${" + p + "}" for p in emails.PLACEHOLDERS[name])), self,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,11 +37,7 @@ from crm.domain.errors import DeskError, StaleRecord, ValidationFailed
 from crm.services import introductions, listing, workflow
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
-
-
-def tr(text: str, comment: str | None = None, n: int = -1) -> str:
-    # The empty context: where pyside6-lupdate files the calls of a module-level tr().
-    return QCoreApplication.translate("", text, comment, n)
+from crm.ui.i18n import tr
 
 
 def warning_text(warning: workflow.WorkflowWarning) -> str:
@@ -138,13 +134,17 @@ class StageDialog(QDialog):
         layout.addLayout(form)
 
         self.rows: list[_SuggestionRow] = []
-        self.suggestion_box = QGroupBox(tr("Suggested follow-ups"), self, objectName="stageSuggestions")
+        self.suggestion_box = QGroupBox(
+            tr("Suggested follow-ups"), self, objectName="stageSuggestions"
+        )
         grid = QGridLayout(self.suggestion_box)
         today = date.today()
         for n, suggestion in enumerate(suggestions):
             keep = QCheckBox(self.suggestion_box, objectName=f"suggestionKeep{n}")
             keep.setChecked(True)
-            title = QLineEdit(suggestion_title(suggestion), self.suggestion_box, objectName=f"suggestionTitle{n}")
+            title = QLineEdit(
+                suggestion_title(suggestion), self.suggestion_box, objectName=f"suggestionTitle{n}"
+            )
             due = QDateEdit(self.suggestion_box, objectName=f"suggestionDue{n}")
             due.setCalendarPopup(True)
             when = suggestion.due(today)
@@ -183,7 +183,13 @@ class StageDialog(QDialog):
         for row in self.rows:
             if row.keep.isChecked() and row.title.text().strip():
                 d = row.due.date()
-                chosen.append((row.title.text().strip(), date(d.year(), d.month(), d.day()), row.assignee.currentData()))
+                chosen.append(
+                    (
+                        row.title.text().strip(),
+                        date(d.year(), d.month(), d.day()),
+                        row.assignee.currentData(),
+                    )
+                )
         return chosen
 
 
@@ -216,7 +222,9 @@ def plan_move(
         label = " ↔ ".join(introductions.party_names(session, intro))
         if values is not None:
             found = (
-                workflow.warnings_for(session, values, to_stage, exclude_id=record_id, outcome=outcome)
+                workflow.warnings_for(
+                    session, values, to_stage, exclude_id=record_id, outcome=outcome
+                )
                 if workflow.stage_index(to_stage) > workflow.stage_index(from_stage)
                 else []
             )
@@ -239,7 +247,10 @@ def plan_move(
             more = [w for w in workflow.check_move(session, record_id, to_stage, chosen.outcome)
                     if w.code not in shown]  # fmt: skip
         if more and not messages.confirm(
-            parent, tr("Please confirm"), "\n".join(warning_text(w) for w in more), ok_text=tr("Move anyway")
+            parent,
+            tr("Please confirm"),
+            "\n".join(warning_text(w) for w in more),
+            ok_text=tr("Move anyway"),
         ):
             return None
     return chosen
@@ -292,8 +303,6 @@ def apply_plan(
     return intro
 
 
-
-
 class TimelinePanel(QWidget):
     """Beside the introduction editor: the stage history (who, when, note) and the email drafts."""
 
@@ -322,11 +331,19 @@ class TimelinePanel(QWidget):
             entries = workflow.timeline(session, self.record_id)
         self.list.clear()
         for entry in reversed(entries):
-            when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M") if entry.at.tzinfo else f"{entry.at:%Y-%m-%d %H:%M}"
+            when = (
+                entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+                if entry.at.tzinfo
+                else f"{entry.at:%Y-%m-%d %H:%M}"
+            )
             stage = labels.enum_label("IntroductionStage", entry.to_stage)
             if entry.outcome:
                 stage += f" ({labels.enum_label('IntroductionOutcome', entry.outcome)})"
-            origin = labels.enum_label("IntroductionStage", entry.from_stage) + " → " if entry.from_stage else ""
+            origin = (
+                labels.enum_label("IntroductionStage", entry.from_stage) + " → "
+                if entry.from_stage
+                else ""
+            )
             text = f"{when} · {entry.user or '—'}\n{origin}{stage}"
             if entry.note:
                 text += f"\n“{entry.note}”"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,17 +37,13 @@ from crm.services import listing, workflow
 from crm.ui import labels
 from crm.ui.context import DeskContext
 from crm.ui.dialogs import stage_dialog
+from crm.ui.i18n import tr
 from crm.ui.tasks import TaskRunner
 
 MIME = "application/x-crm-introduction"
 CARDS_PER_COLUMN = workflow.CARDS_PER_COLUMN
 ID_ROLE = Qt.ItemDataRole.UserRole
 MORE = -1
-
-
-def tr(text: str, comment: str | None = None, n: int = -1) -> str:
-    # The empty context: where pyside6-lupdate files the calls of a module-level tr().
-    return QCoreApplication.translate("", text, comment, n)
 
 
 class StageColumn(QListWidget):
@@ -235,7 +231,10 @@ class BoardPage(QWidget):
     # --- data --------------------------------------------------------------------------------
 
     def filters(self) -> dict[str, Any]:
-        return {"owner_id": self.owner_combo.currentData(), "purpose": self.purpose_combo.currentData()}
+        return {
+            "owner_id": self.owner_combo.currentData(),
+            "purpose": self.purpose_combo.currentData(),
+        }
 
     def activate(self) -> None:
         if self.stale:
@@ -285,7 +284,9 @@ class BoardPage(QWidget):
         self._loading = max(self._loading - 1, 0)
         raise exc
 
-    def _loaded(self, result: tuple[list[workflow.Column], tuple[int, list[workflow.Card]]]) -> None:
+    def _loaded(
+        self, result: tuple[list[workflow.Column], tuple[int, list[workflow.Card]]]
+    ) -> None:
         self._loading = max(self._loading - 1, 0)
         self.columns_data, self.stalled_data = result
         self._render()
@@ -316,7 +317,10 @@ class BoardPage(QWidget):
                 item = QListWidgetItem(self.card_text(card, now))
                 item.setData(ID_ROLE, card.id)
                 item.setToolTip(item.text())
-                if column.stage != IntroductionStage.CLOSED.value and card.days_in_stage(now) >= days_limit:
+                if (
+                    column.stage != IntroductionStage.CLOSED.value
+                    and card.days_in_stage(now) >= days_limit
+                ):
                     item.setForeground(QBrush(QColor("#a04000")))
                 widget.addItem(item)
             if column.more > 0:
@@ -327,9 +331,9 @@ class BoardPage(QWidget):
                 widget.addItem(more)
         total, cards = self.stalled_data
         self.stalled_header.setText(
-            tr("Stalled: %n introduction(s) without a stage change for %1 days", None, total).replace(
-                "%1", str(days_limit)
-            )
+            tr(
+                "Stalled: %n introduction(s) without a stage change for %1 days", None, total
+            ).replace("%1", str(days_limit))
         )
         self.stalled_list.clear()
         for card in cards:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -32,17 +32,13 @@ from crm.domain.enums import IntroductionOutcome, IntroductionStage
 from crm.services import dashboard
 from crm.ui import labels
 from crm.ui.context import DeskContext
+from crm.ui.i18n import tr
 from crm.ui.tasks import TaskRunner
 from crm.ui.widgets.charts import PALETTE, BarChart, ColumnChart
 
 STAGE_COLORS = ("#9bb7d9", "#6f9ccf", "#4a83c4", "#2f6db3", "#1f5fa8", "#164a85")
 WIN, LOSS = "#2e9e6b", "#b0b0b0"
 DIRECTION_COLORS = {dashboard.QC_MA: "#1f5fa8", dashboard.MA_QC: "#c0392b"}
-
-
-def tr(text: str, comment: str | None = None, n: int = -1) -> str:
-    # The empty context: where pyside6-lupdate files the calls of a module-level tr().
-    return QCoreApplication.translate("", text, comment, n)
 
 
 class Figure(QFrame):
@@ -93,7 +89,14 @@ class DashboardPage(QWidget):
 
         numbers = QHBoxLayout()
         self.cards: dict[str, Figure] = {}
-        for name in ("org_QC", "org_MA", "contacts", "open_followups", "overdue_followups", "upcoming_events"):
+        for name in (
+            "org_QC",
+            "org_MA",
+            "contacts",
+            "open_followups",
+            "overdue_followups",
+            "upcoming_events",
+        ):
             self.cards[name] = Figure(name, self)
             numbers.addWidget(self.cards[name])
 
@@ -122,9 +125,13 @@ class DashboardPage(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
-        self.funnel.barClicked.connect(lambda stage: self.listRequested.emit("introductions", {"stage": stage}))
+        self.funnel.barClicked.connect(
+            lambda stage: self.listRequested.emit("introductions", {"stage": stage})
+        )
         self.outcomes.barClicked.connect(
-            lambda outcome: self.listRequested.emit("introductions", {"stage": "closed", "outcome": outcome})
+            lambda outcome: self.listRequested.emit(
+                "introductions", {"stage": "closed", "outcome": outcome}
+            )
         )
         self.monthly.barClicked.connect(
             lambda key: self.listRequested.emit("introductions", {"created_month": key[0]})
@@ -150,7 +157,9 @@ class DashboardPage(QWidget):
         self.retranslate()
 
     def _open_connected(self, org_id: int) -> None:
-        name = next((n for i, n, _c in (self.data.connected if self.data else []) if i == org_id), "")
+        name = next(
+            (n for i, n, _c in (self.data.connected if self.data else []) if i == org_id), ""
+        )
         self.listRequested.emit("introductions", {"text": name})
 
     def retranslate(self) -> None:
@@ -218,14 +227,18 @@ class DashboardPage(QWidget):
         self.cards["upcoming_events"].set_value(totals.upcoming_events)
 
         self.funnel.set_bars(
-            [(s, labels.enum_label("IntroductionStage", s), n) for s, n in data.funnel], list(STAGE_COLORS)
+            [(s, labels.enum_label("IntroductionStage", s), n) for s, n in data.funnel],
+            list(STAGE_COLORS),
         )
         outcomes = [(o, labels.enum_label("IntroductionOutcome", o), n) for o, n in data.outcomes]
         self.outcomes.set_bars(
             outcomes, [WIN if IntroductionOutcome(o).is_win else LOSS for o, _l, _n in outcomes]
         )
         locale = QLocale()
-        categories = [(key, locale.monthName(int(key[5:]), QLocale.FormatType.ShortFormat)) for key, _w in data.monthly]
+        categories = [
+            (key, locale.monthName(int(key[5:]), QLocale.FormatType.ShortFormat))
+            for key, _w in data.monthly
+        ]
         series = [(dashboard.QC_MA, tr("QC → MA"), DIRECTION_COLORS[dashboard.QC_MA]),
                   (dashboard.MA_QC, tr("MA → QC"), DIRECTION_COLORS[dashboard.MA_QC])]  # fmt: skip
         values = {(key, way): n for key, ways in data.monthly for way, n in ways.items()}

@@ -1,4 +1,4 @@
-""""My follow-ups": the current staff user's open follow-ups, grouped by when they fall due.
+""" "My follow-ups": the current staff user's open follow-ups, grouped by when they fall due.
 
 Groups: overdue, today, this week (the next 7 days), later; each counted in SQL and showing
 at most 200 rows. Actions on the selected follow-up: complete, snooze (1 day, 1 week, a
@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,16 +36,12 @@ from crm.domain.errors import DeskError
 from crm.services import calendar, listing, workflow
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
+from crm.ui.i18n import tr
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def tr(text: str, comment: str | None = None, n: int = -1) -> str:
-    # The empty context: where pyside6-lupdate files the calls of a module-level tr().
-    return QCoreApplication.translate("", text, comment, n)
 
 
 def pick_date(parent: QWidget | None, start: date) -> date | None:
@@ -99,7 +95,9 @@ class MyFollowUpsPage(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
-        self.complete_button = QPushButton(icon("followup"), "", self, objectName="myFollowUpsComplete")
+        self.complete_button = QPushButton(
+            icon("followup"), "", self, objectName="myFollowUpsComplete"
+        )
         self.complete_button.clicked.connect(self.complete_selected)
         self.snooze_button = QToolButton(self, objectName="myFollowUpsSnooze")
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -251,7 +249,11 @@ class MyFollowUpsPage(QWidget):
         """The titles shown in one group (for tests and automation)."""
         index = [g.name for g in self.groups].index(name)
         head = self.tree.topLevelItem(index)
-        return [head.child(i).text(0) for i in range(head.childCount()) if head.child(i).data(0, ID_ROLE)]
+        return [
+            head.child(i).text(0)
+            for i in range(head.childCount())
+            if head.child(i).data(0, ID_ROLE)
+        ]
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -323,7 +325,9 @@ class MyFollowUpsPage(QWidget):
         menu.addAction(tr("Open"), lambda: self._open_item(item))
         kind, link = item.data(0, LINK_ROLE) or ("", None)
         if kind and link:
-            menu.addAction(tr("Open the linked record"), lambda: self.openRequested.emit(kind, int(link)))
+            menu.addAction(
+                tr("Open the linked record"), lambda: self.openRequested.emit(kind, int(link))
+            )
         menu.addSeparator()
         menu.addAction(tr("Complete"), self.complete_selected)
         menu.addMenu(self.snooze_menu).setText(tr("Snooze"))
