@@ -38,6 +38,7 @@ from crm.ui import labels
 from crm.ui.context import DeskContext
 from crm.ui.dialogs import stage_dialog
 from crm.ui.i18n import tr
+from crm.ui.pages.base import ReloadingPage
 from crm.ui.tasks import TaskRunner
 
 MIME = "application/x-crm-introduction"
@@ -109,7 +110,7 @@ class StageColumn(QListWidget):
             self.page.openRequested.emit("introduction", int(record_id))
 
 
-class BoardPage(QWidget):
+class BoardPage(ReloadingPage, QWidget):
     openRequested = Signal(str, int)
     editRequested = Signal(str, int)
     followUpRequested = Signal(str, int)
@@ -235,21 +236,6 @@ class BoardPage(QWidget):
             "owner_id": self.owner_combo.currentData(),
             "purpose": self.purpose_combo.currentData(),
         }
-
-    def activate(self) -> None:
-        if self.stale:
-            self.reload()
-
-    def mark_stale(self) -> None:
-        self.stale = True
-        if self.isVisible():
-            self.reload()
-
-    def is_loaded(self) -> bool:
-        return not self.stale and not self._loading
-
-    def save_state(self) -> None:
-        pass
 
     def _days_changed(self, value: int) -> None:
         QSettings().setValue("board/stalled_days", value)

@@ -37,6 +37,7 @@ from crm.services import calendar, listing, workflow
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.i18n import tr
+from crm.ui.pages.base import ReloadingPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 
@@ -72,7 +73,7 @@ def save_path(parent: QWidget | None) -> str:
     return path
 
 
-class MyFollowUpsPage(QWidget):
+class MyFollowUpsPage(ReloadingPage, QWidget):
     openRequested = Signal(str, int)
     editRequested = Signal(str, int)
     followUpRequested = Signal(str, int)
@@ -171,21 +172,6 @@ class MyFollowUpsPage(QWidget):
         super().changeEvent(event)
 
     # --- data --------------------------------------------------------------------------------
-
-    def activate(self) -> None:
-        if self.stale:
-            self.reload()
-
-    def mark_stale(self) -> None:
-        self.stale = True
-        if self.isVisible():
-            self.reload()
-
-    def is_loaded(self) -> bool:
-        return not self.stale and not self._loading
-
-    def save_state(self) -> None:
-        pass
 
     def reload(self) -> None:
         self.stale = False
