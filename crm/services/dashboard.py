@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from crm.db.models import Contact, FollowUp, Introduction, Organization, StaffUser
 from crm.domain.enums import FollowUpStatus, IntroductionOutcome, IntroductionStage, Territory
@@ -78,7 +78,9 @@ def direction_expr() -> sa.ColumnElement[str]:
     )
 
 
-def month_expr(session: Session, column: sa.ColumnElement[datetime]) -> sa.ColumnElement[str]:
+def month_expr(
+    session: Session, column: sa.ColumnElement[datetime] | InstrumentedAttribute[datetime]
+) -> sa.ColumnElement[str]:
     if session.get_bind().dialect.name == "postgresql":
         return sa.func.to_char(column, "YYYY-MM")
     return sa.func.strftime("%Y-%m", column)

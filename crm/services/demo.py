@@ -126,6 +126,12 @@ class DemoIntro:
     notes: str = ""
     # Stages visited before the last one; None: every stage in order.
     path: tuple[IntroductionStage, ...] | None = None
+    # Dates (see `_schedule`): created N days ago (else at its event), the last move N days
+    # ago (open ones) or N days after creation (closed ones), who answered first.
+    created_days_ago: int | None = None
+    days_in_stage: int | None = None
+    closed_after: int | None = None
+    asked_first: str | None = None
 
 
 Stage = IntroductionStage
@@ -185,23 +191,73 @@ def _path(intro: DemoIntro) -> list[IntroductionStage]:
     return list(STAGES[1 : STAGES.index(intro.stage) + 1])
 
 
-def _consents(intro: DemoIntro, today: date) -> dict[str, Any]:
-    """Consents that fit the stage: double opt-in means both sides said yes before the intro."""
+def _first_side(intro: DemoIntro) -> str:
+    """The side asked first: as written, else the owner's association (MassBio staff ask
+    their member first)."""
+    if intro.asked_first in ("qc", "ma"):
+        return intro.asked_first
+    return "ma" if intro.owner == "jsullivan" else "qc"
+
+
+def _consents(intro: DemoIntro, times: list[datetime]) -> dict[str, Any]:
+    """Consents that fit the stage: double opt-in means both sides said yes before the intro.
+
+    The answers come after the request (the move to Asked) and before the next move; the
+    side asked first answers first, which is what the dashboard reads as the direction.
+    """
     reached = STAGES.index(intro.stage)
     if intro.outcome == IntroductionOutcome.DECLINED:
         qc, ma = Consent.YES, Consent.NO
     elif reached >= STAGES.index(IntroductionStage.BOTH_AGREED):
         qc, ma = Consent.YES, Consent.YES
     elif intro.stage == IntroductionStage.ASKED:
-        qc, ma = Consent.YES, Consent.UNKNOWN
+        first_qc = _first_side(intro) == "qc"
+        qc, ma = (Consent.YES, Consent.UNKNOWN) if first_qc else (Consent.UNKNOWN, Consent.YES)
     else:
         qc, ma = Consent.UNKNOWN, Consent.UNKNOWN
+    moves = _path(intro)
+    at = moves.index(IntroductionStage.ASKED) + 1 if IntroductionStage.ASKED in moves else 0
+    asked = times[at]
+    until = times[at + 1] if at + 1 < len(times) else utcnow()
+    first = min(asked + (until - asked) / 3, asked + timedelta(days=2))
+    second = min(asked + (until - asked) * 2 / 3, asked + timedelta(days=5))
+    days = {"qc": first.date(), "ma": second.date()}
+    if _first_side(intro) == "ma":
+        days = {"qc": second.date(), "ma": first.date()}
     values: dict[str, Any] = {"qc_consent": qc, "ma_consent": ma}
     if qc != Consent.UNKNOWN:
-        values.update(qc_consent_at=today - timedelta(days=20), qc_consent_channel="courriel")
+        values.update(qc_consent_at=days["qc"], qc_consent_channel="courriel")
     if ma != Consent.UNKNOWN:
-        values.update(ma_consent_at=today - timedelta(days=15), ma_consent_channel="email")
+        values.update(ma_consent_at=days["ma"], ma_consent_channel="email")
     return values
+
+
+def _schedule(intro: DemoIntro, event_day: date | None, now: datetime, n: int) -> list[datetime]:
+    """When the `n`-th demo introduction was created, then when each of its moves happened.
+
+    Created at its event (when the event is past and no age is written), else N days ago;
+    the moves follow every few weeks, the last one `days_in_stage` days ago (open) or
+    `closed_after` days after creation (closed). Strictly increasing, never in the future.
+    """
+    hour = timedelta(hours=14, minutes=7 * n)
+    if intro.created_days_ago is None and event_day is not None and event_day <= now.date():
+        start = datetime.combine(event_day + timedelta(days=1), time(), tzinfo=now.tzinfo) + hour
+    else:
+        ago = intro.created_days_ago if intro.created_days_ago is not None else 30 + 17 * n
+        start = datetime.combine(now.date() - timedelta(days=ago), time(), tzinfo=now.tzinfo) + hour
+    start = min(start, now - timedelta(hours=len(_path(intro)) + 1))
+    moves = len(_path(intro))
+    if not moves:
+        return [start]
+    if intro.stage == CLOSED:
+        last = start + timedelta(days=intro.closed_after or 21 * moves)
+    else:
+        last = datetime.combine(now.date() - timedelta(days=intro.days_in_stage or 0), time(),
+                                tzinfo=now.tzinfo) + hour  # fmt: skip
+    last = min(max(last, start + timedelta(hours=moves)), now - timedelta(minutes=1))
+    step = min((last - start) / moves, timedelta(days=21))
+    times = [start + step * k for k in range(moves)]
+    return [*times, last]
 
 
 def load_demo(session: Session, actor_id: int | None) -> DemoSummary:
@@ -308,13 +364,15 @@ def _load_introductions(
     summary: DemoSummary,
 ) -> list[int]:
     """Create each introduction, then move it stage by stage so its history reads true."""
-    today = date.today()
+    now = utcnow()
 
     def ref(ids: dict[str, int], key: str | None) -> int | None:
         return ids[key] if key else None
 
     intro_ids: list[int] = []
-    for intro in demo_set().introductions:
+    for n, intro in enumerate(demo_set().introductions):
+        event = session.get(Event, happenings[intro.event]) if intro.event else None
+        times = _schedule(intro, event.starts_on if event else None, now, n)
         values: dict[str, Any] = {
             "title": intro.title,
             "qc_contact_id": ref(people, intro.qc[0]),
@@ -326,7 +384,7 @@ def _load_introductions(
             "event_id": ref(happenings, intro.event),
             "introducer_contact_id": ref(people, intro.introducer),
             "notes": intro.notes,
-            **_consents(intro, today),
+            **_consents(intro, times),
         }
         created = introductions.create(session, actor_id, values)
         summary.stage_changes += 1
@@ -334,9 +392,31 @@ def _load_introductions(
             outcome = intro.outcome if stage == CLOSED else None
             introductions.move(session, actor_id, created.id, stage, outcome=outcome)
             summary.stage_changes += 1
+        _backdate(session, created.id, times, closed=intro.stage == CLOSED)
         intro_ids.append(created.id)
     summary.introductions = len(intro_ids)
     return intro_ids
+
+
+def _backdate(session: Session, intro_id: int, times: list[datetime], *, closed: bool) -> None:
+    """Give a demo introduction and its history the dates of `_schedule`.
+
+    A plain UPDATE: this is demo seeding, not a user's edit, so no audit entry and no new
+    version; the history rows keep their order (by id) and get the times in that order.
+    """
+    changes = list(session.scalars(
+        sa.select(StageChange.id).where(StageChange.introduction_id == intro_id).order_by(StageChange.id)
+    ))  # fmt: skip
+    for change_id, at in zip(changes, times, strict=True):
+        session.execute(sa.update(StageChange).where(StageChange.id == change_id).values(at=at))
+    values = {"created_at": times[0], "updated_at": times[-1], "stage_changed_at": times[-1],
+              "closed_at": times[-1] if closed else None}  # fmt: skip
+    session.execute(
+        sa.update(_table(Introduction)).where(_table(Introduction).c.id == intro_id).values(values)
+    )
+    obj = session.get(Introduction, intro_id)
+    if obj is not None:
+        session.expire(obj)
 
 
 # ------------------------------------------------------------------------------ at scale
@@ -737,6 +817,7 @@ def load_scale(
 
     before = _max_id(session, Introduction)
     intro_rows: list[dict[str, Any]] = []
+    dates = random.Random(f"{seed}:dates")
     for _ in range(n_intros):
         qc_contact, qc_org = party(qc_people, qc_orgs)
         ma_contact, ma_org = party(ma_people, ma_orgs)
@@ -758,13 +839,16 @@ def load_scale(
         else:
             qc_consent, ma_consent = Consent.UNKNOWN, Consent.UNKNOWN
         changed = now - timedelta(days=rng.randrange(0, 240), minutes=rng.randrange(1440))
-        consent_day = changed.date() - timedelta(days=rng.randrange(1, 30))
+        # Created up to four months before its last move (its own generator, so the names
+        # and stages of a seed stay what they were): a year of months on the dashboard.
+        created = changed - timedelta(days=dates.randrange(0, 120), minutes=dates.randrange(1440))
+        consent_day = max(changed.date() - timedelta(days=rng.randrange(1, 30)), created.date())
         purpose = PURPOSE_BY_KIND.get(ma_org.kind if ma_org else OrganizationKind.OTHER)
         if purpose is None or rng.random() < 0.2:
             purpose = rng.choice(OTHER_PURPOSES)
         intro_rows.append(
             {
-                **_record(now),
+                **_record(now), "created_at": created, "updated_at": changed,
                 "title": "", "qc_contact_id": qc_contact,
                 "qc_organization_id": qc_org.id if qc_org else None,
                 "ma_contact_id": ma_contact, "ma_organization_id": ma_org.id if ma_org else None,

@@ -111,10 +111,19 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self.running = 0
-        self._keep: set[Task] = set()
+        self._jobs: dict[Task, _Job] = {}
         self._busy = QTimer(self, singleShot=True, interval=BUSY_CURSOR_MS)
         self._busy.timeout.connect(self._show_busy)
         self._cursor = False
+        # Workers must not outlive the application objects their signals point at.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._quit)
+
+    def _quit(self) -> None:
+        for task in list(self._jobs):
+            task.cancel()
+        self.pool.waitForDone()
 
     def run(
         self,
@@ -160,11 +169,14 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None,
         on_cancelled: Callable[[], None] | None,
     ) -> None:
-        self._keep.add(task)
+        job = _Job(fn, task)
+        # Kept (with its task) until the result is back: PySide may otherwise collect the
+        # Python side of a runnable the pool still runs.
+        self._jobs[task] = job
 
         def finish() -> None:
             task.running = False
-            self._keep.discard(task)
+            self._jobs.pop(task, None)
             self.running -= 1
             if not self.running:
                 self._busy.stop()
@@ -199,7 +211,7 @@ class TaskRunner(QObject):
         task._done.connect(done, Qt.ConnectionType.QueuedConnection)
         task._failed.connect(failed, Qt.ConnectionType.QueuedConnection)
         self.running += 1
-        self.pool.start(_Job(fn, task))
+        self.pool.start(job)
 
     def _show_busy(self) -> None:
         if self.running and not self._cursor:

@@ -359,3 +359,76 @@ def test_scale_load_is_deterministic(tmp_path: Path) -> None:
 def test_scale_load_refuses_nothing_to_do(db: Database, actor: int) -> None:
     with pytest.raises(ValueError), db.write() as session:
         demo.load_scale(session, actor, 0)
+
+
+def test_demo_dates_are_spread_like_real_work(db: Database, actor: int) -> None:
+    """Created over the years (at their events, or within the last year), moved every few
+    weeks, some stalled: the dashboard's months, the board's days in stage and the stalled
+    queue all have something to show; the backdating writes no audit entry."""
+    from crm.db.base import utcnow
+    from crm.services import dashboard, workflow
+
+    with db.write() as session:
+        demo.load_demo(session, actor)
+    now = utcnow()
+    with db.read() as session:
+        intros = list(session.scalars(sa.select(Introduction).order_by(Introduction.id)))
+        events = {e.id: e for e in session.scalars(sa.select(Event))}
+        months = {i.created_at.strftime("%Y-%m") for i in intros}
+        assert len(months) >= 8
+        assert min(i.created_at for i in intros).date() <= date(2016, 3, 31)
+        for intro in intros:
+            assert intro.created_at <= intro.stage_changed_at <= now
+            assert intro.updated_at == intro.stage_changed_at
+            event = events.get(intro.event_id) if intro.event_id else None
+            if event is not None and event.starts_on <= date.today() and intro.created_at.year < 2020:
+                assert 0 <= (intro.created_at.date() - event.starts_on).days <= 3
+            if intro.stage == IntroductionStage.CLOSED:
+                assert intro.closed_at == intro.stage_changed_at
+            else:
+                assert intro.closed_at is None
+            times = [c.at for c in introductions.history(session, intro.id)]
+            assert times == sorted(times) and len(set(times)) == len(times)
+            assert times[0] == intro.created_at and times[-1] == intro.stage_changed_at
+            for day in (intro.qc_consent_at, intro.ma_consent_at):
+                if day is not None:
+                    assert intro.created_at.date() <= day <= date.today()
+
+        # The chart of the last twelve months: several months, both directions.
+        monthly = dashboard.monthly(session, date.today())
+        busy = [month for month, counts in monthly if sum(counts.values())]
+        assert len(busy) >= 4
+        totals = {way: sum(counts[way] for _, counts in monthly) for way in dashboard.DIRECTIONS}
+        assert totals[dashboard.QC_MA] >= 2 and totals[dashboard.MA_QC] >= 2
+
+        # Days in stage differ; a few introductions stalled for more than 30 days.
+        waits = {(now - i.stage_changed_at).days for i in intros if i.stage != IntroductionStage.CLOSED}
+        assert len(waits) >= 5 and min(waits) < 30
+        stalled, cards = workflow.stalled(session, 30, now=now)
+        assert 3 <= stalled <= 6 and all(c.days_in_stage(now) > 30 for c in cards)
+
+        # Seeding dates is not a user's edit: one audit entry per introduction (its creation)
+        # and one per move, none for the dates.
+        audited = session.scalar(
+            sa.select(sa.func.count()).select_from(AuditEntry).where(AuditEntry.entity == "introduction")
+        )
+        moves = session.scalar(sa.select(sa.func.count()).select_from(StageChange))
+        assert audited == moves
+
+
+def test_scale_introductions_are_created_over_a_year(db: Database, actor: int) -> None:
+    from crm.db.base import utcnow
+
+    with db.write() as session:
+        demo.load_scale(session, actor, 400, seed=7)
+    now = utcnow()
+    with db.read() as session:
+        rows = session.execute(
+            sa.select(Introduction.created_at, Introduction.stage_changed_at, Introduction.updated_at,
+                      Introduction.qc_consent_at)
+        ).all()
+    assert len({created.strftime("%Y-%m") for created, *_ in rows}) >= 8
+    for created, changed, updated, consent in rows:
+        assert created <= changed == updated <= now
+        assert (now - created).days <= 366
+        assert consent is None or consent >= created.date()

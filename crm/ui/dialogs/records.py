@@ -11,6 +11,7 @@ from crm.domain.enums import IntroductionOutcome, IntroductionStage
 from crm.services import introductions, tags, workflow
 from crm.ui.dialogs import stage_dialog
 from crm.ui.dialogs.editor import FieldDef, RecordEditor
+from crm.ui.widgets.participants import ParticipantsPanel
 from crm.ui.widgets.related import RelatedPanel
 
 
@@ -104,8 +105,21 @@ class EventEditor(RecordEditor):
         F("description", QT_TRANSLATE_NOOP("Fields", "Description"), "multiline"),
     )
 
+    participants: ParticipantsPanel | None = None
+
     def window_title(self) -> str:
         return self.tr("New event") if self.record_id is None else self.tr("Event")
+
+    def side_panel(self) -> QWidget | None:
+        """The participants, edited in place, with the one-to-one meetings and the roster
+        (once the event exists)."""
+        if self.record_id is None:
+            return None
+        self.participants = ParticipantsPanel(self.ctx, self.record_id, self)
+        self.participants.openRequested.connect(self.openRequested)
+        # Participants and introductions are written at once: lists showing them refresh.
+        self.participants.changed.connect(lambda: self.saved.emit(self.kind, self.record_id))
+        return self.participants
 
 
 class FollowUpEditor(RecordEditor):
