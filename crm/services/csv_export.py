@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,9 @@ class ExportRequest:
         unknown = [c for c in columns if c not in csv_headers.COLUMNS[self.entity]]
         if unknown:
             allowed = ", ".join(csv_headers.COLUMNS[self.entity])
-            raise DeskError(f"unknown {self.entity} column(s): {', '.join(unknown)} (one of {allowed})")
+            raise DeskError(
+                f"unknown {self.entity} column(s): {', '.join(unknown)} (one of {allowed})"
+            )
         if self.delimiter not in DELIMITERS:
             raise DeskError(f"delimiter '{self.delimiter}' is not one of , ; tab")
         if self.encoding not in ENCODINGS:
@@ -191,7 +194,9 @@ class _Source:
 def _source(entity: str, dialect: str) -> _Source:
     if entity == "organizations":
         o = Organization
-        cols: dict[str, Any] = {name: getattr(o, name) for name in csv_headers.COLUMNS[entity] if hasattr(o, name)}
+        cols: dict[str, Any] = {
+            name: getattr(o, name) for name in csv_headers.COLUMNS[entity] if hasattr(o, name)
+        }
         cols["tags"] = _tags(organization_tags, "organization_id", o, dialect)
         return _Source(o, cols, lambda q: q)
     if entity == "contacts":
@@ -200,7 +205,9 @@ def _source(entity: str, dialect: str) -> _Source:
         cols = {name: getattr(c, name) for name in csv_headers.COLUMNS[entity] if hasattr(c, name)}
         cols.update(organization=org.name, organization_uid=org.uid)
         cols["tags"] = _tags(contact_tags, "contact_id", c, dialect)
-        return _Source(c, cols, lambda q: q.outerjoin(org, org.id == c.organization_id), _consenting(c))
+        return _Source(
+            c, cols, lambda q: q.outerjoin(org, org.id == c.organization_id), _consenting(c)
+        )
     if entity == "introductions":
         i = Introduction
         qc_c, ma_c, intro_c = aliased(Contact), aliased(Contact), aliased(Contact)
@@ -235,6 +242,16 @@ def _source(entity: str, dialect: str) -> _Source:
         f = FollowUp
         assignee, org, person = aliased(StaffUser), aliased(Organization), aliased(Contact)
         intro, event = aliased(Introduction), aliased(Event)
+        # An introduction without a title is named by its parties, as the lists show it.
+        iq_o, im_o, iq_c, im_c = (aliased(Organization), aliased(Organization),
+                                  aliased(Contact), aliased(Contact))  # fmt: skip
+        intro_name = sa.func.coalesce(
+            sa.func.nullif(intro.title, ""),
+            sa.case(
+                (intro.id.is_not(None), _party(iq_o, iq_c) + " ↔ " + _party(im_o, im_c)),
+                else_=None,
+            ),
+        )
         cols = {
             "uid": f.uid, "title": f.title, "due_date": f.due_date, "due_time": f.due_time,
             "assignee": sa.func.coalesce(sa.func.nullif(assignee.display_name, ""), assignee.name),
@@ -247,7 +264,7 @@ def _source(entity: str, dialect: str) -> _Source:
                 else_="",
             ),
             "linked_to": sa.func.coalesce(
-                org.name, _person(person), sa.func.nullif(intro.title, ""), event.name, ""
+                org.name, _person(person), intro_name, event.name, ""
             ),
             "linked_uid": sa.func.coalesce(org.uid, person.uid, intro.uid, event.uid, ""),
             "notes": f.notes,
@@ -259,6 +276,10 @@ def _source(entity: str, dialect: str) -> _Source:
                 .outerjoin(org, org.id == f.organization_id)
                 .outerjoin(person, person.id == f.contact_id)
                 .outerjoin(intro, intro.id == f.introduction_id)
+                .outerjoin(iq_o, iq_o.id == intro.qc_organization_id)
+                .outerjoin(im_o, im_o.id == intro.ma_organization_id)
+                .outerjoin(iq_c, iq_c.id == intro.qc_contact_id)
+                .outerjoin(im_c, im_c.id == intro.ma_contact_id)
                 .outerjoin(event, event.id == f.event_id)
             )
 
@@ -286,7 +307,9 @@ def _source(entity: str, dialect: str) -> _Source:
     raise DeskError(f"cannot export '{entity}'")
 
 
-def _where(session: Session, request: ExportRequest, source: _Source) -> list[sa.ColumnElement[bool]]:
+def _where(
+    session: Session, request: ExportRequest, source: _Source
+) -> list[sa.ColumnElement[bool]]:
     model = source.model
     where: list[sa.ColumnElement[bool]] = [model.deleted_at.is_(None)]
     spec = LIST_SPECS.get(request.entity)
@@ -307,7 +330,9 @@ def _where(session: Session, request: ExportRequest, source: _Source) -> list[sa
     return where
 
 
-def select(session: Session, request: ExportRequest) -> tuple[sa.Select[Any], sa.Select[Any] | None]:
+def select(
+    session: Session, request: ExportRequest
+) -> tuple[sa.Select[Any], sa.Select[Any] | None]:
     """The SELECT of the rows to write, and the count of rows left out for want of consent."""
     request = request.checked()
     source = _source(request.entity, session.get_bind().dialect.name)
@@ -318,9 +343,9 @@ def select(session: Session, request: ExportRequest) -> tuple[sa.Select[Any], sa
     query = source.joins(sa.select(*exprs).select_from(source.model)).where(*where)
     excluded = None
     if source.consent is not None:
-        excluded = source.joins(
-            sa.select(sa.func.count()).select_from(source.model)
-        ).where(*where, sa.not_(source.consent))
+        excluded = source.joins(sa.select(sa.func.count()).select_from(source.model)).where(
+            *where, sa.not_(source.consent)
+        )
         if not request.include_without_consent:
             query = query.where(source.consent)
     return query.order_by(source.model.id), excluded
@@ -416,10 +441,7 @@ def write_rows(
             row = list(row)
             for i, fix in fixups:
                 row[i] = fix(row[i])
-        cells = [
-            "" if v is None else (_safe(v) if v[:1] in triggers else v)  # type: ignore[index]
-            for v in row
-        ]
+        cells = ["" if v is None else (_safe(v) if v[:1] in triggers else v) for v in row]
         for i in phones:
             raw = row[i]
             if raw and raw[0] == "+" and _PHONE_ONLY.fullmatch(raw):
@@ -440,6 +462,25 @@ def write_rows(
     return count
 
 
+def _stream(result: Any, *, raw: bool) -> Iterable[Sequence[Any]]:
+    """The rows in pages. When no column needs a result processor (every cell came back as
+    text from the database), the driver's own tuples are read from the cursor: SQLAlchemy
+    executed the statement (parameters, expanding IN lists), its per-row wrapping is skipped.
+    """
+    cursor = getattr(result, "cursor", None) if raw else None
+    if cursor is None:
+        return chain.from_iterable(result.partitions(5000))
+
+    def pages() -> Iterable[Sequence[Any]]:
+        try:
+            while batch := cursor.fetchmany(5000):
+                yield from batch
+        finally:
+            result.close()
+
+    return pages()
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -450,7 +491,9 @@ def _sha256(path: Path) -> str:
 
 def count_rows(session: Session, request: ExportRequest) -> int:
     query, _ = select(session, request)
-    return int(session.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one())
+    return int(
+        session.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
+    )
 
 
 def export(
@@ -476,9 +519,13 @@ def export(
     try:
         with partial.open("w", encoding=request.encoding, newline="") as handle:
             # Through the Connection: plain Core rows, no ORM loading layer.
-            result = session.connection().execute(query.execution_options(yield_per=5000))
+            converted = converted_columns(session, request)
+            raw = not any(converted)
+            # Raw: no row buffering by SQLAlchemy, the cursor is read directly (see _stream).
+            options = {} if raw else {"yield_per": 5000}
+            result = session.connection().execute(query.execution_options(**options))
             rows = write_rows(
-                handle, result, request, converted=converted_columns(session, request),
+                handle, _stream(result, raw=raw), request, converted=converted,
                 progress=progress, cancelled=cancelled,
             )  # fmt: skip
         os.replace(partial, target)

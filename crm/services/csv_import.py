@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -59,8 +59,8 @@ from crm.db.models import (
 )
 from crm.domain import csv_headers
 from crm.domain import validation as v
-from crm.domain.errors import DeskError, Issue, ValidationFailed
 from crm.domain.enums import Consent, Language, Membership, OrganizationKind, Territory
+from crm.domain.errors import DeskError, Issue, ValidationFailed
 from crm.domain.text import fold
 from crm.services import audit, contacts, events, indexing, organizations, records, tags
 from crm.services.cleaning import split_tags
@@ -90,6 +90,10 @@ KIND = {"organizations": "organization", "contacts": "contact", "participants": 
 
 
 _fold = lru_cache(maxsize=1 << 16)(fold)
+_NOTHING: tuple[Any, ...] = ("", None, False)
+AUDIT = cast(sa.Table, AuditEntry.__table__)
+ITEMS = cast(sa.Table, ImportBatchItem.__table__)
+BATCHES = cast(sa.Table, ImportBatch.__table__)
 
 
 class ImportCancelled(DeskError):
@@ -141,7 +145,11 @@ def _delimiter(text: str, entity: str | None) -> str:
 
 
 def read_source(
-    data: bytes | str | Path, entity: str | None = None, *, delimiter: str | None = None, name: str = ""
+    data: bytes | str | Path,
+    entity: str | None = None,
+    *,
+    delimiter: str | None = None,
+    name: str = "",
 ) -> Source:
     """Decode and split a CSV file; blank lines are dropped (their line numbers are kept)."""
     if isinstance(data, str | Path):
@@ -169,7 +177,9 @@ def read_source(
                 continue
             records.append((start, row))
     except csv.Error as exc:
-        raise DeskError(f"{name or 'the file'}: line {line}: not a readable CSV file ({exc})") from exc
+        raise DeskError(
+            f"{name or 'the file'}: line {line}: not a readable CSV file ({exc})"
+        ) from exc
     if headers is None:
         raise DeskError(f"{name or 'the file'} is empty: no header line")
     return Source(name, encoding, delim, headers, records, sha)
@@ -185,6 +195,7 @@ class Problem:
     field: str
     code: str
     message: str
+    value: str = ""  # the cell's text, when the problem is about it
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", column '{self.column}'" if self.column else "")
@@ -234,7 +245,9 @@ class Plan:
         return not any(row.action == "invalid" for row in self.rows)
 
     def counts(self) -> dict[str, int]:
-        found = dict.fromkeys(("created", "updated", "unchanged", "skipped", "merged", "invalid"), 0)
+        found = dict.fromkeys(
+            ("created", "updated", "unchanged", "skipped", "merged", "invalid"), 0
+        )
         for row in self.rows:
             found[row.action] += 1
         found["organizations_created"] = len(self.new_organizations)
@@ -284,14 +297,18 @@ class ImportRefused(DeskError):
         )
 
 
-def resolve_mapping(entity: str, headers: Sequence[str], overrides: dict[str, str]) -> dict[int, str]:
+def resolve_mapping(
+    entity: str, headers: Sequence[str], overrides: dict[str, str]
+) -> dict[int, str]:
     """Column index -> field: the recognized headers, then the user's `Header=field` choices."""
     mapping = csv_headers.match_headers(entity, list(headers))
     keys = [csv_headers.header_key(h) for h in headers]
     for header, target in overrides.items():
         key = csv_headers.header_key(header)
         if key not in keys:
-            raise DeskError(f"--map: the file has no column '{header}' (columns: {', '.join(headers)})")
+            raise DeskError(
+                f"--map: the file has no column '{header}' (columns: {', '.join(headers)})"
+            )
         index = keys.index(key)
         if target.strip() in ("", "-"):
             mapping.pop(index, None)
@@ -352,14 +369,18 @@ def _row_values(entity: str, mapping: dict[int, str], cells: list[str]) -> dict[
             values["first_name"], values["last_name"] = (first, last) if first else ("", last)
     if "tags" in values:  # Google: "* myContacts ::: Friends"
         names = values["tags"].replace(":::", ",")
-        values["tags"] = ", ".join(t.strip() for t in names.split(",") if not t.strip().startswith("*"))
+        values["tags"] = ", ".join(
+            t.strip() for t in names.split(",") if not t.strip().startswith("*")
+        )
     return values
 
 
 _CACHED = frozenset({*_CHOICES, "region", "country", "city", "do_not_contact", "attended"})
 
 
-def _problems(line: int, plan_mapping: dict[int, str], headers: list[str], issues: Iterable[Issue]) -> list[Problem]:
+def _problems(
+    line: int, plan_mapping: dict[int, str], headers: list[str], issues: Iterable[Issue]
+) -> list[Problem]:
     columns = {f: headers[i] for i, f in plan_mapping.items()}
     aliases = {"organization_id": "organization", "event_id": "event", "contact_id": "contact"}
     found = []
@@ -370,7 +391,9 @@ def _problems(line: int, plan_mapping: dict[int, str], headers: list[str], issue
             column = columns.get("contact_email") or columns.get("contact_uid", "")
         if not column and name == "last_name":
             column = columns.get("first_name", "")
-        found.append(Problem(line, column, name, issue.code, issue.message))
+        found.append(
+            Problem(line, column, name, issue.code, issue.message, issue.params.get("value", ""))
+        )
     return found
 
 
@@ -425,7 +448,9 @@ class _Planner:
         found: dict[int, dict[str, Any]] = {}
         for start in range(0, len(record_ids), 5000):
             chunk = record_ids[start : start + 5000]
-            query = sa.select(model.id, *(getattr(model, f) for f in fields)).where(model.id.in_(chunk))
+            query = sa.select(model.id, *(getattr(model, f) for f in fields)).where(
+                model.id.in_(chunk)
+            )
             for row in self.session.execute(query):
                 found[row[0]] = dict(zip(fields, row[1:], strict=True))
         if "tags" in self.spec.extra_fields:
@@ -444,7 +469,9 @@ class _Planner:
                     found[record_id].setdefault("tags", []).append(name)
         return found
 
-    def run(self, progress: Callable[[int], None] | None, cancelled: Callable[[], bool] | None) -> Plan:
+    def run(
+        self, progress: Callable[[int], None] | None, cancelled: Callable[[], bool] | None
+    ) -> Plan:
         headers = self.source.headers
         fields_present = set(self.mapping.values())
         if not self.required_present(fields_present):
@@ -544,7 +571,11 @@ class _Planner:
                 row.action, row.detail = "unchanged", "same as recorded"
 
     def clean_new(self, row: RowPlan, data: dict[str, Any]) -> None:
-        values = {k: val for k, val in data.items() if k in self.spec.fields or k in self.spec.extra_fields}
+        values = {
+            k: val
+            for k, val in data.items()
+            if k in self.spec.fields or k in self.spec.extra_fields
+        }
         try:
             row.values = self.spec.clean(self.session, values)
         except ValidationFailed as exc:
@@ -558,7 +589,7 @@ class _Planner:
         return False
 
 
-def _load_map(session: Session, query: sa.Select[Any]) -> dict[Any, int]:
+def _load_map(session: Session, query: Any) -> dict[Any, int]:
     found: dict[Any, int] = {}
     for key, record_id in session.connection().execute(query):
         if key not in ("", None):
@@ -659,13 +690,29 @@ class _Contacts(_Planner):
             day, code = csv_headers.parse_day(data["consent_date"])
             if code == "date.ambiguous":
                 text = data["consent_date"]
-                issues.append(Issue("consent_date", code, f"consent_date: '{text}' could be day/month or month/day; write it as YYYY-MM-DD", {"value": text}))
+                issues.append(
+                    Issue(
+                        "consent_date",
+                        code,
+                        f"consent_date: '{text}' could be day/month or month/day; write it as YYYY-MM-DD",
+                        {"value": text},
+                    )
+                )
             elif code:
                 text = data["consent_date"]
-                issues.append(Issue("consent_date", code, f"consent_date: '{text}' is not a date", {"value": text}))
+                issues.append(
+                    Issue(
+                        "consent_date",
+                        code,
+                        f"consent_date: '{text}' is not a date",
+                        {"value": text},
+                    )
+                )
             data["consent_date"] = day
         if not data.get("first_name") and not data.get("last_name"):
-            issues.append(Issue("last_name", "required", "last_name: a first or last name is required"))
+            issues.append(
+                Issue("last_name", "required", "last_name: a first or last name is required")
+            )
         return data
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -724,18 +771,24 @@ class _Participants(_Planner):
         super().__init__(session, source, options)
         e, c, o = Event, Contact, Organization
         self.event_by_uid = _load_map(session, sa.select(e.uid, e.id).where(e.deleted_at.is_(None)))
-        self.event_by_name = _load_map(session, sa.select(sa.func.lower(e.name), e.id).where(e.deleted_at.is_(None)))
+        self.event_by_name = _load_map(
+            session, sa.select(sa.func.lower(e.name), e.id).where(e.deleted_at.is_(None))
+        )
         self.event_by_fold = {fold(k): i for k, i in self.event_by_name.items()}
         live = c.deleted_at.is_(None)
         self.contact_by_uid = _load_map(session, sa.select(c.uid, c.id).where(live))
         self.contact_by_email = _load_map(session, sa.select(c.email_lower, c.id).where(live))
         self.contact_by_name = _load_map(session, sa.select(c.name_folded, c.id).where(live))
         self.org_by_uid = _load_map(session, sa.select(o.uid, o.id).where(o.deleted_at.is_(None)))
-        self.org_by_name = _load_map(session, sa.select(o.name_folded, o.id).where(o.deleted_at.is_(None)))
+        self.org_by_name = _load_map(
+            session, sa.select(o.name_folded, o.id).where(o.deleted_at.is_(None))
+        )
         p = EventParticipant
         self.existing: dict[tuple[int, int | None, int | None], int] = {}
         for pid, event_id, contact_id, org_id in session.execute(
-            sa.select(p.id, p.event_id, p.contact_id, p.organization_id).where(p.deleted_at.is_(None))
+            sa.select(p.id, p.event_id, p.contact_id, p.organization_id).where(
+                p.deleted_at.is_(None)
+            )
         ):
             self.existing.setdefault((event_id, contact_id, org_id), pid)
         self.by_uid = _load_map(session, sa.select(p.uid, p.id).where(p.deleted_at.is_(None)))
@@ -743,7 +796,8 @@ class _Participants(_Planner):
 
     def required_present(self, fields_present: set[str]) -> bool:
         return bool({"event", "event_uid"} & fields_present) and bool(
-            {"contact", "contact_email", "contact_uid", "organization", "organization_uid"} & fields_present
+            {"contact", "contact_email", "contact_uid", "organization", "organization_uid"}
+            & fields_present
         )
 
     def missing_message(self, fields_present: set[str]) -> str:
@@ -753,12 +807,16 @@ class _Participants(_Planner):
         data: dict[str, Any] = {"uid": values.get("uid", ""), "role": values.get("role", "")}
         if "attended" in values:
             data["attended"] = values["attended"]
-        event_id = self.event_by_uid.get(values.get("event_uid", "")) if values.get("event_uid") else None
+        event_id = (
+            self.event_by_uid.get(values.get("event_uid", "")) if values.get("event_uid") else None
+        )
         if event_id is None and values.get("event"):
             event_id = self.event_by_fold.get(fold(values["event"]))
         if event_id is None:
             shown = values.get("event") or values.get("event_uid", "")
-            issues.append(Issue("event", "reference.missing", f"event: no event '{shown}' is recorded"))
+            issues.append(
+                Issue("event", "reference.missing", f"event: no event '{shown}' is recorded")
+            )
         contact_id = None
         if values.get("contact_uid"):
             contact_id = self.contact_by_uid.get(values["contact_uid"])
@@ -768,25 +826,48 @@ class _Participants(_Planner):
             contact_id = self.contact_by_name.get(fold(values["contact"]))
         named = values.get("contact_uid") or values.get("contact_email") or values.get("contact")
         if contact_id is None and named:
-            issues.append(Issue("contact", "reference.missing", f"contact: no contact '{named}' is recorded (import the contacts first)"))
+            issues.append(
+                Issue(
+                    "contact",
+                    "reference.missing",
+                    f"contact: no contact '{named}' is recorded (import the contacts first)",
+                )
+            )
         org_id = None
         if values.get("organization_uid"):
             org_id = self.org_by_uid.get(values["organization_uid"])
         if org_id is None and values.get("organization"):
             org_id = self.org_by_name.get(fold(values["organization"]))
             if org_id is None:
-                issues.append(Issue("organization", "reference.missing", f"organization: no organization '{values['organization']}' is recorded"))
+                issues.append(
+                    Issue(
+                        "organization",
+                        "reference.missing",
+                        f"organization: no organization '{values['organization']}' is recorded",
+                    )
+                )
         if not named and org_id is None and not issues:
-            issues.append(Issue("contact", "required", "contact: a participant is a contact or an organization"))
+            issues.append(
+                Issue(
+                    "contact", "required", "contact: a participant is a contact or an organization"
+                )
+            )
         data.update(event_id=event_id, contact_id=contact_id, organization_id=org_id)
-        data["_label"] = " · ".join(x for x in (named or values.get("organization", ""), values.get("event", "")) if x)
+        data["_label"] = " · ".join(
+            x for x in (named or values.get("organization", ""), values.get("event", "")) if x
+        )
         return data
 
     def keys(self, values: dict[str, Any]) -> list[tuple[str, Any]]:
         found: list[tuple[str, Any]] = []
         if values.get("uid"):
             found.append(("uid", values["uid"]))
-        found.append(("triple", (values.get("event_id"), values.get("contact_id"), values.get("organization_id"))))
+        found.append(
+            (
+                "triple",
+                (values.get("event_id"), values.get("contact_id"), values.get("organization_id")),
+            )
+        )
         return found
 
     def lookup(self, key: tuple[str, Any]) -> int | None:
@@ -831,7 +912,9 @@ def _plain(value: Any) -> Any:
     return audit.plain(value)
 
 
-def _audit_rows(actor_id: int | None, action: str, kind: str, items: Iterable[tuple[int, str, dict[str, Any]]]) -> list[dict[str, Any]]:
+def _audit_rows(
+    actor_id: int | None, action: str, kind: str, items: Iterable[tuple[int, str, dict[str, Any]]]
+) -> list[dict[str, Any]]:
     return [
         {
             "user_id": actor_id, "action": action, "entity": kind, "record_id": record_id,
@@ -839,6 +922,54 @@ def _audit_rows(actor_id: int | None, action: str, kind: str, items: Iterable[tu
         }
         for record_id, uid, changes in items
     ]  # fmt: skip
+
+
+def bulk_insert(session: Session, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """`INSERT` of many rows with the same keys through the driver's executemany.
+
+    The statement is compiled once and each column's bind processor (UTC datetimes, enums...)
+    applied here, with its results cached: imports repeat the same timestamps and words on
+    every row, and SQLAlchemy's per-row parameter handling would otherwise cost more than the
+    insert itself.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    keys = list(rows[0])
+    compiled = sa.insert(table).compile(dialect=dialect, column_keys=keys)
+    processors: list[Any] = []
+    for key in keys:
+        process = table.c[key].type._cached_bind_processor(dialect)
+        if process is None:
+            processors.append(None)
+            continue
+        cache: dict[Any, Any] = {}
+
+        def cached(value: Any, process: Any = process, cache: dict[Any, Any] = cache) -> Any:
+            try:
+                return cache[value]
+            except KeyError:
+                result = cache[value] = process(value)
+                return result
+            except TypeError:  # unhashable
+                return process(value)
+
+        processors.append(cached)
+    order = list(compiled.positiontup or []) if compiled.positional else keys
+    index = [keys.index(name) for name in order]
+    values: list[Any] = []
+    for row in rows:
+        cells = [row[k] for k in keys]
+        for i, process in enumerate(processors):
+            if process is not None and cells[i] is not None:
+                cells[i] = process(cells[i])
+        if compiled.positional:
+            values.append(tuple(cells[i] for i in index))
+        else:
+            values.append(dict(zip(keys, cells, strict=True)))
+    for start in range(0, len(values), 10_000):
+        conn.exec_driver_sql(compiled.string, values[start : start + 10_000])
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[tuple[int, str]]:
@@ -856,14 +987,18 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[tu
         row.setdefault("version", 1)
     # Every row carries the same keys: the driver then runs one statement for the batch.
     keys = set().union(*(r.keys() for r in rows))
-    defaults = {c.name: c.default.arg for c in table.columns if c.default is not None and not callable(c.default.arg)}
+    defaults = {
+        c.name: c.default.arg
+        for c in table.columns
+        if c.default is not None and not callable(c.default.arg)
+    }
     for row in rows:
         for key in keys - row.keys():
             row[key] = defaults.get(key)
     # One executemany (RETURNING with a guaranteed order would run row by row on SQLite),
     # then the new ids read back by uid among the rows above the previous maximum.
     last = session.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar_one()
-    session.execute(sa.insert(table), rows)
+    bulk_insert(session, table, rows)
     ids: dict[str, int] = {}
     query = sa.select(table.c.uid, table.c.id).where(table.c.id > last)
     for uid, record_id in session.connection().execute(query):
@@ -877,12 +1012,18 @@ def _link_tags(session: Session, kind: str, pairs: list[tuple[int, list[str]]]) 
         return
     ids = dict(zip(names, tags.ensure(session, list(names.values())), strict=True))
     table, column = tags.LINKS[kind]
-    links = {(record_id, ids[fold(n)]) for record_id, names_ in pairs for n in names_ if fold(n) in ids}
-    existing = set()
+    links = {
+        (record_id, ids[fold(n)]) for record_id, names_ in pairs for n in names_ if fold(n) in ids
+    }
+    existing: set[Any] = set()
     record_ids = sorted({r for r, _ in links})
     for start in range(0, len(record_ids), 5000):
         chunk = record_ids[start : start + 5000]
-        existing.update(session.execute(sa.select(table.c[column], table.c.tag_id).where(table.c[column].in_(chunk))).all())
+        existing.update(
+            session.execute(
+                sa.select(table.c[column], table.c.tag_id).where(table.c[column].in_(chunk))
+            ).all()
+        )
     new = [{column: r, "tag_id": t} for r, t in sorted(links - existing)]
     if new:
         session.execute(sa.insert(table), new)
@@ -926,8 +1067,24 @@ def apply(
         created_orgs = _insert(session, Organization, [dict(r) for r in org_rows])
         for (org_id, uid), attrs in zip(created_orgs, org_rows, strict=True):
             org_ids[attrs["name_folded"]] = org_id
-            items.append({"batch_id": batch.id, "entity": "organization", "record_id": org_id, "action": "created", "before": "", "version_after": 1})
-            audit_rows.append(_audit_rows(actor_id, "create", "organization", [(org_id, uid, {"name": [None, attrs["name"]], **note})])[0])
+            items.append(
+                {
+                    "batch_id": batch.id,
+                    "entity": "organization",
+                    "record_id": org_id,
+                    "action": "created",
+                    "before": "",
+                    "version_after": 1,
+                }
+            )
+            audit_rows.append(
+                _audit_rows(
+                    actor_id,
+                    "create",
+                    "organization",
+                    [(org_id, uid, {"name": [None, attrs["name"]], **note})],
+                )[0]
+            )
         indexing.index_rows(session, "organization", [i for i, _ in created_orgs])
 
     if cancelled is not None and cancelled():
@@ -939,17 +1096,37 @@ def apply(
         attrs = dict(row.values)
         tag_lists.append(attrs.pop("tags", []) or [])
         if row.new_organization:
-            attrs["organization_id"] = org_ids[_fold(the_plan.new_organizations[row.new_organization])]
+            attrs["organization_id"] = org_ids[
+                _fold(the_plan.new_organizations[row.new_organization])
+            ]
         new_rows.append(attrs)
     created = _insert(session, model, [dict(r) for r in new_rows])
     fields = set(spec.fields)
     for row, (record_id, uid), attrs in zip(creating, created, new_rows, strict=True):
         row.record_id = record_id
-        items.append({"batch_id": batch.id, "entity": kind, "record_id": record_id, "action": "created", "before": "", "version_after": 1})
-        changes = {k: [None, val] for k, val in attrs.items() if k in fields}
-        audit_rows.append(_audit_rows(actor_id, "create", kind, [(record_id, uid, {**changes, **note})])[0])
+        items.append(
+            {
+                "batch_id": batch.id,
+                "entity": kind,
+                "record_id": record_id,
+                "action": "created",
+                "before": "",
+                "version_after": 1,
+            }
+        )
+        # Blank values are left out of the trail: a new record's blank field says nothing.
+        created_values = {
+            k: [None, val] for k, val in attrs.items() if k in fields and val not in _NOTHING
+        }
+        audit_rows.append(
+            _audit_rows(actor_id, "create", kind, [(record_id, uid, {**created_values, **note})])[0]
+        )
     if kind in tags.LINKS:
-        _link_tags(session, kind, [(rid, names) for (rid, _), names in zip(created, tag_lists, strict=True) if names])
+        _link_tags(
+            session,
+            kind,
+            [(rid, names) for (rid, _), names in zip(created, tag_lists, strict=True) if names],
+        )
     if progress is not None:
         progress(len(created))
 
@@ -960,14 +1137,20 @@ def apply(
             continue
         obj = records.get(session, spec, row.record_id)
         before_values = records.current_values(spec, obj)
-        changes = dict(row.changes)
+        changes: dict[str, Any] = dict(row.changes)
         if row.new_organization:
-            changes["organization_id"] = org_ids[_fold(the_plan.new_organizations[row.new_organization])]
+            changes["organization_id"] = org_ids[
+                _fold(the_plan.new_organizations[row.new_organization])
+            ]
         new_tags = changes.pop("tags", None)
         old_tags = tags.tags_of(session, kind, obj.id) if new_tags is not None else None
         table = model.__table__
         plain_changes = {k: val for k, val in changes.items() if k in spec.fields}
-        derived = {k: row.values[k] for k in ("name_folded", "email_lower", "website_domain") if k in row.values}
+        derived = {
+            k: row.values[k]
+            for k in ("name_folded", "email_lower", "website_domain")
+            if k in row.values
+        }
         version = obj.version
         session.execute(
             sa.update(table).where(table.c.id == obj.id)
@@ -981,21 +1164,41 @@ def apply(
         diff = {k: [before.get(k), audit.plain(val)] for k, val in plain_changes.items()}
         if new_tags is not None:
             diff["tags"] = [old_tags, new_tags]
-        audit_rows.append(_audit_rows(actor_id, "update", kind, [(obj.id, obj.uid, {**diff, **note})])[0])
-        items.append({"batch_id": batch.id, "entity": kind, "record_id": obj.id, "action": "updated", "before": json.dumps(before, ensure_ascii=False, default=str), "version_after": version + 1})
+        audit_rows.append(
+            _audit_rows(actor_id, "update", kind, [(obj.id, obj.uid, {**diff, **note})])[0]
+        )
+        items.append(
+            {
+                "batch_id": batch.id,
+                "entity": kind,
+                "record_id": obj.id,
+                "action": "updated",
+                "before": json.dumps(before, ensure_ascii=False, default=str),
+                "version_after": version + 1,
+            }
+        )
         updated_ids.append(obj.id)
         if any(k in spec.shown_elsewhere for k in plain_changes):
             name_changed.append(obj.id)
     session.expire_all()
-    if audit_rows:
-        session.execute(sa.insert(AuditEntry.__table__), audit_rows)
-    if items:
-        session.execute(sa.insert(ImportBatchItem.__table__), items)
+    now = utcnow()
+    for entry in audit_rows:
+        entry["at"] = now
+    bulk_insert(session, AUDIT, audit_rows)
+    bulk_insert(session, ITEMS, items)
     if kind in indexing.KINDS:
         indexing.index_rows(session, kind, [rid for rid, _ in created] + updated_ids)
     for record_id in name_changed:
         records.reindex_referring(session, spec, record_id)
-    audit.record(session, actor_id, "import", "import_batch", batch.id, batch.uid, {"file": [None, the_plan.source.name], "counts": [None, counts]})
+    audit.record(
+        session,
+        actor_id,
+        "import",
+        "import_batch",
+        batch.id,
+        batch.uid,
+        {"file": [None, the_plan.source.name], "counts": [None, counts]},
+    )
     the_plan.batch_id = batch.id
     the_plan.written = True
     return the_plan
@@ -1080,7 +1283,9 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
     # Refuse when someone changed the records since: their work would be lost.
     for entity, record_id, _, _, version_after in rows:
         model = RECORD_MODELS[entity]
-        current = session.execute(sa.select(model.version, model.deleted_at).where(model.id == record_id)).first()
+        current = session.execute(
+            sa.select(model.version, model.deleted_at).where(model.id == record_id)
+        ).first()
         if current is None or current[1] is not None or current[0] != version_after:
             raise DeskError(
                 f"cannot undo the import of {info.file_name}: {entity} {record_id} was changed, "
@@ -1092,7 +1297,7 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
     audit_rows = []
     for entity, record_id, action, before, _ in rows:
         model = RECORD_MODELS[entity]
-        table = model.__table__
+        table = cast(sa.Table, cast(Any, model).__table__)
         uid = session.scalar(sa.select(model.uid).where(model.id == record_id)) or ""
         if action == "created":
             trashed.setdefault(entity, []).append(record_id)
@@ -1101,7 +1306,9 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
         old = json.loads(before or "{}")
         old_tags = old.pop("tags", None)
         spec_fields = {c.name: c for c in table.columns}
-        values = {k: _restore_value(spec_fields[k], val) for k, val in old.items() if k in spec_fields}
+        values = {
+            k: _restore_value(spec_fields[k], val) for k, val in old.items() if k in spec_fields
+        }
         derived = _derived(entity, session, record_id, values)
         session.execute(
             sa.update(table).where(table.c.id == record_id)
@@ -1109,9 +1316,17 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
         )  # fmt: skip
         if old_tags is not None:
             tags.set_tags(session, entity, record_id, old_tags)
-        audit_rows.append((entity, "update", record_id, uid, {**{k: [None, val] for k, val in old.items()}, **note}))
+        audit_rows.append(
+            (
+                entity,
+                "update",
+                record_id,
+                uid,
+                {**{k: [None, val] for k, val in old.items()}, **note},
+            )
+        )
     for entity, ids in trashed.items():
-        table = RECORD_MODELS[entity].__table__
+        table = cast(Any, RECORD_MODELS[entity]).__table__
         for start in range(0, len(ids), 5000):
             chunk = ids[start : start + 5000]
             session.execute(
@@ -1120,7 +1335,7 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
             )  # fmt: skip
     if audit_rows:
         session.execute(
-            sa.insert(AuditEntry.__table__),
+            sa.insert(AUDIT),
             [
                 {"user_id": actor_id, "action": action, "entity": entity, "record_id": rid,
                  "record_uid": uid, "changes": json.dumps(changes, ensure_ascii=False, default=str)}
@@ -1139,12 +1354,22 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
         if entity in indexing.KINDS:
             indexing.index_rows(session, entity, ids)
     session.execute(
-        sa.update(ImportBatch.__table__).where(ImportBatch.__table__.c.id == info.id)
+        sa.update(BATCHES).where(BATCHES.c.id == info.id)
         .values(undone_at=now, undone_by_id=actor_id)
     )  # fmt: skip
-    audit.record(session, actor_id, "undo_import", "import_batch", info.id, info.uid, {"file": [info.file_name, None]})
+    audit.record(
+        session,
+        actor_id,
+        "undo_import",
+        "import_batch",
+        info.id,
+        info.uid,
+        {"file": [info.file_name, None]},
+    )
     session.expire_all()
-    return BatchInfo(info.id, info.uid, info.at, info.entity, info.file_name, info.created, info.updated, True)
+    return BatchInfo(
+        info.id, info.uid, info.at, info.entity, info.file_name, info.created, info.updated, True
+    )
 
 
 def _restore_value(column: sa.Column[Any], value: Any) -> Any:
@@ -1158,19 +1383,27 @@ def _restore_value(column: sa.Column[Any], value: Any) -> Any:
     return value
 
 
-def _derived(entity: str, session: Session, record_id: int, values: dict[str, Any]) -> dict[str, Any]:
+def _derived(
+    entity: str, session: Session, record_id: int, values: dict[str, Any]
+) -> dict[str, Any]:
     """The folded companions of restored columns."""
     if entity == "contact" and {"first_name", "last_name", "email"} & values.keys():
-        row = session.execute(sa.select(Contact.first_name, Contact.last_name, Contact.email).where(Contact.id == record_id)).one()
+        row = session.execute(
+            sa.select(Contact.first_name, Contact.last_name, Contact.email).where(
+                Contact.id == record_id
+            )
+        ).one()
         first = values.get("first_name", row[0])
         last = values.get("last_name", row[1])
         email = values.get("email", row[2])
         return {"name_folded": fold(f"{first} {last}"), "email_lower": (email or "").lower()}
     if entity == "organization" and {"name", "website"} & values.keys():
-        row = session.execute(sa.select(Organization.name, Organization.website).where(Organization.id == record_id)).one()
+        org = session.execute(
+            sa.select(Organization.name, Organization.website).where(Organization.id == record_id)
+        ).one()
         return {
-            "name_folded": fold(values.get("name", row[0])),
-            "website_domain": v.website_domain(values.get("website", row[1])),
+            "name_folded": fold(values.get("name", org[0])),
+            "website_domain": v.website_domain(values.get("website", org[1])),
         }
     return {}
 

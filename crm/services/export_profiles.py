@@ -95,7 +95,9 @@ def save(session: Session, actor_id: int | None, profile: Profile) -> Profile:
         for key, value in values.items():
             setattr(row, key, value)
     session.flush()
-    audit.record(session, actor_id, action, "export_profile", row.id, row.uid, {"name": [None, name]})
+    audit.record(
+        session, actor_id, action, "export_profile", row.id, row.uid, {"name": [None, name]}
+    )
     return _profile(row)
 
 
@@ -103,7 +105,9 @@ def delete(session: Session, actor_id: int | None, name: str) -> None:
     row = _row(session, name)
     if row is None:
         raise NotFound("export profile", name)
-    audit.record(session, actor_id, "delete", "export_profile", row.id, row.uid, {"name": [name, None]})
+    audit.record(
+        session, actor_id, "delete", "export_profile", row.id, row.uid, {"name": [name, None]}
+    )
     session.delete(row)
     session.flush()
 

@@ -131,8 +131,108 @@
         <translation>Déplacer la mise en relation</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>One-to-one meeting → introduction</source>
+        <translation>Rencontre individuelle → mise en relation</translation>
+    </message>
+    <message>
+        <source>A one-to-one meeting held at &lt;b&gt;%1&lt;/b&gt; becomes an introduction at the stage “Meeting held”, linked to the event.</source>
+        <translation>Une rencontre individuelle tenue à &lt;b&gt;%1&lt;/b&gt; devient une mise en relation à l’étape « Rencontre tenue », liée à l’événement.</translation>
+    </message>
+    <message>
+        <source>Québec participant</source>
+        <translation>Participant québécois</translation>
+    </message>
+    <message>
+        <source>Massachusetts participant</source>
+        <translation>Participant du Massachusetts</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Create the introduction</source>
+        <translation>Créer la mise en relation</translation>
+    </message>
+    <message>
+        <source>This event needs at least one Québec participant and one Massachusetts participant.</source>
+        <translation>Cet événement doit compter au moins un participant québécois et un participant du Massachusetts.</translation>
+    </message>
+    <message>
         <source>Please confirm</source>
         <translation>Veuillez confirmer</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>Créer quand même</translation>
+    </message>
+    <message>
+        <source>Cannot create the introduction</source>
+        <translation>Impossible de créer la mise en relation</translation>
+    </message>
+    <message>
+        <source>Delegation roster</source>
+        <translation>Liste de la délégation</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Présence</translation>
+    </message>
+    <message>
+        <source>Save as text…</source>
+        <translation>Enregistrer en texte…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>✓ attended · ✗ did not attend</source>
+        <translation>✓ présent · ✗ absent</translation>
+    </message>
+    <message>
+        <source>Save the roster as text</source>
+        <translation>Enregistrer la liste en texte</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
+    <message>
+        <source>Save the roster as PDF</source>
+        <translation>Enregistrer la liste en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -391,6 +491,86 @@
         <source>%n follow-up(s) written to %1.</source>
         <translation>
             <numerusform>%n suivi écrit dans %1.</numerusform><numerusform>%n suivis écrits dans %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Participants (%1)</source>
+        <translation>Participants (%1)</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Type a name to add…</source>
+        <translation>Tapez un nom pour l’ajouter…</translation>
+    </message>
+    <message>
+        <source>Role (speaker, delegate…)</source>
+        <translation>Rôle (conférencier, délégué…)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Move the selected participants to the trash</source>
+        <translation>Mettre les participants choisis à la corbeille</translation>
+    </message>
+    <message>
+        <source>One-to-one meeting → introduction…</source>
+        <translation>Rencontre individuelle → mise en relation…</translation>
+    </message>
+    <message>
+        <source>Delegation roster…</source>
+        <translation>Liste de la délégation…</translation>
+    </message>
+    <message>
+        <source>Someone else changed this participant meanwhile; the list shows their version now.</source>
+        <translation>Quelqu’un d’autre a modifié ce participant entre-temps; la liste montre maintenant sa version.</translation>
+    </message>
+    <message>
+        <source>This participant is no longer there.</source>
+        <translation>Ce participant n’est plus là.</translation>
+    </message>
+    <message>
+        <source>Cannot change the participant</source>
+        <translation>Impossible de modifier le participant</translation>
+    </message>
+    <message>
+        <source>Already a participant</source>
+        <translation>Déjà participant</translation>
+    </message>
+    <message>
+        <source>This participant is already on the list of this event. Add it again?</source>
+        <translation>Ce participant figure déjà sur la liste de cet événement. L’ajouter de nouveau?</translation>
+    </message>
+    <message>
+        <source>Add anyway</source>
+        <translation>Ajouter quand même</translation>
+    </message>
+    <message>
+        <source>Cannot add the participant</source>
+        <translation>Impossible d’ajouter le participant</translation>
+    </message>
+    <message>
+        <source>Add a participant</source>
+        <translation>Ajouter un participant</translation>
+    </message>
+    <message>
+        <source>Type a name and pick a contact or an organization from the list.</source>
+        <translation>Tapez un nom et choisissez un contact ou une organisation dans la liste.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the participant</source>
+        <translation>Impossible de retirer le participant</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1450,14 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message>
         <source>invalid</source>
         <translation>invalide</translation>
+    </message>
+    <message>
+        <source>Day and month could be swapped: write the date as YYYY-MM-DD.</source>
+        <translation>Le jour et le mois pourraient être inversés : écrivez la date sous la forme AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>This ZIP code lost its leading zero (a spreadsheet does that).</source>
+        <translation>Ce code ZIP a perdu son zéro initial (un tableur fait cela).</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>

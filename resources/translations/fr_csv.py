@@ -114,6 +114,10 @@ FR: dict[str, str] = {
     "Undo the import of %1? Its %2 new record(s) go to the trash and its %3 updated record(s) get their previous values back.":
         "Annuler l’importation de %1 ? Ses %2 nouvelles fiches vont à la corbeille et ses %3 fiches "
         "mises à jour retrouvent leurs valeurs précédentes.",
+    "Day and month could be swapped: write the date as YYYY-MM-DD.":
+        "Le jour et le mois pourraient être inversés : écrivez la date sous la forme AAAA-MM-JJ.",
+    "This ZIP code lost its leading zero (a spreadsheet does that).":
+        "Ce code ZIP a perdu son zéro initial (un tableur fait cela).",
     # menus
     "Export to CSV…": "Exporter en CSV…",
     "&Import a CSV file…": "&Importer un fichier CSV…",

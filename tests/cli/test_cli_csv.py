@@ -20,10 +20,36 @@ def dbfile(tmp_path: Path) -> Path:
     db = open_database(f"sqlite:///{path}")
     with db.write() as s:
         actor = users.service.create(s, None, {"name": "mtremblay"}).id
-        org = organizations.service.create(s, actor, {"name": "Thérapeutiques Montréal", "region": "QC", "country": "Canada", "postal_code": "H2X 1Y4"})
-        organizations.service.create(s, actor, {"name": "Cambridge Labs", "region": "MA", "country": "USA", "postal_code": "02139"})
-        contacts.service.create(s, actor, {"first_name": "Éric", "last_name": "Côté", "email": "eric@tmtl.ca", "organization_id": org.id, "share_with_partners": "yes", "phone": "+1 514 555 0123"})
-        contacts.service.create(s, actor, {"first_name": "Zoé", "last_name": "Abbott", "email": "zoe@x.org"})
+        org = organizations.service.create(
+            s,
+            actor,
+            {
+                "name": "Thérapeutiques Montréal",
+                "region": "QC",
+                "country": "Canada",
+                "postal_code": "H2X 1Y4",
+            },
+        )
+        organizations.service.create(
+            s,
+            actor,
+            {"name": "Cambridge Labs", "region": "MA", "country": "USA", "postal_code": "02139"},
+        )
+        contacts.service.create(
+            s,
+            actor,
+            {
+                "first_name": "Éric",
+                "last_name": "Côté",
+                "email": "eric@tmtl.ca",
+                "organization_id": org.id,
+                "share_with_partners": "yes",
+                "phone": "+1 514 555 0123",
+            },
+        )
+        contacts.service.create(
+            s, actor, {"first_name": "Zoé", "last_name": "Abbott", "email": "zoe@x.org"}
+        )
     db.close()
     return path
 
@@ -39,12 +65,17 @@ def read(path: Path, delimiter: str = ",", encoding: str = "utf-8-sig") -> list[
 
 def test_export_contacts_in_french_with_semicolons(dbfile, tmp_path, capsys):
     out = tmp_path / "c.csv"
-    assert crm(dbfile, "export", "contacts", "--out", str(out), "--lang", "fr", "--delimiter", ";") == 0
+    assert (
+        crm(dbfile, "export", "contacts", "--out", str(out), "--lang", "fr", "--delimiter", ";")
+        == 0
+    )
     rows = read(out, ";")
     assert rows[0][:3] == ["Identifiant", "Prénom", "Nom de famille"]
     assert [r[1] for r in rows[1:]] == ["Éric"]
     output = capsys.readouterr().out
-    assert "Exported 1 contacts" in output and "1 left out without partner-sharing consent" in output
+    assert (
+        "Exported 1 contacts" in output and "1 left out without partner-sharing consent" in output
+    )
 
 
 def test_export_options_columns_tab_utf8_and_consent(dbfile, tmp_path):
@@ -52,7 +83,11 @@ def test_export_options_columns_tab_utf8_and_consent(dbfile, tmp_path):
     assert crm(dbfile, "export", "contacts", "--out", str(out), "--columns", "first_name,phone",
                "--delimiter", "tab", "--encoding", "utf-8", "--include-without-consent") == 0  # fmt: skip
     assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert read(out, "\t", "utf-8") == [["first_name", "phone"], ["Éric", "+1 514-555-0123"], ["Zoé", ""]]
+    assert read(out, "\t", "utf-8") == [
+        ["first_name", "phone"],
+        ["Éric", "+1 514-555-0123"],
+        ["Zoé", ""],
+    ]
     db = open_database(f"sqlite:///{dbfile}")
     with db.read() as s:
         assert csv_export.export_log(s)[0].included_without_consent
@@ -61,7 +96,20 @@ def test_export_options_columns_tab_utf8_and_consent(dbfile, tmp_path):
 
 def test_export_filters_and_zip_codes(dbfile, tmp_path):
     out = tmp_path / "o.csv"
-    assert crm(dbfile, "export", "organizations", "--out", str(out), "--filter", "territory=MA", "--columns", "name,postal_code") == 0
+    assert (
+        crm(
+            dbfile,
+            "export",
+            "organizations",
+            "--out",
+            str(out),
+            "--filter",
+            "territory=MA",
+            "--columns",
+            "name,postal_code",
+        )
+        == 0
+    )
     assert read(out) == [["name", "postal_code"], ["Cambridge Labs", "02139"]]
 
 
@@ -72,7 +120,10 @@ def test_save_a_profile_then_export_with_it(dbfile, tmp_path, capsys):
     out = tmp_path / "p.csv"
     assert crm(dbfile, "export", "contacts", "--profile", "MassBio", "--out", str(out)) == 0
     assert read(out)[0] == ["Identifiant", "Courriel"]
-    assert crm(dbfile, "export", "contacts", "--profile", "MassBio", "--out", str(out), "--lang", "en") == 0
+    assert (
+        crm(dbfile, "export", "contacts", "--profile", "MassBio", "--out", str(out), "--lang", "en")
+        == 0
+    )
     assert read(out)[0] == ["uid", "email"]
     assert crm(dbfile, "export", "contacts", "--profile", "Nobody", "--out", str(out)) == 1
     assert crm(dbfile, "export", "organizations", "--profile", "MassBio", "--out", str(out)) == 2
@@ -95,7 +146,11 @@ def test_export_then_import_changes_nothing(dbfile, tmp_path, capsys):
     capsys.readouterr()
     assert crm(dbfile, "import", "contacts", str(out), "--on-duplicate", "update", "--json") == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["counts"]["unchanged"] == 2 and report["counts"]["created"] == 0 and report["written"]
+    assert (
+        report["counts"]["unchanged"] == 2
+        and report["counts"]["created"] == 0
+        and report["written"]
+    )
 
 
 def test_import_dry_run_then_real(dbfile, tmp_path, capsys):
@@ -117,13 +172,20 @@ def test_import_dry_run_then_real(dbfile, tmp_path, capsys):
 
 def test_broken_file_exits_1_listing_line_and_column(dbfile, tmp_path, capsys):
     path = tmp_path / "broken.csv"
-    lines = ["Prénom;Nom;Courriel"] + [f"P{i};T;p{i}@x.org" for i in range(2, 7)] + ["Bad;Mail;bad@@x", "Last;One;last@x.org"]
+    lines = (
+        ["Prénom;Nom;Courriel"]
+        + [f"P{i};T;p{i}@x.org" for i in range(2, 7)]
+        + ["Bad;Mail;bad@@x", "Last;One;last@x.org"]
+    )
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
     assert crm(dbfile, "import", "contacts", str(path)) == 1
     err = capsys.readouterr().err
     assert "line 7, column 'Courriel'" in err and "nothing was imported" in err
     rejects = tmp_path / "rejects.csv"
-    assert crm(dbfile, "import", "contacts", str(path), "--skip-invalid", "--rejects", str(rejects)) == 0
+    assert (
+        crm(dbfile, "import", "contacts", str(path), "--skip-invalid", "--rejects", str(rejects))
+        == 0
+    )
     assert read(rejects, ";")[1][:3] == ["Bad", "Mail", "bad@@x"]
 
 

@@ -54,10 +54,21 @@ def data(db, actor):
             "title": "Call Éric", "due_date": "2025-01-15", "introduction_id": intro.id,
         })  # fmt: skip
         bio = events.service.create(s, actor, {"name": "BIO 2025", "starts_on": "2025-06-16"})
-        events.participants.create(s, actor, {"event_id": bio.id, "contact_id": eric.id, "role": "speaker", "attended": True})
+        events.participants.create(
+            s,
+            actor,
+            {"event_id": bio.id, "contact_id": eric.id, "role": "speaker", "attended": True},
+        )
         events.participants.create(s, actor, {"event_id": bio.id, "contact_id": zoe.id})
         events.participants.create(s, actor, {"event_id": bio.id, "organization_id": ma.id})
-        return {"qc": qc.id, "ma": ma.id, "eric": eric.id, "anne": anne.id, "zoe": zoe.id, "bio": bio.id}
+        return {
+            "qc": qc.id,
+            "ma": ma.id,
+            "eric": eric.id,
+            "anne": anne.id,
+            "zoe": zoe.id,
+            "bio": bio.id,
+        }
 
 
 def export(db, actor, tmp_path, request, name="out.csv"):
@@ -76,7 +87,9 @@ def test_contacts_default_columns_consent_and_rfc4180(db, actor, data, tmp_path)
     result, path = export(db, actor, tmp_path, ExportRequest("contacts"))
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel shows the accents
-    assert b"\r\n" in raw and raw.count(b"\r\n") == 2  # header + one record; the note's LF stays inside
+    assert (
+        b"\r\n" in raw and raw.count(b"\r\n") == 2
+    )  # header + one record; the note's LF stays inside
     rows = rows_of(path)
     assert rows[0] == list(csv_export.csv_headers.DEFAULT_COLUMNS["contacts"])
     # Only Éric: Anne is do-not-contact, Zoé has no consent.
@@ -98,21 +111,30 @@ def test_including_contacts_without_consent_is_logged(db, actor, data, tmp_path)
 
 
 def test_export_log_records_who_what_and_the_file_hash(db, actor, data, tmp_path):
-    request = ExportRequest("organizations", filters={"territory": "MA"}, profile="p", recipient="MassBio")
+    request = ExportRequest(
+        "organizations", filters={"territory": "MA"}, profile="p", recipient="MassBio"
+    )
     result, path = export(db, actor, tmp_path, request)
     assert result.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     with db.read() as s:
         log = csv_export.export_log(s)
     assert len(log) == 1
     row = log[0]
-    assert (row.entity, row.profile, row.recipient, row.row_count) == ("organizations", "p", "MassBio", 1)
+    assert (row.entity, row.profile, row.recipient, row.row_count) == (
+        "organizations",
+        "p",
+        "MassBio",
+        1,
+    )
     assert row.user == "Marie Tremblay" and row.sha256 == result.sha256
     assert json.loads(row.filter)["filters"] == {"territory": "MA"}
     assert row.columns.split(",")[:2] == ["uid", "name"]
 
 
 def test_french_headers_semicolon_zip_codes_keep_their_zeros(db, actor, data, tmp_path):
-    request = ExportRequest("organizations", columns=("name", "postal_code", "phone", "tags"), lang="fr", delimiter=";")
+    request = ExportRequest(
+        "organizations", columns=("name", "postal_code", "phone", "tags"), lang="fr", delimiter=";"
+    )
     _, path = export(db, actor, tmp_path, request)
     rows = rows_of(path, delimiter=";")
     assert rows[0] == ["Nom", "Code postal", "Téléphone", "Étiquettes"]
@@ -123,34 +145,61 @@ def test_french_headers_semicolon_zip_codes_keep_their_zeros(db, actor, data, tm
 
 
 def test_tab_and_plain_utf8(db, actor, data, tmp_path):
-    _, path = export(db, actor, tmp_path, ExportRequest("organizations", columns=("name",), delimiter="tab", encoding="utf-8"))
+    _, path = export(
+        db,
+        actor,
+        tmp_path,
+        ExportRequest("organizations", columns=("name",), delimiter="tab", encoding="utf-8"),
+    )
     raw = path.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     assert rows_of(path, "utf-8", "\t")[0] == ["name"]
 
 
 def test_list_filter_and_selected_rows(db, actor, data, tmp_path):
-    result, path = export(db, actor, tmp_path, ExportRequest("organizations", columns=("name",), text="montreal"))
+    _, path = export(
+        db, actor, tmp_path, ExportRequest("organizations", columns=("name",), text="montreal")
+    )
     assert [r[0] for r in rows_of(path)[1:]] == ["Thérapeutiques Montréal"]
-    result, path = export(db, actor, tmp_path, ExportRequest("organizations", columns=("name",), ids=[data["ma"]]))
+    _, path = export(
+        db, actor, tmp_path, ExportRequest("organizations", columns=("name",), ids=[data["ma"]])
+    )
     assert [r[0] for r in rows_of(path)[1:]] == ["Cambridge CRO"]
 
 
 def test_introductions_followups_participants_name_the_parties(db, actor, data, tmp_path):
-    _, path = export(db, actor, tmp_path, ExportRequest("introductions", columns=("qc_party", "ma_party", "qc_contact", "ma_organization_uid", "title", "owner")))
+    _, path = export(
+        db,
+        actor,
+        tmp_path,
+        ExportRequest(
+            "introductions",
+            columns=("qc_party", "ma_party", "qc_contact", "ma_organization_uid", "title", "owner"),
+        ),
+    )
     record = rows_of(path)[1]
     assert record[:3] == ["Thérapeutiques Montréal", "Cambridge CRO", "Éric Côté"]
-    assert len(record[3]) == 36 and record[4] == "'-Montréal meets Cambridge" and record[5] == "Marie Tremblay"
+    assert (
+        len(record[3]) == 36
+        and record[4] == "'-Montréal meets Cambridge"
+        and record[5] == "Marie Tremblay"
+    )
     _, path = export(db, actor, tmp_path, ExportRequest("followups"))
     record = dict(zip(*rows_of(path)[:2], strict=True))
     assert record["due_date"] == "2025-01-15" and record["linked_kind"] == "introduction"
+    assert record["linked_to"] == "'-Montréal meets Cambridge"
     result, path = export(db, actor, tmp_path, ExportRequest("participants"))
     rows = [dict(zip(rows_of(path)[0], r, strict=True)) for r in rows_of(path)[1:]]
     # Zoé (no consent) is left out; the organization participant stays.
     assert result.excluded_without_consent == 1
     assert sorted(r["contact"] or r["organization"] for r in rows) == ["Cambridge CRO", "Éric Côté"]
     eric = next(r for r in rows if r["contact"])
-    assert (eric["event"], eric["event_starts_on"], eric["role"], eric["attended"]) == ("BIO 2025", "2025-06-16", "speaker", "yes")
+    assert (eric["event"], eric["event_starts_on"], eric["role"], eric["attended"]) == (
+        "BIO 2025",
+        "2025-06-16",
+        "speaker",
+        "yes",
+    )
 
 
 def test_bad_options_are_refused(db, actor, data, tmp_path):
@@ -181,29 +230,54 @@ def test_profiles_save_reuse_and_replace(db, actor, data, tmp_path):
     )
     with db.write() as s:
         export_profiles.save(s, actor, profile)
-        export_profiles.save(s, actor, export_profiles.Profile("BIOQuébec orgs", "organizations", "BIOQuébec"))
+        export_profiles.save(
+            s, actor, export_profiles.Profile("BIOQuébec orgs", "organizations", "BIOQuébec")
+        )
     with db.read() as s:
         assert export_profiles.names(s) == ["BIOQuébec orgs", "MassBio members"]
         assert export_profiles.names(s, "contacts") == ["MassBio members"]
         loaded = export_profiles.get(s, "MassBio members")
     assert loaded == profile
-    result, path = export(db, actor, tmp_path, export_profiles.request_from(loaded))
+    _, path = export(db, actor, tmp_path, export_profiles.request_from(loaded))
     assert rows_of(path, "utf-8", ";")[0] == ["Identifiant", "Prénom", "Courriel"]
     with db.read() as s:
         assert csv_export.export_log(s)[0].profile == "MassBio members"
         assert csv_export.export_log(s)[0].recipient == "MassBio"
     with db.write() as s:
-        export_profiles.save(s, actor, export_profiles.Profile("MassBio members", "contacts", "MassBio", ("email",)))
+        export_profiles.save(
+            s, actor, export_profiles.Profile("MassBio members", "contacts", "MassBio", ("email",))
+        )
         assert export_profiles.get(s, "MassBio members").columns == ("email",)
         export_profiles.delete(s, actor, "BIOQuébec orgs")
     with db.read() as s, pytest.raises(NotFound):
         export_profiles.get(s, "BIOQuébec orgs")
     with db.write() as s, pytest.raises(DeskError):
-        export_profiles.save(s, actor, export_profiles.Profile("bad", "contacts", columns=("nope",)))
+        export_profiles.save(
+            s, actor, export_profiles.Profile("bad", "contacts", columns=("nope",))
+        )
 
 
 def test_a_cancelled_export_stops_writing():
     rows = [("x",)] * 6000
     handle = io.StringIO()
     with pytest.raises(csv_export.ExportCancelled):
-        csv_export.write_rows(handle, rows, ExportRequest("organizations", columns=("name",)).checked(), cancelled=lambda: True)
+        csv_export.write_rows(
+            handle,
+            rows,
+            ExportRequest("organizations", columns=("name",)).checked(),
+            cancelled=lambda: True,
+        )
+
+
+def test_moments_are_iso_utc_and_no_row_is_lost(db, actor, data, tmp_path):
+    with db.write() as s:
+        for i in range(30):
+            organizations.service.create(s, actor, {"name": f"Org {i:02d}"})
+    for columns in (("name", "created_at"), ("name",)):  # a converted column, then the raw path
+        result, path = export(db, actor, tmp_path, ExportRequest("organizations", columns=columns))
+        rows = rows_of(path)[1:]
+        assert result.rows == len(rows) == 32
+        assert {r[0] for r in rows} >= {"Org 00", "Org 29", "Cambridge CRO"}
+    _, path = export(db, actor, tmp_path, ExportRequest("organizations", columns=("created_at",)))
+    stamp = rows_of(path)[1][0]
+    assert stamp.endswith("+00:00") and "T" in stamp

@@ -22,7 +22,8 @@ def write(path, rows, *, encoding="utf-8-sig", delimiter=",", newline="\r\n"):
     return path
 
 
-def run(db, actor, entity, path, options=ImportOptions(), dry_run=False):
+def run(db, actor, entity, path, options=None, dry_run=False):
+    options = options or ImportOptions()
     source = csv_import.read_source(path, entity)
     with db.write() as s:
         return csv_import.run(s, actor, entity, source, options, dry_run=dry_run)
@@ -36,8 +37,22 @@ def all_contacts(db):
 @pytest.fixture
 def known(db, actor):
     with db.write() as s:
-        org = organizations.service.create(s, actor, {"name": "Boston CRO", "region": "MA", "country": "USA", "website": "bostoncro.com"})
-        contacts.service.create(s, actor, {"first_name": "Anne", "last_name": "Zimmer", "email": "anne@bostoncro.com", "organization_id": org.id, "title": ""})
+        org = organizations.service.create(
+            s,
+            actor,
+            {"name": "Boston CRO", "region": "MA", "country": "USA", "website": "bostoncro.com"},
+        )
+        contacts.service.create(
+            s,
+            actor,
+            {
+                "first_name": "Anne",
+                "last_name": "Zimmer",
+                "email": "anne@bostoncro.com",
+                "organization_id": org.id,
+                "title": "",
+            },
+        )
         return org.id
 
 
@@ -52,7 +67,12 @@ def test_excel_french_semicolon_cp1252_day_first_dates(db, actor, known, tmp_pat
     assert plan.counts()["created"] == 2 and plan.counts()["organizations_created"] == 2
     found = all_contacts(db)
     eric = found["eric@biomtl.ca"]
-    assert (eric.first_name, eric.last_name, eric.city, eric.region) == ("Éric", "Côté", "Montréal", "QC")
+    assert (eric.first_name, eric.last_name, eric.city, eric.region) == (
+        "Éric",
+        "Côté",
+        "Montréal",
+        "QC",
+    )
     assert eric.territory == Territory.QC and eric.language == Language.FR
     assert eric.consent_date == date(2021, 3, 25) and eric.share_with_partners == Consent.YES
     assert eric.phone == "+1 514-555-0123"
@@ -109,7 +129,12 @@ def test_google_contacts_layout(db, actor, tmp_path):
     plan = run(db, actor, "contacts", path)
     assert plan.counts()["created"] == 1, plan.problems
     rachel = all_contacts(db)["rachel@beaconhill.vc"]
-    assert (rachel.first_name, rachel.last_name, rachel.title, rachel.territory) == ("Rachel", "Kim", "Partner", Territory.MA)
+    assert (rachel.first_name, rachel.last_name, rachel.title, rachel.territory) == (
+        "Rachel",
+        "Kim",
+        "Partner",
+        Territory.MA,
+    )
 
 
 def test_broken_file_is_refused_whole_naming_line_and_column(db, actor, tmp_path):
@@ -147,11 +172,17 @@ def test_ambiguous_dates_lost_zip_zeros_and_missing_names_are_flagged(db, actor,
         ["Cid", "C", "c@x.org", "31/02/2020"],
     ])  # fmt: skip
     plan = run(db, actor, "contacts", path, dry_run=True)
-    assert [(p.line, p.code) for p in plan.problems] == [(2, "date.ambiguous"), (3, "required"), (4, "date.invalid")]
+    assert [(p.line, p.code) for p in plan.problems] == [
+        (2, "date.ambiguous"),
+        (3, "required"),
+        (4, "date.invalid"),
+    ]
     path = write(tmp_path / "o.csv", [["Organization", "Business City", "Business State", "ZIP", "Country"],
                                       ["Cambridge Labs", "Cambridge", "Massachusetts", "2139", "USA"]])  # fmt: skip
     plan = run(db, actor, "organizations", path, dry_run=True)
-    assert [(p.line, p.column, p.code) for p in plan.problems] == [(2, "ZIP", "zip.leading_zero_lost")]
+    assert [(p.line, p.column, p.code) for p in plan.problems] == [
+        (2, "ZIP", "zip.leading_zero_lost")
+    ]
 
 
 def test_duplicates_within_the_file_are_merged(db, actor, tmp_path):
@@ -163,19 +194,30 @@ def test_duplicates_within_the_file_are_merged(db, actor, tmp_path):
         ["bob", "RAY", "", ""],
     ])  # fmt: skip
     plan = run(db, actor, "contacts", path)
-    assert [(r.action, r.merged_into) for r in plan.rows] == [("created", None), ("merged", 2), ("created", None), ("merged", 4)]
+    assert [(r.action, r.merged_into) for r in plan.rows] == [
+        ("created", None),
+        ("merged", 2),
+        ("created", None),
+        ("merged", 4),
+    ]
     found = all_contacts(db)
     assert found["ann@x.org"].title == "CEO" and len(found) == 2
 
 
 def test_update_and_fill_on_duplicates(db, actor, known, tmp_path):
-    path = write(tmp_path / "o.csv", [["name", "website", "city"], ["BOSTON cro", "https://www.bostoncro.com", "Boston"]])
+    path = write(
+        tmp_path / "o.csv",
+        [["name", "website", "city"], ["BOSTON cro", "https://www.bostoncro.com", "Boston"]],
+    )
     plan = run(db, actor, "organizations", path, ImportOptions(on_duplicate="update"))
     assert [r.action for r in plan.rows] == ["updated"]
     with db.read() as s:
         org = organizations.service.get(s, known)
         assert (org.name, org.city, org.version) == ("BOSTON cro", "Boston", 2)
-    path = write(tmp_path / "o2.csv", [["name", "city", "phone"], ["Boston CRO", "Cambridge", "617 555 0100"]])
+    path = write(
+        tmp_path / "o2.csv",
+        [["name", "city", "phone"], ["Boston CRO", "Cambridge", "617 555 0100"]],
+    )
     run(db, actor, "organizations", path, ImportOptions(on_duplicate="fill"))
     with db.read() as s:
         org = organizations.service.get(s, known)
@@ -202,19 +244,29 @@ def test_export_then_reimport_changes_nothing(db, actor, known, tmp_path, lang, 
     for entity in ("organizations", "contacts"):
         columns = csv_export.csv_headers.COLUMNS[entity]
         columns = tuple(c for c in columns if c not in ("created_at", "updated_at"))
-        request = csv_export.ExportRequest(entity, columns, lang, delimiter, include_without_consent=True)
+        request = csv_export.ExportRequest(
+            entity, columns, lang, delimiter, include_without_consent=True
+        )
         path = tmp_path / f"{entity}.csv"
         with db.write() as s:
             csv_export.export(s, actor, request, path)
         for mode in ("skip", "update", "fill"):
             plan = run(db, actor, entity, path, ImportOptions(on_duplicate=mode))
-            assert {r.action for r in plan.rows} <= {"unchanged", "skipped"}, [(r.line, r.action, r.detail) for r in plan.rows]
+            assert {r.action for r in plan.rows} <= {"unchanged", "skipped"}, [
+                (r.line, r.action, r.detail) for r in plan.rows
+            ]
             assert plan.counts()["created"] == 0 and not plan.problems
     with db.read() as s:
         assert dict(s.execute(sa.select(Contact.id, Contact.version)).all()) == versions
-        assert dict(s.execute(sa.select(Organization.id, Organization.version)).all()) == org_versions
+        assert (
+            dict(s.execute(sa.select(Organization.id, Organization.version)).all()) == org_versions
+        )
         # Only the import batches' own entries were added, no record change.
-        added = s.execute(sa.select(AuditEntry.action).where(AuditEntry.id > audit_before)).scalars().all()
+        added = (
+            s.execute(sa.select(AuditEntry.action).where(AuditEntry.id > audit_before))
+            .scalars()
+            .all()
+        )
         assert set(added) == {"import"}
 
 
@@ -229,7 +281,11 @@ def test_skip_invalid_writes_rejects_that_can_be_fixed_and_reimported(db, actor,
     with rejects.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     assert rows[0] == ["Prénom", "Nom", "Courriel", "reason"]
-    assert rows[1][:3] == ["Bad", "Mail", "bad@@x"] and "line 3" in rows[1][3] and "Courriel" in rows[1][3]
+    assert (
+        rows[1][:3] == ["Bad", "Mail", "bad@@x"]
+        and "line 3" in rows[1][3]
+        and "Courriel" in rows[1][3]
+    )
     rows[1][2] = "bad@x.org"
     write(rejects, rows, delimiter=";")
     plan = run(db, actor, "contacts", rejects)
@@ -256,7 +312,9 @@ def test_undo_last_import_trashes_created_and_restores_updated(db, actor, known,
         assert {o.name for o in organizations.service.find(s)} == {"Boston CRO"}
         trashed = contacts.service.find(s, deleted=True)
         assert [c.email for c in trashed] == ["new@x.org"]
-        actions = s.execute(sa.select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+        actions = s.execute(
+            sa.select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(1)
+        ).scalar()
         assert actions == "undo_import"
     with db.write() as s, pytest.raises(DeskError, match="already undone"):
         csv_import.undo_last(s, actor)
@@ -286,14 +344,20 @@ def test_participants_roster(db, actor, known, tmp_path):
     plan = run(db, actor, "participants", path, ImportOptions(skip_invalid=True))
     assert plan.counts()["created"] == 2
     with db.read() as s:
-        rows = s.execute(sa.select(EventParticipant.role, EventParticipant.attended).order_by(EventParticipant.id)).all()
+        rows = s.execute(
+            sa.select(EventParticipant.role, EventParticipant.attended).order_by(
+                EventParticipant.id
+            )
+        ).all()
     assert rows == [("speaker", True), ("host", None)]
     plan = run(db, actor, "participants", path, ImportOptions(skip_invalid=True))
     assert [r.action for r in plan.rows] == ["skipped", "skipped", "invalid"]
 
 
 def test_mapping_overrides_and_unknown_headers(db, actor, tmp_path):
-    path = write(tmp_path / "odd.csv", [["Who", "Mail", "Extra"], ["Ann Lee", "ann@x.org", "ignored"]])
+    path = write(
+        tmp_path / "odd.csv", [["Who", "Mail", "Extra"], ["Ann Lee", "ann@x.org", "ignored"]]
+    )
     with pytest.raises(DeskError, match="no name or email"):
         run(db, actor, "contacts", write(tmp_path / "none.csv", [["Who", "Extra"], ["Ann", "x"]]))
     plan = run(db, actor, "contacts", path, ImportOptions(mapping={"Who": "full_name"}))
@@ -306,7 +370,11 @@ def test_mapping_overrides_and_unknown_headers(db, actor, tmp_path):
 
 
 def test_reading_encodings_and_delimiters(tmp_path):
-    for encoding, delimiter, newline in (("utf-8", "\t", "\n"), ("utf-16", "\t", "\r\n"), ("utf-8-sig", ",", "\r\n")):
+    for encoding, delimiter, newline in (
+        ("utf-8", "\t", "\n"),
+        ("utf-16", "\t", "\r\n"),
+        ("utf-8-sig", ",", "\r\n"),
+    ):
         path = write(tmp_path / "x.csv", [["Prénom", "Nom", "Courriel"], ["Zoé", "Lefèvre", "z@x.org"]],
                      encoding=encoding, delimiter=delimiter, newline=newline)  # fmt: skip
         source = csv_import.read_source(path, "contacts")

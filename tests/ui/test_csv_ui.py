@@ -37,7 +37,9 @@ def write(path, rows, *, encoding="utf-8-sig", delimiter=","):
     return path
 
 
-def test_export_dialog_writes_the_selected_rows_and_logs_them(qtbot, desk, tasks, tmp_path, answers, english):
+def test_export_dialog_writes_the_selected_rows_and_logs_them(
+    qtbot, desk, tasks, tmp_path, answers, english
+):
     with desk.db.write() as s:
         found = {c.first_name: c.id for c in contacts.service.find(s)}
         contacts.service.update(s, desk.user_id, found["Éric"], {"share_with_partners": "yes"})
@@ -61,7 +63,9 @@ def test_export_dialog_writes_the_selected_rows_and_logs_them(qtbot, desk, tasks
     assert (entry.recipient, entry.row_count, entry.user) == ("MassBio", 1, "Marie Tremblay")
 
 
-def test_export_dialog_includes_people_without_consent_when_asked(qtbot, desk, tasks, tmp_path, english):
+def test_export_dialog_includes_people_without_consent_when_asked(
+    qtbot, desk, tasks, tmp_path, english
+):
     dialog = ExportDialog(desk, "contacts", tasks, filters={"territory": "QC"})
     qtbot.addWidget(dialog)
     assert dialog.scope_filter.isChecked() and not dialog.scope_selected.isEnabled()
@@ -95,7 +99,9 @@ def test_export_dialog_saves_and_loads_profiles(qtbot, desk, tasks, english):
     assert other.encoding.currentData() == "utf-8" and other.recipient.text() == "BIOQuébec"
 
 
-def test_wizard_previews_a_french_excel_file_refuses_it_then_imports_the_valid_rows(qtbot, desk, tasks, tmp_path, answers, english):
+def test_wizard_previews_a_french_excel_file_refuses_it_then_imports_the_valid_rows(
+    qtbot, desk, tasks, tmp_path, answers, english
+):
     path = write(tmp_path / "membres.csv", [
         ["Prénom", "Nom", "Courriel", "Entreprise", "Date du consentement"],
         ["Hélène", "Gagnon", "helene@cœur.ca", "Cœur Thérapeutique", "25/03/2021"],
@@ -119,7 +125,9 @@ def test_wizard_previews_a_french_excel_file_refuses_it_then_imports_the_valid_r
     wizard.skip_invalid.setChecked(True)
     wizard.go_back()
     wizard.go_next()
-    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.run_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: wizard.plan is not None and wizard.run_button.isEnabled(), timeout=10_000
+    )
     with qtbot.waitSignal(wizard.imported, timeout=10_000):
         qtbot.mouseClick(wizard.run_button, Qt.MouseButton.LeftButton)
     with desk.db.read() as s:
@@ -150,7 +158,12 @@ def test_wizard_mapping_can_be_changed(qtbot, desk, tasks, tmp_path, english):
 
 def test_export_log_view_lists_the_exports(qtbot, desk, tmp_path, english):
     with desk.db.write() as s:
-        csv_export.export(s, desk.user_id, csv_export.ExportRequest("organizations", recipient="MassBio"), tmp_path / "o.csv")
+        csv_export.export(
+            s,
+            desk.user_id,
+            csv_export.ExportRequest("organizations", recipient="MassBio"),
+            tmp_path / "o.csv",
+        )
     dialog = ExportLogDialog(desk)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1

@@ -176,7 +176,11 @@ class ExportDialog(QDialog):
                                           ("tab", self.tr("Tab"))])  # fmt: skip
         self._fill_combo(self.encoding, [("utf-8-sig", self.tr("UTF-8 with BOM (Excel shows accents)")),
                                          ("utf-8", self.tr("UTF-8 without BOM"))])  # fmt: skip
-        self.consent.setText(self.tr("Include people without partner-sharing consent or marked do-not-contact (logged)"))
+        self.consent.setText(
+            self.tr(
+                "Include people without partner-sharing consent or marked do-not-contact (logged)"
+            )
+        )
         self.browse.setText(self.tr("Browse…"))
         self.export_button.setText(self.tr("Export"))
         self._fill_profiles()
@@ -325,7 +329,11 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         text = self.tr("%n row(s) written to %1.", "", result.rows).replace("%1", str(result.path))
         if result.excluded_without_consent:
-            text += "\n" + self.tr("%n person(s) left out without partner-sharing consent.", "", result.excluded_without_consent)
+            text += "\n" + self.tr(
+                "%n person(s) left out without partner-sharing consent.",
+                "",
+                result.excluded_without_consent,
+            )
         messages.info(self, self.tr("Export done"), text)
         self.exported.emit(str(result.path), result.rows)
         self.accept()

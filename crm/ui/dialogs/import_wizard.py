@@ -11,6 +11,7 @@ ones restored). Signals: `imported(str entity, int batch_id)`.
 from __future__ import annotations
 
 from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +47,12 @@ class ImportWizard(QDialog):
     imported = Signal(str, int)
 
     def __init__(
-        self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None, *, entity: str = "contacts"
+        self,
+        ctx: DeskContext,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        entity: str = "contacts",
     ) -> None:
         super().__init__(parent, objectName="importWizard")
         self.ctx = ctx
@@ -160,8 +166,12 @@ class ImportWizard(QDialog):
         self.skip_invalid.setText(self.tr("Import the valid rows and leave out the invalid ones"))
         self.browse.setText(self.tr("Browse…"))
         self.delimiter_label.setText(self.tr("Delimiter:"))
-        self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First value"), self.tr("Read as")])
-        self.preview.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Action"), self.tr("Record"), self.tr("Problems")])
+        self.mapping.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First value"), self.tr("Read as")]
+        )
+        self.preview.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Action"), self.tr("Record"), self.tr("Problems")]
+        )
         self.back.setText(self.tr("< &Back"))
         self.next.setText(self.tr("&Next >"))
         self.run_button.setText(self.tr("&Import"))
@@ -181,6 +191,26 @@ class ImportWizard(QDialog):
             "skipped": self.tr("skip"), "merged": self.tr("merge"), "invalid": self.tr("invalid"),
         }.get(action, action)  # fmt: skip
 
+    def problem_text(self, problem: csv_import.Problem) -> str:
+        """A row's problem in the user's language (by its code), with its column and value."""
+        from crm.domain.errors import Issue
+        from crm.ui.dialogs.editor import issue_text
+
+        own = {
+            "date.ambiguous": self.tr(
+                "Day and month could be swapped: write the date as YYYY-MM-DD."
+            ),
+            "zip.leading_zero_lost": self.tr(
+                "This ZIP code lost its leading zero (a spreadsheet does that)."
+            ),
+        }
+        text = own.get(problem.code) or issue_text(Issue(problem.field, problem.code, ""))
+        if not text:  # no translation for this code: the service's own sentence
+            text = problem.message.split(": ", 1)[-1]
+        elif problem.value:
+            text = f"{text} ({problem.value})"
+        return (f"{problem.column}: " if problem.column else "") + text
+
     # --- steps -------------------------------------------------------------------------------
 
     def _update_buttons(self) -> None:
@@ -195,7 +225,10 @@ class ImportWizard(QDialog):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a CSV file"), self.path.text(), self.tr("CSV files (*.csv *.txt);;All files (*)")
+            self,
+            self.tr("Import a CSV file"),
+            self.path.text(),
+            self.tr("CSV files (*.csv *.txt);;All files (*)"),
         )
         if path:
             self.path.setText(path)
@@ -222,7 +255,9 @@ class ImportWizard(QDialog):
             return False
         try:
             self.source = csv_import.read_source(
-                Path(path), self.entity.currentData(), delimiter=self.delimiter.currentData() or None
+                Path(path),
+                self.entity.currentData(),
+                delimiter=self.delimiter.currentData() or None,
             )
         except DeskError as exc:
             messages.error(self, self.tr("Cannot read the file"), str(exc))
@@ -282,13 +317,20 @@ class ImportWizard(QDialog):
         mapping = self.chosen_mapping() if self.source is not None else {}
         # Only the columns whose choice differs from the recognized one need overriding, and
         # two columns cannot feed one field: keep the user's explicit choices.
-        return csv_import.ImportOptions(self.on_duplicate.currentData(), mapping, self.skip_invalid.isChecked())
+        return csv_import.ImportOptions(
+            self.on_duplicate.currentData(), mapping, self.skip_invalid.isChecked()
+        )
 
     def validate(self) -> None:
         """Plan the import off the GUI thread (nothing is written) and show the preview."""
         if self.source is None:
             return
-        db, entity, source, options = self.ctx.db, self.entity.currentData(), self.source, self.options()
+        db, entity, source, options = (
+            self.ctx.db,
+            self.entity.currentData(),
+            self.source,
+            self.options(),
+        )
         total = len(source.records)
 
         def work(task: Task) -> csv_import.Plan:
@@ -317,7 +359,9 @@ class ImportWizard(QDialog):
         text = self.tr(
             "%1 to create, %2 to update, %3 unchanged, %4 to skip, %5 merged, %6 invalid."
         )  # fmt: skip
-        for number, key in enumerate(("created", "updated", "unchanged", "skipped", "merged", "invalid"), start=1):
+        for number, key in enumerate(
+            ("created", "updated", "unchanged", "skipped", "merged", "invalid"), start=1
+        ):
             text = text.replace(f"%{number}", f"{counts[key]:,}")
         if counts["organizations_created"]:
             text += " " + self.tr("%n new organization(s).", "", counts["organizations_created"])
@@ -330,9 +374,7 @@ class ImportWizard(QDialog):
         shown = plan.rows[:5000]
         self.preview.setRowCount(len(shown))
         for row, item in enumerate(shown):
-            problems = "; ".join(
-                (f"{p.column}: " if p.column else "") + p.message.split(": ", 1)[-1] for p in item.problems
-            )
+            problems = "; ".join(self.problem_text(p) for p in item.problems)
             detail = problems or item.detail or (
                 self.tr("same as line %1").replace("%1", str(item.merged_into)) if item.merged_into else ""
             )  # fmt: skip
@@ -409,7 +451,9 @@ def undo_last_import(ctx: DeskContext, parent: QWidget | None = None) -> bool:
     with ctx.db.read() as session:
         info = csv_import.last_batch(session)
     if info is None or info.undone:
-        messages.info(parent, title, QCoreApplication.translate("ImportWizard", "There is no import to undo."))
+        messages.info(
+            parent, title, QCoreApplication.translate("ImportWizard", "There is no import to undo.")
+        )
         return False
     text = (
         QCoreApplication.translate(
@@ -430,4 +474,3 @@ def undo_last_import(ctx: DeskContext, parent: QWidget | None = None) -> bool:
         messages.error(parent, title, str(exc))
         return False
     return True
-

@@ -45,7 +45,11 @@ class ExportLogDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export log"))
-        self.intro.setText(self.tr("Every CSV file written for a partner, newest first. The SHA-256 identifies the exact file that was sent."))
+        self.intro.setText(
+            self.tr(
+                "Every CSV file written for a partner, newest first. The SHA-256 identifies the exact file that was sent."
+            )
+        )
         self.table.setHorizontalHeaderLabels([
             self.tr("When"), self.tr("Staff user"), self.tr("Records"), self.tr("Rows"),
             self.tr("Profile"), self.tr("Recipient"), self.tr("Filter"), self.tr("File"), self.tr("SHA-256"),
@@ -70,7 +74,11 @@ class ExportLogDialog(QDialog):
         if row.included_without_consent:
             parts.append(self.tr("including people without consent"))
         elif described.get("excluded_without_consent"):
-            parts.append(self.tr("%n left out without consent", "", int(described["excluded_without_consent"])))
+            parts.append(
+                self.tr(
+                    "%n left out without consent", "", int(described["excluded_without_consent"])
+                )
+            )
         return ", ".join(parts) or self.tr("whole list")
 
     def refresh(self) -> None:
@@ -80,7 +88,11 @@ class ExportLogDialog(QDialog):
         locale = QLocale()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            when = locale.toString(row.at.astimezone(), QLocale.FormatType.ShortFormat) if row.at else ""
+            when = (
+                locale.toString(row.at.astimezone(), QLocale.FormatType.ShortFormat)
+                if row.at
+                else ""
+            )
             cells = (when, row.user, row.entity, f"{row.row_count:,}", row.profile, row.recipient,
                      self.describe_filter(row), row.file_name, row.sha256)  # fmt: skip
             for c, text in enumerate(cells):
