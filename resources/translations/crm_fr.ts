@@ -316,6 +316,10 @@
         <source>All</source>
         <translation>Tous</translation>
     </message>
+    <message>
+        <source>closed on %1</source>
+        <translation>conclue le %1</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s) in stage</source>
         <translation>

@@ -2,6 +2,7 @@
 moves, email drafts, reminders (merged by update.py)."""
 
 FR = {
+    "closed on %1": "conclue le %1",
     # stage moves
     "Move the introduction": "Déplacer la mise en relation",
     "Please confirm": "Veuillez confirmer",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QMimeData, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -286,7 +286,12 @@ class BoardPage(ReloadingPage, QWidget):
             lines.append(card.title)
         lines.append(labels.enum_label("IntroductionPurpose", card.purpose))
         meta = [card.owner] if card.owner else []
-        meta.append(tr("%n day(s) in stage", None, days))
+        if card.stage == IntroductionStage.CLOSED:
+            # Days "in stage" mean waiting; a closed introduction waits for nothing.
+            closed = QLocale().toString(card.stage_changed_at.date(), QLocale.FormatType.ShortFormat)
+            meta.append(tr("closed on %1").replace("%1", closed))
+        else:
+            meta.append(tr("%n day(s) in stage", None, days))
         lines.append(" · ".join(meta))
         return "\n".join(lines)
 
