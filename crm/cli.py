@@ -125,9 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "gui":
             from crm.ui.app import run
 
-            return run(
+            status: int = run(
                 db, args.user, first_start=first_start, screenshot=args.screenshot, page=args.page, lang=args.lang
             )
+            return status
         return COMMANDS[command](db, args)
     except DeskError as exc:
         err(str(exc))

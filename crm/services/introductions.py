@@ -11,8 +11,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import utcnow
-from crm.db.models import Contact, Event, Introduction, Organization, StageChange, StaffUser
+from crm.db.base import Record, utcnow
+from crm.db.models import Contact, Event, Introduction, Organization, StaffUser, StageChange
 from crm.db.search import SearchDocument
 from crm.domain.enums import Consent, IntroductionOutcome, IntroductionPurpose, IntroductionStage
 from crm.domain.errors import Issue, ValidationFailed
@@ -25,7 +25,7 @@ FIELDS = (
     "qc_consent", "qc_consent_at", "qc_consent_channel",
     "ma_consent", "ma_consent_at", "ma_consent_channel", "notes",
 )  # fmt: skip
-REFERENCES = {
+REFERENCES: dict[str, type[Record]] = {
     "qc_contact_id": Contact,
     "ma_contact_id": Contact,
     "introducer_contact_id": Contact,

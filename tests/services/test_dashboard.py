@@ -25,7 +25,7 @@ def test_demo_figures(db, demo):
     assert sum(outcomes.values()) == 5
     assert outcomes["cro_contract"] == outcomes["investment"] == outcomes["licensing"] == 1
     assert outcomes["declined"] == outcomes["no_fit"] == 1
-    month, ways = figures.monthly[-1]
+    month, _ways = figures.monthly[-1]
     assert month == date.today().strftime("%Y-%m")
     # The demo's introductions of the last year (the others date from 2016-2018 events), in
     # several months and both directions.
