@@ -21,7 +21,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.functions import FunctionElement
 
 from crm.db.models import (
     Contact,
@@ -101,11 +103,31 @@ def _lower_like(column: sa.ColumnElement[Any], word: str) -> Where:
     return _like(sa.func.lower(column), word)
 
 
-def _conditions(spec: ListSpec, query: ListQuery) -> list[Where]:
+class _unindexed(FunctionElement[Any]):  # named like the SQL functions it stands beside
+    """`x`, which SQLite must not look up through an index (`+x`: its documented hint).
+
+    Without statistics, SQLite takes `deleted_at IS NULL` for a selective index lookup and
+    then sorts every live row for a LIMIT query (~120 ms at 100k contacts) where walking
+    the sort column's index gives the first page in under a millisecond.
+    """
+
+    inherit_cache = True
+
+
+@compiles(_unindexed)
+def _unindexed_default(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(_unindexed, "sqlite")
+def _unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return "+" + str(compiler.process(element.clauses, **kw))
+
+
+def _conditions(spec: ListSpec, query: ListQuery, *, by_sort_index: bool = False) -> list[Where]:
     model = spec.model
-    where: list[Where] = [
-        model.deleted_at.is_not(None) if spec.deleted else model.deleted_at.is_(None)
-    ]
+    deleted = _unindexed(model.deleted_at) if by_sort_index else model.deleted_at
+    where: list[Where] = [deleted.is_not(None) if spec.deleted else deleted.is_(None)]
     for name, value in query.filters.items():
         if value is None or value == "":
             continue
@@ -175,11 +197,38 @@ def ordered_ids(session: Session, spec: ListSpec, query: ListQuery = ListQuery()
     `rows_by_id`, whose cost does not depend on where the page is (no OFFSET scan).
     """
     statement = _base(spec, spec.model.id).where(*_conditions(spec, query))
-    result = session.execute(statement.order_by(*_order(spec, query)))
+    # A Core execution on the session's connection, read straight off the DBAPI cursor: the
+    # ids are plain integers, and SQLAlchemy's per-row processing would cost more than
+    # the query (~200 ms instead of ~130 ms at 100k contacts).
+    result = session.connection().execute(statement.order_by(*_order(spec, query)))
     ids: array[int] = array("q")
-    for chunk in result.scalars().partitions(10_000):
-        ids.extend(chunk)
+    cursor = getattr(result, "cursor", None)
+    if cursor is None:  # pragma: no cover - a result without a DBAPI cursor
+        for chunk in result.scalars().partitions(10_000):
+            ids.extend(chunk)
+        return ids
+    try:
+        while rows := cursor.fetchmany(10_000):
+            ids.extend([row[0] for row in rows])
+    finally:
+        result.close()
     return ids
+
+
+def first_rows(
+    session: Session, spec: ListSpec, query: ListQuery = ListQuery(), limit: int = 200
+) -> list[tuple[Any, ...]]:
+    """The first `limit` rows `(id, *columns)` of the list, read through the sort index.
+
+    What a list shows before its sorted ids (`ordered_ids`) are in: well under a
+    millisecond of SQL at 100k contacts when the sort column is indexed, where reading
+    every sorted id takes 100-300 ms.
+    """
+    model = spec.model
+    statement = _base(spec, model.id, *(c.expr.label(c.key) for c in spec.columns))
+    statement = statement.where(*_conditions(spec, query, by_sort_index=True))
+    statement = statement.order_by(*_order(spec, query)).limit(limit)
+    return [tuple(row) for row in session.execute(statement)]
 
 
 def rows_by_id(

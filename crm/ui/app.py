@@ -194,6 +194,7 @@ def run(
         window.resize(1280, 800)
         window.show()
         shown = window.show_page(name)
+        window.start_reminders()  # the banner belongs in the picture (a user sees it ~1 s later)
         if not wait_until_loaded(app, window, shown, SCREENSHOT_TIMEOUT_S):
             print("the page did not finish loading in time", file=sys.stderr)
             window.close()

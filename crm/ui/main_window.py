@@ -4,14 +4,22 @@ It only assembles: pages are their own classes (`crm.ui.pages`), editors their o
 (`crm.ui.dialogs`). It opens records the pages and the search box ask for, and tells the
 pages when records changed elsewhere.
 
+Start-up stays short: a page's module is imported and the page built the first time it is
+shown (`self.pages` builds on access; the sidebar lists every page without building
+them), dialogs are imported when first opened, and the page shown at start is activated
+(its rows read) only once the window is on screen, so a page asked for right after
+`show()` (`show_page`) is the only one that reads anything.
+
 Signals: `databaseRequested(str path)` when the user asks to create or open another file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from importlib import import_module
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,26 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from crm.ui.context import DeskContext
-from crm.ui.dialogs import maintenance as care
-from crm.ui.dialogs.misc import PreferencesDialog, show_about, show_shortcuts
-from crm.ui.dialogs.records import EDITORS
 from crm.ui.i18n import Languages
-from crm.ui.notifications import ReminderBanner, Reminders
-from crm.ui.pages.board import BoardPage
-from crm.ui.pages.dashboard import DashboardPage
-from crm.ui.pages.lists import FOLLOWUP_LINKS
-from crm.ui.pages.my_followups import MyFollowUpsPage
-from crm.ui.pages.records import (
-    ContactsPage,
-    EventsPage,
-    FollowUpsPage,
-    IntroductionsPage,
-    OrganizationsPage,
-)
-from crm.ui.pages.trash import TrashPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
-from crm.ui.widgets.related import RelatedPanel
 from crm.ui.widgets.search import SearchBox
 
 PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "followups", "myfollowups",
@@ -57,6 +48,71 @@ PAGE_ICONS = {"dashboard": "dashboard", "organizations": "organization", "contac
 PAGE_ICONS.update(board="introduction", myfollowups="followup")
 KIND_PAGE = {"organization": "organizations", "contact": "contacts", "introduction": "introductions",
              "followup": "followups", "event": "events"}  # fmt: skip
+REMINDERS_AFTER_MS = 1500
+# Where each page's class lives, and whether it takes (ctx, tasks, parent) or, like the
+# record lists, (ctx, parent, tasks). Imported when the page is first shown.
+PAGE_CLASSES: dict[str, tuple[str, str, bool]] = {
+    "dashboard": ("crm.ui.pages.dashboard", "DashboardPage", True),
+    "organizations": ("crm.ui.pages.records", "OrganizationsPage", False),
+    "contacts": ("crm.ui.pages.records", "ContactsPage", False),
+    "introductions": ("crm.ui.pages.records", "IntroductionsPage", False),
+    "followups": ("crm.ui.pages.records", "FollowUpsPage", False),
+    "events": ("crm.ui.pages.records", "EventsPage", False),
+    "trash": ("crm.ui.pages.trash", "TrashPage", False),
+    "board": ("crm.ui.pages.board", "BoardPage", True),
+    "myfollowups": ("crm.ui.pages.my_followups", "MyFollowUpsPage", True),
+}
+
+
+class PageSet:
+    """The main window's pages by name, each built (and its module imported) on first access.
+
+    `pages[name]` builds the page if needed; `built(name)` tells whether it exists;
+    `values()`/`items()` give the pages built so far (a page not built yet has nothing to
+    refresh or save).
+    """
+
+    def __init__(self, build: Callable[[str], Any]) -> None:
+        self._build = build
+        self._pages: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        page = self._pages.get(name)
+        if page is None:
+            if name not in PAGE_CLASSES:
+                raise KeyError(name)
+            page = self._pages[name] = self._build(name)
+        return page
+
+    def __contains__(self, name: object) -> bool:
+        return name in PAGE_CLASSES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PAGES)
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    def built(self, name: str) -> bool:
+        return name in self._pages
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self._pages.get(name, default)
+
+    def values(self) -> list[Any]:
+        return list(self._pages.values())
+
+    def items(self) -> list[tuple[str, Any]]:
+        return list(self._pages.items())
+
+
+def _care() -> Any:
+    """The backup, restore and check dialogs (imported when first asked for)."""
+    return import_module("crm.ui.dialogs.maintenance")
+
+
+def _misc() -> Any:
+    return import_module("crm.ui.dialogs.misc")
 
 
 class MainWindow(QMainWindow):
@@ -72,56 +128,40 @@ class MainWindow(QMainWindow):
         self.remember_geometry = remember_geometry
         self.editors: list[Any] = []
 
-        self.pages: dict[str, Any] = {
-            "dashboard": DashboardPage(ctx, self.tasks, self),
-            "organizations": OrganizationsPage(ctx, self, self.tasks),
-            "contacts": ContactsPage(ctx, self, self.tasks),
-            "introductions": IntroductionsPage(ctx, self, self.tasks),
-            "followups": FollowUpsPage(ctx, self, self.tasks),
-            "events": EventsPage(ctx, self, self.tasks),
-            "trash": TrashPage(ctx, self, self.tasks),
-            "board": BoardPage(ctx, self.tasks, self),
-            "myfollowups": MyFollowUpsPage(ctx, self.tasks, self),
-        }
+        self.pages = PageSet(self._build_page)
         self.stack = QStackedWidget(self, objectName="pages")
         self.navigation = QListWidget(self, objectName="navigation")
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setMaximumWidth(240)
         self.navigation.setMinimumWidth(170)
         for name in PAGES:
-            page = self.pages[name]
-            self.stack.addWidget(page)
             item = QListWidgetItem(icon(PAGE_ICONS[name]), "")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setSizeHint(QSize(0, 36))
             self.navigation.addItem(item)
-            if hasattr(page, "openRequested"):
-                page.openRequested.connect(self.open_record)
-                page.editRequested.connect(self.edit_record)
-                page.followUpRequested.connect(self.new_followup_for)
-                page.newRequested.connect(self.new_record)
-                page.recordsChanged.connect(self.records_changed)
-            if hasattr(page, "listRequested"):
-                page.listRequested.connect(self.show_filtered)
+        # The first page is current from the start, but built and activated once the window
+        # is shown (see `showEvent`), unless another page was asked for by then.
+        self.navigation.setCurrentRow(0)
         self.navigation.currentRowChanged.connect(self._page_changed)
+        self._shown_once = False
         splitter = QSplitter(self, objectName="mainSplitter")
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([200, 1080])
-        # The follow-up reminder banner sits above the pages (never a modal dialog).
-        self.banner = ReminderBanner(self)
-        self.banner.showRequested.connect(lambda: self.show_page("myfollowups"))
         central = QWidget(self, objectName="central")
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.banner)
-        column.addWidget(splitter, 1)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.reminders = Reminders(ctx, self.tasks, self, tray=remember_geometry)
-        self.reminders.counted.connect(self.banner.set_counts)
+        # The follow-up reminders (a banner above the pages, never a modal dialog) start
+        # `REMINDERS_AFTER_MS` after the window is first shown: the first page comes first.
+        self.banner: Any = None
+        self.reminders: Any = None
+        self._reminders_timer = QTimer(self, singleShot=True, interval=REMINDERS_AFTER_MS)
+        self._reminders_timer.timeout.connect(self.start_reminders)
 
         self.search = SearchBox(ctx.db, self)
         self.search.openRequested.connect(self.open_record)
@@ -150,7 +190,6 @@ class MainWindow(QMainWindow):
             if geometry is not None:
                 self.restoreGeometry(geometry)
         self.retranslate()
-        self.navigation.setCurrentRow(0)
 
     # --- actions and menus -------------------------------------------------------------------
 
@@ -169,9 +208,9 @@ class MainWindow(QMainWindow):
         a("new_database", self.ask_new_database, None, "database")
         a("open_database", self.ask_open_database, QKeySequence.StandardKey.Open)
         a("team_database", self.ask_team_database, None, "database")
-        a("backup", lambda: care.back_up(self), None, "backup")
-        a("restore_backup", lambda: care.restore(self), None, "restore")
-        a("check_database", lambda: care.check_database(self), None, "check")
+        a("backup", lambda: _care().back_up(self), None, "backup")
+        a("restore_backup", lambda: _care().restore(self), None, "restore")
+        a("check_database", lambda: _care().check_database(self), None, "check")
         a("preferences", self.show_preferences, "Ctrl+,", "preferences")
         a("quit", self.close, "Ctrl+Q")
         a("find", self.focus_search, "Ctrl+K", "search")
@@ -184,8 +223,8 @@ class MainWindow(QMainWindow):
         a("new_introduction", lambda: self.new_record("introduction"), "Ctrl+I", "introduction")
         a("new_followup", lambda: self.new_record("followup"), "Ctrl+Shift+F", "followup")
         a("new_event", lambda: self.new_record("event"), None, "event")
-        a("shortcuts", lambda: show_shortcuts(self), None, "keyboard")
-        a("about", lambda: show_about(self))
+        a("shortcuts", lambda: _misc().show_shortcuts(self), None, "keyboard")
+        a("about", lambda: _misc().show_about(self))
         a("export_ics", self.export_followups_ics, None, "event")
         for number, name in enumerate(PAGES, start=1):
             a(
@@ -287,15 +326,42 @@ class MainWindow(QMainWindow):
 
     # --- pages -------------------------------------------------------------------------------
 
+    def _build_page(self, name: str) -> Any:
+        module, class_name, tasks_first = PAGE_CLASSES[name]
+        page_class = getattr(import_module(module), class_name)
+        if tasks_first:
+            page = page_class(self.ctx, self.tasks, self)
+        else:
+            page = page_class(self.ctx, self, self.tasks)
+        self.stack.addWidget(page)
+        if hasattr(page, "openRequested"):
+            page.openRequested.connect(self.open_record)
+            page.editRequested.connect(self.edit_record)
+            page.followUpRequested.connect(self.new_followup_for)
+            page.newRequested.connect(self.new_record)
+            page.recordsChanged.connect(self.records_changed)
+        if hasattr(page, "listRequested"):
+            page.listRequested.connect(self.show_filtered)
+        return page
+
     def _page_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        self.pages[PAGES[row]].activate()
+        page = self.pages[PAGES[row]]
+        self.stack.setCurrentWidget(page)
+        page.activate()
 
     def show_page(self, name: str) -> Any:
-        self.navigation.setCurrentRow(PAGES.index(name))
+        row = PAGES.index(name)
+        if self.navigation.currentRow() == row:
+            self._page_changed(row)  # current but maybe not built or activated yet
+        else:
+            self.navigation.setCurrentRow(row)
         return self.pages[name]
+
+    def _show_current(self) -> None:
+        """After the first show: build and activate the current page (unless done by then)."""
+        self._page_changed(self.navigation.currentRow())
 
     def current_page(self) -> Any:
         return self.pages[PAGES[self.navigation.currentRow()]]
@@ -304,7 +370,9 @@ class MainWindow(QMainWindow):
         self.current_page().mark_stale()
 
     def records_changed(self) -> None:
-        for page in self.pages.values():
+        from crm.ui.widgets.related import RelatedPanel
+
+        for page in self.pages.values():  # pages not built yet read their rows when shown
             page.mark_stale()
         for panel in self.findChildren(RelatedPanel):  # beside the open editors
             panel.reload()
@@ -316,6 +384,8 @@ class MainWindow(QMainWindow):
 
     def new_on_current_page(self) -> Any:
         """Ctrl+N: a new record of the current list's kind (an organization elsewhere)."""
+        from crm.ui.dialogs.records import EDITORS
+
         page = self.current_page()
         kind = getattr(page, "kind", None)
         if kind == "trash" or getattr(page, "can_create", True) is False:
@@ -339,6 +409,8 @@ class MainWindow(QMainWindow):
     def open_record(
         self, kind: str, record_id: int | None, initial: dict[str, Any] | None = None
     ) -> Any:
+        from crm.ui.dialogs.records import EDITORS
+
         editor_class = EDITORS.get(kind)
         if editor_class is None:
             page = KIND_PAGE.get(kind)
@@ -390,11 +462,32 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self._show_current)
+        if self.reminders is None:
+            self._reminders_timer.start()
+        else:
+            self.start_reminders()
+
+    def start_reminders(self) -> None:
+        """Show the reminder banner when follow-ups are due, and check again every minute."""
+        self._reminders_timer.stop()
+        if self.reminders is None:
+            from crm.ui.notifications import ReminderBanner, Reminders
+
+            self.banner = ReminderBanner(self)
+            self.banner.showRequested.connect(lambda: self.show_page("myfollowups"))
+            self._column.insertWidget(0, self.banner)
+            self.reminders = Reminders(self.ctx, self.tasks, self, tray=self.remember_geometry)
+            self.reminders.counted.connect(self.banner.set_counts)
         if not self.reminders.started and not self.reminders.timer.isActive():
             self.reminders.start()
 
     def new_followup_for(self, kind: str, record_id: int) -> Any:
         """A new follow-up editor, already linked to the record `kind`/`record_id`."""
+        from crm.ui.pages.lists import FOLLOWUP_LINKS
+
         link = FOLLOWUP_LINKS.get(kind)
         return self.open_record("followup", None, {link: record_id} if link else None)
 
@@ -415,11 +508,15 @@ class MainWindow(QMainWindow):
             self.databaseRequested.emit(path)
 
     def ask_team_database(self) -> None:
+        from crm.ui.dialogs import maintenance as care
+
         dialog = care.TeamDatabaseDialog(self.tasks, self)
         dialog.chosen.connect(self.databaseRequested)
         dialog.open()
 
     def show_preferences(self) -> None:
+        from crm.ui.dialogs.misc import PreferencesDialog
+
         PreferencesDialog(self.languages, self).open()
 
     # --- CSV exchange (import wizard, export dialog, export log) -----------------------------
@@ -476,5 +573,7 @@ class MainWindow(QMainWindow):
             QSettings().setValue("main/geometry", self.saveGeometry())
             for page in self.pages.values():
                 page.save_state()
-        self.reminders.stop()
+        self._reminders_timer.stop()
+        if self.reminders is not None:
+            self.reminders.stop()
         super().closeEvent(event)

@@ -7,17 +7,26 @@ for; at most `MAX_PAGES` pages stay cached. A refresh reads the sorted, filtered
 filtering (`set_query`) re-run the SQL query.
 
 Given a `TaskRunner`, a refresh of a big list (its tables hold more than `SYNC_LIMIT`
-rows: reading 100k sorted ids takes 0.2-0.5 s) runs on a worker thread with its own
+rows: reading 100k sorted ids takes 0.1-0.3 s) runs on a worker thread with its own
 session; the rows already shown stay on screen meanwhile, and a result is dropped when a
 newer refresh was started after it (`pending` tells a refresh is on its way). Small lists,
 and models without a runner, refresh at once.
+
+When a big list shows rows it did not show before (its first load, another sort or
+filter), a second worker first reads just its first `PAGE_SIZE` rows through the sort
+index (`listing.first_rows`, about a millisecond): the model holds those rows alone
+(`partial`), then, once the sorted ids are in, the rows after them are inserted
+(`rowsInserted`, the view keeps its place), or the model is reset if the list changed in
+between. A refresh of the rows already shown (records changed elsewhere) skips that step,
+so the view is not thrown back to the top.
 
 Roles: `SortRole` gives the raw value of a cell, `IdRole` the record id of its row,
 `KindRole` the record kind (the trash mixes kinds).
 
 Signals: `countChanged(int)` after each refresh, with the number of matching rows;
-`loadingChanged(bool)` when a background refresh starts and ends; `refreshed()` once new
-rows are in the model; `loadFailed(str)` when a background refresh failed.
+`loadingChanged(bool)` when a background refresh starts and ends; `firstRowsShown()` when
+the first rows of a big list are in the model before its sorted ids; `refreshed()` once
+the refresh is complete; `loadFailed(str)` when a background refresh failed.
 """
 
 from __future__ import annotations
@@ -86,6 +95,7 @@ def raw_value(value: Any) -> Any:
 class ListModel(QAbstractTableModel):
     countChanged = Signal(int)
     loadingChanged = Signal(bool)
+    firstRowsShown = Signal()
     refreshed = Signal()
     loadFailed = Signal(str)
 
@@ -114,6 +124,8 @@ class ListModel(QAbstractTableModel):
         self._generation = 0
         self.loaded = False
         self.pending = False
+        # The rows in the model are only the first page of the list: its ids are on their way.
+        self.partial = False
         self.pages_read = 0  # pages read for the view since the model was made (for checks)
 
     # --- queries -----------------------------------------------------------------------------
@@ -141,24 +153,67 @@ class ListModel(QAbstractTableModel):
 
         self._set_pending(True)
         assert self.tasks is not None
+        if self._by_id and (not self.loaded or query != self._shown):
+            # New rows for the view: show the first page at once, before the sorted ids.
+            def read_first() -> list[tuple[Any, ...]]:
+                with db.read() as worker_session:
+                    return listing.first_rows(worker_session, spec, query, PAGE_SIZE)
+
+            self.tasks.run(
+                read_first,
+                lambda rows: self._apply_first(generation, query, rows),
+                lambda exc: None,  # the full read tells the failure
+            )
         self.tasks.run(
             read,
             lambda result: self._apply(generation, result),
             lambda exc: self._failed(generation, exc),
         )
 
+    def _apply_first(
+        self, generation: int, query: listing.ListQuery, rows: list[tuple[Any, ...]]
+    ) -> None:
+        if generation != self._generation or not self.pending:
+            return  # a newer refresh started, or the whole list is already in
+        self.beginResetModel()
+        self._pages.clear()
+        self._shown = query
+        self._ids = array("q", [int(row[0]) for row in rows])
+        self._count = len(rows)
+        if rows:
+            self._pages[0] = list(rows)
+        self.loaded = True
+        self.partial = True
+        self.endResetModel()
+        self.firstRowsShown.emit()
+
     def _apply(self, generation: int, loaded: listing.Loaded) -> None:
         if generation != self._generation:
             return  # a newer refresh started since: its result will come
-        self.beginResetModel()
-        self._pages.clear()
-        self._shown = loaded.query
-        self._ids = loaded.ids
-        self._count = loaded.count
-        if loaded.count:
-            self._pages[0] = loaded.first_page
+        shown = self._count
+        if (
+            self.partial
+            and loaded.query == self._shown
+            and loaded.count >= shown
+            and loaded.ids[:shown] == self._ids
+        ):
+            # The first page on screen heads the whole list: add the rows after it.
+            self._ids = loaded.ids
+            if loaded.count > shown:
+                self.beginInsertRows(QModelIndex(), shown, loaded.count - 1)
+                self._count = loaded.count
+                self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._pages.clear()
+            self._shown = loaded.query
+            self._ids = loaded.ids
+            self._count = loaded.count
+            if loaded.count:
+                self._pages[0] = loaded.first_page
+            self.endResetModel()
+        self.partial = False
         self.loaded = True
-        self.endResetModel()
         self._set_pending(False)
         self.countChanged.emit(self._count)
         self.refreshed.emit()
@@ -166,6 +221,13 @@ class ListModel(QAbstractTableModel):
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
+        if self.partial:  # the first page alone would pass for the whole list
+            self.beginResetModel()
+            self._pages.clear()
+            self._ids = array("q")
+            self._count = 0
+            self.partial = False
+            self.endResetModel()
         self._set_pending(False)
         self.loadFailed.emit(str(exc))
 

@@ -47,7 +47,6 @@ from crm.domain.errors import DeskError
 from crm.services import listing
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
-from crm.ui.kinds import SERVICES
 from crm.ui.models.table import ListModel
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
@@ -476,6 +475,8 @@ class ListPage(QWidget):
             self.followUpRequested.emit(*found)
 
     def delete_selected(self) -> None:
+        from crm.ui.kinds import SERVICES  # every record service: imported when first needed
+
         chosen = self.selected()
         if not chosen:
             return
