@@ -22,7 +22,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from crm.db.models import (
@@ -42,6 +42,8 @@ from crm.domain.enums import FollowUpStatus, IntroductionStage, Territory
 from crm.domain.text import fold_words
 
 Where = sa.ColumnElement[bool]
+# A column of a list: an SQL expression or a mapped attribute (Contact.city).
+Expr = sa.ColumnElement[Any] | QueryableAttribute[Any]
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,8 @@ class Column:
     """
 
     key: str
-    expr: sa.ColumnElement[Any]
-    sort: sa.ColumnElement[Any] | None = None
+    expr: Expr
+    sort: Expr | None = None
     kind: str = "text"
 
 
@@ -94,12 +96,12 @@ class ListQuery:
     descending: bool = False
 
 
-def _like(column: sa.ColumnElement[Any], word: str) -> Where:
+def _like(column: Expr, word: str) -> Where:
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return column.like(f"%{escaped}%", escape="\\")
 
 
-def _lower_like(column: sa.ColumnElement[Any], word: str) -> Where:
+def _lower_like(column: Expr, word: str) -> Where:
     return _like(sa.func.lower(column), word)
 
 
@@ -495,7 +497,7 @@ LISTS: dict[str, ListSpec] = {
 
 # --- the trash: deleted records of every kind ------------------------------------------------
 
-_TRASH_LABELS: dict[str, tuple[Any, sa.ColumnElement[Any]]] = {
+_TRASH_LABELS: dict[str, tuple[Any, Expr]] = {
     "organization": (Organization, Organization.name),
     "contact": (Contact, sa.func.trim(Contact.first_name + " " + Contact.last_name)),
     "introduction": (
@@ -578,10 +580,11 @@ def staff_choices(session: Session) -> list[tuple[int, str]]:
 
 def tag_choices(session: Session, kind: str) -> list[str]:
     """The tags in use on live records of `kind` (organization or contact), by folded name."""
-    link, column, model = {
+    choices: dict[str, tuple[sa.Table, str, type[Organization] | type[Contact]]] = {
         "organization": (organization_tags, "organization_id", Organization),
         "contact": (contact_tags, "contact_id", Contact),
-    }[kind]
+    }
+    link, column, model = choices[kind]
     query = (
         sa.select(Tag.name, Tag.name_folded)
         .where(
