@@ -610,11 +610,11 @@ def followup_groups(
             where.append(F.due_date <= end)
         total = int(session.scalar(sa.select(sa.func.count(F.id)).where(*where)) or 0)
         linked = next(c.expr for c in spec.columns if c.key == "linked_to")
-        columns: sa.Select[Any] = sa.select(
+        columns: list[Any] = [
             F.id, F.title, F.due_date, F.due_time, F.priority, linked,
             F.organization_id, F.contact_id, F.introduction_id, F.event_id,
-        ).select_from(F)
-        query = spec.joins(columns).where(*where).order_by(F.due_date, F.due_time, F.id).limit(limit)  # fmt: skip
+        ]  # fmt: skip
+        query = spec.joins(sa.select(*columns).select_from(F)).where(*where).order_by(F.due_date, F.due_time, F.id).limit(limit)  # fmt: skip
         rows = []
         for fid, title, due, at, priority, label, org, person, intro, event in session.execute(query):
             kind, link = next(
