@@ -122,6 +122,15 @@ class EventEditor(RecordEditor):
         return self.participants
 
 
+# The record a follow-up or an interaction serves.
+LINK_FIELDS = (
+    F("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), "organization"),
+    F("contact_id", QT_TRANSLATE_NOOP("Fields", "Contact"), "contact"),
+    F("introduction_id", QT_TRANSLATE_NOOP("Fields", "Introduction"), "introduction"),
+    F("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), "event"),
+)
+
+
 class FollowUpEditor(RecordEditor):
     kind = "followup"
     field_defs = (
@@ -130,10 +139,7 @@ class FollowUpEditor(RecordEditor):
         F("assignee_id", QT_TRANSLATE_NOOP("Fields", "Assignee"), "staff"),
         F("priority", QT_TRANSLATE_NOOP("Fields", "Priority"), "enum:Priority"),
         F("status", QT_TRANSLATE_NOOP("Fields", "Status"), "enum:FollowUpStatus"),
-        F("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), "organization"),
-        F("contact_id", QT_TRANSLATE_NOOP("Fields", "Contact"), "contact"),
-        F("introduction_id", QT_TRANSLATE_NOOP("Fields", "Introduction"), "introduction"),
-        F("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), "event"),
+        *LINK_FIELDS,
         F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
     )
 
@@ -237,10 +243,7 @@ class InteractionEditor(RecordEditor):
     field_defs = (
         F("subject", QT_TRANSLATE_NOOP("Fields", "Subject")),
         F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:InteractionKind"),
-        F("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), "organization"),
-        F("contact_id", QT_TRANSLATE_NOOP("Fields", "Contact"), "contact"),
-        F("introduction_id", QT_TRANSLATE_NOOP("Fields", "Introduction"), "introduction"),
-        F("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), "event"),
+        *LINK_FIELDS,
         F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
     )
 
