@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "fold_words", "sort_key"]
 
@@ -36,6 +37,33 @@ _NON_ALNUM = re.compile(r"[\W_]")
 _SPACES = re.compile(r"\s+")
 
 
+def _fold_piece(text: str) -> str:
+    # casefold before the special table so capitals (Œ, Ø, Ł...) need no entries of their own.
+    text = text.casefold().translate(_SPECIALS)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    # After NFKD: compatibility forms such as the full-width apostrophe have become plain ones.
+    text = text.translate(_APOSTROPHES)
+    text = _NON_ALNUM.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# Characters folding turns into a space whatever surrounds them (never apostrophes: it drops
+# those). Each step of `_fold_piece` works character by character and the last one collapses
+# spaces, so folding the pieces between these separators one by one and joining the non-empty
+# results with one space gives the very same text as folding the whole. Words repeat by the
+# thousand (names, cities, email domains), so each piece's fold is cached.
+_SEPARATORS = re.compile(r"[\s.@_,;:()/-]+")
+_fold_cached = lru_cache(maxsize=1 << 17)(_fold_piece)
+# What `_fold_piece` does to each ASCII character: casefold, NFKD and the specials leave it
+# alone but for case; the apostrophes go; any other non-alphanumeric becomes a space.
+_ASCII = str.maketrans(
+    {
+        chr(i): None if chr(i) in "'`" else (chr(i).lower() if chr(i).isalnum() else " ")
+        for i in range(128)
+    }
+)
+
+
 def fold(text: str | None) -> str:
     """Return `text` lowercased, without accents or punctuation, words separated by one space.
 
@@ -44,13 +72,9 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    # casefold before the special table so capitals (Œ, Ø, Ł...) need no entries of their own.
-    text = text.casefold().translate(_SPECIALS)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    # After NFKD: compatibility forms such as the full-width apostrophe have become plain ones.
-    text = text.translate(_APOSTROPHES)
-    text = _NON_ALNUM.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    if text.isascii():  # the same steps, in one table: lower case, no apostrophes, no punctuation
+        return " ".join(text.translate(_ASCII).split())
+    return " ".join(filter(None, map(_fold_cached, _SEPARATORS.split(text))))
 
 
 def fold_words(text: str | None) -> list[str]:

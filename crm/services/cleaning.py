@@ -28,7 +28,10 @@ class Cleaner:
 
     def text(self, field: str, *, required: bool = False, max_length: int = 255) -> str:
         value = self.values.get(field)
-        text = "" if value is None else str(value).strip()
+        if value.__class__ is str:
+            text = value.strip()
+        else:
+            text = "" if value is None else str(value).strip()
         if required and not text:
             self.fail(field, "required", f"{field}: a value is required")
         if len(text) > max_length:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,6 +13,7 @@ from crm.db.models import Contact, Organization
 from crm.db.search import SearchDocument
 from crm.domain import validation as v
 from crm.domain.enums import Consent, Language, Territory
+from crm.domain.errors import ValidationFailed
 from crm.domain.text import fold
 from crm.services import records, tags
 from crm.services.cleaning import Cleaner, split_tags
@@ -20,6 +23,38 @@ FIELDS = (
     "city", "region", "country", "territory", "share_with_partners", "consent_date",
     "consent_source", "do_not_contact", "notes",
 )  # fmt: skip
+
+
+# Local parts made only of these characters pass `validation.normalize_email`'s local-part
+# check (no spaces, none of <>()[],;:"), so only the domain is left to check.
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9._%+'-]+")
+
+
+@lru_cache(maxsize=1 << 14)
+def _domain_ok(domain: str) -> bool:
+    """Whether an address with a plain local part and this domain passes `normalize_email`."""
+    try:
+        v.normalize_email(f"a@{domain}")
+    except ValidationFailed:
+        return False
+    return True
+
+
+def _normalize_email(value: str | None) -> str:
+    """`validation.normalize_email(value)`, with each domain checked once: imports bring
+    thousands of addresses at the same few thousand organizations."""
+    local, at, domain = (value or "").strip().partition("@")
+    if at and _domain_ok(domain) and _PLAIN_LOCAL.fullmatch(local):
+        return f"{local}@{domain.lower()}"
+    return v.normalize_email(value)
+
+
+# Phone numbers repeat (switchboards); the rule is a pure function, its failures not cached.
+_normalize_phone = lru_cache(maxsize=1 << 14)(v.normalize_phone)
+
+
+def _normalize_mobile(text: str) -> str:
+    return _normalize_phone(text, "mobile")
 
 
 def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
@@ -41,15 +76,15 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         territory = v.territory_from_region(region, country) or (
             org.territory if org else Territory.OTHER
         )
-    email = c.rule("email", v.normalize_email, "")
+    email = c.rule("email", _normalize_email, "")
     attrs: dict[str, Any] = {
         "first_name": first,
         "last_name": last,
         "title": c.text("title"),
         "organization_id": organization_id,
         "email": email,
-        "phone": c.rule("phone", v.normalize_phone, ""),
-        "mobile": c.rule("mobile", lambda t: v.normalize_phone(t, "mobile"), ""),
+        "phone": c.rule("phone", _normalize_phone, ""),
+        "mobile": c.rule("mobile", _normalize_mobile, ""),
         "language": c.choice("language", Language, Language.EN),
         "city": c.text("city"),
         "region": region,
@@ -95,19 +130,23 @@ def duplicates(
     ]
 
 
-def document_of(contact: Any, organization_name: str = "", tag_names: str = "") -> SearchDocument:
-    """Works on a model instance or a plain row with the same attribute names."""
+def document_parts(
+    contact: Any, organization_name: str = "", tag_names: str = ""
+) -> tuple[str, str, tuple[str, ...]]:
+    """The title, subtitle and body parts (joined by spaces) of `document_of`."""
     name = f"{contact.first_name} {contact.last_name}".strip() or contact.email
-    return SearchDocument(
-        "contact",
-        contact.id,
+    return (
         name,
         " · ".join(p for p in (contact.title, organization_name, contact.city) if p),
-        " ".join(
-            (contact.email, contact.title, organization_name, contact.city, contact.region,
-             contact.country, contact.notes, tag_names)
-        ),
+        (contact.email, contact.title, organization_name, contact.city, contact.region,
+         contact.country, contact.notes, tag_names),
     )  # fmt: skip
+
+
+def document_of(contact: Any, organization_name: str = "", tag_names: str = "") -> SearchDocument:
+    """Works on a model instance or a plain row with the same attribute names."""
+    title, subtitle, body = document_parts(contact, organization_name, tag_names)
+    return SearchDocument("contact", contact.id, title, subtitle, " ".join(body))
 
 
 def document(session: Session, contact: Contact) -> SearchDocument:

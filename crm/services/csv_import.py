@@ -39,13 +39,16 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, cast
+from types import SimpleNamespace
+from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import utcnow
+from crm.db.base import new_uid, utcnow
 from crm.db.models import (
     AuditEntry,
     Contact,
@@ -62,7 +65,7 @@ from crm.domain import validation as v
 from crm.domain.enums import Consent, Language, Membership, OrganizationKind, Territory
 from crm.domain.errors import DeskError, Issue, ValidationFailed
 from crm.domain.text import fold
-from crm.services import audit, contacts, events, indexing, organizations, records, tags
+from crm.services import audit, bulk, contacts, events, indexing, organizations, records, tags
 from crm.services.cleaning import split_tags
 
 __all__ = [
@@ -159,6 +162,11 @@ def read_source(
             data = path.read_bytes()
         except OSError as exc:
             raise DeskError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    with bulk.no_gc():
+        return _read(data, entity, delimiter, name)
+
+
+def _read(data: bytes, entity: str | None, delimiter: str | None, name: str) -> Source:
     sha = hashlib.sha256(data).hexdigest()
     text, encoding = _decode(data)
     delim = delimiter or _delimiter(text, entity)
@@ -170,7 +178,7 @@ def read_source(
         for row in reader:
             start = line
             line = reader.line_num + 1
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():  # every cell blank
                 continue
             if headers is None:
                 headers = [h.strip().lstrip("\ufeff") for h in row]
@@ -354,28 +362,63 @@ def _value(name: str, text: str) -> Any:
 
 
 def _row_values(entity: str, mapping: dict[int, str], cells: list[str]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for index, name in mapping.items():
-        if index < len(cells):
-            text = cells[index].strip()
-            if text:
-                if text[0] == "'" and text.startswith(_UNQUOTE):  # a safe export's apostrophe
-                    text = text[1:]
-                values[name] = _value(name, text) if name in _CACHED else text
-    if entity == "contacts":
-        full = values.pop("full_name", "")
-        if full and not values.get("first_name") and not values.get("last_name"):
-            first, _, last = full.rpartition(" ")
-            values["first_name"], values["last_name"] = (first, last) if first else ("", last)
-    if "tags" in values:  # Google: "* myContacts ::: Friends"
-        names = values["tags"].replace(":::", ",")
-        values["tags"] = ", ".join(
-            t.strip() for t in names.split(",") if not t.strip().startswith("*")
-        )
-    return values
+    return _row_reader(entity, mapping)(cells)
 
 
 _CACHED = frozenset({*_CHOICES, "region", "country", "city", "do_not_contact", "attended"})
+
+
+def _row_reader(entity: str, mapping: dict[int, str]) -> Callable[[list[str]], dict[str, Any]]:
+    """`_row_values(entity, mapping, cells)` with the mapping's work done once."""
+    quoted = _UNQUOTE
+    blank = object()
+
+    def cell_value(name: str, cell: str) -> Any:
+        text = cell.strip()
+        if not text:
+            return blank
+        if text[0] == "'" and text.startswith(quoted):  # a safe export's apostrophe
+            text = text[1:]
+        return _value(name, text) if name in _CACHED else text
+
+    # Vocabulary columns repeat the same few cells: each cell's value is kept by column.
+    columns: list[tuple[int, str, dict[str, Any] | None]] = [
+        (index, name, {} if name in _CACHED else None) for index, name in mapping.items()
+    ]
+
+    def read(cells: list[str]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        size = len(cells)
+        for index, name, seen in columns:
+            if index < size:
+                cell = cells[index]
+                if seen is None:
+                    text = cell.strip()
+                    if text:
+                        if text[0] == "'" and text.startswith(quoted):
+                            text = text[1:]
+                        values[name] = text
+                    continue
+                found = seen.get(cell, blank)
+                if found is blank:
+                    found = cell_value(name, cell)
+                    if len(seen) < 4096:
+                        seen[cell] = found
+                if found is not blank:
+                    values[name] = found
+        if entity == "contacts":
+            full = values.pop("full_name", "")
+            if full and not values.get("first_name") and not values.get("last_name"):
+                first, _, last = full.rpartition(" ")
+                values["first_name"], values["last_name"] = (first, last) if first else ("", last)
+        if "tags" in values:  # Google: "* myContacts ::: Friends"
+            names = values["tags"].replace(":::", ",")
+            values["tags"] = ", ".join(
+                t.strip() for t in names.split(",") if not t.strip().startswith("*")
+            )
+        return values
+
+    return read
 
 
 def _problems(
@@ -427,6 +470,10 @@ class _Planner:
         self.options = options
         self.mapping = resolve_mapping(self.entity, source.headers, options.mapping)
         self.plan = Plan(self.entity, source, options, self.mapping, [])
+        # The fields a row may set: the record's own and the extra ones (tags).
+        self.allowed = frozenset((*self.spec.fields, *self.spec.extra_fields))
+        # The keys of each row `run` kept (None: to be asked again), by index in plan.rows.
+        self.row_keys: list[list[tuple[str, Any]] | None] = []
 
     # keys of a row (within the file and against the database), best first
     def keys(self, values: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -478,13 +525,15 @@ class _Planner:
             raise DeskError(self.missing_message(fields_present))
         groups: dict[tuple[str, Any], int] = {}  # key -> index of the first row in plan.rows
         prepared: list[dict[str, Any]] = []
+        row_keys = self.row_keys
         rows = self.plan.rows
+        read_row = _row_reader(self.entity, self.mapping)
         for count, (line, cells) in enumerate(self.source.records, start=1):
             if cancelled is not None and count % 2000 == 0 and cancelled():
                 raise ImportCancelled()
             if progress is not None and count % 2000 == 0:
                 progress(count)
-            values = _row_values(self.entity, self.mapping, cells)
+            values = read_row(cells)
             if not values:
                 continue
             issues: list[Issue] = []
@@ -495,21 +544,26 @@ class _Planner:
                 row.action = "invalid"
                 rows.append(row)
                 prepared.append(data)
+                row_keys.append(None)
                 continue
-            first = next((groups[k] for k in self.keys(data) if k in groups), None)
+            keys = self.keys(data)
+            first = next((groups[k] for k in keys if k in groups), None)
             if first is not None and rows[first].action != "invalid":
                 row.action, row.merged_into = "merged", rows[first].line
                 base = prepared[first]
                 for name, value in data.items():
                     if _blank(base.get(name)) and not _blank(value):
                         base[name] = value
+                        row_keys[first] = None  # its keys may have changed: asked again
                 rows.append(row)
                 prepared.append({})
+                row_keys.append(None)
                 continue
-            for k in self.keys(data):
+            for k in keys:
                 groups.setdefault(k, len(rows))
             rows.append(row)
             prepared.append(data)
+            row_keys.append(keys)
         self.decide(prepared)
         return self.plan
 
@@ -526,7 +580,8 @@ class _Planner:
         for index, (row, data) in enumerate(zip(rows, prepared, strict=True)):
             if row.action != "created":
                 continue
-            for key in self.keys(data):
+            keys = self.row_keys[index] if index < len(self.row_keys) else None
+            for key in self.keys(data) if keys is None else keys:
                 found = self.lookup(key)
                 if found is not None:
                     matches[index] = found
@@ -571,11 +626,8 @@ class _Planner:
                 row.action, row.detail = "unchanged", "same as recorded"
 
     def clean_new(self, row: RowPlan, data: dict[str, Any]) -> None:
-        values = {
-            k: val
-            for k, val in data.items()
-            if k in self.spec.fields or k in self.spec.extra_fields
-        }
+        allowed = self.allowed
+        values = {k: val for k, val in data.items() if k in allowed}
         try:
             row.values = self.spec.clean(self.session, values)
         except ValidationFailed as exc:
@@ -902,7 +954,8 @@ def plan(
         raise DeskError(f"cannot import '{entity}' (one of {', '.join(ENTITIES)})")
     if options.on_duplicate not in ON_DUPLICATE:
         raise DeskError(f"--on-duplicate takes {', '.join(ON_DUPLICATE)}")
-    return PLANNERS[entity](session, source, options).run(progress, cancelled)
+    with bulk.no_gc():
+        return PLANNERS[entity](session, source, options).run(progress, cancelled)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -912,98 +965,94 @@ def _plain(value: Any) -> Any:
     return audit.plain(value)
 
 
+# One encoder for every trail entry: `json.dumps(..., ensure_ascii=False, default=_plain)` would
+# build an equal one per call (same output).
+_JSON = json.JSONEncoder(ensure_ascii=False, default=_plain).encode
+_JSON_STR = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
+class _Fragments(dict[tuple[str, type, Any], str]):
+    """(field, type, value) -> '"field": [null, <value as JSON>]', a created record's piece of
+    its trail entry (`_JSON` of {field: [None, value]} without the braces): cities, languages,
+    organizations repeat on every line. The type is in the key so that 1 and True differ."""
+
+    def __missing__(self, key: tuple[str, type, Any]) -> str:
+        name, _, value = key
+        fragment = self[key] = f"{_JSON(name)}: [null, {_JSON(value)}]"
+        return fragment
+
+
+AUDIT_COLUMNS = ("at", "user_id", "action", "entity", "record_id", "record_uid", "changes")
+ITEM_COLUMNS = ("batch_id", "entity", "record_id", "action", "before", "version_after")
+
+
 def _audit_rows(
     actor_id: int | None, action: str, kind: str, items: Iterable[tuple[int, str, dict[str, Any]]]
 ) -> list[dict[str, Any]]:
     return [
         {
             "user_id": actor_id, "action": action, "entity": kind, "record_id": record_id,
-            "record_uid": uid, "changes": json.dumps(changes, ensure_ascii=False, default=_plain),
+            "record_uid": uid, "changes": _JSON(changes),
         }
         for record_id, uid, changes in items
     ]  # fmt: skip
 
 
 def bulk_insert(session: Session, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """`INSERT` of many rows with the same keys through the driver's executemany.
-
-    The statement is compiled once and each column's bind processor (UTC datetimes, enums...)
-    applied here, with its results cached: imports repeat the same timestamps and words on
-    every row, and SQLAlchemy's per-row parameter handling would otherwise cost more than the
-    insert itself.
-    """
+    """`INSERT` of many rows with the same keys through the driver's executemany
+    (see `bulk.insert_rows`)."""
     if not rows:
         return
-    conn = session.connection()
-    dialect = conn.dialect
     keys = list(rows[0])
-    compiled = sa.insert(table).compile(dialect=dialect, column_keys=keys)
-    processors: list[Any] = []
-    for key in keys:
-        process = table.c[key].type._cached_bind_processor(dialect)
-        if process is None:
-            processors.append(None)
-            continue
-        cache: dict[Any, Any] = {}
-
-        def cached(value: Any, process: Any = process, cache: dict[Any, Any] = cache) -> Any:
-            try:
-                return cache[value]
-            except KeyError:
-                result = cache[value] = process(value)
-                return result
-            except TypeError:  # unhashable
-                return process(value)
-
-        processors.append(cached)
-    order = list(compiled.positiontup or []) if compiled.positional else keys
-    index = [keys.index(name) for name in order]
-    values: list[Any] = []
-    for row in rows:
-        cells = [row[k] for k in keys]
-        for i, process in enumerate(processors):
-            if process is not None and cells[i] is not None:
-                cells[i] = process(cells[i])
-        if compiled.positional:
-            values.append(tuple(cells[i] for i in index))
-        else:
-            values.append(dict(zip(keys, cells, strict=True)))
-    for start in range(0, len(values), 10_000):
-        conn.exec_driver_sql(compiled.string, values[start : start + 10_000])
+    get = itemgetter(*keys)
+    values = [get(row) for row in rows] if len(keys) > 1 else [(row[keys[0]],) for row in rows]
+    bulk.insert_rows(session, table, keys, values)
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[tuple[int, str]]:
-    """Insert `rows` in bulk; (id, uid) of each, in the order given."""
+    """Insert `rows` (left as they are) in bulk; (id, uid) of each, in the order given.
+
+    Each row gets a new uid unless it has one, the same created/updated time and version 1;
+    a key some rows lack gets the column's default. One executemany: on SQLite the ids are
+    given (the largest one plus one, and so on: what SQLite would give, the write lock being
+    held), elsewhere they are read back by uid among the rows above the previous maximum
+    (RETURNING with a guaranteed order would run row by row).
+    """
     if not rows:
         return []
     table = model.__table__
     now = utcnow()
-    from crm.db.base import new_uid
-
-    for row in rows:
-        row.setdefault("uid", new_uid())
-        row.setdefault("created_at", now)
-        row.setdefault("updated_at", now)
-        row.setdefault("version", 1)
-    # Every row carries the same keys: the driver then runs one statement for the batch.
-    keys = set().union(*(r.keys() for r in rows))
+    special = ("uid", "created_at", "updated_at", "version")
+    keys = [k for k in dict.fromkeys(chain.from_iterable(rows)) if k not in special]
     defaults = {
         c.name: c.default.arg
         for c in table.columns
         if c.default is not None and not callable(c.default.arg)
     }
-    for row in rows:
-        for key in keys - row.keys():
-            row[key] = defaults.get(key)
-    # One executemany (RETURNING with a guaranteed order would run row by row on SQLite),
-    # then the new ids read back by uid among the rows above the previous maximum.
+    fallback = {k: defaults.get(k) for k in keys}
+    get = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    sqlite = session.get_bind().dialect.name == "sqlite"
     last = session.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar_one()
-    bulk_insert(session, table, rows)
+    uids: list[str] = []
+    values: list[tuple[Any, ...]] = []
+    for number, row in enumerate(rows, start=last + 1):
+        try:
+            cells = get(row)
+        except KeyError:
+            cells = get({**fallback, **row})
+        uid = row["uid"] if "uid" in row else new_uid()
+        uids.append(uid)
+        extra = (uid, row.get("created_at", now), row.get("updated_at", now), row.get("version", 1))
+        values.append((number, *cells, *extra) if sqlite else (*cells, *extra))
+    columns = (["id"] if sqlite else []) + keys + list(special)
+    bulk.insert_rows(session, table, columns, values)
+    if sqlite:
+        return list(zip(range(last + 1, last + 1 + len(rows)), uids, strict=True))
     ids: dict[str, int] = {}
     query = sa.select(table.c.uid, table.c.id).where(table.c.id > last)
     for uid, record_id in session.connection().execute(query):
         ids[uid] = record_id
-    return [(ids[row["uid"]], row["uid"]) for row in rows]
+    return [(ids[uid], uid) for uid in uids]
 
 
 def _link_tags(session: Session, kind: str, pairs: list[tuple[int, list[str]]]) -> None:
@@ -1029,6 +1078,51 @@ def _link_tags(session: Session, kind: str, pairs: list[tuple[int, list[str]]]) 
         session.execute(sa.insert(table), new)
 
 
+class _ContactRow(NamedTuple):
+    """What a contact's search document is made of (the columns `indexing` selects)."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str
+    title: str
+    city: str
+    region: str
+    country: str
+    notes: str
+    organization_name: str | None
+
+
+def _index_created(
+    session: Session,
+    kind: str,
+    created_ids: list[int],
+    updated_ids: list[int],
+    known: dict[int, dict[str, Any]],
+    org_names: dict[int, str],
+    tagged: set[int],
+) -> None:
+    """`indexing.index_rows(kind, created + updated)`, the new records' documents built from
+    the values just written rather than read back."""
+    rows: dict[int, Any] = {}
+    if kind == "contact":
+        names = dict(org_names)
+        wanted = {a.get("organization_id") for a in known.values()} - {None} - names.keys()
+        listed = sorted(cast(set[int], wanted))
+        for start in range(0, len(listed), 5000):
+            chunk = listed[start : start + 5000]
+            query = sa.select(Organization.id, Organization.name).where(Organization.id.in_(chunk))
+            names.update((org_id, name) for org_id, name in session.execute(query))
+        texts = itemgetter(*_ContactRow._fields[1:-1])
+        for record_id, attrs in known.items():
+            org_id = attrs.get("organization_id")
+            org_name = None if org_id is None else names.get(org_id)
+            rows[record_id] = _ContactRow._make((record_id, *texts(attrs), org_name))
+    elif kind == "organization":
+        rows = {record_id: SimpleNamespace(id=record_id, **a) for record_id, a in known.items()}
+    indexing.index_known(session, kind, created_ids + updated_ids, rows, tagged)
+
+
 def apply(
     session: Session,
     actor_id: int | None,
@@ -1041,6 +1135,18 @@ def apply(
     rows and `skip_invalid` is off (nothing written)."""
     if not the_plan.valid and not the_plan.options.skip_invalid:
         raise ImportRefused(the_plan)
+    with bulk.no_gc(), bulk.big_cache(session):
+        return _apply(session, actor_id, the_plan, progress=progress, cancelled=cancelled)
+
+
+def _apply(
+    session: Session,
+    actor_id: int | None,
+    the_plan: Plan,
+    *,
+    progress: Callable[[int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> Plan:
     entity = the_plan.entity
     kind = KIND[entity]
     spec = PLANNERS[entity].spec
@@ -1053,39 +1159,29 @@ def apply(
     )  # fmt: skip
     session.add(batch)
     session.flush()
-    items: list[dict[str, Any]] = []
-    audit_rows: list[dict[str, Any]] = []
+    items: list[tuple[Any, ...]] = []  # ITEM_COLUMNS
+    audit_rows: list[tuple[Any, ...]] = []  # AUDIT_COLUMNS but the time
     note = {"import": [None, batch.uid]}
 
     # Organizations a contacts file names and the desk does not know yet.
     org_ids: dict[str, int] = {}
+    org_names: dict[int, str] = {}  # id -> name of the organizations the new contacts name
     if the_plan.new_organizations:
         org_rows = []
         for name in the_plan.new_organizations.values():
             attrs = organizations.clean(session, {"name": name})
             org_rows.append(attrs)
-        created_orgs = _insert(session, Organization, [dict(r) for r in org_rows])
+        created_orgs = _insert(session, Organization, org_rows)
+        known_orgs: dict[int, Any] = {}
         for (org_id, uid), attrs in zip(created_orgs, org_rows, strict=True):
             org_ids[attrs["name_folded"]] = org_id
-            items.append(
-                {
-                    "batch_id": batch.id,
-                    "entity": "organization",
-                    "record_id": org_id,
-                    "action": "created",
-                    "before": "",
-                    "version_after": 1,
-                }
-            )
-            audit_rows.append(
-                _audit_rows(
-                    actor_id,
-                    "create",
-                    "organization",
-                    [(org_id, uid, {"name": [None, attrs["name"]], **note})],
-                )[0]
-            )
-        indexing.index_rows(session, "organization", [i for i, _ in created_orgs])
+            org_names[org_id] = attrs["name"]
+            known_orgs[org_id] = SimpleNamespace(id=org_id, **attrs)
+            items.append((batch.id, "organization", org_id, "created", "", 1))
+            org_changes = _JSON({"name": [None, attrs["name"]], **note})
+            audit_rows.append((actor_id, "create", "organization", org_id, uid, org_changes))
+        new_org_ids = [i for i, _ in created_orgs]
+        indexing.index_known(session, "organization", new_org_ids, known_orgs, tagged=())
 
     if cancelled is not None and cancelled():
         raise ImportCancelled()
@@ -1100,27 +1196,26 @@ def apply(
                 _fold(the_plan.new_organizations[row.new_organization])
             ]
         new_rows.append(attrs)
-    created = _insert(session, model, [dict(r) for r in new_rows])
-    fields = set(spec.fields)
+    created = _insert(session, model, new_rows)
+    fields = frozenset(spec.fields)
+    nothing = _NOTHING
+    fragments = _Fragments()
+    note_fragment = [f'"import": {_JSON(note["import"])}']
+    known: dict[int, dict[str, Any]] = {}
     for row, (record_id, uid), attrs in zip(creating, created, new_rows, strict=True):
         row.record_id = record_id
-        items.append(
-            {
-                "batch_id": batch.id,
-                "entity": kind,
-                "record_id": record_id,
-                "action": "created",
-                "before": "",
-                "version_after": 1,
-            }
-        )
+        items.append((batch.id, kind, record_id, "created", "", 1))
         # Blank values are left out of the trail: a new record's blank field says nothing.
-        created_values = {
-            k: [None, val] for k, val in attrs.items() if k in fields and val not in _NOTHING
-        }
+        # The text is `_JSON({k: [None, value]..., **note})`, put together from pieces.
+        parts = [
+            fragments[k, val.__class__, val]
+            for k, val in attrs.items()
+            if k in fields and val not in nothing
+        ]
         audit_rows.append(
-            _audit_rows(actor_id, "create", kind, [(record_id, uid, {**created_values, **note})])[0]
+            (actor_id, "create", kind, record_id, uid, "{" + ", ".join(parts + note_fragment) + "}")
         )
+        known[record_id] = attrs
     if kind in tags.LINKS:
         _link_tags(
             session,
@@ -1164,30 +1259,19 @@ def apply(
         diff = {k: [before.get(k), audit.plain(val)] for k, val in plain_changes.items()}
         if new_tags is not None:
             diff["tags"] = [old_tags, new_tags]
-        audit_rows.append(
-            _audit_rows(actor_id, "update", kind, [(obj.id, obj.uid, {**diff, **note})])[0]
-        )
-        items.append(
-            {
-                "batch_id": batch.id,
-                "entity": kind,
-                "record_id": obj.id,
-                "action": "updated",
-                "before": json.dumps(before, ensure_ascii=False, default=str),
-                "version_after": version + 1,
-            }
-        )
+        audit_rows.append((actor_id, "update", kind, obj.id, obj.uid, _JSON({**diff, **note})))
+        items.append((batch.id, kind, obj.id, "updated", _JSON_STR(before), version + 1))
         updated_ids.append(obj.id)
         if any(k in spec.shown_elsewhere for k in plain_changes):
             name_changed.append(obj.id)
     session.expire_all()
     now = utcnow()
-    for entry in audit_rows:
-        entry["at"] = now
-    bulk_insert(session, AUDIT, audit_rows)
-    bulk_insert(session, ITEMS, items)
+    bulk.insert_rows(session, AUDIT, AUDIT_COLUMNS, [(now, *entry) for entry in audit_rows])
+    bulk.insert_rows(session, ITEMS, ITEM_COLUMNS, items)
     if kind in indexing.KINDS:
-        indexing.index_rows(session, kind, [rid for rid, _ in created] + updated_ids)
+        ids = [rid for rid, _ in created]
+        tagged = {rid for (rid, _), names in zip(created, tag_lists, strict=True) if names}
+        _index_created(session, kind, ids, updated_ids, known, org_names, tagged)
     for record_id in name_changed:
         records.reindex_referring(session, spec, record_id)
     audit.record(

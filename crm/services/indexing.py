@@ -10,10 +10,8 @@ follows through its triggers; on PostgreSQL the GIN index follows by itself.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
 from typing import Any, cast
 
 import sqlalchemy as sa
@@ -33,19 +31,40 @@ from crm.db.models import (
 )
 from crm.db.search import SearchDocument
 from crm.domain.text import fold
-from crm.services import contacts, events, interactions, organizations
+from crm.services import bulk, contacts, events, interactions, organizations
 
-__all__ = ["KINDS", "index_range", "index_rows", "rebuild"]
+__all__ = ["KINDS", "index_known", "index_range", "index_rows", "rebuild"]
 
 KINDS = ("organization", "contact", "introduction", "event", "interaction")
 CHUNK = 5000
-# Characters `fold` turns into a space whatever surrounds them (never apostrophes: it drops those).
-_SEPARATORS = re.compile(r"[\s.@_,;:()/-]+")
 ENTRIES = cast(sa.Table, SearchEntry.__table__)
 # Tag names may hold spaces and commas; the unit separator never appears in a name.
 _TAG_SEPARATOR = "\x1f"
 
-Builder = Callable[[Session, Sequence[sa.Row[Any]]], list[SearchDocument]]
+# A kind's index rows (`ENTRY_COLUMNS` tuples) for a page of its records.
+Builder = Callable[[Session, Sequence[Any]], list[tuple[object, ...]]]
+ENTRY_COLUMNS = ("kind", "record_id", "title", "subtitle", "title_folded", "body_folded")
+
+
+class _FoldMemo(dict[str, str]):
+    """text -> fold(text), for the parts of one batch's documents (cities, organization
+    names, titles repeat by the thousand)."""
+
+    def __missing__(self, text: str) -> str:
+        folded = self[text] = fold(text)
+        return folded
+
+
+def _entry(
+    memo: _FoldMemo, kind: str, record_id: int, title: str, subtitle: str, body: Sequence[str]
+) -> tuple[object, ...]:
+    """The index row of the document (kind, record_id, title, subtitle, " ".join(body)).
+
+    A space folds to a space whatever surrounds it, so folding the body part by part and
+    joining the non-empty folds gives `fold(" ".join(body))` (a test checks it).
+    """
+    return (kind, record_id, title[:255], subtitle[:255], memo[title],
+            " ".join(filter(None, map(memo.__getitem__, body))))  # fmt: skip
 
 
 def _tag_names(session: Session, kind: str, record_ids: Sequence[int]) -> dict[int, str]:
@@ -73,16 +92,35 @@ def _tag_names(session: Session, kind: str, record_ids: Sequence[int]) -> dict[i
     }
 
 
-def _organizations(session: Session, rows: Sequence[sa.Row[Any]]) -> list[SearchDocument]:
-    tag_names = _tag_names(session, "organization", [r.id for r in rows])
-    return [organizations.document_of(r, tag_names.get(r.id, "")) for r in rows]
+def _tagged_ids(rows: Sequence[Any], tagged: Container[int] | None) -> list[int]:
+    return [r.id for r in rows] if tagged is None else [r.id for r in rows if r.id in tagged]
 
 
-def _contacts(session: Session, rows: Sequence[sa.Row[Any]]) -> list[SearchDocument]:
-    tag_names = _tag_names(session, "contact", [r.id for r in rows])
+def _organizations(
+    session: Session, rows: Sequence[Any], tagged: Container[int] | None = None
+) -> list[tuple[object, ...]]:
+    """`tagged`: the only records that may have tags (None: any of them)."""
+    tag_names = _tag_names(session, "organization", _tagged_ids(rows, tagged))
+    memo = _FoldMemo()
     return [
-        contacts.document_of(r, r.organization_name or "", tag_names.get(r.id, "")) for r in rows
+        _entry(
+            memo, "organization", r.id, *organizations.document_parts(r, tag_names.get(r.id, ""))
+        )
+        for r in rows
     ]
+
+
+def _contacts(
+    session: Session, rows: Sequence[Any], tagged: Container[int] | None = None
+) -> list[tuple[object, ...]]:
+    """`tagged`: the only records that may have tags (None: any of them)."""
+    tag_names = _tag_names(session, "contact", _tagged_ids(rows, tagged))
+    memo = _FoldMemo()
+    return [
+        _entry(memo, "contact", r.id, *contacts.document_parts(
+            r, r.organization_name or "", tag_names.get(r.id, "")))
+        for r in rows
+    ]  # fmt: skip
 
 
 def _party(has_person: bool, first: str | None, last: str | None, org: str | None) -> str:
@@ -92,7 +130,7 @@ def _party(has_person: bool, first: str | None, last: str | None, org: str | Non
     return " ".join(p for p in (person, org_part) if p)
 
 
-def _introductions(session: Session, rows: Sequence[sa.Row[Any]]) -> list[SearchDocument]:
+def _introductions(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
     documents = []
     for r in rows:
         qc = _party(r.qc_person_id is not None, r.qc_first, r.qc_last, r.qc_org)
@@ -106,15 +144,15 @@ def _introductions(session: Session, rows: Sequence[sa.Row[Any]]) -> list[Search
                 f"{qc} {ma} {r.notes}",
             )
         )
-    return documents
+    return [_values(doc) for doc in documents]
 
 
-def _events(session: Session, rows: Sequence[sa.Row[Any]]) -> list[SearchDocument]:
-    return [events.document_of(r) for r in rows]
+def _events(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
+    return [_values(events.document_of(r)) for r in rows]
 
 
-def _interactions(session: Session, rows: Sequence[sa.Row[Any]]) -> list[SearchDocument]:
-    return [interactions.document_of(r) for r in rows]
+def _interactions(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
+    return [_values(interactions.document_of(r)) for r in rows]
 
 
 def _query(kind: str) -> tuple[Any, Any, Builder]:
@@ -184,38 +222,25 @@ def _pages(
         last = page[-1].id
 
 
-@lru_cache(maxsize=1 << 16)
-def _fold_word(word: str) -> str:
-    return fold(word)
-
-
 def fold_fast(text: str) -> str:
-    """`fold(text)`, word by word through a cache: names, cities and tags repeat by thousands.
+    """`fold(text)`: kept for callers of the days when only the index cached its folds
+    (`crm.domain.text.fold` now folds word by word through a cache itself)."""
+    return fold(text)
 
-    Folding is character by character and ends by collapsing spaces, so folding each piece
-    between separators that `fold` turns into spaces anyway (spaces, dots, @, hyphens...)
-    and joining the non-empty results gives the very same text; emails then reuse the cached
-    folds of their name parts.
-    """
-    return " ".join(folded for folded in map(_fold_word, _SEPARATORS.split(text)) if folded)
+
+def _values(doc: SearchDocument) -> tuple[object, ...]:
+    """`SearchDocument.row()` as a tuple in `ENTRY_COLUMNS` order."""
+    return (doc.kind, doc.record_id, doc.title[:255], doc.subtitle[:255], fold(doc.title),
+            fold(doc.body))  # fmt: skip
 
 
 def _row(doc: SearchDocument) -> dict[str, object]:
-    """`SearchDocument.row()` with the cached fold (a test checks that both agree)."""
-    return {
-        "kind": doc.kind,
-        "record_id": doc.record_id,
-        "title": doc.title[:255],
-        "subtitle": doc.subtitle[:255],
-        "title_folded": fold_fast(doc.title),
-        "body_folded": fold_fast(doc.body),
-    }
+    """`SearchDocument.row()` (a test checks that both agree)."""
+    return dict(zip(ENTRY_COLUMNS, _values(doc), strict=True))
 
 
-def _write(session: Session, documents: Iterable[SearchDocument]) -> int:
-    rows = [_row(doc) for doc in documents]
-    if rows:
-        session.execute(sa.insert(ENTRIES), rows)
+def _write(session: Session, rows: list[tuple[object, ...]]) -> int:
+    bulk.insert_rows(session, ENTRIES, ENTRY_COLUMNS, rows)
     return len(rows)
 
 
@@ -317,3 +342,45 @@ def index_range(
     )
     with _bulk_fts(session, full=False):
         return _index(session, kind, [id_column.between(first_id, last_id)], progress)
+
+
+def index_known(
+    session: Session,
+    kind: str,
+    record_ids: Sequence[int],
+    known: Mapping[int, Any],
+    tagged: Container[int] | None = None,
+) -> int:
+    """`index_rows(session, kind, record_ids)`, with the records found in `known` taken from
+    there instead of being read back: plain rows (e.g. `types.SimpleNamespace`) with the
+    attributes `_query(kind)` selects, such as the records an import has just written.
+    `tagged`: the only records of `known` that may have tags (None: any of them).
+
+    The same chunks, index rows and row order as `index_rows`; a chunk holding a record not
+    in `known` goes through `index_rows` whole. Only for live records (as `index_rows`).
+    """
+    _, _, build = _query(kind)
+    written = 0
+    for start in range(0, len(record_ids), CHUNK):
+        chunk = list(record_ids[start : start + CHUNK])
+        if not all(record_id in known for record_id in chunk):
+            written += index_rows(session, kind, chunk)
+            continue
+        ids = sorted(set(chunk))
+        if ids[-1] - ids[0] + 1 == len(ids):  # a run of ids (new records): one range to clear
+            session.execute(
+                sa.delete(ENTRIES).where(
+                    ENTRIES.c.kind == kind, ENTRIES.c.record_id.between(ids[0], ids[-1])
+                )
+            )
+        else:
+            search.remove(session, kind, chunk)
+        page = [known[i] for i in ids]
+        with _bulk_fts(session, full=False):
+            if kind == "contact":
+                written += _write(session, _contacts(session, page, tagged))
+            elif kind == "organization":
+                written += _write(session, _organizations(session, page, tagged))
+            else:
+                written += _write(session, build(session, page))
+    return written

@@ -76,25 +76,20 @@ def duplicates(
     return [("organization", row.id, row.name) for row in session.execute(query.limit(10))]
 
 
-def document_of(org: Any, tag_names: str = "") -> SearchDocument:
-    """Works on a model instance or a plain row with the same attribute names."""
-    return SearchDocument(
-        "organization",
-        org.id,
+def document_parts(org: Any, tag_names: str = "") -> tuple[str, str, tuple[str, ...]]:
+    """The title, subtitle and body parts (joined by spaces) of `document_of`."""
+    return (
         org.name,
         " · ".join(p for p in (str(org.kind), org.city) if p),
-        " ".join(
-            (
-                org.city,
-                org.region,
-                org.country,
-                org.website_domain,
-                org.therapeutic_areas,
-                org.notes,
-                tag_names,
-            )
-        ),
-    )
+        (org.city, org.region, org.country, org.website_domain, org.therapeutic_areas,
+         org.notes, tag_names),
+    )  # fmt: skip
+
+
+def document_of(org: Any, tag_names: str = "") -> SearchDocument:
+    """Works on a model instance or a plain row with the same attribute names."""
+    title, subtitle, body = document_parts(org, tag_names)
+    return SearchDocument("organization", org.id, title, subtitle, " ".join(body))
 
 
 def document(session: Session, org: Organization) -> SearchDocument:
