@@ -1,0 +1,232 @@
+"""Checking a file's rows, the part every entity shares (`Planner`): each row read and
+prepared, repeated rows merged within the file, the others matched against the database and
+cleaned with the entity's own rules, and its action decided."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from crm.db.models import Tag
+from crm.domain import validation as v
+from crm.domain.errors import DeskError, Issue, ValidationFailed
+from crm.domain.text import fold
+from crm.services import records, tags
+from crm.services.cleaning import split_tags
+from crm.services.csv_import.common import in_chunks
+from crm.services.csv_import.files import Source
+from crm.services.csv_import.mapping import problems_of, resolve_mapping, row_reader
+from crm.services.csv_import.plans import KIND, ImportCancelled, ImportOptions, Plan, RowPlan
+
+
+def _compact(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def _same(field_name: str, old: Any, new: Any) -> bool:
+    if field_name == "region":
+        return v.region_code(str(old or "")) == v.region_code(str(new or ""))
+    if field_name == "tags":
+        return {fold(t) for t in old or []} >= {fold(t) for t in new or []}
+    return bool(_compact(old) == _compact(new))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value is False
+
+
+class Planner:
+    """Plans one entity's rows; the subclasses know their keys and references."""
+
+    spec: records.EntitySpec[Any]
+    entity: str
+
+    def __init__(self, session: Session, source: Source, options: ImportOptions) -> None:
+        self.session = session
+        self.source = source
+        self.options = options
+        self.mapping = resolve_mapping(self.entity, source.headers, options.mapping)
+        self.plan = Plan(self.entity, source, options, self.mapping, [])
+        # The fields a row may set: the record's own and the extra ones (tags).
+        self.allowed = frozenset((*self.spec.fields, *self.spec.extra_fields))
+        # The keys of each row `run` kept (None: to be asked again), by index in plan.rows.
+        self.row_keys: list[list[tuple[str, Any]] | None] = []
+        model = self.spec.model
+        self.by_uid = load_map(
+            session, sa.select(model.uid, model.id).where(model.deleted_at.is_(None))
+        )
+        self.all_uids = set(session.connection().scalars(sa.select(model.uid)))
+
+    # keys of a row (within the file and against the database), best first
+    def keys(self, values: dict[str, Any]) -> list[tuple[str, Any]]:
+        raise NotImplementedError
+
+    def lookup(self, key: tuple[str, Any]) -> int | None:
+        raise NotImplementedError
+
+    def prepare(self, values: dict[str, str], issues: list[Issue]) -> dict[str, Any]:
+        """Turn the row's text into the entity's field values (references resolved)."""
+        return dict(values)
+
+    def label(self, values: dict[str, Any]) -> str:
+        return ""
+
+    def current(self, record_ids: list[int]) -> dict[int, dict[str, Any]]:
+        fields = self.spec.fields
+        model = self.spec.model
+        found: dict[int, dict[str, Any]] = {}
+        for chunk in in_chunks(record_ids):
+            query = sa.select(model.id, *(getattr(model, f) for f in fields)).where(
+                model.id.in_(chunk)
+            )
+            for row in self.session.execute(query):
+                found[row[0]] = dict(zip(fields, row[1:], strict=True))
+        if "tags" in self.spec.extra_fields:
+            kind = KIND[self.entity]
+            table, column = tags.LINKS[kind]
+            for chunk in in_chunks(record_ids):
+                query = (
+                    sa.select(table.c[column], Tag.name)
+                    .join(Tag, Tag.id == table.c.tag_id)
+                    .where(table.c[column].in_(chunk))
+                )
+                for record_id, name in self.session.execute(query):
+                    found[record_id].setdefault("tags", []).append(name)
+        return found
+
+    def run(
+        self, progress: Callable[[int], None] | None, cancelled: Callable[[], bool] | None
+    ) -> Plan:
+        headers = self.source.headers
+        fields_present = set(self.mapping.values())
+        if not self.required_present(fields_present):
+            raise DeskError(self.missing_message(fields_present))
+        groups: dict[tuple[str, Any], int] = {}  # key -> index of the first row in plan.rows
+        prepared: list[dict[str, Any]] = []
+        row_keys = self.row_keys
+        rows = self.plan.rows
+        read_row = row_reader(self.entity, self.mapping)
+        for count, (line, cells) in enumerate(self.source.records, start=1):
+            if cancelled is not None and count % 2000 == 0 and cancelled():
+                raise ImportCancelled()
+            if progress is not None and count % 2000 == 0:
+                progress(count)
+            values = read_row(cells)
+            if not values:
+                continue
+            issues: list[Issue] = []
+            data = self.prepare(values, issues)
+            row = RowPlan(line, "created", self.label(data))
+            if issues:
+                row.problems = problems_of(line, self.mapping, headers, issues)
+                row.action = "invalid"
+                rows.append(row)
+                prepared.append(data)
+                row_keys.append(None)
+                continue
+            keys = self.keys(data)
+            first = next((groups[k] for k in keys if k in groups), None)
+            if first is not None and rows[first].action != "invalid":
+                row.action, row.merged_into = "merged", rows[first].line
+                base = prepared[first]
+                for name, value in data.items():
+                    if _blank(base.get(name)) and not _blank(value):
+                        base[name] = value
+                        row_keys[first] = None  # its keys may have changed: asked again
+                rows.append(row)
+                prepared.append({})
+                row_keys.append(None)
+                continue
+            for k in keys:
+                groups.setdefault(k, len(rows))
+            rows.append(row)
+            prepared.append(data)
+            row_keys.append(keys)
+        self.decide(prepared)
+        return self.plan
+
+    def required_present(self, fields_present: set[str]) -> bool:
+        return True
+
+    def missing_message(self, fields_present: set[str]) -> str:
+        return "the file has no column this import recognizes"
+
+    def decide(self, prepared: list[dict[str, Any]]) -> None:
+        """Clean each kept row and match it against the database."""
+        rows = self.plan.rows
+        matches: dict[int, int] = {}
+        for index, (row, data) in enumerate(zip(rows, prepared, strict=True)):
+            if row.action != "created":
+                continue
+            keys = self.row_keys[index] if index < len(self.row_keys) else None
+            for key in self.keys(data) if keys is None else keys:
+                found = self.lookup(key)
+                if found is not None:
+                    matches[index] = found
+                    break
+        current = self.current(sorted(set(matches.values())))
+        for index, (row, data) in enumerate(zip(rows, prepared, strict=True)):
+            if row.action != "created":
+                continue
+            record_id = matches.get(index)
+            if record_id is None:
+                self.clean_new(row, data)
+                continue
+            row.record_id = record_id
+            before = current.get(record_id, {})
+            if self.options.on_duplicate == "skip":
+                row.action, row.detail = "skipped", "already recorded"
+                continue
+            wanted = {
+                k: val for k, val in data.items()
+                if k in self.allowed and val is not None and val != "" and val != []
+            }  # fmt: skip
+            if self.options.on_duplicate == "fill":
+                wanted = {k: val for k, val in wanted.items() if _blank(before.get(k))}
+            try:
+                merged = {**before, **wanted}
+                if "tags" in wanted:
+                    merged["tags"] = list(before.get("tags", [])) + split_tags(wanted["tags"])
+                attrs = self.spec.clean(self.session, merged)
+            except ValidationFailed as exc:
+                row.action = "invalid"
+                row.problems = problems_of(row.line, self.mapping, self.source.headers, exc.issues)
+                continue
+            changes = {
+                k: attrs[k] for k in wanted
+                if k in attrs and not _same(k, before.get(k), attrs[k])
+            }  # fmt: skip
+            if changes:
+                row.action, row.changes, row.values = "updated", changes, attrs
+                row.detail = ", ".join(sorted(changes))
+            else:
+                row.action, row.detail = "unchanged", "same as recorded"
+
+    def clean_new(self, row: RowPlan, data: dict[str, Any]) -> None:
+        allowed = self.allowed
+        values = {k: val for k, val in data.items() if k in allowed}
+        try:
+            row.values = self.spec.clean(self.session, values)
+        except ValidationFailed as exc:
+            row.action = "invalid"
+            row.problems = problems_of(row.line, self.mapping, self.source.headers, exc.issues)
+            return
+        if data.get("uid") and self.uid_free(data["uid"]):
+            row.values["uid"] = data["uid"]
+
+    def uid_free(self, uid: str) -> bool:
+        """Whether a file's uid can be kept: no record, live or in the trash, holds it."""
+        return uid not in self.all_uids
+
+
+def load_map(session: Session, query: Any) -> dict[Any, int]:
+    found: dict[Any, int] = {}
+    for key, record_id in session.connection().execute(query):
+        if key not in ("", None):
+            found.setdefault(key, record_id)
+    return found
