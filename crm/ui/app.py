@@ -24,6 +24,7 @@ from crm.domain.errors import DeskError, NotFound
 from crm.services import users
 from crm.ui import messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.i18n import Languages, choose_language
 from crm.ui.main_window import PAGES, MainWindow
 from crm.ui.resources import icon, style_sheet
@@ -101,8 +102,12 @@ def offer_demo(ctx: DeskContext) -> bool:
         messages.error(None, QCoreApplication.translate("App", "Demo data"),
                        QCoreApplication.translate("App", "The demo data is not available in this version."))  # fmt: skip
         return False
-    with ctx.db.write() as session:
-        load_demo(session, ctx.user_id)
+    try:
+        with ctx.db.write() as session:
+            load_demo(session, ctx.user_id)
+    except DeskError as exc:  # e.g. the demo data is already there
+        messages.error(None, QCoreApplication.translate("App", "Demo data"), error_text(exc))
+        return False
     return True
 
 
@@ -119,10 +124,10 @@ def resolve_user(db: Database, user_name: str | None, *, interactive: bool) -> D
             return DeskContext(db, user.id, user.display_name or user.name)
     except NotFound as exc:
         if not interactive or not user_name:
-            _tell(interactive, title, str(exc))
+            _tell(interactive, title, exc)
             return None
     except DeskError as exc:
-        _tell(interactive, title, str(exc))
+        _tell(interactive, title, exc)
         return None
     question = QCoreApplication.translate(
         "App",
@@ -143,14 +148,15 @@ def resolve_user(db: Database, user_name: str | None, *, interactive: bool) -> D
             user = users.service.create(session, None, {"name": user_name})
             return DeskContext(db, user.id, user.display_name or user.name)
     except DeskError as exc:
-        _tell(True, QCoreApplication.translate("App", "Cannot create the staff user"), str(exc))
+        _tell(True, QCoreApplication.translate("App", "Cannot create the staff user"), exc)
         return None
 
 
-def _tell(interactive: bool, title: str, text: str) -> None:
+def _tell(interactive: bool, title: str, exc: DeskError) -> None:
+    """A box in the user's language; the service's own sentence on stderr (for logs)."""
     if interactive:
-        messages.error(None, title, text)
-    print(text, file=sys.stderr)
+        messages.error(None, title, error_text(exc))
+    print(str(exc), file=sys.stderr)
 
 
 def wait_until_loaded(app: QApplication, window: MainWindow, page: object, timeout: float) -> bool:
@@ -229,7 +235,7 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
         db = open_database(url)
     except (DeskError, ValueError) as exc:
         messages.error(
-            window, QCoreApplication.translate("App", "Cannot open the database"), str(exc)
+            window, QCoreApplication.translate("App", "Cannot open the database"), error_text(exc)
         )
         return None
     except Exception as exc:  # a driver missing, a URL SQLAlchemy cannot parse
@@ -258,7 +264,7 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
     except DeskError as exc:
         db.close()
         messages.error(
-            window, QCoreApplication.translate("App", "Cannot open the database"), str(exc)
+            window, QCoreApplication.translate("App", "Cannot open the database"), error_text(exc)
         )
         return None
     fresh = MainWindow(ctx, window.languages, window.tasks)

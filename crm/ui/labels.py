@@ -168,3 +168,15 @@ def enum_choices(enum_name: str) -> list[tuple[str, str]]:
 def header(key: str) -> str:
     source = HEADERS.get(key)
     return QCoreApplication.translate("Headers", source) if source else key
+
+
+def csv_column(key: str) -> str:
+    """A CSV column (a field name such as `first_name`) in the window's language: the French
+    labels of the CSV files in French, the list headers or the spelled-out name in English."""
+    from crm.domain import csv_headers
+
+    if QCoreApplication.translate("Labels", "en", "language code of this translation") == "fr":
+        return csv_headers.FR_LABELS.get(key, key)
+    if key in HEADERS:
+        return header(key)
+    return key.replace("_", " ").capitalize().replace("Uid", "UID")

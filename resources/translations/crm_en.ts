@@ -34,6 +34,14 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message numerus="yes">
+        <source>%n invalid row(s): nothing was imported.</source>
+        <translation>
+            <numerusform>%n invalid row: nothing was imported.</numerusform><numerusform>%n invalid rows: nothing was imported.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>Only the %n selected row(s)</source>

@@ -650,6 +650,121 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The values are not valid.</source>
+        <translation>Les valeurs ne sont pas valides.</translation>
+    </message>
+    <message>
+        <source>This record looks like one already in the desk:
+%1</source>
+        <translation>Cette fiche ressemble à une fiche déjà enregistrée :
+%1</translation>
+    </message>
+    <message>
+        <source>Someone else changed this %1 after you opened it. Reload it and make your change again.</source>
+        <translation>Quelqu’un d’autre a modifié cette fiche (%1) après que vous l’avez ouverte. Rechargez-la et refaites votre modification.</translation>
+    </message>
+    <message>
+        <source>There is no staff user named “%1”.</source>
+        <translation>Il n’y a pas de membre du personnel nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>This %1 no longer exists; someone may have deleted it.</source>
+        <translation>Cette fiche (%1) n’existe plus ; quelqu’un l’a peut-être supprimée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid row(s): nothing was imported.</source>
+        <translation>
+            <numerusform>%n ligne invalide : rien n’a été importé.</numerusform><numerusform>%n lignes invalides : rien n’a été importé.</numerusform></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>, column “%1”</source>
+        <translation>, colonne « %1 »</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <source>The demo data is already loaded in this database.</source>
+        <translation>Les données de démonstration sont déjà chargées dans cette base de données.</translation>
+    </message>
+    <message>
+        <source>%1 is not a cooperation desk database (it is not an SQLite file). Choose another file, or a new name to create an empty database.</source>
+        <translation>%1 n’est pas une base de données du bureau de coopération (ce n’est pas un fichier SQLite). Choisissez un autre fichier, ou un nouveau nom pour créer une base vide.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 est un dossier, pas un fichier de base de données.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of the cooperation desk. Update the program to open it.</source>
+        <translation>%1 a été écrite par une version plus récente du bureau de coopération. Mettez le programme à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program or another desk window; try again in a moment.</source>
+        <translation>%1 est verrouillée par un autre programme ou une autre fenêtre du bureau ; réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full or failing; free some space and try again.</source>
+        <translation>Le disque qui contient %1 est plein ou défaillant ; libérez de l’espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a desk database; restore it from a backup.</source>
+        <translation>%1 est endommagée ou n’est pas une base du bureau ; restaurez-la depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (read-only file or folder).</source>
+        <translation>Impossible d’écrire dans %1 (fichier ou dossier en lecture seule).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the team database %1.
+
+Details: %2</source>
+        <translation>Impossible de joindre la base d’équipe %1.
+
+Détails : %2</translation>
+    </message>
+    <message>
+        <source>This database holds other tables but no desk schema: it was made by another program. Choose another file or an empty database.</source>
+        <translation>Cette base de données contient d’autres tables mais pas le schéma du bureau : elle a été créée par un autre programme. Choisissez un autre fichier ou une base vide.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2).</source>
+        <translation>Impossible de lire %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it has no header line.</source>
+        <translation>%1 est vide : il n’a pas de ligne d’en-têtes.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: this is not a readable CSV file.</source>
+        <translation>%1, ligne %2 : ce n’est pas un fichier CSV lisible.</translation>
+    </message>
+    <message>
+        <source>There is no import to undo.</source>
+        <translation>Il n’y a aucune importation à annuler.</translation>
+    </message>
+    <message>
+        <source>The last import (%1) was already undone.</source>
+        <translation>La dernière importation (%1) a déjà été annulée.</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>New event</source>
@@ -789,11 +904,6 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message>
         <source>Export</source>
         <translation>Exporter</translation>
-    </message>
-    <message>
-        <source>en</source>
-        <comment>language code of this translation</comment>
-        <translation>fr</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1480,6 +1590,10 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
         <translation>Impossible de lire le fichier</translation>
     </message>
     <message>
+        <source>There is no file %1.</source>
+        <translation>Le fichier %1 n’existe pas.</translation>
+    </message>
+    <message>
         <source>comma</source>
         <translation>virgule</translation>
     </message>
@@ -1677,6 +1791,14 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message>
         <source>One word, without spaces.</source>
         <translation>Un seul mot, sans espace.</translation>
+    </message>
+    <message>
+        <source>Day and month could be swapped: write the date as YYYY-MM-DD.</source>
+        <translation>Le jour et le mois pourraient être inversés : écrivez la date sous la forme AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>This ZIP code lost its leading zero (a spreadsheet does that).</source>
+        <translation>Ce code ZIP a perdu son zéro initial (un tableur fait cela).</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +2066,11 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message>
         <source>Staff user</source>
         <translation>Membre du personnel</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>fr</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2408,10 @@ La base telle qu’elle était avant est conservée dans :
     <message>
         <source>Restoring the backup…</source>
         <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1 : %2</translation>
     </message>
     <message>
         <source>Database check</source>

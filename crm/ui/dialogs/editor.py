@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 from crm.domain.errors import (
     DeskError,
     DuplicateWarning,
-    Issue,
     NotFound,
     StaleRecord,
     ValidationFailed,
@@ -51,6 +50,7 @@ from crm.domain.errors import (
 from crm.services import listing
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text, issue_text
 from crm.ui.kinds import SERVICES
 from crm.ui.widgets.picker import RecordPicker
 
@@ -65,41 +65,6 @@ class FieldDef:
     name: str
     label: str  # English source in the "Fields" translation context
     kind: str = "text"
-
-
-def issue_text(issue: Issue) -> str:
-    """The issue in the user's language (by its stable code), the service's text otherwise."""
-    texts = {
-        "required": QCoreApplication.translate("Issues", "A value is required."),
-        "email.invalid": QCoreApplication.translate("Issues", "This is not a valid email address."),
-        "phone.invalid": QCoreApplication.translate("Issues", "This is not a valid phone number."),
-        "postal_code.invalid": QCoreApplication.translate(
-            "Issues", "This is not a valid postal code or ZIP code."
-        ),
-        "website.invalid": QCoreApplication.translate(
-            "Issues", "This is not a valid website address."
-        ),
-        "choice.invalid": QCoreApplication.translate(
-            "Issues", "Choose one of the proposed values."
-        ),
-        "too_long": QCoreApplication.translate("Issues", "This text is too long."),
-        "integer.invalid": QCoreApplication.translate("Issues", "Enter a whole number."),
-        "integer.range": QCoreApplication.translate("Issues", "This number is too small."),
-        "date.invalid": QCoreApplication.translate("Issues", "Enter a date (YYYY-MM-DD)."),
-        "time.invalid": QCoreApplication.translate("Issues", "Enter a time (HH:MM)."),
-        "date.order": QCoreApplication.translate("Issues", "The end comes before the start."),
-        "reference.invalid": QCoreApplication.translate("Issues", "Choose a record from the list."),
-        "reference.missing": QCoreApplication.translate("Issues", "This record no longer exists."),
-        "party.required": QCoreApplication.translate(
-            "Issues", "This side needs a contact or an organization."
-        ),
-        "link.required": QCoreApplication.translate(
-            "Issues", "Link it to an organization, contact, introduction or event."
-        ),
-        "boolean.invalid": QCoreApplication.translate("Issues", "Answer yes or no."),
-        "name.invalid": QCoreApplication.translate("Issues", "One word, without spaces."),
-    }
-    return texts.get(issue.code, issue.message)
 
 
 class RecordEditor(QDialog):
@@ -197,6 +162,8 @@ class RecordEditor(QDialog):
                 for name, value in initial.items():
                     self.set_widget_value(name, value)
         self.retranslate()
+        # Long labels (French ones) must not squeeze the fields beside them out of sight.
+        scroll.setMinimumWidth(min(form_widget.sizeHint().width() + 24, 620))
 
     # --- labels ------------------------------------------------------------------------------
 
@@ -359,7 +326,7 @@ class RecordEditor(QDialog):
             label.show()
             first = first or self.widgets[issue.field]
         if unplaced or not exc.issues:
-            self.message.setText("\n".join(unplaced) or str(exc))
+            self.message.setText("\n".join(unplaced) or error_text(exc))
             self.message.show()
         if first is not None:
             first.setFocus()
@@ -419,7 +386,7 @@ class RecordEditor(QDialog):
                 return False
             except DeskError as exc:
                 messages.error(
-                    self, QCoreApplication.translate("RecordEditor", "Cannot save"), str(exc)
+                    self, QCoreApplication.translate("RecordEditor", "Cannot save"), error_text(exc)
                 )
                 return False
             self.loaded_values = self.values()
@@ -468,7 +435,7 @@ class RecordEditor(QDialog):
             messages.error(
                 self,
                 QCoreApplication.translate("RecordEditor", "Cannot move to the trash"),
-                str(exc),
+                error_text(exc),
             )
             return
         self.deleted.emit(self.kind, self.record_id)

@@ -32,6 +32,7 @@ from crm.domain.errors import DeskError
 from crm.services import emails
 from crm.ui import messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.i18n import tr
 
 KINDS = ("consent_qc", "consent_ma", "introduction")
@@ -117,7 +118,7 @@ class EmailDialog(QDialog):
                     draft = emails.consent_request(session, self.record_id, kind[-2:], self.ctx.user_name,
                                                    user_dir=self.user_dir, language=lang)  # fmt: skip
         except DeskError as exc:
-            messages.error(self, tr("Cannot draft the email"), str(exc))
+            messages.error(self, tr("Cannot draft the email"), error_text(exc))
             return
         self.draft = draft
         self.to_edit.setText(", ".join(draft.to))

@@ -34,6 +34,7 @@ from crm.domain.errors import DeskError
 from crm.services import csv_export, export_profiles
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.tasks import Task, TaskRunner
 
 CONSENT_ENTITIES = ("contacts", "participants")
@@ -187,11 +188,7 @@ class ExportDialog(QDialog):
 
     def column_label(self, key: str) -> str:
         """The column's header in the window's language (French labels are the CSV ones)."""
-        if self.tr("en", "language code of this translation") == "fr":
-            return csv_headers.FR_LABELS.get(key, key)
-        if key in labels.HEADERS:
-            return labels.header(key)
-        return key.replace("_", " ").capitalize().replace("Uid", "UID")
+        return labels.csv_column(key)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -266,7 +263,7 @@ class ExportDialog(QDialog):
             with self.ctx.db.write() as session:
                 export_profiles.save(session, self.ctx.user_id, self.current_profile(name))
         except DeskError as exc:
-            messages.error(self, self.tr("Save profile"), str(exc))
+            messages.error(self, self.tr("Save profile"), error_text(exc))
             return False
         self._fill_profiles()
         self.profile.blockSignals(True)
@@ -305,7 +302,7 @@ class ExportDialog(QDialog):
         try:
             request = self.request().checked()
         except DeskError as exc:
-            messages.error(self, self.tr("Export"), str(exc))
+            messages.error(self, self.tr("Export"), error_text(exc))
             return
         db, user_id = self.ctx.db, self.ctx.user_id
 
@@ -343,6 +340,6 @@ class ExportDialog(QDialog):
         if isinstance(exc, csv_export.ExportCancelled):
             return
         if isinstance(exc, DeskError | OSError):
-            messages.error(self, self.tr("Export failed"), str(exc))
+            messages.error(self, self.tr("Export failed"), error_text(exc))
             return
         raise exc

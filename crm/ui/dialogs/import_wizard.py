@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from crm.domain import csv_headers
 from crm.domain.errors import DeskError
 from crm.services import csv_import
-from crm.ui import messages
+from crm.ui import labels, messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.tasks import Task, TaskRunner
 
 ENTITIES = ("contacts", "organizations", "participants")
@@ -253,6 +254,10 @@ class ImportWizard(QDialog):
         if not path:
             messages.error(self, self.tr("Import"), self.tr("Choose the file to import."))
             return False
+        if not Path(path).is_file():  # said here: the reader's own sentence is the system's
+            messages.error(self, self.tr("Cannot read the file"),
+                           self.tr("There is no file %1.").replace("%1", path))  # fmt: skip
+            return False
         try:
             self.source = csv_import.read_source(
                 Path(path),
@@ -260,7 +265,7 @@ class ImportWizard(QDialog):
                 delimiter=self.delimiter.currentData() or None,
             )
         except DeskError as exc:
-            messages.error(self, self.tr("Cannot read the file"), str(exc))
+            messages.error(self, self.tr("Cannot read the file"), error_text(exc))
             return False
         self._fill_mapping()
         return True
@@ -290,7 +295,7 @@ class ImportWizard(QDialog):
             combo.setObjectName(f"importField_{row}")
             combo.addItem(self.tr("(ignored)"), "")
             for field in csv_headers.IMPORT_FIELDS[entity]:
-                combo.addItem(field, field)
+                combo.addItem(labels.csv_column(field), field)
             combo.setCurrentIndex(max(combo.findData(matched.get(row, "")), 0))
             self.mapping.setCellWidget(row, 2, combo)
         self.mapping.resizeColumnsToContents()
@@ -432,13 +437,13 @@ class ImportWizard(QDialog):
             self.plan = exc.plan
             self._show_plan(exc.plan)
             self._update_buttons()
-            messages.error(self, self.tr("Nothing was imported"), str(exc))
+            messages.error(self, self.tr("Nothing was imported"), error_text(exc))
             return
         if isinstance(exc, csv_import.ImportCancelled):
             self._cancelled()
             return
         if isinstance(exc, DeskError):
-            messages.error(self, self.tr("Import failed"), str(exc))
+            messages.error(self, self.tr("Import failed"), error_text(exc))
             return
         raise exc
 
@@ -471,6 +476,6 @@ def undo_last_import(ctx: DeskContext, parent: QWidget | None = None) -> bool:
         with ctx.db.write() as session:
             csv_import.undo_last(session, ctx.user_id)
     except DeskError as exc:
-        messages.error(parent, title, str(exc))
+        messages.error(parent, title, error_text(exc))
         return False
     return True

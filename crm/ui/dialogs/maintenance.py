@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm.services import maintenance
-from crm.ui import messages
+from crm.ui import labels, messages
+from crm.ui.errors import error_text
 from crm.ui.tasks import Cancelled, Task, TaskRunner
 
 
@@ -70,7 +71,7 @@ def back_up(window: Any) -> Task | None:
             target.unlink()
         except OSError as exc:
             messages.error(
-                window, QCoreApplication.translate("Maintenance", "Cannot back up"), str(exc)
+                window, QCoreApplication.translate("Maintenance", "Cannot back up"), error_text(exc)
             )
             return None
 
@@ -99,7 +100,7 @@ def back_up(window: Any) -> Task | None:
         work,
         done,
         lambda exc: messages.error(
-            window, QCoreApplication.translate("Maintenance", "Cannot back up"), str(exc)
+            window, QCoreApplication.translate("Maintenance", "Cannot back up"), error_text(exc)
         ),
         label=QCoreApplication.translate("Maintenance", "Backing up the database…"),
         parent=window,
@@ -154,7 +155,7 @@ def restore(window: Any) -> Task | None:
     def failed(exc: BaseException) -> None:
         window.records_changed()  # whatever happened, show what the database holds now
         messages.error(
-            window, QCoreApplication.translate("Maintenance", "Cannot restore"), str(exc)
+            window, QCoreApplication.translate("Maintenance", "Cannot restore"), error_text(exc)
         )
 
     # A restore replaces the file in one step: it cannot stop half way, so no Cancel.
@@ -172,7 +173,12 @@ def check_database(window: Any) -> Task:
     db = window.ctx.db
 
     def done(report: maintenance.Health) -> None:
-        counts = "\n".join(f"• {kind}: {count}" for kind, count in report.counts.items())
+        counts = "\n".join(
+            QCoreApplication.translate("Maintenance", "• %1: %2")
+            .replace("%1", labels.enum_label("EntityKind", kind).lower())
+            .replace("%2", str(count))
+            for kind, count in report.counts.items()
+        )
         if report.healthy:
             messages.info(
                 window,
@@ -198,7 +204,7 @@ def check_database(window: Any) -> Task:
         lambda task: maintenance.health(db),
         done,
         lambda exc: messages.error(
-            window, QCoreApplication.translate("Maintenance", "Database check"), str(exc)
+            window, QCoreApplication.translate("Maintenance", "Database check"), error_text(exc)
         ),
         label=QCoreApplication.translate("Maintenance", "Checking the database…"),
         parent=window,
@@ -293,5 +299,5 @@ class TeamDatabaseDialog(QDialog):
         self.show_error(
             QCoreApplication.translate(
                 "Maintenance", "Cannot open this team database:\n%1"
-            ).replace("%1", str(exc) or exc.__class__.__name__)
+            ).replace("%1", error_text(exc) or exc.__class__.__name__)
         )

@@ -41,6 +41,7 @@ from crm.services import workflow
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.dialogs.stage_dialog import warning_text
+from crm.ui.errors import error_text
 from crm.ui.i18n import tr
 
 SIDES = ("QC", "MA", "OTHER")
@@ -173,7 +174,7 @@ def meeting_to_introduction(parent: QWidget | None, ctx: DeskContext, event_id: 
             )  # fmt: skip
             return int(intro.id)
     except DeskError as exc:
-        messages.error(parent, tr("Cannot create the introduction"), str(exc))
+        messages.error(parent, tr("Cannot create the introduction"), error_text(exc))
         return None
 
 
@@ -331,7 +332,7 @@ class RosterDialog(QDialog):
         try:
             Path(path).write_text(self.text(), encoding="utf-8")
         except OSError as exc:
-            messages.error(self, tr("Cannot save"), str(exc))
+            messages.error(self, tr("Cannot save"), error_text(exc))
             return ""
         self._remember(path)
         return path

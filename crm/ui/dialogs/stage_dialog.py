@@ -37,6 +37,7 @@ from crm.domain.errors import DeskError, StaleRecord, ValidationFailed
 from crm.services import introductions, listing, workflow
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.i18n import tr
 
 
@@ -276,10 +277,10 @@ def move_introduction(
                        tr("Someone else changed this introduction meanwhile; look again and retry."))  # fmt: skip
         return False
     except ValidationFailed as exc:
-        messages.error(parent, tr("Cannot move"), str(exc))
+        messages.error(parent, tr("Cannot move"), error_text(exc))
         return False
     except DeskError as exc:
-        messages.error(parent, tr("Cannot move"), str(exc))
+        messages.error(parent, tr("Cannot move"), error_text(exc))
         return False
     return True
 

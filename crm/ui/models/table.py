@@ -52,6 +52,7 @@ from PySide6.QtCore import (
 from crm.db.database import Database
 from crm.services import listing
 from crm.ui import labels
+from crm.ui.errors import error_text
 from crm.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -229,7 +230,7 @@ class ListModel(QAbstractTableModel):
             self.partial = False
             self.endResetModel()
         self._set_pending(False)
-        self.loadFailed.emit(str(exc))
+        self.loadFailed.emit(error_text(exc))
 
     def _set_pending(self, pending: bool) -> None:
         if pending != self.pending:

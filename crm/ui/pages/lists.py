@@ -47,6 +47,7 @@ from crm.domain.errors import DeskError
 from crm.services import listing
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.models.table import ListModel
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
@@ -486,7 +487,7 @@ class ListPage(QWidget):
                     SERVICES[kind].delete(session, self.ctx.user_id, record_id)
         except DeskError as exc:
             messages.error(
-                self, QCoreApplication.translate("ListPage", "Cannot move to the trash"), str(exc)
+                self, QCoreApplication.translate("ListPage", "Cannot move to the trash"), error_text(exc)
             )
         self.apply_filters()
         self.recordsChanged.emit()

@@ -36,6 +36,7 @@ from crm.domain.errors import DeskError
 from crm.services import calendar, listing, workflow
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.i18n import tr
 from crm.ui.pages.base import ReloadingPage
 from crm.ui.resources import icon
@@ -269,7 +270,7 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
                 for followup_id in ids:
                     apply(session, followup_id)
         except DeskError as exc:
-            messages.error(self, tr("Cannot change the follow-up"), str(exc))
+            messages.error(self, tr("Cannot change the follow-up"), error_text(exc))
         self.reload_now()
         self.recordsChanged.emit()
 
@@ -336,6 +337,6 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
                           tr("%n follow-up(s) written to %1.", None, count).replace("%1", path))  # fmt: skip
 
         def failed(exc: BaseException) -> None:
-            messages.error(self, tr("Export follow-ups"), str(exc))
+            messages.error(self, tr("Export follow-ups"), error_text(exc))
 
         self.tasks.run(write, done, failed)

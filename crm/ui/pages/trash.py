@@ -9,6 +9,7 @@ from crm.domain.errors import DeskError
 from crm.services import listing
 from crm.ui import messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.kinds import SERVICES
 from crm.ui.pages.lists import FilterDef, ListPage
 from crm.ui.resources import icon
@@ -56,7 +57,7 @@ class TrashPage(ListPage):
                 for kind, record_id in chosen:
                     SERVICES[kind].restore(session, self.ctx.user_id, record_id)
         except DeskError as exc:
-            messages.error(self, self.tr("Cannot restore"), str(exc))
+            messages.error(self, self.tr("Cannot restore"), error_text(exc))
         self.apply_filters()
         self.recordsChanged.emit()
 
@@ -78,7 +79,7 @@ class TrashPage(ListPage):
                 for kind, record_id in chosen:
                     SERVICES[kind].purge(session, self.ctx.user_id, record_id)
         except DeskError as exc:
-            messages.error(self, self.tr("Cannot delete permanently"), str(exc))
+            messages.error(self, self.tr("Cannot delete permanently"), error_text(exc))
         self.apply_filters()
         self.recordsChanged.emit()
 

@@ -40,6 +40,7 @@ from crm.domain.errors import DeskError, DuplicateWarning, NotFound, StaleRecord
 from crm.services import events, workflow
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.i18n import tr
 from crm.ui.widgets.picker import RecordPicker
 
@@ -242,7 +243,7 @@ class ParticipantsPanel(QWidget):
             self.reload()
             return False
         except (ValidationFailed, DeskError) as exc:
-            messages.error(self, title, str(exc))
+            messages.error(self, title, error_text(exc))
             self.reload()
             return False
         self.reload()
@@ -302,7 +303,7 @@ class ParticipantsPanel(QWidget):
                 allow = True
                 continue
             except (ValidationFailed, DeskError) as exc:
-                messages.error(self, tr("Cannot add the participant"), str(exc))
+                messages.error(self, tr("Cannot add the participant"), error_text(exc))
                 return None
             break
         self.reload()

@@ -1,0 +1,204 @@
+"""The services' errors in the user's language: the one place that turns a `DeskError` into text.
+
+The services raise English sentences for the CLI and the logs, with structured data beside them
+(`Issue.code`/`params`, `DuplicateWarning.duplicates`, `StaleRecord` fields, a CSV import's
+`Problem`s). The windows never show that English: `error_text(exc)` builds the message from the
+structured data, `issue_text(issue)` translates one field problem by its stable code.
+
+A few errors carry only their sentence (opening a database, reading a CSV file, the demo data);
+`known_sentence` recognizes those sentences and says them in the user's language. Anything
+unknown keeps the service's text, so nothing is ever hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from crm.domain.errors import (
+    DeskError,
+    DuplicateWarning,
+    Issue,
+    NotFound,
+    StaleRecord,
+    ValidationFailed,
+)
+
+
+def issue_text(issue: Issue) -> str:
+    """The issue in the user's language (by its stable code), the service's text otherwise."""
+    texts = {
+        "required": QCoreApplication.translate("Issues", "A value is required."),
+        "email.invalid": QCoreApplication.translate("Issues", "This is not a valid email address."),
+        "phone.invalid": QCoreApplication.translate("Issues", "This is not a valid phone number."),
+        "postal_code.invalid": QCoreApplication.translate("Issues", "This is not a valid postal code or ZIP code."),
+        "website.invalid": QCoreApplication.translate("Issues", "This is not a valid website address."),
+        "choice.invalid": QCoreApplication.translate("Issues", "Choose one of the proposed values."),
+        "too_long": QCoreApplication.translate("Issues", "This text is too long."),
+        "integer.invalid": QCoreApplication.translate("Issues", "Enter a whole number."),
+        "integer.range": QCoreApplication.translate("Issues", "This number is too small."),
+        "date.invalid": QCoreApplication.translate("Issues", "Enter a date (YYYY-MM-DD)."),
+        "time.invalid": QCoreApplication.translate("Issues", "Enter a time (HH:MM)."),
+        "date.order": QCoreApplication.translate("Issues", "The end comes before the start."),
+        "reference.invalid": QCoreApplication.translate("Issues", "Choose a record from the list."),
+        "reference.missing": QCoreApplication.translate("Issues", "This record no longer exists."),
+        "party.required": QCoreApplication.translate("Issues", "This side needs a contact or an organization."),
+        "link.required": QCoreApplication.translate("Issues", "Link it to an organization, contact, introduction or event."),
+        "boolean.invalid": QCoreApplication.translate("Issues", "Answer yes or no."),
+        "name.invalid": QCoreApplication.translate("Issues", "One word, without spaces."),
+        "date.ambiguous": QCoreApplication.translate("Issues", "Day and month could be swapped: write the date as YYYY-MM-DD."),
+        "zip.leading_zero_lost": QCoreApplication.translate("Issues", "This ZIP code lost its leading zero (a spreadsheet does that)."),
+    }
+    return texts.get(issue.code, issue.message)
+
+
+def field_label(field: str) -> str:
+    """A field's name for people (the list headers, else the CSV labels in French)."""
+    from crm.ui import labels
+
+    if field in labels.HEADERS:
+        return labels.header(field)
+    return labels.csv_column(field)
+
+
+def kind_label(kind: str) -> str:
+    from crm.ui import labels
+
+    return labels.enum_label("EntityKind", kind.lower().replace(" ", "_"))
+
+
+def validation_text(exc: ValidationFailed) -> str:
+    lines = []
+    for issue in exc.issues:
+        text = issue_text(issue)
+        if text is issue.message or not issue.field:
+            lines.append(text)
+        else:
+            lines.append(f"{field_label(issue.field)} : {text}" if _french() else
+                         f"{field_label(issue.field)}: {text}")  # fmt: skip
+    return "\n".join(lines) or QCoreApplication.translate("Errors", "The values are not valid.")
+
+
+def duplicate_text(exc: DuplicateWarning) -> str:
+    names = "\n".join(f"• {label}" for _kind, _id, label in exc.duplicates)
+    return QCoreApplication.translate("Errors", "This record looks like one already in the desk:\n%1").replace("%1", names)
+
+
+def stale_text(exc: StaleRecord) -> str:
+    return QCoreApplication.translate(
+        "Errors",
+        "Someone else changed this %1 after you opened it. Reload it and make your change again."
+    ).replace("%1", kind_label(exc.entity).lower())
+
+
+def not_found_text(exc: NotFound) -> str:
+    if exc.entity == "staff user" and isinstance(exc.record_id, str):
+        return QCoreApplication.translate("Errors", "There is no staff user named “%1”.").replace(
+            "%1", exc.record_id
+        )
+    return QCoreApplication.translate("Errors", "This %1 no longer exists; someone may have deleted it.").replace(
+        "%1", kind_label(exc.entity).lower()
+    )
+
+
+def import_problems_text(plan: object) -> str:
+    """An import refused for its invalid rows: the count, then each row's problems."""
+    problems = list(getattr(plan, "problems", []))
+    counts = plan.counts()  # type: ignore[attr-defined]
+    lines = [
+        QCoreApplication.translate(
+            "Errors", "%n invalid row(s): nothing was imported.", "", counts["invalid"]
+        )
+    ]
+    for p in problems[:50]:
+        where = QCoreApplication.translate("Errors", "line %1").replace("%1", str(p.line))
+        if p.column:
+            where += QCoreApplication.translate("Errors", ", column “%1”").replace("%1", p.column)
+        text = issue_text(Issue(p.field, p.code, p.message.split(": ", 1)[-1]))
+        if p.value and text != p.message.split(": ", 1)[-1]:
+            text += f" ({p.value})"
+        lines.append(f"  {where} : {text}" if _french() else f"  {where}: {text}")
+    if len(problems) > 50:
+        lines.append("  " + QCoreApplication.translate("Errors", "… and %1 more").replace("%1", str(len(problems) - 50)))
+    return "\n".join(lines)
+
+
+def _french() -> bool:
+    return QCoreApplication.translate("Errors", "en", "language code of this translation") == "fr"
+
+
+# Sentences raised without structured data, recognized by their (stable) English wording.
+_SENTENCES: list[tuple[re.Pattern[str], Callable[[], str]]] = [
+    (re.compile(r"^The demo data is already loaded in this database\.$"),
+     lambda: QCoreApplication.translate("Errors", "The demo data is already loaded in this database.")),
+    (re.compile(r"^(?P<a>.+) is not a cooperation desk database \(it is not an SQLite file\)\."),
+     lambda: QCoreApplication.translate("Errors", "%1 is not a cooperation desk database (it is not an SQLite file). Choose another "
+                "file, or a new name to create an empty database.")),
+    (re.compile(r"^(?P<a>.+) is a folder, not a database file\.$"),
+     lambda: QCoreApplication.translate("Errors", "%1 is a folder, not a database file.")),
+    (re.compile(r"^The folder (?P<a>.+) does not exist\.$"),
+     lambda: QCoreApplication.translate("Errors", "The folder %1 does not exist.")),
+    (re.compile(r"^(?P<a>.+) was written by a newer version of the cooperation desk"),
+     lambda: QCoreApplication.translate("Errors", "%1 was written by a newer version of the cooperation desk. Update the program to open it.")),
+    (re.compile(r"^(?P<a>.+) is locked by another program or another desk window"),
+     lambda: QCoreApplication.translate("Errors", "%1 is locked by another program or another desk window; try again in a moment.")),
+    (re.compile(r"^The disk holding (?P<a>.+) is full or failing"),
+     lambda: QCoreApplication.translate("Errors", "The disk holding %1 is full or failing; free some space and try again.")),
+    (re.compile(r"^(?P<a>.+) is damaged or is not a desk database"),
+     lambda: QCoreApplication.translate("Errors", "%1 is damaged or is not a desk database; restore it from a backup.")),
+    (re.compile(r"^(?P<a>.+) cannot be written \(read-only file or folder\)\.$"),
+     lambda: QCoreApplication.translate("Errors", "%1 cannot be written (read-only file or folder).")),
+    (re.compile(r"^Cannot reach the team database (?P<a>\S+): (?P<b>.*)$", re.S),
+     lambda: QCoreApplication.translate("Errors", "Cannot reach the team database %1.\n\nDetails: %2")),
+    (re.compile(r"^This database holds other tables but no desk schema"),
+     lambda: QCoreApplication.translate("Errors", "This database holds other tables but no desk schema: it was made by another "
+                "program. Choose another file or an empty database.")),
+    (re.compile(r"^cannot read (?P<a>.+?): (?P<b>.*)$"),
+     lambda: QCoreApplication.translate("Errors", "Cannot read %1 (%2).")),
+    (re.compile(r"^(?P<a>.+) is empty: no header line$"),
+     lambda: QCoreApplication.translate("Errors", "%1 is empty: it has no header line.")),
+    (re.compile(r"^(?P<a>.+): line (?P<b>\d+): not a readable CSV file"),
+     lambda: QCoreApplication.translate("Errors", "%1, line %2: this is not a readable CSV file.")),
+    (re.compile(r"^there is no import to undo$"), lambda: QCoreApplication.translate("Errors", "There is no import to undo.")),
+    (re.compile(r"^the last import \((?P<a>.+)\) was already undone$"),
+     lambda: QCoreApplication.translate("Errors", "The last import (%1) was already undone.")),
+]  # fmt: skip
+
+
+def known_sentence(text: str) -> str | None:
+    """The user-language version of a sentence the services raise without codes, or None."""
+    for pattern, template in _SENTENCES:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        result = template()
+        groups = match.groupdict()
+        for number, key in ((1, "a"), (2, "b")):
+            if groups.get(key) is not None:
+                result = result.replace(f"%{number}", groups[key])
+        return result
+    return None
+
+
+def error_text(exc: BaseException) -> str:
+    """Any error the windows show, in the user's language (the service's text when unknown)."""
+    from crm.services import csv_import
+
+    if isinstance(exc, ValidationFailed):
+        text = validation_text(exc)
+        return f"{exc.record} : {text}" if exc.record and _french() else (
+            f"{exc.record}: {text}" if exc.record else text)  # fmt: skip
+    if isinstance(exc, DuplicateWarning):
+        return duplicate_text(exc)
+    if isinstance(exc, StaleRecord):
+        return stale_text(exc)
+    if isinstance(exc, NotFound):
+        return not_found_text(exc)
+    refused = getattr(csv_import, "ImportRefused", None)
+    if refused is not None and isinstance(exc, refused):
+        return import_problems_text(exc.plan)
+    if isinstance(exc, DeskError):
+        return known_sentence(exc.message) or exc.message
+    return known_sentence(str(exc)) or str(exc) or exc.__class__.__name__
