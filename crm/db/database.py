@@ -85,37 +85,57 @@ def check_sqlite_file(path: Path) -> None:
     """Refuse early, with a clear message, a file that is not an SQLite database."""
     if not path.exists():
         if not path.parent.exists():
-            raise DatabaseOpenError(f"The folder {path.parent} does not exist.")
+            raise DatabaseOpenError(
+                f"The folder {path.parent} does not exist.",
+                location=str(path.parent),
+                reason="folder_missing",
+            )
         return
     if path.is_dir():
-        raise DatabaseOpenError(f"{path} is a folder, not a database file.")
+        raise DatabaseOpenError(
+            f"{path} is a folder, not a database file.", location=str(path), reason="is_folder"
+        )
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if header and header != SQLITE_MAGIC:
         raise DatabaseOpenError(
             f"{path} is not a cooperation desk database (it is not an SQLite file). "
-            "Choose another file, or a new name to create an empty database."
+            "Choose another file, or a new name to create an empty database.",
+            location=str(path),
+            reason="not_a_database",
         )
 
 
-def describe_db_error(exc: BaseException, where: str) -> str:
+def open_error(exc: BaseException, where: str) -> DatabaseOpenError:
     """Tell environmental failures (locked, full disk, damaged file, server away) apart."""
-    text = str(getattr(exc, "orig", exc) or exc).lower()
+    detail = str(getattr(exc, "orig", exc) or exc)
+    text = detail.lower()
+
+    def error(message: str, reason: str) -> DatabaseOpenError:
+        return DatabaseOpenError(message, location=where, reason=reason, detail=detail)
+
     if "locked" in text or "busy" in text:
-        return (
-            f"{where} is locked by another program or another desk window; try again in a moment."
+        return error(
+            f"{where} is locked by another program or another desk window; try again in a moment.",
+            "locked",
         )
     if "disk" in text and ("full" in text or "i/o" in text):
-        return f"The disk holding {where} is full or failing; free some space and try again."
+        return error(
+            f"The disk holding {where} is full or failing; free some space and try again.", "disk"
+        )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return (
-            f"{where} is damaged or is not a desk database; restore it from a backup (crm restore)."
+        return error(
+            f"{where} is damaged or is not a desk database; restore it from a backup (crm restore).",
+            "damaged",
         )
     if "readonly" in text or "read-only" in text or "permission" in text:
-        return f"{where} cannot be written (read-only file or folder)."
+        return error(f"{where} cannot be written (read-only file or folder).", "read_only")
     if "connect" in text or "could not translate host" in text or "password" in text:
-        return f"Cannot reach the team database {where}: {exc.__class__.__name__}: {getattr(exc, 'orig', exc)}"
-    return f"{where} could not be opened: {getattr(exc, 'orig', exc)}"
+        return error(
+            f"Cannot reach the team database {where}: {exc.__class__.__name__}: {detail}",
+            "unreachable",
+        )
+    return error(f"{where} could not be opened: {detail}", "other")
 
 
 def sqlite_backup(source: Path, target: Path) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from crm.db.database import Database, check_sqlite_file, describe_db_error, sqlite_backup
+from crm.db.database import Database, check_sqlite_file, open_error, sqlite_backup
 from crm.db.engine import WRITE_OPTION, make_engine
 from crm.domain.errors import DatabaseOpenError
 
@@ -47,7 +47,8 @@ def current_revision(conn: sa.Connection) -> str | None:
         if tables:
             raise DatabaseOpenError(
                 "This database holds other tables but no desk schema: it was made by another "
-                "program. Choose another file or an empty database."
+                "program. Choose another file or an empty database.",
+                reason="foreign",
             )
         return None
     return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
@@ -77,10 +78,16 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         if revision is not None and revision not in known_revisions():
             raise DatabaseOpenError(
                 f"{where} was written by a newer version of the cooperation desk (schema "
-                f"{revision}, this program knows up to {HEAD}). Update the program to open it."
+                f"{revision}, this program knows up to {HEAD}). Update the program to open it.",
+                location=where,
+                reason="newer_schema",
             )
         if not migrate:
-            raise DatabaseOpenError(f"{where} needs an upgrade of its schema ({revision} to {HEAD}).")
+            raise DatabaseOpenError(
+                f"{where} needs an upgrade of its schema ({revision} to {HEAD}).",
+                location=where,
+                reason="needs_upgrade",
+            )
         if revision is not None and db.path is not None:
             db.backup_path = backup_name(db.path, revision)
             sqlite_backup(db.path, db.backup_path)
@@ -91,7 +98,7 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         raise
     except (sa.exc.DBAPIError, sa.exc.ArgumentError, OSError) as exc:
         engine.dispose()
-        raise DatabaseOpenError(describe_db_error(exc, where)) from exc
+        raise open_error(exc, where) from exc
     return db
 
 

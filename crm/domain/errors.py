@@ -22,11 +22,19 @@ __all__ = [
 
 
 class DeskError(Exception):
-    """Base of every error raised on purpose; `message` is a readable English sentence."""
+    """Base of every error raised on purpose; `message` is a readable English sentence.
 
-    def __init__(self, message: str) -> None:
+    `code` (e.g. "demo.already_loaded") and `params` (the values the sentence names) let the
+    window say it in the user's language without parsing the English.
+    """
+
+    def __init__(
+        self, message: str, *, code: str = "", params: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.code = code
+        self.params: dict[str, str] = dict(params or {})
 
     def __str__(self) -> str:
         return self.message
@@ -115,7 +123,13 @@ class DatabaseOpenError(DeskError):
     "unreachable", "locked", ...) so callers can pick a remedy without parsing the message.
     """
 
-    def __init__(self, message: str, *, location: str = "", reason: str = "") -> None:
+    def __init__(
+        self, message: str, *, location: str = "", reason: str = "", detail: str = ""
+    ) -> None:
         self.location = location
         self.reason = reason
-        super().__init__(message)
+        super().__init__(
+            message,
+            code=f"database.{reason}" if reason else "",
+            params={"where": location, "detail": detail},
+        )

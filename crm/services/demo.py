@@ -268,7 +268,7 @@ def load_demo(session: Session, actor_id: int | None) -> DemoSummary:
         )
     )
     if exists is not None:
-        raise DeskError(ALREADY_LOADED)
+        raise DeskError(ALREADY_LOADED, code="demo.already_loaded")
     summary = DemoSummary()
     staff = _load_staff(session, actor_id, summary)
     orgs = {

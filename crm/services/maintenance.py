@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from crm.db.base import Base
-from crm.db.database import Database, check_sqlite_file, describe_db_error, sqlite_backup
+from crm.db.database import Database, check_sqlite_file, open_error, sqlite_backup
 from crm.db.engine import default_db_path, sqlite_url
 from crm.db.migrate import open_database
 from crm.db.models import RECORD_MODELS, SearchEntry
@@ -158,7 +158,7 @@ def health(db: Database) -> Health:
                     )
             session.rollback()
     except sa.exc.DBAPIError as exc:
-        report.problems.append(describe_db_error(exc, db.display_name))
+        report.problems.append(open_error(exc, db.display_name).message)
     return report
 
 

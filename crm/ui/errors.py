@@ -5,14 +5,13 @@ The services raise English sentences for the CLI and the logs, with structured d
 `Problem`s). The windows never show that English: `error_text(exc)` builds the message from the
 structured data, `issue_text(issue)` translates one field problem by its stable code.
 
-A few errors carry only their sentence (opening a database, reading a CSV file, the demo data);
-`known_sentence` recognizes those sentences and says them in the user's language. Anything
-unknown keeps the service's text, so nothing is ever hidden.
+Other errors carry a `code` and `params` (opening a database, reading a CSV file, the demo
+data, undoing an import); `coded_text` says them in the user's language. Anything unknown
+keeps the service's text, so nothing is ever hidden.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -129,57 +128,56 @@ def _french() -> bool:
     return QCoreApplication.translate("Errors", "en", "language code of this translation") == "fr"
 
 
-# Sentences raised without structured data, recognized by their (stable) English wording.
-_SENTENCES: list[tuple[re.Pattern[str], Callable[[], str]]] = [
-    (re.compile(r"^The demo data is already loaded in this database\.$"),
-     lambda: QCoreApplication.translate("Errors", "The demo data is already loaded in this database.")),
-    (re.compile(r"^(?P<a>.+) is not a cooperation desk database \(it is not an SQLite file\)\."),
-     lambda: QCoreApplication.translate("Errors", "%1 is not a cooperation desk database (it is not an SQLite file). Choose another "
-                "file, or a new name to create an empty database.")),
-    (re.compile(r"^(?P<a>.+) is a folder, not a database file\.$"),
-     lambda: QCoreApplication.translate("Errors", "%1 is a folder, not a database file.")),
-    (re.compile(r"^The folder (?P<a>.+) does not exist\.$"),
-     lambda: QCoreApplication.translate("Errors", "The folder %1 does not exist.")),
-    (re.compile(r"^(?P<a>.+) was written by a newer version of the cooperation desk"),
-     lambda: QCoreApplication.translate("Errors", "%1 was written by a newer version of the cooperation desk. Update the program to open it.")),
-    (re.compile(r"^(?P<a>.+) is locked by another program or another desk window"),
-     lambda: QCoreApplication.translate("Errors", "%1 is locked by another program or another desk window; try again in a moment.")),
-    (re.compile(r"^The disk holding (?P<a>.+) is full or failing"),
-     lambda: QCoreApplication.translate("Errors", "The disk holding %1 is full or failing; free some space and try again.")),
-    (re.compile(r"^(?P<a>.+) is damaged or is not a desk database"),
-     lambda: QCoreApplication.translate("Errors", "%1 is damaged or is not a desk database; restore it from a backup.")),
-    (re.compile(r"^(?P<a>.+) cannot be written \(read-only file or folder\)\.$"),
-     lambda: QCoreApplication.translate("Errors", "%1 cannot be written (read-only file or folder).")),
-    (re.compile(r"^Cannot reach the team database (?P<a>\S+): (?P<b>.*)$", re.S),
-     lambda: QCoreApplication.translate("Errors", "Cannot reach the team database %1.\n\nDetails: %2")),
-    (re.compile(r"^This database holds other tables but no desk schema"),
-     lambda: QCoreApplication.translate("Errors", "This database holds other tables but no desk schema: it was made by another "
-                "program. Choose another file or an empty database.")),
-    (re.compile(r"^cannot read (?P<a>.+?): (?P<b>.*)$"),
-     lambda: QCoreApplication.translate("Errors", "Cannot read %1 (%2).")),
-    (re.compile(r"^(?P<a>.+) is empty: no header line$"),
-     lambda: QCoreApplication.translate("Errors", "%1 is empty: it has no header line.")),
-    (re.compile(r"^(?P<a>.+): line (?P<b>\d+): not a readable CSV file"),
-     lambda: QCoreApplication.translate("Errors", "%1, line %2: this is not a readable CSV file.")),
-    (re.compile(r"^there is no import to undo$"), lambda: QCoreApplication.translate("Errors", "There is no import to undo.")),
-    (re.compile(r"^the last import \((?P<a>.+)\) was already undone$"),
-     lambda: QCoreApplication.translate("Errors", "The last import (%1) was already undone.")),
-]  # fmt: skip
+# Errors that carry a code: the sentence in the user's language, with the params that fill
+# %1 and %2.
+_CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
+    "demo.already_loaded": (
+        lambda: QCoreApplication.translate("Errors", "The demo data is already loaded in this database."), ()),
+    "database.not_a_database": (
+        lambda: QCoreApplication.translate("Errors", "%1 is not a cooperation desk database (it is not an SQLite file). Choose another "
+                "file, or a new name to create an empty database."), ("where",)),
+    "database.is_folder": (
+        lambda: QCoreApplication.translate("Errors", "%1 is a folder, not a database file."), ("where",)),
+    "database.folder_missing": (
+        lambda: QCoreApplication.translate("Errors", "The folder %1 does not exist."), ("where",)),
+    "database.newer_schema": (
+        lambda: QCoreApplication.translate("Errors", "%1 was written by a newer version of the cooperation desk. Update the program to open it."), ("where",)),
+    "database.locked": (
+        lambda: QCoreApplication.translate("Errors", "%1 is locked by another program or another desk window; try again in a moment."), ("where",)),
+    "database.disk": (
+        lambda: QCoreApplication.translate("Errors", "The disk holding %1 is full or failing; free some space and try again."), ("where",)),
+    "database.damaged": (
+        lambda: QCoreApplication.translate("Errors", "%1 is damaged or is not a desk database; restore it from a backup."), ("where",)),
+    "database.read_only": (
+        lambda: QCoreApplication.translate("Errors", "%1 cannot be written (read-only file or folder)."), ("where",)),
+    "database.unreachable": (
+        lambda: QCoreApplication.translate("Errors", "Cannot reach the team database %1.\n\nDetails: %2"), ("where", "detail")),
+    "database.foreign": (
+        lambda: QCoreApplication.translate("Errors", "This database holds other tables but no desk schema: it was made by another "
+                "program. Choose another file or an empty database."), ()),
+    "csv.unreadable": (
+        lambda: QCoreApplication.translate("Errors", "Cannot read %1 (%2)."), ("file", "detail")),
+    "csv.empty": (
+        lambda: QCoreApplication.translate("Errors", "%1 is empty: it has no header line."), ("file",)),
+    "csv.not_csv": (
+        lambda: QCoreApplication.translate("Errors", "%1, line %2: this is not a readable CSV file."), ("file", "line")),
+    "import.nothing_to_undo": (
+        lambda: QCoreApplication.translate("Errors", "There is no import to undo."), ()),
+    "import.already_undone": (
+        lambda: QCoreApplication.translate("Errors", "The last import (%1) was already undone."), ("file",)),
+}  # fmt: skip
 
 
-def known_sentence(text: str) -> str | None:
-    """The user-language version of a sentence the services raise without codes, or None."""
-    for pattern, template in _SENTENCES:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        result = template()
-        groups = match.groupdict()
-        for number, key in ((1, "a"), (2, "b")):
-            if groups.get(key) is not None:
-                result = result.replace(f"%{number}", groups[key])
-        return result
-    return None
+def coded_text(exc: DeskError) -> str | None:
+    """The user-language sentence of an error that carries a known code, or None."""
+    known = _CODED.get(exc.code)
+    if known is None:
+        return None
+    template, keys = known
+    text = template()
+    for number, key in enumerate(keys, start=1):
+        text = text.replace(f"%{number}", exc.params.get(key, ""))
+    return text
 
 
 def error_text(exc: BaseException) -> str:
@@ -200,5 +198,5 @@ def error_text(exc: BaseException) -> str:
     if refused is not None and isinstance(exc, refused):
         return import_problems_text(exc.plan)
     if isinstance(exc, DeskError):
-        return known_sentence(exc.message) or exc.message
-    return known_sentence(str(exc)) or str(exc) or exc.__class__.__name__
+        return coded_text(exc) or exc.message
+    return str(exc) or exc.__class__.__name__

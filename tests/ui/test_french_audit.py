@@ -166,15 +166,13 @@ def test_service_errors_are_said_in_french(languages):
     stale = StaleRecord("contact", 3, 1, 2)
     assert error_text(stale).startswith("Quelqu’un d’autre a modifié cette fiche (contact)")
     assert "n’existe plus" in error_text(NotFound("organization", 4))
-    from crm.domain.errors import DeskError
+    from crm.domain.errors import DatabaseOpenError, DeskError
 
-    assert error_text(DeskError("The demo data is already loaded in this database.")) == (
-        "Les données de démonstration sont déjà chargées dans cette base de données."
-    )
-    assert "n’est pas une base de données" in error_text(DeskError(
-        "/x/y.csv is not a cooperation desk database (it is not an SQLite file). "
-        "Choose another file, or a new name to create an empty database."
-    ))  # fmt: skip
+    assert error_text(
+        DeskError("The demo data is already loaded in this database.", code="demo.already_loaded")
+    ) == ("Les données de démonstration sont déjà chargées dans cette base de données.")
+    not_a_db = DatabaseOpenError("…", location="/x/y.csv", reason="not_a_database")
+    assert error_text(not_a_db).startswith("/x/y.csv n’est pas une base de données")
     unknown = DeskError("something the desk never said before")
     assert error_text(unknown) == "something the desk never said before"  # never hidden
     languages.apply("en")
@@ -182,8 +180,8 @@ def test_service_errors_are_said_in_french(languages):
 
 
 def test_sentences_the_services_really_raise_are_said_in_french(languages, tmp_path, sqlite_db):
-    """The errors without a code are recognised by their English wording: produce them with
-    the real services, so that rewording one there fails here instead of showing English."""
+    """Errors the services really raise carry a code the window knows: produce them with the
+    real services, so that a new or changed error without a translation fails here."""
     import sqlalchemy as sa
 
     from crm.db.migrate import open_database

@@ -73,7 +73,12 @@ def read_source(
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise DeskError(f"cannot read {path}: {exc.strerror or exc}") from exc
+            detail = str(exc.strerror or exc)
+            raise DeskError(
+                f"cannot read {path}: {detail}",
+                code="csv.unreadable",
+                params={"file": str(path), "detail": detail},
+            ) from exc
     with bulk.no_gc():
         return _read(data, entity, delimiter, name)
 
@@ -98,10 +103,16 @@ def _read(data: bytes, entity: str | None, delimiter: str | None, name: str) -> 
             records.append((start, row))
     except csv.Error as exc:
         raise DeskError(
-            f"{name or 'the file'}: line {line}: not a readable CSV file ({exc})"
+            f"{name or 'the file'}: line {line}: not a readable CSV file ({exc})",
+            code="csv.not_csv",
+            params={"file": name, "line": str(line)},
         ) from exc
     if headers is None:
-        raise DeskError(f"{name or 'the file'} is empty: no header line")
+        raise DeskError(
+            f"{name or 'the file'} is empty: no header line",
+            code="csv.empty",
+            params={"file": name},
+        )
     return Source(name, encoding, delim, headers, records, sha)
 
 

@@ -49,9 +49,13 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
     """Undo the latest import: created records to the trash, updated ones restored."""
     info = last_batch(session)
     if info is None:
-        raise DeskError("there is no import to undo")
+        raise DeskError("there is no import to undo", code="import.nothing_to_undo")
     if info.undone:
-        raise DeskError(f"the last import ({info.file_name}) was already undone")
+        raise DeskError(
+            f"the last import ({info.file_name}) was already undone",
+            code="import.already_undone",
+            params={"file": info.file_name},
+        )
     item = ImportBatchItem
     rows = session.execute(
         sa.select(item.entity, item.record_id, item.action, item.before, item.version_after)
