@@ -507,6 +507,8 @@ class RosterRow:
     role: str
     attended: bool | None
     side: str
+    # The participant's version, for editing it with optimistic locking.
+    version: int = 1
 
 
 def roster(session: Session, event_id: int) -> list[RosterRow]:
@@ -527,7 +529,7 @@ def roster(session: Session, event_id: int) -> list[RosterRow]:
             RosterRow(
                 p.id, p.contact_id, org_id, person.full_name if person else (org.name if org else ""),
                 org.name if org and person else "", p.role, p.attended,
-                party_territory(session, p.contact_id, org_id).value,
+                party_territory(session, p.contact_id, org_id).value, p.version,
             )
         )  # fmt: skip
     order = {Territory.QC.value: 0, Territory.MA.value: 1, Territory.OTHER.value: 2}

@@ -35,9 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.db.models import Event
 from crm.domain.errors import DeskError
-from crm.services import workflow
+from crm.services import events, workflow
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.dialogs.stage_dialog import warning_text
@@ -139,8 +138,7 @@ def meeting_to_introduction(parent: QWidget | None, ctx: DeskContext, event_id: 
     """
     with ctx.db.read() as session:
         rows = workflow.roster(session, event_id)
-        event = session.get(Event, event_id)
-        event_name = event.name if event else ""
+        event_name = events.service.get(session, event_id, include_deleted=True).name
     sides = {r.side for r in rows}
     if not {"QC", "MA"} <= sides:
         messages.info(parent, tr("One-to-one meeting → introduction"),
@@ -233,9 +231,9 @@ class RosterDialog(QDialog):
     def reload(self) -> None:
         with self.ctx.db.read() as session:
             self.rows = workflow.roster(session, self.event_id)
-            event = session.get(Event, self.event_id)
-            when = event.starts_on.isoformat() if event and event.starts_on else ""
-            self.event_title = (event.name if event else "") + (f" — {when}" if when else "")
+            event = events.service.get(session, self.event_id, include_deleted=True)
+            when = event.starts_on.isoformat() if event.starts_on else ""
+            self.event_title = event.name + (f" — {when}" if when else "")
             self._text = workflow.roster_text(session, self.event_id, side_headings())
         self.retranslate()
 

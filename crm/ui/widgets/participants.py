@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.db.models import EventParticipant
 from crm.domain.errors import DeskError, DuplicateWarning, NotFound, StaleRecord, ValidationFailed
 from crm.services import events, workflow
 from crm.ui import labels, messages
@@ -66,15 +64,7 @@ class ParticipantRow:
 
 
 def read_participants(session: Any, event_id: int) -> list[ParticipantRow]:
-    rows = workflow.roster(session, event_id)
-    versions = dict(
-        session.execute(
-            sa.select(EventParticipant.id, EventParticipant.version).where(
-                EventParticipant.id.in_([r.participant_id for r in rows])
-            )
-        ).all()
-    )
-    return [ParticipantRow(r, int(versions[r.participant_id])) for r in rows]
+    return [ParticipantRow(r, r.version) for r in workflow.roster(session, event_id)]
 
 
 class ParticipantsPanel(QWidget):
