@@ -154,15 +154,6 @@ class ExportResult:
 # --- the SELECT of each entity ---------------------------------------------------------------
 
 
-def _person(model: Any) -> sa.ColumnElement[Any]:
-    return sa.func.trim(model.first_name + " " + model.last_name)
-
-
-def _party(org: Any, person: Any) -> sa.ColumnElement[Any]:
-    """The organization's name, else the person's (as the introductions list shows a party)."""
-    return sa.func.coalesce(org.name, _person(person), "")
-
-
 def _tags(link: sa.Table, column: str, model: Any, dialect: str) -> sa.ColumnElement[Any]:
     if dialect == "postgresql":
         names = sa.func.string_agg(Tag.name, _TAG_SEPARATOR)
@@ -215,14 +206,14 @@ def _source(entity: str, dialect: str) -> _Source:
         owner, event = aliased(StaffUser), aliased(Event)
         cols = {
             "uid": i.uid, "title": i.title,
-            "qc_party": _party(qc_o, qc_c), "ma_party": _party(ma_o, ma_c),
-            "qc_contact": _person(qc_c), "qc_contact_uid": qc_c.uid,
+            "qc_party": listing.party_name(qc_o, qc_c), "ma_party": listing.party_name(ma_o, ma_c),
+            "qc_contact": listing.person_name(qc_c), "qc_contact_uid": qc_c.uid,
             "qc_organization": qc_o.name, "qc_organization_uid": qc_o.uid,
-            "ma_contact": _person(ma_c), "ma_contact_uid": ma_c.uid,
+            "ma_contact": listing.person_name(ma_c), "ma_contact_uid": ma_c.uid,
             "ma_organization": ma_o.name, "ma_organization_uid": ma_o.uid,
             "purpose": i.purpose, "stage": i.stage, "outcome": i.outcome,
             "owner": sa.func.coalesce(sa.func.nullif(owner.display_name, ""), owner.name),
-            "introducer": _person(intro_c), "event": event.name, "event_uid": event.uid,
+            "introducer": listing.person_name(intro_c), "event": event.name, "event_uid": event.uid,
             "stage_changed_at": i.stage_changed_at, "closed_at": i.closed_at, "notes": i.notes,
         }  # fmt: skip
 
@@ -248,7 +239,10 @@ def _source(entity: str, dialect: str) -> _Source:
         intro_name = sa.func.coalesce(
             sa.func.nullif(intro.title, ""),
             sa.case(
-                (intro.id.is_not(None), _party(iq_o, iq_c) + " ↔ " + _party(im_o, im_c)),
+                (
+                    intro.id.is_not(None),
+                    listing.party_name(iq_o, iq_c) + " ↔ " + listing.party_name(im_o, im_c),
+                ),
                 else_=None,
             ),
         )
@@ -264,7 +258,7 @@ def _source(entity: str, dialect: str) -> _Source:
                 else_="",
             ),
             "linked_to": sa.func.coalesce(
-                org.name, _person(person), intro_name, event.name, ""
+                org.name, listing.person_name(person), intro_name, event.name, ""
             ),
             "linked_uid": sa.func.coalesce(org.uid, person.uid, intro.uid, event.uid, ""),
             "notes": f.notes,
@@ -289,7 +283,7 @@ def _source(entity: str, dialect: str) -> _Source:
         event, person, org = aliased(Event), aliased(Contact), aliased(Organization)
         cols = {
             "uid": p.uid, "event": event.name, "event_uid": event.uid,
-            "event_starts_on": event.starts_on, "contact": _person(person),
+            "event_starts_on": event.starts_on, "contact": listing.person_name(person),
             "contact_email": person.email, "contact_uid": person.uid,
             "organization": org.name, "organization_uid": org.uid, "role": p.role,
             "attended": p.attended,

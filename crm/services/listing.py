@@ -330,8 +330,19 @@ ORGANIZATIONS = ListSpec(
     default_sort="name",
 )
 
+
+def person_name(person: Any) -> sa.ColumnElement[Any]:
+    """A contact's "First Last" in SQL (`person` is Contact or an alias of it)."""
+    return sa.func.trim(person.first_name + " " + person.last_name)
+
+
+def party_name(org: Any, person: Any) -> sa.ColumnElement[Any]:
+    """How lists and exports name one side of an introduction: its organization, else its person."""
+    return sa.func.coalesce(org.name, person_name(person), "")
+
+
 _contact_org = aliased(Organization, name="contact_org")
-_contact_name = sa.func.trim(Contact.first_name + " " + Contact.last_name)
+_contact_name = person_name(Contact)
 
 CONTACTS = ListSpec(
     "contact",
@@ -375,17 +386,13 @@ def _in_month(column: Any, month: str) -> Where:
     return sa.and_(column >= start, column < end)
 
 
-def _party(org: Any, person: Any) -> sa.ColumnElement[Any]:
-    return sa.func.coalesce(org.name, sa.func.trim(person.first_name + " " + person.last_name), "")
-
-
 INTRODUCTIONS = ListSpec(
     "introduction",
     Introduction,
     (
         # The parties lead; the optional title comes last (often empty).
-        Column("qc_party", _party(_qc_org, _qc_contact)),
-        Column("ma_party", _party(_ma_org, _ma_contact)),
+        Column("qc_party", party_name(_qc_org, _qc_contact)),
+        Column("ma_party", party_name(_ma_org, _ma_contact)),
         Column("purpose", Introduction.purpose, kind="enum:IntroductionPurpose"),
         Column("stage", Introduction.stage, kind="enum:IntroductionStage"),
         Column("owner", _owner.display_name),
@@ -435,7 +442,7 @@ FOLLOWUPS = ListSpec(
             "linked_to",
             sa.func.coalesce(
                 _fu_org.name,
-                sa.func.trim(_fu_contact.first_name + " " + _fu_contact.last_name),
+                person_name(_fu_contact),
                 sa.func.nullif(_fu_intro.title, ""),
                 _fu_event.name,
                 "",
@@ -499,7 +506,7 @@ LISTS: dict[str, ListSpec] = {
 
 _TRASH_LABELS: dict[str, tuple[Any, Expr]] = {
     "organization": (Organization, Organization.name),
-    "contact": (Contact, sa.func.trim(Contact.first_name + " " + Contact.last_name)),
+    "contact": (Contact, person_name(Contact)),
     "introduction": (
         Introduction,
         sa.func.coalesce(
@@ -743,8 +750,8 @@ def related(session: Session, kind: str, record_id: int) -> list[RelatedRow]:
         sa.select(
             Introduction.id,
             Introduction.stage_changed_at,
-            _party(_qc_org, _qc_contact),
-            _party(_ma_org, _ma_contact),
+            party_name(_qc_org, _qc_contact),
+            party_name(_ma_org, _ma_contact),
             Introduction.stage,
         )
         .select_from(Introduction)
