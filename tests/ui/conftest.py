@@ -164,3 +164,24 @@ def desk(sqlite_db: Database) -> DeskContext:
         )
         user_id = user.id
     return DeskContext(sqlite_db, user_id, "Marie Tremblay")
+
+
+@pytest.fixture
+def english(qapp: Any) -> Iterator[Any]:
+    """The interface in English (the tests read English labels), left in English afterwards."""
+    from crm.ui.i18n import Languages
+
+    languages = Languages()
+    languages.apply("en")
+    yield languages
+    languages.apply("en")
+
+
+@pytest.fixture
+def tasks(qapp: Any) -> Iterator[Any]:
+    """A task runner of the test's own, drained before the test's database goes away."""
+    from crm.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    yield runner
+    runner.wait()

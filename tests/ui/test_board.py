@@ -16,14 +16,7 @@ from crm.ui.dialogs import stage_dialog
 from crm.ui.pages.board import BoardPage
 from crm.ui.tasks import TaskRunner
 
-
-@pytest.fixture(autouse=True)
-def english(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("en")
-    return languages
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

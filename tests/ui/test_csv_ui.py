@@ -5,30 +5,12 @@ from __future__ import annotations
 
 import csv
 
-import pytest
 from PySide6.QtCore import Qt
 
 from crm.services import contacts, csv_export, export_profiles, organizations
 from crm.ui.dialogs.export_dialog import ExportDialog
 from crm.ui.dialogs.import_wizard import MAPPING, PREVIEW, ImportWizard, undo_last_import
 from crm.ui.pages.export_log import ExportLogDialog
-from crm.ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def tasks(qapp):
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-
-
-@pytest.fixture
-def english(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("en")
-    return languages
 
 
 def write(path, rows, *, encoding="utf-8-sig", delimiter=","):

@@ -15,15 +15,7 @@ from crm.ui.dialogs.records import EventEditor
 from crm.ui.widgets import participants as panel_module
 from crm.ui.widgets.participants import ATTENDED, ROLE
 
-
-@pytest.fixture(autouse=True)
-def english(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("en")
-    yield languages
-    languages.apply("en")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def ids(desk):

@@ -13,14 +13,7 @@ from crm.ui.pages import my_followups
 from crm.ui.pages.my_followups import MyFollowUpsPage
 from crm.ui.tasks import TaskRunner
 
-
-@pytest.fixture(autouse=True)
-def english(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("en")
-    return languages
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

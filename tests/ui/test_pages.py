@@ -173,15 +173,6 @@ def test_delete_to_trash_and_restore(qtbot, desk, answers):
 
 
 @pytest.fixture
-def english(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("en")
-    return languages
-
-
-@pytest.fixture
 def french(qapp):
     from crm.ui.i18n import Languages
 

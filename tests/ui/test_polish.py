@@ -21,23 +21,6 @@ from crm.ui.dialogs.records import ContactEditor, OrganizationEditor
 from crm.ui.models import table
 from crm.ui.models.table import ListModel
 from crm.ui.pages.trash import TrashPage
-from crm.ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def tasks(qapp):
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-
-
-@pytest.fixture
-def english(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("en")
-    return languages
 
 
 @pytest.fixture

@@ -18,16 +18,8 @@ from PySide6.QtCore import Qt
 from crm.db.models import Contact
 from crm.services import listing
 from crm.ui.models.table import PAGE_SIZE, ListModel
-from crm.ui.tasks import TaskRunner
 
 EXTRA = 450  # contacts added to the desk's three: more than two pages
-
-
-@pytest.fixture
-def tasks(qapp):
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture
