@@ -476,19 +476,21 @@ class ListPage(QWidget):
             self.followUpRequested.emit(*found)
 
     def delete_selected(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            title = QCoreApplication.translate("ListPage", "Cannot move to the trash")
+            self.apply_to_selected("delete", chosen, title)
+
+    def apply_to_selected(self, action: str, chosen: list[tuple[str, int]], error_title: str) -> None:
+        """`action` (delete, restore or purge) on each chosen record in one transaction."""
         from crm.ui.kinds import SERVICES  # every record service: imported when first needed
 
-        chosen = self.selected()
-        if not chosen:
-            return
         try:
             with self.ctx.db.write() as session:
                 for kind, record_id in chosen:
-                    SERVICES[kind].delete(session, self.ctx.user_id, record_id)
+                    getattr(SERVICES[kind], action)(session, self.ctx.user_id, record_id)
         except DeskError as exc:
-            messages.error(
-                self, QCoreApplication.translate("ListPage", "Cannot move to the trash"), error_text(exc)
-            )
+            messages.error(self, error_title, error_text(exc))
         self.apply_filters()
         self.recordsChanged.emit()
 

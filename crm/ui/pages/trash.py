@@ -5,12 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from crm.domain.errors import DeskError
 from crm.services import listing
 from crm.ui import messages
 from crm.ui.context import DeskContext
-from crm.ui.errors import error_text
-from crm.ui.kinds import SERVICES
 from crm.ui.pages.lists import FilterDef, ListPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
@@ -50,16 +47,8 @@ class TrashPage(ListPage):
 
     def restore_selected(self) -> None:
         chosen = self.selected()
-        if not chosen:
-            return
-        try:
-            with self.ctx.db.write() as session:
-                for kind, record_id in chosen:
-                    SERVICES[kind].restore(session, self.ctx.user_id, record_id)
-        except DeskError as exc:
-            messages.error(self, self.tr("Cannot restore"), error_text(exc))
-        self.apply_filters()
-        self.recordsChanged.emit()
+        if chosen:
+            self.apply_to_selected("restore", chosen, self.tr("Cannot restore"))
 
     def purge_selected(self) -> None:
         chosen = self.selected()
@@ -74,14 +63,7 @@ class TrashPage(ListPage):
             self, self.tr("Delete permanently"), question, ok_text=self.tr("Delete permanently")
         ):
             return
-        try:
-            with self.ctx.db.write() as session:
-                for kind, record_id in chosen:
-                    SERVICES[kind].purge(session, self.ctx.user_id, record_id)
-        except DeskError as exc:
-            messages.error(self, self.tr("Cannot delete permanently"), error_text(exc))
-        self.apply_filters()
-        self.recordsChanged.emit()
+        self.apply_to_selected("purge", chosen, self.tr("Cannot delete permanently"))
 
     def fill_context_menu(self, menu: QMenu) -> None:
         has_selection = bool(self.selected_rows())
