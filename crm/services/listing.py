@@ -50,7 +50,7 @@ Expr = sa.ColumnElement[Any] | QueryableAttribute[Any]
 class Column:
     """One column of a list: `key` names it (headers are translated by the UI).
 
-    `kind` tells the UI how to show the raw value: text, int, date, datetime, or
+    `kind` tells the UI how to show the raw value: text, int, date, time, datetime, or
     `enum:<EnumName>` for a closed vocabulary it labels in the user's language.
     """
 
@@ -435,6 +435,7 @@ FOLLOWUPS = ListSpec(
     (
         Column("title", FollowUp.title, sa.func.lower(FollowUp.title)),
         Column("due_date", FollowUp.due_date, kind="date"),
+        Column("due_time", FollowUp.due_time, kind="time"),
         Column("assignee", _assignee.display_name),
         Column("priority", FollowUp.priority, kind="enum:Priority"),
         Column("status", FollowUp.status, kind="enum:FollowUpStatus"),

@@ -129,6 +129,7 @@ HEADERS: dict[str, str] = {
     "owner": QT_TRANSLATE_NOOP("Headers", "Owner"),
     "stage_changed_at": QT_TRANSLATE_NOOP("Headers", "Stage since"),
     "due_date": QT_TRANSLATE_NOOP("Headers", "Due"),
+    "due_time": QT_TRANSLATE_NOOP("Headers", "Time"),
     "assignee": QT_TRANSLATE_NOOP("Headers", "Assignee"),
     "priority": QT_TRANSLATE_NOOP("Headers", "Priority"),
     "status": QT_TRANSLATE_NOOP("Headers", "Status"),

@@ -650,6 +650,37 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>AAAA-MM-JJ ou JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or MM/DD/YYYY</source>
+        <translation>AAAA-MM-JJ ou MM/JJ/AAAA</translation>
+    </message>
+    <message>
+        <source>A date is required here.</source>
+        <translation>Une date est requise ici.</translation>
+    </message>
+    <message>
+        <source>“%1” could be %2 or %3: type it as %4 or %5.</source>
+        <translation>« %1 » peut être %2 ou %3 : tapez-la %4 ou %5.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: type it as %2.</source>
+        <translation>« %1 » n’est pas une date : tapez-la %2.</translation>
+    </message>
+    <message>
+        <source>Pick on a calendar (Alt+Down)</source>
+        <translation>Choisir sur un calendrier (Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The values are not valid.</source>
@@ -1144,6 +1175,10 @@ Détails : %2</translation>
         <translation>Échéance</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
         <source>Assignee</source>
         <translation>Attribué à</translation>
     </message>
@@ -1385,6 +1420,10 @@ Détails : %2</translation>
     <message>
         <source>Due</source>
         <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Assignee</source>
@@ -2671,6 +2710,17 @@ L’enregistrer quand même ?</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>“%1” is not a time of day: type it as 14:00.</source>
+        <translation>« %1 » n’est pas une heure : tapez-la 14:00.</translation>
+    </message>
+    <message>
+        <source>HH:MM (optional)</source>
+        <translation>HH:MM (facultatif)</translation>
     </message>
 </context>
 <context>

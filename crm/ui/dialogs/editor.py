@@ -17,16 +17,14 @@ int id)` when the user opens a related record from the side panel.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -52,14 +50,13 @@ from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text, issue_text
 from crm.ui.kinds import SERVICES
+from crm.ui.widgets.datefield import DateField, TimeField
 from crm.ui.widgets.picker import RecordPicker
-
-NO_DATE = QDate(1900, 1, 1)
 
 
 @dataclass(frozen=True)
 class FieldDef:
-    """One form field: `kind` is text, multiline, int, bool, date, enum:<Name>, staff, or a
+    """One form field: `kind` is text, multiline, int, bool, date, time, enum:<Name>, staff, or a
     record kind to pick (organization, contact, introduction, event)."""
 
     name: str
@@ -74,6 +71,7 @@ class RecordEditor(QDialog):
 
     kind: str
     field_defs: tuple[FieldDef, ...]
+    required_dates: tuple[str, ...] = ()  # date fields that cannot be left empty
 
     def __init__(self, ctx: DeskContext, record_id: int | None = None, parent: QWidget | None = None,
                  initial: dict[str, Any] | None = None) -> None:  # fmt: skip
@@ -157,6 +155,8 @@ class RecordEditor(QDialog):
         if record_id is not None:
             self.load()
         else:
+            for name, value in self.defaults().items():
+                self.set_widget_value(name, value)
             self.loaded_values = self.values()
             if initial:
                 for name, value in initial.items():
@@ -173,6 +173,10 @@ class RecordEditor(QDialog):
     def side_panel(self) -> QWidget | None:
         """A panel shown beside the form (the related records), or None."""
         return None
+
+    def defaults(self) -> dict[str, Any]:
+        """What a new record's fields start from (untouched, they are not unsaved changes)."""
+        return {}
 
     def focus_first_field(self) -> None:
         """Put the cursor in the first field (the record was opened to be edited)."""
@@ -213,12 +217,9 @@ class RecordEditor(QDialog):
         if kind == "bool":
             return QCheckBox(self)
         if kind == "date":
-            date_edit = QDateEdit(self)
-            date_edit.setCalendarPopup(True)
-            date_edit.setMinimumDate(NO_DATE)
-            date_edit.setSpecialValueText(" ")
-            date_edit.setDate(NO_DATE)
-            return date_edit
+            return DateField(self, required=fdef.name in self.required_dates)
+        if kind == "time":
+            return TimeField(self)
         if kind.startswith("enum:"):
             combo = QComboBox(self)
             if fdef.name == "outcome":
@@ -245,9 +246,8 @@ class RecordEditor(QDialog):
             return widget.toPlainText().strip()
         if isinstance(widget, QCheckBox):
             return widget.isChecked()
-        if isinstance(widget, QDateEdit):
-            d = widget.date()
-            return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+        if isinstance(widget, DateField | TimeField):
+            return widget.value()
         if isinstance(widget, QComboBox):
             return widget.currentData()
         assert isinstance(widget, QLineEdit)
@@ -263,8 +263,8 @@ class RecordEditor(QDialog):
             widget.setPlainText(value or "")
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
-        elif isinstance(widget, QDateEdit):
-            widget.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        elif isinstance(widget, DateField | TimeField):
+            widget.set_value(value)
         elif isinstance(widget, QComboBox):
             widget.setCurrentIndex(max(widget.findData(value), 0))
         elif isinstance(widget, QLineEdit):
@@ -288,7 +288,14 @@ class RecordEditor(QDialog):
         return {k: v for k, v in current.items() if v != self.loaded_values.get(k)}
 
     def is_dirty(self) -> bool:
-        return bool(self.changes())
+        return bool(self.changes()) or bool(self.flagged_fields())
+
+    def flagged_fields(self) -> list[str]:
+        """The date and time fields whose text does not read (flagged under them)."""
+        return [
+            name for name, widget in self.widgets.items()
+            if isinstance(widget, DateField | TimeField) and widget.problem()
+        ]  # fmt: skip
 
     # --- load and save -----------------------------------------------------------------------
 
@@ -344,6 +351,14 @@ class RecordEditor(QDialog):
 
     def save(self) -> bool:
         """Save; True when saved (or nothing to save)."""
+        flagged = self.flagged_fields()
+        if flagged:
+            for name in flagged:
+                widget = self.widgets[name]
+                assert isinstance(widget, DateField | TimeField)
+                widget.check()
+            self.widgets[flagged[0]].setFocus()
+            return False
         allow_duplicate = False
         while True:
             try:

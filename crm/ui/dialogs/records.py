@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
+from crm.domain.dates import add_working_days
 from crm.domain.enums import IntroductionOutcome, IntroductionStage
 from crm.services import introductions, tags, workflow
 from crm.ui.dialogs import stage_dialog
 from crm.ui.dialogs.editor import FieldDef, RecordEditor
 from crm.ui.widgets.participants import ParticipantsPanel
 from crm.ui.widgets.related import RelatedPanel
+
+# A new follow-up is due this many working days (Monday to Friday) from today.
+FOLLOW_UP_DAYS = 3
 
 
 def F(name: str, label: str, kind: str = "text") -> FieldDef:
@@ -136,6 +141,7 @@ class FollowUpEditor(RecordEditor):
     field_defs = (
         F("title", QT_TRANSLATE_NOOP("Fields", "Title")),
         F("due_date", QT_TRANSLATE_NOOP("Fields", "Due date"), "date"),
+        F("due_time", QT_TRANSLATE_NOOP("Fields", "Time"), "time"),
         F("assignee_id", QT_TRANSLATE_NOOP("Fields", "Assignee"), "staff"),
         F("priority", QT_TRANSLATE_NOOP("Fields", "Priority"), "enum:Priority"),
         F("status", QT_TRANSLATE_NOOP("Fields", "Status"), "enum:FollowUpStatus"),
@@ -143,8 +149,13 @@ class FollowUpEditor(RecordEditor):
         F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
     )
 
+    required_dates = ("due_date",)
+
     def window_title(self) -> str:
         return self.tr("New follow-up") if self.record_id is None else self.tr("Follow-up")
+
+    def defaults(self) -> dict[str, Any]:
+        return {**super().defaults(), "due_date": add_working_days(date.today(), FOLLOW_UP_DAYS)}
 
 
 class IntroductionEditor(RecordEditor):
@@ -193,6 +204,8 @@ class IntroductionEditor(RecordEditor):
         """A stage change goes through the workflow's confirmation (warnings, outcome, note,
         suggested follow-ups), as on the board; a new introduction's warnings are confirmed."""
         self.plan = None
+        if self.flagged_fields():
+            return super().save()  # a date that does not read is flagged before any question
         values = self.values()
         if self.record_id is None:
             if not stage_dialog.confirm_new(self, self.ctx, values):

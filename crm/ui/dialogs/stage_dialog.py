@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,6 +37,7 @@ from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import tr
+from crm.ui.widgets.datefield import DateField
 
 
 def warning_text(warning: workflow.WorkflowWarning) -> str:
@@ -75,7 +74,7 @@ def ask(dialog: QDialog) -> bool:
 class _SuggestionRow:
     keep: QCheckBox
     title: QLineEdit
-    due: QDateEdit
+    due: DateField
     assignee: QComboBox
 
 
@@ -146,10 +145,9 @@ class StageDialog(QDialog):
             title = QLineEdit(
                 suggestion_title(suggestion), self.suggestion_box, objectName=f"suggestionTitle{n}"
             )
-            due = QDateEdit(self.suggestion_box, objectName=f"suggestionDue{n}")
-            due.setCalendarPopup(True)
-            when = suggestion.due(today)
-            due.setDate(QDate(when.year, when.month, when.day))
+            due = DateField(self.suggestion_box, required=True)
+            due.setObjectName(f"suggestionDue{n}")
+            due.set_value(suggestion.due(today))
             assignee = QComboBox(self.suggestion_box, objectName=f"suggestionAssignee{n}")
             for user_id, name in staff:
                 assignee.addItem(name, user_id)
@@ -182,16 +180,19 @@ class StageDialog(QDialog):
     def chosen_followups(self) -> list[tuple[str, date, int | None]]:
         chosen = []
         for row in self.rows:
-            if row.keep.isChecked() and row.title.text().strip():
-                d = row.due.date()
-                chosen.append(
-                    (
-                        row.title.text().strip(),
-                        date(d.year(), d.month(), d.day()),
-                        row.assignee.currentData(),
-                    )
-                )
+            due = row.due.value()
+            if row.keep.isChecked() and row.title.text().strip() and due is not None:
+                chosen.append((row.title.text().strip(), due, row.assignee.currentData()))
         return chosen
+
+    def accept(self) -> None:
+        """A kept follow-up's date must read (flagged under it otherwise)."""
+        kept = [row.due for row in self.rows if row.keep.isChecked()]
+        bad = [due for due in kept if not due.check()]
+        if bad:
+            bad[0].setFocus()
+            return
+        super().accept()
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
@@ -50,6 +50,7 @@ from PySide6.QtCore import (
 )
 
 from crm.db.database import Database
+from crm.domain.dates import format_time
 from crm.services import listing
 from crm.ui import labels
 from crm.ui.errors import error_text
@@ -82,6 +83,8 @@ def display_value(kind: str, value: Any) -> str:
         return QLocale().toString(
             QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
         )
+    if kind == "time" and isinstance(value, time):
+        return format_time(value)
     if kind == "int" and isinstance(value, int):
         return QLocale().toString(value)
     return str(value)

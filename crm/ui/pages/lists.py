@@ -82,7 +82,7 @@ COLUMN_WIDTHS: dict[str, int] = {
     "label": 260, "title": 200, "email": 220, "website": 200, "kind": 180, "purpose": 160,
     "stage": 170, "owner": 140, "assignee": 140, "deleted_by": 140, "city": 130,
     "territory": 120, "membership": 120, "language": 90, "region": 70, "priority": 90,
-    "status": 90, "due_date": 100, "starts_on": 100, "ends_on": 100, "participants": 90,
+    "status": 90, "due_date": 100, "due_time": 70, "starts_on": 100, "ends_on": 100, "participants": 90,
     "stage_changed_at": 140, "deleted_at": 140,
 }  # fmt: skip
 # Columns hidden until the user shows them with the column chooser.

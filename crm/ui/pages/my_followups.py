@@ -13,11 +13,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCalendarWidget,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -41,29 +40,35 @@ from crm.ui.i18n import tr
 from crm.ui.pages.base import ReloadingPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
+from crm.ui.widgets.datefield import DateField
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def pick_date(parent: QWidget | None, start: date) -> date | None:
-    """Ask for a date on a calendar (tests replace this function)."""
-    dialog = QDialog(parent)
+def snooze_dialog(parent: QWidget | None, start: date) -> tuple[QDialog, DateField]:
+    """The dialog that asks until when: the desk's date field, typed or picked."""
+    dialog = QDialog(parent, objectName="snoozeDialog")
     dialog.setWindowTitle(tr("Snooze until"))
-    cal = QCalendarWidget(dialog)
-    cal.setSelectedDate(QDate(start.year, start.month, start.day))
+    field = DateField(dialog, required=True)
+    field.set_value(start)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
-    buttons.accepted.connect(dialog.accept)
+    buttons.accepted.connect(lambda: field.check() and dialog.accept())
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(cal)
+    layout.addWidget(field)
     layout.addWidget(buttons)
+    return dialog, field
+
+
+def pick_date(parent: QWidget | None, start: date) -> date | None:
+    """Ask for a date (tests replace this function)."""
+    dialog, field = snooze_dialog(parent, start)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    d = cal.selectedDate()
-    return date(d.year(), d.month(), d.day())
+    return field.value()
 
 
 def save_path(parent: QWidget | None) -> str:
