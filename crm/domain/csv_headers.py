@@ -73,8 +73,8 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
         "notes",
     ),
     "followups": (
-        "uid", "title", "due_date", "assignee", "priority", "status", "linked_kind", "linked_to",
-        "linked_uid", "notes",
+        "uid", "title", "due_date", "due_time", "assignee", "priority", "status", "linked_kind",
+        "linked_to", "linked_uid", "notes",
     ),
     "participants": (
         "uid", "event", "event_uid", "event_starts_on", "contact", "contact_email", "contact_uid",

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.base import utcnow
+from crm.db.files import atomic_file
 from crm.db.models import Contact, Event, FollowUp, Introduction, Organization, StaffUser
 from crm.domain.enums import FollowUpStatus, Priority, Territory
 
@@ -214,5 +215,6 @@ def export(
     """Write the (open) follow-ups, of one assignee or of all, to `path`; returns how many."""
     items = followups_to_export(session, assignee_id=assignee_id, include_closed=include_closed)
     text = calendar_text(session, items, now=now)
-    Path(path).write_bytes(text.encode("utf-8"))
+    with atomic_file(Path(path)) as temporary:
+        temporary.write_bytes(text.encode("utf-8"))
     return len(items)

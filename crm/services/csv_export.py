@@ -366,7 +366,11 @@ def _as_text(expr: sa.ColumnElement[Any], dialect: str) -> tuple[sa.ColumnElemen
         return sa.type_coerce(expr, sa.String()), False
     if isinstance(kind, sa.Boolean):
         return sa.case((expr.is_(True), "yes"), (expr.is_(False), "no"), else_=""), False
-    if isinstance(kind, sa.Date | sa.Time):
+    if isinstance(kind, sa.Time):  # a follow-up's time of day, to the minute: HH:MM
+        if dialect == "sqlite":  # stored as HH:MM:SS.ffffff
+            return sa.func.substr(sa.type_coerce(expr, sa.String()), 1, 5), False
+        return sa.func.to_char(expr, "HH24:MI"), False
+    if isinstance(kind, sa.Date):
         if dialect == "sqlite":  # stored as ISO text already
             return sa.type_coerce(expr, sa.String()), False
         return sa.cast(expr, sa.String()), False
