@@ -100,7 +100,11 @@ def _record_territory(session: Session, fu: FollowUp) -> Territory:
         if person is not None:
             if person.territory != Territory.OTHER:
                 return Territory(person.territory)
-            org = session.get(Organization, person.organization_id) if person.organization_id else None
+            org = (
+                session.get(Organization, person.organization_id)
+                if person.organization_id
+                else None
+            )
             if org is not None:
                 return Territory(org.territory)
     if fu.event_id:
@@ -145,7 +149,9 @@ def _stamp(moment: datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
-def event_lines(session: Session, fu: FollowUp, staff: dict[int, StaffUser], now: datetime) -> list[str]:
+def event_lines(
+    session: Session, fu: FollowUp, staff: dict[int, StaffUser], now: datetime
+) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:{fu.uid}@cooperation-desk", f"DTSTAMP:{_stamp(now)}"]
     if fu.due_time is not None:
         zone = zone_for(session, fu, staff)
@@ -160,13 +166,17 @@ def event_lines(session: Session, fu: FollowUp, staff: dict[int, StaffUser], now
     if description:
         lines.append(f"DESCRIPTION:{escape(description)}")
     lines.append(f"PRIORITY:{_PRIORITY.get(Priority(fu.priority), 5)}")
-    lines.append("STATUS:CANCELLED" if fu.status == FollowUpStatus.CANCELLED else "STATUS:CONFIRMED")
+    lines.append(
+        "STATUS:CANCELLED" if fu.status == FollowUpStatus.CANCELLED else "STATUS:CONFIRMED"
+    )
     lines.append("TRANSP:TRANSPARENT")
     lines.append("END:VEVENT")
     return lines
 
 
-def calendar_text(session: Session, items: Iterable[FollowUp], *, now: datetime | None = None) -> str:
+def calendar_text(
+    session: Session, items: Iterable[FollowUp], *, now: datetime | None = None
+) -> str:
     """The iCalendar text of these follow-ups."""
     now = now or utcnow()
     staff = {u.id: u for u in session.scalars(sa.select(StaffUser))}
@@ -174,7 +184,9 @@ def calendar_text(session: Session, items: Iterable[FollowUp], *, now: datetime 
     zones: set[str] = set()
     for fu in items:
         lines = event_lines(session, fu, staff, now)
-        zones.update(line.split("TZID=", 1)[1].split(":", 1)[0] for line in lines if "TZID=" in line)
+        zones.update(
+            line.split("TZID=", 1)[1].split(":", 1)[0] for line in lines if "TZID=" in line
+        )
         events += lines
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:Cooperation desk follow-ups"]  # fmt: skip
