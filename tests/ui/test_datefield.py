@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QToolButton
 
 from crm.db.models import Event, FollowUp
 from crm.domain.dates import add_working_days
@@ -76,7 +76,8 @@ def test_ambiguous_date_is_flagged_not_guessed(qtbot, field, french):
     assert field.value() is None
     assert field.edit.text() == "03.04.2026"  # left as typed
     assert not field.message.isHidden()
-    assert field.message.text() == (
+    assert "2026\u201104\u201103" in field.message.text()  # never cut at a line end
+    assert field.problem() == (
         "« 03.04.2026 » peut être vendredi 3 avril 2026 ou mercredi 4 mars 2026 : "
         "tapez-la 2026-04-03 ou 2026-03-04."
     )
@@ -86,9 +87,7 @@ def test_garbage_is_flagged_not_blanked(qtbot, field, english):
     type_into(qtbot, field, "next tuesday")
     assert field.edit.text() == "next tuesday"
     assert not field.message.isHidden()
-    assert field.message.text() == (
-        "“next tuesday” is not a date: type it as YYYY-MM-DD or MM/DD/YYYY."
-    )
+    assert field.problem() == ("“next tuesday” is not a date: type it as YYYY-MM-DD or MM/DD/YYYY.")
     qtbot.keyClick(field.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field.edit, "2026-12-01")
     assert field.message.isHidden()  # the flag goes as soon as the text reads
@@ -106,7 +105,7 @@ def test_required_date_has_no_clear_button_and_asks_for_a_date(qtbot, english):
     qtbot.addWidget(field)
     assert not field.edit.isClearButtonEnabled()
     assert not field.check()
-    assert field.message.text() == "A date is required here."
+    assert field.problem() == "A date is required here."
 
 
 def test_calendar_opens_on_today_then_on_the_value(qtbot, field, english):
@@ -207,3 +206,35 @@ def test_optional_dates_start_empty_and_clear_once_set(qtbot, desk, english):
     assert editor.save() is True
     with desk.db.read() as s:
         assert events.service.get(s, event_id).ends_on is None
+
+
+def test_snooze_asks_with_the_same_field(qtbot, french):
+    from crm.ui.pages.my_followups import snooze_dialog
+
+    dialog, field = snooze_dialog(None, date(2026, 12, 7))
+    qtbot.addWidget(dialog)
+    assert field.text() == "2026-12-07" and field.required
+    type_into(qtbot, field, "13/13/2026")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() != QDialog.DialogCode.Accepted and not field.message.isHidden()
+    type_into(qtbot, field, "15/12/2026")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert field.value() == date(2026, 12, 15)
+
+
+def test_stage_dialog_suggested_follow_up_dates_are_desk_date_fields(qtbot, english):
+    from crm.services import workflow
+    from crm.ui.dialogs.stage_dialog import StageDialog
+
+    dialog = StageDialog(None, "A ↔ B", "proposed", "asked", [],
+                         workflow.suggestions("proposed", "asked"), [(1, "Marie")], 1)  # fmt: skip
+    qtbot.addWidget(dialog)
+    due = dialog.findChild(DateField, "suggestionDue0")
+    assert due.value() == workflow.suggestions("proposed", "asked")[0].due(date.today())
+    type_into(qtbot, due, "12/24/2026")
+    assert dialog.chosen_followups() == [("Check both answers", date(2026, 12, 24), 1)]
+    type_into(qtbot, due, "")
+    dialog.ok_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # a kept follow-up needs its date
+    assert due.problem() == "A date is required here."

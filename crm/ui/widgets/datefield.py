@@ -16,6 +16,7 @@ Signals: `changed()` when the text or the picked date changes.
 
 from __future__ import annotations
 
+import re
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
@@ -54,6 +55,15 @@ def long_date(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
+def unbroken(text: str) -> str:
+    """`text` where no date or form (2026-04-03, JJ/MM/AAAA) is cut at a line end: hyphens
+    become non-breaking ones and a word joiner follows each slash."""
+    return _JOINT.sub(lambda m: "\u2011" if m[1] == "-" else "/\u2060", text)
+
+
+_JOINT = re.compile(r"(?<=\w)([-/])(?=\w)")
+
+
 class _TypedField(QWidget):
     """A line edit with a flag below it, rewritten in its stored form when the user leaves it."""
 
@@ -65,6 +75,7 @@ class _TypedField(QWidget):
         self.edit = QLineEdit(self, objectName="typedText")
         self.edit.setClearButtonEnabled(not required)
         self.message = QLabel(self, objectName="typedMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #c0392b;")
         self.message.setWordWrap(True)
         self.message.hide()
@@ -100,7 +111,7 @@ class _TypedField(QWidget):
     def check(self) -> bool:
         """Flag the text (True when it reads); rewrite it in its stored form."""
         problem = self.problem()
-        self.message.setText(problem)
+        self.message.setText(unbroken(problem))
         self.message.setVisible(bool(problem))
         normal = self.normalized()
         if not problem and normal is not None and normal != self.edit.text():
