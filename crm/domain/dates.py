@@ -27,10 +27,12 @@ from datetime import date, time, timedelta
 from typing import Literal
 
 __all__ = [
+    "FOLLOW_UP_WORKING_DAYS",
     "ORDER_BY_LANGUAGE",
     "DateReading",
     "Order",
     "add_working_days",
+    "follow_up_due",
     "format_time",
     "parse_date",
     "parse_time",
@@ -123,6 +125,15 @@ def parse_time(text: str) -> tuple[time | None, str]:
 def format_time(value: time) -> str:
     """How the desk writes a time of day (both languages, CSV too): `14:00`."""
     return f"{value.hour:02d}:{value.minute:02d}"
+
+
+# A new follow-up is due this many working days from today, unless the user says otherwise.
+FOLLOW_UP_WORKING_DAYS = 3
+
+
+def follow_up_due(today: date) -> date:
+    """The due date a new follow-up starts from (the window and the services alike)."""
+    return add_working_days(today, FOLLOW_UP_WORKING_DAYS)
 
 
 def add_working_days(start: date, days: int) -> date:

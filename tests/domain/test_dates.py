@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crm.domain.dates import add_working_days, format_time, parse_date, parse_time
+from crm.domain.dates import add_working_days, follow_up_due, format_time, parse_date, parse_time
 
 DESK_DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31))
 
@@ -109,6 +109,7 @@ def test_three_working_days_skip_the_weekend():
     assert add_working_days(monday, 3) == date(2026, 12, 3)  # Thursday
     assert add_working_days(date(2026, 12, 4), 3) == date(2026, 12, 9)  # Friday -> Wednesday
     assert add_working_days(date(2026, 12, 5), 3) == date(2026, 12, 9)  # Saturday -> Wednesday
+    assert follow_up_due(date(2026, 12, 2)) == date(2026, 12, 7)  # Wednesday -> Monday
 
 
 @given(DESK_DAYS.filter(lambda d: d.year < 2199), st.integers(0, 30))

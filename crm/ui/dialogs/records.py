@@ -8,16 +8,13 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from crm.domain.dates import add_working_days
+from crm.domain.dates import follow_up_due
 from crm.domain.enums import IntroductionOutcome, IntroductionStage
 from crm.services import introductions, tags, workflow
 from crm.ui.dialogs import stage_dialog
 from crm.ui.dialogs.editor import FieldDef, RecordEditor
 from crm.ui.widgets.participants import ParticipantsPanel
 from crm.ui.widgets.related import RelatedPanel
-
-# A new follow-up is due this many working days (Monday to Friday) from today.
-FOLLOW_UP_DAYS = 3
 
 
 def F(name: str, label: str, kind: str = "text") -> FieldDef:
@@ -155,7 +152,7 @@ class FollowUpEditor(RecordEditor):
         return self.tr("New follow-up") if self.record_id is None else self.tr("Follow-up")
 
     def defaults(self) -> dict[str, Any]:
-        return {**super().defaults(), "due_date": add_working_days(date.today(), FOLLOW_UP_DAYS)}
+        return {**super().defaults(), "due_date": follow_up_due(date.today())}
 
 
 class IntroductionEditor(RecordEditor):
