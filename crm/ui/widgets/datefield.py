@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -213,9 +213,20 @@ class DateField(_TypedField):
         day = self.value() or date.today()
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
         self.calendar.setCurrentPage(day.year, day.month)
-        self.calendar.move(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+        self.calendar.adjustSize()
+        self.calendar.move(self._popup_position(self.calendar.size()))
         self.calendar.show()
         self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _popup_position(self, size: QSize) -> QPoint:
+        """Under the field, or above it when the screen ends first; never past the right edge."""
+        below = self.edit.mapToGlobal(self.edit.rect().bottomLeft())
+        screen = self.screen().availableGeometry()
+        y = below.y()
+        if y + size.height() > screen.bottom():
+            y = self.edit.mapToGlobal(QPoint(0, 0)).y() - size.height()
+        x = min(below.x(), screen.right() - size.width())
+        return QPoint(max(x, screen.left()), max(y, screen.top()))
 
     def _picked(self, picked: QDate) -> None:
         assert self.calendar is not None
