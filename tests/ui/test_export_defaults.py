@@ -99,6 +99,7 @@ def test_export_starts_from_all_rows_of_the_filtered_list_without_notes(
         rows = _read(out, expected["delimiter"])
         assert rows[0][:3] == expected["headers"]
         assert len(rows[0]) == len(chosen) and "interne" not in out.read_text("utf-8-sig")
+        assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM: Excel shows accents
         assert sorted(r[1] for r in rows[1:]) == ["Anne", "Zoé"]  # every row of the filter
         with consenting.db.read() as s:
             entry = csv_export.export_log(s)[0]
