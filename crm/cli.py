@@ -289,7 +289,7 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
             saved = export_profiles.Profile(
                 args.save_profile, request.entity, request.recipient, tuple(request.columns),
                 request.lang, request.delimiter, request.encoding, request.include_without_consent,
-                dict(request.filters),
+                dict(request.filters), request.text,
             )  # fmt: skip
             export_profiles.save(session, actor, saved)
             print(f"Saved export profile '{args.save_profile}' ({request.entity}).")

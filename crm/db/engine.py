@@ -15,6 +15,8 @@ from typing import Any
 import sqlalchemy as sa
 from platformdirs import user_data_path
 
+from crm.db.folding import register_sqlite
+
 APP_NAME = "cooperation-desk"
 APP_AUTHOR = "BIOQuebec-MassBio"
 BUSY_TIMEOUT_MS = 5000
@@ -65,6 +67,7 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+    register_sqlite(dbapi_connection)  # `folded(x)` in list filters
 
 
 def _sqlite_on_begin(conn: sa.Connection) -> None:

@@ -708,7 +708,7 @@ def load_scale(
     today = date.today()
     n_orgs, n_intros, n_followups = max(2, n // 5), n // 2, n // 2
     # Indexing reads back what was written: count it as much as the writing.
-    total = n_orgs + n + n_intros + n_followups + n_orgs + n + n_intros
+    total = 2 * (n_orgs + n + n_intros + n_followups)
     done = 0
 
     def tick(count: int) -> None:
@@ -918,7 +918,9 @@ def load_scale(
                 "notes": "", **links,
             }
         )  # fmt: skip
+    followups_after = _max_id(session, FollowUp)
     _insert(session, _table(FollowUp), followup_rows, tick)
+    followup_range = (followups_after + 1, _max_id(session, FollowUp))
     del followup_rows
 
     audit.record(
@@ -938,4 +940,6 @@ def load_scale(
             summary.search_entries += indexing.index_range(
                 session, kind, min(values), max(values), tick
             )
+    if followup_range[0] <= followup_range[1]:
+        summary.search_entries += indexing.index_range(session, "followup", *followup_range, tick)
     return summary

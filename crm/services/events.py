@@ -49,7 +49,7 @@ def document_of(event: Any) -> SearchDocument:
 
 service = records.EntitySpec(
     "event", Event, FIELDS, clean, lambda e: e.name, None, lambda s, e: document_of(e),
-    default_order=("starts_on",),
+    default_order=("starts_on",), shown_elsewhere=("name",),
 )  # fmt: skip
 
 

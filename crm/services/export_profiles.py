@@ -1,5 +1,11 @@
 """Saved export profiles: a partner's file recipe (entity, columns, header language, delimiter,
-encoding, consent choice, filters), reusable from the window and `crm export --profile NAME`.
+encoding, consent choice, filters and filter text), reusable from the window and
+`crm export --profile NAME`.
+
+`starting_profile(entity, lang)` is what an export starts from when no profile is chosen:
+what the user would choose, never more than a partner should get. Internal notes stay in
+the desk unless a profile asks for them; French staff get French headers and `;` (what
+French Excel opens), English staff field names and `,`.
 """
 
 from __future__ import annotations
@@ -12,11 +18,28 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import ExportProfile
+from crm.domain import csv_headers
 from crm.domain.errors import DeskError, NotFound
 from crm.services import audit
 from crm.services.csv_export import ExportRequest
 
-__all__ = ["Profile", "delete", "get", "names", "profiles", "request_from", "save"]
+__all__ = [
+    "INTERNAL_COLUMNS",
+    "Profile",
+    "default_columns",
+    "delete",
+    "get",
+    "names",
+    "profiles",
+    "request_from",
+    "save",
+    "starting_profile",
+]
+
+# Free text staff write for themselves: never in a partner's file unless a profile says so.
+INTERNAL_COLUMNS = frozenset({"notes"})
+# The filter text is kept beside the list filters, in the same JSON (no list filter has this name).
+_TEXT_KEY = "text"
 
 
 @dataclass(frozen=True)
@@ -30,6 +53,19 @@ class Profile:
     encoding: str = "utf-8-sig"
     include_without_consent: bool = False
     filters: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+
+
+def default_columns(entity: str) -> tuple[str, ...]:
+    """The columns an export of `entity` starts with: the usual ones but internal notes."""
+    return tuple(c for c in csv_headers.DEFAULT_COLUMNS[entity] if c not in INTERNAL_COLUMNS)
+
+
+def starting_profile(entity: str, lang: str) -> Profile:
+    """What an export starts from, without a profile, for staff working in `lang`."""
+    french = lang == "fr"
+    return Profile("", entity, "", default_columns(entity), "fr" if french else "en",
+                   ";" if french else ",")  # fmt: skip
 
 
 def _profile(row: ExportProfile) -> Profile:
@@ -37,9 +73,13 @@ def _profile(row: ExportProfile) -> Profile:
         filters = json.loads(row.filters) if row.filters else {}
     except ValueError:
         filters = {}
+    if not isinstance(filters, dict):
+        filters = {}
+    text = filters.pop(_TEXT_KEY, "")
     return Profile(
         row.name, row.entity, row.recipient, tuple(c for c in row.columns.split(",") if c),
         row.lang, row.delimiter, row.encoding, row.include_without_consent, filters,
+        text if isinstance(text, str) else "",
     )  # fmt: skip
 
 
@@ -83,7 +123,7 @@ def save(session: Session, actor_id: int | None, profile: Profile) -> Profile:
         "delimiter": profile.delimiter if profile.delimiter != "\t" else "tab",
         "encoding": checked.encoding,
         "include_without_consent": checked.include_without_consent,
-        "filters": json.dumps(profile.filters, ensure_ascii=False, default=str),
+        "filters": json.dumps(_stored_filters(profile), ensure_ascii=False, default=str),
     }
     row = _row(session, name)
     action = "update"
@@ -99,6 +139,12 @@ def save(session: Session, actor_id: int | None, profile: Profile) -> Profile:
         session, actor_id, action, "export_profile", row.id, row.uid, {"name": [None, name]}
     )
     return _profile(row)
+
+
+def _stored_filters(profile: Profile) -> dict[str, Any]:
+    filters = {k: v for k, v in profile.filters.items() if k != _TEXT_KEY}
+    text = profile.text.strip()
+    return {**filters, _TEXT_KEY: text} if text else filters
 
 
 def delete(session: Session, actor_id: int | None, name: str) -> None:
@@ -117,7 +163,7 @@ def request_from(profile: Profile, **overrides: Any) -> ExportRequest:
     delimiter = "\t" if profile.delimiter == "tab" else profile.delimiter
     request = ExportRequest(
         profile.entity, profile.columns, profile.lang, delimiter, profile.encoding,
-        profile.include_without_consent, dict(profile.filters), "", None, profile.name,
+        profile.include_without_consent, dict(profile.filters), profile.text, None, profile.name,
         profile.recipient,
     )  # fmt: skip
     chosen = {k: v for k, v in overrides.items() if v is not None}

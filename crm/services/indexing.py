@@ -21,6 +21,7 @@ from crm.db import search
 from crm.db.models import (
     Contact,
     Event,
+    FollowUp,
     Interaction,
     Introduction,
     Organization,
@@ -31,11 +32,11 @@ from crm.db.models import (
 )
 from crm.db.search import SearchDocument
 from crm.domain.text import fold
-from crm.services import bulk, contacts, events, interactions, organizations
+from crm.services import bulk, contacts, events, followups, interactions, organizations
 
 __all__ = ["KINDS", "index_known", "index_range", "index_rows", "rebuild"]
 
-KINDS = ("organization", "contact", "introduction", "event", "interaction")
+KINDS = ("organization", "contact", "introduction", "event", "followup", "interaction")
 CHUNK = 5000
 ENTRIES = cast(sa.Table, SearchEntry.__table__)
 # Tag names may hold spaces and commas; the unit separator never appears in a name.
@@ -151,6 +152,10 @@ def _events(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
     return [_values(events.document_of(r)) for r in rows]
 
 
+def _followups(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
+    return [_values(followups.document_of(r)) for r in rows]
+
+
 def _interactions(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
     return [_values(interactions.document_of(r)) for r in rows]
 
@@ -199,6 +204,8 @@ def _query(kind: str) -> tuple[Any, Any, Builder]:
         e = Event
         columns = (e.id, e.name, e.kind, e.starts_on, e.city, e.description)
         return sa.select(*columns).where(e.deleted_at.is_(None)), e.id, _events
+    if kind == "followup":
+        return followups.document_query(), FollowUp.id, _followups
     if kind == "interaction":
         n = Interaction
         columns = (n.id, n.kind, n.subject, n.notes)

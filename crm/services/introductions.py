@@ -90,7 +90,9 @@ def _create_history(session: Session, actor_id: int | None, intro: Introduction)
     session.add(StageChange(introduction_id=intro.id, from_stage=None, to_stage=intro.stage, user_id=actor_id))
 
 
-service = records.EntitySpec("introduction", Introduction, FIELDS, clean, label, None, document)
+# A follow-up's search text names the introduction it serves: its title, else its parties.
+_SHOWN = ("title", "qc_organization_id", "qc_contact_id", "ma_organization_id", "ma_contact_id")
+service = records.EntitySpec("introduction", Introduction, FIELDS, clean, label, None, document, shown_elsewhere=_SHOWN)
 
 
 def create(session: Session, actor_id: int | None, values: dict[str, Any]) -> Introduction:

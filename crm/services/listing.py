@@ -25,6 +25,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
+from crm.db.folding import folded
 from crm.db.models import (
     Contact,
     Event,
@@ -101,8 +102,9 @@ def _like(column: Expr, word: str) -> Where:
     return column.like(f"%{escaped}%", escape="\\")
 
 
-def _lower_like(column: Expr, word: str) -> Where:
-    return _like(sa.func.lower(column), word)
+def _folded_like(column: Expr, word: str) -> Where:
+    """`column` folded as the search index folds (accents, ligatures, case) contains `word`."""
+    return _like(folded(column), word)
 
 
 class _unindexed(FunctionElement[Any]):  # named like the SQL functions it stands beside
@@ -326,7 +328,7 @@ ORGANIZATIONS = ListSpec(
         "membership": lambda v: Organization.membership == v,
         "tag": _has_tag(organization_tags, "organization_id", Organization),
     },
-    text=lambda w: sa.or_(_like(Organization.name_folded, w), _lower_like(Organization.city, w)),
+    text=lambda w: sa.or_(_like(Organization.name_folded, w), _folded_like(Organization.city, w)),
     default_sort="name",
 )
 
@@ -414,7 +416,7 @@ INTRODUCTIONS = ListSpec(
         "created_month": lambda v: _in_month(Introduction.created_at, str(v)),
     },
     text=lambda w: sa.or_(
-        _lower_like(Introduction.title, w),
+        _folded_like(Introduction.title, w),
         _like(_qc_org.name_folded, w),
         _like(_ma_org.name_folded, w),
         _like(_qc_contact.name_folded, w),
@@ -464,9 +466,11 @@ FOLLOWUPS = ListSpec(
         "due_to": lambda v: FollowUp.due_date <= v,
     },
     text=lambda w: sa.or_(
-        _lower_like(FollowUp.title, w),
+        _folded_like(FollowUp.title, w),
         _like(_fu_org.name_folded, w),
         _like(_fu_contact.name_folded, w),
+        _folded_like(_fu_intro.title, w),
+        _folded_like(_fu_event.name, w),
     ),
     default_sort="due_date",
 )
@@ -494,7 +498,7 @@ EVENTS = ListSpec(
         "kind": lambda v: Event.kind == v,
         "territory": lambda v: Event.territory == v,
     },
-    text=lambda w: sa.or_(_lower_like(Event.name, w), _lower_like(Event.city, w)),
+    text=lambda w: sa.or_(_folded_like(Event.name, w), _folded_like(Event.city, w)),
     default_sort="starts_on",
 )
 
@@ -564,7 +568,7 @@ TRASH = ListSpec(
     ),
     source=_TrashModel.table,
     filters={"kind": lambda v: _TrashModel.table.c.kind == v},
-    text=lambda w: _lower_like(_TrashModel.table.c.label, w),
+    text=lambda w: _folded_like(_TrashModel.table.c.label, w),
     default_sort="deleted_at",
     deleted=True,
 )

@@ -23,7 +23,7 @@ from crm.db.models import RECORD_MODELS, SearchEntry
 from crm.domain.errors import DatabaseOpenError, DeskError
 
 CHUNK = 5000
-INDEXED_KINDS = ("organization", "contact", "introduction", "event", "interaction")
+INDEXED_KINDS = ("organization", "contact", "introduction", "event", "followup", "interaction")
 
 
 def backup_dir(db: Database) -> Path:

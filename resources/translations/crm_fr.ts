@@ -937,6 +937,10 @@ Détails : %2</translation>
         <translation>Exporter</translation>
     </message>
     <message>
+        <source>All rows of the profile's filter</source>
+        <translation>Toutes les lignes du filtre du profil</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>

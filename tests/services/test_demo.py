@@ -244,7 +244,7 @@ def test_scale_load_counts_audit_and_search(db: Database, actor: int) -> None:
     assert (summary.contacts, summary.organizations, summary.introductions, summary.followups) == (
         500, 100, 250, 250,
     )  # fmt: skip
-    assert summary.search_entries == 500 + 100 + 250
+    assert summary.search_entries == 500 + 100 + 250 + 250
     assert calls and calls[-1][0] == calls[-1][1]
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     with db.read() as session:
@@ -253,6 +253,7 @@ def test_scale_load_counts_audit_and_search(db: Database, actor: int) -> None:
         assert count(session, SearchEntry) == (
             summary.search_entries + len(demo.demo_set().organizations) + len(demo.demo_set().contacts)
             + len(demo.demo_set().introductions) + len(demo.demo_set().events) + len(demo.demo_set().interactions)
+            + len(demo.demo_set().followups)
         )  # fmt: skip
         stages = session.execute(
             sa.select(Introduction.stage, sa.func.count(StageChange.id))

@@ -27,7 +27,8 @@ def test_export_dialog_writes_the_selected_rows_and_logs_them(
         contacts.service.update(s, desk.user_id, found["Éric"], {"share_with_partners": "yes"})
     dialog = ExportDialog(desk, "contacts", tasks, ids=[found["Éric"], found["Anne"]])
     qtbot.addWidget(dialog)
-    assert dialog.scope_selected.isChecked()
+    assert dialog.scope_filter.isChecked()  # all rows first, the selection on request
+    dialog.scope_selected.setChecked(True)
     dialog.lang.setCurrentIndex(dialog.lang.findData("fr"))
     dialog.delimiter.setCurrentIndex(dialog.delimiter.findData(";"))
     dialog.recipient.setText("MassBio")

@@ -1,6 +1,12 @@
 """The export dialog: a CSV file for a partner from a list (its current filter or the selected
 rows): columns, header language, delimiter, encoding, consent, saved profiles.
 
+It starts from every row of the list's current filter (the selected rows are one click
+away), without internal notes, and in the user's language: French headers and `;` for
+French staff, field names and `,` for English (`export_profiles.starting_profile`). The
+delimiter follows the header language until the user picks one. A saved profile brings back
+its own columns, options and filters; "(none)" brings back the list's.
+
 The file is written off the GUI thread through the task runner (progress and cancel); the
 worker opens its own session. Signals: `exported(str path, int rows)`.
 """
@@ -10,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,8 +64,10 @@ class ExportDialog(QDialog):
         self.ctx = ctx
         self.entity = entity
         self.tasks = tasks
-        self.filters = dict(filters or {})
-        self.text = text
+        # The list's filter, and the one exported (the list's, or a chosen profile's).
+        self.list_filters, self.list_text = dict(filters or {}), text
+        self.filters, self.text = dict(self.list_filters), text
+        self.from_profile = False
         self.ids = list(ids) if ids else None
         self.task: Task | None = None
         self.result_: csv_export.ExportResult | None = None
@@ -74,7 +82,8 @@ class ExportDialog(QDialog):
         self.scope_filter = QRadioButton(self, objectName="exportScopeFilter")
         self.scope_selected = QRadioButton(self, objectName="exportScopeSelected")
         self.scope_selected.setEnabled(bool(self.ids))
-        (self.scope_selected if self.ids else self.scope_filter).setChecked(True)
+        # All the list's rows even with a row selected: a selection is often just the cursor.
+        self.scope_filter.setChecked(True)
 
         self.columns = QListWidget(self, objectName="exportColumns")
         for key in csv_headers.COLUMNS[entity]:
@@ -85,6 +94,9 @@ class ExportDialog(QDialog):
         self.lang = QComboBox(self, objectName="exportLang")
         self.delimiter = QComboBox(self, objectName="exportDelimiter")
         self.encoding = QComboBox(self, objectName="exportEncoding")
+        self.delimiter_chosen = False  # by the user: then the header language leaves it alone
+        self.delimiter.activated.connect(self._delimiter_picked)
+        self.lang.currentIndexChanged.connect(self._lang_changed)
         self.consent = QCheckBox(self, objectName="exportIncludeWithoutConsent")
         self.consent.setVisible(entity in CONSENT_ENTITIES)
         self.path = QLineEdit(self, objectName="exportPath")
@@ -135,7 +147,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.retranslate()
-        self._set_columns(csv_headers.DEFAULT_COLUMNS[entity])
+        french = QLocale().language() == QLocale.Language.French
+        self.start = export_profiles.starting_profile(entity, "fr" if french else "en")
+        self._apply(self.start)
         self._fill_profiles()
         self.resize(560, 640)
 
@@ -164,9 +178,7 @@ class ExportDialog(QDialog):
         self.profile_name.setPlaceholderText(self.tr("e.g. MassBio members"))
         self.recipient.setPlaceholderText(self.tr("e.g. MassBio"))
         self.save_profile.setText(self.tr("Save profile"))
-        self.scope_filter.setText(self.tr("All rows of the list's current filter"))
-        count = len(self.ids or [])
-        self.scope_selected.setText(self.tr("Only the %n selected row(s)", "", count))
+        self._scope_text()
         for row in range(self.columns.count()):
             item = self.columns.item(row)
             key = item.data(Qt.ItemDataRole.UserRole)
@@ -185,6 +197,14 @@ class ExportDialog(QDialog):
         self.browse.setText(self.tr("Browse…"))
         self.export_button.setText(self.tr("Export"))
         self._fill_profiles()
+
+    def _scope_text(self) -> None:
+        if self.from_profile:
+            self.scope_filter.setText(self.tr("All rows of the profile's filter"))
+        else:
+            self.scope_filter.setText(self.tr("All rows of the list's current filter"))
+        count = len(self.ids or [])
+        self.scope_selected.setText(self.tr("Only the %n selected row(s)", "", count))
 
     def column_label(self, key: str) -> str:
         """The column's header in the window's language (French labels are the CSV ones)."""
@@ -221,18 +241,36 @@ class ExportDialog(QDialog):
 
     def _load_profile(self) -> None:
         name = self.profile.currentData()
-        if not name:
-            return
-        with self.ctx.db.read() as session:
-            profile = export_profiles.get(session, name)
-        self._set_columns(profile.columns or csv_headers.DEFAULT_COLUMNS[self.entity])
+        if not name:  # back to where the dialog started: the list's filter, the defaults
+            self._apply(self.start)
+            self.filters, self.text = dict(self.list_filters), self.list_text
+            self.from_profile = False
+        else:
+            with self.ctx.db.read() as session:
+                profile = export_profiles.get(session, name)
+            self._apply(profile)
+            self.filters, self.text, self.from_profile = dict(profile.filters), profile.text, True
+        self.profile_name.setText(name or "")
+        self._scope_text()
+
+    def _apply(self, profile: export_profiles.Profile) -> None:
+        """Show a profile's columns and options (not its filters: see `_load_profile`)."""
+        self._set_columns(profile.columns or export_profiles.default_columns(self.entity))
         self.lang.setCurrentIndex(max(self.lang.findData(profile.lang), 0))
         delimiter = "tab" if profile.delimiter in ("\t", "tab") else profile.delimiter
         self.delimiter.setCurrentIndex(max(self.delimiter.findData(delimiter), 0))
+        self.delimiter_chosen = bool(profile.name)  # a saved profile's delimiter is a choice
         self.encoding.setCurrentIndex(max(self.encoding.findData(profile.encoding), 0))
         self.consent.setChecked(profile.include_without_consent)
         self.recipient.setText(profile.recipient)
-        self.profile_name.setText(profile.name)
+
+    def _delimiter_picked(self) -> None:
+        self.delimiter_chosen = True
+
+    def _lang_changed(self) -> None:
+        if not self.delimiter_chosen:
+            delimiter = ";" if self.lang.currentData() == "fr" else ","
+            self.delimiter.setCurrentIndex(max(self.delimiter.findData(delimiter), 0))
 
     def _set_columns(self, chosen: Sequence[str]) -> None:
         for row in range(self.columns.count()):
@@ -252,6 +290,7 @@ class ExportDialog(QDialog):
             name, self.entity, self.recipient.text().strip(), tuple(self.chosen_columns()),
             self.lang.currentData(), self.delimiter.currentData(), self.encoding.currentData(),
             self.consent.isChecked() and self.entity in CONSENT_ENTITIES,
+            dict(self.filters), self.text,
         )  # fmt: skip
 
     def save_current_profile(self) -> bool:
@@ -269,6 +308,7 @@ class ExportDialog(QDialog):
         self.profile.blockSignals(True)
         self.profile.setCurrentIndex(max(self.profile.findData(name), 0))
         self.profile.blockSignals(False)
+        self.delimiter_chosen = True  # the profile's choice now
         return True
 
     # --- export ------------------------------------------------------------------------------
