@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from crm.db.base import utcnow
 from crm.db.models import FollowUp, StaffUser
+from crm.domain import inference
 from crm.domain.enums import FollowUpStatus, Priority
 from crm.services import records
 from crm.services.cleaning import Cleaner
@@ -51,9 +52,15 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     return c.done(attrs)
 
 
+def starts(actor_id: int | None) -> dict[str, Any]:
+    """A new follow-up is the acting user's, due in a few working days: it shows in their
+    "My follow-ups" at once, and a blank due date is never what they meant."""
+    return {"assignee_id": actor_id, "due_date": inference.followup_due(date.today())}
+
+
 service = records.EntitySpec(
     "followup", FollowUp, (*FIELDS, "completed_at"), clean, lambda f: f.title,
-    default_order=("due_date",),
+    default_order=("due_date",), starts=starts,
 )  # fmt: skip
 
 

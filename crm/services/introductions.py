@@ -90,7 +90,10 @@ def _create_history(session: Session, actor_id: int | None, intro: Introduction)
     session.add(StageChange(introduction_id=intro.id, from_stage=None, to_stage=intro.stage, user_id=actor_id))
 
 
-service = records.EntitySpec("introduction", Introduction, FIELDS, clean, label, None, document)
+service = records.EntitySpec(
+    "introduction", Introduction, FIELDS, clean, label, None, document,
+    starts=lambda actor_id: {"owner_id": actor_id},  # the acting user owns what they start
+)  # fmt: skip
 
 
 def create(session: Session, actor_id: int | None, values: dict[str, Any]) -> Introduction:

@@ -76,6 +76,13 @@ class Planner:
     def label(self, values: dict[str, Any]) -> str:
         return ""
 
+    def clean(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The entity's own rules over a row's values (a subclass may give them more)."""
+        return self.spec.clean(self.session, values)
+
+    def infer(self, values: dict[str, Any]) -> dict[str, Any]:
+        return self.spec.infer(self.session, values) if self.spec.infer else {}
+
     def current(self, record_ids: list[int]) -> dict[int, dict[str, Any]]:
         fields = self.spec.fields
         model = self.spec.model
@@ -192,7 +199,7 @@ class Planner:
                 merged = {**before, **wanted}
                 if "tags" in wanted:
                     merged["tags"] = list(before.get("tags", [])) + split_tags(wanted["tags"])
-                attrs = self.spec.clean(self.session, merged)
+                attrs = self.clean(merged)
             except ValidationFailed as exc:
                 row.action = "invalid"
                 row.problems = problems_of(row.line, self.mapping, self.source.headers, exc.issues)
@@ -211,11 +218,16 @@ class Planner:
         allowed = self.allowed
         values = {k: val for k, val in data.items() if k in allowed}
         try:
-            row.values = self.spec.clean(self.session, values)
+            row.values = self.clean(values)
         except ValidationFailed as exc:
             row.action = "invalid"
             row.problems = problems_of(row.line, self.mapping, self.source.headers, exc.issues)
             return
+        # What the file left blank and the rules inferred, for the preview to say so.
+        row.inferred = {
+            k: found for k, found in self.infer(values).items()
+            if found is not None and _blank(values.get(k)) and row.values.get(k) == found
+        }  # fmt: skip
         if data.get("uid") and self.uid_free(data["uid"]):
             row.values["uid"] = data["uid"]
 
