@@ -24,6 +24,7 @@ class TaggedEditor(RecordEditor):
     related records beside the form."""
 
     related: RelatedPanel | None = None
+    offers_followup = True
 
     def side_panel(self) -> QWidget | None:
         if self.record_id is None:
@@ -40,6 +41,8 @@ class TaggedEditor(RecordEditor):
 
 class OrganizationEditor(TaggedEditor):
     kind = "organization"
+    # Membership is a claim about the organization: never inferred from where it is.
+    inferred_fields = ("territory",)
     field_defs = (
         F("name", QT_TRANSLATE_NOOP("Fields", "Name")),
         F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:OrganizationKind"),
@@ -64,6 +67,7 @@ class OrganizationEditor(TaggedEditor):
 
 class ContactEditor(TaggedEditor):
     kind = "contact"
+    inferred_fields = ("territory", "language")
     field_defs = (
         F("first_name", QT_TRANSLATE_NOOP("Fields", "First name")),
         F("last_name", QT_TRANSLATE_NOOP("Fields", "Last name")),
@@ -95,6 +99,8 @@ class ContactEditor(TaggedEditor):
 
 class EventEditor(RecordEditor):
     kind = "event"
+    inferred_fields = ("territory",)
+    offers_followup = True
     field_defs = (
         F("name", QT_TRANSLATE_NOOP("Fields", "Name")),
         F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:EventKind"),
@@ -149,6 +155,7 @@ class FollowUpEditor(RecordEditor):
 
 class IntroductionEditor(RecordEditor):
     kind = "introduction"
+    offers_followup = True
     field_defs = (
         F("title", QT_TRANSLATE_NOOP("Fields", "Title")),
         F("qc_organization_id", QT_TRANSLATE_NOOP("Fields", "Québec organization"), "organization"),
