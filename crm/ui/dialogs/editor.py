@@ -333,10 +333,11 @@ class RecordEditor(QDialog):
     def _with_hint(self, name: str, widget: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(widget, 1)
+        row.addWidget(widget)
         hint = QLabel(self, objectName=f"inferred_{name}")
         hint.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
         row.addWidget(hint)
+        row.addStretch(1)  # the field keeps its width whatever the hint says
         self.hints[name] = hint
         if isinstance(widget, QComboBox):
             # `activated` is the user's choice only: from then on the field is theirs.
