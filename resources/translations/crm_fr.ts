@@ -1522,8 +1522,8 @@ Détails : %2</translation>
         <translation>Fiche</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>Problèmes</translation>
+        <source>Details</source>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>

@@ -11,6 +11,8 @@ FR = {
     "ou de l’État, du pays ou de la ville ; ou choisissez-en une.",
     "New follow-up…": "Nouveau suivi…",
     "inferred: %1": "déduit : %1",
+    # the import preview's last column: problems, what was inferred, what matched
+    "Details": "Détails",
 }
 
 PLURALS: dict[str, tuple[str, str]] = {}

@@ -172,7 +172,7 @@ class ImportWizard(QDialog):
             [self.tr("Column in the file"), self.tr("First value"), self.tr("Read as")]
         )
         self.preview.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Action"), self.tr("Record"), self.tr("Problems")]
+            [self.tr("Line"), self.tr("Action"), self.tr("Record"), self.tr("Details")]
         )
         self.back.setText(self.tr("< &Back"))
         self.next.setText(self.tr("&Next >"))
