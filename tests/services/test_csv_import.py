@@ -549,3 +549,24 @@ def test_organizations_file_infers_territory_and_reads_membership_answers(db, ac
     assert (by_name["Bio Mtl"].territory, by_name["Bio Mtl"].membership) == ("QC", "bioquebec")
     # Nothing typed about membership: no claim is made.
     assert (by_name["Nowhere Inc"].territory, by_name["Nowhere Inc"].membership) == ("OTHER", "none")
+
+
+def test_an_update_that_moves_a_contact_infers_its_territory_again(db, actor, tmp_path):
+    """A recorded contact with nothing known of where it is (Elsewhere, English by default)
+    gets a city from a file: territory and language follow; a chosen one stays."""
+    with db.write() as s:
+        contacts.service.create(s, actor, {"last_name": "Roy", "email": "roy@x.ca"})
+        contacts.service.create(
+            s, actor, {"last_name": "Lee", "email": "lee@x.ca", "territory": "MA", "language": "en"}
+        )
+    path = write(tmp_path / "moves.csv", [
+        ["Nom", "Courriel", "Ville"],
+        ["Roy", "roy@x.ca", "Montréal"],
+        ["Lee", "lee@x.ca", "Montréal"],
+    ], encoding="cp1252", delimiter=";")  # fmt: skip
+    plan = run(db, actor, "contacts", path, ImportOptions(on_duplicate="update"))
+    assert plan.rows[0].inferred == {"territory": Territory.QC, "language": Language.FR}
+    assert plan.rows[1].inferred == {}
+    found = all_contacts(db)
+    assert (found["roy@x.ca"].territory, found["roy@x.ca"].language) == (Territory.QC, Language.FR)
+    assert (found["lee@x.ca"].territory, found["lee@x.ca"].language) == (Territory.MA, Language.EN)
