@@ -84,6 +84,8 @@ class RecordEditor(QDialog):
     field_defs: tuple[FieldDef, ...]
     # Fields inferred from the others while the user has not chosen them (see `infer`).
     inferred_fields: tuple[str, ...] = ()
+    # The fields they are inferred from: a change there infers them again.
+    inferred_from: tuple[str, ...] = ("region", "country", "city", "organization_id")
     # Whether a saved record of this kind offers "New follow-up…" (linked to it).
     offers_followup = False
 
@@ -347,16 +349,17 @@ class RecordEditor(QDialog):
     def _watch_inputs(self) -> None:
         if not self.inferred_fields:
             return
-        for name, widget in self.widgets.items():
+        for name in self.inferred_from:
+            widget = self.widgets.get(name)
             if isinstance(widget, RecordPicker):
                 widget.changed.connect(self.refresh_inferred)
             elif isinstance(widget, QLineEdit):
                 widget.textChanged.connect(self.refresh_inferred)
-            elif isinstance(widget, QComboBox) and name not in self.inferred_fields:
-                widget.currentIndexChanged.connect(self.refresh_inferred)
-            elif isinstance(widget, QComboBox):
+        for name in self.inferred_fields:
+            combo = self.widgets[name]
+            if isinstance(combo, QComboBox):
                 # A chosen territory tells the language: the others follow it.
-                widget.activated.connect(lambda _i: self.refresh_inferred())
+                combo.activated.connect(lambda _i: self.refresh_inferred())
 
     def _chosen(self, name: str) -> None:
         self.following.discard(name)

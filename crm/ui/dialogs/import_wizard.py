@@ -194,7 +194,7 @@ class ImportWizard(QDialog):
         }.get(action, action)  # fmt: skip
 
     def inferred_text(self, inferred: dict[str, Any]) -> str:
-        """"inferred: Territory Québec, Language French": what the file left blank."""
+        """What the file left blank and the import inferred, e.g. "inferred: Language French"."""
         enums = {"territory": "Territory", "language": "Language", "membership": "Membership"}
         told = ", ".join(
             f"{labels.header(name)} {labels.enum_label(enums[name], str(value)) if name in enums else value}"
