@@ -200,3 +200,21 @@ def test_a_new_record_offers_no_follow_up_until_saved(qtbot, desk):
     editor = ContactEditor(desk, None)
     qtbot.addWidget(editor)
     assert not editor.followup_button.isVisibleTo(editor)
+
+
+def test_recording_an_answer_dates_it_today(qtbot, desk):
+    editor = IntroductionEditor(desk, None)
+    qtbot.addWidget(editor)
+    assert editor.widget_value("qc_consent_at") is None
+    choose(editor, "qc_consent", "yes")
+    assert editor.widget_value("qc_consent_at") == date.today()
+    assert editor.widget_value("ma_consent_at") is None
+    editor.set_widget_value("ma_consent_at", date(2026, 1, 5))
+    choose(editor, "ma_consent", "no")
+    assert editor.widget_value("ma_consent_at") == date(2026, 1, 5)  # the date typed stays
+    contact = ContactEditor(desk, None)
+    qtbot.addWidget(contact)
+    choose(contact, "share_with_partners", "unknown")
+    assert contact.widget_value("consent_date") is None
+    choose(contact, "share_with_partners", "yes")
+    assert contact.widget_value("consent_date") == date.today()

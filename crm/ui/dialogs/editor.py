@@ -86,6 +86,8 @@ class RecordEditor(QDialog):
     inferred_fields: tuple[str, ...] = ()
     # The fields they are inferred from: a change there infers them again.
     inferred_from: tuple[str, ...] = ("region", "country", "city", "organization_id")
+    # Consent field -> the date of the person's answer: answering fills a blank date with today.
+    answer_dates: dict[str, str] = {}
     # Whether a saved record of this kind offers "New follow-up…" (linked to it).
     offers_followup = False
 
@@ -190,6 +192,7 @@ class RecordEditor(QDialog):
                     self.set_widget_value(name, value)
                 self.refresh_inferred()
         self._watch_inputs()
+        self._watch_answers()
         self.retranslate()
         # Long labels (French ones) must not squeeze the fields beside them out of sight.
         scroll.setMinimumWidth(min(form_widget.sizeHint().width() + 24, 620))
@@ -360,6 +363,17 @@ class RecordEditor(QDialog):
             if isinstance(combo, QComboBox):
                 # A chosen territory tells the language: the others follow it.
                 combo.activated.connect(lambda _i: self.refresh_inferred())
+
+    def _watch_answers(self) -> None:
+        for consent, day in self.answer_dates.items():
+            combo = self.widgets[consent]
+            if isinstance(combo, QComboBox):
+                combo.activated.connect(lambda _i, c=consent, d=day: self._answered(c, d))
+
+    def _answered(self, consent: str, day: str) -> None:
+        """The user records a person's answer: it is dated today unless they say otherwise."""
+        if self.widget_value(consent) != "unknown" and self.widget_value(day) is None:
+            self.set_widget_value(day, date.today())
 
     def _chosen(self, name: str) -> None:
         self.following.discard(name)

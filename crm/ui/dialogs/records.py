@@ -68,6 +68,7 @@ class OrganizationEditor(TaggedEditor):
 class ContactEditor(TaggedEditor):
     kind = "contact"
     inferred_fields = ("territory", "language")
+    answer_dates = {"share_with_partners": "consent_date"}
     field_defs = (
         F("first_name", QT_TRANSLATE_NOOP("Fields", "First name")),
         F("last_name", QT_TRANSLATE_NOOP("Fields", "Last name")),
@@ -156,6 +157,7 @@ class FollowUpEditor(RecordEditor):
 class IntroductionEditor(RecordEditor):
     kind = "introduction"
     offers_followup = True
+    answer_dates = {"qc_consent": "qc_consent_at", "ma_consent": "ma_consent_at"}
     field_defs = (
         F("title", QT_TRANSLATE_NOOP("Fields", "Title")),
         F("qc_organization_id", QT_TRANSLATE_NOOP("Fields", "Québec organization"), "organization"),
