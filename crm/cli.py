@@ -351,6 +351,9 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         if args.dry_run or refused:
             for row in plan.rows:
                 extra = row.detail or (f"line {row.merged_into}" if row.merged_into else "")
+                if row.inferred:
+                    told = ", ".join(f"{k} {v}" for k, v in sorted(row.inferred.items()))
+                    extra = "; ".join(x for x in (extra, f"inferred: {told}") if x)
                 print(f"line {row.line:>6}  {row.action:<9}  {row.label}" + (f"  ({extra})" if extra else ""))
     for problem in plan.problems:
         print(f"  {problem}", file=sys.stderr)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from crm.db.models import Contact, Organization
 from crm.db.search import SearchDocument
+from crm.domain import inference
 from crm.domain import validation as v
 from crm.domain.enums import Consent, Language, Territory
 from crm.domain.errors import ValidationFailed
@@ -57,7 +58,34 @@ def _normalize_mobile(text: str) -> str:
     return _normalize_phone(text, "mobile")
 
 
-def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+def _organization(session: Session, organization_id: Any) -> Organization | None:
+    if not isinstance(organization_id, int) or isinstance(organization_id, bool):
+        return None
+    org = session.get(Organization, organization_id)
+    return org if org is not None and org.deleted_at is None else None
+
+
+def infer(
+    session: Session, values: dict[str, Any], *, file_language: Language | None = None
+) -> dict[str, Any]:
+    """The territory and language `values` tell (None where nothing does): the territory from
+    the province or state, the country, the city, else the organization's; the language from
+    the territory (the one chosen, else the inferred one), else from the file's headers."""
+    org = _organization(session, values.get("organization_id"))
+    where = inference.territory(
+        str(values.get("region") or ""), str(values.get("country") or ""),
+        str(values.get("city") or ""),
+    ) or (org.territory if org is not None else None)  # fmt: skip
+    chosen = values.get("territory")
+    told = Territory(chosen) if chosen in set(Territory) else where
+    return {"territory": where, "language": inference.language(told, file_language)}
+
+
+def clean(
+    session: Session, values: dict[str, Any], *, file_language: Language | None = None
+) -> dict[str, Any]:
+    """`values` checked and normalized; a territory or language left blank is inferred
+    (`infer`), English and Elsewhere only when nothing tells."""
     c = Cleaner(values)
     first, last = c.text("first_name"), c.text("last_name")
     if not first and not last:
@@ -72,10 +100,12 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         )
     region, country = c.text("region"), c.text("country")
     territory = c.optional_choice("territory", Territory)
-    if territory is None:
-        territory = v.territory_from_region(region, country) or (
-            org.territory if org else Territory.OTHER
-        )
+    language = c.optional_choice("language", Language)
+    if territory is None or language is None:
+        known = {**values, "territory": territory, "organization_id": organization_id}
+        inferred = infer(session, known, file_language=file_language)
+        territory = territory or inferred["territory"] or Territory.OTHER
+        language = language or inferred["language"] or Language.EN
     email = c.rule("email", _normalize_email, "")
     attrs: dict[str, Any] = {
         "first_name": first,
@@ -85,7 +115,7 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         "email": email,
         "phone": c.rule("phone", _normalize_phone, ""),
         "mobile": c.rule("mobile", _normalize_mobile, ""),
-        "language": c.choice("language", Language, Language.EN),
+        "language": language,
         "city": c.text("city"),
         "region": region,
         "country": country,
@@ -168,5 +198,5 @@ def save_extra(session: Session, contact: Contact, extra: dict[str, Any]) -> Non
 
 service = records.EntitySpec(
     "contact", Contact, FIELDS, clean, label, duplicates, document, save_extra, ("tags",),
-    default_order=("name_folded",), shown_elsewhere=("first_name", "last_name"),
+    default_order=("name_folded",), shown_elsewhere=("first_name", "last_name"), infer=infer,
 )  # fmt: skip

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from crm.db.base import Record
 from crm.db.models import Contact, Event, EventParticipant, Organization
 from crm.db.search import SearchDocument
+from crm.domain import inference
 from crm.domain.enums import EventKind, Territory
 from crm.services import records
 from crm.services.cleaning import Cleaner
@@ -18,8 +19,16 @@ FIELDS = ("name", "kind", "starts_on", "ends_on", "city", "territory", "descript
 PARTICIPANT_FIELDS = ("event_id", "contact_id", "organization_id", "role", "attended")
 
 
+def infer(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+    """The territory an event's city tells (Boston, Montréal), None when it does not."""
+    return {"territory": inference.territory("", "", str(values.get("city") or ""))}
+
+
 def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     c = Cleaner(values)
+    territory = c.optional_choice("territory", Territory)
+    if territory is None:
+        territory = infer(session, values)["territory"] or Territory.OTHER
     starts, ends = c.day("starts_on"), c.day("ends_on")
     if starts and ends and ends < starts:
         c.fail("ends_on", "date.order", f"ends_on: {ends} is before the start {starts}")
@@ -30,7 +39,7 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
             "starts_on": starts,
             "ends_on": ends,
             "city": c.text("city"),
-            "territory": c.choice("territory", Territory, Territory.OTHER),
+            "territory": territory,
             "description": c.text("description", max_length=100_000),
         }
     )
@@ -49,7 +58,7 @@ def document_of(event: Any) -> SearchDocument:
 
 service = records.EntitySpec(
     "event", Event, FIELDS, clean, lambda e: e.name, None, lambda s, e: document_of(e),
-    default_order=("starts_on",), shown_elsewhere=("name",),
+    default_order=("starts_on",), shown_elsewhere=("name",), infer=infer,
 )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from crm.db.base import utcnow
 from crm.db.models import Contact, Event, FollowUp, Introduction, Organization, StaffUser
 from crm.db.search import SearchDocument
+from crm.domain.dates import follow_up_due
 from crm.domain.enums import FollowUpStatus, Priority
 from crm.services import records
 from crm.services.cleaning import Cleaner
@@ -104,9 +105,15 @@ def document(session: Session, followup: FollowUp) -> SearchDocument | None:
     return None if row is None else document_of(row)
 
 
+def starts(actor_id: int | None) -> dict[str, Any]:
+    """A new follow-up is the acting user's, due in a few working days: it shows in their
+    "My follow-ups" at once, and a blank due date is never what they meant."""
+    return {"assignee_id": actor_id, "due_date": follow_up_due(date.today())}
+
+
 service = records.EntitySpec(
     "followup", FollowUp, (*FIELDS, "completed_at"), clean, lambda f: f.title,
-    document=document, default_order=("due_date",),
+    document=document, default_order=("due_date",), starts=starts,
 )  # fmt: skip
 
 

@@ -92,7 +92,10 @@ def _create_history(session: Session, actor_id: int | None, intro: Introduction)
 
 # A follow-up's search text names the introduction it serves: its title, else its parties.
 _SHOWN = ("title", "qc_organization_id", "qc_contact_id", "ma_organization_id", "ma_contact_id")
-service = records.EntitySpec("introduction", Introduction, FIELDS, clean, label, None, document, shown_elsewhere=_SHOWN)
+service = records.EntitySpec(
+    "introduction", Introduction, FIELDS, clean, label, None, document, shown_elsewhere=_SHOWN,
+    starts=lambda actor_id: {"owner_id": actor_id},  # the acting user owns what they start
+)  # fmt: skip
 
 
 def create(session: Session, actor_id: int | None, values: dict[str, Any]) -> Introduction:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from crm.db.models import Organization
 from crm.db.search import SearchDocument
+from crm.domain import inference
 from crm.domain import validation as v
 from crm.domain.enums import Membership, OrganizationKind, Territory
 from crm.domain.text import fold
@@ -21,6 +22,26 @@ FIELDS = (
 )  # fmt: skip
 
 
+def infer(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+    """The territory `values` tell (from the province or state, the country, the city), None
+    when nothing does. Membership is never inferred from where an organization is: it is a
+    claim that only an answer makes ("oui" in a membership column, see `clean`)."""
+    where = inference.territory(
+        str(values.get("region") or ""), str(values.get("country") or ""),
+        str(values.get("city") or ""),
+    )  # fmt: skip
+    return {"territory": where}
+
+
+def _membership(values: dict[str, Any], territory: Territory) -> Any:
+    """A membership answer in people's words ("oui", "MassBio member") as the member it
+    names; other values as they are, for the cleaner to take or report."""
+    answer = values.get("membership")
+    if isinstance(answer, str) and answer.strip() and answer not in set(Membership):
+        return inference.membership(answer, territory) or answer
+    return answer
+
+
 def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     c = Cleaner(values)
     region = c.text("region")
@@ -28,7 +49,8 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     website = c.rule("website", v.normalize_website, "")
     territory = c.optional_choice("territory", Territory)
     if territory is None:
-        territory = v.territory_from_region(region, country) or Territory.OTHER
+        territory = infer(session, values)["territory"] or Territory.OTHER
+    c.values = {**values, "membership": _membership(values, territory)}
     attrs: dict[str, Any] = {
         "name": c.text("name", required=True),
         "kind": c.choice("kind", OrganizationKind, OrganizationKind.OTHER),
@@ -103,5 +125,5 @@ def save_extra(session: Session, org: Organization, extra: dict[str, Any]) -> No
 
 service = records.EntitySpec(
     "organization", Organization, FIELDS, clean, label, duplicates, document, save_extra, ("tags",),
-    default_order=("name_folded",), shown_elsewhere=("name",),
+    default_order=("name_folded",), shown_elsewhere=("name",), infer=infer,
 )  # fmt: skip

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from crm.db import search
 from crm.db.base import Base, Record, table_of, utcnow
@@ -41,6 +42,12 @@ class EntitySpec(Generic[M]):
     default_order: tuple[str, ...] = ("id",)
     # Fields shown in other records' search text: changing one re-indexes those records.
     shown_elsewhere: tuple[str, ...] = ()
+    # What a new record starts from, by the acting staff user (an owner, an assignee, a due
+    # date): applied on create to the fields the values leave out, and shown by new editors.
+    starts: Callable[[int | None], dict[str, Any]] | None = None
+    # The values inferred from the others (a territory from a city...), None where nothing
+    # tells: `infer(session, values)`; the window shows them as inferred.
+    infer: Callable[[Session, dict[str, Any]], dict[str, Any]] | None = None
 
     # The entity modules expose their spec as `service`, so callers write
     # `contacts.service.create(session, actor_id, {...})`.
@@ -95,6 +102,23 @@ class EntitySpec(Generic[M]):
 
     def count(self, session: Session, *, deleted: bool = False) -> int:
         return count(session, self, deleted=deleted)
+
+    def start_values(self, actor_id: int | None) -> dict[str, Any]:
+        """What a new record's fields start from: the model's own defaults (consent unknown,
+        priority normal...), then `starts` (the acting user as owner or assignee...)."""
+        return start_values(self, actor_id)
+
+
+def start_values(spec: EntitySpec[M], actor_id: int | None) -> dict[str, Any]:
+    columns = table_of(spec.model).columns
+    found: dict[str, Any] = {}
+    for name in spec.fields:
+        default = columns[name].default if name in columns else None
+        if isinstance(default, ScalarElementColumnDefault):
+            found[name] = default.arg
+    if spec.starts is not None:
+        found.update(spec.starts(actor_id))
+    return found
 
 
 def _unknown_fields(spec: EntitySpec[Any], values: Mapping[str, Any]) -> None:
@@ -160,7 +184,8 @@ def create(
     allow_duplicate: bool = False,
 ) -> M:
     _unknown_fields(spec, values)
-    attrs = _clean(session, spec, dict(values), f"new {spec.name}")
+    values = {**(spec.starts(actor_id) if spec.starts else {}), **values}
+    attrs = _clean(session, spec, values, f"new {spec.name}")
     if spec.duplicates and not allow_duplicate:
         found = spec.duplicates(session, attrs, None)
         if found:

@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
         editor = editor_class(self.ctx, record_id, self, initial=initial)
         if hasattr(editor, "openRequested"):  # a record view lists related records
             editor.openRequested.connect(self.open_record)
+        editor.followUpRequested.connect(self.new_followup_for)
         editor.saved.connect(lambda *_: self.records_changed())
         editor.deleted.connect(lambda *_: self.records_changed())
         editor.open()

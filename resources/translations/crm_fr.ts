@@ -1565,8 +1565,8 @@ Détails : %2</translation>
         <translation>Fiche</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>Problèmes</translation>
+        <source>Details</source>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
@@ -1607,6 +1607,10 @@ Détails : %2</translation>
     <message>
         <source>invalid</source>
         <translation>invalide</translation>
+    </message>
+    <message>
+        <source>inferred: %1</source>
+        <translation>déduit : %1</translation>
     </message>
     <message>
         <source>Day and month could be swapped: write the date as YYYY-MM-DD.</source>
@@ -2554,6 +2558,10 @@ Restaurez une sauvegarde, ou lancez : crm check --repair</translation>
 <context>
     <name>RecordEditor</name>
     <message>
+        <source>New follow-up…</source>
+        <translation>Nouveau suivi…</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -2564,6 +2572,22 @@ Restaurez une sauvegarde, ou lancez : crm check --repair</translation>
     <message>
         <source>Move to trash</source>
         <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>(inferred)</source>
+        <translation>(déduit)</translation>
+    </message>
+    <message>
+        <source>Inferred from what is typed (province or state, country, city, organization); choose another value to set it yourself.</source>
+        <translation>Déduit de ce qui est saisi (province ou État, pays, ville, organisation) ; choisissez une autre valeur pour la fixer vous-même.</translation>
+    </message>
+    <message>
+        <source>(nothing tells yet)</source>
+        <translation>(rien ne l’indique encore)</translation>
+    </message>
+    <message>
+        <source>Nothing typed tells it yet: it will be inferred from the province or state, the country or the city, or choose a value.</source>
+        <translation>Rien de ce qui est saisi ne l’indique encore : la valeur sera déduite de la province ou de l’État, du pays ou de la ville ; ou choisissez-en une.</translation>
     </message>
     <message>
         <source>This record looks like one already in the desk:

@@ -199,3 +199,11 @@ def test_import_usage_errors_exit_2(dbfile, tmp_path):
         crm(dbfile, "import", "contacts", str(path), "--on-duplicate", "merge")
     assert exit_info.value.code == 2
     assert crm(dbfile, "import", "contacts", str(path), "--map", "Who=full_name") == 0
+
+
+def test_dry_run_shows_what_is_inferred(dbfile, tmp_path, capsys):
+    path = tmp_path / "contacts.csv"
+    path.write_bytes("Prénom;Nom;Courriel;Ville\r\nÉric;Côté;eric@biomtl.ca;Montréal\r\n".encode("cp1252"))
+    assert crm(dbfile, "import", "contacts", str(path), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "inferred: language fr, territory QC" in out

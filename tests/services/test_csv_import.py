@@ -447,7 +447,8 @@ def test_import_indexes_and_audits_as_the_services_do(db, actor, known, tmp_path
     import json
 
     eloise = json.loads(trail[1][3])
-    assert eloise["first_name"] == [None, "Éloïse"] and eloise["language"] == [None, "en"]
+    # Montréal tells Québec, and a Québec contact is written to in French (inferred).
+    assert eloise["first_name"] == [None, "Éloïse"] and eloise["language"] == [None, "fr"]
     assert "mobile" not in eloise and "import" in eloise
     # The same rows a rebuild gives, in the same order for the new records.
     with db.write() as s:
@@ -492,3 +493,80 @@ def test_the_collector_pause_nests_and_restores():
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_a_french_excel_file_with_ville_montreal_is_quebec_and_french(db, actor, tmp_path):
+    """The issue's file: cp1252, `;`, Prénom;Nom;Courriel;Ville with Montréal imported as
+    language en and territory Elsewhere; now both are inferred, and the preview says so."""
+    path = write(tmp_path / "contacts.csv", [
+        ["Prénom", "Nom", "Courriel", "Ville"],
+        ["Éric", "Côté", "eric@biomtl.ca", "Montréal"],
+        ["Jean", "Roy", "jean@ailleurs.fr", ""],
+        ["Amy", "Ward", "amy@seaport.bio", "Boston"],
+        ["Luc", "Paré", "luc@biomtl.ca", "Laval"],
+    ], encoding="cp1252", delimiter=";")  # fmt: skip
+    preview = run(db, actor, "contacts", path, dry_run=True)
+    assert preview.rows[0].inferred == {"territory": Territory.QC, "language": Language.FR}
+    # Nothing tells where Jean is: the territory is not inferred, the file's language is.
+    assert preview.rows[1].inferred == {"language": Language.FR}
+    assert preview.rows[2].inferred == {"territory": Territory.MA, "language": Language.EN}
+    assert preview.as_dict()["rows"][0]["inferred"] == {"territory": "QC", "language": "fr"}
+    run(db, actor, "contacts", path)
+    found = all_contacts(db)
+    eric = found["eric@biomtl.ca"]
+    assert (eric.language, eric.territory) == (Language.FR, Territory.QC)
+    assert (found["jean@ailleurs.fr"].language, found["jean@ailleurs.fr"].territory) == (
+        Language.FR, Territory.OTHER)  # fmt: skip
+    assert (found["amy@seaport.bio"].language, found["amy@seaport.bio"].territory) == (
+        Language.EN, Territory.MA)  # fmt: skip
+    assert found["luc@biomtl.ca"].share_with_partners == Consent.UNKNOWN
+
+
+def test_an_imported_value_is_never_overridden_by_the_inference(db, actor, tmp_path):
+    path = write(tmp_path / "contacts.csv", [
+        ["Prénom", "Nom", "Courriel", "Ville", "Langue", "Territoire"],
+        ["Ann", "Lee", "ann@mtl.ca", "Montréal", "anglais", "MA"],
+    ], encoding="cp1252", delimiter=";")  # fmt: skip
+    preview = run(db, actor, "contacts", path)
+    assert preview.rows[0].inferred == {}
+    ann = all_contacts(db)["ann@mtl.ca"]
+    assert (ann.language, ann.territory) == (Language.EN, Territory.MA)
+
+
+def test_organizations_file_infers_territory_and_reads_membership_answers(db, actor, tmp_path):
+    path = write(tmp_path / "orgs.csv", [
+        ["Nom", "Ville", "Province", "Membre"],
+        ["Seaport Bio", "Boston", "MA", "oui"],
+        ["Bio Mtl", "Montréal", "", "oui"],
+        ["Nowhere Inc", "", "", ""],
+    ], encoding="cp1252", delimiter=";")  # fmt: skip
+    preview = run(db, actor, "organizations", path)
+    assert [r.inferred for r in preview.rows] == [
+        {"territory": Territory.MA}, {"territory": Territory.QC}, {}]
+    with db.read() as s:
+        by_name = {o.name: o for o in organizations.service.find(s)}
+    assert (by_name["Seaport Bio"].territory, by_name["Seaport Bio"].membership) == ("MA", "massbio")
+    assert (by_name["Bio Mtl"].territory, by_name["Bio Mtl"].membership) == ("QC", "bioquebec")
+    # Nothing typed about membership: no claim is made.
+    assert (by_name["Nowhere Inc"].territory, by_name["Nowhere Inc"].membership) == ("OTHER", "none")
+
+
+def test_an_update_that_moves_a_contact_infers_its_territory_again(db, actor, tmp_path):
+    """A recorded contact with nothing known of where it is (Elsewhere, English by default)
+    gets a city from a file: territory and language follow; a chosen one stays."""
+    with db.write() as s:
+        contacts.service.create(s, actor, {"last_name": "Roy", "email": "roy@x.ca"})
+        contacts.service.create(
+            s, actor, {"last_name": "Lee", "email": "lee@x.ca", "territory": "MA", "language": "en"}
+        )
+    path = write(tmp_path / "moves.csv", [
+        ["Nom", "Courriel", "Ville"],
+        ["Roy", "roy@x.ca", "Montréal"],
+        ["Lee", "lee@x.ca", "Montréal"],
+    ], encoding="cp1252", delimiter=";")  # fmt: skip
+    plan = run(db, actor, "contacts", path, ImportOptions(on_duplicate="update"))
+    assert plan.rows[0].inferred == {"territory": Territory.QC, "language": Language.FR}
+    assert plan.rows[1].inferred == {}
+    found = all_contacts(db)
+    assert (found["roy@x.ca"].territory, found["roy@x.ca"].language) == (Territory.QC, Language.FR)
+    assert (found["lee@x.ca"].territory, found["lee@x.ca"].language) == (Territory.MA, Language.EN)

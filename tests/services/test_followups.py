@@ -39,7 +39,7 @@ def test_create_cleans_values(db, actor, org_id):
 def test_required_values_and_bad_formats(db, actor):
     with pytest.raises(ValidationFailed) as info, db.write() as session:
         followups.service.create(
-            session, actor, {"title": "", "due_time": "9h30", "priority": "urgent"}
+            session, actor, {"title": "", "due_date": None, "due_time": "9h30", "priority": "urgent"}
         )
     assert info.value.record == "new followup"
     assert sorted(info.value.codes) == ["choice.invalid", "required", "required", "time.invalid"]

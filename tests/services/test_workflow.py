@@ -132,7 +132,7 @@ def test_board_caps_cards_and_filters(db, actor, sides):
     for _ in range(5):
         _intro(db, actor, qc_organization_id=sides["qc"], ma_organization_id=sides["ma"], owner_id=actor)
     other = _intro(db, actor, qc_organization_id=sides["qc"], ma_organization_id=sides["ma2"],
-                   purpose="investment")  # fmt: skip
+                   purpose="investment", owner_id=None)  # fmt: skip
     with db.write() as s:
         workflow.move(s, actor, other, "asked", accept_warnings=True)
     with db.read() as s:

@@ -181,3 +181,24 @@ def test_main_window_file_menu_and_list_export(qtbot, desk, tasks, english):
     qtbot.addWidget(log)
     for widget in (dialog, wizard, log):
         widget.close()
+
+
+def test_wizard_preview_shows_inferred_territory_and_language(qtbot, desk, tasks, tmp_path, english):
+    """A French Excel file (cp1252, `;`) with Ville = Montréal: the preview says the territory
+    and the language were inferred, and the import stores Québec and French."""
+    path = write(tmp_path / "contacts.csv", [
+        ["Prénom", "Nom", "Courriel", "Ville"],
+        ["Hélène", "Gagnon", "helene@mtl.ca", "Montréal"],
+    ], encoding="cp1252", delimiter=";")  # fmt: skip
+    wizard = ImportWizard(desk, tasks, entity="contacts")
+    qtbot.addWidget(wizard)
+    wizard.path.setText(str(path))
+    wizard.go_next()
+    wizard.go_next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    assert wizard.preview.item(0, 3).text() == "inferred: Language French, Territory Québec"
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        qtbot.mouseClick(wizard.run_button, Qt.MouseButton.LeftButton)
+    with desk.db.read() as s:
+        helene = next(c for c in contacts.service.find(s) if c.email == "helene@mtl.ca")
+        assert (helene.language, helene.territory) == ("fr", "QC")

@@ -36,6 +36,10 @@ def _same(field_name: str, old: Any, new: Any) -> bool:
     return bool(_compact(old) == _compact(new))
 
 
+# What territory and language are inferred from (see `crm.domain.inference`).
+_INFERRED_FROM = frozenset({"region", "country", "city", "organization_id"})
+
+
 def _blank(value: Any) -> bool:
     return value is None or value == "" or value == [] or value is False
 
@@ -61,6 +65,7 @@ class Planner:
             session, sa.select(model.uid, model.id).where(model.deleted_at.is_(None))
         )
         self.all_uids = set(session.connection().scalars(sa.select(model.uid)))
+        self._defaults: dict[str, Any] | None = None  # the spec's start values, when needed
 
     # keys of a row (within the file and against the database), best first
     def keys(self, values: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -75,6 +80,29 @@ class Planner:
 
     def label(self, values: dict[str, Any]) -> str:
         return ""
+
+    def clean(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The entity's own rules over a row's values (a subclass may give them more)."""
+        return self.spec.clean(self.session, values)
+
+    def infer(self, values: dict[str, Any]) -> dict[str, Any]:
+        return self.spec.infer(self.session, values) if self.spec.infer else {}
+
+    def inferred_again(self, before: dict[str, Any], wanted: dict[str, Any]) -> list[str]:
+        """The fields of a recorded row to infer again: the file changes what they are inferred
+        from (a city, a province...), leaves them blank, and their recorded value is what the
+        recorded values told (or the default, when nothing did), so it was not chosen."""
+        infer = self.spec.infer
+        if not _INFERRED_FROM & wanted.keys() or infer is None:
+            return []
+        # What the recorded values alone tell (not this file's language), none of them chosen.
+        told = infer(self.session, {**before, **dict.fromkeys(infer(self.session, before))})
+        if self._defaults is None:
+            self._defaults = self.spec.start_values(None)
+        return [
+            k for k, value in told.items()
+            if k not in wanted and before.get(k) == (self._defaults.get(k) if value is None else value)
+        ]  # fmt: skip
 
     def current(self, record_ids: list[int]) -> dict[int, dict[str, Any]]:
         fields = self.spec.fields
@@ -192,15 +220,18 @@ class Planner:
                 merged = {**before, **wanted}
                 if "tags" in wanted:
                     merged["tags"] = list(before.get("tags", [])) + split_tags(wanted["tags"])
-                attrs = self.spec.clean(self.session, merged)
+                again = self.inferred_again(before, wanted)
+                merged.update(dict.fromkeys(again))
+                attrs = self.clean(merged)
             except ValidationFailed as exc:
                 row.action = "invalid"
                 row.problems = problems_of(row.line, self.mapping, self.source.headers, exc.issues)
                 continue
             changes = {
-                k: attrs[k] for k in wanted
+                k: attrs[k] for k in (*wanted, *again)
                 if k in attrs and not _same(k, before.get(k), attrs[k])
             }  # fmt: skip
+            row.inferred = {k: attrs[k] for k in again if k in changes}
             if changes:
                 row.action, row.changes, row.values = "updated", changes, attrs
                 row.detail = ", ".join(sorted(changes))
@@ -211,11 +242,16 @@ class Planner:
         allowed = self.allowed
         values = {k: val for k, val in data.items() if k in allowed}
         try:
-            row.values = self.spec.clean(self.session, values)
+            row.values = self.clean(values)
         except ValidationFailed as exc:
             row.action = "invalid"
             row.problems = problems_of(row.line, self.mapping, self.source.headers, exc.issues)
             return
+        # What the file left blank and the rules inferred, for the preview to say so.
+        row.inferred = {
+            k: found for k, found in self.infer(values).items()
+            if found is not None and _blank(values.get(k)) and row.values.get(k) == found
+        }  # fmt: skip
         if data.get("uid") and self.uid_free(data["uid"]):
             row.values["uid"] = data["uid"]
 

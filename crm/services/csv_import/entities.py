@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import Contact, Event, EventParticipant, Organization
-from crm.domain import csv_headers
+from crm.domain import csv_headers, inference
 from crm.domain import validation as v
 from crm.domain.errors import DeskError, Issue
 from crm.domain.text import fold
@@ -90,6 +90,14 @@ class _Contacts(Planner):
         self.org_by_uid = load_map(session, sa.select(o.uid, o.id).where(org_live))
         self.org_by_name = load_map(session, sa.select(o.name_folded, o.id).where(org_live))
         self.new_orgs: dict[str, str] = {}
+        # A French file (Prénom, Courriel, Ville...) is presumably about French speakers.
+        self.file_language = inference.header_language(source.headers)
+
+    def clean(self, values: dict[str, Any]) -> dict[str, Any]:
+        return contacts.clean(self.session, values, file_language=self.file_language)
+
+    def infer(self, values: dict[str, Any]) -> dict[str, Any]:
+        return contacts.infer(self.session, values, file_language=self.file_language)
 
     def required_present(self, fields_present: set[str]) -> bool:
         return bool({"first_name", "last_name", "full_name", "email"} & fields_present)

@@ -48,6 +48,8 @@ class RowPlan:
     changes: dict[str, Any] = field(default_factory=dict)  # for updates
     new_organization: str = ""  # a contact's organization to create, by name
     detail: str = ""
+    # Values the file left blank and the import inferred (a territory from a city...).
+    inferred: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class Plan:
                 {
                     "line": r.line, "action": r.action, "label": r.label,
                     "record_id": r.record_id, "merged_into": r.merged_into, "detail": r.detail,
+                    "inferred": {k: str(v) for k, v in r.inferred.items()},
                     "problems": [
                         {"column": p.column, "field": p.field, "code": p.code, "message": p.message}
                         for p in r.problems

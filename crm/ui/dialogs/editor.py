@@ -10,13 +10,20 @@ record, sends only the changed fields with the version it read (optimistic locki
 - guards unsaved changes when the dialog is closed;
 - moves the record to the trash on Delete.
 
+A new record starts from what its service says (`start_values`: consent unknown, the acting
+user as owner or assignee, priority normal...), never from a list's first item. Fields in
+`inferred_fields` (a territory, a language) follow what the other fields tell (`infer` of
+the service) while the user has not chosen them, with an "(inferred)" hint beside them.
+
 Signals: `saved(str kind, int id)`, `deleted(str kind, int id)`, `openRequested(str kind,
-int id)` when the user opens a related record from the side panel.
+int id)` when the user opens a related record from the side panel, `followUpRequested(str
+kind, int id)` for a new follow-up linked to this record.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -68,10 +76,19 @@ class RecordEditor(QDialog):
     saved = Signal(str, int)
     deleted = Signal(str, int)
     openRequested = Signal(str, int)
+    followUpRequested = Signal(str, int)
 
     kind: str
     field_defs: tuple[FieldDef, ...]
     required_dates: tuple[str, ...] = ()  # date fields that cannot be left empty
+    # Fields inferred from the others while the user has not chosen them (see `infer`).
+    inferred_fields: tuple[str, ...] = ()
+    # The fields they are inferred from: a change there infers them again.
+    inferred_from: tuple[str, ...] = ("region", "country", "city", "organization_id")
+    # Consent field -> the date of the person's answer: answering fills a blank date with today.
+    answer_dates: dict[str, str] = {}
+    # Whether a saved record of this kind offers "New follow-up…" (linked to it).
+    offers_followup = False
 
     def __init__(self, ctx: DeskContext, record_id: int | None = None, parent: QWidget | None = None,
                  initial: dict[str, Any] | None = None) -> None:  # fmt: skip
@@ -85,6 +102,11 @@ class RecordEditor(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.form_labels: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
+        # The inferred fields still following the inference (not chosen by the user).
+        self.following: set[str] = set()
+        self._told: dict[str, bool] = {}  # following field -> whether something tells it
+        self._inferring = False
         self._closing = False
 
         form_widget = QWidget(self)
@@ -101,7 +123,10 @@ class RecordEditor(QDialog):
             box = QVBoxLayout(cell)
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
-            box.addWidget(widget)
+            if fdef.name in self.inferred_fields:
+                box.addLayout(self._with_hint(fdef.name, widget))
+            else:
+                box.addWidget(widget)
             box.addWidget(error)
             label = QLabel(self)
             label.setBuddy(widget)
@@ -128,6 +153,10 @@ class RecordEditor(QDialog):
         )
         self.delete_button.setObjectName("editorDelete")
         self.delete_button.setVisible(record_id is not None)
+        self.followup_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.followup_button.setObjectName("editorNewFollowUp")
+        self.followup_button.setVisible(self.offers_followup and record_id is not None)
+        self.followup_button.clicked.connect(self._ask_followup)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.delete_button.clicked.connect(self.move_to_trash)
@@ -155,12 +184,14 @@ class RecordEditor(QDialog):
         if record_id is not None:
             self.load()
         else:
-            for name, value in self.defaults().items():
-                self.set_widget_value(name, value)
+            self.start()
             self.loaded_values = self.values()
             if initial:
                 for name, value in initial.items():
                     self.set_widget_value(name, value)
+                self.refresh_inferred()
+        self._watch_inputs()
+        self._watch_answers()
         self.retranslate()
         # Long labels (French ones) must not squeeze the fields beside them out of sight.
         scroll.setMinimumWidth(min(form_widget.sizeHint().width() + 24, 620))
@@ -173,10 +204,6 @@ class RecordEditor(QDialog):
     def side_panel(self) -> QWidget | None:
         """A panel shown beside the form (the related records), or None."""
         return None
-
-    def defaults(self) -> dict[str, Any]:
-        """What a new record's fields start from (untouched, they are not unsaved changes)."""
-        return {}
 
     def focus_first_field(self) -> None:
         """Put the cursor in the first field (the record was opened to be edited)."""
@@ -196,6 +223,8 @@ class RecordEditor(QDialog):
                 for i in range(combo.count()):
                     if combo.itemData(i) is not None:
                         combo.setItemText(i, labels.enum_label(fdef.kind[5:], combo.itemData(i)))
+        self.followup_button.setText(QCoreApplication.translate("RecordEditor", "New follow-up…"))
+        self._show_hints()
         self.save_button.setText(QCoreApplication.translate("RecordEditor", "Save"))
         self.cancel_button.setText(QCoreApplication.translate("RecordEditor", "Cancel"))
         self.delete_button.setText(QCoreApplication.translate("RecordEditor", "Move to trash"))
@@ -297,6 +326,134 @@ class RecordEditor(QDialog):
             if isinstance(widget, DateField | TimeField) and widget.problem()
         ]  # fmt: skip
 
+    # --- what a new record starts from, and what is inferred ---------------------------------
+
+    def start(self) -> None:
+        """A new record's fields as its service starts them (never a list's first item)."""
+        starts = SERVICES[self.kind].start_values(self.ctx.user_id)
+        for name, value in starts.items():
+            if name in self.widgets:
+                self.set_widget_value(name, value)
+        self.following = set(self.inferred_fields)
+        self.refresh_inferred()
+
+    def _with_hint(self, name: str, widget: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(widget)
+        hint = QLabel(self, objectName=f"inferred_{name}")
+        hint.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        row.addWidget(hint)
+        row.addStretch(1)  # the field keeps its width whatever the hint says
+        self.hints[name] = hint
+        if isinstance(widget, QComboBox):
+            # `activated` is the user's choice only: from then on the field is theirs.
+            widget.activated.connect(lambda _i, n=name: self._chosen(n))
+        return row
+
+    def _watch_inputs(self) -> None:
+        if not self.inferred_fields:
+            return
+        for name in self.inferred_from:
+            widget = self.widgets.get(name)
+            if isinstance(widget, RecordPicker):
+                widget.changed.connect(self.refresh_inferred)
+            elif isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self.refresh_inferred)
+        for name in self.inferred_fields:
+            combo = self.widgets[name]
+            if isinstance(combo, QComboBox):
+                # A chosen territory tells the language: the others follow it.
+                combo.activated.connect(lambda _i: self.refresh_inferred())
+
+    def _watch_answers(self) -> None:
+        for consent, day in self.answer_dates.items():
+            combo = self.widgets[consent]
+            if isinstance(combo, QComboBox):
+                combo.activated.connect(lambda _i, c=consent, d=day: self._answered(c, d))
+
+    def _answered(self, consent: str, day: str) -> None:
+        """The user records a person's answer: it is dated today unless they say otherwise."""
+        if self.widget_value(consent) != "unknown" and self.widget_value(day) is None:
+            self.set_widget_value(day, date.today())
+
+    def _chosen(self, name: str) -> None:
+        self.following.discard(name)
+        self._show_hints()
+
+    def inferred(self) -> dict[str, Any]:
+        """What the service infers from the fields as they are (None where nothing tells);
+        the fields still following the inference count as blank."""
+        service = SERVICES[self.kind]
+        if service.infer is None:
+            return {}
+        values = self.values()
+        for name in self.following:
+            values[name] = None
+        with self.ctx.db.read() as session:
+            return service.infer(session, values)
+
+    def refresh_inferred(self) -> None:
+        """Set each field still following the inference to what it tells (else to the
+        service's start value) and say so beside it."""
+        if not self.following or self._inferring:
+            return
+        self._inferring = True
+        try:
+            found = self.inferred()
+            starts = SERVICES[self.kind].start_values(self.ctx.user_id)
+            self._told = {n: found.get(n) is not None for n in self.following}
+            for name in self.following:
+                value = found.get(name)
+                self.set_widget_value(name, value if value is not None else starts.get(name))
+        finally:
+            self._inferring = False
+        self._show_hints()
+
+    def _follow_if_inferred(self) -> None:
+        """A loaded record's field follows the inference when its value is what the others
+        tell (so changing the city changes it too, in sight); a value that differs was chosen."""
+        self.following = set()
+        if not self.inferred_fields:
+            return
+        found = self.inferred()
+        self.following = {
+            n for n in self.inferred_fields
+            if found.get(n) is not None and self.widget_value(n) == found.get(n)
+        }  # fmt: skip
+        self._told = dict.fromkeys(self.following, True)
+        self._show_hints()
+
+    def _show_hints(self) -> None:
+        told = self._told
+        for name, hint in self.hints.items():
+            if name not in self.following:
+                hint.hide()
+                continue
+            if told.get(name):
+                hint.setText(QCoreApplication.translate("RecordEditor", "(inferred)"))
+                hint.setToolTip(QCoreApplication.translate(
+                    "RecordEditor",
+                    "Inferred from what is typed (province or state, country, city, organization); "
+                    "choose another value to set it yourself.",
+                ))  # fmt: skip
+            else:
+                hint.setText(QCoreApplication.translate("RecordEditor", "(nothing tells yet)"))
+                hint.setToolTip(QCoreApplication.translate(
+                    "RecordEditor",
+                    "Nothing typed tells it yet: it will be inferred from the province or state, "
+                    "the country or the city, or choose a value.",
+                ))  # fmt: skip
+            hint.show()
+
+    def is_inferred(self, name: str) -> bool:
+        """Whether the field shows an inferred value (for tests and automation)."""
+        return name in self.following and self._told.get(name, False)
+
+    def _ask_followup(self) -> None:
+        if self.record_id is not None:
+            self.followUpRequested.emit(self.kind, self.record_id)
+
     # --- load and save -----------------------------------------------------------------------
 
     def read_record(self, session: Any) -> tuple[dict[str, Any], int]:
@@ -312,6 +469,7 @@ class RecordEditor(QDialog):
             values, self.version = self.read_record(session)
         for name, value in values.items():
             self.set_widget_value(name, value)
+        self._follow_if_inferred()
         self.loaded_values = self.values()
         self.clear_errors()
 

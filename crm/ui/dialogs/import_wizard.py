@@ -11,6 +11,7 @@ ones restored). Signals: `imported(str entity, int batch_id)`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -171,7 +172,7 @@ class ImportWizard(QDialog):
             [self.tr("Column in the file"), self.tr("First value"), self.tr("Read as")]
         )
         self.preview.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Action"), self.tr("Record"), self.tr("Problems")]
+            [self.tr("Line"), self.tr("Action"), self.tr("Record"), self.tr("Details")]
         )
         self.back.setText(self.tr("< &Back"))
         self.next.setText(self.tr("&Next >"))
@@ -191,6 +192,15 @@ class ImportWizard(QDialog):
             "created": self.tr("create"), "updated": self.tr("update"), "unchanged": self.tr("unchanged"),
             "skipped": self.tr("skip"), "merged": self.tr("merge"), "invalid": self.tr("invalid"),
         }.get(action, action)  # fmt: skip
+
+    def inferred_text(self, inferred: dict[str, Any]) -> str:
+        """What the file left blank and the import inferred, e.g. "inferred: Language French"."""
+        enums = {"territory": "Territory", "language": "Language", "membership": "Membership"}
+        told = ", ".join(
+            f"{labels.header(name)} {labels.enum_label(enums[name], str(value)) if name in enums else value}"
+            for name, value in sorted(inferred.items())
+        )  # fmt: skip
+        return self.tr("inferred: %1").replace("%1", told)
 
     def problem_text(self, problem: csv_import.Problem) -> str:
         """A row's problem in the user's language (by its code), with its column and value."""
@@ -383,6 +393,8 @@ class ImportWizard(QDialog):
             detail = problems or item.detail or (
                 self.tr("same as line %1").replace("%1", str(item.merged_into)) if item.merged_into else ""
             )  # fmt: skip
+            if item.inferred and not problems:
+                detail = "; ".join(x for x in (detail, self.inferred_text(item.inferred)) if x)
             cells = (str(item.line), self.action_label(item.action), item.label, detail)
             for column, value in enumerate(cells):
                 cell = QTableWidgetItem(value)

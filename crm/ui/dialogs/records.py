@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from crm.domain.dates import follow_up_due
 from crm.domain.enums import IntroductionOutcome, IntroductionStage
 from crm.services import introductions, tags, workflow
 from crm.ui.dialogs import stage_dialog
@@ -26,6 +24,7 @@ class TaggedEditor(RecordEditor):
     related records beside the form."""
 
     related: RelatedPanel | None = None
+    offers_followup = True
 
     def side_panel(self) -> QWidget | None:
         if self.record_id is None:
@@ -42,6 +41,8 @@ class TaggedEditor(RecordEditor):
 
 class OrganizationEditor(TaggedEditor):
     kind = "organization"
+    # Membership is a claim about the organization: never inferred from where it is.
+    inferred_fields = ("territory",)
     field_defs = (
         F("name", QT_TRANSLATE_NOOP("Fields", "Name")),
         F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:OrganizationKind"),
@@ -66,6 +67,8 @@ class OrganizationEditor(TaggedEditor):
 
 class ContactEditor(TaggedEditor):
     kind = "contact"
+    inferred_fields = ("territory", "language")
+    answer_dates = {"share_with_partners": "consent_date"}
     field_defs = (
         F("first_name", QT_TRANSLATE_NOOP("Fields", "First name")),
         F("last_name", QT_TRANSLATE_NOOP("Fields", "Last name")),
@@ -97,6 +100,8 @@ class ContactEditor(TaggedEditor):
 
 class EventEditor(RecordEditor):
     kind = "event"
+    inferred_fields = ("territory",)
+    offers_followup = True
     field_defs = (
         F("name", QT_TRANSLATE_NOOP("Fields", "Name")),
         F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:EventKind"),
@@ -151,12 +156,11 @@ class FollowUpEditor(RecordEditor):
     def window_title(self) -> str:
         return self.tr("New follow-up") if self.record_id is None else self.tr("Follow-up")
 
-    def defaults(self) -> dict[str, Any]:
-        return {**super().defaults(), "due_date": follow_up_due(date.today())}
-
 
 class IntroductionEditor(RecordEditor):
     kind = "introduction"
+    offers_followup = True
+    answer_dates = {"qc_consent": "qc_consent_at", "ma_consent": "ma_consent_at"}
     field_defs = (
         F("title", QT_TRANSLATE_NOOP("Fields", "Title")),
         F("qc_organization_id", QT_TRANSLATE_NOOP("Fields", "Québec organization"), "organization"),
@@ -174,7 +178,10 @@ class IntroductionEditor(RecordEditor):
         F("qc_consent_channel", QT_TRANSLATE_NOOP("Fields", "Québec answer by (email, phone…)")),
         F("ma_consent", QT_TRANSLATE_NOOP("Fields", "Massachusetts party agrees"), "enum:Consent"),
         F("ma_consent_at", QT_TRANSLATE_NOOP("Fields", "Massachusetts answer on"), "date"),
-        F("ma_consent_channel", QT_TRANSLATE_NOOP("Fields", "Massachusetts answer by (email, phone…)")),
+        F(
+            "ma_consent_channel",
+            QT_TRANSLATE_NOOP("Fields", "Massachusetts answer by (email, phone…)"),
+        ),
         F("stage", QT_TRANSLATE_NOOP("Fields", "Stage"), "enum:IntroductionStage"),
         F(
             "outcome",
