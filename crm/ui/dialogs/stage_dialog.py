@@ -165,7 +165,10 @@ class StageDialog(QDialog):
         ok_text = tr("Move anyway") if warnings else tr("Move")
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("stageOk")
-        self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("stageCancel")
+        # Past a warning, Enter must not be the way to override it: Cancel is the default.
+        (self.cancel_button if warnings else self.ok_button).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
