@@ -9,7 +9,8 @@ introductions with no stage change for N days (QSettings `board/stalled_days`, d
 
 Signals: `openRequested(str kind, int id)`, `editRequested`, `followUpRequested`,
 `newRequested(str kind)`, `recordsChanged()` after a move, `listRequested(str page,
-dict filters)` for "n more…", `loaded()` when the columns are on screen.
+dict filters)` for "n more…", `loaded()` when the columns are on screen, `undoable(object)`
+with the `crm.ui.undo.UndoEntry` of a move (the status bar's Undo).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain.enums import IntroductionStage
 from crm.services import listing, workflow
-from crm.ui import labels
+from crm.ui import labels, undo
 from crm.ui.context import DeskContext
 from crm.ui.dialogs import stage_dialog
 from crm.ui.i18n import tr
@@ -118,6 +119,7 @@ class BoardPage(ReloadingPage, QWidget):
     recordsChanged = Signal()
     listRequested = Signal(str, dict)
     loaded = Signal()
+    undoable = Signal(object)
 
     def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="boardPage")
@@ -355,11 +357,13 @@ class BoardPage(ReloadingPage, QWidget):
         )
         if current == stage:
             return False
-        moved = stage_dialog.move_introduction(self, self.ctx, record_id, stage)
-        if moved:
-            self.reload_now()
-            self.recordsChanged.emit()
-        return moved
+        done = stage_dialog.move_introduction(self, self.ctx, record_id, stage)
+        if done is None:
+            return False
+        self.reload_now()
+        self.undoable.emit(undo.move_entry(done))
+        self.recordsChanged.emit()
+        return True
 
     def _open_stalled(self, item: QListWidgetItem) -> None:
         if item.data(ID_ROLE) is not None:
