@@ -256,8 +256,10 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
             head = self.tree.topLevelItem(g)
             for i in range(head.childCount()):
                 if head.child(i).data(0, ID_ROLE) == followup_id:
-                    head.child(i).setSelected(True)
+                    # Current first: on a shown tree, making it current selects only what
+                    # the selection model decides, which may clear the selection.
                     self.tree.setCurrentItem(head.child(i))
+                    head.child(i).setSelected(True)
 
     def _update_buttons(self) -> None:
         has = bool(self.selected_ids())
