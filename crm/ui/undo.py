@@ -55,12 +55,17 @@ class Done:
     label: str
 
 
+def short(label: str, limit: int = 48) -> str:
+    """A record's name short enough for the status bar."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def _named(
     done: Sequence[Done], one: Callable[[], str], many: Callable[[int], str]
 ) -> Callable[[], str]:
     """`one()` with %1 = the record's name when there is one record, else `many(count)`."""
     if len(done) == 1:
-        return lambda: one().replace("%1", done[0].label)
+        return lambda: one().replace("%1", short(done[0].label))
     return lambda: many(len(done))
 
 
@@ -154,7 +159,7 @@ def move_entry(moved: MoveDone) -> UndoEntry:
 
     def describe() -> str:
         stage = labels.enum_label("IntroductionStage", moved.to_stage)
-        return tr("Moved “%1” to %2").replace("%1", moved.label).replace("%2", stage)
+        return tr("Moved “%1” to %2").replace("%1", short(moved.label)).replace("%2", stage)
 
     return UndoEntry(describe, undo)
 
@@ -172,6 +177,7 @@ class UndoBar(QWidget):
         self.text = QLabel(self, objectName="statusLastAction")
         self.button = QToolButton(self, objectName="statusUndo")
         self.button.setAutoRaise(True)
+        self.button.setStyleSheet("font-weight: bold; color: palette(link);")
         self.button.clicked.connect(self.undo)
         self.action = QAction(self, objectName="action_undo")
         self.action.setShortcut(QKeySequence.StandardKey.Undo)

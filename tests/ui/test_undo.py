@@ -235,3 +235,33 @@ def test_the_status_bar_speaks_french(qtbot, window, desk):
     assert window.undo_bar.message() == "« Éric Côté » mis à la corbeille"
     assert window.actions_["undo"].text() == "&Annuler"
     window.languages.apply("en")
+
+
+def test_a_real_double_click_on_a_board_card_opens_one_editor(qtbot, window, desk):
+    board = window.show_page("board")
+    board.reload_now()
+    column = board.columns["proposed"]
+    where = column.visualItemRect(column.item(0)).center()
+    # A double-click both activates the item and double-clicks it: two requests to open it.
+    qtbot.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(column.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    editors = [
+        e
+        for e in window.findChildren(stage_dialog.QDialog)
+        if e.objectName() == "introductionEditor"
+    ]
+    assert len(editors) == 1 and len(window.editors) == 1
+
+
+def test_a_long_name_is_shortened_in_the_status_bar(qtbot, window):
+    from crm.ui.undo import Done, trash_entry
+
+    window.last_action(
+        trash_entry(
+            [Done("organization", 1, 2, "Bay State University – Center for Biomedical Research")]
+        )
+    )
+    assert (
+        window.undo_bar.message()
+        == "Moved “Bay State University – Center for Biomedical Re…” to the trash"
+    )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -170,6 +170,8 @@ class StageDialog(QDialog):
         self.cancel_button.setObjectName("stageCancel")
         # Past a warning, Enter must not be the way to override it: Cancel is the default.
         (self.cancel_button if warnings else self.ok_button).setDefault(True)
+        if warnings:  # and the keyboard starts there, not in the note (where Enter is a new line)
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
