@@ -583,9 +583,11 @@ class MainWindow(QMainWindow):
         wizard.open()
         return wizard
 
-    def _imported(self, *_: Any) -> None:
+    def _imported(self, entity: str, _batch_id: int) -> None:
+        """After an import: the list that received the records is shown (the result)."""
         self.last_action(None)
         self.records_changed()
+        self.show_page({"organizations": "organizations", "participants": "events"}.get(entity, "contacts"))
 
     def export_csv(self) -> Any:
         page = self.current_page()

@@ -109,3 +109,24 @@ def test_import_wizard_last_page_defaults_to_import_not_close(qtbot, desk, tasks
     with qtbot.waitSignal(wizard.imported, timeout=10_000):
         qtbot.keyClick(focused, Qt.Key.Key_Return)
     assert wizard.result() == QDialog.DialogCode.Accepted
+
+
+def test_after_an_import_the_window_shows_the_result(qtbot, desk, tasks, tmp_path):
+    from crm.ui.i18n import Languages
+    from crm.ui.main_window import PAGES, MainWindow
+
+    path = tmp_path / "orgs.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["name", "region"], ["Cambridge Bio", "MA"]])
+    window = MainWindow(desk, Languages(), tasks, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show_page("dashboard")
+    wizard = window.import_csv("organizations")
+    wizard.path.setText(str(path))
+    wizard.go_next()
+    wizard.go_next()
+    qtbot.waitUntil(lambda: wizard.run_button.isEnabled(), timeout=10_000)
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.run_button.click()
+    assert PAGES[window.navigation.currentRow()] == "organizations"
+    window.close()

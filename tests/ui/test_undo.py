@@ -265,3 +265,17 @@ def test_a_long_name_is_shortened_in_the_status_bar(qtbot, window):
         window.undo_bar.message()
         == "Moved “Bay State University – Center for Biomedical Re…” to the trash"
     )
+
+
+def test_keyboard_move_on_the_board_then_undo(qtbot, window, desk, accept_moves):
+    board = window.show_page("board")
+    board.reload_now()
+    column = board.columns["proposed"]
+    column.setCurrentRow(0)
+    intro = board.card_ids("proposed")[0]
+    qtbot.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert board.card_ids("asked") == [intro]
+    assert window.undo_bar.message() == "Moved “Montréal meets Boston” to Asked"
+    assert window.undo_bar.undo()
+    with desk.db.read() as s:
+        assert s.get(Introduction, intro).stage == IntroductionStage.PROPOSED

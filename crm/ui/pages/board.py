@@ -1,8 +1,8 @@
 """The introduction board: one column per stage, cards to drag, and the stalled queue.
 
 A card shows the parties, the purpose, the owner and the days in the stage. Dropping a card
-on another column calls `BoardPage.move_card`, which goes through the same confirmation,
-rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`); closing asks for
+on another column (or Ctrl+Right / Ctrl+Left on a card) calls `BoardPage.move_card`, which
+goes through the same confirmation, rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`); closing asks for
 the outcome. Each column shows at most `CARDS_PER_COLUMN` cards and an "n more…" line that
 opens the introductions list filtered to that stage. The stalled queue lists the open
 introductions with no stage change for N days (QSettings `board/stalled_days`, default 30).
@@ -102,6 +102,19 @@ class StageColumn(QListWidget):
         for part in raw.split(","):
             if part.strip().isdigit():
                 self.page.move_card(int(part), self.stage)
+
+    def keyPressEvent(self, event: Any) -> None:
+        """Ctrl+Right / Ctrl+Left: the current card to the next / previous stage (as a drop)."""
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(event.key())
+        item = self.currentItem()
+        if step and event.modifiers() == Qt.KeyboardModifier.ControlModifier and item is not None:
+            record_id, stages = item.data(ID_ROLE), [s.value for s in IntroductionStage]
+            target = stages.index(self.stage) + step
+            if record_id not in (None, MORE) and 0 <= target < len(stages):
+                self.page.move_card(int(record_id), stages[target])
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _activated(self, item: QListWidgetItem) -> None:
         record_id = item.data(ID_ROLE)
