@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self, objectName="statusDatabase")
         self.user_label = QLabel(self, objectName="statusUser")
         self.undo_bar = UndoBar(ctx, self)
-        self.undo_bar.undone.connect(self.records_changed)
+        self.undo_bar.undone.connect(lambda: self.last_action(None, said=False))
+        self._announced = False  # the next records_changed follows an action said in the bar
         self.statusBar().addWidget(self.undo_bar)
         self.actions_["undo"] = self.undo_bar.action  # Edit > Undo, Ctrl+Z
         edit = self.menus["edit"]
@@ -383,6 +384,9 @@ class MainWindow(QMainWindow):
     def records_changed(self) -> None:
         from crm.ui.widgets.related import RelatedPanel
 
+        if not self._announced:  # a change nobody said (a restored backup...): no Undo applies
+            self.undo_bar.forget()
+        self._announced = False
         for page in self.pages.values():  # pages not built yet read their rows when shown
             page.mark_stale()
         for panel in self.findChildren(RelatedPanel):  # beside the open editors
@@ -451,13 +455,17 @@ class MainWindow(QMainWindow):
         self.last_action(trash_entry([Done(editor.kind, editor.record_id, version, label)]))
         self.records_changed()
 
-    def last_action(self, entry: UndoEntry | None) -> None:
+    def last_action(self, entry: UndoEntry | None, *, said: bool = True) -> None:
         """The status bar says what was just done, with its Undo; None: an action it does not
-        take back, which ends the Undo of the one before."""
-        if entry is None:
-            self.undo_bar.forget()
-        else:
+        take back, which ends the Undo of the one before (`said=False`: an undo, which the
+        bar said itself). The pages' `recordsChanged` that follows then changes nothing more."""
+        if entry is not None:
             self.undo_bar.push(entry)
+        elif said:
+            self.undo_bar.forget()
+        self._announced = True
+        if not said:
+            self.records_changed()
 
     def new_record(self, kind: str) -> Any:
         return self.open_record(kind, None)

@@ -279,3 +279,14 @@ def test_keyboard_move_on_the_board_then_undo(qtbot, window, desk, accept_moves)
     assert window.undo_bar.undo()
     with desk.db.read() as s:
         assert s.get(Introduction, intro).stage == IntroductionStage.PROPOSED
+
+
+def test_a_change_nobody_announced_ends_the_undo(qtbot, window, desk):
+    """A restored backup (or any change the window did not make as an action) replaces what
+    the last action changed: its Undo no longer applies."""
+    page = _list_page(qtbot, window, "contacts")
+    _select(page, "Éric Côté")
+    window.delete_selected()
+    assert window.undo_bar.can_undo()
+    window.records_changed()  # what the restore of a backup calls
+    assert not window.undo_bar.can_undo()
