@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from crm.db.models import Contact, FollowUp, Introduction
 from crm.domain.enums import FollowUpStatus, IntroductionStage
@@ -41,7 +42,7 @@ def accept_moves(monkeypatch):
 
 def _list_page(qtbot, window, name):
     page = window.show_page(name)
-    qtbot.waitUntil(page.is_loaded)
+    qtbot.waitUntil(page.is_loaded, timeout=20_000)
     return page
 
 
@@ -59,7 +60,9 @@ def _contact(desk, last_name):
 
 
 def _ctrl_z(qtbot, window):
+    """Ctrl+Z as the user presses it: a window shortcut, so the window must be the active one."""
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.navigation, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -77,7 +80,7 @@ def test_delete_says_so_in_the_status_bar_and_ctrl_z_restores(qtbot, window, des
     assert _contact(desk, "Côté").deleted_at is None
     assert bar.message() == "Undone: Moved “Éric Côté” to the trash"
     assert not bar.can_undo() and not bar.button.isVisible()
-    qtbot.waitUntil(lambda: page.is_loaded() and page.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: page.is_loaded() and page.model.rowCount() == 3, timeout=20_000)
 
 
 def test_undo_is_refused_when_the_record_changed_since(qtbot, window, desk, answers):
@@ -133,7 +136,7 @@ def test_purge_asks_first_with_the_count_and_cannot_be_undone(qtbot, window, des
 
 def test_complete_then_undo_reopens_the_followup(qtbot, window, desk):
     page = window.show_page("myfollowups")
-    qtbot.waitUntil(page.is_loaded)
+    qtbot.waitUntil(page.is_loaded, timeout=20_000)
     with desk.db.read() as s:
         call = s.scalar(sa.select(FollowUp.id).where(FollowUp.title == "Call back Éric"))
     page.select(call)
@@ -144,12 +147,15 @@ def test_complete_then_undo_reopens_the_followup(qtbot, window, desk):
     with desk.db.read() as s:
         back = s.get(FollowUp, call)
         assert back.status == FollowUpStatus.OPEN and back.completed_at is None
-    qtbot.waitUntil(lambda: page.is_loaded() and page.group_titles("overdue") == ["Call back Éric"])
+    qtbot.waitUntil(
+        lambda: page.is_loaded() and page.group_titles("overdue") == ["Call back Éric"],
+        timeout=20_000,
+    )
 
 
 def test_snooze_then_undo_gives_the_due_date_back(qtbot, window, desk):
     page = window.show_page("myfollowups")
-    qtbot.waitUntil(page.is_loaded)
+    qtbot.waitUntil(page.is_loaded, timeout=20_000)
     with desk.db.read() as s:
         call = s.scalar(sa.select(FollowUp.id).where(FollowUp.title == "Call back Éric"))
     page.select(call)
@@ -179,7 +185,9 @@ def test_board_drag_then_undo_moves_it_back(qtbot, window, desk, accept_moves):
             "asked", "proposed", workflow.UNDO_NOTE)  # fmt: skip
         # the follow-up the move suggested (and the user kept) went with it
         assert followups.service.count(s, deleted=True) == 1
-    qtbot.waitUntil(lambda: board.is_loaded() and board.card_ids("proposed") == [intro])
+    qtbot.waitUntil(
+        lambda: board.is_loaded() and board.card_ids("proposed") == [intro], timeout=20_000
+    )
 
 
 def test_a_later_action_ends_the_undo_of_the_one_before(qtbot, window, desk):
