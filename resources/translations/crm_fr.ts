@@ -2723,6 +2723,10 @@ L’enregistrer quand même ?</translation>
         <translation>Enregistrer la fiche (dans un éditeur)</translation>
     </message>
     <message>
+        <source>Move the card to the next / previous stage (on the board)</source>
+        <translation>Déplacer la carte à l’étape suivante / précédente (dans le tableau par étape)</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>

@@ -17,6 +17,8 @@ FR: dict[str, str] = {
         "« %1 » ne peut pas être annulé : la fiche a été modifiée depuis, par vous ou par "
         "quelqu’un d’autre. Rien n’a été annulé.",
     "Undo of the previous move": "Annulation du déplacement précédent",
+    "Move the card to the next / previous stage (on the board)":
+        "Déplacer la carte à l’étape suivante / précédente (dans le tableau par étape)",
 }
 
 PLURALS: dict[str, tuple[str, str]] = {

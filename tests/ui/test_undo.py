@@ -215,6 +215,8 @@ def test_an_open_record_is_raised_not_opened_twice(qtbot, window, desk):
     assert len(editors) == 1 and editors[0].isVisible()
     # The same record from the search box, a list or a link: the same editor.
     assert window.open_record("introduction", board.card_ids("proposed")[0]) is editors[0]
+    window.search.openRequested.emit("introduction", board.card_ids("proposed")[0])
+    window.pages["introductions"].openRequested.emit("introduction", board.card_ids("proposed")[0])
     assert len(window.editors) == 1
     # Saving it gives no conflict with a twin: there is none.
     editors[0].widgets["notes"].setPlainText("Both keen")
@@ -298,3 +300,64 @@ def test_a_change_nobody_announced_ends_the_undo(qtbot, window, desk):
     assert window.undo_bar.can_undo()
     window.records_changed()  # what the restore of a backup calls
     assert not window.undo_bar.can_undo()
+
+
+def test_the_shortcuts_list_names_undo_and_the_board_keys(window):
+    from crm.ui.dialogs.misc import shortcut_rows
+
+    rows = dict(shortcut_rows(window))
+    assert (
+        rows[
+            QKeySequence(QKeySequence.StandardKey.Undo).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+        ]
+        == "Undo"
+    )
+    assert "Move the card to the next / previous stage (on the board)" in rows.values()
+
+
+class HeldTasks:
+    """A task runner that reads at once but hands the results back when the test says."""
+
+    def __init__(self):
+        self.held = []
+
+    def run(self, fn, on_done, on_error=None):
+        self.held.append((fn(), on_done))
+
+
+def test_after_an_undo_an_older_read_coming_back_late_does_not_win(qtbot, desk):
+    """Reads run on two pool threads: the read made before an undo may come back after the
+    one made after it; the page keeps the newest."""
+    from crm.ui.pages.board import BoardPage
+    from crm.ui.pages.my_followups import MyFollowUpsPage
+
+    tasks = HeldTasks()
+    page = MyFollowUpsPage(desk, tasks)
+    qtbot.addWidget(page)
+    with desk.db.write() as s:
+        call = s.scalar(sa.select(FollowUp.id).where(FollowUp.title == "Call back Éric"))
+        version = workflow.complete(s, desk.user_id, call).version
+    page.reload()  # reads it completed
+    with desk.db.write() as s:
+        workflow.undo_complete(s, desk.user_id, call, FollowUpStatus.OPEN, expected_version=version)
+    page.reload()  # reads it open again
+    (older, deliver_older), (newer, deliver_newer) = tasks.held
+    deliver_newer(newer)
+    deliver_older(older)
+    assert page.group_titles("overdue") == ["Call back Éric"] and page.is_loaded()
+
+    board = BoardPage(desk, tasks)
+    qtbot.addWidget(board)
+    tasks.held.clear()
+    with desk.db.read() as s:
+        intro = s.scalar(sa.select(Introduction.id))
+    board.reload()
+    with desk.db.write() as s:
+        workflow.move(s, desk.user_id, intro, IntroductionStage.ASKED)
+    board.reload()
+    (older, deliver_older), (newer, deliver_newer) = tasks.held
+    deliver_newer(newer)
+    deliver_older(older)
+    assert board.card_ids("asked") == [intro] and board.card_ids("proposed") == []

@@ -268,7 +268,8 @@ class BoardPage(ReloadingPage, QWidget):
                     workflow.stalled(session, days, **filters),
                 )
 
-        self.tasks.run(read, self._loaded, self._failed)
+        generation = self._fresh()
+        self.tasks.run(read, lambda result: self._loaded(result, generation), self._failed)
 
     def reload_now(self) -> None:
         """Read the board on this thread (tests, and right after a move)."""
@@ -279,18 +280,19 @@ class BoardPage(ReloadingPage, QWidget):
             )
         self.stale = False
         self._loading += 1
-        self._loaded(result)
+        self._loaded(result, self._fresh())
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = max(self._loading - 1, 0)
         raise exc
 
     def _loaded(
-        self, result: tuple[list[workflow.Column], tuple[int, list[workflow.Card]]]
+        self, result: tuple[list[workflow.Column], tuple[int, list[workflow.Card]]], generation: int
     ) -> None:
         self._loading = max(self._loading - 1, 0)
-        self.columns_data, self.stalled_data = result
-        self._render()
+        if generation == self._generation:  # else a newer reload is on screen or on its way
+            self.columns_data, self.stalled_data = result
+            self._render()
         if not self._loading:
             self.loaded.emit()
 

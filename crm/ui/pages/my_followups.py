@@ -186,7 +186,8 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
             with db.read() as session:
                 return today, workflow.followup_groups(session, user_id, today)
 
-        self.tasks.run(read, self._loaded, self._failed)
+        generation = self._fresh()
+        self.tasks.run(read, lambda result: self._loaded(result, generation), self._failed)
 
     def reload_now(self) -> None:
         today = date.today()
@@ -194,16 +195,17 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
             groups = workflow.followup_groups(session, self.ctx.user_id, today)
         self.stale = False
         self._loading += 1
-        self._loaded((today, groups))
+        self._loaded((today, groups), self._fresh())
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = max(self._loading - 1, 0)
         raise exc
 
-    def _loaded(self, result: tuple[date, list[workflow.FollowUpGroup]]) -> None:
+    def _loaded(self, result: tuple[date, list[workflow.FollowUpGroup]], generation: int) -> None:
         self._loading = max(self._loading - 1, 0)
-        self.today, self.groups = result
-        self._render()
+        if generation == self._generation:  # else a newer reload is on screen or on its way
+            self.today, self.groups = result
+            self._render()
         if not self._loading:
             self.loaded.emit()
 
