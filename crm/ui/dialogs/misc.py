@@ -134,7 +134,14 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
     )
     native = QKeySequence.SequenceFormat.NativeText
     moves = " / ".join(QKeySequence(k).toString(native) for k in ("Ctrl+Right", "Ctrl+Left"))
-    rows.append((moves, QCoreApplication.translate("Shortcuts", "Move the card to the next / previous stage (on the board)")))
+    rows.append(
+        (
+            moves,
+            QCoreApplication.translate(
+                "Shortcuts", "Move the card to the next / previous stage (on the board)"
+            ),
+        )
+    )
     return rows
 
 
