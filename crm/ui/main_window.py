@@ -595,7 +595,9 @@ class MainWindow(QMainWindow):
         """After an import: the list that received the records is shown (the result)."""
         self.last_action(None)
         self.records_changed()
-        self.show_page({"organizations": "organizations", "participants": "events"}.get(entity, "contacts"))
+        self.show_page(
+            {"organizations": "organizations", "participants": "events"}.get(entity, "contacts")
+        )
 
     def export_csv(self) -> Any:
         page = self.current_page()

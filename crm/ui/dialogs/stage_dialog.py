@@ -166,7 +166,9 @@ class StageDialog(QDialog):
         ok_text = tr("Move anyway") if warnings else tr("Move")
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("stageOk")
-        self.cancel_button = self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = self.buttons.addButton(
+            tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.cancel_button.setObjectName("stageCancel")
         # Past a warning, Enter must not be the way to override it: Cancel is the default.
         (self.cancel_button if warnings else self.ok_button).setDefault(True)
@@ -278,7 +280,9 @@ def move_introduction(
         return None
     try:
         with ctx.db.write() as session:
-            _intro, done = apply_move(session, ctx, record_id, to_stage, plan, expected_version=expected_version)
+            _intro, done = apply_move(
+                session, ctx, record_id, to_stage, plan, expected_version=expected_version
+            )
     except StaleRecord:
         messages.error(parent, tr("Changed by someone else"),
                        tr("Someone else changed this introduction meanwhile; look again and retry."))  # fmt: skip
@@ -320,7 +324,11 @@ def apply_move(
         outcome=IntroductionOutcome(plan.outcome) if plan.outcome else None,
         note=plan.note, expected_version=expected_version, accept_warnings=True,
     )  # fmt: skip
-    made = workflow.add_followups(session, ctx.user_id, record_id, plan.followups) if plan.followups else []
+    made = (
+        workflow.add_followups(session, ctx.user_id, record_id, plan.followups)
+        if plan.followups
+        else []
+    )
     label = intro.title or " ↔ ".join(introductions.party_names(session, intro))
     done = MoveDone(record_id, label, str(to_stage), before, intro.version,
                     tuple((f.id, f.version) for f in made))  # fmt: skip

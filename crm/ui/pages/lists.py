@@ -496,7 +496,9 @@ class ListPage(QWidget):
                     service = SERVICES[kind]
                     obj = getattr(service, action)(session, self.ctx.user_id, record_id)
                     if obj is not None:  # the version it left is what an undo expects
-                        done.append(undo.Done(kind, record_id, obj.version, str(service.label(obj))))
+                        done.append(
+                            undo.Done(kind, record_id, obj.version, str(service.label(obj)))
+                        )
         except DeskError as exc:
             messages.error(self, error_title, error_text(exc))
         else:
