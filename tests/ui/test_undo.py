@@ -361,3 +361,15 @@ def test_after_an_undo_an_older_read_coming_back_late_does_not_win(qtbot, desk):
     deliver_newer(newer)
     deliver_older(older)
     assert board.card_ids("asked") == [intro] and board.card_ids("proposed") == []
+
+
+def test_a_stage_changed_in_the_editor_is_undone_too(qtbot, window, desk, accept_moves):
+    with desk.db.read() as s:
+        intro = s.scalar(sa.select(Introduction.id))
+    editor = window.open_record("introduction", intro)
+    editor.set_widget_value("stage", "asked")
+    assert editor.save()
+    assert window.undo_bar.message() == "Moved “Montréal meets Boston” to Asked"
+    assert window.undo_bar.undo()
+    with desk.db.read() as s:
+        assert s.get(Introduction, intro).stage == IntroductionStage.PROPOSED
