@@ -89,8 +89,15 @@ class EntitySpec(Generic[M]):
     ) -> M:
         return delete(session, actor_id, self, record_id, expected_version=expected_version)
 
-    def restore(self, session: Session, actor_id: int | None, record_id: int) -> M:
-        return restore(session, actor_id, self, record_id)
+    def restore(
+        self,
+        session: Session,
+        actor_id: int | None,
+        record_id: int,
+        *,
+        expected_version: int | None = None,
+    ) -> M:
+        return restore(session, actor_id, self, record_id, expected_version=expected_version)
 
     def purge(self, session: Session, actor_id: int | None, record_id: int) -> None:
         purge(session, actor_id, self, record_id)
@@ -276,13 +283,23 @@ def delete(
     return obj
 
 
-def restore(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id: int) -> M:
+def restore(
+    session: Session,
+    actor_id: int | None,
+    spec: EntitySpec[M],
+    record_id: int,
+    *,
+    expected_version: int | None = None,
+) -> M:
+    """Bring a record back from the trash. With `expected_version` (the version its move to
+    the trash left: an undo), refused with `StaleRecord` if it changed since."""
     obj = get(session, spec, record_id, include_deleted=True)
+    check_version(spec, obj, expected_version)
     if obj.deleted_at is None:
         return obj
     obj.deleted_at = None
     obj.deleted_by_id = None
-    flush_checked(session, spec, obj, None)
+    flush_checked(session, spec, obj, expected_version)
     audit.record(session, actor_id, "restore", spec.name, obj.id, obj.uid)
     reindex(session, spec, obj)
     return obj

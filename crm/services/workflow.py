@@ -33,13 +33,14 @@ from crm.db.base import utcnow
 from crm.db.models import Contact, FollowUp, Introduction, Organization, StaffUser, StageChange
 from crm.domain.enums import (
     Consent,
+    FollowUpStatus,
     IntroductionOutcome,
     IntroductionStage,
     Priority,
     Territory,
 )
 from crm.domain.errors import DeskError
-from crm.services import followups, introductions, listing
+from crm.services import audit, followups, introductions, listing, records
 
 STAGES: tuple[IntroductionStage, ...] = tuple(IntroductionStage)
 DEFAULT_STALLED_DAYS = 30
@@ -206,6 +207,70 @@ def move(
         outcome=IntroductionOutcome(outcome) if outcome else None,
         note=note, expected_version=expected_version,
     )  # fmt: skip
+
+
+# --- taking a move back ----------------------------------------------------------------------
+
+UNDO_NOTE = "undo of the previous move"
+
+
+@dataclass(frozen=True)
+class StageState:
+    """Where an introduction stood before a move: what `undo_move` puts back."""
+
+    stage: str
+    outcome: str | None
+    stage_changed_at: datetime
+    closed_at: datetime | None
+
+
+def stage_state(session: Session, record_id: int) -> StageState:
+    intro = introductions.service.get(session, record_id)
+    return StageState(
+        str(_word(intro.stage)), _word(intro.outcome), intro.stage_changed_at, intro.closed_at
+    )
+
+
+def undo_move(
+    session: Session,
+    actor_id: int | None,
+    record_id: int,
+    before: StageState,
+    *,
+    expected_version: int,
+    followups_made: Sequence[tuple[int, int]] = (),
+) -> Introduction:
+    """Take back a move (a misplaced drag, a wrong stage): the introduction gets its stage,
+    outcome, closing date and days in stage from `before` back, and the follow-ups the move
+    made (`followups_made`: (id, version)) go to the trash.
+
+    Refused with `StaleRecord` when the introduction (at `expected_version`, what the move
+    left) or one of those follow-ups changed since. The history stays a true account: it
+    keeps the move and records the move back, noted `UNDO_NOTE`, as the audit trail does.
+    """
+    intro = introductions.service.get(session, record_id)
+    records.check_version(introductions.service, intro, expected_version)
+    current = (intro.stage, intro.outcome)
+    intro.stage = IntroductionStage(before.stage)
+    intro.outcome = IntroductionOutcome(before.outcome) if before.outcome else None
+    intro.stage_changed_at = before.stage_changed_at
+    intro.closed_at = before.closed_at
+    records.flush_checked(session, introductions.service, intro, expected_version)
+    session.add(
+        StageChange(
+            introduction_id=intro.id, from_stage=current[0], to_stage=intro.stage,
+            outcome=intro.outcome, user_id=actor_id, note=UNDO_NOTE,
+        )
+    )  # fmt: skip
+    audit.record(
+        session, actor_id, "update", "introduction", intro.id, intro.uid,
+        {"stage": [audit.plain(current[0]), audit.plain(intro.stage)],
+         "outcome": [audit.plain(current[1]), audit.plain(intro.outcome)]},
+    )  # fmt: skip
+    records.reindex(session, introductions.service, intro)
+    for followup_id, version in followups_made:
+        followups.service.delete(session, actor_id, followup_id, expected_version=version)
+    return intro
 
 
 def record_consent(
@@ -639,8 +704,34 @@ def snooze(
                                     expected_version=expected_version)  # fmt: skip
 
 
-def complete(session: Session, actor_id: int | None, followup_id: int) -> FollowUp:
-    return followups.service.update(session, actor_id, followup_id, {"status": "done"})
+def complete(
+    session: Session, actor_id: int | None, followup_id: int, *, expected_version: int | None = None
+) -> FollowUp:
+    return followups.service.update(session, actor_id, followup_id, {"status": "done"},
+                                    expected_version=expected_version)  # fmt: skip
+
+
+def undo_complete(
+    session: Session, actor_id: int | None, followup_id: int, previous_status: FollowUpStatus | str,
+    *, expected_version: int,
+) -> FollowUp:  # fmt: skip
+    """Reopen a follow-up completed by mistake: its status before (open, cancelled) comes back
+    and its completion date goes. Refused (`StaleRecord`) if it changed since `complete`."""
+    return followups.service.update(session, actor_id, followup_id, {"status": previous_status},
+                                    expected_version=expected_version)  # fmt: skip
+
+
+def undo_snooze(
+    session: Session,
+    actor_id: int | None,
+    followup_id: int,
+    previous_due: date,
+    *,
+    expected_version: int,
+) -> FollowUp:
+    """Give a snoozed follow-up its due date back. Refused (`StaleRecord`) if it changed since."""
+    return followups.service.update(session, actor_id, followup_id, {"due_date": previous_due},
+                                    expected_version=expected_version)  # fmt: skip
 
 
 def reassign(session: Session, actor_id: int | None, followup_id: int, assignee_id: int | None) -> FollowUp:

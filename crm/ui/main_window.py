@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
 
 from crm.ui.context import DeskContext
 from crm.ui.i18n import Languages
+from crm.ui.open_editors import OpenEditors
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
+from crm.ui.undo import Done, UndoBar, UndoEntry, move_entry, trash_entry
 from crm.ui.widgets.search import SearchBox
 
 PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "followups", "myfollowups",
@@ -126,7 +128,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.tasks = tasks or TaskRunner(self)
         self.remember_geometry = remember_geometry
-        self.editors: list[Any] = []
+        self.editors = OpenEditors()
 
         self.pages = PageSet(self._build_page)
         self.stack = QStackedWidget(self, objectName="pages")
@@ -180,6 +182,14 @@ class MainWindow(QMainWindow):
 
         self.db_label = QLabel(self, objectName="statusDatabase")
         self.user_label = QLabel(self, objectName="statusUser")
+        self.undo_bar = UndoBar(ctx, self)
+        self.undo_bar.undone.connect(lambda: self.last_action(None, said=False))
+        self._announced = False  # the next records_changed follows an action said in the bar
+        self.statusBar().addWidget(self.undo_bar)
+        self.actions_["undo"] = self.undo_bar.action  # Edit > Undo, Ctrl+Z
+        edit = self.menus["edit"]
+        edit.insertSeparator(edit.actions()[0])
+        edit.insertAction(edit.actions()[0], self.undo_bar.action)
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
 
@@ -340,6 +350,8 @@ class MainWindow(QMainWindow):
             page.followUpRequested.connect(self.new_followup_for)
             page.newRequested.connect(self.new_record)
             page.recordsChanged.connect(self.records_changed)
+        if hasattr(page, "undoable"):
+            page.undoable.connect(self.last_action)
         if hasattr(page, "listRequested"):
             page.listRequested.connect(self.show_filtered)
         return page
@@ -372,6 +384,9 @@ class MainWindow(QMainWindow):
     def records_changed(self) -> None:
         from crm.ui.widgets.related import RelatedPanel
 
+        if not self._announced:  # a change nobody said (a restored backup...): no Undo applies
+            self.undo_bar.forget()
+        self._announced = False
         for page in self.pages.values():  # pages not built yet read their rows when shown
             page.mark_stale()
         for panel in self.findChildren(RelatedPanel):  # beside the open editors
@@ -417,14 +432,41 @@ class MainWindow(QMainWindow):
             if page:
                 self.show_page(page)
             return None
+        editor = self.editors.find(kind, record_id)
+        if editor is not None:  # already open: raised, never opened a second time
+            self.editors.bring_forward(editor)
+            return editor
         editor = editor_class(self.ctx, record_id, self, initial=initial)
         if hasattr(editor, "openRequested"):  # a record view lists related records
             editor.openRequested.connect(self.open_record)
         editor.followUpRequested.connect(self.new_followup_for)
-        editor.saved.connect(lambda *_: self.records_changed())
-        editor.deleted.connect(lambda *_: self.records_changed())
+        editor.saved.connect(lambda *_: self._editor_saved(editor))
+        editor.deleted.connect(lambda *_: self._editor_deleted(editor))
+        self.editors.add(kind, record_id, editor)
         editor.open()
         return editor
+
+    def _editor_saved(self, editor: Any) -> None:
+        moved = getattr(editor, "moved", None)  # an introduction's stage move: undoable
+        self.last_action(move_entry(moved) if moved is not None else None)
+        self.records_changed()
+
+    def _editor_deleted(self, editor: Any) -> None:
+        version, label = editor.trashed
+        self.last_action(trash_entry([Done(editor.kind, editor.record_id, version, label)]))
+        self.records_changed()
+
+    def last_action(self, entry: UndoEntry | None, *, said: bool = True) -> None:
+        """The status bar says what was just done, with its Undo; None: an action it does not
+        take back, which ends the Undo of the one before (`said=False`: an undo, which the
+        bar said itself). The pages' `recordsChanged` that follows then changes nothing more."""
+        if entry is not None:
+            self.undo_bar.push(entry)
+        elif said:
+            self.undo_bar.forget()
+        self._announced = True
+        if not said:
+            self.records_changed()
 
     def new_record(self, kind: str) -> Any:
         return self.open_record(kind, None)
@@ -546,9 +588,17 @@ class MainWindow(QMainWindow):
         page_entity = {"organizations": "organizations", "events": "participants"}
         name = PAGES[self.navigation.currentRow()] if self.navigation.currentRow() >= 0 else ""
         wizard = ImportWizard(self.ctx, self.tasks, self, entity=entity or page_entity.get(name, "contacts"))
-        wizard.imported.connect(lambda *_: self.records_changed())
+        wizard.imported.connect(self._imported)
         wizard.open()
         return wizard
+
+    def _imported(self, entity: str, _batch_id: int) -> None:
+        """After an import: the list that received the records is shown (the result)."""
+        self.last_action(None)
+        self.records_changed()
+        self.show_page(
+            {"organizations": "organizations", "participants": "events"}.get(entity, "contacts")
+        )
 
     def export_csv(self) -> Any:
         page = self.current_page()
@@ -560,6 +610,7 @@ class MainWindow(QMainWindow):
         from crm.ui.dialogs.import_wizard import undo_last_import
 
         if undo_last_import(self.ctx, self):
+            self.last_action(None)
             self.records_changed()
 
     def show_export_log(self) -> Any:

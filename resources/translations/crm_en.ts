@@ -32,6 +32,31 @@
         <translation>
             <numerusform>%n follow-up written to %1.</numerusform><numerusform>%n follow-ups written to %1.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Moved %n record(s) to the trash</source>
+        <translation>
+            <numerusform>Moved %n record to the trash</numerusform><numerusform>Moved %n records to the trash</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n record(s) from the trash</source>
+        <translation>
+            <numerusform>Restored %n record from the trash</numerusform><numerusform>Restored %n records from the trash</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n record(s) permanently: this cannot be undone.</source>
+        <translation>
+            <numerusform>Deleted %n record permanently: this cannot be undone.</numerusform><numerusform>Deleted %n records permanently: this cannot be undone.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Completed %n follow-up(s)</source>
+        <translation>
+            <numerusform>Completed %n follow-up</numerusform><numerusform>Completed %n follow-ups</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Snoozed %n follow-up(s) to %2</source>
+        <translation>
+            <numerusform>Snoozed %n follow-up to %2</numerusform><numerusform>Snoozed %n follow-ups to %2</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

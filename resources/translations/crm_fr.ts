@@ -275,6 +275,10 @@
         <translation>Rédiger un courriel…</translation>
     </message>
     <message>
+        <source>Undo of the previous move</source>
+        <translation>Annulation du déplacement précédent</translation>
+    </message>
+    <message>
         <source>Save anyway</source>
         <translation>Enregistrer quand même</translation>
     </message>
@@ -575,6 +579,79 @@
     <message>
         <source>Cannot remove the participant</source>
         <translation>Impossible de retirer le participant</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the trash</source>
+        <translation>« %1 » mis à la corbeille</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n record(s) to the trash</source>
+        <translation>
+            <numerusform>%n fiche mise à la corbeille</numerusform><numerusform>%n fiches mises à la corbeille</numerusform></translation>
+    </message>
+    <message>
+        <source>Restored “%1” from the trash</source>
+        <translation>« %1 » restauré depuis la corbeille</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n record(s) from the trash</source>
+        <translation>
+            <numerusform>%n fiche restaurée depuis la corbeille</numerusform><numerusform>%n fiches restaurées depuis la corbeille</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n record(s) permanently: this cannot be undone.</source>
+        <translation>
+            <numerusform>%n fiche supprimée définitivement : cela ne peut pas être annulé.</numerusform><numerusform>%n fiches supprimées définitivement : cela ne peut pas être annulé.</numerusform></translation>
+    </message>
+    <message>
+        <source>Completed “%1”</source>
+        <translation>« %1 » terminé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Completed %n follow-up(s)</source>
+        <translation>
+            <numerusform>%n suivi terminé</numerusform><numerusform>%n suivis terminés</numerusform></translation>
+    </message>
+    <message>
+        <source>Snoozed “%1” to %2</source>
+        <translation>« %1 » reporté au %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snoozed %n follow-up(s) to %2</source>
+        <translation>
+            <numerusform>%n suivi reporté au %2</numerusform><numerusform>%n suivis reportés au %2</numerusform></translation>
+    </message>
+    <message>
+        <source>Moved “%1” to %2</source>
+        <translation>« %1 » déplacé à l’étape %2</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Take back the last action (%1)</source>
+        <translation>Annuler la dernière action (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Not undone: a record changed since (%1).</source>
+        <translation>Rien n’a été annulé : une fiche a changé depuis (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>Impossible d’annuler</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be undone: the record was changed since, by you or someone else. Nothing was undone.</source>
+        <translation>« %1 » ne peut pas être annulé : la fiche a été modifiée depuis, par vous ou par quelqu’un d’autre. Rien n’a été annulé.</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Annulé : %1</translation>
     </message>
 </context>
 <context>
@@ -2711,6 +2788,10 @@ L’enregistrer quand même ?</translation>
     <message>
         <source>Save the record (in an editor)</source>
         <translation>Enregistrer la fiche (dans un éditeur)</translation>
+    </message>
+    <message>
+        <source>Move the card to the next / previous stage (on the board)</source>
+        <translation>Déplacer la carte à l’étape suivante / précédente (dans le tableau par étape)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>

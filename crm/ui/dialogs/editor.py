@@ -108,6 +108,7 @@ class RecordEditor(QDialog):
         self._told: dict[str, bool] = {}  # following field -> whether something tells it
         self._inferring = False
         self._closing = False
+        self.trashed: tuple[int, str] | None = None  # (version, name) once moved to the trash
 
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
@@ -598,9 +599,11 @@ class RecordEditor(QDialog):
             return
         try:
             with self.ctx.db.write() as session:
-                SERVICES[self.kind].delete(
+                obj = SERVICES[self.kind].delete(
                     session, self.ctx.user_id, self.record_id, expected_version=self.version
                 )
+                # What the status bar's Undo needs (`deleted` is emitted below).
+                self.trashed = (obj.version, str(SERVICES[self.kind].label(obj)))
         except StaleRecord:
             self._stale()
             return

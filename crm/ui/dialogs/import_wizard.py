@@ -123,6 +123,9 @@ class ImportWizard(QDialog):
         self.next.clicked.connect(self.go_next)
         self.run_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self.reject)
+        # Enter goes forward (Next, then Import), never to Close.
+        self.close_button.setAutoDefault(False)
+        self.back.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.back, self.next, self.run_button, self.close_button):
@@ -233,6 +236,7 @@ class ImportWizard(QDialog):
         busy = self.task is not None and self.task.running
         self.run_button.setEnabled(ready and not busy)
         self.next.setEnabled(not busy)
+        (self.run_button if page == PREVIEW else self.next).setDefault(True)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

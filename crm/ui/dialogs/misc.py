@@ -132,6 +132,16 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
             QCoreApplication.translate("Shortcuts", "Save the record (in an editor)"),
         )
     )
+    native = QKeySequence.SequenceFormat.NativeText
+    moves = " / ".join(QKeySequence(k).toString(native) for k in ("Ctrl+Right", "Ctrl+Left"))
+    rows.append(
+        (
+            moves,
+            QCoreApplication.translate(
+                "Shortcuts", "Move the card to the next / previous stage (on the board)"
+            ),
+        )
+    )
     return rows
 
 

@@ -11,6 +11,7 @@ from crm.domain.enums import IntroductionOutcome, IntroductionStage
 from crm.services import introductions, tags, workflow
 from crm.ui.dialogs import stage_dialog
 from crm.ui.dialogs.editor import FieldDef, RecordEditor
+from crm.ui.undo import MoveDone
 from crm.ui.widgets.participants import ParticipantsPanel
 from crm.ui.widgets.related import RelatedPanel
 
@@ -193,6 +194,7 @@ class IntroductionEditor(RecordEditor):
     )
     STAGE_FIELDS = ("stage", "outcome")
     plan: stage_dialog.MovePlan | None = None
+    moved: MoveDone | None = None  # the last save's stage move, for the status bar's Undo
 
     def window_title(self) -> str:
         return self.tr("New introduction") if self.record_id is None else self.tr("Introduction")
@@ -208,6 +210,7 @@ class IntroductionEditor(RecordEditor):
         """A stage change goes through the workflow's confirmation (warnings, outcome, note,
         suggested follow-ups), as on the board; a new introduction's warnings are confirmed."""
         self.plan = None
+        self.moved = None
         if self.flagged_fields():
             return super().save()  # a date that does not read is flagged before any question
         values = self.values()
@@ -241,7 +244,7 @@ class IntroductionEditor(RecordEditor):
             plan = self.plan or stage_dialog.MovePlan(self.widget_value("outcome"), "", [])
             if stage == IntroductionStage.CLOSED and plan.outcome:
                 self.set_widget_value("outcome", plan.outcome)
-            intro = stage_dialog.apply_plan(
+            intro, self.moved = stage_dialog.apply_move(
                 session, self.ctx, self.record_id, stage,
                 stage_dialog.MovePlan(self._outcome(stage, plan.outcome), plan.note, plan.followups),
                 expected_version=None if changes else self.version,

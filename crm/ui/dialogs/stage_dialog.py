@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +38,7 @@ from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import tr
+from crm.ui.undo import MoveDone
 from crm.ui.widgets.datefield import DateField
 
 
@@ -163,7 +165,14 @@ class StageDialog(QDialog):
         ok_text = tr("Move anyway") if warnings else tr("Move")
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("stageOk")
-        self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = self.buttons.addButton(
+            tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setObjectName("stageCancel")
+        # Past a warning, Enter must not be the way to override it: Cancel is the default.
+        (self.cancel_button if warnings else self.ok_button).setDefault(True)
+        if warnings:  # and the keyboard starts there, not in the note (where Enter is a new line)
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -265,25 +274,28 @@ def move_introduction(
     to_stage: str,
     *,
     expected_version: int | None = None,
-) -> bool:
-    """The whole move: confirm, then write the move, its history and the kept follow-ups."""
+) -> MoveDone | None:
+    """The whole move: confirm, then write the move, its history and the kept follow-ups.
+    Returns what was done (for the status bar's Undo), None when cancelled or refused."""
     plan = plan_move(parent, ctx, record_id, to_stage)
     if plan is None:
-        return False
+        return None
     try:
         with ctx.db.write() as session:
-            apply_plan(session, ctx, record_id, to_stage, plan, expected_version=expected_version)
+            _intro, done = apply_move(
+                session, ctx, record_id, to_stage, plan, expected_version=expected_version
+            )
     except StaleRecord:
         messages.error(parent, tr("Changed by someone else"),
                        tr("Someone else changed this introduction meanwhile; look again and retry."))  # fmt: skip
-        return False
+        return None
     except ValidationFailed as exc:
         messages.error(parent, tr("Cannot move"), error_text(exc))
-        return False
+        return None
     except DeskError as exc:
         messages.error(parent, tr("Cannot move"), error_text(exc))
-        return False
-    return True
+        return None
+    return done
 
 
 def apply_plan(
@@ -295,14 +307,34 @@ def apply_plan(
     *,
     expected_version: int | None = None,
 ) -> Any:
+    return apply_move(session, ctx, record_id, to_stage, plan, expected_version=expected_version)[0]
+
+
+def apply_move(
+    session: Any,
+    ctx: DeskContext,
+    record_id: int,
+    to_stage: str,
+    plan: MovePlan,
+    *,
+    expected_version: int | None = None,
+) -> tuple[Any, MoveDone]:
+    """Write the move and the kept follow-ups: (the introduction, what an undo needs)."""
+    before = workflow.stage_state(session, record_id)
     intro = workflow.move(
         session, ctx.user_id, record_id, to_stage,
         outcome=IntroductionOutcome(plan.outcome) if plan.outcome else None,
         note=plan.note, expected_version=expected_version, accept_warnings=True,
     )  # fmt: skip
-    if plan.followups:
+    made = (
         workflow.add_followups(session, ctx.user_id, record_id, plan.followups)
-    return intro
+        if plan.followups
+        else []
+    )
+    label = intro.title or " ↔ ".join(introductions.party_names(session, intro))
+    done = MoveDone(record_id, label, str(to_stage), before, intro.version,
+                    tuple((f.id, f.version) for f in made))  # fmt: skip
+    return intro, done
 
 
 class TimelinePanel(QWidget):
@@ -347,7 +379,9 @@ class TimelinePanel(QWidget):
                 else ""
             )
             text = f"{when} · {entry.user or '—'}\n{origin}{stage}"
-            if entry.note:
+            if entry.note == workflow.UNDO_NOTE:
+                text += "\n" + tr("Undo of the previous move")
+            elif entry.note:
                 text += f"\n“{entry.note}”"
             self.list.addItem(text)
 

@@ -14,6 +14,13 @@ class ReloadingPage:
 
     stale: bool
     _loading: int
+    _generation: int = 0
+
+    def _fresh(self) -> int:
+        """The number of the reload starting now. Reads run on two pool threads, so an older
+        reload may come back after a newer one: `_loaded` drops what is not the latest."""
+        self._generation += 1
+        return self._generation
 
     def reload(self) -> None:
         raise NotImplementedError

@@ -1,15 +1,16 @@
 """The introduction board: one column per stage, cards to drag, and the stalled queue.
 
 A card shows the parties, the purpose, the owner and the days in the stage. Dropping a card
-on another column calls `BoardPage.move_card`, which goes through the same confirmation,
-rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`); closing asks for
+on another column (or Ctrl+Right / Ctrl+Left on a card) calls `BoardPage.move_card`, which
+goes through the same confirmation, rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`); closing asks for
 the outcome. Each column shows at most `CARDS_PER_COLUMN` cards and an "n more…" line that
 opens the introductions list filtered to that stage. The stalled queue lists the open
 introductions with no stage change for N days (QSettings `board/stalled_days`, default 30).
 
 Signals: `openRequested(str kind, int id)`, `editRequested`, `followUpRequested`,
 `newRequested(str kind)`, `recordsChanged()` after a move, `listRequested(str page,
-dict filters)` for "n more…", `loaded()` when the columns are on screen.
+dict filters)` for "n more…", `loaded()` when the columns are on screen, `undoable(object)`
+with the `crm.ui.undo.UndoEntry` of a move (the status bar's Undo).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain.enums import IntroductionStage
 from crm.services import listing, workflow
-from crm.ui import labels
+from crm.ui import labels, undo
 from crm.ui.context import DeskContext
 from crm.ui.dialogs import stage_dialog
 from crm.ui.i18n import tr
@@ -102,6 +103,19 @@ class StageColumn(QListWidget):
             if part.strip().isdigit():
                 self.page.move_card(int(part), self.stage)
 
+    def keyPressEvent(self, event: Any) -> None:
+        """Ctrl+Right / Ctrl+Left: the current card to the next / previous stage (as a drop)."""
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(event.key())
+        item = self.currentItem()
+        if step and event.modifiers() == Qt.KeyboardModifier.ControlModifier and item is not None:
+            record_id, stages = item.data(ID_ROLE), [s.value for s in IntroductionStage]
+            target = stages.index(self.stage) + step
+            if record_id not in (None, MORE) and 0 <= target < len(stages):
+                self.page.move_card(int(record_id), stages[target])
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _activated(self, item: QListWidgetItem) -> None:
         record_id = item.data(ID_ROLE)
         if record_id == MORE:
@@ -118,6 +132,7 @@ class BoardPage(ReloadingPage, QWidget):
     recordsChanged = Signal()
     listRequested = Signal(str, dict)
     loaded = Signal()
+    undoable = Signal(object)
 
     def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="boardPage")
@@ -253,7 +268,8 @@ class BoardPage(ReloadingPage, QWidget):
                     workflow.stalled(session, days, **filters),
                 )
 
-        self.tasks.run(read, self._loaded, self._failed)
+        generation = self._fresh()
+        self.tasks.run(read, lambda result: self._loaded(result, generation), self._failed)
 
     def reload_now(self) -> None:
         """Read the board on this thread (tests, and right after a move)."""
@@ -264,18 +280,19 @@ class BoardPage(ReloadingPage, QWidget):
             )
         self.stale = False
         self._loading += 1
-        self._loaded(result)
+        self._loaded(result, self._fresh())
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = max(self._loading - 1, 0)
         raise exc
 
     def _loaded(
-        self, result: tuple[list[workflow.Column], tuple[int, list[workflow.Card]]]
+        self, result: tuple[list[workflow.Column], tuple[int, list[workflow.Card]]], generation: int
     ) -> None:
         self._loading = max(self._loading - 1, 0)
-        self.columns_data, self.stalled_data = result
-        self._render()
+        if generation == self._generation:  # else a newer reload is on screen or on its way
+            self.columns_data, self.stalled_data = result
+            self._render()
         if not self._loading:
             self.loaded.emit()
 
@@ -355,11 +372,13 @@ class BoardPage(ReloadingPage, QWidget):
         )
         if current == stage:
             return False
-        moved = stage_dialog.move_introduction(self, self.ctx, record_id, stage)
-        if moved:
-            self.reload_now()
-            self.recordsChanged.emit()
-        return moved
+        done = stage_dialog.move_introduction(self, self.ctx, record_id, stage)
+        if done is None:
+            return False
+        self.reload_now()
+        self.undoable.emit(undo.move_entry(done))
+        self.recordsChanged.emit()
+        return True
 
     def _open_stalled(self, item: QListWidgetItem) -> None:
         if item.data(ID_ROLE) is not None:

@@ -5,7 +5,8 @@ its filters; the rows come from a `ListModel`, which runs sorting and filtering 
 
 Signals: `openRequested(str kind, int id)`, `editRequested(str kind, int id)`,
 `followUpRequested(str kind, int id)` (a new follow-up linked to that record),
-`newRequested(str kind)`, `recordsChanged()` after records were moved to the trash from this page.
+`newRequested(str kind)`, `recordsChanged()` after records were moved to the trash from this page,
+`undoable(object)` with the `crm.ui.undo.UndoEntry` of what was just done (the status bar's Undo).
 
 The sort column and order and the filter choices are remembered per list in QSettings
 (`lists/<kind>/v2/sort`, `.../filters`), besides the column layout (`.../header`).
@@ -109,6 +110,7 @@ class ListPage(QWidget):
     followUpRequested = Signal(str, int)
     newRequested = Signal(str)
     recordsChanged = Signal()
+    undoable = Signal(object)
 
     spec: listing.ListSpec
     filter_defs: tuple[FilterDef, ...] = ()
@@ -482,15 +484,28 @@ class ListPage(QWidget):
             self.apply_to_selected("delete", chosen, title)
 
     def apply_to_selected(self, action: str, chosen: list[tuple[str, int]], error_title: str) -> None:
-        """`action` (delete, restore or purge) on each chosen record in one transaction."""
+        """`action` (delete, restore or purge) on each chosen record in one transaction; the
+        status bar then says what was done, with its Undo (none for a purge)."""
+        from crm.ui import undo
         from crm.ui.kinds import SERVICES  # every record service: imported when first needed
 
+        done: list[undo.Done] = []
         try:
             with self.ctx.db.write() as session:
                 for kind, record_id in chosen:
-                    getattr(SERVICES[kind], action)(session, self.ctx.user_id, record_id)
+                    service = SERVICES[kind]
+                    obj = getattr(service, action)(session, self.ctx.user_id, record_id)
+                    if obj is not None:  # the version it left is what an undo expects
+                        done.append(
+                            undo.Done(kind, record_id, obj.version, str(service.label(obj)))
+                        )
         except DeskError as exc:
             messages.error(self, error_title, error_text(exc))
+        else:
+            entries = {"delete": undo.trash_entry, "restore": undo.restore_entry}
+            self.undoable.emit(
+                entries[action](done) if action in entries else undo.purge_entry(len(chosen))
+            )
         self.apply_filters()
         self.recordsChanged.emit()
 

@@ -5,7 +5,9 @@ at most 200 rows. Actions on the selected follow-up: complete, snooze (1 day, 1 
 date), reassign to another staff user, open; and export to an iCalendar file.
 
 Signals: `openRequested(str kind, int id)`, `editRequested`, `followUpRequested`,
-`newRequested(str kind)`, `recordsChanged()` after a change, `loaded()`.
+`newRequested(str kind)`, `recordsChanged()` after a change, `loaded()`, `undoable(object)`
+with the `crm.ui.undo.UndoEntry` of a completion or a snooze (None after a reassignment, which
+the status bar's Undo does not take back).
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.errors import DeskError
-from crm.services import calendar, listing, workflow
-from crm.ui import labels, messages
+from crm.services import calendar, followups, listing, workflow
+from crm.ui import labels, messages, undo
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import tr
@@ -86,6 +88,7 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
     newRequested = Signal(str)
     recordsChanged = Signal()
     loaded = Signal()
+    undoable = Signal(object)
 
     def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="myFollowUpsPage")
@@ -188,7 +191,8 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
             with db.read() as session:
                 return today, workflow.followup_groups(session, user_id, today)
 
-        self.tasks.run(read, self._loaded, self._failed)
+        generation = self._fresh()
+        self.tasks.run(read, lambda result: self._loaded(result, generation), self._failed)
 
     def reload_now(self) -> None:
         today = date.today()
@@ -196,16 +200,17 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
             groups = workflow.followup_groups(session, self.ctx.user_id, today)
         self.stale = False
         self._loading += 1
-        self._loaded((today, groups))
+        self._loaded((today, groups), self._fresh())
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = max(self._loading - 1, 0)
         raise exc
 
-    def _loaded(self, result: tuple[date, list[workflow.FollowUpGroup]]) -> None:
+    def _loaded(self, result: tuple[date, list[workflow.FollowUpGroup]], generation: int) -> None:
         self._loading = max(self._loading - 1, 0)
-        self.today, self.groups = result
-        self._render()
+        if generation == self._generation:  # else a newer reload is on screen or on its way
+            self.today, self.groups = result
+            self._render()
         if not self._loading:
             self.loaded.emit()
 
@@ -258,40 +263,56 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
             head = self.tree.topLevelItem(g)
             for i in range(head.childCount()):
                 if head.child(i).data(0, ID_ROLE) == followup_id:
-                    head.child(i).setSelected(True)
+                    # Current first: on a shown tree, making it current selects only what
+                    # the selection model decides, which may clear the selection.
                     self.tree.setCurrentItem(head.child(i))
+                    head.child(i).setSelected(True)
 
     def _update_buttons(self) -> None:
         has = bool(self.selected_ids())
         for widget in (self.complete_button, self.snooze_button, self.reassign_button):
             widget.setEnabled(has)
 
-    def _change(self, apply: Any) -> None:
+    def _change(self, apply: Any, entry: Any = None) -> None:
+        """`apply(session, id)` to each selected follow-up in one transaction; `entry(done,
+        before)` makes the status bar's Undo from what was done and each one's (status, due
+        date) before."""
         ids = self.selected_ids()
         if not ids:
             return
+        done: list[undo.Done] = []
+        before: list[tuple[str, date]] = []
         try:
             with self.ctx.db.write() as session:
                 for followup_id in ids:
-                    apply(session, followup_id)
+                    was = followups.service.get(session, followup_id)
+                    before.append((str(was.status.value), was.due_date))
+                    obj = apply(session, followup_id)
+                    done.append(undo.Done("followup", followup_id, obj.version, obj.title))
         except DeskError as exc:
             messages.error(self, tr("Cannot change the follow-up"), error_text(exc))
+        else:
+            self.undoable.emit(entry(done, before) if entry else None)
         self.reload_now()
         self.recordsChanged.emit()
 
     def complete_selected(self) -> None:
-        self._change(lambda s, i: workflow.complete(s, self.ctx.user_id, i))
+        self._change(lambda s, i: workflow.complete(s, self.ctx.user_id, i),
+                     lambda done, before: undo.complete_entry(done, [b[0] for b in before]))  # fmt: skip
 
     def snooze_selected(self, days: int) -> None:
-        until = date.today() + timedelta(days=days)
-        self._change(lambda s, i: workflow.snooze(s, self.ctx.user_id, i, until))
+        self._snooze(date.today() + timedelta(days=days))
 
     def snooze_to_picked(self) -> None:
         if not self.selected_ids():
             return
         until = pick_date(self, date.today() + timedelta(days=1))
         if until is not None:
-            self._change(lambda s, i: workflow.snooze(s, self.ctx.user_id, i, until))
+            self._snooze(until)
+
+    def _snooze(self, until: date) -> None:
+        self._change(lambda s, i: workflow.snooze(s, self.ctx.user_id, i, until),
+                     lambda done, before: undo.snooze_entry(done, [b[1] for b in before], until))  # fmt: skip
 
     def reassign_selected(self, assignee_id: int | None) -> None:
         self._change(lambda s, i: workflow.reassign(s, self.ctx.user_id, i, assignee_id))
