@@ -104,7 +104,7 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[tu
 
 
 def _link_tags(session: Session, kind: str, pairs: list[tuple[int, list[str]]]) -> None:
-    names = {fold(n): n for _, names_ in pairs for n in names_}
+    names = {fold(n): n for _, names_ in pairs for n in names_ if fold(n)}
     if not names:
         return
     ids = dict(zip(names, tags.ensure(session, list(names.values())), strict=True))
