@@ -23,6 +23,7 @@ from crm.services.csv_import.common import (
     ITEMS,
     fold_cached,
     in_chunks,
+    take_turn,
     to_json,
     to_json_str,
 )
@@ -181,6 +182,7 @@ def apply(
     rows and `skip_invalid` is off (nothing written)."""
     if not the_plan.valid and not the_plan.options.skip_invalid:
         raise ImportRefused(the_plan)
+    take_turn(session)
     with bulk.no_gc(), bulk.big_cache(session):
         return _apply(session, actor_id, the_plan, progress=progress, cancelled=cancelled)
 
