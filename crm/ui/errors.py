@@ -184,6 +184,10 @@ _CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
     "csv.too_big": (
         lambda: QCoreApplication.translate("Errors", "%1 is too large to import: the limit is %2 MB and %3 records. Split it into "
                 "smaller files."), ("file", "megabytes", "records")),
+    "export.unknown_filter": (
+        lambda: QCoreApplication.translate("Errors", "This list has no filter “%1” (its filters: %2)."), ("filter", "allowed")),
+    "export.bad_filter_value": (
+        lambda: QCoreApplication.translate("Errors", "The filter “%1” does not take “%2” (it takes %3)."), ("filter", "value", "allowed")),
     "import.nothing_to_undo": (
         lambda: QCoreApplication.translate("Errors", "There is no import to undo."), ()),
     "import.already_undone": (

@@ -788,6 +788,14 @@ Détails : %2</translation>
         <translation>%1 est trop volumineux pour être importé : la limite est de %2 Mo et %3 enregistrements. Scindez-le en fichiers plus petits.</translation>
     </message>
     <message>
+        <source>This list has no filter “%1” (its filters: %2).</source>
+        <translation>Cette liste n’a pas de filtre « %1 » (ses filtres : %2).</translation>
+    </message>
+    <message>
+        <source>The filter “%1” does not take “%2” (it takes %3).</source>
+        <translation>Le filtre « %1 » n’accepte pas « %2 » (il accepte %3).</translation>
+    </message>
+    <message>
         <source>There is no import to undo.</source>
         <translation>Il n’y a aucune importation à annuler.</translation>
     </message>

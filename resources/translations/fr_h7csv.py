@@ -26,6 +26,10 @@ FR: dict[str, str] = {
     "This is not a desk identifier (a UUID such as 1b4e28ba-2fa1-41d2-883f-0016d3cca427).":
         "Ce n’est pas un identifiant du bureau (un UUID comme "
         "1b4e28ba-2fa1-41d2-883f-0016d3cca427).",
+    "This list has no filter “%1” (its filters: %2).":
+        "Cette liste n’a pas de filtre « %1 » (ses filtres : %2).",
+    "The filter “%1” does not take “%2” (it takes %3).":
+        "Le filtre « %1 » n’accepte pas « %2 » (il accepte %3).",
 }
 
 PLURALS: dict[str, tuple[str, str]] = {}
