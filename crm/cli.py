@@ -387,7 +387,12 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         err(f"{counts['invalid']:,} invalid row(s): nothing was imported. Fix them, or import the rest with --skip-invalid --rejects FILE.")
         return 1
     if args.rejects and counts["invalid"]:
-        written = csv_import.write_rejects(args.rejects, plan)
+        try:
+            written = csv_import.write_rejects(args.rejects, plan)
+        except OSError as exc:
+            err(f"the valid rows were imported, but the rejected rows could not be written to {args.rejects}: "
+                f"{exc.strerror or exc}; import the file again with --dry-run to see them")  # fmt: skip
+            return 1
         print(f"{written:,} rejected row(s) written to {args.rejects} with the reason; fix them and import that file.", file=sys.stderr)
     verb = "Would import" if args.dry_run else "Imported"
     print(f"{verb} {args.entity}: {summary or 'nothing'}.", file=sys.stderr)

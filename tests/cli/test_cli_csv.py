@@ -224,7 +224,9 @@ def test_export_filters_are_read_or_refused_with_a_sentence(dbfile, tmp_path, ca
 
 def test_export_to_standard_output(dbfile, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert crm(dbfile, "export", "organizations", "--out", "-", "--columns", "name,postal_code") == 0
+    assert (
+        crm(dbfile, "export", "organizations", "--out", "-", "--columns", "name,postal_code") == 0
+    )
     captured = capsys.readouterr()
     assert captured.out.lstrip("\ufeff").splitlines() == [
         "name,postal_code", "Thérapeutiques Montréal,H2X 1Y4", "Cambridge Labs,02139"
@@ -262,7 +264,9 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize("name", MALFORMED)
-def test_malformed_files_are_refused_with_a_sentence_and_nothing_written(dbfile, tmp_path, capsys, name):
+def test_malformed_files_are_refused_with_a_sentence_and_nothing_written(
+    dbfile, tmp_path, capsys, name
+):
     data, status, said = MALFORMED[name]
     path = tmp_path / f"{name}.csv"
     path.write_bytes(data)
@@ -273,3 +277,18 @@ def test_malformed_files_are_refused_with_a_sentence_and_nothing_written(dbfile,
     with db.read() as s:
         assert contacts.service.count(s) == (2 if status else 3)
     db.close()
+
+
+def test_rejects_that_cannot_be_written_are_a_sentence(dbfile, tmp_path, capsys):
+    path = tmp_path / "in.csv"
+    path.write_text(
+        "first_name,last_name,email\r\nAnn,Lee,ann@x.org\r\nBad,Mail,bad@@x\r\n", encoding="utf-8"
+    )
+    rejects = tmp_path / "no such folder" / "rejects.csv"
+    assert (
+        crm(dbfile, "import", "contacts", str(path), "--skip-invalid", "--rejects", str(rejects))
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert "the valid rows were imported, but the rejected rows could not be written" in err
+    assert "Traceback" not in err and not rejects.parent.exists()

@@ -130,4 +130,4 @@ def test_files_over_the_size_guard_are_refused_before_planning(monkeypatch, tmp_
 
 def test_the_size_guard_says_its_limits():
     exc = files._too_big("x.csv")
-    assert "100 MB and 500,000 records" in str(exc)
+    assert "200 MB and 1,000,000 records" in str(exc)

@@ -36,10 +36,12 @@ from crm.services import bulk
 if TYPE_CHECKING:
     from crm.services.csv_import.plans import Plan
 
-# Far above any partner file (the largest member lists are a few thousand rows, a few MB);
-# a file beyond them is refused before it is read whole (memory grows with the records).
-MAX_BYTES = 100 * 1024 * 1024
-MAX_RECORDS = 500_000
+# Far above any partner file (the largest member lists are a few thousand rows, a few MB)
+# and as large as the biggest benchmark tier (1,000,000 contacts); a file beyond them is
+# refused before it is read whole, since memory grows with the records (a dry run of 500,000
+# four-column records peaks near 1.2 GB).
+MAX_BYTES = 200 * 1024 * 1024
+MAX_RECORDS = 1_000_000
 
 # Control characters a text file may hold: tab, line ends, vertical tab (line breaks inside
 # cells from FileMaker and Mac Excel), form feed, and the old DOS end-of-file mark.
