@@ -26,10 +26,13 @@ def refusal(data: bytes, entity: str | None = "contacts") -> DeskError:
     return caught.value
 
 
-def test_classic_mac_excel_cr_only_line_ends_are_line_ends():
-    source = csv_import.read_source(CONTACTS.replace("\r\n", "\r").encode("cp1252"), "contacts")
+def test_classic_mac_excel_cr_only_line_ends_are_line_ends_in_mac_roman():
+    data = CONTACTS.replace("\r\n", "\r").encode("mac_roman")
+    source = csv_import.read_source(data, "contacts")
     assert source.headers == ["first_name", "last_name", "email", "city"]
-    assert source.encoding == "cp1252" and source.records == ROWS
+    assert source.encoding == "mac-roman" and source.records == ROWS
+    utf8 = csv_import.read_source(CONTACTS.replace("\r\n", "\r").encode(), "contacts")
+    assert utf8.encoding == "utf-8" and utf8.records == ROWS
 
 
 def test_cr_only_with_a_multiline_quoted_note_keeps_the_physical_line_numbers():

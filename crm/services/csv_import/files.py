@@ -5,9 +5,10 @@ A malformed file is refused, not guessed: every refusal is a `DeskError` whose `
 why (`csv.*`) and whose `params` name the file and, where there is one, the line.
 
 - One encoding for the whole file: a BOM says it (UTF-8, UTF-16, UTF-32); without one, UTF-16
-  and UTF-32 are recognized by their zero bytes, then strict UTF-8 is tried, then Windows-1252
-  (older Excel) but only when no byte of the file reads as UTF-8: a UTF-8 file with one bad
-  byte is refused at its line instead of being read as "MontrÃ©al" throughout.
+  and UTF-32 are recognized by their zero bytes, then strict UTF-8 is tried, then the legacy
+  Excel encodings (Mac Roman when lines end with CR alone, else Windows-1252) but only when
+  no byte of the file reads as UTF-8: a UTF-8 file with one bad byte is refused at its line
+  instead of being read as "MontrÃ©al" throughout.
 - Binary data (zero bytes, control characters: a spreadsheet, an image) is refused.
 - Line ends: CRLF, LF and CR alone (the "CSV (Macintosh)" of classic Excel) alike.
 - Strict quoting: a quote opened and never closed, or a stray quote after a closing one, is
@@ -142,6 +143,10 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         # One that does means a UTF-8 file with a bad byte: refused, not read as mojibake.
         if _UTF8_LETTER.search(data.decode("utf-8", errors="replace")):
             raise _bad_encoding(name, data, "utf-8", exc) from exc
+    if b"\r" in data and b"\n" not in data:
+        # CR alone ends lines only on classic Mac systems, whose Excel ("CSV (Macintosh)")
+        # writes Mac Roman: "é" is 0x8E there, "Ž" in Windows-1252.
+        return data.decode("mac_roman"), "mac-roman"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
@@ -221,8 +226,10 @@ def _csv_error(name: str, line: int, exc: csv.Error) -> DeskError:
     for marker, known_code, known_reason in _CSV_REASONS:
         if marker in text:
             code, reason = known_code, known_reason
+    if code == "csv.not_csv":
+        reason += f" ({text})"
     return DeskError(
-        f"{_shown(name)}: line {line}: {reason} ({text})",
+        f"{_shown(name)}: line {line}: {reason}",
         code=code,
         params={"file": name, "line": str(line)},
     )
