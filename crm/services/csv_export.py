@@ -186,8 +186,12 @@ def checked_filters(entity: str, filters: dict[str, Any]) -> dict[str, Any]:
         kind = getattr(getattr(condition, "left", None), "type", None)
         members = getattr(kind, "enum_class", None)
         if members is not None:
-            wanted = fold(str(value)).replace(" ", "_")
-            found = [m for m in members if wanted in (fold(m.value), fold(m.name))]
+
+            def key_of(text: str) -> str:
+                return fold(text).replace(" ", "_")
+
+            wanted = key_of(str(value))
+            found = [m for m in members if wanted in (key_of(m.value), key_of(m.name))]
             if not found:
                 raise _filter_error(entity, key, value, [m.value for m in members])
             checked[key] = found[0]

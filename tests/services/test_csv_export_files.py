@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from crm.domain.enums import Territory
+from crm.domain.enums import OrganizationKind, Territory
 from crm.domain.errors import DeskError
 from crm.services import csv_export, organizations
 from crm.services.csv_export import ExportRequest
@@ -99,6 +99,8 @@ def test_filters_are_checked_and_read_as_the_columns_hold_them(db, actor, orgs):
     assert request.filters == {"territory": Territory.QC}
     with db.read() as s:
         assert csv_export.count_rows(s, request) == 1
+    kinds = ExportRequest("organizations", filters={"kind": "Service provider"}).checked()
+    assert kinds.filters == {"kind": OrganizationKind.SERVICE_PROVIDER}
     followups = ExportRequest("followups", filters={"due_from": "2026-05-01"}).checked()
     assert followups.filters == {"due_from": date(2026, 5, 1)}
     assert ExportRequest("participants", filters={"event_id": "3"}).checked().filters == {
