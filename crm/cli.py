@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -115,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         url = resolve_url(args.db, args.database_url)
         first_start = url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists()
+        if first_start and getattr(args, "dry_run", False):
+            err(f"there is no database at {url.removeprefix('sqlite:///')}; a dry run writes nothing, not even a new "
+                "database (check the --db path, or import without --dry-run to create it)")  # fmt: skip
+            return 1
         if url.startswith("sqlite:///") and command != "restore":
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         db = open_database(url)
@@ -254,8 +259,7 @@ def cmd_users(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
-    from crm.domain.errors import DeskError
-    from crm.services import csv_export, export_profiles
+    import tempfile
 
     filters: dict[str, str] = {}
     for item in args.filter:
@@ -264,48 +268,71 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
             err(f"--filter takes KEY=VALUE, not '{item}'")
             return 2
         filters[key.strip()] = value.strip()
+    if str(args.out) != "-":
+        return _export(db, args, filters, args.out)
+    # `--out -`: standard output, once the export (and its log entry) has committed.
+    with tempfile.TemporaryDirectory(prefix="crm-export-") as folder:
+        path = Path(folder) / "export.csv"
+        status = _export(db, args, filters, path)
+        if status == 0:
+            with path.open("rb") as handle:
+                sys.stdout.flush()
+                shutil.copyfileobj(handle, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+        return status
+
+
+def _export(db: Database, args: argparse.Namespace, filters: dict[str, str], out: Path | None) -> int:
+    from crm.domain.errors import DeskError
+    from crm.services import csv_export, export_profiles
+
+    to_stdout = out is not None and out != args.out
+    report = sys.stderr if to_stdout else sys.stdout
     actor = actor_id(db, args.user)
     columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-    with db.write() as session:
-        if args.profile:
-            base = export_profiles.get(session, args.profile)
-            if base.entity != args.entity:
-                err(f"profile '{args.profile}' exports {base.entity}, not {args.entity}")
-                return 2
-        else:
-            base = export_profiles.Profile("", args.entity)
-        request = export_profiles.request_from(
-            base, columns=columns, delimiter=delimiter, encoding=args.encoding, lang=args.lang,
-            include_without_consent=args.include_without_consent, recipient=args.recipient,
-            filters={**base.filters, **filters} if filters else None, text=args.text or None,
-        )  # fmt: skip
-        try:
-            request = request.checked()
-        except DeskError as exc:
-            err(str(exc))
-            return 2
-        if args.save_profile:
-            saved = export_profiles.Profile(
-                args.save_profile, request.entity, request.recipient, tuple(request.columns),
-                request.lang, request.delimiter, request.encoding, request.include_without_consent,
-                dict(request.filters), request.text,
+    try:
+        with db.write() as session:
+            if args.profile:
+                base = export_profiles.get(session, args.profile)
+                if base.entity != args.entity:
+                    err(f"profile '{args.profile}' exports {base.entity}, not {args.entity}")
+                    return 2
+            else:
+                base = export_profiles.Profile("", args.entity)
+            asked = export_profiles.request_from(
+                base, columns=columns, delimiter=delimiter, encoding=args.encoding, lang=args.lang,
+                include_without_consent=args.include_without_consent, recipient=args.recipient,
+                filters={**base.filters, **filters} if filters else None, text=args.text or None,
             )  # fmt: skip
-            export_profiles.save(session, actor, saved)
-            print(f"Saved export profile '{args.save_profile}' ({request.entity}).")
-            if args.out is None:
-                return 0
-        if args.out is None:
-            err("--out FILE is required (or --save-profile NAME to only save a profile)")
-            return 2
-        try:
-            result = csv_export.export(session, actor, request, args.out)
-        except OSError as exc:
-            err(f"cannot write {args.out}: {exc.strerror or exc}")
-            return 1
+            try:
+                request = asked.checked()
+            except DeskError as exc:
+                err(str(exc))
+                return 2
+            if args.save_profile:
+                saved = export_profiles.Profile(
+                    args.save_profile, request.entity, request.recipient, tuple(request.columns),
+                    request.lang, request.delimiter, request.encoding, request.include_without_consent,
+                    dict(asked.filters), request.text,
+                )  # fmt: skip
+                export_profiles.save(session, actor, saved)
+                print(f"Saved export profile '{args.save_profile}' ({request.entity}).", file=report)
+                if out is None:
+                    return 0
+            if out is None:
+                err("--out FILE is required (or --save-profile NAME to only save a profile)")
+                return 2
+            result = csv_export.export(
+                session, actor, request, out, log_name="(standard output)" if to_stdout else None
+            )
+    except OSError as exc:  # the file (or its folder) cannot be written: nothing was logged
+        err(f"cannot write {args.out}: {exc.strerror or exc}; nothing was exported")
+        return 1
     left_out = f"; {result.excluded_without_consent:,} left out without partner-sharing consent" if result.excluded_without_consent else ""
-    print(f"Exported {result.rows:,} {request.entity} to {result.path}{left_out}.")
-    print(f"SHA-256 {result.sha256} (recorded in the export log).")
+    where = "standard output" if to_stdout else result.path
+    print(f"Exported {result.rows:,} {request.entity} to {where}{left_out}.", file=report)
+    print(f"SHA-256 {result.sha256} (recorded in the export log).", file=report)
     return 0
 
 
@@ -363,7 +390,12 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         err(f"{counts['invalid']:,} invalid row(s): nothing was imported. Fix them, or import the rest with --skip-invalid --rejects FILE.")
         return 1
     if args.rejects and counts["invalid"]:
-        written = csv_import.write_rejects(args.rejects, plan)
+        try:
+            written = csv_import.write_rejects(args.rejects, plan)
+        except OSError as exc:
+            err(f"the valid rows were imported, but the rejected rows could not be written to {args.rejects}: "
+                f"{exc.strerror or exc}; import the file again with --dry-run to see them")  # fmt: skip
+            return 1
         print(f"{written:,} rejected row(s) written to {args.rejects} with the reason; fix them and import that file.", file=sys.stderr)
     verb = "Would import" if args.dry_run else "Imported"
     print(f"{verb} {args.entity}: {summary or 'nothing'}.", file=sys.stderr)

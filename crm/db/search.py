@@ -84,7 +84,7 @@ def search(
     session: Session, text: str, *, limit: int = 50, kinds: Sequence[str] | None = None
 ) -> list[SearchHit]:
     """Records whose words start with every word typed, best first (title words weigh more)."""
-    words = fold_words(text)
+    words = query_words(text)
     if not words:
         return []
     entries = SearchEntry.__table__
@@ -107,6 +107,21 @@ def search(
     if kinds:
         query = query.where(entries.c.kind.in_(kinds))
     return _hits(session, query.limit(limit))
+
+
+# What a search reads of the text typed or pasted: each prefix costs the index a pass, and
+# nobody types more to find one record.
+MAX_CHARS = 100
+MAX_WORDS = 10
+
+
+def query_words(text: str | None) -> list[str]:
+    """The folded words a search matches: from the first `MAX_CHARS` characters, each once,
+    without the words that begin another one ("mon montreal": whatever matches montreal*
+    matches mon*), at most `MAX_WORDS` of them."""
+    words = list(dict.fromkeys(fold_words((text or "")[:MAX_CHARS])))
+    kept = [w for w in words if not any(o != w and o.startswith(w) for o in words)]
+    return kept[:MAX_WORDS]
 
 
 # Most rows bm25 ranks in one query (see the module docstring): about 3 ms at 100k contacts.

@@ -3,7 +3,9 @@
 `export(session, actor_id, request, path)` streams the rows of one Core SELECT (no ORM
 objects) into an RFC 4180 file (csv module, CRLF, QUOTE_MINIMAL: quoted fields, doubled
 quotes, multi-line notes intact), then records the export in the export log (who, when,
-profile, recipient, filter, columns, row count, SHA-256 of the file).
+profile, recipient, filter, columns, row count, SHA-256 of the file). The file is written
+under a hidden 0600 name beside `path` and renamed into place only when the session's
+transaction commits, the log entry with it; a rollback or a failure removes it.
 
 Safety and privacy rules:
 
@@ -22,12 +24,14 @@ Safety and privacy rules:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import enum
 import hashlib
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -40,6 +44,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
 from crm.db.base import UTCDateTime
+from crm.db.files import atomic_file
 from crm.db.models import (
     Contact,
     Event,
@@ -137,9 +142,67 @@ class ExportRequest:
             raise DeskError(f"header language '{self.lang}' is not en or fr")
         return ExportRequest(
             self.entity, columns, self.lang, DELIMITERS[self.delimiter], self.encoding,
-            self.include_without_consent, dict(self.filters), self.text,
+            self.include_without_consent, checked_filters(self.entity, self.filters), self.text,
             None if self.ids is None else list(self.ids), self.profile, self.recipient,
         )  # fmt: skip
+
+
+def _filter_error(entity: str, key: str, value: Any, allowed: Iterable[str]) -> DeskError:
+    shown = ", ".join(str(a) for a in allowed)
+    return DeskError(
+        f"the filter {key} does not take '{value}' (it takes {shown})",
+        code="export.bad_filter_value",
+        params={"entity": entity, "filter": key, "value": str(value), "allowed": shown},
+    )
+
+
+def checked_filters(entity: str, filters: dict[str, Any]) -> dict[str, Any]:
+    """The list filters with their values as the columns hold them ("qc" -> Territory.QC,
+    "2026-05-01" -> a date, "3" -> 3); an unknown filter or a value it cannot take is refused
+    with a sentence naming what it takes, before any query runs."""
+    spec = LIST_SPECS.get(entity)
+    names = ["event_id"] if entity == "participants" else list(spec.filters if spec else ())
+    checked: dict[str, Any] = {}
+    for key, value in filters.items():
+        if key not in names:
+            raise DeskError(
+                f"{entity} have no filter '{key}' (filters: {', '.join(names) or 'none'})",
+                code="export.unknown_filter",
+                params={"entity": entity, "filter": key, "allowed": ", ".join(names)},
+            )
+        if value is None or value == "" or isinstance(value, enum.Enum | date | list | tuple):
+            checked[key] = value
+            continue
+        if spec is None or key.endswith("_id"):
+            try:
+                checked[key] = int(value)
+            except (TypeError, ValueError):
+                raise _filter_error(entity, key, value, ["a record number"]) from None
+            continue
+        try:
+            condition = spec.filters[key](value)
+        except (TypeError, ValueError):  # e.g. a month that is not YYYY-MM
+            raise _filter_error(entity, key, value, ["YYYY-MM"]) from None
+        kind = getattr(getattr(condition, "left", None), "type", None)
+        members = getattr(kind, "enum_class", None)
+        if members is not None:
+
+            def key_of(text: str) -> str:
+                return fold(text).replace(" ", "_")
+
+            wanted = key_of(str(value))
+            found = [m for m in members if wanted in (key_of(m.value), key_of(m.name))]
+            if not found:
+                raise _filter_error(entity, key, value, [m.value for m in members])
+            checked[key] = found[0]
+        elif isinstance(kind, sa.Date):
+            try:
+                checked[key] = date.fromisoformat(str(value))
+            except ValueError:
+                raise _filter_error(entity, key, value, ["YYYY-MM-DD"]) from None
+        else:
+            checked[key] = value
+    return checked
 
 
 @dataclass(frozen=True)
@@ -502,10 +565,13 @@ def export(
     *,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    log_name: str | None = None,
 ) -> ExportResult:
-    """Write the file (through a temporary name, renamed when complete) and log the export.
+    """Write the file and log the export; the file appears at `path` when the caller's
+    transaction commits (the log entry with it), and not at all if it does not.
 
     Run it in a write session (`db.write()`): the export log entry is part of it.
+    `log_name` is what the log records instead of the path (e.g. standard output).
     """
     request = request.checked()
     target = Path(path)
@@ -513,9 +579,13 @@ def export(
     excluded = 0
     if excluded_query is not None and not request.include_without_consent:
         excluded = int(session.execute(excluded_query).scalar_one())
-    partial = target.with_name(target.name + ".part")
+    # The file is written under a hidden private name and appears only once its log entry
+    # has committed (see `_publish_at_commit`): never a file the log did not see, and never
+    # a partial file of personal data under a visible name.
+    publish = contextlib.ExitStack()
+    temporary = publish.enter_context(atomic_file(target))
     try:
-        with partial.open("w", encoding=request.encoding, newline="") as handle:
+        with temporary.open("w", encoding=request.encoding, newline="") as handle:
             # Through the Connection: plain Core rows, no ORM loading layer.
             converted = converted_columns(session, request)
             raw = not any(converted)
@@ -526,11 +596,10 @@ def export(
                 handle, _stream(result, raw=raw), request, converted=converted,
                 progress=progress, cancelled=cancelled,
             )  # fmt: skip
-        os.replace(partial, target)
+        sha = _sha256(temporary)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        publish.__exit__(*sys.exc_info())  # removes the temporary file
         raise
-    sha = _sha256(target)
     described = {
         "filters": {k: _plain(v) for k, v in request.filters.items()},
         "text": request.text,
@@ -549,12 +618,43 @@ def export(
         columns=",".join(request.columns),
         row_count=rows,
         sha256=sha,
-        file_name=str(target),
+        file_name=log_name or str(target),
         included_without_consent=request.include_without_consent,
     )
-    session.add(entry)
-    session.flush()
+    try:
+        session.add(entry)
+        session.flush()
+    except BaseException:
+        publish.__exit__(*sys.exc_info())
+        raise
+    _publish_at_commit(session, publish)
     return ExportResult(target, rows, excluded, sha, entry.id)
+
+
+class _RolledBack(Exception):
+    """Handed to `atomic_file` when the export's transaction ends without a commit."""
+
+
+def _publish_at_commit(session: Session, publish: contextlib.ExitStack) -> None:
+    """Rename the written file into place when the session's transaction commits; remove it
+    when the transaction ends otherwise (rolled back, or closed without a commit)."""
+    root = session.get_transaction()
+    done = False
+
+    def committed(_session: Session) -> None:
+        nonlocal done
+        if not done:
+            done = True
+            publish.close()
+
+    def ended(_session: Session, transaction: Any) -> None:
+        nonlocal done
+        if transaction is root and not done:
+            done = True
+            publish.__exit__(_RolledBack, _RolledBack(), None)
+
+    sa.event.listen(session, "after_commit", committed)
+    sa.event.listen(session, "after_transaction_end", ended)
 
 
 def _plain(value: Any) -> Any:

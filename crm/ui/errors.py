@@ -48,6 +48,7 @@ def issue_text(issue: Issue) -> str:
         "boolean.invalid": QCoreApplication.translate("Issues", "Answer yes or no."),
         "name.invalid": QCoreApplication.translate("Issues", "One word, without spaces."),
         "date.ambiguous": QCoreApplication.translate("Issues", "Day and month could be swapped: write the date as YYYY-MM-DD."),
+        "uid.invalid": QCoreApplication.translate("Issues", "This is not a desk identifier (a UUID such as 1b4e28ba-2fa1-41d2-883f-0016d3cca427)."),
         "zip.leading_zero_lost": QCoreApplication.translate("Issues", "This ZIP code lost its leading zero (a spreadsheet does that)."),
     }
     return texts.get(issue.code, issue.message)
@@ -161,6 +162,32 @@ _CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
         lambda: QCoreApplication.translate("Errors", "%1 is empty: it has no header line."), ("file",)),
     "csv.not_csv": (
         lambda: QCoreApplication.translate("Errors", "%1, line %2: this is not a readable CSV file."), ("file", "line")),
+    "csv.bad_encoding": (
+        lambda: QCoreApplication.translate("Errors", "%1, line %2: the text is not valid %3 (the file is cut short, or mixes "
+                "encodings). Save the whole file again as CSV UTF-8."), ("file", "line", "encoding")),
+    "csv.binary": (
+        lambda: QCoreApplication.translate("Errors", "%1 is not a CSV text file (it holds binary data: a spreadsheet, an image, an "
+                "archive?). Save it from the spreadsheet as CSV and import that file."), ("file",)),
+    "csv.unclosed_quote": (
+        lambda: QCoreApplication.translate("Errors", "%1, line %2: a quote opened on this line is never closed."), ("file", "line")),
+    "csv.stray_quote": (
+        lambda: QCoreApplication.translate("Errors", "%1, line %2: a quote inside a cell is not doubled, or a quoted cell goes on "
+                "after its closing quote."), ("file", "line")),
+    "csv.cell_too_long": (
+        lambda: QCoreApplication.translate("Errors", "%1, line %2: a cell is longer than 128 KB."), ("file", "line")),
+    "csv.duplicate_header": (
+        lambda: QCoreApplication.translate("Errors", "%1: the column “%2” appears twice in the header line; rename or remove one "
+                "of them."), ("file", "header")),
+    "csv.extra_cells": (
+        lambda: QCoreApplication.translate("Errors", "%1, line %2 has %3 cells but the header line names %4 columns (a delimiter "
+                "or a quote out of place?)."), ("file", "line", "cells", "columns")),
+    "csv.too_big": (
+        lambda: QCoreApplication.translate("Errors", "%1 is too large to import: the limit is %2 MB and %3 records. Split it into "
+                "smaller files."), ("file", "megabytes", "records")),
+    "export.unknown_filter": (
+        lambda: QCoreApplication.translate("Errors", "This list has no filter “%1” (its filters: %2)."), ("filter", "allowed")),
+    "export.bad_filter_value": (
+        lambda: QCoreApplication.translate("Errors", "The filter “%1” does not take “%2” (it takes %3)."), ("filter", "value", "allowed")),
     "import.nothing_to_undo": (
         lambda: QCoreApplication.translate("Errors", "There is no import to undo."), ()),
     "import.already_undone": (

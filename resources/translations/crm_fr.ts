@@ -864,6 +864,46 @@ Détails : %2</translation>
         <translation>%1, ligne %2 : ce n’est pas un fichier CSV lisible.</translation>
     </message>
     <message>
+        <source>%1, line %2: the text is not valid %3 (the file is cut short, or mixes encodings). Save the whole file again as CSV UTF-8.</source>
+        <translation>%1, ligne %2 : le texte n’est pas du %3 valide (le fichier est tronqué ou mélange des encodages). Enregistrez de nouveau tout le fichier en CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>%1 is not a CSV text file (it holds binary data: a spreadsheet, an image, an archive?). Save it from the spreadsheet as CSV and import that file.</source>
+        <translation>%1 n’est pas un fichier texte CSV (il contient des données binaires : un classeur, une image, une archive ?). Enregistrez-le en CSV depuis le tableur et importez ce fichier.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: a quote opened on this line is never closed.</source>
+        <translation>%1, ligne %2 : un guillemet ouvert sur cette ligne n’est jamais refermé.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: a quote inside a cell is not doubled, or a quoted cell goes on after its closing quote.</source>
+        <translation>%1, ligne %2 : un guillemet dans une cellule n’est pas doublé, ou une cellule entre guillemets continue après son guillemet fermant.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: a cell is longer than 128 KB.</source>
+        <translation>%1, ligne %2 : une cellule dépasse 128 Ko.</translation>
+    </message>
+    <message>
+        <source>%1: the column “%2” appears twice in the header line; rename or remove one of them.</source>
+        <translation>%1 : la colonne « %2 » figure deux fois dans la ligne d’en-tête ; renommez ou supprimez l’une des deux.</translation>
+    </message>
+    <message>
+        <source>%1, line %2 has %3 cells but the header line names %4 columns (a delimiter or a quote out of place?).</source>
+        <translation>%1, la ligne %2 compte %3 cellules alors que la ligne d’en-tête nomme %4 colonnes (un séparateur ou un guillemet mal placé ?).</translation>
+    </message>
+    <message>
+        <source>%1 is too large to import: the limit is %2 MB and %3 records. Split it into smaller files.</source>
+        <translation>%1 est trop volumineux pour être importé : la limite est de %2 Mo et %3 enregistrements. Scindez-le en fichiers plus petits.</translation>
+    </message>
+    <message>
+        <source>This list has no filter “%1” (its filters: %2).</source>
+        <translation>Cette liste n’a pas de filtre « %1 » (ses filtres : %2).</translation>
+    </message>
+    <message>
+        <source>The filter “%1” does not take “%2” (it takes %3).</source>
+        <translation>Le filtre « %1 » n’accepte pas « %2 » (il accepte %3).</translation>
+    </message>
+    <message>
         <source>There is no import to undo.</source>
         <translation>Il n’y a aucune importation à annuler.</translation>
     </message>
@@ -1919,6 +1959,10 @@ Détails : %2</translation>
     <message>
         <source>Day and month could be swapped: write the date as YYYY-MM-DD.</source>
         <translation>Le jour et le mois pourraient être inversés : écrivez la date sous la forme AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>This is not a desk identifier (a UUID such as 1b4e28ba-2fa1-41d2-883f-0016d3cca427).</source>
+        <translation>Ce n’est pas un identifiant du bureau (un UUID comme 1b4e28ba-2fa1-41d2-883f-0016d3cca427).</translation>
     </message>
     <message>
         <source>This ZIP code lost its leading zero (a spreadsheet does that).</source>

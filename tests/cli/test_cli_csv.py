@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 from pathlib import Path
@@ -207,3 +208,95 @@ def test_dry_run_shows_what_is_inferred(dbfile, tmp_path, capsys):
     assert crm(dbfile, "import", "contacts", str(path), "--dry-run") == 0
     out = capsys.readouterr().out
     assert "inferred: language fr, territory QC" in out
+
+
+# ------------------------------------------------------- refusals are sentences, never tracebacks
+
+
+def test_export_filters_are_read_or_refused_with_a_sentence(dbfile, tmp_path, capsys):
+    out = tmp_path / "o.csv"
+    args = ("export", "organizations", "--out", str(out), "--columns", "name")
+    assert crm(dbfile, *args, "--filter", "territory=qc") == 0
+    assert read(out) == [["name"], ["Thérapeutiques Montréal"]]
+    out.unlink()
+    capsys.readouterr()
+    for bad, said in (
+        ("colour=red", "organizations have no filter 'colour' (filters: territory, kind, membership, tag)"),
+        ("territory=Mars", "the filter territory does not take 'Mars' (it takes QC, MA, OTHER)"),
+    ):  # fmt: skip
+        assert crm(dbfile, *args, "--filter", bad) == 2
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err
+        assert not out.exists()
+
+
+def test_export_to_standard_output(dbfile, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert (
+        crm(dbfile, "export", "organizations", "--out", "-", "--columns", "name,postal_code") == 0
+    )
+    captured = capsys.readouterr()
+    assert captured.out.lstrip("\ufeff").splitlines() == [
+        "name,postal_code", "Thérapeutiques Montréal,H2X 1Y4", "Cambridge Labs,02139"
+    ]  # fmt: skip
+    assert "Exported 2 organizations to standard output" in captured.err
+    assert not (tmp_path / "-").exists()
+    db = open_database(f"sqlite:///{dbfile}")
+    with db.read() as s:
+        assert csv_export.export_log(s)[0].file_name == "(standard output)"
+    db.close()
+
+
+def test_import_dry_run_on_a_new_path_creates_no_database(tmp_path, capsys):
+    path = tmp_path / "in.csv"
+    path.write_text("first_name,last_name\r\nAnn,Lee\r\n", encoding="utf-8")
+    new = tmp_path / "typo" / "desk.db"
+    assert main(["--db", str(new), "import", "contacts", str(path), "--dry-run"]) == 1
+    assert "there is no database at" in capsys.readouterr().err
+    assert not new.exists() and not new.parent.exists()
+
+
+MALFORMED = {
+    "mac-excel-cr-only": (b"first_name,last_name,email\rAnn,Lee,ann@x.org\r", 0, "1 created"),
+    "binary": (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 1, "not a CSV text file"),
+    "truncated-utf16": (codecs.BOM_UTF16_LE + "first_name\r\nAnn\r\n".encode("utf-16-le")[:-1], 1,
+                        "line 3 is not valid UTF-16-LE text"),
+    "bad-utf8-byte": ("first_name,city\r\nAnn,Montréal\r\nBob,Qu\udcffbec\r\n".encode("utf-8", "surrogateescape"),
+                      1, "line 3 is not valid UTF-8 text"),
+    "unclosed-quote": (b'first_name,last_name,email\r\nBob,"Unclosed,bob@example.com\r\nAnn,Lee,a@x.org\r\n', 1,
+                       "line 2: a quote opened here is never closed"),
+    "duplicate-header": (b"first_name,email,email\r\nAnn,a@x.org,b@x.org\r\n", 1, "appears twice"),
+    "bad-uid": (b"uid,first_name\r\nnot-a-uuid,Ann\r\n", 1, "line 2, column 'uid': uid: 'not-a-uuid' is not a desk identifier"),
+    "tag-folding-to-nothing": ("first_name,tags\r\nAnn,🧬\r\n".encode(), 0, "1 created"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", MALFORMED)
+def test_malformed_files_are_refused_with_a_sentence_and_nothing_written(
+    dbfile, tmp_path, capsys, name
+):
+    data, status, said = MALFORMED[name]
+    path = tmp_path / f"{name}.csv"
+    path.write_bytes(data)
+    assert crm(dbfile, "import", "contacts", str(path)) == status
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err
+    db = open_database(f"sqlite:///{dbfile}")
+    with db.read() as s:
+        assert contacts.service.count(s) == (2 if status else 3)
+    db.close()
+
+
+def test_rejects_that_cannot_be_written_are_a_sentence(dbfile, tmp_path, capsys):
+    path = tmp_path / "in.csv"
+    path.write_text(
+        "first_name,last_name,email\r\nAnn,Lee,ann@x.org\r\nBad,Mail,bad@@x\r\n", encoding="utf-8"
+    )
+    rejects = tmp_path / "no such folder" / "rejects.csv"
+    assert (
+        crm(dbfile, "import", "contacts", str(path), "--skip-invalid", "--rejects", str(rejects))
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert "the valid rows were imported, but the rejected rows could not be written" in err
+    assert "Traceback" not in err and not rejects.parent.exists()

@@ -4,6 +4,7 @@ cleaned with the entity's own rules, and its action decided."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -149,6 +150,8 @@ class Planner:
                 continue
             issues: list[Issue] = []
             data = self.prepare(values, issues)
+            if data.get("uid"):
+                data["uid"] = checked_uid(data["uid"], issues)
             row = RowPlan(line, "created", self.label(data))
             if issues:
                 row.problems = problems_of(line, self.mapping, headers, issues)
@@ -258,6 +261,16 @@ class Planner:
     def uid_free(self, uid: str) -> bool:
         """Whether a file's uid can be kept: no record, live or in the trash, holds it."""
         return uid not in self.all_uids
+
+
+def checked_uid(text: str, issues: list[Issue]) -> str:
+    """A file's uid in the desk's own form (a UUID, lower case); anything else is an issue."""
+    try:
+        return str(uuid.UUID(text.strip()))
+    except ValueError:
+        message = f"uid: '{text}' is not a desk identifier (a UUID)"
+        issues.append(Issue("uid", "uid.invalid", message, {"value": text}))
+        return text
 
 
 def load_map(session: Session, query: Any) -> dict[Any, int]:

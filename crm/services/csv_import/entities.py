@@ -17,7 +17,7 @@ from crm.domain.errors import DeskError, Issue
 from crm.domain.text import fold
 from crm.services import bulk, contacts, events, organizations
 from crm.services.csv_import.checking import Planner, load_map
-from crm.services.csv_import.common import fold_cached
+from crm.services.csv_import.common import fold_cached, take_turn
 from crm.services.csv_import.files import Source
 from crm.services.csv_import.plans import (
     DEFAULT_OPTIONS,
@@ -314,5 +314,6 @@ def plan(
         raise DeskError(f"cannot import '{entity}' (one of {', '.join(ENTITIES)})")
     if options.on_duplicate not in ON_DUPLICATE:
         raise DeskError(f"--on-duplicate takes {', '.join(ON_DUPLICATE)}")
+    take_turn(session)
     with bulk.no_gc():
         return PLANNERS[entity](session, source, options).run(progress, cancelled)

@@ -23,6 +23,7 @@ from crm.services.csv_import.common import (
     ITEMS,
     fold_cached,
     in_chunks,
+    take_turn,
     to_json,
     to_json_str,
 )
@@ -104,7 +105,7 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[tu
 
 
 def _link_tags(session: Session, kind: str, pairs: list[tuple[int, list[str]]]) -> None:
-    names = {fold(n): n for _, names_ in pairs for n in names_}
+    names = {fold(n): n for _, names_ in pairs for n in names_ if fold(n)}
     if not names:
         return
     ids = dict(zip(names, tags.ensure(session, list(names.values())), strict=True))
@@ -181,6 +182,7 @@ def apply(
     rows and `skip_invalid` is off (nothing written)."""
     if not the_plan.valid and not the_plan.options.skip_invalid:
         raise ImportRefused(the_plan)
+    take_turn(session)
     with bulk.no_gc(), bulk.big_cache(session):
         return _apply(session, actor_id, the_plan, progress=progress, cancelled=cancelled)
 

@@ -2,6 +2,8 @@
 
 Results come from `crm.db.search.search` (prefix matching on folded words), grouped by kind
 in a popup under the box; Up/Down choose, Enter or a click opens the record, Escape closes.
+The search runs on a task runner's thread (the window's, else the box's own), never on the
+GUI thread; when searches overlap, only the latest query's results are shown.
 
 Signals: `openRequested(str kind, int id)`.
 """
@@ -11,12 +13,15 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
+from shiboken6 import isValid
 
 from crm.db import search
 from crm.db.database import Database
 from crm.ui import labels
+from crm.ui.errors import error_text
 from crm.ui.kinds import ICONS
 from crm.ui.resources import icon
+from crm.ui.tasks import TaskRunner
 
 KIND_ORDER = ("organization", "contact", "introduction", "event", "followup", "interaction")
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -36,9 +41,14 @@ def localized_subtitle(subtitle: str) -> str:
 class SearchBox(QLineEdit):
     openRequested = Signal(str, int)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent, objectName="globalSearch")
         self.db = db
+        self._tasks = tasks
+        self._asked = 0  # the number of the latest search asked: older results are dropped
+        self._open_when_shown = False
         self.setClearButtonEnabled(True)
         self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.setMinimumWidth(320)
@@ -69,11 +79,47 @@ class SearchBox(QLineEdit):
             self.retranslate()
         super().changeEvent(event)
 
+    def _runner(self) -> TaskRunner:
+        if self._tasks is None:
+            found = getattr(self.window(), "tasks", None)
+            self._tasks = found if isinstance(found, TaskRunner) else TaskRunner(self)
+        return self._tasks
+
     def run_search(self) -> None:
+        """Search for the text on show, off the GUI thread; the results replace the popup's."""
         self._timer.stop()
-        text = self.text()
-        with self.db.read() as session:
-            hits = search.search(session, text, limit=40)
+        self._asked += 1
+        asked, text, db = self._asked, self.text(), self.db
+
+        def work() -> list[search.SearchHit]:
+            with db.read() as session:
+                return search.search(session, text, limit=40)
+
+        self._runner().run(
+            work,
+            lambda hits: self._answered(asked, text, hits),
+            lambda exc: self._failed(asked, exc),
+        )
+
+    def _answered(self, asked: int, text: str, hits: list[search.SearchHit]) -> None:
+        if asked != self._asked or not isValid(self):
+            return  # a later search was asked meanwhile, or the box is gone
+        self.show_hits(text, hits)
+        if self._open_when_shown:
+            self._open_when_shown = False
+            self.open_item(self.popup.currentItem())
+
+    def _failed(self, asked: int, exc: BaseException) -> None:
+        if asked != self._asked or not isValid(self):
+            return
+        self._open_when_shown = False
+        self.popup.clear()
+        problem = QTreeWidgetItem([error_text(exc)])
+        problem.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.popup.addTopLevelItem(problem)
+        self._show_popup()
+
+    def show_hits(self, text: str, hits: list[search.SearchHit]) -> None:
         self.popup.clear()
         if not hits:
             if text.strip():
@@ -131,7 +177,9 @@ class SearchBox(QLineEdit):
 
     def _enter(self) -> None:
         if self._timer.isActive() or not self.popup.isVisible():
+            self._open_when_shown = True  # Enter typed before the results: open the first
             self.run_search()
+            return
         self.open_item(self.popup.currentItem())
 
     def _move(self, step: int) -> None:
