@@ -119,6 +119,11 @@ def resolve_user(db: Database, user_name: str | None, *, interactive: bool) -> D
     """
     title = QCoreApplication.translate("App", "Cannot start")
     try:
+        # Read first: starting the window takes the write lock only to add a first user.
+        with db.read() as session:
+            known = users.by_name(session, user_name or users.login_name())
+        if known is not None and not (user_name and known.deleted_at is not None):
+            return DeskContext(db, known.id, known.display_name or known.name)
         with db.write() as session:
             user = users.resolve(session, user_name)
             return DeskContext(db, user.id, user.display_name or user.name)
