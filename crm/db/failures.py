@@ -136,7 +136,8 @@ def _sentence(reason: str, where: str, detail: str) -> str:
     if reason == "unreachable":
         return f"Lost the connection to the team database {where} ({detail}). Check the network and try again."
     return (
-        f"The disk failed while writing {where} ({detail}). Check the disk, then run `crm check`."
+        f"Writing {where} failed ({detail}): the disk may be full, over this system's file "
+        "size limit, or failing. Free some space and try again, then run `crm check`."
     )
 
 
