@@ -180,6 +180,12 @@ def open_error(exc: BaseException, where: str) -> DatabaseOpenError:
         )
     if reason == "read_only" or "readonly" in text or "read-only" in text or "permission" in text:
         return error(f"{where} cannot be written (read-only file or folder).", "read_only")
+    if reason == "cannot_open":
+        return error(
+            f"{where} cannot be opened ({detail}): check that it and its folder exist and that "
+            "you may read and write them (a database in use needs a writable folder and disk).",
+            "cannot_open",
+        )
     if "connect" in text or "could not translate host" in text or "password" in text:
         return error(
             f"Cannot reach the team database {where}: {exc.__class__.__name__}: {detail}",

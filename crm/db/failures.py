@@ -185,5 +185,5 @@ def _program(pid: int) -> str:
     words = [w.decode(errors="replace") for w in raw.split(b"\0") if w]
     if not words:
         return ""
-    name = " ".join([Path(words[0]).name, *words[1:4]])
+    name = " ".join(" ".join([Path(words[0]).name, *words[1:4]]).split())
     return f": {name[:80]}"

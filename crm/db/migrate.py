@@ -7,6 +7,7 @@ open costs one query and Alembic is not even imported (start-up stays fast).
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,7 +112,8 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
     except DatabaseOpenError:
         engine.dispose()
         raise
-    except (sa.exc.DBAPIError, sa.exc.ArgumentError, OSError) as exc:
+    except (sa.exc.DBAPIError, sa.exc.ArgumentError, OSError, sqlite3.Error) as exc:
+        # sqlite3.Error: the pre-migration copy, made with SQLite's own backup API.
         engine.dispose()
         raise open_error(exc, where) from exc
     return db

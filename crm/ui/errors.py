@@ -155,6 +155,8 @@ _CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
     "database.foreign": (
         lambda: QCoreApplication.translate("Errors", "This database holds other tables but no desk schema: it was made by another "
                 "program. Choose another file or an empty database."), ()),
+    "database.cannot_open": (
+        lambda: QCoreApplication.translate("Errors", "%1 cannot be opened: check that it and its folder exist and that you may read and write them."), ("where",)),
     "database.missing": (
         lambda: QCoreApplication.translate("Errors", "There is no database at %1."), ("where",)),
     "database.empty": (

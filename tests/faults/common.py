@@ -87,7 +87,7 @@ def timed(args: Sequence[str], env: dict[str, str]) -> tuple[Run, float]:
 
 
 def integrity(path: Path) -> str:
-    """"ok", or what SQLite says is wrong with the file (opened read-only, nothing changed)."""
+    """ "ok", or what SQLite says is wrong with the file (opened read-only, nothing changed)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -122,7 +122,7 @@ def revision(path: Path) -> str | None:
 
 
 def whole_sqlite(path: Path, expected: dict[str, int] | None = None) -> str:
-    """"" when `path` is a whole desk database (with `expected` counts), else why not."""
+    """ "" when `path` is a whole desk database (with `expected` counts), else why not."""
     verdict = integrity(path)
     if verdict != "ok":
         return f"{path.name}: {verdict}"
@@ -134,7 +134,7 @@ def whole_sqlite(path: Path, expected: dict[str, int] | None = None) -> str:
 
 
 def whole_csv(path: Path, rows: int | None = None) -> str:
-    """"" when `path` parses completely as CSV (with `rows` data rows), else why not."""
+    """ "" when `path` parses completely as CSV (with `rows` data rows), else why not."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
         if text and not text.endswith(("\n", "\r")):
@@ -166,7 +166,9 @@ def leftovers(*folders: Path) -> list[str]:
     for folder in folders:
         if folder.is_dir():
             for p in folder.rglob("*"):
-                if p.is_file() and (".tmp-" in p.name or p.name.endswith(".part") or folder.name == "tmp"):
+                if p.is_file() and (
+                    ".tmp-" in p.name or p.name.endswith(".part") or folder.name == "tmp"
+                ):
                     found.append(str(p))
     return found
 
@@ -183,7 +185,12 @@ class Ledger:
     notes: list[str] = field(default_factory=list)
 
     def record(
-        self, backend: str, name: str, run: Run | None, lost: Sequence[str], litter: Sequence[str] = ()
+        self,
+        backend: str,
+        name: str,
+        run: Run | None,
+        lost: Sequence[str],
+        litter: Sequence[str] = (),
     ) -> None:
         for book in (self.trials, self.refusals, self.tracebacks, self.lost, self.litter):
             book.setdefault(backend, 0)

@@ -35,13 +35,22 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[LEDGER] = Ledger()
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
     ledger = config.stash.get(LEDGER, None)
     if ledger is None or not ledger.trials:
         return
     terminalreporter.section("fault campaign")
-    for note in ledger.notes:
-        terminalreporter.write_line(f"  {note}")
+    shown: dict[str, int] = {}
+    for note in ledger.notes:  # at most three of a kind: the fuzz can find hundreds
+        kind = " ".join(note.split()[:3])
+        shown[kind] = shown.get(kind, 0) + 1
+        if shown[kind] <= 3:
+            terminalreporter.write_line(f"  {note}")
+    for kind, n in shown.items():
+        if n > 3:
+            terminalreporter.write_line(f"  {kind} ...: {n - 3} more")
     for line in ledger.lines():
         terminalreporter.write_line(line)
 
@@ -146,7 +155,9 @@ class SmallDisk:
         if not self.mounted:
             return False
         mode = "ro" if flag else "rw"
-        done = subprocess.run(["mount", "-o", f"remount,{mode}", str(self.root)], capture_output=True)
+        done = subprocess.run(
+            ["mount", "-o", f"remount,{mode}", str(self.root)], capture_output=True
+        )
         return done.returncode == 0
 
 
@@ -155,7 +166,9 @@ def small_disk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmallDisk]:
     root = tmp_path_factory.mktemp("small-disk")
     mounted = False
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("mount"):
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(root)], capture_output=True)
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(root)], capture_output=True
+        )
         mounted = done.returncode == 0
     yield SmallDisk(root, mounted)
     if mounted:
@@ -218,7 +231,9 @@ def pg_counts(url: str) -> dict[str, int]:
             from tests.faults.common import TABLES
 
             return {
-                t: int(conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() or 0) if t in names else 0
+                t: int(conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() or 0)
+                if t in names
+                else 0
                 for t in TABLES
             }
     finally:

@@ -28,7 +28,8 @@ from tests.faults.common import (
 from tests.faults.conftest import Templates, pg_counts, write_people
 
 H6_BACKUP = pytest.mark.xfail(
-    strict=False, reason="h6 backup/restore: a killed backup or restore may leave a cut file under its final name"
+    strict=False,
+    reason="h6 backup/restore: a killed backup or restore may leave a cut file under its final name",
 )
 H7_EXPORT = pytest.mark.xfail(
     strict=False, reason="h7 export: the file appears before its log entry commits"
@@ -69,7 +70,9 @@ def test_kill_during_import(trial, templates: Templates, tmp_path: Path, rng, le
     env = child_env(tmp_path)
     db = templates.copy(templates.big, tmp_path / "desk.db")
     args = ["--db", str(db), "import", "contacts", str(templates.people)]
-    full = calibrate("import", ["--db", str(templates.copy(templates.big, tmp_path / "c.db")), *args[2:]], env)
+    full = calibrate(
+        "import", ["--db", str(templates.copy(templates.big, tmp_path / "c.db")), *args[2:]], env
+    )
     before = counts(db)
     run = crm(args, env, kill_after=kill_point(rng, full))
     lost = []
@@ -77,7 +80,9 @@ def test_kill_during_import(trial, templates: Templates, tmp_path: Path, rng, le
         lost.append(f"integrity: {verdict_}")
     after = counts(db)["contacts"]
     if after not in (before["contacts"], before["contacts"] + templates.people_rows):
-        lost.append(f"half an import: {after - before['contacts']} of {templates.people_rows} contacts")
+        lost.append(
+            f"half an import: {after - before['contacts']} of {templates.people_rows} contacts"
+        )
     verdict(ledger, "sqlite", f"kill import #{trial}", run, lost, leftovers(tmp_path / "tmp"))
 
 
@@ -99,11 +104,15 @@ def test_kill_during_demo(trial, tmp_path: Path, rng, ledger: Ledger):
 def test_kill_during_backup(trial, templates: Templates, tmp_path: Path, rng, ledger: Ledger):
     env = child_env(tmp_path)
     db = templates.copy(templates.big, tmp_path / "desk.db")
-    full = calibrate("backup", ["--db", str(db), "backup", "--out", str(tmp_path / "c-backup.db")], env)
+    full = calibrate(
+        "backup", ["--db", str(db), "backup", "--out", str(tmp_path / "c-backup.db")], env
+    )
     expected = counts(db)
     target = tmp_path / "out" / "backup.db"
     target.parent.mkdir()
-    run = crm(["--db", str(db), "backup", "--out", str(target)], env, kill_after=kill_point(rng, full))
+    run = crm(
+        ["--db", str(db), "backup", "--out", str(target)], env, kill_after=kill_point(rng, full)
+    )
     lost = []
     if (verdict_ := integrity(db)) != "ok" or counts(db) != expected:
         lost.append(f"the database changed: {verdict_}")
@@ -173,7 +182,9 @@ def test_kill_during_import_postgres(trial, pg_demo: str, templates: Templates, 
     run = crm(["--database-url", pg_demo, "import", "contacts", str(people)], env,
               kill_after=rng.uniform(0.3, 3.0))  # fmt: skip
     after = pg_counts(pg_demo)["contacts"]
-    lost = [] if after in (before, before + rows) else [f"half an import: {after - before} of {rows}"]
+    lost = (
+        [] if after in (before, before + rows) else [f"half an import: {after - before} of {rows}"]
+    )
     verdict(ledger, "postgresql", f"kill import #{trial}", run, lost)
 
 
