@@ -263,9 +263,9 @@ def run(db: Database, args: argparse.Namespace, command: str, first_start: bool)
 
     try:
         if command == "gui":
-            from crm.ui.app import run as run_window
-
             import os
+
+            from crm.ui.app import run as run_window
 
             user = args.user or os.environ.get("CRM_USER")  # as every other command
             status: int = run_window(

@@ -64,7 +64,7 @@ def crm(
         stderr=subprocess.PIPE,
         text=True,
         env=env,
-        preexec_fn=preexec,  # noqa: PLW1509 - resource limits of the child only
+        preexec_fn=preexec,
     )
     if kill_after is not None:
         deadline = time.monotonic() + kill_after

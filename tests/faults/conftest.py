@@ -140,9 +140,8 @@ class SmallDisk:
         filler.unlink(missing_ok=True)
         stat = os.statvfs(self.root)
         size = max(0, stat.f_bavail * stat.f_frsize - free)
-        with filler.open("wb") as handle:
-            with contextlib.suppress(OSError):
-                handle.write(b"\0" * size)
+        with filler.open("wb") as handle, contextlib.suppress(OSError):
+            handle.write(b"\0" * size)
 
     def clear(self) -> None:
         for p in self.root.iterdir():

@@ -134,7 +134,7 @@ def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> Run:
         status: int | None = main(args)
     except SystemExit as exc:  # argparse: a usage error is a sentence too
         status = int(exc.code or 0)
-    except BaseException as exc:  # noqa: BLE001 - what a person would see as a traceback
+    except BaseException as exc:
         out, err = capsys.readouterr()
         return Run(
             1, out, f"{err}\nTraceback (most recent call last):\n{exc.__class__.__name__}: {exc}"

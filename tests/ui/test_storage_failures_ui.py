@@ -40,13 +40,15 @@ def _save_under_lock(qtbot, desk, locked, answers) -> ContactEditor:
     qtbot.addWidget(editor)
     editor.widgets["last_name"].setText("Gagnon")
     assert editor.save() is False
-    kind, title, text = answers.asked[-1]
+    kind, _title, _text = answers.asked[-1]
     assert kind == "error"
     assert editor.widgets["last_name"].text() == "Gagnon"  # the typing is kept for a retry
     return editor
 
 
-def test_save_while_the_database_is_locked_says_so_and_keeps_the_form(qtbot, desk, locked, answers, english):
+def test_save_while_the_database_is_locked_says_so_and_keeps_the_form(
+    qtbot, desk, locked, answers, english
+):
     editor = _save_under_lock(qtbot, desk, locked, answers)
     _kind, title, text = answers.asked[-1]
     assert title == "Cannot save"
