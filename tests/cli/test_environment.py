@@ -374,3 +374,36 @@ def test_storage_failures_are_told_apart_from_bugs(tmp_path):
     failure = storage_failure(full, str(path))
     assert failure is not None and failure.reason == "disk_full"
     assert failure.where == str(tmp_path / "backup.db")
+
+
+def test_ctrl_c_in_the_middle_of_a_flush_is_a_sentence_not_a_pending_rollback(
+    desk_file, tmp_path, monkeypatch, capsys
+):
+    """The interrupt lands inside SQLAlchemy's flush, between two INSERTs of the import."""
+    from crm.db import migrate
+
+    big = tmp_path / "big.csv"
+    big.write_text(
+        "first_name,last_name\n" + "".join(f"P{i},L{i}\n" for i in range(300)), encoding="utf-8"
+    )
+    make_engine = migrate.make_engine
+
+    def engine_hit_by_ctrl_c(url, **kwargs):
+        engine = make_engine(url, **kwargs)
+        inserts = []
+
+        def before(conn, cursor, statement, *args):
+            if statement.startswith("INSERT INTO"):
+                inserts.append(statement)
+                if len(inserts) == 3:
+                    raise KeyboardInterrupt
+
+        sa.event.listen(engine, "before_cursor_execute", before)
+        return engine
+
+    monkeypatch.setattr(migrate, "make_engine", engine_hit_by_ctrl_c)
+    assert (
+        main(["--db", str(desk_file), "--user", "mtremblay", "import", "contacts", str(big)]) == 130
+    )
+    assert f"interrupted. Nothing was written to {desk_file}." in capsys.readouterr().err
+    assert _count(desk_file) == 0
