@@ -2,7 +2,9 @@
 
     crm [--db PATH | --database-url URL] [--user NAME] COMMAND ...
 
-Exit status: 0 success, 1 the data or the database refused (nothing written), 2 usage error.
+Exit status: 0 success, 1 the data or the database refused, or the machine did (locked, disk
+full, read-only, damaged: a sentence saying what was and was not written), 2 usage error,
+130 interrupted by Ctrl-C (said the same way). See `main` and `open_mode`.
 Qt is imported only by the `gui` command, so the other commands start fast.
 """
 

@@ -62,7 +62,7 @@ def test_the_locked_message_in_french(qtbot, desk, locked, answers, french):
     _save_under_lock(qtbot, desk, locked, answers)
     _kind, title, text = answers.asked[-1]
     assert title == "Enregistrement impossible"
-    assert "est occupée" in text and "réessayez dans un instant" in text
+    assert "La base de données" in text and "est occupée" in text and "réessayez dans un instant" in text
 
 
 def test_the_window_starts_while_another_program_writes(qtbot, desk, locked, answers, english):
