@@ -757,7 +757,7 @@ Détails : %2</translation>
     </message>
     <message>
         <source>%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.</source>
-        <translation>%1 est occupée : un autre programme, une autre fenêtre du bureau ou une commande y écrit. Rien n’a été enregistré ; réessayez dans un instant.</translation>
+        <translation>La base de données %1 est occupée : un autre programme, une autre fenêtre du bureau ou une commande y écrit. Rien n’a été enregistré ; réessayez dans un instant.</translation>
     </message>
     <message>
         <source>The disk holding %1 is full. Nothing was saved; free some space and try again.</source>
@@ -769,7 +769,7 @@ Détails : %2</translation>
     </message>
     <message>
         <source>%1 is damaged. Nothing was saved. See what is wrong with File ▸ Check the database, then go back to a good backup with File ▸ Restore from a backup.</source>
-        <translation>%1 est endommagée. Rien n’a été enregistré. Voyez ce qui ne va pas avec Fichier ▸ Vérifier la base de données, puis revenez à une bonne sauvegarde avec Fichier ▸ Restaurer une sauvegarde.</translation>
+        <translation>La base de données %1 est endommagée. Rien n’a été enregistré. Voyez ce qui ne va pas avec Fichier ▸ Vérifier la base de données, puis revenez à une bonne sauvegarde avec Fichier ▸ Restaurer une sauvegarde.</translation>
     </message>
     <message>
         <source>%1 cannot be opened: check that it and its folder exist and that you may read and write them.</source>

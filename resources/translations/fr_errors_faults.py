@@ -7,13 +7,13 @@ FR: dict[str, str] = {
     "There is no desk database in %1 (the file is empty).": "Il n’y a pas de base de données du bureau dans %1 (le fichier est vide).",
     "%1 needs an upgrade of its schema; open it in the window to upgrade it (a backup is made first).": "%1 doit être mise à niveau ; ouvrez-la dans la fenêtre pour la mettre à niveau "
     "(une sauvegarde est faite d’abord).",
-    "%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.": "%1 est occupée : un autre programme, une autre fenêtre du bureau ou une commande y "
+    "%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.": "La base de données %1 est occupée : un autre programme, une autre fenêtre du bureau ou une commande y "
     "écrit. Rien n’a été enregistré ; réessayez dans un instant.",
     "The disk holding %1 is full. Nothing was saved; free some space and try again.": "Le disque qui contient %1 est plein. Rien n’a été enregistré ; libérez de l’espace et "
     "réessayez.",
     "%1 cannot be written: the file, its folder or the disk is read-only. Nothing was saved.": "Impossible d’écrire dans %1 : le fichier, son dossier ou le disque est en lecture "
     "seule. Rien n’a été enregistré.",
-    "%1 is damaged. Nothing was saved. See what is wrong with File ▸ Check the database, then go back to a good backup with File ▸ Restore from a backup.": "%1 est endommagée. Rien n’a été enregistré. Voyez ce qui ne va pas avec Fichier ▸ "
+    "%1 is damaged. Nothing was saved. See what is wrong with File ▸ Check the database, then go back to a good backup with File ▸ Restore from a backup.": "La base de données %1 est endommagée. Rien n’a été enregistré. Voyez ce qui ne va pas avec Fichier ▸ "
     "Vérifier la base de données, puis revenez à une bonne sauvegarde avec Fichier ▸ "
     "Restaurer une sauvegarde.",
     "%1 cannot be opened: check that it and its folder exist and that you may read and write them.": "Impossible d’ouvrir %1 : vérifiez que le fichier et son dossier existent et que vous "
