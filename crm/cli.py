@@ -238,6 +238,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = open_database(url, migrate=mode != "read", create=mode == "create")
     except (DeskError, ValueError, OSError) as exc:
         err(str(exc))
+        if command == "gui" and args.screenshot is None and isinstance(exc, DeskError):
+            from crm.ui.app import tell_open_failure
+
+            tell_open_failure(exc, args.lang)
         return 1
     except KeyboardInterrupt:
         err("interrupted while opening the database; it was left as it was.")

@@ -164,6 +164,16 @@ def _tell(interactive: bool, title: str, exc: DeskError) -> None:
     print(str(exc), file=sys.stderr)
 
 
+def tell_open_failure(exc: DeskError, lang: str | None = None) -> None:
+    """`crm gui` could not open its database: say why in a window, not only on stderr (the
+    desk is often started from a menu, where nobody reads stderr)."""
+    app = application()
+    Languages(app).apply(choose_language(lang))
+    messages.error(
+        None, QCoreApplication.translate("App", "Cannot open the database"), error_text(exc)
+    )
+
+
 def wait_until_loaded(app: QApplication, window: MainWindow, page: object, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -367,8 +367,10 @@ def test_storage_failures_are_told_apart_from_bugs(tmp_path):
     failure = storage_failure(read_only.value, str(path))
     assert failure is not None and failure.code == "storage.read_only"
     assert "cannot be written" in failure.message
+    conn = sqlite3.connect(path)
     with pytest.raises(sqlite3.OperationalError) as typo:
-        sqlite3.connect(path).execute("SELECT nope FROM t")
+        conn.execute("SELECT nope FROM t")
+    conn.close()
     assert failure_reason(typo.value) is None  # a bug stays a bug
     full = OSError(28, "No space left on device", str(tmp_path / "backup.db"))
     failure = storage_failure(full, str(path))

@@ -62,7 +62,11 @@ def test_the_locked_message_in_french(qtbot, desk, locked, answers, french):
     _save_under_lock(qtbot, desk, locked, answers)
     _kind, title, text = answers.asked[-1]
     assert title == "Enregistrement impossible"
-    assert "La base de données" in text and "est occupée" in text and "réessayez dans un instant" in text
+    assert (
+        "La base de données" in text
+        and "est occupée" in text
+        and "réessayez dans un instant" in text
+    )
 
 
 def test_the_window_starts_while_another_program_writes(qtbot, desk, locked, answers, english):
@@ -70,3 +74,22 @@ def test_the_window_starts_while_another_program_writes(qtbot, desk, locked, ans
     ctx = app.resolve_user(desk.db, "mtremblay", interactive=True)
     assert ctx is not None and ctx.user_id == desk.user_id
     assert answers.asked == []
+
+
+def test_the_window_says_why_its_database_cannot_be_opened(qapp, tmp_path, answers, english):
+    """Started from a menu, nobody reads stderr: a database that cannot be opened is a box."""
+    from crm.cli import main
+
+    newer = tmp_path / "newer.db"
+    conn = sqlite3.connect(newer)
+    conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    conn.execute("INSERT INTO alembic_version VALUES ('9999')")
+    conn.commit()
+    conn.close()
+    assert main(["--db", str(newer), "gui", "--lang", "en"]) == 1
+    kind, title, text = answers.asked[-1]
+    assert (kind, title) == ("error", "Cannot open the database")
+    assert (
+        text
+        == f"{newer} was written by a newer version of the cooperation desk. Update the program to open it."
+    )
