@@ -20,16 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from crm.db.database import Database
 
-PAGES = (
-    "dashboard",
-    "organizations",
-    "contacts",
-    "introductions",
-    "board",
-    "followups",
-    "myfollowups",
-    "events",
-)
+PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "followups", "myfollowups", "events")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,35 +30,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, the window opens (crm gui).",
     )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument(
-        "--db",
-        metavar="PATH",
-        help="SQLite database file (default: CRM_DB, then the user data folder)",
-    )
-    where.add_argument(
-        "--database-url",
-        metavar="URL",
-        help="team database, e.g. postgresql://user@host/crm (or CRM_DATABASE_URL)",
-    )
-    parser.add_argument(
-        "--user", metavar="NAME", help="staff user acting (default: CRM_USER, then your login name)"
-    )
+    where.add_argument("--db", metavar="PATH", help="SQLite database file (default: CRM_DB, then the user data folder)")
+    where.add_argument("--database-url", metavar="URL", help="team database, e.g. postgresql://user@host/crm (or CRM_DATABASE_URL)")
+    parser.add_argument("--user", metavar="NAME", help="staff user acting (default: CRM_USER, then your login name)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = commands.add_parser("gui", help="open the window (the default)")
-    gui.add_argument(
-        "--screenshot", metavar="FILE", type=Path, help="save a PNG of the window and exit"
-    )
+    gui.add_argument("--screenshot", metavar="FILE", type=Path, help="save a PNG of the window and exit")
     gui.add_argument("--page", choices=PAGES, default=None, help="page to open")
     gui.add_argument("--lang", choices=("fr", "en"), default=None, help="interface language")
 
     demo = commands.add_parser("demo", help="load the demo data, or --scale N synthetic contacts")
-    demo.add_argument(
-        "--scale", type=int, metavar="N", help="add N synthetic contacts with related records"
-    )
-    demo.add_argument(
-        "--seed", type=int, default=0, metavar="S", help="random seed for --scale (default 0)"
-    )
+    demo.add_argument("--scale", type=int, metavar="N", help="add N synthetic contacts with related records")
+    demo.add_argument("--seed", type=int, default=0, metavar="S", help="random seed for --scale (default 0)")
 
     search = commands.add_parser("search", help="search every record, accents and case ignored")
     search.add_argument("text", nargs="+", help="words or word beginnings")
@@ -75,13 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20)
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument(
-        "--out", type=Path, metavar="FILE", help="backup file (default: the backups folder)"
-    )
+    backup.add_argument("--out", type=Path, metavar="FILE", help="backup file (default: the backups folder)")
 
-    restore = commands.add_parser(
-        "restore", help="replace the data with a backup (a safety copy is made first)"
-    )
+    restore = commands.add_parser("restore", help="replace the data with a backup (a safety copy is made first)")
     restore.add_argument("file", type=Path)
 
     check = commands.add_parser("check", help="check the integrity of the database")
@@ -102,79 +73,29 @@ def build_parser() -> argparse.ArgumentParser:
 def add_csv_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`crm export ...` and `crm import ...` (CSV files for and from partners)."""
     export = commands.add_parser("export", help="write a CSV file for a partner (logged)")
-    export.add_argument(
-        "entity",
-        choices=("organizations", "contacts", "introductions", "followups", "participants"),
-    )
+    export.add_argument("entity", choices=("organizations", "contacts", "introductions", "followups", "participants"))
     export.add_argument("--out", type=Path, metavar="FILE", help="the CSV file to write")
-    export.add_argument(
-        "--profile", metavar="NAME", help="a saved export profile (its options, unless given here)"
-    )
-    export.add_argument(
-        "--columns", metavar="a,b,...", help="field names, in order (default: the usual ones)"
-    )
+    export.add_argument("--profile", metavar="NAME", help="a saved export profile (its options, unless given here)")
+    export.add_argument("--columns", metavar="a,b,...", help="field names, in order (default: the usual ones)")
     export.add_argument("--delimiter", choices=(",", ";", "tab"), default=None)
-    export.add_argument(
-        "--encoding",
-        choices=("utf-8-sig", "utf-8"),
-        default=None,
-        help="utf-8-sig (default: Excel shows accents) or utf-8",
-    )
-    export.add_argument(
-        "--lang",
-        choices=("en", "fr"),
-        default=None,
-        help="headers: field names (en) or French labels (fr)",
-    )
+    export.add_argument("--encoding", choices=("utf-8-sig", "utf-8"), default=None, help="utf-8-sig (default: Excel shows accents) or utf-8")
+    export.add_argument("--lang", choices=("en", "fr"), default=None, help="headers: field names (en) or French labels (fr)")
     export.add_argument("--include-without-consent", action="store_true", default=None,
                         help="also contacts without partner-sharing consent or marked do-not-contact (logged)")  # fmt: skip
-    export.add_argument(
-        "--filter",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="a list filter, e.g. territory=QC, tag=oncology, event_id=3",
-    )
+    export.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE", help="a list filter, e.g. territory=QC, tag=oncology, event_id=3")
     export.add_argument("--text", default="", help="the list's filter text")
-    export.add_argument(
-        "--recipient", default=None, help="who receives the file (logged, kept in a saved profile)"
-    )
-    export.add_argument(
-        "--save-profile",
-        metavar="NAME",
-        help="save these options as a profile (and export only if --out is given)",
-    )
-    imp = commands.add_parser(
-        "import", help="read a CSV file of organizations, contacts or participants"
-    )
+    export.add_argument("--recipient", default=None, help="who receives the file (logged, kept in a saved profile)")
+    export.add_argument("--save-profile", metavar="NAME", help="save these options as a profile (and export only if --out is given)")
+    imp = commands.add_parser("import", help="read a CSV file of organizations, contacts or participants")
     imp.add_argument("entity", choices=("organizations", "contacts", "participants"))
     imp.add_argument("file", type=Path)
-    imp.add_argument(
-        "--dry-run", action="store_true", help="show what each row would do; write nothing"
-    )
+    imp.add_argument("--dry-run", action="store_true", help="show what each row would do; write nothing")
     imp.add_argument("--on-duplicate", choices=("skip", "update", "fill"), default="skip",
                      help="a row matching a recorded one: leave it (skip), write the file's values (update) or only fill its blanks (fill)")  # fmt: skip
-    imp.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="'Header=field'",
-        help="read a column as a field ('Header=' ignores it)",
-    )
-    imp.add_argument(
-        "--skip-invalid",
-        action="store_true",
-        help="import the valid rows, leave out the invalid ones",
-    )
-    imp.add_argument(
-        "--rejects",
-        type=Path,
-        metavar="FILE",
-        help="with --skip-invalid: write the invalid rows and why, to fix and import again",
-    )
-    imp.add_argument(
-        "--delimiter", choices=(",", ";", "tab"), default=None, help="(detected by default)"
-    )
+    imp.add_argument("--map", action="append", default=[], metavar="'Header=field'", help="read a column as a field ('Header=' ignores it)")
+    imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows, leave out the invalid ones")
+    imp.add_argument("--rejects", type=Path, metavar="FILE", help="with --skip-invalid: write the invalid rows and why, to fix and import again")
+    imp.add_argument("--delimiter", choices=(",", ";", "tab"), default=None, help="(detected by default)")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
@@ -374,20 +295,14 @@ def cmd_search(db: Database, args: argparse.Namespace) -> int:
     with db.read() as session:
         hits = search.search(session, text, limit=args.limit)
     if args.json:
-        rows = [
-            {"kind": h.kind, "id": h.record_id, "title": h.title, "subtitle": h.subtitle}
-            for h in hits
-        ]
+        rows = [{"kind": h.kind, "id": h.record_id, "title": h.title, "subtitle": h.subtitle} for h in hits]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif not hits:
         print(f"No record matches '{text}'.", file=sys.stderr)
     else:
         width = max(len(h.kind) for h in hits)
         for h in hits:
-            print(
-                f"{h.kind:<{width}}  {h.record_id:>7}  {h.title}"
-                + (f"  — {h.subtitle}" if h.subtitle else "")
-            )
+            print(f"{h.kind:<{width}}  {h.record_id:>7}  {h.title}" + (f"  — {h.subtitle}" if h.subtitle else ""))
     return 0
 
 
@@ -403,9 +318,7 @@ def cmd_restore(db: Database, args: argparse.Namespace) -> int:
     from crm.services import maintenance
 
     safety = maintenance.restore(db, args.file)
-    print(
-        f"Restored {db.display_name} from {args.file}. The previous content was saved to {safety}."
-    )
+    print(f"Restored {db.display_name} from {args.file}. The previous content was saved to {safety}.")
     return 0
 
 
@@ -438,12 +351,7 @@ def cmd_users(db: Database, args: argparse.Namespace) -> int:
             user = users.service.create(
                 session,
                 actor.id if actor else None,
-                {
-                    "name": args.name,
-                    "display_name": args.display_name,
-                    "email": args.email,
-                    "language": args.language,
-                },
+                {"name": args.name, "display_name": args.display_name, "email": args.email, "language": args.language},
             )
             print(f"Added staff user {user.name} ({user.display_name}).")
         return 0
@@ -468,9 +376,7 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
             return 2
         filters[key.strip()] = value.strip()
     actor = actor_id(db, args.user)
-    columns = (
-        tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
-    )
+    columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     what = f"the export to {args.out} and its log entry" if args.out else "the export profile"
     with db.write(what) as session:
@@ -509,11 +415,7 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
         except OSError as exc:
             err(f"cannot write {args.out}: {exc.strerror or exc}")
             return 1
-    left_out = (
-        f"; {result.excluded_without_consent:,} left out without partner-sharing consent"
-        if result.excluded_without_consent
-        else ""
-    )
+    left_out = f"; {result.excluded_without_consent:,} left out without partner-sharing consent" if result.excluded_without_consent else ""
     print(f"Exported {result.rows:,} {request.entity} to {result.path}{left_out}.")
     print(f"SHA-256 {result.sha256} (recorded in the export log).")
     return 0
@@ -556,34 +458,23 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         print(json.dumps(plan.as_dict(), ensure_ascii=False, indent=2, default=str))
     else:
         sep = "tab" if source.delimiter == "\t" else source.delimiter
-        print(
-            f"{source.name}: {source.encoding}, delimiter {sep}, {len(source.records):,} records.",
-            file=sys.stderr,
-        )
+        print(f"{source.name}: {source.encoding}, delimiter {sep}, {len(source.records):,} records.", file=sys.stderr)
         mapped = ", ".join(f"{source.headers[i]} → {f}" for i, f in plan.mapping.items())
         print(f"Columns: {mapped}", file=sys.stderr)
         if args.dry_run or refused:
             for row in plan.rows:
                 extra = row.detail or (f"line {row.merged_into}" if row.merged_into else "")
-                print(
-                    f"line {row.line:>6}  {row.action:<9}  {row.label}"
-                    + (f"  ({extra})" if extra else "")
-                )
+                print(f"line {row.line:>6}  {row.action:<9}  {row.label}" + (f"  ({extra})" if extra else ""))
     for problem in plan.problems:
         print(f"  {problem}", file=sys.stderr)
     counts = plan.counts()
     summary = ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in counts.items() if n)
     if refused is not None:
-        err(
-            f"{counts['invalid']:,} invalid row(s): nothing was imported. Fix them, or import the rest with --skip-invalid --rejects FILE."
-        )
+        err(f"{counts['invalid']:,} invalid row(s): nothing was imported. Fix them, or import the rest with --skip-invalid --rejects FILE.")
         return 1
     if args.rejects and counts["invalid"]:
         written = csv_import.write_rejects(args.rejects, plan)
-        print(
-            f"{written:,} rejected row(s) written to {args.rejects} with the reason; fix them and import that file.",
-            file=sys.stderr,
-        )
+        print(f"{written:,} rejected row(s) written to {args.rejects} with the reason; fix them and import that file.", file=sys.stderr)
     verb = "Would import" if args.dry_run else "Imported"
     print(f"{verb} {args.entity}: {summary or 'nothing'}.", file=sys.stderr)
     return 0
