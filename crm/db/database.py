@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm.db.engine import WRITE_OPTION
-from crm.db.failures import failure_reason, storage_failure
+from crm.db.failures import failure_reason, pg_lock_holder, storage_failure
 from crm.domain.errors import DatabaseOpenError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -98,7 +98,10 @@ class Database:
         try:
             yield
         except (sa.exc.DBAPIError, sqlite3.Error, OSError) as exc:
-            failure = storage_failure(exc, self.display_name)
+            holder = ""
+            if not self.is_sqlite and failure_reason(exc) == "locked":
+                holder = pg_lock_holder(self.engine)
+            failure = storage_failure(exc, self.display_name, holder)
             if failure is None:
                 raise
             raise failure from exc

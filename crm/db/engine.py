@@ -83,6 +83,10 @@ def _postgres_on_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.autocommit = True
     with dbapi_connection.cursor() as cursor:
         cursor.execute(f"SET lock_timeout = {busy_timeout_ms()}")
+        # So that a desk waiting on another can say who holds the lock.
+        cursor.execute("SHOW application_name")
+        if not cursor.fetchone()[0]:
+            cursor.execute("SET application_name = 'cooperation desk'")
     dbapi_connection.autocommit = autocommit
 
 

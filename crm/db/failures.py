@@ -92,10 +92,11 @@ def _reason_from_text(text: str) -> str | None:
     return None
 
 
-def storage_failure(exc: BaseException, where: str) -> StorageFailure | None:
+def storage_failure(exc: BaseException, where: str, holder: str = "") -> StorageFailure | None:
     """The sentence for an environmental failure at `where` (a database or file), or None.
 
     An OSError names its own file, which wins over `where` (a backup's target, an export).
+    `holder` says who holds a lock, when the caller could ask the server.
     """
     reason = failure_reason(exc)
     if reason is None:
@@ -107,13 +108,14 @@ def storage_failure(exc: BaseException, where: str) -> StorageFailure | None:
     else:
         detail = str(orig).strip() or orig.__class__.__name__
     return StorageFailure(
-        _sentence(reason, where, detail), reason=reason, where=where, detail=detail
+        _sentence(reason, where, detail, holder), reason=reason, where=where, detail=detail
     )
 
 
-def _sentence(reason: str, where: str, detail: str) -> str:
+def _sentence(reason: str, where: str, detail: str, holder: str = "") -> str:
     if reason == "locked":
-        holder = lock_holder(Path(where)) if where and "://" not in where else ""
+        if not holder and where and "://" not in where:
+            holder = lock_holder(Path(where))
         by = f" ({holder})" if holder else " (another program, or another desk window or command)"
         return f"{where} is busy: it is being written by someone else{by}. Try again in a moment."
     if reason == "disk_full":
@@ -187,3 +189,31 @@ def _program(pid: int) -> str:
         return ""
     name = " ".join(" ".join([Path(words[0]).name, *words[1:4]]).split())
     return f": {name[:80]}"
+
+
+# Sessions holding a lock on a desk table (or an advisory lock), strongest first.
+_PG_HOLDERS = """
+SELECT a.pid, a.usename, a.application_name
+FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+LEFT JOIN pg_class c ON c.oid = l.relation
+WHERE l.granted AND a.pid <> pg_backend_pid() AND a.datname = current_database()
+  AND (l.locktype = 'advisory'
+       OR (l.locktype = 'relation' AND l.mode <> 'AccessShareLock'
+           AND c.relnamespace::regnamespace::text = ANY (current_schemas(false))))
+ORDER BY CASE l.mode WHEN 'AccessExclusiveLock' THEN 0 WHEN 'ExclusiveLock' THEN 1 ELSE 2 END,
+         a.xact_start
+LIMIT 1
+"""
+
+
+def pg_lock_holder(engine: sa.Engine) -> str:
+    """Who holds a lock on the team database's desk tables ("" when the server won't say)."""
+    try:
+        with engine.connect() as conn:
+            row = conn.exec_driver_sql(_PG_HOLDERS).first()
+    except Exception:  # a hint for the message, never a second failure
+        return ""
+    if row is None:
+        return ""
+    program = row.application_name or "a program"
+    return f"{program}, user {row.usename}, server process {row.pid}"

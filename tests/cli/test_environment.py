@@ -409,3 +409,31 @@ def test_ctrl_c_in_the_middle_of_a_flush_is_a_sentence_not_a_pending_rollback(
     )
     assert f"interrupted. Nothing was written to {desk_file}." in capsys.readouterr().err
     assert _count(desk_file) == 0
+
+
+def test_a_locked_team_database_says_who_holds_the_lock(pg_schema_url, monkeypatch):
+    monkeypatch.setenv("CRM_BUSY_TIMEOUT_MS", "200")
+    db = open_database(pg_schema_url)
+    holder = sa.create_engine(
+        sa.engine.make_url(pg_schema_url).update_query_dict(
+            {
+                "application_name": "nightly-sync",
+                "options": sa.engine.make_url(pg_schema_url).query["options"],
+            }
+        )
+    )
+    try:
+        with holder.connect() as other:
+            other.exec_driver_sql("LOCK TABLE contacts IN EXCLUSIVE MODE")
+            with db.read() as session:  # readers pass
+                assert contacts.service.find(session) == []
+            with pytest.raises(StorageFailure) as failure, db.write() as session:
+                contacts.service.create(session, None, {"last_name": "Gagnon"})
+            other.rollback()
+        assert failure.value.code == "storage.locked"
+        assert "nightly-sync" in str(failure.value) and "Try again in a moment" in str(
+            failure.value
+        )
+    finally:
+        holder.dispose()
+        db.close()
