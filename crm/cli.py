@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         url = resolve_url(args.db, args.database_url)
         path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
-        first_start = path is not None and not path.exists()
+        first_start = path is not None and (not path.exists() or path.stat().st_size == 0)
         if path is not None and mode == "create" and url == sqlite_url(default_db_path()):
             # Only the default place is made for the user; a mistyped --db folder is an error.
             private_dir(path.parent)

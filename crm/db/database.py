@@ -10,6 +10,7 @@ import contextlib
 import signal
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,8 +35,11 @@ class Database:
     migrated_from: str | None = None
     _read: sessionmaker[Session] = field(init=False, repr=False)
     _write: sessionmaker[Session] = field(init=False, repr=False)
-    # What each committed write() was about, in order: an interrupted command says it.
-    committed: list[str] = field(default_factory=list, init=False, repr=False)
+    # What each committed write() was about, in order: an interrupted command says it
+    # (bounded: a window open all week commits thousands of times).
+    committed: deque[str] = field(
+        default_factory=lambda: deque(maxlen=1000), init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._read = sessionmaker(self.engine, expire_on_commit=False)

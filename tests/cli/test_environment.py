@@ -301,7 +301,7 @@ def test_ctrl_c_during_the_commit_waits_for_it(sqlite_db):
             real_commit()
 
         session.commit = commit_hit_by_ctrl_c
-    assert sqlite_db.committed == ["the contact"]
+    assert list(sqlite_db.committed) == ["the contact"]
     with sqlite_db.read() as session:
         assert contacts.service.find(session)[0].last_name == "Gagnon"
 
