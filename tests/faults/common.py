@@ -183,6 +183,10 @@ class Ledger:
     lost: dict[str, int] = field(default_factory=dict)
     litter: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The slice whose fix the running trial waits for ("h6", "h7"; "" for this one), from
+    # its xfail reason: the summary says whose defects the counts are.
+    owner: str = ""
+    awaiting: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
     def record(
         self,
@@ -205,14 +209,30 @@ class Ledger:
             self.notes.append(f"{backend} {name}: {'; '.join(lost)}")
         if litter:
             self.litter[backend] += 1
+        if self.owner:
+            tally = self.awaiting.setdefault((backend, self.owner), [0, 0])
+            tally[0] += bool(run is not None and run.traceback)
+            tally[1] += bool(lost)
 
     def lines(self) -> list[str]:
-        return [
-            f"faults {b}: {self.trials[b]} trials, {self.refusals[b]} refusals, "
-            f"{self.tracebacks[b]} tracebacks, {self.lost[b]} data lost "
-            f"({self.litter[b]} left temporary files behind)"
-            for b in sorted(self.trials)
-        ]
+        lines = []
+        for b in sorted(self.trials):
+            waiting = ", ".join(
+                f"{owner}: {t} tracebacks, {n} lost"
+                for (backend, owner), (t, n) in sorted(self.awaiting.items())
+                if backend == b and (t or n)
+            )
+            lines.append(
+                f"faults {b}: {self.trials[b]} trials, {self.refusals[b]} refusals, "
+                f"{self.tracebacks[b]} tracebacks, {self.lost[b]} data lost "
+                f"({self.litter[b]} left temporary files behind)"
+                + (
+                    f"; of which in trials awaiting another slice's fix: {waiting}"
+                    if waiting
+                    else ""
+                )
+            )
+        return lines
 
 
 def verdict(ledger: Ledger, backend: str, name: str, run: Run | None, lost: list[str],

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from crm.cli import main
-from tests.faults.common import Ledger, Run, counts, integrity, verdict
+from tests.faults.common import Ledger, Run, counts, integrity
 from tests.faults.conftest import Templates
 
 H7_CSV = pytest.mark.xfail(
@@ -176,4 +176,4 @@ def test_fuzzed_csv_through_the_import_command(family, templates: Templates, tmp
             failures.append(f"{path.name}: {run.stderr.strip().splitlines()[-1]}")
         ledger.record("sqlite", f"fuzz {family} {path.name}", run, lost)
         failures.extend(lost)
-    verdict(ledger.__class__(), "sqlite", family, None, failures)  # the ledger already has them
+    assert not failures, "; ".join(failures[:10])  # each file is already in the ledger
