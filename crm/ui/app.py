@@ -167,6 +167,9 @@ def _tell(interactive: bool, title: str, exc: DeskError) -> None:
 def tell_open_failure(exc: DeskError, lang: str | None = None) -> None:
     """`crm gui` could not open its database: say why in a window, not only on stderr (the
     desk is often started from a menu, where nobody reads stderr)."""
+    screen = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    if sys.platform.startswith("linux") and not any(os.environ.get(v) for v in screen):
+        return  # no screen to show it on: stderr said it already
     app = application()
     Languages(app).apply(choose_language(lang))
     messages.error(
