@@ -184,6 +184,24 @@ def _newer_file(path: Path) -> None:
     conn.close()
 
 
+def test_a_command_that_only_reads_leaves_an_older_schema_as_it_was(tmp_path, capsys):
+    from alembic import command
+
+    from crm.db.migrate import alembic_config
+
+    path = tmp_path / "old.db"
+    open_database(f"sqlite:///{path}").close()
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0001")
+    engine.dispose()
+    before = path.read_bytes()
+    assert main(["--db", str(path), "search", "x"]) == 1
+    assert "needs an upgrade of its schema (0001 to 0002)" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("old.before-*"))  # no pre-migration copy either
+
+
 @pytest.mark.parametrize("make", [_foreign_file, _newer_file], ids=["foreign", "newer"])
 @pytest.mark.parametrize("command", [["search", "x"], ["demo"], ["gui", "--screenshot", "x.png"]],
                          ids=lambda c: c[0])  # fmt: skip
