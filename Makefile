@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean translations
+.PHONY: run test lint bench faults clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check crm tests main.py
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+
+# The fault campaign (kill -9, full and read-only disk, held locks, fuzzed CSV), never part of
+# `make test`; `make faults ARGS=--quick` is the CI size. Mounting the tiny tmpfs needs root,
+# else a file size limit stands in.
+faults: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/faults $(ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench $(ARGS)

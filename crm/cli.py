@@ -2,7 +2,9 @@
 
     crm [--db PATH | --database-url URL] [--user NAME] COMMAND ...
 
-Exit status: 0 success, 1 the data or the database refused (nothing written), 2 usage error.
+Exit status: 0 success, 1 the data or the database refused, or the machine did (locked, disk
+full, read-only, damaged: a sentence saying what was and was not written), 2 usage error,
+130 interrupted by Ctrl-C (said the same way). See `main` and `open_mode`.
 Qt is imported only by the `gui` command, so the other commands start fast.
 """
 
@@ -102,68 +104,154 @@ def err(message: str) -> None:
     print(f"crm: {message}", file=sys.stderr)
 
 
+def open_mode(args: argparse.Namespace) -> str:
+    """How the command opens the database: "read" never creates, upgrades or changes it (and
+    never takes the write lock), "write" may upgrade an existing one, "create" may make one."""
+    command = args.command or "gui"
+    if command in ("search", "backup"):
+        return "read"
+    if command == "check":
+        return "write" if args.repair else "read"
+    if command == "users":
+        return "create" if args.users_command == "add" else "read"
+    if command == "import":
+        return "read" if args.dry_run else "create"
+    if command == "export":
+        return "write"
+    return "create"  # gui, demo, restore
+
+
+# What a command's unlabelled writes are, for "interrupted after ... was saved".
+WORK = {
+    "demo": "the demo data",
+    "import": "the import",
+    "export": "the export and its log entry",
+    "check": "the rebuilt search index",
+    "restore": "the restored data",
+    "users": "the new staff user",
+    "gui": "a change",
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Exit 0 done, 1 refused or failed (a sentence on stderr saying what was
+    and was not written, never a traceback for locked, full, read-only or damaged storage),
+    2 usage error, 130 interrupted by Ctrl-C (the sentence says what was already committed:
+    a commit in progress when Ctrl-C comes is finished, never cut)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
     if command == "gui" and args.command is None:
         args.screenshot, args.page, args.lang = None, None, None
 
-    from crm.db.engine import resolve_url
+    from crm.db.engine import default_db_path, resolve_url, sqlite_url
+    from crm.db.files import private_dir
     from crm.db.migrate import open_database
     from crm.domain.errors import DeskError
 
+    mode = open_mode(args)
     try:
         url = resolve_url(args.db, args.database_url)
-        first_start = url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists()
-        if first_start and getattr(args, "dry_run", False):
-            err(f"there is no database at {url.removeprefix('sqlite:///')}; a dry run writes nothing, not even a new "
-                "database (check the --db path, or import without --dry-run to create it)")  # fmt: skip
-            return 1
-        if url.startswith("sqlite:///") and command != "restore":
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        db = open_database(url)
-    except (DeskError, ValueError) as exc:
+        path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+        first_start = path is not None and (not path.exists() or path.stat().st_size == 0)
+        if path is not None and mode == "create" and url == sqlite_url(default_db_path()):
+            # Only the default place is made for the user; a mistyped --db folder is an error.
+            private_dir(path.parent)
+        db = open_database(url, migrate=mode != "read", create=mode == "create")
+    except (DeskError, ValueError, OSError) as exc:
         err(str(exc))
+        if command == "gui" and args.screenshot is None and isinstance(exc, DeskError):
+            from crm.ui.app import tell_open_failure
+
+            tell_open_failure(exc, args.lang)
         return 1
+    except KeyboardInterrupt:
+        err("interrupted while opening the database; it was left as it was.")
+        return 130
+    try:
+        return run(db, args, command, first_start)
+    finally:
+        db.close()
+
+
+def run(db: Database, args: argparse.Namespace, command: str, first_start: bool) -> int:
+    """The one handler around every command: a sentence and an exit status, no traceback."""
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from crm.db.failures import storage_failure
+    from crm.domain.errors import DeskError, StorageFailure
+
+    def written() -> str:
+        done = [WORK.get(command, "a change") if w == "a change" else w for w in db.committed]
+        if not done:
+            return f"Nothing was written to {db.display_name}."
+        return f"Already saved in {db.display_name}: {'; '.join(done)}. Nothing after that was written."
+
     try:
         if command == "gui":
-            from crm.ui.app import run
+            import os
 
-            status: int = run(
-                db, args.user, first_start=first_start, screenshot=args.screenshot, page=args.page, lang=args.lang
+            from crm.ui.app import run as run_window
+
+            user = args.user or os.environ.get("CRM_USER")  # as every other command
+            status: int = run_window(
+                db,
+                user,
+                first_start=first_start,
+                screenshot=args.screenshot,
+                page=args.page,
+                lang=args.lang,
             )
             return status
         return COMMANDS[command](db, args)
+    except StorageFailure as exc:
+        err(f"{exc} {written()}")
+        return 1
     except DeskError as exc:
         err(str(exc))
         return 1
     except KeyboardInterrupt:
-        err("interrupted; nothing more was written")
-        return 1
+        err(f"interrupted. {written()}")
+        return 130
     except BrokenPipeError:
         # The reader (`crm search x | head`) went away: not an error of ours.
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    finally:
-        db.close()
+    except (sa.exc.DBAPIError, sqlite3.Error, OSError) as exc:
+        # Not through Database.write: a file the command writes (backup, export) failed.
+        out = getattr(args, "out", None) if command in ("backup", "export") else None
+        failure = storage_failure(exc, str(out or db.display_name))
+        if failure is None and not isinstance(exc, OSError):
+            raise  # a bug, not the machine: the traceback is the report
+        err(f"{failure or exc} {written()}")
+        return 1
 
 
 def actor_id(db: Database, name: str | None) -> int:
+    """The acting staff user; read first, so only a first start takes the write lock."""
     import os
 
     from crm.services import users
 
-    with db.write() as session:
-        return users.resolve(session, name or os.environ.get("CRM_USER")).id
+    name = name or os.environ.get("CRM_USER")
+    with db.read() as session:
+        if name:  # a named user must exist: refused without writing
+            return users.resolve(session, name).id
+        user = users.by_name(session, users.login_name())
+        if user is not None:
+            return user.id
+    with db.write(f"the new staff user {users.login_name()}") as session:
+        return users.resolve(session, None).id
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     from crm.services import demo
 
-    actor = actor_id(db, args.user)
+    actor = demo_actor(db, args.user)
     if args.scale is not None:
         if args.scale <= 0:
             err("--scale takes a positive number of contacts")
@@ -172,14 +260,33 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
         def progress(done: int, total: int) -> None:
             print(f"\r{done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)
 
-        with db.write() as session:
+        with db.write(f"{args.scale:,} synthetic contacts") as session:
             summary = demo.load_scale(session, actor, args.scale, seed=args.seed, progress=progress)
         print(file=sys.stderr)
     else:
-        with db.write() as session:
+        with db.write("the demo data") as session:
             summary = demo.load_demo(session, actor)
     print(f"Loaded into {db.display_name}: {summary}.")
     return 0
+
+
+def demo_actor(db: Database, name: str | None) -> int:
+    """The acting user; one of the demo's own staff (CRM_USER=mtremblay) is made on a new
+    database, since the demo would add that very user anyway."""
+    import os
+
+    from crm.domain.errors import NotFound
+    from crm.services import demo, users
+
+    try:
+        return actor_id(db, name)
+    except NotFound:
+        name = name or os.environ.get("CRM_USER") or ""
+        values = demo.staff_values(name)
+        if values is None:
+            raise
+        with db.write(f"the demo staff user {values['name']}") as session:
+            return users.service.create(session, None, values).id
 
 
 def cmd_search(db: Database, args: argparse.Namespace) -> int:
@@ -238,7 +345,7 @@ def cmd_users(db: Database, args: argparse.Namespace) -> int:
     if args.users_command == "add":
         from crm.domain.errors import DeskError
 
-        with db.write() as session:
+        with db.write(f"the staff user {args.name}") as session:
             if users.by_name(session, args.name) is not None:
                 raise DeskError(f"There is already a staff user named {args.name}.")
             actor = users.by_name(session, args.user) if args.user else None
@@ -291,8 +398,9 @@ def _export(db: Database, args: argparse.Namespace, filters: dict[str, str], out
     actor = actor_id(db, args.user)
     columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    what = f"the export to {args.out} and its log entry" if args.out else "the export profile"
     try:
-        with db.write() as session:
+        with db.write(what) as session:
             if args.profile:
                 base = export_profiles.get(session, args.profile)
                 if base.entity != args.entity:
@@ -351,12 +459,13 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         err("--rejects goes with --skip-invalid")
         return 2
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-    actor = actor_id(db, args.user)
+    # A dry run only reads: no acting user to make, no write lock.
+    actor = None if args.dry_run else actor_id(db, args.user)
     options = csv_import.ImportOptions(args.on_duplicate, mapping, args.skip_invalid)
     source = csv_import.read_source(args.file, args.entity, delimiter=delimiter)
     refused: csv_import.ImportRefused | None = None
     try:
-        with db.write() as session:
+        with db.read() if args.dry_run else db.write(f"the import of {args.file}") as session:
             try:
                 plan = csv_import.plan(session, args.entity, source, options)
             except DeskError as exc:
@@ -364,7 +473,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
                     err(str(exc))
                     return 2
                 raise
-            if not args.dry_run:
+            if actor is not None:
                 csv_import.apply(session, actor, plan)
     except csv_import.ImportRefused as exc:
         refused, plan = exc, exc.plan

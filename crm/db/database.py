@@ -6,7 +6,11 @@ runs the migrations (backing a file up first) and refuses a schema newer than th
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sqlite3
+import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm.db.engine import WRITE_OPTION
+from crm.db.failures import failure_reason, pg_lock_holder, storage_failure
 from crm.domain.errors import DatabaseOpenError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -30,6 +35,11 @@ class Database:
     migrated_from: str | None = None
     _read: sessionmaker[Session] = field(init=False, repr=False)
     _write: sessionmaker[Session] = field(init=False, repr=False)
+    # What each committed write() was about, in order: an interrupted command says it
+    # (bounded: a window open all week commits thousands of times).
+    committed: deque[str] = field(
+        default_factory=lambda: deque(maxlen=1000), init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
@@ -59,15 +69,46 @@ class Database:
         return make_url(self.url).render_as_string(hide_password=True)
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction for one user action: committed on success, rolled back on error."""
-        with self._write.begin() as session:
-            yield session
+    def write(self, what: str = "") -> Iterator[Session]:
+        """One transaction for one user action: committed on success, rolled back on error.
+
+        Locked, disk full, read-only, damaged or a lost server come out as a `StorageFailure`
+        (a sentence, not a driver error). Once committed, `what` is added to `committed`;
+        Ctrl-C waits until the commit or rollback is over, so the caller knows which it was.
+        """
+        with self._storage_errors():
+            session = self._write()
+            try:
+                session.begin()
+                try:
+                    yield session
+                    with interrupts_held():
+                        session.commit()
+                        self.committed.append(what or "a change")
+                except BaseException:
+                    with interrupts_held(), contextlib.suppress(Exception):
+                        session.rollback()  # a failed rollback must not hide why we stopped
+                    raise
+            finally:
+                session.close()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session:
+        with self._storage_errors(), self._read() as session:
             yield session
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except (sa.exc.DBAPIError, sqlite3.Error, OSError) as exc:
+            holder = ""
+            if not self.is_sqlite and failure_reason(exc) == "locked":
+                holder = pg_lock_holder(self.engine)
+            failure = storage_failure(exc, self.display_name, holder)
+            if failure is None:
+                raise
+            raise failure from exc
 
     @property
     def read_factory(self) -> sessionmaker[Session]:
@@ -79,6 +120,21 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) until the block is over; it is raised right after, if it came."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -114,22 +170,29 @@ def open_error(exc: BaseException, where: str) -> DatabaseOpenError:
     def error(message: str, reason: str) -> DatabaseOpenError:
         return DatabaseOpenError(message, location=where, reason=reason, detail=detail)
 
-    if "locked" in text or "busy" in text:
+    reason = failure_reason(exc)
+    if reason == "locked" or "locked" in text or "busy" in text:
         return error(
             f"{where} is locked by another program or another desk window; try again in a moment.",
             "locked",
         )
-    if "disk" in text and ("full" in text or "i/o" in text):
+    if reason in ("disk_full", "io") or ("disk" in text and ("full" in text or "i/o" in text)):
         return error(
             f"The disk holding {where} is full or failing; free some space and try again.", "disk"
         )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if reason == "damaged" or "not a database" in text or "malformed" in text or "corrupt" in text:
         return error(
             f"{where} is damaged or is not a desk database; restore it from a backup (crm restore).",
             "damaged",
         )
-    if "readonly" in text or "read-only" in text or "permission" in text:
+    if reason == "read_only" or "readonly" in text or "read-only" in text or "permission" in text:
         return error(f"{where} cannot be written (read-only file or folder).", "read_only")
+    if reason == "cannot_open":
+        return error(
+            f"{where} cannot be opened ({detail}): check that it and its folder exist and that "
+            "you may read and write them (a database in use needs a writable folder and disk).",
+            "cannot_open",
+        )
     if "connect" in text or "could not translate host" in text or "password" in text:
         return error(
             f"Cannot reach the team database {where}: {exc.__class__.__name__}: {detail}",

@@ -1,8 +1,12 @@
 """Engine factory: where the database lives and how each connection is set up.
 
-SQLite gets `foreign_keys=ON`, a `busy_timeout` and the WAL journal on every connection, and
-its write transactions begin `IMMEDIATE` so that two writers queue instead of failing half
-way; reads begin deferred so that the window never waits on a long import.
+SQLite gets `foreign_keys=ON` and a `busy_timeout` on every connection, and its write
+transactions begin `IMMEDIATE` so that two writers queue instead of failing half way; reads
+begin deferred so that the window never waits on a long import. The WAL journal is a property
+of the file: `open_database` turns it on once the file is known to be a desk database it may
+write (a refused file is left exactly as it was). PostgreSQL gets the same wait as a
+`lock_timeout`, so a locked team database is a message after a few seconds, not a hang.
+`CRM_BUSY_TIMEOUT_MS` changes that wait (the fault campaign shortens it).
 """
 
 from __future__ import annotations
@@ -59,15 +63,34 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def busy_timeout_ms() -> int:
+    """How long a command waits for another writer before saying the database is busy."""
+    try:
+        return int(os.environ["CRM_BUSY_TIMEOUT_MS"])
+    except (KeyError, ValueError):
+        return BUSY_TIMEOUT_MS
+
+
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's begin event emit BEGIN itself (see make_engine).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.close()
     register_sqlite(dbapi_connection)  # `folded(x)` in list filters
+
+
+def _postgres_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {busy_timeout_ms()}")
+        # So that a desk waiting on another can say who holds the lock.
+        cursor.execute("SHOW application_name")
+        if not cursor.fetchone()[0]:
+            cursor.execute("SET application_name = 'cooperation desk'")
+    dbapi_connection.autocommit = autocommit
 
 
 def _sqlite_on_begin(conn: sa.Connection) -> None:
@@ -80,4 +103,6 @@ def make_engine(url: str, **kwargs: Any) -> sa.Engine:
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_on_connect)
         sa.event.listen(engine, "begin", _sqlite_on_begin)
+    elif engine.dialect.name == "postgresql":
+        sa.event.listen(engine, "connect", _postgres_on_connect)
     return engine

@@ -7,6 +7,7 @@ open costs one query and Alembic is not even imported (start-up stays fast).
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ import sqlalchemy as sa
 
 from crm.db.database import Database, check_sqlite_file, open_error, sqlite_backup
 from crm.db.engine import WRITE_OPTION, make_engine
+from crm.db.files import create_private, make_private
 from crm.domain.errors import DatabaseOpenError
 
 if TYPE_CHECKING:
@@ -59,11 +61,15 @@ def backup_name(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix or '.db'}")
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
-    """Open (and create or upgrade when `migrate`) the database at `url`.
+def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Database:
+    """Open (and create when `create`, upgrade when `migrate`) the database at `url`.
 
     Raises DatabaseOpenError with a message for people, never a traceback, when the file is
     not a database, is damaged or locked, the server is away, or the schema is newer.
+    Commands that only read pass `migrate=False, create=False`: then a missing or empty file
+    is refused (no database is made by mistake) and nothing in the file changes, not even its
+    journal mode. A file that will be written is made the owner's (0600) and put in WAL mode,
+    only once it is known to be a desk database.
     """
     engine = make_engine(url)
     db = Database(url, engine)
@@ -71,9 +77,17 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     try:
         if db.path is not None:
             check_sqlite_file(db.path)
+            if not db.path.exists():
+                if not create:
+                    raise _no_database(where, "missing")
+                create_private(db.path)  # SQLite gives -wal and -shm this mode too
         with engine.connect() as conn:
             revision = current_revision(conn)
+        if revision is None and not create:
+            raise _no_database(where, "empty")
         if revision == HEAD:
+            if migrate:
+                _prepare_for_writing(db)
             return db
         if revision is not None and revision not in known_revisions():
             raise DatabaseOpenError(
@@ -84,7 +98,8 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             )
         if not migrate:
             raise DatabaseOpenError(
-                f"{where} needs an upgrade of its schema ({revision} to {HEAD}).",
+                f"{where} needs an upgrade of its schema ({revision} to {HEAD}); a command that "
+                "writes (or the window) upgrades it, after a backup.",
                 location=where,
                 reason="needs_upgrade",
             )
@@ -92,14 +107,43 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             db.backup_path = backup_name(db.path, revision)
             sqlite_backup(db.path, db.backup_path)
         db.migrated_from = revision
+        _prepare_for_writing(db)
         _upgrade(engine)
     except DatabaseOpenError:
         engine.dispose()
         raise
-    except (sa.exc.DBAPIError, sa.exc.ArgumentError, OSError) as exc:
+    except (sa.exc.DBAPIError, sa.exc.ArgumentError, OSError, sqlite3.Error) as exc:
+        # sqlite3.Error: the pre-migration copy, made with SQLite's own backup API.
         engine.dispose()
         raise open_error(exc, where) from exc
     return db
+
+
+def _no_database(where: str, reason: str) -> DatabaseOpenError:
+    what = "There is no database at" if reason == "missing" else "There is no desk database in"
+    return DatabaseOpenError(
+        f"{what} {where}. Check the path (--db); a new database is made only by commands "
+        "that write (crm gui, crm demo, crm import).",
+        location=where,
+        reason=reason,
+    )
+
+
+def _prepare_for_writing(db: Database) -> None:
+    """WAL journal (a property of the file) and owner-only modes, for a file we may write."""
+    if db.path is None:
+        return
+    with db.engine.connect() as conn:
+        # The raw connection: SQLAlchemy would open a transaction, inside which the journal
+        # mode cannot change.
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+        finally:
+            cursor.close()
+    for side in ("", "-wal", "-shm"):
+        make_private(Path(f"{db.path}{side}"))
 
 
 def _upgrade(engine: sa.Engine) -> None:

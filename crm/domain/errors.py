@@ -17,6 +17,7 @@ __all__ = [
     "Issue",
     "NotFound",
     "StaleRecord",
+    "StorageFailure",
     "ValidationFailed",
 ]
 
@@ -132,4 +133,21 @@ class DatabaseOpenError(DeskError):
             message,
             code=f"database.{reason}" if reason else "",
             params={"where": location, "detail": detail},
+        )
+
+
+class StorageFailure(DeskError):
+    """The machine refused, not the data: the database or a file is locked, the disk is full,
+    a file or folder is read-only, the database is damaged, or the team server went away.
+
+    `reason` is one of "locked", "disk_full", "read_only", "damaged", "unreachable" (the code
+    is `storage.<reason>`); `where` names the database or file. The message says what was not
+    written and what to do; the window translates it by code.
+    """
+
+    def __init__(self, message: str, *, reason: str, where: str = "", detail: str = "") -> None:
+        self.reason = reason
+        self.where = where
+        super().__init__(
+            message, code=f"storage.{reason}", params={"where": where, "detail": detail}
         )

@@ -592,10 +592,17 @@ def export(
             # Raw: no row buffering by SQLAlchemy, the cursor is read directly (see _stream).
             options = {} if raw else {"yield_per": 5000}
             result = session.connection().execute(query.execution_options(**options))
-            rows = write_rows(
-                handle, _stream(result, raw=raw), request, converted=converted,
-                progress=progress, cancelled=cancelled,
-            )  # fmt: skip
+            stream = _stream(result, raw=raw)
+            try:
+                rows = write_rows(
+                    handle, stream, request, converted=converted,
+                    progress=progress, cancelled=cancelled,
+                )  # fmt: skip
+            finally:
+                # Closed here, while the connection is open: a stream left to the garbage
+                # collector closes its cursor after a failed write has closed the connection.
+                getattr(stream, "close", lambda: None)()
+                result.close()
         sha = _sha256(temporary)
     except BaseException:
         publish.__exit__(*sys.exc_info())  # removes the temporary file

@@ -304,6 +304,14 @@ def load_demo(session: Session, actor_id: int | None) -> DemoSummary:
     return summary
 
 
+def staff_values(name: str) -> dict[str, Any] | None:
+    """The demo's own staff user called `name` (any case), or None."""
+    for values in demo_set().staff:
+        if values["name"].lower() == name.lower():
+            return dict(values)
+    return None
+
+
 def _load_staff(session: Session, actor_id: int | None, summary: DemoSummary) -> dict[str, int]:
     """The three staff users, reusing any already there (the person loading may be one)."""
     staff: dict[str, int] = {}

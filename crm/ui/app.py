@@ -119,6 +119,11 @@ def resolve_user(db: Database, user_name: str | None, *, interactive: bool) -> D
     """
     title = QCoreApplication.translate("App", "Cannot start")
     try:
+        # Read first: starting the window takes the write lock only to add a first user.
+        with db.read() as session:
+            known = users.by_name(session, user_name or users.login_name())
+        if known is not None and not (user_name and known.deleted_at is not None):
+            return DeskContext(db, known.id, known.display_name or known.name)
         with db.write() as session:
             user = users.resolve(session, user_name)
             return DeskContext(db, user.id, user.display_name or user.name)
@@ -157,6 +162,19 @@ def _tell(interactive: bool, title: str, exc: DeskError) -> None:
     if interactive:
         messages.error(None, title, error_text(exc))
     print(str(exc), file=sys.stderr)
+
+
+def tell_open_failure(exc: DeskError, lang: str | None = None) -> None:
+    """`crm gui` could not open its database: say why in a window, not only on stderr (the
+    desk is often started from a menu, where nobody reads stderr)."""
+    screen = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    if sys.platform.startswith("linux") and not any(os.environ.get(v) for v in screen):
+        return  # no screen to show it on: stderr said it already
+    app = application()
+    Languages(app).apply(choose_language(lang))
+    messages.error(
+        None, QCoreApplication.translate("App", "Cannot open the database"), error_text(exc)
+    )
 
 
 def wait_until_loaded(app: QApplication, window: MainWindow, page: object, timeout: float) -> bool:

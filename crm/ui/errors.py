@@ -156,6 +156,29 @@ _CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
     "database.foreign": (
         lambda: QCoreApplication.translate("Errors", "This database holds other tables but no desk schema: it was made by another "
                 "program. Choose another file or an empty database."), ()),
+    "database.cannot_open": (
+        lambda: QCoreApplication.translate("Errors", "%1 cannot be opened: check that it and its folder exist and that you may read and write them."), ("where",)),
+    "database.missing": (
+        lambda: QCoreApplication.translate("Errors", "There is no database at %1."), ("where",)),
+    "database.empty": (
+        lambda: QCoreApplication.translate("Errors", "There is no desk database in %1 (the file is empty)."), ("where",)),
+    "database.needs_upgrade": (
+        lambda: QCoreApplication.translate("Errors", "%1 needs an upgrade of its schema; open it in the window to upgrade it (a backup is made first)."), ("where",)),
+    # Failures of the machine after opening (crm/db/failures.py): what happened, what to do.
+    "storage.locked": (
+        lambda: QCoreApplication.translate("Errors", "%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment."), ("where",)),
+    "storage.disk_full": (
+        lambda: QCoreApplication.translate("Errors", "The disk holding %1 is full. Nothing was saved; free some space and try again."), ("where",)),
+    "storage.read_only": (
+        lambda: QCoreApplication.translate("Errors", "%1 cannot be written: the file, its folder or the disk is read-only. Nothing was saved."), ("where",)),
+    "storage.damaged": (
+        lambda: QCoreApplication.translate("Errors", "%1 is damaged. Nothing was saved. See what is wrong with File ▸ Check the database, then go back to a good backup with File ▸ Restore from a backup."), ("where",)),
+    "storage.cannot_open": (
+        lambda: QCoreApplication.translate("Errors", "%1 cannot be opened: check that it and its folder exist and that you may read and write them."), ("where",)),
+    "storage.unreachable": (
+        lambda: QCoreApplication.translate("Errors", "Lost the connection to the team database %1. Nothing more was saved; check the network and try again."), ("where",)),
+    "storage.io": (
+        lambda: QCoreApplication.translate("Errors", "The disk failed while writing %1. Nothing was saved; check the disk, then check the database."), ("where",)),
     "csv.unreadable": (
         lambda: QCoreApplication.translate("Errors", "Cannot read %1 (%2)."), ("file", "detail")),
     "csv.empty": (
@@ -226,4 +249,9 @@ def error_text(exc: BaseException) -> str:
         return import_problems_text(exc.plan)
     if isinstance(exc, DeskError):
         return coded_text(exc) or exc.message
+    from crm.db.failures import storage_failure
+
+    failure = storage_failure(exc, QCoreApplication.translate("Errors", "The database"))
+    if failure is not None:  # a driver error that bypassed Database.read/write
+        return coded_text(failure) or failure.message
     return str(exc) or exc.__class__.__name__

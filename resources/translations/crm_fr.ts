@@ -852,6 +852,46 @@ Détails : %2</translation>
         <translation>Cette base de données contient d’autres tables mais pas le schéma du bureau : elle a été créée par un autre programme. Choisissez un autre fichier ou une base vide.</translation>
     </message>
     <message>
+        <source>There is no database at %1.</source>
+        <translation>Il n’y a pas de base de données à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>There is no desk database in %1 (the file is empty).</source>
+        <translation>Il n’y a pas de base de données du bureau dans %1 (le fichier est vide).</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade of its schema; open it in the window to upgrade it (a backup is made first).</source>
+        <translation>%1 doit être mise à niveau ; ouvrez-la dans la fenêtre pour la mettre à niveau (une sauvegarde est faite d’abord).</translation>
+    </message>
+    <message>
+        <source>%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.</source>
+        <translation>La base de données %1 est occupée : un autre programme, une autre fenêtre du bureau ou une commande y écrit. Rien n’a été enregistré ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full. Nothing was saved; free some space and try again.</source>
+        <translation>Le disque qui contient %1 est plein. Rien n’a été enregistré ; libérez de l’espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the file, its folder or the disk is read-only. Nothing was saved.</source>
+        <translation>Impossible d’écrire dans %1 : le fichier, son dossier ou le disque est en lecture seule. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged. Nothing was saved. See what is wrong with File ▸ Check the database, then go back to a good backup with File ▸ Restore from a backup.</source>
+        <translation>La base de données %1 est endommagée. Rien n’a été enregistré. Voyez ce qui ne va pas avec Fichier ▸ Vérifier la base de données, puis revenez à une bonne sauvegarde avec Fichier ▸ Restaurer une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: check that it and its folder exist and that you may read and write them.</source>
+        <translation>Impossible d’ouvrir %1 : vérifiez que le fichier et son dossier existent et que vous pouvez les lire et y écrire.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the team database %1. Nothing more was saved; check the network and try again.</source>
+        <translation>La connexion à la base d’équipe %1 a été perdue. Rien de plus n’a été enregistré ; vérifiez le réseau et réessayez.</translation>
+    </message>
+    <message>
+        <source>The disk failed while writing %1. Nothing was saved; check the disk, then check the database.</source>
+        <translation>Le disque a échoué pendant l’écriture de %1. Rien n’a été enregistré ; vérifiez le disque, puis vérifiez la base de données.</translation>
+    </message>
+    <message>
         <source>Cannot read %1 (%2).</source>
         <translation>Impossible de lire %1 (%2).</translation>
     </message>
@@ -910,6 +950,10 @@ Détails : %2</translation>
     <message>
         <source>The last import (%1) was already undone.</source>
         <translation>La dernière importation (%1) a déjà été annulée.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>La base de données</translation>
     </message>
 </context>
 <context>

@@ -252,8 +252,12 @@ def test_import_dry_run_on_a_new_path_creates_no_database(tmp_path, capsys):
     path.write_text("first_name,last_name\r\nAnn,Lee\r\n", encoding="utf-8")
     new = tmp_path / "typo" / "desk.db"
     assert main(["--db", str(new), "import", "contacts", str(path), "--dry-run"]) == 1
-    assert "there is no database at" in capsys.readouterr().err
+    assert f"The folder {new.parent} does not exist" in capsys.readouterr().err
     assert not new.exists() and not new.parent.exists()
+    new = tmp_path / "desk.db"
+    assert main(["--db", str(new), "import", "contacts", str(path), "--dry-run"]) == 1
+    assert f"There is no database at {new}" in capsys.readouterr().err
+    assert not new.exists()
 
 
 MALFORMED = {

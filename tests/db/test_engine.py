@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from crm.db import engine as engine_module
 from crm.db.database import Database
 from crm.db.engine import default_db_path, make_engine, normalize_url, resolve_url, sqlite_url
 from crm.db.models import AuditEntry
+from crm.domain.errors import StorageFailure
 from crm.services import organizations
 
 # ------------------------------------------------------------------------- SQLite pragmas
@@ -57,8 +59,9 @@ def test_write_begins_immediate_so_a_second_writer_waits(sqlite_db, monkeypatch)
         with first.write() as session:
             # Only a read so far: a DEFERRED transaction would hold no lock yet.
             assert session.execute(sa.text("SELECT count(*) FROM organizations")).scalar() == 1
-            with pytest.raises(sa.exc.OperationalError, match="locked"), second.write() as other:
+            with pytest.raises(StorageFailure, match="busy") as failure, second.write() as other:
                 other.execute(sa.text("SELECT 1"))
+            assert failure.value.code == "storage.locked"
             # Readers are never blocked by a writer (WAL, deferred reads).
             with second.read() as reader:
                 assert reader.execute(sa.text("SELECT count(*) FROM organizations")).scalar() == 1
@@ -179,4 +182,6 @@ def test_display_name_hides_the_password(db):
         assert db.display_name == str(db.path) and db.path.name == "desk.db"
     else:
         assert db.path is None
-        assert "crm_test:***@" in db.display_name
+        # The role is whatever CRM_TEST_DATABASE_URL names (crm_test in CI, crm_hN here).
+        role = sa.engine.make_url(os.environ["CRM_TEST_DATABASE_URL"]).username
+        assert f"{role}:***@" in db.display_name
