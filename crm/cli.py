@@ -112,9 +112,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from crm.db.migrate import open_database
     from crm.domain.errors import DeskError
 
+    if command == "gui":
+        # Before any file is made: without a display, one sentence and nothing created.
+        from crm.ui.app import application, display_problem
+
+        problem = display_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
+        application()
     try:
         url = resolve_url(args.db, args.database_url)
-        first_start = url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists()
         if url.startswith("sqlite:///") and command != "restore":
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         db = open_database(url)
@@ -125,9 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "gui":
             from crm.ui.app import run
 
-            status: int = run(
-                db, args.user, first_start=first_start, screenshot=args.screenshot, page=args.page, lang=args.lang
-            )
+            status: int = run(db, args.user, screenshot=args.screenshot, page=args.page, lang=args.lang)
             return status
         return COMMANDS[command](db, args)
     except DeskError as exc:

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QSettings,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -35,10 +43,62 @@ ORGANIZATION = "BIOQuebec-MassBio"
 SCREENSHOT_TIMEOUT_S = 30.0
 
 
+def display_problem() -> str | None:
+    """Why the window cannot open here (one sentence), or None when a display seems to exist.
+
+    Checked before anything is created: without it, Qt's xcb plugin aborts with a message
+    that blames a library, after the database file was made.
+    """
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return no_display_sentence()
+
+
+def no_display_sentence() -> str:
+    return (
+        "crm: no display found, so the window cannot open; run it in a desktop session "
+        f"(or set DISPLAY), or use the command line: {command_name()} --help"
+    )
+
+
+def command_name() -> str:
+    """How this person can type the `crm` command: `crm` when on the PATH, else its path."""
+    script = Path(sys.executable).with_name("crm")
+    if not script.exists() or shutil.which("crm") == str(script):
+        return "crm"
+    try:
+        return str(script.relative_to(Path.cwd()))
+    except ValueError:
+        return str(script)
+
+
+class _PlatformWatch:
+    """Qt's messages while the QApplication is created: a platform plugin that cannot start
+    ends the process with our sentence instead of Qt's abort; the rest is shown after."""
+
+    def __init__(self) -> None:
+        self.held: list[str] = []
+
+    def __call__(self, kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            print(no_display_sentence(), file=sys.stderr, flush=True)
+            os._exit(1)
+        self.held.append(f"{context.category}: {text}" if context.category else text)
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
-        app = QApplication(sys.argv[:1])
+        watch = _PlatformWatch()
+        previous = qInstallMessageHandler(watch)
+        try:
+            app = QApplication(sys.argv[:1])
+        finally:
+            qInstallMessageHandler(previous)
+        for line in watch.held:
+            print(line, file=sys.stderr)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
@@ -78,7 +138,11 @@ def dark_palette() -> QPalette:
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
     return palette
 
@@ -90,11 +154,33 @@ def ask_first_start() -> int:
     return FirstStartDialog().exec()
 
 
+FIRST_START_KEY = "firstStart/chosen"
+
+
+def first_start_pending(ctx: DeskContext) -> bool:
+    """Offer demo-or-empty on a personal (SQLite) database that holds no records, until the
+    user has answered for this file (closing the question is not an answer)."""
+    if not ctx.db.is_sqlite or ctx.db.url in _chosen():
+        return False
+    from crm.services.demo import holds_records
+
+    with ctx.db.read() as session:
+        return not holds_records(session)
+
+
+def _chosen() -> list[str]:
+    value = QSettings().value(FIRST_START_KEY, [])
+    return [value] if isinstance(value, str) else list(value or [])
+
+
 def offer_demo(ctx: DeskContext) -> bool:
-    """On a new database, offer the demo data; True when it was loaded."""
+    """Offer the demo data; True when it was loaded. An answer is remembered per database."""
     from crm.ui.dialogs.misc import FirstStartDialog
 
-    if ask_first_start() != FirstStartDialog.DEMO:
+    answer = ask_first_start()
+    if answer in (FirstStartDialog.DEMO, FirstStartDialog.EMPTY):
+        QSettings().setValue(FIRST_START_KEY, [*_chosen(), ctx.db.url])
+    if answer != FirstStartDialog.DEMO:
         return False
     try:
         from crm.services.demo import load_demo
@@ -175,7 +261,6 @@ def run(
     db: Database,
     user_name: str | None,
     *,
-    first_start: bool = False,
     screenshot: Path | None = None,
     page: str | None = None,
     lang: str | None = None,
@@ -187,7 +272,7 @@ def run(
     if ctx is None:
         return 1
 
-    if first_start and screenshot is None:
+    if screenshot is None and first_start_pending(ctx):
         offer_demo(ctx)
 
     tasks = TaskRunner(app)
