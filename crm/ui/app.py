@@ -24,13 +24,12 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from crm.db.database import Database
 from crm.domain.errors import DeskError, NotFound
 from crm.services import users
-from crm.ui import messages
+from crm.ui import messages, theme
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import Languages, choose_language
@@ -105,46 +104,14 @@ def application() -> QApplication:
     app.setOrganizationDomain("bioquebec-massbio.org")
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Cooperation desk"))
     app.setWindowIcon(icon("app"))
-    if os.environ.get("CRM_THEME") == "dark":  # to check (and document) the dark look
-        app.setStyle("Fusion")
-        app.setPalette(dark_palette())
+    theme.apply(app)
     sheet = style_sheet()
     if sheet:
         app.setStyleSheet(sheet)
     return app
 
 
-def dark_palette() -> QPalette:
-    """A dark palette like the desktops' dark themes (for `CRM_THEME=dark` and the tests)."""
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2d30",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1e1f22",
-        QPalette.ColorRole.AlternateBase: "#26282b",
-        QPalette.ColorRole.ToolTipBase: "#3c3f41",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-        QPalette.ColorRole.PlaceholderText: "#8c8c8c",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#3c3f41",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.BrightText: "#ff6b6b",
-        QPalette.ColorRole.Highlight: "#2f65ca",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#7aa7ff",
-        QPalette.ColorRole.Mid: "#4a4d50",
-        QPalette.ColorRole.Dark: "#1a1b1d",
-        QPalette.ColorRole.Light: "#505356",
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    for role in (
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.ButtonText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
-    return palette
+FIRST_START_KEY = "firstStart/chosen"
 
 
 def ask_first_start() -> int:
@@ -152,9 +119,6 @@ def ask_first_start() -> int:
     from crm.ui.dialogs.misc import FirstStartDialog
 
     return FirstStartDialog().exec()
-
-
-FIRST_START_KEY = "firstStart/chosen"
 
 
 def first_start_pending(ctx: DeskContext) -> bool:
@@ -267,6 +231,9 @@ def run(
 ) -> int:
     app = application()
     languages = Languages(app)
+    # The display name ends every window title: it follows the language too.
+    languages.changed.connect(lambda _lang: app.setApplicationDisplayName(
+        QCoreApplication.translate("App", "Cooperation desk")))  # fmt: skip
     languages.apply(choose_language(lang))
     ctx = resolve_user(db, user_name, interactive=screenshot is None)
     if ctx is None:

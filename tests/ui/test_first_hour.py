@@ -3,8 +3,14 @@ typed, labels people read (issue 9, "the first hour")."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QComboBox
+
 from crm.services import organizations
 from crm.ui import app as desk_app
+from crm.ui import theme
 from crm.ui.dialogs.misc import FirstStartDialog
 
 
@@ -25,3 +31,52 @@ def test_a_database_with_records_is_not_offered_the_demo(qtbot, sqlite_db):
     with sqlite_db.write() as s:
         organizations.service.create(s, ctx.user_id, {"name": "Acme", "territory": "QC"})
     assert not desk_app.first_start_pending(ctx)
+
+
+# --- theme -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def native_look(qapp, monkeypatch):
+    monkeypatch.delenv("CRM_THEME", raising=False)
+    yield qapp
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    theme.apply(qapp, "light")
+    assert qapp.property("deskLook") == "light"
+
+
+def window_colour(app) -> str:
+    return app.palette().color(QPalette.ColorRole.Window).name()
+
+
+def test_the_theme_follows_the_system_unless_preferences_say_otherwise(native_look, monkeypatch):
+    app = native_look
+    monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+    assert theme.apply(app, "system") == "dark"
+    assert window_colour(app) == "#2b2d30"
+    assert theme.apply(app, "light") == "light"  # chosen light on a dark desktop
+    assert window_colour(app) == "#efefef"
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    assert theme.apply(app, "system") == "light"
+    assert theme.apply(app, "dark") == "dark"
+
+
+def test_preferences_choose_the_theme_and_keep_it(qtbot, native_look):
+    from crm.ui.dialogs.misc import PreferencesDialog
+    from crm.ui.i18n import Languages
+
+    languages = Languages()
+    languages.current = "en"
+    dialog = PreferencesDialog(languages)
+    qtbot.addWidget(dialog)
+    choice = dialog.findChild(QComboBox, "themeChoice")
+    assert [choice.itemData(i) for i in range(choice.count())] == ["system", "light", "dark"]
+    assert choice.currentData() == "system"  # by default, like the system
+    assert choice.itemText(0) == "Like the system (light or dark)"
+    choice.setCurrentIndex(choice.findData("dark"))
+    dialog.accept()
+    assert QSettings().value("theme") == "dark"
+    assert window_colour(native_look) == "#2b2d30"
+    again = PreferencesDialog(languages)
+    qtbot.addWidget(again)
+    assert again.findChild(QComboBox, "themeChoice").currentData() == "dark"
