@@ -231,9 +231,6 @@ def run(
 ) -> int:
     app = application()
     languages = Languages(app)
-    # The display name ends every window title: it follows the language too.
-    languages.changed.connect(lambda _lang: app.setApplicationDisplayName(
-        QCoreApplication.translate("App", "Cooperation desk")))  # fmt: skip
     languages.apply(choose_language(lang))
     ctx = resolve_user(db, user_name, interactive=screenshot is None)
     if ctx is None:

@@ -80,3 +80,15 @@ def test_preferences_choose_the_theme_and_keep_it(qtbot, native_look):
     again = PreferencesDialog(languages)
     qtbot.addWidget(again)
     assert again.findChild(QComboBox, "themeChoice").currentData() == "dark"
+
+
+def test_window_titles_end_in_the_interface_language(qapp):
+    from crm.ui.i18n import Languages
+
+    languages = Languages()
+    try:
+        languages.apply("fr")
+        assert qapp.applicationDisplayName() == "Bureau de coopération"
+    finally:
+        languages.apply("en")
+    assert qapp.applicationDisplayName() == "Cooperation desk"
