@@ -40,6 +40,7 @@ from crm.domain.enums import (
 )
 from crm.domain.errors import DeskError
 from crm.services import followups, introductions, listing
+from crm.services.introductions import party_territory
 
 STAGES: tuple[IntroductionStage, ...] = tuple(IntroductionStage)
 DEFAULT_STALLED_DAYS = 30
@@ -68,19 +69,6 @@ class WorkflowWarnings(DeskError):
     def __init__(self, warnings: Sequence[WorkflowWarning]) -> None:
         super().__init__("; ".join(w.message for w in warnings))
         self.warnings = list(warnings)
-
-
-def party_territory(session: Session, contact_id: int | None, organization_id: int | None) -> Territory:
-    """Where a party stands: its organization's territory (the one named, else the contact's
-    employer), else the contact's own territory; OTHER when nothing says."""
-    contact = session.get(Contact, contact_id) if contact_id else None
-    org_id = organization_id or (contact.organization_id if contact else None)
-    org = session.get(Organization, org_id) if org_id else None
-    if org is not None and org.territory != Territory.OTHER:
-        return Territory(org.territory)
-    if contact is not None:
-        return Territory(contact.territory)
-    return Territory.OTHER
 
 
 def same_pair(session: Session, values: dict[str, Any], exclude_id: int | None) -> list[int]:

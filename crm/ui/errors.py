@@ -50,7 +50,29 @@ def issue_text(issue: Issue) -> str:
         "date.ambiguous": QCoreApplication.translate("Issues", "Day and month could be swapped: write the date as YYYY-MM-DD."),
         "zip.leading_zero_lost": QCoreApplication.translate("Issues", "This ZIP code lost its leading zero (a spreadsheet does that)."),
     }
+    if issue.code in _PARTY_TEXTS and "party" in issue.params:
+        return _party_text(issue)
     return texts.get(issue.code, issue.message)
+
+
+_PARTY_TEXTS = ("party.wrong_side", "introducer.is_party")
+
+
+def _party_text(issue: Issue) -> str:
+    """An introduction's party on the wrong side, or an introducer who is a party (named)."""
+    from crm.ui import labels
+
+    if issue.code == "introducer.is_party":
+        text = QCoreApplication.translate(
+            "Issues", "“%1” is a party of this introduction: the introducer is someone else.")
+    elif issue.params.get("side") == "MA":
+        text = QCoreApplication.translate(
+            "Issues", "“%1” is not in Massachusetts (territory: %2): the Massachusetts party must be in Massachusetts.")
+    else:
+        text = QCoreApplication.translate(
+            "Issues", "“%1” is not in Québec (territory: %2): the Québec party must be in Québec.")
+    where = labels.enum_label("Territory", issue.params.get("territory", ""))
+    return text.replace("%2", where).replace("%1", issue.params["party"])  # fmt: skip
 
 
 def field_label(field: str) -> str:

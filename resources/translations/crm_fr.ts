@@ -1184,6 +1184,10 @@ Détails : %2</translation>
         <translation>Contact du Massachusetts</translation>
     </message>
     <message>
+        <source>Introducer</source>
+        <translation>Intermédiaire</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>Objet</translation>
     </message>
@@ -1799,6 +1803,18 @@ Détails : %2</translation>
     <message>
         <source>This ZIP code lost its leading zero (a spreadsheet does that).</source>
         <translation>Ce code ZIP a perdu son zéro initial (un tableur fait cela).</translation>
+    </message>
+    <message>
+        <source>“%1” is a party of this introduction: the introducer is someone else.</source>
+        <translation>« %1 » est une partie de cette mise en relation : l’intermédiaire est quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in Massachusetts (territory: %2): the Massachusetts party must be in Massachusetts.</source>
+        <translation>« %1 » n’est pas au Massachusetts (territoire : %2) : la partie du Massachusetts doit être au Massachusetts.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in Québec (territory: %2): the Québec party must be in Québec.</source>
+        <translation>« %1 » n’est pas au Québec (territoire : %2) : la partie du Québec doit être au Québec.</translation>
     </message>
 </context>
 <context>
@@ -2599,6 +2615,21 @@ L’enregistrer quand même ?</translation>
     <message>
         <source>Discard</source>
         <translation>Ne pas enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>Create organization “%1”</source>
+        <translation>Créer l’organisation « %1 »</translation>
+    </message>
+    <message>
+        <source>Create contact “%1”</source>
+        <translation>Créer le contact « %1 »</translation>
+    </message>
+    <message>
+        <source>Cannot create “%1”</source>
+        <translation>Impossible de créer « %1 »</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,16 @@ FR = {
     "Like the system (light or dark)": "Comme le système (clair ou sombre)",
     "Light": "Clair",
     "Dark": "Sombre",
+    # pickers
+    "Create organization “%1”": "Créer l’organisation « %1 »",
+    "Create contact “%1”": "Créer le contact « %1 »",
+    "Cannot create “%1”": "Impossible de créer « %1 »",
+    # introductions: sides and introducer
+    "Introducer": "Intermédiaire",
+    "“%1” is a party of this introduction: the introducer is someone else.": "« %1 » est une partie de cette mise en relation : l’intermédiaire est quelqu’un d’autre.",
+    "“%1” is not in Massachusetts (territory: %2): the Massachusetts party must be in Massachusetts.": "« %1 » n’est pas au Massachusetts (territoire : %2) : la partie du Massachusetts doit "
+    "être au Massachusetts.",
+    "“%1” is not in Québec (territory: %2): the Québec party must be in Québec.": "« %1 » n’est pas au Québec (territoire : %2) : la partie du Québec doit être au Québec.",
 }
 
 PLURALS: dict[str, tuple[str, str]] = {}

@@ -4,10 +4,13 @@ typed, labels people read (issue 9, "the first hour")."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+import sqlalchemy as sa
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox
 
+from crm.db.models import AuditEntry, Contact, Introduction, Organization
+from crm.domain.enums import Territory
 from crm.services import organizations
 from crm.ui import app as desk_app
 from crm.ui import theme
@@ -92,3 +95,75 @@ def test_window_titles_end_in_the_interface_language(qapp):
     finally:
         languages.apply("en")
     assert qapp.applicationDisplayName() == "Cooperation desk"
+
+
+# --- pickers create what was typed; the introducer ---------------------------------------------
+
+
+def type_in_picker(qtbot, picker, text):
+    picker.setFocus()
+    qtbot.keyClicks(picker, text)
+    model = picker.completer_.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def activate_last_offer(qtbot, picker):
+    popup = picker.completer_.popup()
+    model = picker.completer_.model()
+    popup.setCurrentIndex(model.index(model.rowCount() - 1, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
+def test_the_introduction_editor_creates_a_typed_organization_on_its_side(qtbot, desk, english):
+    from crm.ui.dialogs.records import IntroductionEditor
+
+    editor = IntroductionEditor(desk)
+    qtbot.addWidget(editor)
+    picker = editor.widgets["qc_organization_id"]
+    offers = type_in_picker(qtbot, picker, "Acme Nouvelle")
+    assert offers[-1] == "Create organization “Acme Nouvelle”"
+    activate_last_offer(qtbot, picker)
+    with desk.db.read() as s:
+        org = s.scalar(sa.select(Organization).where(Organization.name == "Acme Nouvelle"))
+        assert org is not None and org.territory == Territory.QC
+        made_by = s.scalar(sa.select(AuditEntry.user_id).where(
+            AuditEntry.entity == "organization", AuditEntry.record_id == org.id))  # fmt: skip
+        assert made_by == desk.user_id  # as the acting staff user
+    assert picker.value() == org.id and picker.text() == "Acme Nouvelle"
+
+
+def test_a_picker_offers_no_creation_for_a_name_that_exists(qtbot, desk, english):
+    from crm.ui.widgets.picker import RecordPicker
+
+    picker = RecordPicker(desk.db, "organization", actor_id=desk.user_id)
+    qtbot.addWidget(picker)
+    offers = type_in_picker(qtbot, picker, "biotech de montreal")
+    assert offers == ["Biotech de Montréal — Biotech · Montréal"]  # a label, not "biotech"
+
+
+def test_the_introduction_editor_has_its_introducer(qtbot, desk, english, answers):
+    from crm.ui.dialogs.records import IntroductionEditor
+
+    with desk.db.read() as s:
+        ids = {c.last_name: c.id for c in s.scalars(sa.select(Contact))}
+        qc, ma = (s.scalar(sa.select(Organization.id).where(Organization.name == n))
+                  for n in ("Biotech de Montréal", "Boston CRO"))  # fmt: skip
+    editor = IntroductionEditor(desk)
+    qtbot.addWidget(editor)
+    assert editor.form_labels["introducer_contact_id"].text() == "Introducer"
+    editor.set_widget_value("qc_organization_id", qc, "Biotech de Montréal")
+    editor.set_widget_value("qc_contact_id", ids["Côté"], "Éric Côté")
+    editor.set_widget_value("ma_organization_id", ma, "Boston CRO")
+    editor.set_widget_value("introducer_contact_id", ids["Côté"], "Éric Côté")
+    answers.confirm = [True, True]  # the same pair as the fixture's introduction: go on
+    assert editor.save() is False
+    error = editor.errors["introducer_contact_id"]
+    assert (
+        error.text()
+        == "“Éric Côté” is a party of this introduction: the introducer is someone else."
+    )
+    editor.set_widget_value("introducer_contact_id", ids["Abbott"], "Zoé Abbott")
+    assert editor.save() is True
+    with desk.db.read() as s:
+        intro = s.scalar(sa.select(Introduction).order_by(Introduction.id.desc()))
+        assert intro.introducer_contact_id == ids["Abbott"]
