@@ -155,6 +155,8 @@ def _french() -> bool:
 _CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
     "demo.already_loaded": (
         lambda: QCoreApplication.translate("Errors", "The demo data is already loaded in this database."), ()),
+    "email.declined": (
+        lambda: QCoreApplication.translate("Errors", "%1 said no to this introduction: no email is drafted to a party who declined."), ("party",)),
     "database.not_a_database": (
         lambda: QCoreApplication.translate("Errors", "%1 is not a cooperation desk database (it is not an SQLite file). Choose another "
                 "file, or a new name to create an empty database."), ("where",)),

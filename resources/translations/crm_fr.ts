@@ -67,10 +67,6 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <source>Cannot draft the email</source>
-        <translation>Impossible de rédiger le courriel</translation>
-    </message>
-    <message>
         <source>No mail program</source>
         <translation>Aucun logiciel de courriel</translation>
     </message>
@@ -698,6 +694,10 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message>
         <source>The demo data is already loaded in this database.</source>
         <translation>Les données de démonstration sont déjà chargées dans cette base de données.</translation>
+    </message>
+    <message>
+        <source>%1 said no to this introduction: no email is drafted to a party who declined.</source>
+        <translation>%1 a dit non à cette mise en relation : aucun courriel n’est rédigé pour une partie qui a refusé.</translation>
     </message>
     <message>
         <source>%1 is not a cooperation desk database (it is not an SQLite file). Choose another file, or a new name to create an empty database.</source>

@@ -11,6 +11,9 @@ FR = {
     "Create organization “%1”": "Créer l’organisation « %1 »",
     "Create contact “%1”": "Créer le contact « %1 »",
     "Cannot create “%1”": "Impossible de créer « %1 »",
+    # email drafts
+    "%1 said no to this introduction: no email is drafted to a party who declined.": "%1 a dit non à cette mise en relation : aucun courriel n’est rédigé pour une partie "
+    "qui a refusé.",
     # introductions: sides and introducer
     "Introducer": "Intermédiaire",
     "“%1” is a party of this introduction: the introducer is someone else.": "« %1 » est une partie de cette mise en relation : l’intermédiaire est quelqu’un d’autre.",

@@ -76,3 +76,23 @@ def test_the_introducer_is_neither_party(db, actor, parties):
     # A colleague of a party may introduce it (the dashboard reads the direction from it).
     assert create(db, actor, qc_contact_id=parties["eric"], ma_contact_id=parties["ava"],
                   introducer_contact_id=parties["dan"])  # fmt: skip
+
+
+# --- no email to a party who said no -----------------------------------------------------------
+
+
+def test_no_email_is_drafted_to_a_party_who_said_no(db, actor, parties):
+    from crm.domain.errors import DeskError
+    from crm.services import emails
+
+    intro = create(db, actor, qc_contact_id=parties["eric"], ma_contact_id=parties["ava"],
+                   ma_consent="no", ma_consent_at="2026-11-30")  # fmt: skip
+    with db.read() as s:
+        with pytest.raises(DeskError, match="Ava Smith said no") as caught:
+            emails.introduction_email(s, intro, "Marie")
+        assert caught.value.code == "email.declined"
+        assert caught.value.params == {"party": "Ava Smith"}
+        with pytest.raises(DeskError, match="Ava Smith said no"):
+            emails.consent_request(s, intro, "ma", "Marie")
+        # The other party may still be written to (to tell them, for instance).
+        assert "Ava" in emails.consent_request(s, intro, "qc", "Marie").body

@@ -7,7 +7,7 @@ import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from crm.db.models import AuditEntry, Contact, Introduction, Organization
 from crm.domain.enums import Territory
@@ -167,3 +167,27 @@ def test_the_introduction_editor_has_its_introducer(qtbot, desk, english, answer
     with desk.db.read() as s:
         intro = s.scalar(sa.select(Introduction).order_by(Introduction.id.desc()))
         assert intro.introducer_contact_id == ids["Abbott"]
+
+
+def test_the_email_dialog_drafts_nothing_to_a_party_who_said_no(
+    qtbot, desk, english, answers, tmp_path
+):
+    from crm.services import introductions
+    from crm.ui.dialogs.email_dialog import EmailDialog
+
+    with desk.db.write() as s:
+        intro = s.scalar(sa.select(Introduction.id))
+        introductions.service.update(s, desk.user_id, intro, {"qc_consent": "no"})
+    dialog = EmailDialog(desk, intro, user_dir=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.set_kind("introduction")
+    refusal = dialog.findChild(QLabel, "emailRefusal")
+    assert refusal.text() == (
+        "Biotech de Montréal said no to this introduction: no email is drafted to a party who declined."
+    )
+    assert not refusal.isHidden()
+    assert dialog.body_edit.toPlainText() == "" and dialog.to_edit.text() == ""
+    assert not dialog.mail_button.isEnabled() and not dialog.copy_button.isEnabled()
+    dialog.set_kind("consent_ma")  # the other party may still be asked
+    assert refusal.isHidden() and dialog.body_edit.toPlainText() and dialog.copy_button.isEnabled()
+    assert answers.asked == []  # said in the dialog, no box on top
