@@ -195,9 +195,13 @@ def cmd_search(db: Database, args: argparse.Namespace) -> int:
     elif not hits:
         print(f"No record matches '{text}'.", file=sys.stderr)
     else:
-        width = max(len(h.kind) for h in hits)
-        for h in hits:
-            print(f"{h.kind:<{width}}  {h.record_id:>7}  {h.title}" + (f"  — {h.subtitle}" if h.subtitle else ""))
+        from crm.domain import labels
+
+        kinds = [labels.kind_label(h.kind) for h in hits]
+        width = max(len(k) for k in kinds)
+        for kind, h in zip(kinds, hits, strict=True):
+            subtitle = labels.subtitle(h.subtitle)
+            print(f"{kind:<{width}}  {h.record_id:>7}  {h.title}" + (f"  — {subtitle}" if subtitle else ""))
     return 0
 
 

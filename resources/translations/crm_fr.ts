@@ -306,7 +306,7 @@
     </message>
     <message>
         <source>Stalled after (days)</source>
-        <translation>En panne après (jours)</translation>
+        <translation>Au point mort après (jours)</translation>
     </message>
     <message>
         <source>All</source>
@@ -314,7 +314,7 @@
     </message>
     <message>
         <source>closed on %1</source>
-        <translation>conclue le %1</translation>
+        <translation>terminée le %1</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) in stage</source>
@@ -329,7 +329,7 @@
     <message numerus="yes">
         <source>Stalled: %n introduction(s) without a stage change for %1 days</source>
         <translation>
-            <numerusform>En panne : %n mise en relation sans changement d’étape depuis %1 jours</numerusform><numerusform>En panne : %n mises en relation sans changement d’étape depuis %1 jours</numerusform></translation>
+            <numerusform>Au point mort : %n mise en relation sans changement d’étape depuis %1 jours</numerusform><numerusform>Au point mort : %n mises en relation sans changement d’étape depuis %1 jours</numerusform></translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1570,6 +1570,14 @@ Détails : %2</translation>
         <translation>invalide</translation>
     </message>
     <message>
+        <source>already recorded</source>
+        <translation>fiche déjà enregistrée</translation>
+    </message>
+    <message>
+        <source>same as recorded</source>
+        <translation>identique à la fiche enregistrée</translation>
+    </message>
+    <message>
         <source>Day and month could be swapped: write the date as YYYY-MM-DD.</source>
         <translation>Le jour et le mois pourraient être inversés : écrivez la date sous la forme AAAA-MM-JJ.</translation>
     </message>
@@ -1651,9 +1659,20 @@ Détails : %2</translation>
         <source>Importing…</source>
         <translation>Importation…</translation>
     </message>
-    <message>
-        <source>%1 created, %2 updated, %3 left as they were.</source>
-        <translation>%1 créées, %2 mises à jour, %3 laissées telles quelles.</translation>
+    <message numerus="yes">
+        <source>%n record(s) created</source>
+        <translation>
+            <numerusform>%n fiche créée</numerusform><numerusform>%n fiches créées</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n mise à jour</numerusform><numerusform>%n mises à jour</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left as it was</source>
+        <translation>
+            <numerusform>%n laissée telle quelle</numerusform><numerusform>%n laissées telles quelles</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n invalid row(s) left out.</source>
@@ -1969,6 +1988,10 @@ Détails : %2</translation>
     </message>
     <message>
         <source>Closed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
         <translation>Conclue</translation>
     </message>
     <message>

@@ -191,3 +191,73 @@ def test_the_email_dialog_drafts_nothing_to_a_party_who_said_no(
     dialog.set_kind("consent_ma")  # the other party may still be asked
     assert refusal.isHidden() and dialog.body_edit.toPlainText() and dialog.copy_button.isEnabled()
     assert answers.asked == []  # said in the dialog, no box on top
+
+
+# --- French slips ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def french(qapp):
+    from crm.ui.i18n import Languages
+
+    languages = Languages()
+    languages.apply("fr")
+    yield languages
+    languages.apply("en")
+
+
+def test_the_import_speaks_french_with_agreeing_counts(
+    qtbot, desk, tasks, tmp_path, answers, french
+):
+    from crm.ui.dialogs.import_wizard import PREVIEW, ImportWizard
+
+    path = tmp_path / "membres.csv"
+    path.write_text(
+        "Prénom;Nom;Courriel\nÉric;Côté;eric@biomtl.ca\nBad;Mail;bad@@x\nLéa;Roy;lea@roy.ca\n",
+        encoding="cp1252",
+    )
+    wizard = ImportWizard(desk, tasks, entity="contacts")
+    qtbot.addWidget(wizard)
+    wizard.path.setText(str(path))
+    wizard.go_next()
+    wizard.go_next()
+    assert wizard.stack.currentIndex() == PREVIEW
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    details = [wizard.preview.item(r, 3).text() for r in range(wizard.preview.rowCount())]
+    assert details[0] == "fiche déjà enregistrée"
+    assert details[1].startswith("Courriel\u00a0: ")
+    wizard.skip_invalid.setChecked(True)
+    wizard.go_back()
+    wizard.go_next()
+    qtbot.waitUntil(
+        lambda: wizard.plan is not None and wizard.run_button.isEnabled(), timeout=10_000
+    )
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        qtbot.mouseClick(wizard.run_button, Qt.MouseButton.LeftButton)
+    done = [text for kind, _title, text in answers.asked if kind == "info"][-1]
+    assert done.startswith("1 fiche créée, 0 mise à jour, 1 laissée telle quelle.")
+
+
+def test_the_command_line_labels_agree_with_the_window(english):
+    from crm.domain import labels as cli_labels
+    from crm.ui import labels
+
+    for name, values in cli_labels.ENGLISH.items():
+        assert values == {k: labels.enum_label(name, k) for k in labels.ENUMS[name]}
+
+
+def test_a_closed_introduction_reads_by_its_outcome(qtbot, desk, french):
+    from crm.services import introductions, listing
+    from crm.ui.models.table import display_value
+
+    with desk.db.write() as s:
+        intro = s.scalar(sa.select(Introduction.id))
+        introductions.move(s, desk.user_id, intro, "closed", outcome="declined")
+        rows = listing.rows_by_id(s, listing.INTRODUCTIONS, [intro])
+    column = [c.key for c in listing.INTRODUCTIONS.columns].index("stage")
+    kind = listing.INTRODUCTIONS.columns[column].kind
+    assert display_value(kind, rows[0][column + 1]) == "Refusée"
+    assert display_value(kind, "investment") == "Conclue"
+    assert (
+        display_value("enum:IntroductionStage", "closed") == "Terminée"
+    )  # board column, stage box
