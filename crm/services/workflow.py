@@ -318,6 +318,7 @@ class Card:
     owner: str
     stage_changed_at: datetime
     title: str
+    outcome: str = ""
 
     def days_in_stage(self, now: datetime) -> int:
         changed = self.stage_changed_at
@@ -337,12 +338,18 @@ class Column:
         return self.total - len(self.cards)
 
 
+_OUTCOMES = frozenset(o.value for o in IntroductionOutcome)
+
+
 def _cards(rows: Iterable[tuple[Any, ...]]) -> list[Card]:
-    return [
-        Card(row[0], row[1] or "", row[2] or "", str(_word(row[3])), str(_word(row[4])),
-             row[5] or "", row[6], row[7] or "")
-        for row in rows
-    ]  # fmt: skip
+    cards = []
+    for row in rows:
+        # The list's stage column reads a closed introduction by its outcome.
+        stage = str(_word(row[4]))
+        stage, outcome = (IntroductionStage.CLOSED.value, stage) if stage in _OUTCOMES else (stage, "")
+        cards.append(Card(row[0], row[1] or "", row[2] or "", str(_word(row[3])), stage,
+                          row[5] or "", row[6], row[7] or "", outcome))  # fmt: skip
+    return cards
 
 
 def board(

@@ -261,3 +261,22 @@ def test_a_closed_introduction_reads_by_its_outcome(qtbot, desk, french):
     assert (
         display_value("enum:IntroductionStage", "closed") == "Terminée"
     )  # board column, stage box
+
+
+def test_a_closed_card_on_the_board_reads_by_its_outcome(qtbot, desk, french):
+    from crm.services import introductions
+    from crm.ui.pages.board import BoardPage
+    from crm.ui.tasks import TaskRunner
+
+    with desk.db.write() as s:
+        intro = s.scalar(sa.select(Introduction.id))
+        introductions.move(s, desk.user_id, intro, "closed", outcome="declined")
+    board = BoardPage(desk, TaskRunner())
+    qtbot.addWidget(board)
+    board.reload_now()
+    assert board.card_ids("closed") == [intro]
+    text = board.columns["closed"].item(0).text()
+    assert "Refusée · terminée le " in text and "jour" not in text
+    assert board.headers["closed"].text() == "Terminée (1)"
+    assert board.stalled_header.text().startswith("Au point mort : ")  # as on the dashboard
+    assert board.days_label.text() == "Au point mort après (jours)"

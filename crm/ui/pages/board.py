@@ -289,6 +289,8 @@ class BoardPage(ReloadingPage, QWidget):
         if card.stage == IntroductionStage.CLOSED:
             # Days "in stage" mean waiting; a closed introduction waits for nothing.
             closed = QLocale().toString(card.stage_changed_at.date(), QLocale.FormatType.ShortFormat)
+            if card.outcome:  # declined or a win: the card says which
+                meta.append(labels.enum_label("IntroductionOutcome", card.outcome))
             meta.append(tr("closed on %1").replace("%1", closed))
         else:
             meta.append(tr("%n day(s) in stage", None, days))
