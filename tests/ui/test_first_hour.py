@@ -3,11 +3,13 @@ typed, labels people read (issue 9, "the first hour")."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
 from crm.db.models import AuditEntry, Contact, Introduction, Organization
 from crm.domain.enums import Territory
@@ -280,3 +282,57 @@ def test_a_closed_card_on_the_board_reads_by_its_outcome(qtbot, desk, french):
     assert board.headers["closed"].text() == "Terminée (1)"
     assert board.stalled_header.text().startswith("Au point mort : ")  # as on the dashboard
     assert board.days_label.text() == "Au point mort après (jours)"
+
+
+# --- layout at 1280×800 ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_page_fits_a_1280_pixel_window(qtbot, desk, tasks, lang):
+    from crm.ui.i18n import Languages
+    from crm.ui.main_window import PAGES, MainWindow
+
+    languages = Languages()
+    languages.apply(lang)
+    try:
+        window = MainWindow(desk, languages, tasks, remember_geometry=False)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        for name in PAGES:
+            window.show_page(name)
+            QApplication.processEvents()  # the layouts take the page in
+            assert window.minimumSizeHint().width() <= 1280, name
+            assert window.minimumSize().width() <= 1280, name
+        tasks.wait()
+    finally:
+        languages.apply("en")
+
+
+def test_dashboard_bars_are_never_shorter_than_their_labels(qtbot):
+    from crm.ui.widgets.charts import BarChart
+
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.set_bars([(n, f"Organization {n}", n) for n in range(10)])
+    line = chart.fontMetrics().height()
+    assert chart.minimumSizeHint().height() >= 10 * line
+    chart.resize(400, 170)  # squeezed: the rows keep a line's height (the page scrolls)
+    tops = [chart.bar_rect(n).top() for n in range(10)]
+    assert min(b - a for a, b in itertools.pairwise(tops)) >= line
+
+
+def test_the_search_popup_shows_subtitles_without_sideways_scrolling(qtbot, desk, english):
+    from crm.ui.widgets.search import SearchBox
+
+    box = SearchBox(desk.db)
+    qtbot.addWidget(box)
+    box.resize(320, 24)
+    box.show()
+    box.setText("bo")
+    box.run_search()
+    popup = box.popup
+    assert popup.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert popup.width() >= 640
+    assert popup.columnWidth(0) < popup.width() * 0.6  # room left for "CRO · Boston"
+    popup.hide()
