@@ -58,6 +58,9 @@ def apply(app: QApplication, choice: str | None = None) -> str:
         app.setStyle(str(app.property("deskNativeStyle")))
         app.setPalette(app.property("deskNativePalette"))
     app.setProperty("deskLook", look)
+    sheet = app.styleSheet()
+    if sheet:  # a style sheet keeps the old palette's colours until it is set again
+        app.setStyleSheet(sheet)
     return look
 
 

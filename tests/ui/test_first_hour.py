@@ -336,3 +336,18 @@ def test_the_search_popup_shows_subtitles_without_sideways_scrolling(qtbot, desk
     assert popup.width() >= 640
     assert popup.columnWidth(0) < popup.width() * 0.6  # room left for "CRO · Boston"
     popup.hide()
+
+
+def test_a_theme_switch_reaches_widgets_already_on_screen(qtbot, native_look):
+    from crm.ui.resources import style_sheet
+
+    app = native_look
+    app.setStyleSheet(style_sheet())
+    try:
+        label = QLabel("Tableau de bord")
+        qtbot.addWidget(label)
+        label.show()
+        theme.apply(app, "dark")
+        assert label.palette().color(QPalette.ColorRole.WindowText).name() == "#e6e6e6"
+    finally:
+        app.setStyleSheet("")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -22,6 +22,7 @@ from crm.db.database import Database
 from crm.domain.errors import DeskError
 from crm.domain.text import fold
 from crm.ui import messages
+from crm.ui.kinds import ICONS, SERVICES
 from crm.ui.resources import icon
 from crm.ui.widgets.search import localized_subtitle
 
@@ -29,6 +30,7 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 TitleRole = Qt.ItemDataRole.UserRole + 2
 CreateRole = Qt.ItemDataRole.UserRole + 3
 CREATABLE = ("organization", "contact")
+POPUP_WIDTH = 460
 
 
 class RecordPicker(QLineEdit):
@@ -82,7 +84,8 @@ class RecordPicker(QLineEdit):
             hits = search.search(session, text, limit=15, kinds=[self.kind])
         for hit in hits:
             subtitle = localized_subtitle(hit.subtitle)
-            item = QStandardItem(f"{hit.title} — {subtitle}" if subtitle else hit.title)
+            shown = f"{hit.title} — {subtitle}" if subtitle else hit.title
+            item = QStandardItem(icon(ICONS.get(self.kind, "search")), shown)  # rows of one height
             item.setData(hit.record_id, IdRole)
             item.setData(hit.title, TitleRole)
             self.matches.appendRow(item)
@@ -90,7 +93,8 @@ class RecordPicker(QLineEdit):
         if self.can_create() and all(fold(h.title) != fold(name) for h in hits):
             self.matches.appendRow(self._create_item(name))
         if self.matches.rowCount():
-            self.completer_.complete()
+            # Wider than a form field: the subtitles ("Biotech · Montréal") are worth reading.
+            self.completer_.complete(QRect(0, 0, max(self.width(), POPUP_WIDTH), self.height()))
 
     def _create_item(self, name: str) -> QStandardItem:
         if self.kind == "organization":
@@ -112,7 +116,6 @@ class RecordPicker(QLineEdit):
     def create(self, name: str) -> int | None:
         """Create the organization or contact named `name` and pick it; None if refused."""
         from crm.ui.errors import error_text
-        from crm.ui.kinds import SERVICES
 
         if self.kind == "organization":
             values: dict[str, Any] = {"name": name}
