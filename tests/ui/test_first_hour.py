@@ -351,3 +351,21 @@ def test_a_theme_switch_reaches_widgets_already_on_screen(qtbot, native_look):
         assert label.palette().color(QPalette.ColorRole.WindowText).name() == "#e6e6e6"
     finally:
         app.setStyleSheet("")
+
+
+def test_a_multiline_label_is_level_with_its_box(qtbot, desk, english):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from crm.ui.dialogs.records import IntroductionEditor
+
+    editor = IntroductionEditor(desk)
+    qtbot.addWidget(editor)
+    editor.show()
+    QApplication.processEvents()
+    box = editor.widgets["notes"]
+    assert isinstance(box, QPlainTextEdit)
+    label = editor.form_labels["notes"]
+    label_text_top = label.mapTo(editor, label.contentsRect().topLeft()).y()
+    first_line_top = box.mapTo(editor, box.viewport().geometry().topLeft()).y()
+    first_line_top += round(box.document().documentMargin())
+    assert abs(label_text_top - first_line_top) <= 2

@@ -107,6 +107,9 @@ class RecordEditor(QDialog):
             box.addWidget(error)
             label = QLabel(self)
             label.setBuddy(widget)
+            if isinstance(widget, QPlainTextEdit):  # level with the box's first line, not above it
+                inset = widget.frameWidth() + round(widget.document().documentMargin())
+                label.setContentsMargins(0, inset, 0, 0)
             form.addRow(label, cell)
             self.widgets[fdef.name] = widget
             self.errors[fdef.name] = error
