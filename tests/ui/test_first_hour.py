@@ -278,7 +278,7 @@ def test_a_closed_card_on_the_board_reads_by_its_outcome(qtbot, desk, french):
     board.reload_now()
     assert board.card_ids("closed") == [intro]
     text = board.columns["closed"].item(0).text()
-    assert "Refusée · terminée le " in text and "jour" not in text
+    assert "\nPartenariat · Refusée\n" in text and "terminée le " in text and "jour" not in text
     assert board.headers["closed"].text() == "Terminée (1)"
     assert board.stalled_header.text().startswith("Au point mort : ")  # as on the dashboard
     assert board.days_label.text() == "Au point mort après (jours)"
