@@ -82,7 +82,13 @@ class _PlatformWatch:
 
     def __call__(self, kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
         if kind == QtMsgType.QtFatalMsg:
-            print(no_display_sentence(), file=sys.stderr, flush=True)
+            if any("could not connect to display" in line for line in self.held):
+                print(no_display_sentence(), file=sys.stderr, flush=True)
+            else:  # a display, but no plugin to reach it: Qt's own lines say which
+                print("\n".join(self.held), file=sys.stderr)
+                print(f"crm: the window cannot start: Qt could not load a window system plugin "
+                      f"(see above); the command line works: {command_name()} --help",
+                      file=sys.stderr, flush=True)  # fmt: skip
             os._exit(1)
         self.held.append(f"{context.category}: {text}" if context.category else text)
 

@@ -47,3 +47,11 @@ def test_a_display_that_does_not_answer_is_the_same_sentence(tmp_path):
     # DISPLAY names no running server: Qt's xcb plugin fails; the desk says it its way.
     done, home = start_gui(tmp_path, DISPLAY=":4242")
     assert_refused(done, tmp_path, home)
+
+
+def test_a_plugin_that_cannot_load_is_said_plainly_and_creates_nothing(tmp_path):
+    done, home = start_gui(tmp_path, QT_QPA_PLATFORM="nosuch")
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("crm: the window cannot start")
+    assert "Aborted" not in done.stderr and "Reinstalling" not in done.stderr
+    assert not home.exists() and not (tmp_path / "data").exists()
