@@ -2228,8 +2228,8 @@ Détails : %2</translation>
         <translation>Mes suivis</translation>
     </message>
     <message>
-        <source>Cooperation desk — BIOQuébec · MassBio</source>
-        <translation>Bureau de coopération — BIOQuébec · MassBio</translation>
+        <source>BIOQuébec · MassBio</source>
+        <translation>BIOQuébec · MassBio</translation>
     </message>
     <message>
         <source>&amp;New database…</source>

@@ -2,6 +2,8 @@
 introducer, email drafts refused, labels people read (merged by update.py)."""
 
 FR = {
+    # the main window's title (the platform adds " — Bureau de coopération")
+    "BIOQuébec · MassBio": "BIOQuébec · MassBio",
     # preferences
     "&Theme:": "&Thème :",
     "Like the system (light or dark)": "Comme le système (clair ou sombre)",

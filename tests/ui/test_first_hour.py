@@ -369,3 +369,13 @@ def test_a_multiline_label_is_level_with_its_box(qtbot, desk, english):
     first_line_top = box.mapTo(editor, box.viewport().geometry().topLeft()).y()
     first_line_top += round(box.document().documentMargin())
     assert abs(label_text_top - first_line_top) <= 2
+
+
+def test_the_main_window_title_names_the_desk_once(qtbot, desk, tasks, french):
+    from crm.ui.main_window import MainWindow
+
+    window = MainWindow(desk, french, tasks, remember_geometry=False)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "BIOQuébec · MassBio"  # "— Bureau de coopération" follows
+    assert QApplication.applicationDisplayName() == "Bureau de coopération"
+    tasks.wait()
