@@ -379,3 +379,18 @@ def test_the_main_window_title_names_the_desk_once(qtbot, desk, tasks, french):
     assert window.windowTitle() == "BIOQuébec · MassBio"  # "— Bureau de coopération" follows
     assert QApplication.applicationDisplayName() == "Bureau de coopération"
     tasks.wait()
+
+
+def test_a_typed_contact_is_created_on_its_side_with_first_and_last_name(qtbot, desk, english):
+    from crm.ui.dialogs.records import IntroductionEditor
+
+    editor = IntroductionEditor(desk)
+    qtbot.addWidget(editor)
+    picker = editor.widgets["ma_contact_id"]
+    offers = type_in_picker(qtbot, picker, "Mary Ann Lee")
+    assert offers[-1] == "Create contact “Mary Ann Lee”"
+    activate_last_offer(qtbot, picker)
+    with desk.db.read() as s:
+        person = s.scalar(sa.select(Contact).where(Contact.last_name == "Lee"))
+    assert (person.first_name, person.territory) == ("Mary Ann", Territory.MA)
+    assert picker.value() == person.id
