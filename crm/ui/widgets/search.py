@@ -117,7 +117,7 @@ class SearchBox(QLineEdit):
         screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
         width = min(max(self.width(), POPUP_WIDTH), screen.width() - 16)
         x = min(max(screen.left() + 8, below.x() - width), screen.right() - width - 8)
-        rows = min(popup.topLevelItemCount(), 16)
+        rows = min(popup.topLevelItemCount(), 22)
         height = popup.sizeHintForRow(0) * rows + 2 * popup.frameWidth() + 2
         popup.setColumnWidth(0, min(popup.sizeHintForColumn(0) + 12, int(width * 0.55)))
         popup.resize(width, height)
