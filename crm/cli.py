@@ -149,11 +149,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     from crm.db.migrate import open_database
     from crm.domain.errors import DeskError
 
+    if command == "gui":
+        # Before any file is made: without a display, one sentence and nothing created.
+        from crm.ui.app import application, display_problem
+
+        problem = display_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
+        application()
     mode = open_mode(args)
     try:
         url = resolve_url(args.db, args.database_url)
         path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
-        first_start = path is not None and (not path.exists() or path.stat().st_size == 0)
         if path is not None and mode == "create" and url == sqlite_url(default_db_path()):
             # Only the default place is made for the user; a mistyped --db folder is an error.
             private_dir(path.parent)
@@ -169,12 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         err("interrupted while opening the database; it was left as it was.")
         return 130
     try:
-        return run(db, args, command, first_start)
+        return run(db, args, command)
     finally:
         db.close()
 
 
-def run(db: Database, args: argparse.Namespace, command: str, first_start: bool) -> int:
+def run(db: Database, args: argparse.Namespace, command: str) -> int:
     """The one handler around every command: a sentence and an exit status, no traceback."""
     import sqlite3
 
@@ -199,7 +207,6 @@ def run(db: Database, args: argparse.Namespace, command: str, first_start: bool)
             status: int = run_window(
                 db,
                 user,
-                first_start=first_start,
                 screenshot=args.screenshot,
                 page=args.page,
                 lang=args.lang,
@@ -301,9 +308,13 @@ def cmd_search(db: Database, args: argparse.Namespace) -> int:
     elif not hits:
         print(f"No record matches '{text}'.", file=sys.stderr)
     else:
-        width = max(len(h.kind) for h in hits)
-        for h in hits:
-            print(f"{h.kind:<{width}}  {h.record_id:>7}  {h.title}" + (f"  — {h.subtitle}" if h.subtitle else ""))
+        from crm.domain import labels
+
+        kinds = [labels.kind_label(h.kind) for h in hits]
+        width = max(len(k) for k in kinds)
+        for kind, h in zip(kinds, hits, strict=True):
+            subtitle = labels.subtitle(h.subtitle)
+            print(f"{kind:<{width}}  {h.record_id:>7}  {h.title}" + (f"  — {subtitle}" if subtitle else ""))
     return 0
 
 

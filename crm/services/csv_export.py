@@ -604,8 +604,13 @@ def export(
                 getattr(stream, "close", lambda: None)()
                 result.close()
         sha = _sha256(temporary)
-    except BaseException:
+    except OSError as exc:
         publish.__exit__(*sys.exc_info())  # removes the temporary file
+        if exc.filename is None:  # a failed write names no file: say it was the export's
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
+        raise
+    except BaseException:
+        publish.__exit__(*sys.exc_info())
         raise
     described = {
         "filters": {k: _plain(v) for k, v in request.filters.items()},

@@ -260,6 +260,14 @@ def _schedule(intro: DemoIntro, event_day: date | None, now: datetime, n: int) -
     return [*times, last]
 
 
+def holds_records(session: Session) -> bool:
+    """Whether anyone has put data here (trashed records count): the demo offer is then moot."""
+    return any(
+        session.scalar(sa.select(model.id).limit(1)) is not None
+        for model in (Organization, Contact, Introduction, Event)
+    )
+
+
 def load_demo(session: Session, actor_id: int | None) -> DemoSummary:
     """Write the cooperation demo through the services; refuse when it is already there."""
     exists = session.scalar(

@@ -6,6 +6,8 @@ Two kinds of drafts, each in the recipient's preferred language (French or Engli
 - `introduction_email`: introduces both parties to each other, to both addresses. When the
   two contacts prefer different languages, the draft holds both versions, French first.
 
+Neither is drafted to a party whose consent is "no" (`DeskError` code `email.declined`).
+
 Templates are plain text files `<name>.<lang>.txt`: a first line `Subject: ...`, a blank
 line, then the body, with `${placeholders}` (see `PLACEHOLDERS`). The defaults ship in
 `resources/templates/`; a user's edited copy lives in the user data folder
@@ -26,7 +28,8 @@ from sqlalchemy.orm import Session
 import crm
 from crm.db.engine import APP_AUTHOR, APP_NAME
 from crm.db.models import Contact, Introduction, Organization
-from crm.domain.enums import Language, Territory
+from crm.domain.enums import Consent, Language, Territory
+from crm.domain.errors import DeskError
 from crm.services import introductions
 
 DEFAULT_DIR = Path(crm.__file__).resolve().parent.parent / "resources" / "templates"
@@ -153,6 +156,20 @@ def _party(session: Session, intro: Introduction, side: str) -> _Party:
     )
 
 
+def refuse_declined(intro: Introduction, sides: dict[str, _Party]) -> None:
+    """A party who said no gets no more email about this introduction (no re-asking either)."""
+    declined = [
+        p.display for side, p in sides.items() if getattr(intro, f"{side}_consent") == Consent.NO
+    ]
+    if declined:
+        raise DeskError(
+            f"{' and '.join(declined)} said no to this introduction: no email is drafted to a "
+            "party who declined",
+            code="email.declined",
+            params={"party": ", ".join(declined)},
+        )
+
+
 def _suffix(party: _Party, lang: str) -> str:
     if party.name and party.org:
         return f" ({party.org})"
@@ -173,6 +190,7 @@ def consent_request(
         raise ValueError(f"side must be qc or ma, not {side!r}")
     intro = introductions.service.get(session, record_id)
     me = _party(session, intro, side)
+    refuse_declined(intro, {side: me})
     other_side = "ma" if side == "qc" else "qc"
     other = _party(session, intro, other_side)
     lang = language or me.language
@@ -201,6 +219,7 @@ def introduction_email(
     """The introduction itself, to both parties: in their shared language, else French then English."""
     intro = introductions.service.get(session, record_id)
     qc, ma = _party(session, intro, "qc"), _party(session, intro, "ma")
+    refuse_declined(intro, {"qc": qc, "ma": ma})
     langs = [qc.language] if qc.language == ma.language else ["fr", "en"]
     parts = []
     for lang in langs:

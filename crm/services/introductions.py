@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session
 from crm.db.base import Record, utcnow
 from crm.db.models import Contact, Event, Introduction, Organization, StaffUser, StageChange
 from crm.db.search import SearchDocument
-from crm.domain.enums import Consent, IntroductionOutcome, IntroductionPurpose, IntroductionStage
+from crm.domain.enums import (
+    Consent,
+    IntroductionOutcome,
+    IntroductionPurpose,
+    IntroductionStage,
+    Territory,
+)
 from crm.domain.errors import Issue, ValidationFailed
 from crm.services import audit, records
 from crm.services.cleaning import Cleaner
@@ -48,6 +54,8 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     for side, name in (("qc", "Québec"), ("ma", "Massachusetts")):
         if attrs[f"{side}_contact_id"] is None and attrs[f"{side}_organization_id"] is None:
             c.fail(f"{side}_organization_id", "party.required", f"the {name} party needs a contact or an organization")
+    if not c.issues:
+        check_sides(session, c, attrs)
     attrs.update(
         title=c.text("title"),
         purpose=c.choice("purpose", IntroductionPurpose, IntroductionPurpose.PARTNERSHIP),
@@ -60,6 +68,54 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         notes=c.text("notes", max_length=100_000),
     )
     return c.done(attrs)
+
+
+SIDES = {"qc": (Territory.QC, "Québec"), "ma": (Territory.MA, "Massachusetts")}
+
+
+def party_territory(session: Session, contact_id: int | None, organization_id: int | None) -> Territory:
+    """Where a party stands: its organization's territory (the one named, else the contact's
+    employer), else the contact's own territory; OTHER when nothing says."""
+    contact = session.get(Contact, contact_id) if contact_id else None
+    org_id = organization_id or (contact.organization_id if contact else None)
+    org = session.get(Organization, org_id) if org_id else None
+    if org is not None and org.territory != Territory.OTHER:
+        return Territory(org.territory)
+    if contact is not None:
+        return Territory(contact.territory)
+    return Territory.OTHER
+
+
+def _party_name(session: Session, contact_id: int | None, organization_id: int | None) -> str:
+    contact = session.get(Contact, contact_id) if contact_id else None
+    org = session.get(Organization, organization_id) if organization_id else None
+    return contact.full_name if contact is not None else org.name if org is not None else ""
+
+
+def check_sides(session: Session, c: Cleaner, attrs: dict[str, Any]) -> None:
+    """A cross-border introduction: the Québec party in Québec, the Massachusetts party in
+    Massachusetts (swapped sides and a third place are refused, naming the party), and an
+    introducer who is neither party's contact (a colleague of a party may introduce it: the
+    dashboard reads the direction from the introducer's side)."""
+    for side, (territory, place) in SIDES.items():
+        contact_id, org_id = attrs[f"{side}_contact_id"], attrs[f"{side}_organization_id"]
+        found = party_territory(session, contact_id, org_id)
+        if found != territory:
+            party = _party_name(session, contact_id, org_id)
+            c.fail(
+                f"{side}_organization_id" if org_id else f"{side}_contact_id", "party.wrong_side",
+                f"{party} is not in {place} (territory {found.value}): the {place} party must be in {place}",
+                party=party, side=territory.value, territory=found.value,
+            )  # fmt: skip
+    introducer_id = attrs["introducer_contact_id"]
+    if introducer_id is not None and introducer_id in (attrs["qc_contact_id"], attrs["ma_contact_id"]):
+        introducer = session.get(Contact, introducer_id)
+        name = introducer.full_name if introducer is not None else str(introducer_id)
+        c.fail(
+            "introducer_contact_id", "introducer.is_party",
+            f"{name} is a party of this introduction: the introducer must be someone else",
+            party=name,
+        )  # fmt: skip
 
 
 def party_names(session: Session, intro: Any) -> tuple[str, str]:

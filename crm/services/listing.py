@@ -388,6 +388,10 @@ def _in_month(column: Any, month: str) -> Where:
     return sa.and_(column >= start, column < end)
 
 
+_stage_or_outcome = sa.func.coalesce(
+    sa.cast(Introduction.outcome, sa.String), sa.cast(Introduction.stage, sa.String)
+)
+
 INTRODUCTIONS = ListSpec(
     "introduction",
     Introduction,
@@ -396,7 +400,8 @@ INTRODUCTIONS = ListSpec(
         Column("qc_party", party_name(_qc_org, _qc_contact)),
         Column("ma_party", party_name(_ma_org, _ma_contact)),
         Column("purpose", Introduction.purpose, kind="enum:IntroductionPurpose"),
-        Column("stage", Introduction.stage, kind="enum:IntroductionStage"),
+        # A closed introduction reads by its outcome (declined, no fit...), sorted by stage.
+        Column("stage", _stage_or_outcome, Introduction.stage, kind="enum:IntroductionStatus"),
         Column("owner", _owner.display_name),
         Column("stage_changed_at", Introduction.stage_changed_at, kind="datetime"),
         Column("title", Introduction.title, sa.func.lower(Introduction.title)),

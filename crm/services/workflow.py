@@ -41,6 +41,7 @@ from crm.domain.enums import (
 )
 from crm.domain.errors import DeskError
 from crm.services import audit, followups, introductions, listing, records
+from crm.services.introductions import party_territory
 
 STAGES: tuple[IntroductionStage, ...] = tuple(IntroductionStage)
 DEFAULT_STALLED_DAYS = 30
@@ -69,19 +70,6 @@ class WorkflowWarnings(DeskError):
     def __init__(self, warnings: Sequence[WorkflowWarning]) -> None:
         super().__init__("; ".join(w.message for w in warnings))
         self.warnings = list(warnings)
-
-
-def party_territory(session: Session, contact_id: int | None, organization_id: int | None) -> Territory:
-    """Where a party stands: its organization's territory (the one named, else the contact's
-    employer), else the contact's own territory; OTHER when nothing says."""
-    contact = session.get(Contact, contact_id) if contact_id else None
-    org_id = organization_id or (contact.organization_id if contact else None)
-    org = session.get(Organization, org_id) if org_id else None
-    if org is not None and org.territory != Territory.OTHER:
-        return Territory(org.territory)
-    if contact is not None:
-        return Territory(contact.territory)
-    return Territory.OTHER
 
 
 def same_pair(session: Session, values: dict[str, Any], exclude_id: int | None) -> list[int]:
@@ -395,6 +383,7 @@ class Card:
     owner: str
     stage_changed_at: datetime
     title: str
+    outcome: str = ""
 
     def days_in_stage(self, now: datetime) -> int:
         changed = self.stage_changed_at
@@ -414,12 +403,18 @@ class Column:
         return self.total - len(self.cards)
 
 
+_OUTCOMES = frozenset(o.value for o in IntroductionOutcome)
+
+
 def _cards(rows: Iterable[tuple[Any, ...]]) -> list[Card]:
-    return [
-        Card(row[0], row[1] or "", row[2] or "", str(_word(row[3])), str(_word(row[4])),
-             row[5] or "", row[6], row[7] or "")
-        for row in rows
-    ]  # fmt: skip
+    cards = []
+    for row in rows:
+        # The list's stage column reads a closed introduction by its outcome.
+        stage = str(_word(row[4]))
+        stage, outcome = (IntroductionStage.CLOSED.value, stage) if stage in _OUTCOMES else (stage, "")
+        cards.append(Card(row[0], row[1] or "", row[2] or "", str(_word(row[3])), stage,
+                          row[5] or "", row[6], row[7] or "", outcome))  # fmt: skip
+    return cards
 
 
 def board(

@@ -11,18 +11,25 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QSettings,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from crm.db.database import Database
 from crm.domain.errors import DeskError, NotFound
 from crm.services import users
-from crm.ui import messages
+from crm.ui import messages, theme
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import Languages, choose_language
@@ -35,52 +42,82 @@ ORGANIZATION = "BIOQuebec-MassBio"
 SCREENSHOT_TIMEOUT_S = 30.0
 
 
+def display_problem() -> str | None:
+    """Why the window cannot open here (one sentence), or None when a display seems to exist.
+
+    Checked before anything is created: without it, Qt's xcb plugin aborts with a message
+    that blames a library, after the database file was made.
+    """
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return no_display_sentence()
+
+
+def no_display_sentence() -> str:
+    return (
+        "crm: no display found, so the window cannot open; run it in a desktop session "
+        f"(or set DISPLAY), or use the command line: {command_name()} --help"
+    )
+
+
+def command_name() -> str:
+    """How this person can type the `crm` command: `crm` when on the PATH, else its path."""
+    script = Path(sys.executable).with_name("crm")
+    if not script.exists() or shutil.which("crm") == str(script):
+        return "crm"
+    try:
+        return str(script.relative_to(Path.cwd()))
+    except ValueError:
+        return str(script)
+
+
+class _PlatformWatch:
+    """Qt's messages while the QApplication is created: a platform plugin that cannot start
+    ends the process with our sentence instead of Qt's abort; the rest is shown after."""
+
+    def __init__(self) -> None:
+        self.held: list[str] = []
+
+    def __call__(self, kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            if any("could not connect to display" in line for line in self.held):
+                print(no_display_sentence(), file=sys.stderr, flush=True)
+            else:  # a display, but no plugin to reach it: Qt's own lines say which
+                print("\n".join(self.held), file=sys.stderr)
+                print(f"crm: the window cannot start: Qt could not load a window system plugin "
+                      f"(see above); the command line works: {command_name()} --help",
+                      file=sys.stderr, flush=True)  # fmt: skip
+            os._exit(1)
+        self.held.append(f"{context.category}: {text}" if context.category else text)
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
-        app = QApplication(sys.argv[:1])
+        watch = _PlatformWatch()
+        previous = qInstallMessageHandler(watch)
+        try:
+            app = QApplication(sys.argv[:1])
+        finally:
+            qInstallMessageHandler(previous)
+        for line in watch.held:
+            print(line, file=sys.stderr)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setOrganizationDomain("bioquebec-massbio.org")
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Cooperation desk"))
     app.setWindowIcon(icon("app"))
-    if os.environ.get("CRM_THEME") == "dark":  # to check (and document) the dark look
-        app.setStyle("Fusion")
-        app.setPalette(dark_palette())
+    theme.apply(app)
     sheet = style_sheet()
     if sheet:
         app.setStyleSheet(sheet)
     return app
 
 
-def dark_palette() -> QPalette:
-    """A dark palette like the desktops' dark themes (for `CRM_THEME=dark` and the tests)."""
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2d30",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1e1f22",
-        QPalette.ColorRole.AlternateBase: "#26282b",
-        QPalette.ColorRole.ToolTipBase: "#3c3f41",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-        QPalette.ColorRole.PlaceholderText: "#8c8c8c",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#3c3f41",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.BrightText: "#ff6b6b",
-        QPalette.ColorRole.Highlight: "#2f65ca",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#7aa7ff",
-        QPalette.ColorRole.Mid: "#4a4d50",
-        QPalette.ColorRole.Dark: "#1a1b1d",
-        QPalette.ColorRole.Light: "#505356",
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
-    return palette
+FIRST_START_KEY = "firstStart/chosen"
 
 
 def ask_first_start() -> int:
@@ -90,11 +127,30 @@ def ask_first_start() -> int:
     return FirstStartDialog().exec()
 
 
+def first_start_pending(ctx: DeskContext) -> bool:
+    """Offer demo-or-empty on a personal (SQLite) database that holds no records, until the
+    user has answered for this file (closing the question is not an answer)."""
+    if not ctx.db.is_sqlite or ctx.db.url in _chosen():
+        return False
+    from crm.services.demo import holds_records
+
+    with ctx.db.read() as session:
+        return not holds_records(session)
+
+
+def _chosen() -> list[str]:
+    value = QSettings().value(FIRST_START_KEY, [])
+    return [value] if isinstance(value, str) else list(value or [])
+
+
 def offer_demo(ctx: DeskContext) -> bool:
-    """On a new database, offer the demo data; True when it was loaded."""
+    """Offer the demo data; True when it was loaded. An answer is remembered per database."""
     from crm.ui.dialogs.misc import FirstStartDialog
 
-    if ask_first_start() != FirstStartDialog.DEMO:
+    answer = ask_first_start()
+    if answer in (FirstStartDialog.DEMO, FirstStartDialog.EMPTY):
+        QSettings().setValue(FIRST_START_KEY, [*_chosen(), ctx.db.url])
+    if answer != FirstStartDialog.DEMO:
         return False
     try:
         from crm.services.demo import load_demo
@@ -193,7 +249,6 @@ def run(
     db: Database,
     user_name: str | None,
     *,
-    first_start: bool = False,
     screenshot: Path | None = None,
     page: str | None = None,
     lang: str | None = None,
@@ -205,7 +260,7 @@ def run(
     if ctx is None:
         return 1
 
-    if first_start and screenshot is None:
+    if screenshot is None and first_start_pending(ctx):
         offer_demo(ctx)
 
     tasks = TaskRunner(app)

@@ -51,7 +51,29 @@ def issue_text(issue: Issue) -> str:
         "uid.invalid": QCoreApplication.translate("Issues", "This is not a desk identifier (a UUID such as 1b4e28ba-2fa1-41d2-883f-0016d3cca427)."),
         "zip.leading_zero_lost": QCoreApplication.translate("Issues", "This ZIP code lost its leading zero (a spreadsheet does that)."),
     }
+    if issue.code in _PARTY_TEXTS and "party" in issue.params:
+        return _party_text(issue)
     return texts.get(issue.code, issue.message)
+
+
+_PARTY_TEXTS = ("party.wrong_side", "introducer.is_party")
+
+
+def _party_text(issue: Issue) -> str:
+    """An introduction's party on the wrong side, or an introducer who is a party (named)."""
+    from crm.ui import labels
+
+    if issue.code == "introducer.is_party":
+        text = QCoreApplication.translate(
+            "Issues", "“%1” is a party of this introduction: the introducer is someone else.")
+    elif issue.params.get("side") == "MA":
+        text = QCoreApplication.translate(
+            "Issues", "“%1” is not in Massachusetts (territory: %2): the Massachusetts party must be in Massachusetts.")
+    else:
+        text = QCoreApplication.translate(
+            "Issues", "“%1” is not in Québec (territory: %2): the Québec party must be in Québec.")
+    where = labels.enum_label("Territory", issue.params.get("territory", ""))
+    return text.replace("%2", where).replace("%1", issue.params["party"])  # fmt: skip
 
 
 def field_label(field: str) -> str:
@@ -134,6 +156,8 @@ def _french() -> bool:
 _CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
     "demo.already_loaded": (
         lambda: QCoreApplication.translate("Errors", "The demo data is already loaded in this database."), ()),
+    "email.declined": (
+        lambda: QCoreApplication.translate("Errors", "%1 said no to this introduction: no email is drafted to a party who declined."), ("party",)),
     "database.not_a_database": (
         lambda: QCoreApplication.translate("Errors", "%1 is not a cooperation desk database (it is not an SQLite file). Choose another "
                 "file, or a new name to create an empty database."), ("where",)),

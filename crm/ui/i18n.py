@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication
 
 from crm.ui import labels
 from crm.ui.resources import TRANSLATIONS
@@ -75,6 +76,8 @@ class Languages(QObject):
         for translator in self._translators:
             app.installTranslator(translator)
         QLocale.setDefault(LOCALES.get(lang, LOCALES["en"]))
+        if isinstance(app, QGuiApplication):  # it ends every window title
+            app.setApplicationDisplayName(QCoreApplication.translate("App", "Cooperation desk"))
         labels.clear_cache()
         self.current = lang
         self.changed.emit(lang)

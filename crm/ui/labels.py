@@ -64,6 +64,23 @@ ENUMS: dict[str, dict[str, str]] = {
         "meeting_held": QT_TRANSLATE_NOOP("Labels", "Meeting held"),
         "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
     },
+    # The stage as a list shows it: a closed introduction by its outcome.
+    "IntroductionStatus": {
+        "proposed": QT_TRANSLATE_NOOP("Labels", "Proposed"),
+        "asked": QT_TRANSLATE_NOOP("Labels", "Asked"),
+        "both_agreed": QT_TRANSLATE_NOOP("Labels", "Both agreed"),
+        "introduced": QT_TRANSLATE_NOOP("Labels", "Introduced"),
+        "meeting_held": QT_TRANSLATE_NOOP("Labels", "Meeting held"),
+        "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+        "partnership": QT_TRANSLATE_NOOP("Labels", "Concluded"),
+        "cro_contract": QT_TRANSLATE_NOOP("Labels", "Concluded"),
+        "investment": QT_TRANSLATE_NOOP("Labels", "Concluded"),
+        "licensing": QT_TRANSLATE_NOOP("Labels", "Concluded"),
+        "other_win": QT_TRANSLATE_NOOP("Labels", "Concluded"),
+        "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
+        "no_fit": QT_TRANSLATE_NOOP("Labels", "No fit"),
+        "stalled": QT_TRANSLATE_NOOP("Labels", "Stalled"),
+    },
     "IntroductionOutcome": {
         "partnership": QT_TRANSLATE_NOOP("Labels", "Partnership"),
         "cro_contract": QT_TRANSLATE_NOOP("Labels", "CRO contract"),
@@ -181,3 +198,13 @@ def csv_column(key: str) -> str:
     if key in HEADERS:
         return header(key)
     return key.replace("_", " ").capitalize().replace("Uid", "UID")
+
+
+def is_french() -> bool:
+    """Whether the interface speaks French now (its translation says so)."""
+    return QCoreApplication.translate("Labels", "en", "language code of this translation") == "fr"
+
+
+def labelled(label: str, text: str) -> str:
+    """The label, a colon and the text; French puts a no-break space before the colon."""
+    return f"{label}\u00a0: {text}" if is_french() else f"{label}: {text}"

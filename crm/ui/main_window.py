@@ -290,7 +290,8 @@ class MainWindow(QMainWindow):
         }
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Cooperation desk — BIOQuébec · MassBio"))
+        # The platform adds "— Cooperation desk" (the application display name) after it.
+        self.setWindowTitle(self.tr("BIOQuébec · MassBio"))
         page_labels = self.page_labels()
         for row, name in enumerate(PAGES):
             self.navigation.item(row).setText(page_labels[name])

@@ -110,6 +110,21 @@
             <numerusform>%n new organization.</numerusform><numerusform>%n new organizations.</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%n record(s) created</source>
+        <translation>
+            <numerusform>%n record created</numerusform><numerusform>%n records created</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform><numerusform>%n updated</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left as it was</source>
+        <translation>
+            <numerusform>%n left as it was</numerusform><numerusform>%n left as they were</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n invalid row(s) left out.</source>
         <translation>
             <numerusform>%n invalid row left out.</numerusform><numerusform>%n invalid rows left out.</numerusform></translation>

@@ -67,10 +67,6 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <source>Cannot draft the email</source>
-        <translation>Impossible de rédiger le courriel</translation>
-    </message>
-    <message>
         <source>No mail program</source>
         <translation>Aucun logiciel de courriel</translation>
     </message>
@@ -314,7 +310,7 @@
     </message>
     <message>
         <source>Stalled after (days)</source>
-        <translation>En panne après (jours)</translation>
+        <translation>Au point mort après (jours)</translation>
     </message>
     <message>
         <source>All</source>
@@ -322,7 +318,7 @@
     </message>
     <message>
         <source>closed on %1</source>
-        <translation>conclue le %1</translation>
+        <translation>terminée le %1</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) in stage</source>
@@ -337,7 +333,7 @@
     <message numerus="yes">
         <source>Stalled: %n introduction(s) without a stage change for %1 days</source>
         <translation>
-            <numerusform>En panne : %n mise en relation sans changement d’étape depuis %1 jours</numerusform><numerusform>En panne : %n mises en relation sans changement d’étape depuis %1 jours</numerusform></translation>
+            <numerusform>Au point mort : %n mise en relation sans changement d’étape depuis %1 jours</numerusform><numerusform>Au point mort : %n mises en relation sans changement d’étape depuis %1 jours</numerusform></translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -806,6 +802,10 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message>
         <source>The demo data is already loaded in this database.</source>
         <translation>Les données de démonstration sont déjà chargées dans cette base de données.</translation>
+    </message>
+    <message>
+        <source>%1 said no to this introduction: no email is drafted to a party who declined.</source>
+        <translation>%1 a dit non à cette mise en relation : aucun courriel n’est rédigé pour une partie qui a refusé.</translation>
     </message>
     <message>
         <source>%1 is not a cooperation desk database (it is not an SQLite file). Choose another file, or a new name to create an empty database.</source>
@@ -1384,6 +1384,10 @@ Détails : %2</translation>
         <translation>Contact du Massachusetts</translation>
     </message>
     <message>
+        <source>Introducer</source>
+        <translation>Intermédiaire</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>Objet</translation>
     </message>
@@ -1774,6 +1778,14 @@ Détails : %2</translation>
         <translation>déduit : %1</translation>
     </message>
     <message>
+        <source>already recorded</source>
+        <translation>fiche déjà enregistrée</translation>
+    </message>
+    <message>
+        <source>same as recorded</source>
+        <translation>identique à la fiche enregistrée</translation>
+    </message>
+    <message>
         <source>Day and month could be swapped: write the date as YYYY-MM-DD.</source>
         <translation>Le jour et le mois pourraient être inversés : écrivez la date sous la forme AAAA-MM-JJ.</translation>
     </message>
@@ -1855,9 +1867,20 @@ Détails : %2</translation>
         <source>Importing…</source>
         <translation>Importation…</translation>
     </message>
-    <message>
-        <source>%1 created, %2 updated, %3 left as they were.</source>
-        <translation>%1 créées, %2 mises à jour, %3 laissées telles quelles.</translation>
+    <message numerus="yes">
+        <source>%n record(s) created</source>
+        <translation>
+            <numerusform>%n fiche créée</numerusform><numerusform>%n fiches créées</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n mise à jour</numerusform><numerusform>%n mises à jour</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left as it was</source>
+        <translation>
+            <numerusform>%n laissée telle quelle</numerusform><numerusform>%n laissées telles quelles</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n invalid row(s) left out.</source>
@@ -2012,6 +2035,18 @@ Détails : %2</translation>
         <source>This ZIP code lost its leading zero (a spreadsheet does that).</source>
         <translation>Ce code ZIP a perdu son zéro initial (un tableur fait cela).</translation>
     </message>
+    <message>
+        <source>“%1” is a party of this introduction: the introducer is someone else.</source>
+        <translation>« %1 » est une partie de cette mise en relation : l’intermédiaire est quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in Massachusetts (territory: %2): the Massachusetts party must be in Massachusetts.</source>
+        <translation>« %1 » n’est pas au Massachusetts (territoire : %2) : la partie du Massachusetts doit être au Massachusetts.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in Québec (territory: %2): the Québec party must be in Québec.</source>
+        <translation>« %1 » n’est pas au Québec (territoire : %2) : la partie du Québec doit être au Québec.</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -2165,6 +2200,10 @@ Détails : %2</translation>
     </message>
     <message>
         <source>Closed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
         <translation>Conclue</translation>
     </message>
     <message>
@@ -2401,8 +2440,8 @@ Détails : %2</translation>
         <translation>Mes suivis</translation>
     </message>
     <message>
-        <source>Cooperation desk — BIOQuébec · MassBio</source>
-        <translation>Bureau de coopération — BIOQuébec · MassBio</translation>
+        <source>BIOQuébec · MassBio</source>
+        <translation>BIOQuébec · MassBio</translation>
     </message>
     <message>
         <source>&amp;New database…</source>
@@ -2719,6 +2758,22 @@ Restaurez une sauvegarde, ou lancez : crm check --repair</translation>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>Like the system (light or dark)</source>
+        <translation>Comme le système (clair ou sombre)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
 </context>
 <context>
     <name>RecordEditor</name>
@@ -2815,6 +2870,21 @@ L’enregistrer quand même ?</translation>
     <message>
         <source>Discard</source>
         <translation>Ne pas enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>Create organization “%1”</source>
+        <translation>Créer l’organisation « %1 »</translation>
+    </message>
+    <message>
+        <source>Create contact “%1”</source>
+        <translation>Créer le contact « %1 »</translation>
+    </message>
+    <message>
+        <source>Cannot create “%1”</source>
+        <translation>Impossible de créer « %1 »</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 moves, email drafts, reminders (merged by update.py)."""
 
 FR = {
-    "closed on %1": "conclue le %1",
+    "closed on %1": "terminée le %1",
     # stage moves
     "Move the introduction": "Déplacer la mise en relation",
     "Please confirm": "Veuillez confirmer",
@@ -26,7 +26,7 @@ FR = {
     "Save anyway": "Enregistrer quand même",
     # board
     "Introduction board": "Tableau par étape",
-    "Stalled after (days)": "En panne après (jours)",
+    "Stalled after (days)": "Au point mort après (jours)",
     # my follow-ups
     "My follow-ups": "Mes suivis",
     "My follow-ups — %1": "Mes suivis — %1",
@@ -97,8 +97,8 @@ PLURALS = {
     "%n day(s) in stage": ("%n jour à cette étape", "%n jours à cette étape"),
     "%n more…": ("%n de plus…", "%n de plus…"),
     "Stalled: %n introduction(s) without a stage change for %1 days": (
-        "En panne : %n mise en relation sans changement d’étape depuis %1 jours",
-        "En panne : %n mises en relation sans changement d’étape depuis %1 jours",
+        "Au point mort : %n mise en relation sans changement d’étape depuis %1 jours",
+        "Au point mort : %n mises en relation sans changement d’étape depuis %1 jours",
     ),
     "%n follow-up(s) written to %1.": ("%n suivi écrit dans %1.", "%n suivis écrits dans %1."),
     "%n follow-up(s) overdue": ("%n suivi en retard", "%n suivis en retard"),

@@ -321,6 +321,7 @@ def _load_area_files() -> None:
         spec.loader.exec_module(module)
         FR.update(getattr(module, "FR", {}))
         PLURALS.update(getattr(module, "PLURALS", {}))
+        FR_IN.update(getattr(module, "FR_IN", {}))
         PLURALS_EN.update(getattr(module, "PLURALS_EN", {}))
 
 

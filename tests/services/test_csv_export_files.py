@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from crm.domain.enums import OrganizationKind, Territory
-from crm.domain.errors import DeskError
+from crm.domain.errors import DeskError, StorageFailure
 from crm.services import csv_export, organizations
 from crm.services.csv_export import ExportRequest
 
@@ -71,7 +71,7 @@ def test_a_commit_that_fails_leaves_no_file(db, actor, orgs, out):
     def refuse(_session):
         raise OSError(30, "Read-only file system")
 
-    with pytest.raises(OSError), db.write() as s:
+    with pytest.raises(StorageFailure, match=" cannot be written"), db.write() as s:
         sa.event.listen(s, "before_commit", refuse)
         csv_export.export(s, actor, ExportRequest("organizations"), out / "orgs.csv")
     assert list(out.iterdir()) == [] and log_count(db) == 0
@@ -88,7 +88,8 @@ def test_a_failure_while_writing_leaves_no_part_file(db, actor, orgs, out, monke
     monkeypatch.setattr(csv_export, "write_rows", write_then_fail)
     target = out / "orgs.csv"
     target.write_text("the previous export\n")
-    with pytest.raises(OSError), db.write() as s:
+    # The sentence names the export's file, not the database: the disk that is full is its.
+    with pytest.raises(StorageFailure, match=f"The disk holding {target} is full"), db.write() as s:
         csv_export.export(s, actor, ExportRequest("organizations"), target)
     assert [p.name for p in out.iterdir()] == ["orgs.csv"]  # no .part, no temporary
     assert target.read_text() == "the previous export\n" and log_count(db) == 0

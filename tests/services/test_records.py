@@ -192,7 +192,7 @@ def test_purge_only_from_the_trash(db, actor):
 
 
 def test_purge_erases_record_and_nulls_references(db, actor):
-    org_id = _org(db, actor, "Epsilon", tags="oncology")
+    org_id = _org(db, actor, "Epsilon", tags="oncology", region="QC")
     with db.write() as session:
         contact = contacts.service.create(
             session, actor, {"last_name": "Roy", "organization_id": org_id}
@@ -200,8 +200,9 @@ def test_purge_erases_record_and_nulls_references(db, actor):
         followup = followups.service.create(
             session, actor, {"title": "Call", "due_date": "2025-03-01", "organization_id": org_id}
         )
+        boston = _org_in(session, actor, "Boston Partner", region="MA")
         intro = introductions.create(
-            session, actor, {"qc_organization_id": org_id, "ma_contact_id": contact.id}
+            session, actor, {"qc_organization_id": org_id, "ma_organization_id": boston}
         )
         ids = contact.id, followup.id, intro.id
     with db.write() as session:
@@ -222,12 +223,12 @@ def test_purge_erases_record_and_nulls_references(db, actor):
 
 def test_purge_leaves_no_trace_in_the_search_index(db, actor):
     """Purging serves privacy requests: other records' search text must forget the name."""
-    org_id = _org(db, actor, "Zyxel Confidentiel")
+    org_id = _org(db, actor, "Zyxel Confidentiel", region="QC")
     with db.write() as session:
         person = contacts.service.create(
             session, actor, {"first_name": "Ana", "last_name": "Ruiz", "organization_id": org_id}
         ).id
-        other = _org_in(session, actor, "Boston Partner")
+        other = _org_in(session, actor, "Boston Partner", region="MA")
         intro = introductions.create(
             session, actor, {"qc_organization_id": org_id, "ma_organization_id": other}
         ).id
@@ -248,8 +249,8 @@ def test_purge_leaves_no_trace_in_the_search_index(db, actor):
         ]
 
 
-def _org_in(session, actor, name):
-    return organizations.service.create(session, actor, {"name": name}).id
+def _org_in(session, actor, name, **values):
+    return organizations.service.create(session, actor, {"name": name, **values}).id
 
 
 def test_purge_of_a_staff_user_who_deleted_another(db, actor):

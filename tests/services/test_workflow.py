@@ -47,8 +47,11 @@ def test_clean_pair_has_no_warning_until_introduced_without_consent(db, actor, s
 
 
 def test_same_side_warns_by_organizations_territory(db, actor, sides):
-    # The "Québec" slot holds a Massachusetts organization: both are on the same side.
-    intro = _intro(db, actor, qc_organization_id=sides["ma2"], ma_organization_id=sides["ma"])
+    # The Québec organization moved to Massachusetts after the introduction was made (the
+    # editor refuses swapped sides): both are on the same side now.
+    intro = _intro(db, actor, qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
+    with db.write() as s:
+        organizations.service.update(s, actor, sides["qc"], {"region": "MA", "territory": "MA"})
     with db.read() as s:
         found = workflow.check_move(s, intro, IntroductionStage.ASKED)
     assert codes(found) == ["same_side"]

@@ -160,7 +160,7 @@ def test_organization_shows_its_related_records(qtbot, desk):
 
 
 def test_french_stage_and_membership_labels(french):
-    assert labels.enum_label("IntroductionStage", "closed") == "Conclue"
+    assert labels.enum_label("IntroductionStage", "closed") == "Terminée"
     assert labels.enum_label("IntroductionStage", "introduced") == "Présentée"
     assert [text for _v, text in labels.enum_choices("IntroductionStage")] == [
         "Proposée",
@@ -168,7 +168,7 @@ def test_french_stage_and_membership_labels(french):
         "Acceptée des deux côtés",
         "Présentée",
         "Rencontre tenue",
-        "Conclue",
+        "Terminée",  # a declined one is closed too: it reads by its outcome in lists
     ]
     assert labels.enum_label("Membership", "none") == "Non-membre"
     assert labels.enum_label("InteractionKind", "email") == "Courriel"

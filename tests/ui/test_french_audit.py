@@ -38,7 +38,7 @@ ALLOWED = {
     "English", "Marie Tremblay", "John Smith", "Biotech de Montréal", "Boston CRO", "Éric Côté",
     "Anne Zimmer", "Zoé Abbott", "Montréal meets Boston", "BIO 2025 Boston", "Call back Éric",
     "eric@biomtl.ca", "Ctrl+K", "Participants (0)", "BIO 2025 Boston — 2025-06-16",
-    "postgresql://user@server/crm",
+    "postgresql://user@server/crm", "BIOQuébec · MassBio",
 }  # fmt: skip
 
 

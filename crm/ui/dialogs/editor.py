@@ -131,6 +131,9 @@ class RecordEditor(QDialog):
             box.addWidget(error)
             label = QLabel(self)
             label.setBuddy(widget)
+            if isinstance(widget, QPlainTextEdit):  # level with the box's first line, not above it
+                inset = widget.frameWidth() + round(widget.document().documentMargin())
+                label.setContentsMargins(0, inset, 0, 0)
             form.addRow(label, cell)
             self.widgets[fdef.name] = widget
             self.errors[fdef.name] = error
@@ -265,7 +268,9 @@ class RecordEditor(QDialog):
                     combo.addItem(name, user_id)
             return combo
         if kind in ("organization", "contact", "introduction", "event"):
-            return RecordPicker(self.ctx.db, kind, self)
+            # What is typed and not found can be created, on the side the field stands for.
+            side = {"qc_": {"territory": "QC"}, "ma_": {"territory": "MA"}}.get(fdef.name[:3], {})
+            return RecordPicker(self.ctx.db, kind, self, actor_id=self.ctx.user_id, create_values=side)
         return QLineEdit(self)
 
     def widget_value(self, name: str) -> Any:

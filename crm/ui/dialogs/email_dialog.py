@@ -77,6 +77,10 @@ class EmailDialog(QDialog):
             tr("Nothing is sent by the desk: open the draft in your mail program or copy it."), self
         )
         self.note.setWordWrap(True)
+        self.refusal = QLabel(self, objectName="emailRefusal")
+        self.refusal.setProperty("role", "error")
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
         buttons = QDialogButtonBox(self)
         self.mail_button = buttons.addButton(
             tr("Open in mail program"), QDialogButtonBox.ButtonRole.ActionRole
@@ -95,6 +99,7 @@ class EmailDialog(QDialog):
         self.template_button.clicked.connect(self.edit_template)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.refusal)
         layout.addWidget(self.body_edit, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
@@ -117,9 +122,18 @@ class EmailDialog(QDialog):
                 else:
                     draft = emails.consent_request(session, self.record_id, kind[-2:], self.ctx.user_name,
                                                    user_dir=self.user_dir, language=lang)  # fmt: skip
-        except DeskError as exc:
-            messages.error(self, tr("Cannot draft the email"), error_text(exc))
+        except DeskError as exc:  # e.g. a party said no: nothing to open or copy
+            self.draft = None
+            for edit in (self.to_edit, self.subject_edit, self.body_edit):
+                edit.clear()
+            self.refusal.setText(error_text(exc))
+            self.refusal.show()
+            self.mail_button.setEnabled(False)
+            self.copy_button.setEnabled(False)
             return
+        self.refusal.hide()
+        self.mail_button.setEnabled(True)
+        self.copy_button.setEnabled(True)
         self.draft = draft
         self.to_edit.setText(", ".join(draft.to))
         self.subject_edit.setText(draft.subject)

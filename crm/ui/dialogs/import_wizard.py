@@ -205,6 +205,16 @@ class ImportWizard(QDialog):
         )  # fmt: skip
         return self.tr("inferred: %1").replace("%1", told)
 
+    def detail_text(self, item: csv_import.RowPlan) -> str:
+        """What the import does with a recorded row, in the user's language."""
+        if item.action == "skipped" and item.record_id is not None:
+            return self.tr("already recorded")
+        if item.action == "unchanged":
+            return self.tr("same as recorded")
+        if item.action == "updated" and item.changes:
+            return ", ".join(labels.csv_column(name) for name in sorted(item.changes))
+        return item.detail
+
     def problem_text(self, problem: csv_import.Problem) -> str:
         """A row's problem in the user's language (by its code), with its column and value."""
         from crm.domain.errors import Issue
@@ -223,7 +233,7 @@ class ImportWizard(QDialog):
             text = problem.message.split(": ", 1)[-1]
         elif problem.value:
             text = f"{text} ({problem.value})"
-        return (f"{problem.column}: " if problem.column else "") + text
+        return labels.labelled(problem.column, text) if problem.column else text
 
     # --- steps -------------------------------------------------------------------------------
 
@@ -394,7 +404,7 @@ class ImportWizard(QDialog):
         self.preview.setRowCount(len(shown))
         for row, item in enumerate(shown):
             problems = "; ".join(self.problem_text(p) for p in item.problems)
-            detail = problems or item.detail or (
+            detail = problems or self.detail_text(item) or (
                 self.tr("same as line %1").replace("%1", str(item.merged_into)) if item.merged_into else ""
             )  # fmt: skip
             if item.inferred and not problems:
@@ -433,9 +443,12 @@ class ImportWizard(QDialog):
     def _imported(self, plan: csv_import.Plan) -> None:
         self.plan = plan
         counts = plan.counts()
-        text = self.tr("%1 created, %2 updated, %3 left as they were.")
-        text = text.replace("%1", f"{counts['created']:,}").replace("%2", f"{counts['updated']:,}")
-        text = text.replace("%3", f"{counts['unchanged'] + counts['skipped'] + counts['merged']:,}")
+        kept = counts["unchanged"] + counts["skipped"] + counts["merged"]
+        text = ", ".join((  # each count agrees with its own number ("1 laissée telle quelle")
+            self.tr("%n record(s) created", "", counts["created"]),
+            self.tr("%n updated", "", counts["updated"]),
+            self.tr("%n left as it was", "", kept),
+        )) + "."  # fmt: skip
         if counts["invalid"]:
             text += "\n" + self.tr("%n invalid row(s) left out.", "", counts["invalid"])
         text += "\n" + self.tr("File > Undo last import takes it back.")

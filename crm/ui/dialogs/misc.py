@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.ui import theme
 from crm.ui.i18n import Languages
 from crm.ui.resources import icon
 
 
 class PreferencesDialog(QDialog):
-    """The language of the interface; applied at once and remembered."""
+    """The language of the interface and the theme (system, light, dark); applied at once
+    and remembered."""
 
     def __init__(self, languages: Languages, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="preferencesDialog")
@@ -39,8 +42,15 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(languages.current), 0))
         self.language_label = QLabel(self)
         self.language_label.setBuddy(self.language)
+        self.theme = QComboBox(self, objectName="themeChoice")
+        for choice in theme.CHOICES:
+            self.theme.addItem("", choice)
+        self.theme.setCurrentIndex(max(self.theme.findData(theme.saved_choice()), 0))
+        self.theme_label = QLabel(self)
+        self.theme_label.setBuddy(self.theme)
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
+        form.addRow(self.theme_label, self.theme)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -54,6 +64,11 @@ class PreferencesDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))
         self.language_label.setText(self.tr("&Language:"))
+        self.theme_label.setText(self.tr("&Theme:"))
+        names = {"system": self.tr("Like the system (light or dark)"),
+                 "light": self.tr("Light"), "dark": self.tr("Dark")}  # fmt: skip
+        for row in range(self.theme.count()):
+            self.theme.setItemText(row, names[self.theme.itemData(row)])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -65,6 +80,11 @@ class PreferencesDialog(QDialog):
         self.languages.save(lang)
         if lang != self.languages.current:
             self.languages.apply(lang)
+        choice = self.theme.currentData()
+        theme.save_choice(choice)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, choice)
         super().accept()
 
 

@@ -172,6 +172,7 @@ class IntroductionEditor(RecordEditor):
             "organization",
         ),
         F("ma_contact_id", QT_TRANSLATE_NOOP("Fields", "Massachusetts contact"), "contact"),
+        F("introducer_contact_id", QT_TRANSLATE_NOOP("Fields", "Introducer"), "contact"),
         F("purpose", QT_TRANSLATE_NOOP("Fields", "Purpose"), "enum:IntroductionPurpose"),
         F("owner_id", QT_TRANSLATE_NOOP("Fields", "Owner"), "staff"),
         F("qc_consent", QT_TRANSLATE_NOOP("Fields", "Québec party agrees"), "enum:Consent"),

@@ -305,7 +305,10 @@ class BoardPage(ReloadingPage, QWidget):
         meta = [card.owner] if card.owner else []
         if card.stage == IntroductionStage.CLOSED:
             # Days "in stage" mean waiting; a closed introduction waits for nothing.
-            closed = QLocale().toString(card.stage_changed_at.date(), QLocale.FormatType.ShortFormat)
+            # "1 juil. 2026": wraps between words in a narrow column.
+            closed = QLocale().toString(card.stage_changed_at.date(), "d MMM yyyy")
+            if card.outcome:  # concluded, declined, no fit: beside the purpose (no extra line)
+                lines[-1] += " · " + labels.enum_label("IntroductionStatus", card.outcome)
             meta.append(tr("closed on %1").replace("%1", closed))
         else:
             meta.append(tr("%n day(s) in stage", None, days))

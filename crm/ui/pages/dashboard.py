@@ -119,7 +119,6 @@ class DashboardPage(QWidget):
             box = QGroupBox(self, objectName=f"box_{name}")
             inner = QVBoxLayout(box)
             inner.addWidget(chart)
-            chart.setMinimumHeight(170)
             self.boxes[name] = box
             grid.addWidget(box, *places[name])
         grid.setColumnStretch(0, 1)

@@ -153,12 +153,10 @@ class ListPage(QWidget):
         for fdef in self.filter_defs:
             label = QLabel(self)
             combo = QComboBox(self, objectName=f"{self.kind}Filter_{fdef.key}")
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            if fdef.source == "tag":
-                combo.setSizeAdjustPolicy(
-                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-                )
-                combo.setMinimumContentsLength(8)
+            # Sized for a short word, not the longest choice ("Établissement universitaire"):
+            # the bar must fit a 1280-pixel window in French; the open list shows it all.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
             label.setBuddy(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
             self.filter_labels[fdef.key] = label

@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+MIN_HEIGHT = 170
 PALETTE = ("#1f5fa8", "#2e9e6b", "#e08a1e", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d35400")
 
 
@@ -29,6 +30,9 @@ class _Chart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.rects: list[tuple[Any, QRectF]] = []
         self.empty_text = ""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, MIN_HEIGHT)
 
     def bar_rect(self, key: Any) -> QRectF:
         for k, rect in self.rects:
@@ -75,11 +79,19 @@ class BarChart(_Chart):
     def set_bars(self, bars: list[tuple[Any, str, int]], colors: list[str] | None = None) -> None:
         self.bars = list(bars)
         self.colors = list(colors or [])
+        self.updateGeometry()  # the minimum height follows the number of bars
         self._layout()
         self.update()
 
+    def _min_row(self) -> float:
+        """A row never shorter than a line of text (else labels overlap and clip)."""
+        return float(self.fontMetrics().height() + 6)
+
     def sizeHint(self) -> QSize:
-        return QSize(360, max(120, 26 * len(self.bars) + 16))
+        return QSize(360, max(120, int(max(26.0, self._min_row()) * len(self.bars)) + 16))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, max(MIN_HEIGHT, int(self._min_row() * len(self.bars)) + 16))
 
     def resizeEvent(self, event: Any) -> None:
         self._layout()
@@ -95,7 +107,7 @@ class BarChart(_Chart):
         if not self.bars:
             return
         top, gap = 8.0, 6.0
-        row = max(14.0, min(30.0, (self.height() - 2 * top) / len(self.bars)))
+        row = max(self._min_row(), min(30.0, (self.height() - 2 * top) / len(self.bars)))
         label_w = self._label_width()
         value_w = self.fontMetrics().horizontalAdvance("0000000") + 8
         span = max(self.width() - label_w - value_w - 12, 10)
@@ -118,10 +130,11 @@ class BarChart(_Chart):
             painter.setBrush(color)
             painter.drawRoundedRect(rect, 3, 3)
             painter.setPen(text)
-            label_rect = QRectF(0, rect.top(), label_w - 8, rect.height())
+            # Text takes the whole row (the bar leaves a gap below it).
+            label_rect = QRectF(0, rect.top() - 3, label_w - 8, rect.height() + 6)
             painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(label_w - 8)))
-            value_rect = QRectF(rect.right() + 6, rect.top(), 80, rect.height())
+            value_rect = QRectF(rect.right() + 6, rect.top() - 3, 80, rect.height() + 6)
             painter.drawText(value_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), str(value))
         painter.end()
 

@@ -11,7 +11,7 @@ Signals: `openRequested(str kind, int id)`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QWidget
 from shiboken6 import isValid
 
@@ -26,6 +26,7 @@ from crm.ui.tasks import TaskRunner
 KIND_ORDER = ("organization", "contact", "introduction", "event", "followup", "interaction")
 IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
+POPUP_WIDTH = 720
 
 # Stored words that may appear in a subtitle ("biotech · Montréal"), shown in the user's language.
 _WORDS = {
@@ -62,6 +63,8 @@ class SearchBox(QLineEdit):
         self.popup.setHeaderHidden(True)
         self.popup.setRootIsDecorated(False)
         self.popup.setUniformRowHeights(True)
+        self.popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.popup.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.popup.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.popup.installEventFilter(self)
         self.popup.itemClicked.connect(lambda item, _col: self.open_item(item))
@@ -153,12 +156,19 @@ class SearchBox(QLineEdit):
         self._show_popup()
 
     def _show_popup(self) -> None:
-        self.popup.resizeColumnToContents(0)
-        rows = min(self.popup.topLevelItemCount(), 16)
-        height = self.popup.sizeHintForRow(0) * rows + 6
-        self.popup.resize(max(self.width(), 480), height)
-        self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
-        self.popup.show()
+        # Wide enough for titles and their subtitles side by side, right-aligned with the box
+        # (it sits at the right of the toolbar) and kept on the screen: no sideways scrolling.
+        popup = self.popup
+        below = self.mapToGlobal(QPoint(self.width(), self.height()))
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        width = min(max(self.width(), POPUP_WIDTH), screen.width() - 16)
+        x = min(max(screen.left() + 8, below.x() - width), screen.right() - width - 8)
+        rows = min(popup.topLevelItemCount(), 22)
+        height = popup.sizeHintForRow(0) * rows + 2 * popup.frameWidth() + 2
+        popup.setColumnWidth(0, min(popup.sizeHintForColumn(0) + 12, int(width * 0.55)))
+        popup.resize(width, height)
+        popup.move(x, below.y())
+        popup.show()
 
     def results(self) -> list[tuple[str, int, str]]:
         """(kind, id, title) of the hits on show, for tests and automation."""
