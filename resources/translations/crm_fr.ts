@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Draft an email</source>
         <translation>Rédiger un courriel</translation>
@@ -19,7 +20,7 @@
         <translation>Courriel de mise en relation aux deux</translation>
     </message>
     <message>
-        <source>Recipient's language</source>
+        <source>Recipient&apos;s language</source>
         <translation>Langue du destinataire</translation>
     </message>
     <message>
@@ -285,12 +286,16 @@
     <message numerus="yes">
         <source>%n follow-up(s) overdue</source>
         <translation>
-            <numerusform>%n suivi en retard</numerusform><numerusform>%n suivis en retard</numerusform></translation>
+            <numerusform>%n suivi en retard</numerusform>
+            <numerusform>%n suivis en retard</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n due today</source>
         <translation>
-            <numerusform>%n à faire aujourd’hui</numerusform><numerusform>%n à faire aujourd’hui</numerusform></translation>
+            <numerusform>%n à faire aujourd’hui</numerusform>
+            <numerusform>%n à faire aujourd’hui</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show my follow-ups</source>
@@ -327,17 +332,23 @@
     <message numerus="yes">
         <source>%n day(s) in stage</source>
         <translation>
-            <numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
+            <numerusform>%n jour à cette étape</numerusform>
+            <numerusform>%n jours à cette étape</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more…</source>
         <translation>
-            <numerusform>%n de plus…</numerusform><numerusform>%n de plus…</numerusform></translation>
+            <numerusform>%n de plus…</numerusform>
+            <numerusform>%n de plus…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Stalled: %n introduction(s) without a stage change for %1 days</source>
         <translation>
-            <numerusform>En panne : %n mise en relation sans changement d’étape depuis %1 jours</numerusform><numerusform>En panne : %n mises en relation sans changement d’étape depuis %1 jours</numerusform></translation>
+            <numerusform>En panne : %n mise en relation sans changement d’étape depuis %1 jours</numerusform>
+            <numerusform>En panne : %n mises en relation sans changement d’étape depuis %1 jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -498,7 +509,9 @@
     <message numerus="yes">
         <source>%n follow-up(s) written to %1.</source>
         <translation>
-            <numerusform>%n suivi écrit dans %1.</numerusform><numerusform>%n suivis écrits dans %1.</numerusform></translation>
+            <numerusform>%n suivi écrit dans %1.</numerusform>
+            <numerusform>%n suivis écrits dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Participants (%1)</source>
@@ -587,7 +600,9 @@
     <message numerus="yes">
         <source>Moved %n record(s) to the trash</source>
         <translation>
-            <numerusform>%n fiche mise à la corbeille</numerusform><numerusform>%n fiches mises à la corbeille</numerusform></translation>
+            <numerusform>%n fiche mise à la corbeille</numerusform>
+            <numerusform>%n fiches mises à la corbeille</numerusform>
+        </translation>
     </message>
     <message>
         <source>Restored “%1” from the trash</source>
@@ -596,12 +611,16 @@
     <message numerus="yes">
         <source>Restored %n record(s) from the trash</source>
         <translation>
-            <numerusform>%n fiche restaurée depuis la corbeille</numerusform><numerusform>%n fiches restaurées depuis la corbeille</numerusform></translation>
+            <numerusform>%n fiche restaurée depuis la corbeille</numerusform>
+            <numerusform>%n fiches restaurées depuis la corbeille</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n record(s) permanently: this cannot be undone.</source>
         <translation>
-            <numerusform>%n fiche supprimée définitivement : cela ne peut pas être annulé.</numerusform><numerusform>%n fiches supprimées définitivement : cela ne peut pas être annulé.</numerusform></translation>
+            <numerusform>%n fiche supprimée définitivement : cela ne peut pas être annulé.</numerusform>
+            <numerusform>%n fiches supprimées définitivement : cela ne peut pas être annulé.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Completed “%1”</source>
@@ -610,7 +629,9 @@
     <message numerus="yes">
         <source>Completed %n follow-up(s)</source>
         <translation>
-            <numerusform>%n suivi terminé</numerusform><numerusform>%n suivis terminés</numerusform></translation>
+            <numerusform>%n suivi terminé</numerusform>
+            <numerusform>%n suivis terminés</numerusform>
+        </translation>
     </message>
     <message>
         <source>Snoozed “%1” to %2</source>
@@ -619,7 +640,9 @@
     <message numerus="yes">
         <source>Snoozed %n follow-up(s) to %2</source>
         <translation>
-            <numerusform>%n suivi reporté au %2</numerusform><numerusform>%n suivis reportés au %2</numerusform></translation>
+            <numerusform>%n suivi reporté au %2</numerusform>
+            <numerusform>%n suivis reportés au %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Moved “%1” to %2</source>
@@ -784,7 +807,9 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message numerus="yes">
         <source>%n invalid row(s): nothing was imported.</source>
         <translation>
-            <numerusform>%n ligne invalide : rien n’a été importé.</numerusform><numerusform>%n lignes invalides : rien n’a été importé.</numerusform></translation>
+            <numerusform>%n ligne invalide : rien n’a été importé.</numerusform>
+            <numerusform>%n lignes invalides : rien n’a été importé.</numerusform>
+        </translation>
     </message>
     <message>
         <source>line %1</source>
@@ -1005,13 +1030,15 @@ Détails : %2</translation>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <source>All rows of the list's current filter</source>
+        <source>All rows of the list&apos;s current filter</source>
         <translation>Toutes les lignes du filtre actuel de la liste</translation>
     </message>
     <message numerus="yes">
         <source>Only the %n selected row(s)</source>
         <translation>
-            <numerusform>Seulement la ligne sélectionnée</numerusform><numerusform>Seulement les %n lignes sélectionnées</numerusform></translation>
+            <numerusform>Seulement la ligne sélectionnée</numerusform>
+            <numerusform>Seulement les %n lignes sélectionnées</numerusform>
+        </translation>
     </message>
     <message>
         <source>English field names (uid, first_name…)</source>
@@ -1054,7 +1081,7 @@ Détails : %2</translation>
         <translation>Exporter</translation>
     </message>
     <message>
-        <source>All rows of the profile's filter</source>
+        <source>All rows of the profile&apos;s filter</source>
         <translation>Toutes les lignes du filtre du profil</translation>
     </message>
     <message>
@@ -1088,12 +1115,16 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n row(s) written to %1.</source>
         <translation>
-            <numerusform>%n ligne écrite dans %1.</numerusform><numerusform>%n lignes écrites dans %1.</numerusform></translation>
+            <numerusform>%n ligne écrite dans %1.</numerusform>
+            <numerusform>%n lignes écrites dans %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) left out without partner-sharing consent.</source>
         <translation>
-            <numerusform>%n personne laissée de côté faute de consentement au partage.</numerusform><numerusform>%n personnes laissées de côté faute de consentement au partage.</numerusform></translation>
+            <numerusform>%n personne laissée de côté faute de consentement au partage.</numerusform>
+            <numerusform>%n personnes laissées de côté faute de consentement au partage.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export done</source>
@@ -1153,7 +1184,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n selected</source>
         <translation>
-            <numerusform>%n sélectionnée</numerusform><numerusform>%n sélectionnées</numerusform></translation>
+            <numerusform>%n sélectionnée</numerusform>
+            <numerusform>%n sélectionnées</numerusform>
+        </translation>
     </message>
     <message>
         <source>including people without consent</source>
@@ -1162,7 +1195,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n left out without consent</source>
         <translation>
-            <numerusform>%n laissée de côté sans consentement</numerusform><numerusform>%n laissées de côté sans consentement</numerusform></translation>
+            <numerusform>%n laissée de côté sans consentement</numerusform>
+            <numerusform>%n laissées de côté sans consentement</numerusform>
+        </translation>
     </message>
     <message>
         <source>whole list</source>
@@ -1610,7 +1645,7 @@ Détails : %2</translation>
         <translation>Laisser la fiche enregistrée telle quelle</translation>
     </message>
     <message>
-        <source>Update it with the file's values</source>
+        <source>Update it with the file&apos;s values</source>
         <translation>La mettre à jour avec les valeurs du fichier</translation>
     </message>
     <message>
@@ -1772,7 +1807,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>Encoding: %1 · delimiter: %2 · %n record(s)</source>
         <translation>
-            <numerusform>Encodage : %1 · séparateur : %2 · %n fiche</numerusform><numerusform>Encodage : %1 · séparateur : %2 · %n fiches</numerusform></translation>
+            <numerusform>Encodage : %1 · séparateur : %2 · %n fiche</numerusform>
+            <numerusform>Encodage : %1 · séparateur : %2 · %n fiches</numerusform>
+        </translation>
     </message>
     <message>
         <source>(ignored)</source>
@@ -1793,7 +1830,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n new organization(s).</source>
         <translation>
-            <numerusform>%n nouvelle organisation.</numerusform><numerusform>%n nouvelles organisations.</numerusform></translation>
+            <numerusform>%n nouvelle organisation.</numerusform>
+            <numerusform>%n nouvelles organisations.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The invalid rows will be left out.</source>
@@ -1818,7 +1857,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n invalid row(s) left out.</source>
         <translation>
-            <numerusform>%n ligne invalide laissée de côté.</numerusform><numerusform>%n lignes invalides laissées de côté.</numerusform></translation>
+            <numerusform>%n ligne invalide laissée de côté.</numerusform>
+            <numerusform>%n lignes invalides laissées de côté.</numerusform>
+        </translation>
     </message>
     <message>
         <source>File &gt; Undo last import takes it back.</source>
@@ -2303,7 +2344,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n fiche</numerusform><numerusform>%n fiches</numerusform></translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot move to the trash</source>
@@ -2897,7 +2940,9 @@ L’enregistrer quand même ?</translation>
     <message numerus="yes">
         <source>Delete %n record(s) permanently? This cannot be undone: the records and their links are erased.</source>
         <translation>
-            <numerusform>Supprimer définitivement %n fiche ? C’est irréversible : la fiche et ses liens sont effacés.</numerusform><numerusform>Supprimer définitivement %n fiches ? C’est irréversible : les fiches et leurs liens sont effacés.</numerusform></translation>
+            <numerusform>Supprimer définitivement %n fiche ? C’est irréversible : la fiche et ses liens sont effacés.</numerusform>
+            <numerusform>Supprimer définitivement %n fiches ? C’est irréversible : les fiches et leurs liens sont effacés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete permanently</source>
