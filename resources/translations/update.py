@@ -2,8 +2,9 @@
 
 Run: .venv/bin/python resources/translations/update.py
 
-1. `pyside6-lupdate` reads every `tr()` / `translate()` of crm/ui into crm_fr.ts and crm_en.ts. Translations already there are kept;
-   strings that left the code are dropped (`-no-obsolete`), and new ones are added as
+1. `pyside6-lupdate` reads every `tr()` / `translate()` of crm/ui, and the error templates
+   of crm/domain/messages.py, into crm_fr.ts and crm_en.ts. Translations already there are
+   kept; strings that left the code are dropped (`-no-obsolete`), and new ones are added as
    "unfinished".
 2. `pyside6-lrelease` compiles each .ts into the .qm the window loads.
 3. Every unfinished string is listed, and the exit status is 1 if there is any: fill it in
@@ -25,8 +26,8 @@ LANGUAGES = {"fr": [], "en": ["-pluralonly"]}
 
 
 def sources() -> list[str]:
-    """The files lupdate reads: the window's modules."""
-    files = (ROOT / "crm" / "ui").rglob("*.py")
+    """The files lupdate reads: the window, and the Qt-free error templates it translates."""
+    files = [*(ROOT / "crm" / "ui").rglob("*.py"), ROOT / "crm" / "domain" / "messages.py"]
     return sorted(str(p.relative_to(ROOT)) for p in files)
 
 
