@@ -480,7 +480,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
             try:
                 plan = csv_import.plan(session, args.entity, source, options)
             except DeskError as exc:
-                if str(exc).startswith("--map"):
+                if exc.code == "import.bad_map":  # the command line's mistake, not the file's
                     err(str(exc))
                     return 2
                 raise

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
@@ -124,17 +125,29 @@ class Database:
 
 @contextmanager
 def interrupts_held() -> Iterator[None]:
-    """Hold Ctrl-C (SIGINT) until the block is over; it is raised right after, if it came."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(
-        signal, "pthread_sigmask"
-    ):
+    """Hold Ctrl-C (SIGINT) until the block is over; it is raised right after, if it came.
+
+    The handler is swapped rather than the signal masked: a mask holds only for the calling
+    thread, and a process with other threads (Qt's, a driver's) would get the signal in one
+    of those, and Python would still raise it in the main thread inside the block.
+    """
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    came: list[tuple[int, Any]] = []
+
+    def remember(signum: int, frame: Any) -> None:
+        came.append((signum, frame))
+
+    previous = signal.signal(signal.SIGINT, remember)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.signal(signal.SIGINT, previous)
+        if came and callable(previous):
+            previous(*came[0])  # Python's default handler raises KeyboardInterrupt here
+        elif came and previous == signal.SIG_DFL:
+            raise KeyboardInterrupt
 
 
 def check_sqlite_file(path: Path) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from crm.domain import messages
+
 __all__ = [
     "DatabaseOpenError",
     "DeskError",
@@ -19,6 +21,7 @@ __all__ = [
     "StaleRecord",
     "StorageFailure",
     "ValidationFailed",
+    "coded",
 ]
 
 
@@ -26,7 +29,8 @@ class DeskError(Exception):
     """Base of every error raised on purpose; `message` is a readable English sentence.
 
     `code` (e.g. "demo.already_loaded") and `params` (the values the sentence names) let the
-    window say it in the user's language without parsing the English.
+    window say it in the user's language, and the CLI tell errors apart, without parsing the
+    English. Raise a coded error with `coded()`: its English comes from crm.domain.messages.
     """
 
     def __init__(
@@ -39,6 +43,13 @@ class DeskError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def coded(code: str, **params: object) -> DeskError:
+    """The error `code` of crm.domain.messages.ERRORS; its message is the English template
+    filled with `params` (every value kept as text, for the window's translation)."""
+    texts = {name: str(value) for name, value in params.items()}
+    return DeskError(messages.english(code, texts), code=code, params=texts)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -60,7 +60,7 @@ from crm.db.models import (
 )
 from crm.domain import csv_headers
 from crm.domain.enums import Consent
-from crm.domain.errors import DeskError
+from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
 from crm.services import listing
 
@@ -149,11 +149,7 @@ class ExportRequest:
 
 def _filter_error(entity: str, key: str, value: Any, allowed: Iterable[str]) -> DeskError:
     shown = ", ".join(str(a) for a in allowed)
-    return DeskError(
-        f"the filter {key} does not take '{value}' (it takes {shown})",
-        code="export.bad_filter_value",
-        params={"entity": entity, "filter": key, "value": str(value), "allowed": shown},
-    )
+    return coded("export.bad_filter_value", entity=entity, filter=key, value=value, allowed=shown)
 
 
 def checked_filters(entity: str, filters: dict[str, Any]) -> dict[str, Any]:
@@ -165,10 +161,8 @@ def checked_filters(entity: str, filters: dict[str, Any]) -> dict[str, Any]:
     checked: dict[str, Any] = {}
     for key, value in filters.items():
         if key not in names:
-            raise DeskError(
-                f"{entity} have no filter '{key}' (filters: {', '.join(names) or 'none'})",
-                code="export.unknown_filter",
-                params={"entity": entity, "filter": key, "allowed": ", ".join(names)},
+            raise coded(
+                "export.unknown_filter", entity=entity, filter=key, allowed=", ".join(names)
             )
         if value is None or value == "" or isinstance(value, enum.Enum | date | list | tuple):
             checked[key] = value

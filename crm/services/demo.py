@@ -52,7 +52,7 @@ from crm.domain.enums import (
     Priority,
     Territory,
 )
-from crm.domain.errors import DeskError
+from crm.domain.errors import coded
 from crm.domain.text import fold
 from crm.services import (
     audit,
@@ -71,7 +71,6 @@ __all__ = ["DemoSummary", "load_demo", "load_scale"]
 
 Progress = Callable[[int, int], None]
 CHUNK = 5000
-ALREADY_LOADED = "The demo data is already loaded in this database."
 
 
 @dataclass
@@ -276,7 +275,7 @@ def load_demo(session: Session, actor_id: int | None) -> DemoSummary:
         )
     )
     if exists is not None:
-        raise DeskError(ALREADY_LOADED, code="demo.already_loaded")
+        raise coded("demo.already_loaded")
     summary = DemoSummary()
     staff = _load_staff(session, actor_id, summary)
     orgs = {

@@ -6,16 +6,16 @@ The services raise English sentences for the CLI and the logs, with structured d
 structured data, `issue_text(issue)` translates one field problem by its stable code.
 
 Other errors carry a `code` and `params` (opening a database, reading a CSV file, the demo
-data, undoing an import); `coded_text` says them in the user's language. Anything unknown
-keeps the service's text, so nothing is ever hidden.
+data, undoing an import); `coded_text` says them in the user's language from the English
+template the service used (crm.domain.messages). Anything unknown keeps the service's text,
+so nothing is ever hidden.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
 
+from crm.domain import messages
 from crm.domain.errors import (
     DeskError,
     DuplicateWarning,
@@ -151,107 +151,17 @@ def _french() -> bool:
     return QCoreApplication.translate("Errors", "en", "language code of this translation") == "fr"
 
 
-# Errors that carry a code: the sentence in the user's language, with the params that fill
-# %1 and %2.
-_CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
-    "demo.already_loaded": (
-        lambda: QCoreApplication.translate("Errors", "The demo data is already loaded in this database."), ()),
-    "email.declined": (
-        lambda: QCoreApplication.translate("Errors", "%1 said no to this introduction: no email is drafted to a party who declined."), ("party",)),
-    "database.not_a_database": (
-        lambda: QCoreApplication.translate("Errors", "%1 is not a cooperation desk database (it is not an SQLite file). Choose another "
-                "file, or a new name to create an empty database."), ("where",)),
-    "database.is_folder": (
-        lambda: QCoreApplication.translate("Errors", "%1 is a folder, not a database file."), ("where",)),
-    "database.folder_missing": (
-        lambda: QCoreApplication.translate("Errors", "The folder %1 does not exist."), ("where",)),
-    "database.newer_schema": (
-        lambda: QCoreApplication.translate("Errors", "%1 was written by a newer version of the cooperation desk. Update the program to open it."), ("where",)),
-    "database.locked": (
-        lambda: QCoreApplication.translate("Errors", "%1 is locked by another program or another desk window; try again in a moment."), ("where",)),
-    "database.disk": (
-        lambda: QCoreApplication.translate("Errors", "The disk holding %1 is full or failing; free some space and try again."), ("where",)),
-    "database.damaged": (
-        lambda: QCoreApplication.translate("Errors", "%1 is damaged or is not a desk database; restore it from a backup."), ("where",)),
-    "database.read_only": (
-        lambda: QCoreApplication.translate("Errors", "%1 cannot be written (read-only file or folder)."), ("where",)),
-    "database.unreachable": (
-        lambda: QCoreApplication.translate("Errors", "Cannot reach the team database %1.\n\nDetails: %2"), ("where", "detail")),
-    "database.foreign": (
-        lambda: QCoreApplication.translate("Errors", "This database holds other tables but no desk schema: it was made by another "
-                "program. Choose another file or an empty database."), ()),
-    "database.cannot_open": (
-        lambda: QCoreApplication.translate("Errors", "%1 cannot be opened: check that it and its folder exist and that you may read and write them."), ("where",)),
-    "database.missing": (
-        lambda: QCoreApplication.translate("Errors", "There is no database at %1."), ("where",)),
-    "database.empty": (
-        lambda: QCoreApplication.translate("Errors", "There is no desk database in %1 (the file is empty)."), ("where",)),
-    "database.needs_upgrade": (
-        lambda: QCoreApplication.translate("Errors", "%1 needs an upgrade of its schema; open it in the window to upgrade it (a backup is made first)."), ("where",)),
-    # Failures of the machine after opening (crm/db/failures.py): what happened, what to do.
-    "storage.locked": (
-        lambda: QCoreApplication.translate("Errors", "%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment."), ("where",)),
-    "storage.disk_full": (
-        lambda: QCoreApplication.translate("Errors", "The disk holding %1 is full. Nothing was saved; free some space and try again."), ("where",)),
-    "storage.read_only": (
-        lambda: QCoreApplication.translate("Errors", "%1 cannot be written: the file, its folder or the disk is read-only. Nothing was saved."), ("where",)),
-    "storage.damaged": (
-        lambda: QCoreApplication.translate("Errors", "%1 is damaged. Nothing was saved. See what is wrong with File ▸ Check the database, then go back to a good backup with File ▸ Restore from a backup."), ("where",)),
-    "storage.cannot_open": (
-        lambda: QCoreApplication.translate("Errors", "%1 cannot be opened: check that it and its folder exist and that you may read and write them."), ("where",)),
-    "storage.unreachable": (
-        lambda: QCoreApplication.translate("Errors", "Lost the connection to the team database %1. Nothing more was saved; check the network and try again."), ("where",)),
-    "storage.io": (
-        lambda: QCoreApplication.translate("Errors", "The disk failed while writing %1. Nothing was saved; check the disk, then check the database."), ("where",)),
-    "csv.unreadable": (
-        lambda: QCoreApplication.translate("Errors", "Cannot read %1 (%2)."), ("file", "detail")),
-    "csv.empty": (
-        lambda: QCoreApplication.translate("Errors", "%1 is empty: it has no header line."), ("file",)),
-    "csv.not_csv": (
-        lambda: QCoreApplication.translate("Errors", "%1, line %2: this is not a readable CSV file."), ("file", "line")),
-    "csv.bad_encoding": (
-        lambda: QCoreApplication.translate("Errors", "%1, line %2: the text is not valid %3 (the file is cut short, or mixes "
-                "encodings). Save the whole file again as CSV UTF-8."), ("file", "line", "encoding")),
-    "csv.binary": (
-        lambda: QCoreApplication.translate("Errors", "%1 is not a CSV text file (it holds binary data: a spreadsheet, an image, an "
-                "archive?). Save it from the spreadsheet as CSV and import that file."), ("file",)),
-    "csv.unclosed_quote": (
-        lambda: QCoreApplication.translate("Errors", "%1, line %2: a quote opened on this line is never closed."), ("file", "line")),
-    "csv.stray_quote": (
-        lambda: QCoreApplication.translate("Errors", "%1, line %2: a quote inside a cell is not doubled, or a quoted cell goes on "
-                "after its closing quote."), ("file", "line")),
-    "csv.cell_too_long": (
-        lambda: QCoreApplication.translate("Errors", "%1, line %2: a cell is longer than 128 KB."), ("file", "line")),
-    "csv.duplicate_header": (
-        lambda: QCoreApplication.translate("Errors", "%1: the column “%2” appears twice in the header line; rename or remove one "
-                "of them."), ("file", "header")),
-    "csv.extra_cells": (
-        lambda: QCoreApplication.translate("Errors", "%1, line %2 has %3 cells but the header line names %4 columns (a delimiter "
-                "or a quote out of place?)."), ("file", "line", "cells", "columns")),
-    "csv.too_big": (
-        lambda: QCoreApplication.translate("Errors", "%1 is too large to import: the limit is %2 MB and %3 records. Split it into "
-                "smaller files."), ("file", "megabytes", "records")),
-    "export.unknown_filter": (
-        lambda: QCoreApplication.translate("Errors", "This list has no filter “%1” (its filters: %2)."), ("filter", "allowed")),
-    "export.bad_filter_value": (
-        lambda: QCoreApplication.translate("Errors", "The filter “%1” does not take “%2” (it takes %3)."), ("filter", "value", "allowed")),
-    "import.nothing_to_undo": (
-        lambda: QCoreApplication.translate("Errors", "There is no import to undo."), ()),
-    "import.already_undone": (
-        lambda: QCoreApplication.translate("Errors", "The last import (%1) was already undone."), ("file",)),
-}  # fmt: skip
-
-
 def coded_text(exc: DeskError) -> str | None:
-    """The user-language sentence of an error that carries a known code, or None."""
-    known = _CODED.get(exc.code)
+    """The user-language sentence of an error that carries a known code, or None.
+
+    The English template is crm.domain.messages' (the one the service's `str()` fills);
+    crm_fr.ts holds its French under the context "Errors".
+    """
+    known = messages.ERRORS.get(exc.code)
     if known is None:
         return None
-    template, keys = known
-    text = template()
-    for number, key in enumerate(keys, start=1):
-        text = text.replace(f"%{number}", exc.params.get(key, ""))
-    return text
+    template, names = known
+    return messages.fill(QCoreApplication.translate("Errors", template), names, exc.params)
 
 
 def error_text(exc: BaseException) -> str:

@@ -1,61 +1,84 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
+    <name></name>
     <message numerus="yes">
         <source>%n follow-up(s) overdue</source>
         <translation>
-            <numerusform>%n follow-up overdue</numerusform><numerusform>%n follow-ups overdue</numerusform></translation>
+            <numerusform>%n follow-up overdue</numerusform>
+            <numerusform>%n follow-ups overdue</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n due today</source>
         <translation>
-            <numerusform>%n due today</numerusform><numerusform>%n due today</numerusform></translation>
+            <numerusform>%n due today</numerusform>
+            <numerusform>%n due today</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) in stage</source>
         <translation>
-            <numerusform>%n day in stage</numerusform><numerusform>%n days in stage</numerusform></translation>
+            <numerusform>%n day in stage</numerusform>
+            <numerusform>%n days in stage</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more…</source>
         <translation>
-            <numerusform>%n more…</numerusform><numerusform>%n more…</numerusform></translation>
+            <numerusform>%n more…</numerusform>
+            <numerusform>%n more…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Stalled: %n introduction(s) without a stage change for %1 days</source>
         <translation>
-            <numerusform>Stalled: %n introduction without a stage change for %1 days</numerusform><numerusform>Stalled: %n introductions without a stage change for %1 days</numerusform></translation>
+            <numerusform>Stalled: %n introduction without a stage change for %1 days</numerusform>
+            <numerusform>Stalled: %n introductions without a stage change for %1 days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n follow-up(s) written to %1.</source>
         <translation>
-            <numerusform>%n follow-up written to %1.</numerusform><numerusform>%n follow-ups written to %1.</numerusform></translation>
+            <numerusform>%n follow-up written to %1.</numerusform>
+            <numerusform>%n follow-ups written to %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Moved %n record(s) to the trash</source>
         <translation>
-            <numerusform>Moved %n record to the trash</numerusform><numerusform>Moved %n records to the trash</numerusform></translation>
+            <numerusform>Moved %n record to the trash</numerusform>
+            <numerusform>Moved %n records to the trash</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Restored %n record(s) from the trash</source>
         <translation>
-            <numerusform>Restored %n record from the trash</numerusform><numerusform>Restored %n records from the trash</numerusform></translation>
+            <numerusform>Restored %n record from the trash</numerusform>
+            <numerusform>Restored %n records from the trash</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n record(s) permanently: this cannot be undone.</source>
         <translation>
-            <numerusform>Deleted %n record permanently: this cannot be undone.</numerusform><numerusform>Deleted %n records permanently: this cannot be undone.</numerusform></translation>
+            <numerusform>Deleted %n record permanently: this cannot be undone.</numerusform>
+            <numerusform>Deleted %n records permanently: this cannot be undone.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Completed %n follow-up(s)</source>
         <translation>
-            <numerusform>Completed %n follow-up</numerusform><numerusform>Completed %n follow-ups</numerusform></translation>
+            <numerusform>Completed %n follow-up</numerusform>
+            <numerusform>Completed %n follow-ups</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Snoozed %n follow-up(s) to %2</source>
         <translation>
-            <numerusform>Snoozed %n follow-up to %2</numerusform><numerusform>Snoozed %n follow-ups to %2</numerusform></translation>
+            <numerusform>Snoozed %n follow-up to %2</numerusform>
+            <numerusform>Snoozed %n follow-ups to %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -63,7 +86,9 @@
     <message numerus="yes">
         <source>%n invalid row(s): nothing was imported.</source>
         <translation>
-            <numerusform>%n invalid row: nothing was imported.</numerusform><numerusform>%n invalid rows: nothing was imported.</numerusform></translation>
+            <numerusform>%n invalid row: nothing was imported.</numerusform>
+            <numerusform>%n invalid rows: nothing was imported.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -71,17 +96,23 @@
     <message numerus="yes">
         <source>Only the %n selected row(s)</source>
         <translation>
-            <numerusform>Only the selected row</numerusform><numerusform>Only the %n selected rows</numerusform></translation>
+            <numerusform>Only the selected row</numerusform>
+            <numerusform>Only the %n selected rows</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) written to %1.</source>
         <translation>
-            <numerusform>%n row written to %1.</numerusform><numerusform>%n rows written to %1.</numerusform></translation>
+            <numerusform>%n row written to %1.</numerusform>
+            <numerusform>%n rows written to %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) left out without partner-sharing consent.</source>
         <translation>
-            <numerusform>%n person left out without partner-sharing consent.</numerusform><numerusform>%n people left out without partner-sharing consent.</numerusform></translation>
+            <numerusform>%n person left out without partner-sharing consent.</numerusform>
+            <numerusform>%n people left out without partner-sharing consent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -89,12 +120,16 @@
     <message numerus="yes">
         <source>%n selected</source>
         <translation>
-            <numerusform>%n selected</numerusform><numerusform>%n selected</numerusform></translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n left out without consent</source>
         <translation>
-            <numerusform>%n left out without consent</numerusform><numerusform>%n left out without consent</numerusform></translation>
+            <numerusform>%n left out without consent</numerusform>
+            <numerusform>%n left out without consent</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -102,32 +137,44 @@
     <message numerus="yes">
         <source>Encoding: %1 · delimiter: %2 · %n record(s)</source>
         <translation>
-            <numerusform>Encoding: %1 · delimiter: %2 · %n record</numerusform><numerusform>Encoding: %1 · delimiter: %2 · %n records</numerusform></translation>
+            <numerusform>Encoding: %1 · delimiter: %2 · %n record</numerusform>
+            <numerusform>Encoding: %1 · delimiter: %2 · %n records</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n new organization(s).</source>
         <translation>
-            <numerusform>%n new organization.</numerusform><numerusform>%n new organizations.</numerusform></translation>
+            <numerusform>%n new organization.</numerusform>
+            <numerusform>%n new organizations.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) created</source>
         <translation>
-            <numerusform>%n record created</numerusform><numerusform>%n records created</numerusform></translation>
+            <numerusform>%n record created</numerusform>
+            <numerusform>%n records created</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
         <translation>
-            <numerusform>%n updated</numerusform><numerusform>%n updated</numerusform></translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n left as it was</source>
         <translation>
-            <numerusform>%n left as it was</numerusform><numerusform>%n left as they were</numerusform></translation>
+            <numerusform>%n left as it was</numerusform>
+            <numerusform>%n left as they were</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n invalid row(s) left out.</source>
         <translation>
-            <numerusform>%n invalid row left out.</numerusform><numerusform>%n invalid rows left out.</numerusform></translation>
+            <numerusform>%n invalid row left out.</numerusform>
+            <numerusform>%n invalid rows left out.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -135,7 +182,9 @@
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -143,7 +192,9 @@
     <message numerus="yes">
         <source>Delete %n record(s) permanently? This cannot be undone: the records and their links are erased.</source>
         <translation>
-            <numerusform>Delete %n record permanently? This cannot be undone: the record and its links are erased.</numerusform><numerusform>Delete %n records permanently? This cannot be undone: the records and their links are erased.</numerusform></translation>
+            <numerusform>Delete %n record permanently? This cannot be undone: the record and its links are erased.</numerusform>
+            <numerusform>Delete %n records permanently? This cannot be undone: the records and their links are erased.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Draft an email</source>
         <translation>Rédiger un courriel</translation>
@@ -19,7 +20,7 @@
         <translation>Courriel de mise en relation aux deux</translation>
     </message>
     <message>
-        <source>Recipient's language</source>
+        <source>Recipient&apos;s language</source>
         <translation>Langue du destinataire</translation>
     </message>
     <message>
@@ -281,12 +282,16 @@
     <message numerus="yes">
         <source>%n follow-up(s) overdue</source>
         <translation>
-            <numerusform>%n suivi en retard</numerusform><numerusform>%n suivis en retard</numerusform></translation>
+            <numerusform>%n suivi en retard</numerusform>
+            <numerusform>%n suivis en retard</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n due today</source>
         <translation>
-            <numerusform>%n à faire aujourd’hui</numerusform><numerusform>%n à faire aujourd’hui</numerusform></translation>
+            <numerusform>%n à faire aujourd’hui</numerusform>
+            <numerusform>%n à faire aujourd’hui</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show my follow-ups</source>
@@ -323,17 +328,23 @@
     <message numerus="yes">
         <source>%n day(s) in stage</source>
         <translation>
-            <numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
+            <numerusform>%n jour à cette étape</numerusform>
+            <numerusform>%n jours à cette étape</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more…</source>
         <translation>
-            <numerusform>%n de plus…</numerusform><numerusform>%n de plus…</numerusform></translation>
+            <numerusform>%n de plus…</numerusform>
+            <numerusform>%n de plus…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Stalled: %n introduction(s) without a stage change for %1 days</source>
         <translation>
-            <numerusform>Au point mort : %n mise en relation sans changement d’étape depuis %1 jours</numerusform><numerusform>Au point mort : %n mises en relation sans changement d’étape depuis %1 jours</numerusform></translation>
+            <numerusform>Au point mort : %n mise en relation sans changement d’étape depuis %1 jours</numerusform>
+            <numerusform>Au point mort : %n mises en relation sans changement d’étape depuis %1 jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -494,7 +505,9 @@
     <message numerus="yes">
         <source>%n follow-up(s) written to %1.</source>
         <translation>
-            <numerusform>%n suivi écrit dans %1.</numerusform><numerusform>%n suivis écrits dans %1.</numerusform></translation>
+            <numerusform>%n suivi écrit dans %1.</numerusform>
+            <numerusform>%n suivis écrits dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Participants (%1)</source>
@@ -583,7 +596,9 @@
     <message numerus="yes">
         <source>Moved %n record(s) to the trash</source>
         <translation>
-            <numerusform>%n fiche mise à la corbeille</numerusform><numerusform>%n fiches mises à la corbeille</numerusform></translation>
+            <numerusform>%n fiche mise à la corbeille</numerusform>
+            <numerusform>%n fiches mises à la corbeille</numerusform>
+        </translation>
     </message>
     <message>
         <source>Restored “%1” from the trash</source>
@@ -592,12 +607,16 @@
     <message numerus="yes">
         <source>Restored %n record(s) from the trash</source>
         <translation>
-            <numerusform>%n fiche restaurée depuis la corbeille</numerusform><numerusform>%n fiches restaurées depuis la corbeille</numerusform></translation>
+            <numerusform>%n fiche restaurée depuis la corbeille</numerusform>
+            <numerusform>%n fiches restaurées depuis la corbeille</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n record(s) permanently: this cannot be undone.</source>
         <translation>
-            <numerusform>%n fiche supprimée définitivement : cela ne peut pas être annulé.</numerusform><numerusform>%n fiches supprimées définitivement : cela ne peut pas être annulé.</numerusform></translation>
+            <numerusform>%n fiche supprimée définitivement : cela ne peut pas être annulé.</numerusform>
+            <numerusform>%n fiches supprimées définitivement : cela ne peut pas être annulé.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Completed “%1”</source>
@@ -606,7 +625,9 @@
     <message numerus="yes">
         <source>Completed %n follow-up(s)</source>
         <translation>
-            <numerusform>%n suivi terminé</numerusform><numerusform>%n suivis terminés</numerusform></translation>
+            <numerusform>%n suivi terminé</numerusform>
+            <numerusform>%n suivis terminés</numerusform>
+        </translation>
     </message>
     <message>
         <source>Snoozed “%1” to %2</source>
@@ -615,7 +636,9 @@
     <message numerus="yes">
         <source>Snoozed %n follow-up(s) to %2</source>
         <translation>
-            <numerusform>%n suivi reporté au %2</numerusform><numerusform>%n suivis reportés au %2</numerusform></translation>
+            <numerusform>%n suivi reporté au %2</numerusform>
+            <numerusform>%n suivis reportés au %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Moved “%1” to %2</source>
@@ -780,7 +803,9 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message numerus="yes">
         <source>%n invalid row(s): nothing was imported.</source>
         <translation>
-            <numerusform>%n ligne invalide : rien n’a été importé.</numerusform><numerusform>%n lignes invalides : rien n’a été importé.</numerusform></translation>
+            <numerusform>%n ligne invalide : rien n’a été importé.</numerusform>
+            <numerusform>%n lignes invalides : rien n’a été importé.</numerusform>
+        </translation>
     </message>
     <message>
         <source>line %1</source>
@@ -800,12 +825,12 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
         <translation>fr</translation>
     </message>
     <message>
-        <source>The demo data is already loaded in this database.</source>
-        <translation>Les données de démonstration sont déjà chargées dans cette base de données.</translation>
+        <source>The database</source>
+        <translation>La base de données</translation>
     </message>
     <message>
-        <source>%1 said no to this introduction: no email is drafted to a party who declined.</source>
-        <translation>%1 a dit non à cette mise en relation : aucun courriel n’est rédigé pour une partie qui a refusé.</translation>
+        <source>The demo data is already loaded in this database.</source>
+        <translation>Les données de démonstration sont déjà chargées dans cette base de données.</translation>
     </message>
     <message>
         <source>%1 is not a cooperation desk database (it is not an SQLite file). Choose another file, or a new name to create an empty database.</source>
@@ -850,46 +875,6 @@ Détails : %2</translation>
     <message>
         <source>This database holds other tables but no desk schema: it was made by another program. Choose another file or an empty database.</source>
         <translation>Cette base de données contient d’autres tables mais pas le schéma du bureau : elle a été créée par un autre programme. Choisissez un autre fichier ou une base vide.</translation>
-    </message>
-    <message>
-        <source>There is no database at %1.</source>
-        <translation>Il n’y a pas de base de données à l’emplacement %1.</translation>
-    </message>
-    <message>
-        <source>There is no desk database in %1 (the file is empty).</source>
-        <translation>Il n’y a pas de base de données du bureau dans %1 (le fichier est vide).</translation>
-    </message>
-    <message>
-        <source>%1 needs an upgrade of its schema; open it in the window to upgrade it (a backup is made first).</source>
-        <translation>%1 doit être mise à niveau ; ouvrez-la dans la fenêtre pour la mettre à niveau (une sauvegarde est faite d’abord).</translation>
-    </message>
-    <message>
-        <source>%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.</source>
-        <translation>La base de données %1 est occupée : un autre programme, une autre fenêtre du bureau ou une commande y écrit. Rien n’a été enregistré ; réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>The disk holding %1 is full. Nothing was saved; free some space and try again.</source>
-        <translation>Le disque qui contient %1 est plein. Rien n’a été enregistré ; libérez de l’espace et réessayez.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: the file, its folder or the disk is read-only. Nothing was saved.</source>
-        <translation>Impossible d’écrire dans %1 : le fichier, son dossier ou le disque est en lecture seule. Rien n’a été enregistré.</translation>
-    </message>
-    <message>
-        <source>%1 is damaged. Nothing was saved. See what is wrong with File ▸ Check the database, then go back to a good backup with File ▸ Restore from a backup.</source>
-        <translation>La base de données %1 est endommagée. Rien n’a été enregistré. Voyez ce qui ne va pas avec Fichier ▸ Vérifier la base de données, puis revenez à une bonne sauvegarde avec Fichier ▸ Restaurer une sauvegarde.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be opened: check that it and its folder exist and that you may read and write them.</source>
-        <translation>Impossible d’ouvrir %1 : vérifiez que le fichier et son dossier existent et que vous pouvez les lire et y écrire.</translation>
-    </message>
-    <message>
-        <source>Lost the connection to the team database %1. Nothing more was saved; check the network and try again.</source>
-        <translation>La connexion à la base d’équipe %1 a été perdue. Rien de plus n’a été enregistré ; vérifiez le réseau et réessayez.</translation>
-    </message>
-    <message>
-        <source>The disk failed while writing %1. Nothing was saved; check the disk, then check the database.</source>
-        <translation>Le disque a échoué pendant l’écriture de %1. Rien n’a été enregistré ; vérifiez le disque, puis vérifiez la base de données.</translation>
     </message>
     <message>
         <source>Cannot read %1 (%2).</source>
@@ -952,8 +937,48 @@ Détails : %2</translation>
         <translation>La dernière importation (%1) a déjà été annulée.</translation>
     </message>
     <message>
-        <source>The database</source>
-        <translation>La base de données</translation>
+        <source>%1 said no to this introduction: no email is drafted to a party who declined.</source>
+        <translation>%1 a dit non à cette mise en relation : aucun courriel n’est rédigé pour une partie qui a refusé.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: check that it and its folder exist and that you may read and write them.</source>
+        <translation>Impossible d’ouvrir %1 : vérifiez que le fichier et son dossier existent et que vous pouvez les lire et y écrire.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>Il n’y a pas de base de données à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>There is no desk database in %1 (the file is empty).</source>
+        <translation>Il n’y a pas de base de données du bureau dans %1 (le fichier est vide).</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade of its schema; open it in the window to upgrade it (a backup is made first).</source>
+        <translation>%1 doit être mise à niveau ; ouvrez-la dans la fenêtre pour la mettre à niveau (une sauvegarde est faite d’abord).</translation>
+    </message>
+    <message>
+        <source>%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.</source>
+        <translation>La base de données %1 est occupée : un autre programme, une autre fenêtre du bureau ou une commande y écrit. Rien n’a été enregistré ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full. Nothing was saved; free some space and try again.</source>
+        <translation>Le disque qui contient %1 est plein. Rien n’a été enregistré ; libérez de l’espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the file, its folder or the disk is read-only. Nothing was saved.</source>
+        <translation>Impossible d’écrire dans %1 : le fichier, son dossier ou le disque est en lecture seule. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged. Nothing was saved. See what is wrong with File ▸ Check the database, then go back to a good backup with File ▸ Restore from a backup.</source>
+        <translation>La base de données %1 est endommagée. Rien n’a été enregistré. Voyez ce qui ne va pas avec Fichier ▸ Vérifier la base de données, puis revenez à une bonne sauvegarde avec Fichier ▸ Restaurer une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the team database %1. Nothing more was saved; check the network and try again.</source>
+        <translation>La connexion à la base d’équipe %1 a été perdue. Rien de plus n’a été enregistré ; vérifiez le réseau et réessayez.</translation>
+    </message>
+    <message>
+        <source>The disk failed while writing %1. Nothing was saved; check the disk, then check the database.</source>
+        <translation>Le disque a échoué pendant l’écriture de %1. Rien n’a été enregistré ; vérifiez le disque, puis vérifiez la base de données.</translation>
     </message>
 </context>
 <context>
@@ -1049,13 +1074,15 @@ Détails : %2</translation>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <source>All rows of the list's current filter</source>
+        <source>All rows of the list&apos;s current filter</source>
         <translation>Toutes les lignes du filtre actuel de la liste</translation>
     </message>
     <message numerus="yes">
         <source>Only the %n selected row(s)</source>
         <translation>
-            <numerusform>Seulement la ligne sélectionnée</numerusform><numerusform>Seulement les %n lignes sélectionnées</numerusform></translation>
+            <numerusform>Seulement la ligne sélectionnée</numerusform>
+            <numerusform>Seulement les %n lignes sélectionnées</numerusform>
+        </translation>
     </message>
     <message>
         <source>English field names (uid, first_name…)</source>
@@ -1098,7 +1125,7 @@ Détails : %2</translation>
         <translation>Exporter</translation>
     </message>
     <message>
-        <source>All rows of the profile's filter</source>
+        <source>All rows of the profile&apos;s filter</source>
         <translation>Toutes les lignes du filtre du profil</translation>
     </message>
     <message>
@@ -1132,12 +1159,16 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n row(s) written to %1.</source>
         <translation>
-            <numerusform>%n ligne écrite dans %1.</numerusform><numerusform>%n lignes écrites dans %1.</numerusform></translation>
+            <numerusform>%n ligne écrite dans %1.</numerusform>
+            <numerusform>%n lignes écrites dans %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) left out without partner-sharing consent.</source>
         <translation>
-            <numerusform>%n personne laissée de côté faute de consentement au partage.</numerusform><numerusform>%n personnes laissées de côté faute de consentement au partage.</numerusform></translation>
+            <numerusform>%n personne laissée de côté faute de consentement au partage.</numerusform>
+            <numerusform>%n personnes laissées de côté faute de consentement au partage.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export done</source>
@@ -1197,7 +1228,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n selected</source>
         <translation>
-            <numerusform>%n sélectionnée</numerusform><numerusform>%n sélectionnées</numerusform></translation>
+            <numerusform>%n sélectionnée</numerusform>
+            <numerusform>%n sélectionnées</numerusform>
+        </translation>
     </message>
     <message>
         <source>including people without consent</source>
@@ -1206,7 +1239,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n left out without consent</source>
         <translation>
-            <numerusform>%n laissée de côté sans consentement</numerusform><numerusform>%n laissées de côté sans consentement</numerusform></translation>
+            <numerusform>%n laissée de côté sans consentement</numerusform>
+            <numerusform>%n laissées de côté sans consentement</numerusform>
+        </translation>
     </message>
     <message>
         <source>whole list</source>
@@ -1658,7 +1693,7 @@ Détails : %2</translation>
         <translation>Laisser la fiche enregistrée telle quelle</translation>
     </message>
     <message>
-        <source>Update it with the file's values</source>
+        <source>Update it with the file&apos;s values</source>
         <translation>La mettre à jour avec les valeurs du fichier</translation>
     </message>
     <message>
@@ -1828,7 +1863,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>Encoding: %1 · delimiter: %2 · %n record(s)</source>
         <translation>
-            <numerusform>Encodage : %1 · séparateur : %2 · %n fiche</numerusform><numerusform>Encodage : %1 · séparateur : %2 · %n fiches</numerusform></translation>
+            <numerusform>Encodage : %1 · séparateur : %2 · %n fiche</numerusform>
+            <numerusform>Encodage : %1 · séparateur : %2 · %n fiches</numerusform>
+        </translation>
     </message>
     <message>
         <source>(ignored)</source>
@@ -1849,7 +1886,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n new organization(s).</source>
         <translation>
-            <numerusform>%n nouvelle organisation.</numerusform><numerusform>%n nouvelles organisations.</numerusform></translation>
+            <numerusform>%n nouvelle organisation.</numerusform>
+            <numerusform>%n nouvelles organisations.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The invalid rows will be left out.</source>
@@ -1870,22 +1909,30 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n record(s) created</source>
         <translation>
-            <numerusform>%n fiche créée</numerusform><numerusform>%n fiches créées</numerusform></translation>
+            <numerusform>%n fiche créée</numerusform>
+            <numerusform>%n fiches créées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
         <translation>
-            <numerusform>%n mise à jour</numerusform><numerusform>%n mises à jour</numerusform></translation>
+            <numerusform>%n mise à jour</numerusform>
+            <numerusform>%n mises à jour</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n left as it was</source>
         <translation>
-            <numerusform>%n laissée telle quelle</numerusform><numerusform>%n laissées telles quelles</numerusform></translation>
+            <numerusform>%n laissée telle quelle</numerusform>
+            <numerusform>%n laissées telles quelles</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n invalid row(s) left out.</source>
         <translation>
-            <numerusform>%n ligne invalide laissée de côté.</numerusform><numerusform>%n lignes invalides laissées de côté.</numerusform></translation>
+            <numerusform>%n ligne invalide laissée de côté.</numerusform>
+            <numerusform>%n lignes invalides laissées de côté.</numerusform>
+        </translation>
     </message>
     <message>
         <source>File &gt; Undo last import takes it back.</source>
@@ -2386,7 +2433,9 @@ Détails : %2</translation>
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n fiche</numerusform><numerusform>%n fiches</numerusform></translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot move to the trash</source>
@@ -3011,7 +3060,9 @@ L’enregistrer quand même ?</translation>
     <message numerus="yes">
         <source>Delete %n record(s) permanently? This cannot be undone: the records and their links are erased.</source>
         <translation>
-            <numerusform>Supprimer définitivement %n fiche ? C’est irréversible : la fiche et ses liens sont effacés.</numerusform><numerusform>Supprimer définitivement %n fiches ? C’est irréversible : les fiches et leurs liens sont effacés.</numerusform></translation>
+            <numerusform>Supprimer définitivement %n fiche ? C’est irréversible : la fiche et ses liens sont effacés.</numerusform>
+            <numerusform>Supprimer définitivement %n fiches ? C’est irréversible : les fiches et leurs liens sont effacés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete permanently</source>

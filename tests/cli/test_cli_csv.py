@@ -194,6 +194,7 @@ def test_import_usage_errors_exit_2(dbfile, tmp_path):
     path = tmp_path / "x.csv"
     path.write_text("Who,Mail\r\nAnn,ann@x.org\r\n", encoding="utf-8")
     assert crm(dbfile, "import", "contacts", str(path), "--map", "Nope=email") == 2
+    assert crm(dbfile, "import", "contacts", str(path), "--map", "Who=colour") == 2
     assert crm(dbfile, "import", "contacts", str(path), "--map", "no equals sign") == 2
     assert crm(dbfile, "import", "contacts", str(path), "--rejects", str(tmp_path / "r.csv")) == 2
     with pytest.raises(SystemExit) as exit_info:
@@ -221,8 +222,8 @@ def test_export_filters_are_read_or_refused_with_a_sentence(dbfile, tmp_path, ca
     out.unlink()
     capsys.readouterr()
     for bad, said in (
-        ("colour=red", "organizations have no filter 'colour' (filters: territory, kind, membership, tag)"),
-        ("territory=Mars", "the filter territory does not take 'Mars' (it takes QC, MA, OTHER)"),
+        ("colour=red", "This list has no filter “colour” (its filters: territory, kind, membership, tag)."),
+        ("territory=Mars", "The filter “territory” does not take “Mars” (it takes QC, MA, OTHER)."),
     ):  # fmt: skip
         assert crm(dbfile, *args, "--filter", bad) == 2
         err = capsys.readouterr().err
@@ -264,11 +265,11 @@ MALFORMED = {
     "mac-excel-cr-only": (b"first_name,last_name,email\rAnn,Lee,ann@x.org\r", 0, "1 created"),
     "binary": (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 1, "not a CSV text file"),
     "truncated-utf16": (codecs.BOM_UTF16_LE + "first_name\r\nAnn\r\n".encode("utf-16-le")[:-1], 1,
-                        "line 3 is not valid UTF-16-LE text"),
+                        "line 3: the text is not valid UTF-16-LE"),
     "bad-utf8-byte": ("first_name,city\r\nAnn,Montréal\r\nBob,Qu\udcffbec\r\n".encode("utf-8", "surrogateescape"),
-                      1, "line 3 is not valid UTF-8 text"),
+                      1, "line 3: the text is not valid UTF-8"),
     "unclosed-quote": (b'first_name,last_name,email\r\nBob,"Unclosed,bob@example.com\r\nAnn,Lee,a@x.org\r\n', 1,
-                       "line 2: a quote opened here is never closed"),
+                       "line 2: a quote opened on this line is never closed"),
     "duplicate-header": (b"first_name,email,email\r\nAnn,a@x.org,b@x.org\r\n", 1, "appears twice"),
     "bad-uid": (b"uid,first_name\r\nnot-a-uuid,Ann\r\n", 1, "line 2, column 'uid': uid: 'not-a-uuid' is not a desk identifier"),
     "tag-folding-to-nothing": ("first_name,tags\r\nAnn,🧬\r\n".encode(), 0, "1 created"),

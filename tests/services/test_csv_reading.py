@@ -60,7 +60,7 @@ def test_truncated_utf16_is_refused_naming_the_line():
     data = codecs.BOM_UTF16_LE + CONTACTS.encode("utf-16-le")
     exc = refusal(data[:-1])
     assert exc.code == "csv.bad_encoding" and exc.params["line"] == "4"
-    assert "line 4 is not valid UTF-16-LE text" in str(exc)
+    assert "line 4: the text is not valid UTF-16-LE (the file is cut short" in str(exc)
 
 
 def test_one_bad_byte_in_utf8_is_refused_at_its_line_not_read_as_cp1252():
@@ -96,7 +96,7 @@ def test_an_unclosed_quote_is_an_error_naming_its_line_not_rows_swallowed():
     text = 'first_name,last_name,email\r\nAnn,Lee,a@x.org\r\nBob,"Unclosed,bob@example.com\r\nCy,Zed,c@x.org\r\n'
     exc = refusal(text.encode())
     assert exc.code == "csv.unclosed_quote" and exc.params["line"] == "3"
-    assert "line 3: a quote opened here is never closed" in str(exc)
+    assert "line 3: a quote opened on this line is never closed." in str(exc)
 
 
 def test_a_stray_quote_closing_later_is_an_error_at_the_record_line():

@@ -220,3 +220,21 @@ def test_sentences_the_services_really_raise_are_said_in_french(languages, tmp_p
     languages.apply("fr")
     untranslated = [str(exc) for exc in raised if error_text(exc) == str(exc)]
     assert untranslated == []
+
+
+def test_every_coded_error_is_said_in_french_with_its_values(languages):
+    """Each template of crm.domain.messages reaches the window translated, values filled in."""
+    from crm.domain import messages
+    from crm.domain.errors import coded
+    from crm.ui.errors import error_text
+
+    languages.apply("fr")
+    for code, (_template, names) in messages.ERRORS.items():
+        exc = coded(code, **{name: f"<{name}>" for name in names})
+        french = error_text(exc)
+        assert french != str(exc), code
+        assert all(f"<{name}>" in french for name in names), (code, french)
+        assert "%" not in french, (code, french)
+    languages.apply("en")
+    exc = coded("import.already_undone", file="in.csv")
+    assert error_text(exc) == str(exc) == "The last import (in.csv) was already undone."

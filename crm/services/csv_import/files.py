@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from crm.db.files import atomic_file
 from crm.domain import csv_headers
-from crm.domain.errors import DeskError
+from crm.domain.errors import DeskError, coded
 from crm.services import bulk
 
 if TYPE_CHECKING:
@@ -83,21 +83,11 @@ def _line_of(text: str) -> int:
 def _bad_encoding(name: str, data: bytes, codec: str, exc: UnicodeDecodeError) -> DeskError:
     line = _line_of(data[: exc.start].decode(codec, errors="replace"))
     shown = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}.get(codec, codec.upper())
-    return DeskError(
-        f"{_shown(name)}: line {line} is not valid {shown} text (the file is cut short, or "
-        f"mixes encodings); save the whole file again as CSV UTF-8",
-        code="csv.bad_encoding",
-        params={"file": name, "line": str(line), "encoding": shown},
-    )
+    return coded("csv.bad_encoding", file=_shown(name), line=line, encoding=shown)
 
 
 def _binary(name: str) -> DeskError:
-    return DeskError(
-        f"{_shown(name)} is not a CSV text file (it holds binary data: a spreadsheet, an image, "
-        "an archive?); save it from the spreadsheet as CSV and import that file",
-        code="csv.binary",
-        params={"file": name},
-    )
+    return coded("csv.binary", file=_shown(name))
 
 
 def _wide_encoding(data: bytes) -> str | None:
@@ -190,11 +180,7 @@ def read_source(
             data = path.read_bytes()
         except OSError as exc:
             detail = str(exc.strerror or exc)
-            raise DeskError(
-                f"cannot read {path}: {detail}",
-                code="csv.unreadable",
-                params={"file": str(path), "detail": detail},
-            ) from exc
+            raise coded("csv.unreadable", file=path, detail=detail) from exc
     if len(data) > MAX_BYTES:
         raise _too_big(name)
     with bulk.no_gc():
@@ -203,36 +189,21 @@ def read_source(
 
 def _too_big(name: str) -> DeskError:
     megabytes, records = str(MAX_BYTES // (1024 * 1024)), f"{MAX_RECORDS:,}"
-    return DeskError(
-        f"{_shown(name)} is too large to import: the limit is {megabytes} MB and {records} "
-        "records; split it into smaller files",
-        code="csv.too_big",
-        params={"file": name, "megabytes": megabytes, "records": records},
-    )
+    return coded("csv.too_big", file=_shown(name), megabytes=megabytes, records=records)
 
 
-# What the csv module says, as the reason a person can act on.
+# What the csv module says, as the reason a person can act on (its code).
 _CSV_REASONS = (
-    ("unexpected end of data", "csv.unclosed_quote", "a quote opened here is never closed"),
-    ("expected after", "csv.stray_quote",
-     "a quote inside a cell is not doubled, or a quoted cell goes on after its closing quote"),
-    ("field larger than", "csv.cell_too_long", "a cell is longer than 128 KB"),
-)  # fmt: skip
+    ("unexpected end of data", "csv.unclosed_quote"),
+    ("expected after", "csv.stray_quote"),
+    ("field larger than", "csv.cell_too_long"),
+)
 
 
 def _csv_error(name: str, line: int, exc: csv.Error) -> DeskError:
     text = str(exc)
-    code, reason = "csv.not_csv", "this is not a readable CSV file"
-    for marker, known_code, known_reason in _CSV_REASONS:
-        if marker in text:
-            code, reason = known_code, known_reason
-    if code == "csv.not_csv":
-        reason += f" ({text})"
-    return DeskError(
-        f"{_shown(name)}: line {line}: {reason}",
-        code=code,
-        params={"file": name, "line": str(line)},
-    )
+    code = next((code for marker, code in _CSV_REASONS if marker in text), "csv.not_csv")
+    return coded(code, file=_shown(name), line=line, detail=text)
 
 
 def _read(data: bytes, entity: str | None, delimiter: str | None, name: str) -> Source:
@@ -265,11 +236,7 @@ def _read(data: bytes, entity: str | None, delimiter: str | None, name: str) -> 
     except csv.Error as exc:
         raise _csv_error(name, line, exc) from exc
     if headers is None:
-        raise DeskError(
-            f"{_shown(name)} is empty: no header line",
-            code="csv.empty",
-            params={"file": name},
-        )
+        raise coded("csv.empty", file=_shown(name))
     return Source(name, encoding, delim, headers, records, sha)
 
 
@@ -278,22 +245,12 @@ def _check_headers(name: str, headers: list[str]) -> None:
     for header in headers:
         key = csv_headers.header_key(header) or header
         if key in seen and header:
-            raise DeskError(
-                f"{_shown(name)}: the column '{header}' appears twice in the header line; "
-                "rename or remove one of them",
-                code="csv.duplicate_header",
-                params={"file": name, "header": header},
-            )
+            raise coded("csv.duplicate_header", file=_shown(name), header=header)
         seen.add(key)
 
 
 def _extra_cells(name: str, line: int, cells: int, columns: int) -> DeskError:
-    return DeskError(
-        f"{_shown(name)}: line {line} has {cells} cells but the header line names {columns} "
-        "columns (a delimiter or quote out of place?)",
-        code="csv.extra_cells",
-        params={"file": name, "line": str(line), "cells": str(cells), "columns": str(columns)},
-    )
+    return coded("csv.extra_cells", file=_shown(name), line=line, cells=cells, columns=columns)
 
 
 def write_rejects(path: str | Path, the_plan: Plan) -> int:

@@ -30,7 +30,9 @@ def resolve_mapping(
         key = csv_headers.header_key(header)
         if key not in keys:
             raise DeskError(
-                f"--map: the file has no column '{header}' (columns: {', '.join(headers)})"
+                f"--map: the file has no column '{header}' (columns: {', '.join(headers)})",
+                code="import.bad_map",
+                params={"header": header},
             )
         index = keys.index(key)
         if target.strip() in ("", "-"):
@@ -39,7 +41,11 @@ def resolve_mapping(
         field_name = csv_headers.field_for(entity, target)
         if field_name is None:
             allowed = ", ".join(csv_headers.IMPORT_FIELDS[entity])
-            raise DeskError(f"--map: '{target}' is not a {entity} field (one of {allowed})")
+            raise DeskError(
+                f"--map: '{target}' is not a {entity} field (one of {allowed})",
+                code="import.bad_map",
+                params={"header": header, "field": target},
+            )
         mapping = {i: f for i, f in mapping.items() if f != field_name}
         mapping[index] = field_name
     return dict(sorted(mapping.items()))

@@ -15,7 +15,7 @@ from crm.db import search
 from crm.db.base import utcnow
 from crm.db.models import RECORD_MODELS, Contact, ImportBatch, ImportBatchItem, Organization
 from crm.domain import validation as v
-from crm.domain.errors import DeskError
+from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
 from crm.services import audit, indexing, tags
 from crm.services.csv_import.common import AUDIT, BATCHES, in_chunks, to_json_str
@@ -49,13 +49,9 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
     """Undo the latest import: created records to the trash, updated ones restored."""
     info = last_batch(session)
     if info is None:
-        raise DeskError("there is no import to undo", code="import.nothing_to_undo")
+        raise coded("import.nothing_to_undo")
     if info.undone:
-        raise DeskError(
-            f"the last import ({info.file_name}) was already undone",
-            code="import.already_undone",
-            params={"file": info.file_name},
-        )
+        raise coded("import.already_undone", file=info.file_name)
     item = ImportBatchItem
     rows = session.execute(
         sa.select(item.entity, item.record_id, item.action, item.before, item.version_after)

@@ -1,0 +1,138 @@
+"""The English of every coded error, written once: code -> (template, names of its params).
+
+A service raises `coded(code, **params)` (crm.domain.errors): its `str()` is the template with
+%1, %2, ... filled from the params in the order named here, which the CLI and the logs show.
+The window says the same template in the user's language by code (crm/ui/errors.py) through
+`QCoreApplication.translate("Errors", template)`. `QT_TRANSLATE_NOOP` below is only the mark
+pyside6-lupdate reads to put each template into crm_fr.ts (resources/translations/update.py
+reads this file); at run time it returns its text unchanged and keeps this module Qt-free.
+
+To add an error: one entry here, `coded("area.what", name=value)` where it is raised, then
+run update.py and translate the new template in crm_fr.ts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+__all__ = ["ERRORS", "english", "fill"]
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
+    """Mark `text` for translation in `context`; returns it as it is."""
+    return text
+
+
+ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "demo.already_loaded": (
+        QT_TRANSLATE_NOOP("Errors", "The demo data is already loaded in this database."), ()),
+    # Opening a database (crm/db raises DatabaseOpenError with reason = the part after "database.").
+    "database.not_a_database": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is not a cooperation desk database (it is not an SQLite file). Choose another "
+                "file, or a new name to create an empty database."), ("where",)),
+    "database.is_folder": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is a folder, not a database file."), ("where",)),
+    "database.folder_missing": (
+        QT_TRANSLATE_NOOP("Errors", "The folder %1 does not exist."), ("where",)),
+    "database.newer_schema": (
+        QT_TRANSLATE_NOOP("Errors", "%1 was written by a newer version of the cooperation desk. Update the program to open it."), ("where",)),
+    "database.locked": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is locked by another program or another desk window; try again in a moment."), ("where",)),
+    "database.disk": (
+        QT_TRANSLATE_NOOP("Errors", "The disk holding %1 is full or failing; free some space and try again."), ("where",)),
+    "database.damaged": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is damaged or is not a desk database; restore it from a backup."), ("where",)),
+    "database.read_only": (
+        QT_TRANSLATE_NOOP("Errors", "%1 cannot be written (read-only file or folder)."), ("where",)),
+    "database.unreachable": (
+        QT_TRANSLATE_NOOP("Errors", "Cannot reach the team database %1.\n\nDetails: %2"), ("where", "detail")),
+    "database.foreign": (
+        QT_TRANSLATE_NOOP("Errors", "This database holds other tables but no desk schema: it was made by another "
+                "program. Choose another file or an empty database."), ()),
+    # Reading a CSV file (crm.services.csv_import.files).
+    "csv.unreadable": (
+        QT_TRANSLATE_NOOP("Errors", "Cannot read %1 (%2)."), ("file", "detail")),
+    "csv.empty": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is empty: it has no header line."), ("file",)),
+    "csv.not_csv": (
+        QT_TRANSLATE_NOOP("Errors", "%1, line %2: this is not a readable CSV file."), ("file", "line")),
+    "csv.bad_encoding": (
+        QT_TRANSLATE_NOOP("Errors", "%1, line %2: the text is not valid %3 (the file is cut short, or mixes "
+                "encodings). Save the whole file again as CSV UTF-8."), ("file", "line", "encoding")),
+    "csv.binary": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is not a CSV text file (it holds binary data: a spreadsheet, an image, an "
+                "archive?). Save it from the spreadsheet as CSV and import that file."), ("file",)),
+    "csv.unclosed_quote": (
+        QT_TRANSLATE_NOOP("Errors", "%1, line %2: a quote opened on this line is never closed."), ("file", "line")),
+    "csv.stray_quote": (
+        QT_TRANSLATE_NOOP("Errors", "%1, line %2: a quote inside a cell is not doubled, or a quoted cell goes on "
+                "after its closing quote."), ("file", "line")),
+    "csv.cell_too_long": (
+        QT_TRANSLATE_NOOP("Errors", "%1, line %2: a cell is longer than 128 KB."), ("file", "line")),
+    "csv.duplicate_header": (
+        QT_TRANSLATE_NOOP("Errors", "%1: the column “%2” appears twice in the header line; rename or remove one "
+                "of them."), ("file", "header")),
+    "csv.extra_cells": (
+        QT_TRANSLATE_NOOP("Errors", "%1, line %2 has %3 cells but the header line names %4 columns (a delimiter "
+                "or a quote out of place?)."), ("file", "line", "cells", "columns")),
+    "csv.too_big": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is too large to import: the limit is %2 MB and %3 records. Split it into "
+                "smaller files."), ("file", "megabytes", "records")),
+    # Exporting a list with filters (crm.services.csv_export).
+    "export.unknown_filter": (
+        QT_TRANSLATE_NOOP("Errors", "This list has no filter “%1” (its filters: %2)."), ("filter", "allowed")),
+    "export.bad_filter_value": (
+        QT_TRANSLATE_NOOP("Errors", "The filter “%1” does not take “%2” (it takes %3)."), ("filter", "value", "allowed")),
+    # Undoing the last import (crm.services.csv_import.undo).
+    "import.nothing_to_undo": (
+        QT_TRANSLATE_NOOP("Errors", "There is no import to undo."), ()),
+    "import.already_undone": (
+        QT_TRANSLATE_NOOP("Errors", "The last import (%1) was already undone."), ("file",)),
+    "email.declined": (
+        QT_TRANSLATE_NOOP("Errors", "%1 said no to this introduction: no email is drafted to a party who declined."), ("party",)),
+    "database.cannot_open": (
+        QT_TRANSLATE_NOOP("Errors", "%1 cannot be opened: check that it and its folder exist and that you may read and write them."), ("where",)),
+    "database.missing": (
+        QT_TRANSLATE_NOOP("Errors", "There is no database at %1."), ("where",)),
+    "database.empty": (
+        QT_TRANSLATE_NOOP("Errors", "There is no desk database in %1 (the file is empty)."), ("where",)),
+    "database.needs_upgrade": (
+        QT_TRANSLATE_NOOP("Errors", "%1 needs an upgrade of its schema; open it in the window to upgrade it (a backup is made first)."), ("where",)),
+    "storage.locked": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment."), ("where",)),
+    "storage.disk_full": (
+        QT_TRANSLATE_NOOP("Errors", "The disk holding %1 is full. Nothing was saved; free some space and try again."), ("where",)),
+    "storage.read_only": (
+        QT_TRANSLATE_NOOP("Errors", "%1 cannot be written: the file, its folder or the disk is read-only. Nothing was saved."), ("where",)),
+    "storage.damaged": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is damaged. Nothing was saved. See what is wrong with File ▸ Check the database, then go back to a good backup with File ▸ Restore from a backup."), ("where",)),
+    "storage.cannot_open": (
+        QT_TRANSLATE_NOOP("Errors", "%1 cannot be opened: check that it and its folder exist and that you may read and write them."), ("where",)),
+    "storage.unreachable": (
+        QT_TRANSLATE_NOOP("Errors", "Lost the connection to the team database %1. Nothing more was saved; check the network and try again."), ("where",)),
+    "storage.io": (
+        QT_TRANSLATE_NOOP("Errors", "The disk failed while writing %1. Nothing was saved; check the disk, then check the database."), ("where",)),
+}  # fmt: skip
+
+
+_PLACE = re.compile(r"%(\d+)")
+
+
+def fill(template: str, names: tuple[str, ...], params: Mapping[str, object]) -> str:
+    """`template` with %1, %2, ... replaced by the params named in `names`, in that order."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if not 1 <= number <= len(names):
+            return match.group(0)
+        return str(params.get(names[number - 1], ""))
+
+    # One pass, so that a value holding "%2" (a file name) is never replaced in its turn.
+    return _PLACE.sub(value, template)
+
+
+def english(code: str, params: Mapping[str, object]) -> str:
+    """The English sentence of the error `code` with its params."""
+    template, names = ERRORS[code]
+    return fill(template, names, params)
