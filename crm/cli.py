@@ -115,9 +115,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         url = resolve_url(args.db, args.database_url)
         first_start = url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists()
-        if url.startswith("sqlite:///") and command != "restore":
+        if command == "restore" and url.startswith("sqlite:///"):
+            # The remedy for a file that cannot be opened must not need to open it.
+            return restore_file(Path(url.removeprefix("sqlite:///")), args)
+        if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         db = open_database(url)
+        if command in WRITING and (command != "users" or args.users_command == "add"):
+            from crm.services import maintenance
+
+            maintenance.guard(db)  # a damaged file is read-only until repaired
     except (DeskError, ValueError) as exc:
         err(str(exc))
         return 1
@@ -198,16 +205,54 @@ def cmd_search(db: Database, args: argparse.Namespace) -> int:
 def cmd_backup(db: Database, args: argparse.Namespace) -> int:
     from crm.services import maintenance
 
-    path = maintenance.backup(db, args.out)
-    print(f"Backup written: {path}")
+    if maintenance.damage_of(db):  # say why there is no backup before anything else
+        raise maintenance.damaged_error(db.display_name, maintenance.damage_of(db), doing="backup")
+    path = maintenance.backup(db, args.out, actor_id=actor_id(db, args.user))
+    print(f"Backup written: {path} (recorded in the export log).")
     return 0
 
 
 def cmd_restore(db: Database, args: argparse.Namespace) -> int:
+    import os
+
     from crm.services import maintenance
 
-    safety = maintenance.restore(db, args.file)
-    print(f"Restored {db.display_name} from {args.file}. The previous content was saved to {safety}.")
+    restored = maintenance.restore(db, args.file, user=args.user or os.environ.get("CRM_USER"))
+    print(restored_text(restored))
+    return 0
+
+
+def restored_text(restored: object) -> str:
+    from crm.services.maintenance import Restored
+
+    assert isinstance(restored, Restored)
+    text = f"Restored {restored.where} from {restored.source} (recorded in its audit trail)."
+    if restored.safety is None:
+        return text
+    how = "could not be read as a database and was moved" if restored.moved_aside else "was saved"
+    return f"{text} The previous content {how} to {restored.safety}."
+
+
+def restore_file(path: Path, args: argparse.Namespace) -> int:
+    """`crm restore` on a file, without opening the current one (it may be the broken one)."""
+    import os
+
+    from crm.db.engine import sqlite_url
+    from crm.db.migrate import open_database
+    from crm.domain.errors import DeskError
+    from crm.services import maintenance
+
+    restored = maintenance.restore_file(path, args.file)
+    print(restored_text(restored))
+    try:
+        db = open_database(sqlite_url(path))
+        try:
+            maintenance.record_restore(db, restored, args.user or os.environ.get("CRM_USER"))
+        finally:
+            db.close()
+    except DeskError as exc:
+        err(f"the restore is done, but it could not be recorded in the audit trail: {exc}")
+        return 1
     return 0
 
 
@@ -215,7 +260,12 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
     from crm.services import maintenance
 
     if args.repair:
-        print(f"Search index rebuilt: {maintenance.repair_search(db):,} entries.")
+        done = maintenance.repair(db)
+        if done.rebuilt is not None:
+            print(f"Rebuilt {db.display_name} from what SQLite could read; the damaged file was kept as {done.rebuilt.safety}.")
+        for line in done.schema:
+            print(f"Schema: {line}.")
+        print(f"Search index rebuilt: {done.search_entries:,} entries.")
     report = maintenance.health(db)
     counts = ", ".join(f"{n:,} {kind}" for kind, n in report.counts.items())
     if report.healthy:
@@ -224,6 +274,14 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
     err(f"{db.display_name} has problems:")
     for problem in report.problems:
         print(f"  - {problem}", file=sys.stderr)
+    if report.damaged:
+        print(
+            "It is read-only until repaired: run crm check --repair, or restore a backup "
+            "(crm restore FILE).",
+            file=sys.stderr,
+        )
+    elif report.schema:
+        print("Run crm check --repair to remove what the desk did not make.", file=sys.stderr)
     return 1
 
 
@@ -366,6 +424,9 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     print(f"{verb} {args.entity}: {summary or 'nothing'}.", file=sys.stderr)
     return 0
 
+
+# Commands that write: refused on a damaged file (see maintenance.guard).
+WRITING = {"demo", "export", "import", "users", "backup"}
 
 COMMANDS = {
     "demo": cmd_demo,
