@@ -59,6 +59,11 @@ def backup_dir(db: Database | Path) -> Path:
     return base / "backups"
 
 
+def backup_folder(db: Database) -> Path:
+    """The backups folder, made if needed, readable by its owner only."""
+    return private_dir(backup_dir(db))
+
+
 def _stamp() -> str:
     # Microseconds: a backup and a restore in the same second must not share a name.
     return datetime.now().strftime("%Y%m%d-%H%M%S-%f")

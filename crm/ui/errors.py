@@ -155,6 +155,27 @@ _CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
     "database.foreign": (
         lambda: QCoreApplication.translate("Errors", "This database holds other tables but no desk schema: it was made by another "
                 "program. Choose another file or an empty database."), ()),
+    # backups, restores and a damaged database (crm.services.maintenance)
+    "database.damaged_read_only": (
+        lambda: QCoreApplication.translate("Errors", "%1 is damaged: it is read-only until repaired, and nothing was written.\n\nThe check says: %2\n\nRestore a backup (File › Restore from a backup) or repair it (File › Check the database)."), ("where", "problems")),
+    "backup.damaged": (
+        lambda: QCoreApplication.translate("Errors", "%1 is damaged, so no backup was written: a damaged copy could take the place of a good backup.\n\nThe check says: %2\n\nRestore a good backup or repair the database (File › Check the database)."), ("where", "problems")),
+    "backup.exists": (
+        lambda: QCoreApplication.translate("Errors", "%1 already exists; nothing was written. Choose another name for the backup."), ("file",)),
+    "restore.missing": (
+        lambda: QCoreApplication.translate("Errors", "%1 was not restored: it does not exist or is not a file. Nothing was changed in %2."), ("source", "where")),
+    "restore.not_sqlite": (
+        lambda: QCoreApplication.translate("Errors", "%1 was not restored: it is not a desk backup (not an SQLite file). Nothing was changed in %2."), ("source", "where")),
+    "restore.not_desk": (
+        lambda: QCoreApplication.translate("Errors", "%1 was not restored: it holds no desk schema. Nothing was changed in %2."), ("source", "where")),
+    "restore.newer": (
+        lambda: QCoreApplication.translate("Errors", "%1 was not restored: it was written by a newer version of the desk (schema %3); update the program to restore it. Nothing was changed in %2."), ("source", "where", "revision")),
+    "restore.damaged": (
+        lambda: QCoreApplication.translate("Errors", "%1 was not restored: it is damaged (%3). Nothing was changed in %2."), ("source", "where", "problems")),
+    "restore.foreign_schema": (
+        lambda: QCoreApplication.translate("Errors", "%1 was not restored: it holds database objects the desk does not make, or has rewritten them, which could change data behind its back:\n%3\n\nNothing was changed in %2."), ("source", "where", "problems")),
+    "repair.impossible": (
+        lambda: QCoreApplication.translate("Errors", "%1 cannot be repaired: SQLite cannot read all of it back (%2). Nothing was changed; restore a backup (File › Restore from a backup)."), ("where", "problems")),
     "csv.unreadable": (
         lambda: QCoreApplication.translate("Errors", "Cannot read %1 (%2)."), ("file", "detail")),
     "csv.empty": (
