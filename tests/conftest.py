@@ -80,7 +80,9 @@ def empty_pg(db: Database) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _user_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _user_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """The user data folder (default database, a team database's backups) is a temporary one:
     no test writes into the real one."""
     folder = tmp_path_factory.mktemp("user-data")

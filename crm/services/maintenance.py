@@ -83,14 +83,11 @@ def default_backup_path(db: Database) -> Path:
     return _unique(backup_dir(db), stem, ".db")
 
 
-def safety_copy_path(target: Path | None) -> Path:
-    """Where a restore keeps the database as it was: the backups folder, a telling name."""
+def safety_copy_path(target: Path | None, label: str = "before-restore") -> Path:
+    """Where a restore (or a repair) keeps the database as it was: the backups folder."""
     stem = target.stem if target is not None else "team"
-    return _unique(
-        backup_dir(target) if target else backup_dir(default_db_path()),
-        f"{stem}-before-restore",
-        ".db",
-    )
+    folder = backup_dir(target) if target else backup_dir(default_db_path())
+    return _unique(folder, f"{stem}-{label}", ".db")
 
 
 def _prepare_folder(target: Path, *, ours: bool) -> None:
@@ -350,6 +347,7 @@ def verify_staged(staged: Path, source: Path, where: str) -> None:
                 f"it holds database objects the desk does not make, or has rewritten them, "
                 f"which could change data behind its back: {text}.",
                 problems=text,
+                objects=";".join(f"{d.kind}:{d.type}:{d.name}" for d in found[:10]),
             )  # fmt: skip
         broken = schema.broken_references(conn)
         if broken:
@@ -403,13 +401,13 @@ def restore_file(path: Path, source: Path) -> Restored:
         return _swap(path, staged, source)
 
 
-def _swap(path: Path, staged: Path, source: Path) -> Restored:
+def _swap(path: Path, staged: Path, source: Path, label: str = "before-restore") -> Restored:
     """Put a verified staged file in the place of `path`, its old content kept aside."""
     where = str(path)
     if not path.exists():
         os.replace(staged, path)
         return Restored(where, source, None)
-    safety = safety_copy_path(path)
+    safety = safety_copy_path(path, label)
     private_dir(safety.parent)
     try:
         with atomic_file(safety) as copy:
@@ -655,7 +653,7 @@ def _rebuild_damaged_file(db: Database) -> Restored | None:
                 code="repair.impossible",
                 params={"where": where, "problems": text},
             )
-        rebuilt = _swap(db.path, staged, db.path)
+        rebuilt = _swap(db.path, staged, db.path, "damaged")
     unprotect(db)
     return rebuilt
 

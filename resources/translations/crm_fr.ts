@@ -2506,6 +2506,34 @@ Une copie de sécurité de la base telle qu’elle est maintenant est d’abord 
         <translation>Restauration de la sauvegarde…</translation>
     </message>
     <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>index</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>déclencheur</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>vue</translation>
+    </message>
+    <message>
+        <source>%1 “%2”, not made by the desk</source>
+        <translation>%1 « %2 » — objet inconnu du bureau</translation>
+    </message>
+    <message>
+        <source>%1 “%2” is missing</source>
+        <translation>%1 « %2 » — objet manquant</translation>
+    </message>
+    <message>
+        <source>%1 “%2” differs from the desk’s</source>
+        <translation>%1 « %2 » — objet différent de celui du bureau</translation>
+    </message>
+    <message>
         <source>• %1: %2</source>
         <translation>• %1 : %2</translation>
     </message>

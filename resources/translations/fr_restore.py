@@ -69,3 +69,14 @@ FR: dict[str, str] = {
 }
 
 PLURALS: dict[str, tuple[str, str]] = {}
+
+FR.update({
+    # schema objects that are not as the desk makes them
+    "table": "table",
+    "index": "index",
+    "trigger": "déclencheur",
+    "view": "vue",
+    "%1 “%2”, not made by the desk": "%1 « %2 » — objet inconnu du bureau",
+    "%1 “%2” is missing": "%1 « %2 » — objet manquant",
+    "%1 “%2” differs from the desk’s": "%1 « %2 » — objet différent de celui du bureau",
+})

@@ -119,7 +119,7 @@ def _user_name(db: Any, user_id: int) -> str | None:
 def restore(window: Any) -> Task | None:
     """Ask for a backup, confirm, then replace the database's content with it."""
     db = window.ctx.db
-    folder = maintenance.backup_dir(db)
+    folder = maintenance.backup_folder(db)
     chosen = ask_open_path(
         window, QCoreApplication.translate("Maintenance", "Restore from a backup"), str(folder)
     )
@@ -173,7 +173,7 @@ def restore(window: Any) -> Task | None:
     def failed(exc: BaseException) -> None:
         window.records_changed()  # whatever happened, show what the database holds now
         messages.error(
-            window, QCoreApplication.translate("Maintenance", "Cannot restore"), error_text(exc)
+            window, QCoreApplication.translate("Maintenance", "Cannot restore"), _refusal_text(exc)
         )
 
     # A restore replaces the content in one step: it cannot stop half way, so no Cancel.
@@ -184,6 +184,40 @@ def restore(window: Any) -> Task | None:
         label=QCoreApplication.translate("Maintenance", "Restoring the backup…"),
         parent=window,
     )
+
+
+def difference_text(kind: str, type_: str, name: str) -> str:
+    """One schema object that is not as the desk makes it, in the user's language."""
+    types = {
+        "table": QCoreApplication.translate("Maintenance", "table"),
+        "index": QCoreApplication.translate("Maintenance", "index"),
+        "trigger": QCoreApplication.translate("Maintenance", "trigger"),
+        "view": QCoreApplication.translate("Maintenance", "view"),
+    }
+    texts = {
+        "unknown": QCoreApplication.translate("Maintenance", "%1 “%2”, not made by the desk"),
+        "missing": QCoreApplication.translate("Maintenance", "%1 “%2” is missing"),
+        "changed": QCoreApplication.translate("Maintenance", "%1 “%2” differs from the desk’s"),
+    }
+    template = texts.get(kind, "%1 “%2”")
+    return "• " + template.replace("%1", types.get(type_, type_)).replace("%2", name)
+
+
+def _refusal_text(exc: BaseException) -> str:
+    """The error, with a foreign schema's objects listed in the user's language."""
+    text = error_text(exc)
+    objects = getattr(exc, "params", {}).get("objects", "")
+    if getattr(exc, "code", "") == "restore.foreign_schema" and objects:
+        listed = "\n".join(difference_text(*item.split(":", 2)) for item in objects.split(";"))
+        text = text.replace(exc.params.get("problems", ""), listed)  # type: ignore[attr-defined]
+    return text
+
+
+def _problem_lines(report: maintenance.Health) -> str:
+    schema_lines = {f"schema: {d}" for d in report.schema}
+    lines = [f"• {p}" for p in report.problems if p not in schema_lines]
+    lines += [difference_text(d.kind, d.type, d.name) for d in report.schema]
+    return "\n".join(lines[:25])
 
 
 def _counts(report: maintenance.Health) -> str:
@@ -210,7 +244,7 @@ def check_database(window: Any) -> Task:
                 .replace("%2", _counts(report)),
             )
             return
-        problems = "\n".join(f"• {p}" for p in report.problems[:25])
+        problems = _problem_lines(report)
         damaged = (
             QCoreApplication.translate(
                 "Maintenance", "It is damaged: it stays read-only until repaired or restored.\n\n"
@@ -284,7 +318,7 @@ def repair(window: Any) -> Task:
                     "Maintenance", "%1 still has problems:\n%2\n\nRestore a backup."
                 )
                 .replace("%1", db.display_name)
-                .replace("%2", "\n".join(f"• {p}" for p in report.problems[:25])),
+                .replace("%2", _problem_lines(report)),
             )
 
     return window.tasks.run_long(  # type: ignore[no-any-return]
