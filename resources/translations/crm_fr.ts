@@ -2588,6 +2588,10 @@ Restaurez une sauvegarde.</translation>
         <translation>Réparation de la base de données…</translation>
     </message>
     <message>
+        <source>Damaged database</source>
+        <translation>Base de données endommagée</translation>
+    </message>
+    <message>
         <source>Open a team database</source>
         <translation>Ouvrir une base d’équipe</translation>
     </message>

@@ -80,3 +80,5 @@ FR.update({
     "%1 “%2” is missing": "%1 « %2 » — objet manquant",
     "%1 “%2” differs from the desk’s": "%1 « %2 » — objet différent de celui du bureau",
 })
+
+FR["Damaged database"] = "Base de données endommagée"

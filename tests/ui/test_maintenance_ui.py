@@ -152,3 +152,16 @@ def test_backup_and_restore_refusals_are_said_in_french(qtbot, desk, tmp_path):
     assert [t for t, exc in zip(french, raised, strict=True) if t == str(exc)] == []
     assert "n’a pas été restaurée" in french[1] and "consent_yes" in french[1]
     assert french[-1].startswith(str(desk.db.path)) and "lecture seule" in french[-1]
+
+
+def test_a_damaged_file_is_found_when_its_window_opens(qtbot, window, desk, answers):
+    desk.db.engine.dispose()
+    damage_an_index(desk.db.path)
+    task = care.check_on_open(window)
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(answers.asked), timeout=10000)
+    kind, title, text = answers.asked[-1]
+    assert (kind, title) == ("error", "Damaged database")
+    assert "read-only until repaired" in text and "File › Check the database" in text
+    with pytest.raises(DeskError, match="read-only"), desk.db.write() as s:
+        contacts.service.delete(s, desk.user_id, 1)

@@ -332,6 +332,25 @@ def repair(window: Any) -> Task:
     )
 
 
+def check_on_open(window: Any) -> Task | None:
+    """Check a file quickly off the GUI thread once its window shows: a damaged one is
+    read-only from then on, and the person is told why and what to do."""
+    db = window.ctx.db
+    if db.path is None:
+        return None
+
+    def done(problems: list[str]) -> None:
+        if problems:
+            messages.error(
+                window,
+                QCoreApplication.translate("Maintenance", "Damaged database"),
+                error_text(maintenance.damaged_error(db.display_name, problems)),
+            )
+
+    # A file that cannot even be read for the check is told by the first page that reads it.
+    return window.tasks.run(lambda: maintenance.guard(db), done, lambda exc: None)  # type: ignore[no-any-return]
+
+
 def probe(url: str) -> None:
     """Open the database at `url` (creating or upgrading its schema), then close it."""
     from crm.db.engine import normalize_url
