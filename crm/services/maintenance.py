@@ -178,6 +178,13 @@ def damaged_error(where: str, problems: list[str], *, doing: str = "write") -> D
             code="backup.damaged",
             params={"where": where, "problems": text},
         )
+    if doing == "open":
+        return DeskError(
+            f"{where} is damaged: it is read-only until repaired. crm check says: {text}. "
+            "Restore a backup (crm restore FILE) or run crm check --repair.",
+            code="database.damaged_found",
+            params={"where": where, "problems": text},
+        )
     return DeskError(
         f"{where} is damaged: it is read-only until repaired, and nothing was written. "
         f"crm check says: {text}. Restore a backup (crm restore FILE) or run crm check --repair.",

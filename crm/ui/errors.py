@@ -158,6 +158,8 @@ _CODED: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
     # backups, restores and a damaged database (crm.services.maintenance)
     "database.damaged_read_only": (
         lambda: QCoreApplication.translate("Errors", "%1 is damaged: it is read-only until repaired, and nothing was written.\n\nThe check says: %2\n\nRestore a backup (File › Restore from a backup) or repair it (File › Check the database)."), ("where", "problems")),
+    "database.damaged_found": (
+        lambda: QCoreApplication.translate("Errors", "%1 is damaged: it is read-only until repaired.\n\nThe check says: %2\n\nRestore a backup (File › Restore from a backup) or repair it (File › Check the database)."), ("where", "problems")),
     "backup.damaged": (
         lambda: QCoreApplication.translate("Errors", "%1 is damaged, so no backup was written: a damaged copy could take the place of a good backup.\n\nThe check says: %2\n\nRestore a good backup or repair the database (File › Check the database)."), ("where", "problems")),
     "backup.exists": (

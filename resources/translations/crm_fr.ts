@@ -756,6 +756,18 @@ La vérification indique : %2
 Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde) ou réparez-la (Fichier › Vérifier la base de données).</translation>
     </message>
     <message>
+        <source>%1 is damaged: it is read-only until repaired.
+
+The check says: %2
+
+Restore a backup (File › Restore from a backup) or repair it (File › Check the database).</source>
+        <translation>%1 est endommagée : elle est en lecture seule jusqu’à sa réparation.
+
+La vérification indique : %2
+
+Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde) ou réparez-la (Fichier › Vérifier la base de données).</translation>
+    </message>
+    <message>
         <source>%1 is damaged, so no backup was written: a damaged copy could take the place of a good backup.
 
 The check says: %2

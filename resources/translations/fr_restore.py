@@ -82,3 +82,8 @@ FR.update({
 })
 
 FR["Damaged database"] = "Base de données endommagée"
+FR["%1 is damaged: it is read-only until repaired.\n\nThe check says: %2\n\nRestore a backup (File › Restore from a backup) or repair it (File › Check the database)."] = (
+    "%1 est endommagée : elle est en lecture seule jusqu’à sa réparation.\n\nLa vérification "
+    "indique : %2\n\nRestaurez une sauvegarde (Fichier › Restaurer une sauvegarde) ou "
+    "réparez-la (Fichier › Vérifier la base de données)."
+)

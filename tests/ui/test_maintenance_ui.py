@@ -162,6 +162,6 @@ def test_a_damaged_file_is_found_when_its_window_opens(qtbot, window, desk, answ
     qtbot.waitUntil(lambda: bool(answers.asked), timeout=10000)
     kind, title, text = answers.asked[-1]
     assert (kind, title) == ("error", "Damaged database")
-    assert "read-only until repaired" in text and "File › Check the database" in text
+    assert "read-only until repaired." in text and "File › Check the database" in text
     with pytest.raises(DeskError, match="read-only"), desk.db.write() as s:
         contacts.service.delete(s, desk.user_id, 1)

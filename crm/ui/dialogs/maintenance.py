@@ -344,7 +344,7 @@ def check_on_open(window: Any) -> Task | None:
             messages.error(
                 window,
                 QCoreApplication.translate("Maintenance", "Damaged database"),
-                error_text(maintenance.damaged_error(db.display_name, problems)),
+                error_text(maintenance.damaged_error(db.display_name, problems, doing="open")),
             )
 
     # A file that cannot even be read for the check is told by the first page that reads it.
