@@ -23,6 +23,7 @@ writes, and `health` protects what it finds damaged.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -36,7 +37,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from crm.db import schema
-from crm.db.base import Base
+from crm.db.base import Base, table_of
 from crm.db.database import Database, check_sqlite_file, open_error
 from crm.db.engine import BUSY_TIMEOUT_MS, WRITE_OPTION, default_db_path, make_engine, sqlite_url
 from crm.db.files import atomic_file, create_private, make_private, private_dir, temp_path_for
@@ -305,6 +306,8 @@ class Restored:
     source: Path
     safety: Path | None  # None when there was no database there before
     moved_aside: bool = False  # the old file could not be read as a database: moved, not copied
+    # The replaced database's export log: files that left the desk stay on record.
+    export_log: tuple[dict[str, Any], ...] = ()
 
 
 def _not_restored(source: Path, where: str, code: str, why: str, **params: str) -> DeskError:
@@ -405,7 +408,35 @@ def restore_file(path: Path, source: Path) -> Restored:
                 source, where, "damaged", f"it cannot be read ({exc}).", problems=str(exc)
             ) from exc
         verify_staged(staged, source, where)
-        return _swap(path, staged, source)
+        kept = _export_log_rows(path)
+        restored = _swap(path, staged, source)
+    return dataclasses.replace(restored, export_log=kept)
+
+
+def _export_log_query() -> sa.Select[Any]:
+    from crm.db.models import StaffUser
+
+    e = table_of(ExportLogEntry)
+    columns = [c for c in e.c if c.name != "id"]
+    return (
+        sa.select(*columns, StaffUser.name.label("user_name"))
+        .outerjoin(StaffUser, StaffUser.id == e.c.user_id)
+        .order_by(e.c.id)
+    )
+
+
+def _export_log_rows(path: Path) -> tuple[dict[str, Any], ...]:
+    """The export log of the file about to be replaced, read-only; () when it cannot be read."""
+    if not path.exists():
+        return ()
+    engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with engine.connect() as conn:
+            return tuple(dict(row) for row in conn.execute(_export_log_query()).mappings())
+    except (sa.exc.SQLAlchemyError, ValueError):
+        return ()  # damaged, foreign or newer: its log stays in the safety copy
+    finally:
+        engine.dispose()
 
 
 def _swap(path: Path, staged: Path, source: Path, label: str = "before-restore") -> Restored:
@@ -475,6 +506,8 @@ def _restore_server(db: Database, source: Path) -> Restored:
         copy_file(source, staged)
         verify_staged(staged, source, where)
         safety = backup(db, safety_copy_path(None), log=False)
+        with db.read() as session:
+            kept = tuple(dict(r) for r in session.execute(_export_log_query()).mappings())
         copy = make_engine(sqlite_url(staged))
         try:
             with copy.connect() as src, db.write() as session:
@@ -485,7 +518,7 @@ def _restore_server(db: Database, source: Path) -> Restored:
                 reset_sequences(conn)
         finally:
             copy.dispose()
-    return Restored(where, source, safety)
+    return Restored(where, source, safety, export_log=kept)
 
 
 def record_restore(db: Database, restored: Restored, user: str | None) -> None:
@@ -499,6 +532,7 @@ def record_restore(db: Database, restored: Restored, user: str | None) -> None:
     name = user or users.login_name()
     with db.write() as session:
         actor = users.by_name(session, name)
+        kept = _carry_export_log(session, restored.export_log)
         session.add(
             AuditEntry(
                 user_id=actor.id if actor is not None else None,
@@ -510,12 +544,28 @@ def record_restore(db: Database, restored: Restored, user: str | None) -> None:
                         "from": str(restored.source.absolute()),
                         "safety_copy": str(restored.safety) if restored.safety else "",
                         "moved_aside": restored.moved_aside,
+                        "export_log_entries_kept": kept,
                         "by": name,
                     },
                     ensure_ascii=False,
                 ),
             )
         )
+
+
+def _carry_export_log(session: Any, rows: tuple[dict[str, Any], ...]) -> int:
+    """Put back the replaced database's export-log entries that the backup does not hold:
+    a file handed to a partner stays on record whatever the data became."""
+    from crm.services import users
+
+    known = set(session.scalars(sa.select(ExportLogEntry.uid)))
+    missing = [dict(row) for row in rows if row["uid"] not in known]
+    for row in missing:
+        user = users.by_name(session, row.pop("user_name") or "")
+        row["user_id"] = user.id if user is not None else None
+    if missing:
+        session.execute(sa.insert(table_of(ExportLogEntry)), missing)
+    return len(missing)
 
 
 # --- health --------------------------------------------------------------------------------

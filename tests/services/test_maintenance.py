@@ -4,6 +4,7 @@ a backup is checked and logged, a restore is verified and recorded, a refusal ch
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -51,3 +52,26 @@ def test_a_refused_restore_changes_nothing(db, actor, tmp_path):
         maintenance.restore(db, crafted)
     assert info.value.code == "restore.foreign_schema" and "spy" in info.value.params["problems"]
     assert org_names(db) == ["Après", "Gardée"]
+
+
+def test_a_restore_keeps_the_export_log_of_the_replaced_database(db, actor, tmp_path):
+    """Files handed to partners after the backup stay on record once it is restored."""
+    from crm.services import csv_export, export_profiles
+
+    made = maintenance.backup(db, tmp_path / "copy.db", actor_id=actor)
+    with db.write() as s:
+        request = export_profiles.request_from(export_profiles.Profile("", "organizations"))
+        csv_export.export(s, actor, request.checked(), tmp_path / "sent.csv")
+    maintenance.restore(db, made, user="mtremblay")
+    with db.read() as s:
+        entries = s.execute(
+            sa.select(
+                ExportLogEntry.entity, ExportLogEntry.file_name, ExportLogEntry.user_id
+            ).order_by(ExportLogEntry.id)
+        ).all()
+        last = s.scalars(sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+    assert [(e, Path(f).name, u) for e, f, u in entries] == [
+        ("backup", "copy.db", actor),
+        ("organizations", "sent.csv", actor),
+    ]
+    assert '"export_log_entries_kept": 2' in last.changes
