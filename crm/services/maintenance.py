@@ -100,9 +100,14 @@ def _prepare_folder(target: Path, *, ours: bool) -> None:
 # --- SQLite copies -----------------------------------------------------------------------
 
 
+def _uri(path: Path) -> str:
+    """A read-only SQLite URI; any character a file name may hold (#, ?, %) is escaped."""
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
 @contextlib.contextmanager
 def _sqlite(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
-    uri = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+    uri = _uri(path) if read_only else Path(path).absolute().as_uri()
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         yield conn
@@ -429,7 +434,7 @@ def _export_log_rows(path: Path) -> tuple[dict[str, Any], ...]:
     """The export log of the file about to be replaced, read-only; () when it cannot be read."""
     if not path.exists():
         return ()
-    engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    engine = sa.create_engine("sqlite://", creator=lambda: sqlite3.connect(_uri(path), uri=True))
     try:
         with engine.connect() as conn:
             return tuple(dict(row) for row in conn.execute(_export_log_query()).mappings())
@@ -669,7 +674,7 @@ def _copy_tables(source: Path, target: Path) -> None:
     plain scan (NOT INDEXED: a damaged index is never read; the target builds its own)."""
     skip = {"alembic_version"}
     with _sqlite(target) as conn:
-        conn.execute("ATTACH DATABASE ? AS src", (f"file:{source}?mode=ro",))
+        conn.execute("ATTACH DATABASE ? AS src", (_uri(source),))
         tables = [
             name for (kind, name) in schema.expected_schema()
             if kind == "table" and name not in skip and not name.startswith("search_fts")

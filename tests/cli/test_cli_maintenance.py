@@ -400,3 +400,17 @@ def test_backups_are_logged_and_a_restore_is_recorded(dbfile, tmp_path, capsys, 
     engine.dispose()
     assert (action, entity, who) == ("restore", "database", "mtremblay")
     assert str(backup) in changes and "before-restore" in changes
+
+
+def test_backup_and_restore_where_names_hold_odd_characters(tmp_path, capsys):
+    """SQLite reads a URI: a # or a space in a folder or file name must not cut it short."""
+    folder = tmp_path / "Dossier #2 é"
+    folder.mkdir()
+    dbfile = folder / "bureau #1.db"
+    seed(dbfile, "Gardée")
+    backup = folder / "copie #1.db"
+    assert crm("--db", str(dbfile), "backup", "--out", str(backup)) == 0
+    seed(dbfile, "Après")
+    assert crm("--db", str(dbfile), "restore", str(backup)) == 0
+    assert names(dbfile) == ["Gardée"]
+    assert crm("--db", str(dbfile), "check", "--repair") == 0
