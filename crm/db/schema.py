@@ -97,11 +97,20 @@ def integrity_problems(
     try:
         verdict = [row[0] for row in conn.execute(f"PRAGMA {pragma}({limit})")]
     except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise  # locked, unreadable, I/O: not a verdict on the file's content
         return [str(exc)]
     if verdict == ["ok"]:
         return []
     lines = [line.strip() for row in verdict for line in str(row).splitlines()]
     return [line for line in lines if line and not line.startswith("***")]
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """SQLITE_CORRUPT or SQLITE_NOTADB: the file's content is wrong, not its surroundings."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    text = str(exc).lower()
+    return code in (11, 26) or "malformed" in text or "not a database" in text
 
 
 def broken_references(conn: sqlite3.Connection, *, limit: int = 20) -> list[str]:

@@ -118,17 +118,15 @@ def _sqlite(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connecti
 def copy_file(source: Path, target: Path) -> None:
     """Copy an SQLite file through the backup API, the source opened read-only: its `-wal`
     is read (a copy of a live database comes whole) and it is never checkpointed or changed."""
-    side = [source.with_name(source.name + s) for s in ("-wal", "-shm")]
-    ours = [p for p in side if not p.exists()]
+    wal, shm = (source.with_name(source.name + s) for s in ("-wal", "-shm"))
+    ours = [p for p in (wal, shm) if not p.exists()]
     try:
         with _sqlite(source, read_only=True) as src, _sqlite(target) as dst:
             src.backup(dst)
     finally:
-        # A read-only reader of a WAL file makes empty side files it cannot remove itself;
-        # leave the folder as it was when they were not there before.
-        if ours and all(
-            not p.exists() or p.stat().st_size == 0 or p.name.endswith("-shm") for p in side
-        ):
+        # A read-only reader of a WAL file makes side files it cannot remove itself; leave
+        # the folder as it was when they were not there before (and hold nothing).
+        if ours and (not wal.exists() or wal.stat().st_size == 0):
             for path in ours:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
@@ -230,8 +228,11 @@ def guard(db: Database) -> list[str]:
     """Check a file quickly before a command that writes; protect it if it is damaged."""
     if db.path is None:
         return []
-    with _sqlite(db.path, read_only=True) as conn:
-        problems = schema.integrity_problems(conn, quick=True)
+    try:
+        with _sqlite(db.path, read_only=True) as conn:
+            problems = schema.integrity_problems(conn, quick=True)
+    except sqlite3.Error:
+        return []  # locked or unreadable: the command itself will say so
     if problems:
         protect(db, problems)
     return problems
@@ -627,10 +628,11 @@ def health(db: Database) -> Health:
                         "(run crm check --repair)"
                     )
             session.rollback()
-    except sa.exc.DBAPIError as exc:
+    except (sa.exc.DBAPIError, sqlite3.Error) as exc:
         report.problems.append(open_error(exc, db.display_name).message)
-        if "malformed" in str(exc.orig) or "not a database" in str(exc.orig):
-            report.damaged.append(str(exc.orig))
+        orig = getattr(exc, "orig", exc)
+        if isinstance(orig, sqlite3.Error) and schema.is_damage(orig):
+            report.damaged.append(str(orig))
     if report.damaged:
         protect(db, report.damaged)
     return report

@@ -414,3 +414,24 @@ def test_backup_and_restore_where_names_hold_odd_characters(tmp_path, capsys):
     assert crm("--db", str(dbfile), "restore", str(backup)) == 0
     assert names(dbfile) == ["Gardée"]
     assert crm("--db", str(dbfile), "check", "--repair") == 0
+
+
+def test_a_locked_database_is_not_taken_for_a_damaged_one(dbfile, monkeypatch):
+    """Another program holding the file is not damage: the quick check must not protect it."""
+    from crm.db.database import Database
+    from crm.db.engine import make_engine
+
+    seed(dbfile)
+    monkeypatch.setattr(maintenance, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(dbfile)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE held (x)")
+    db = Database(f"sqlite:///{dbfile}", make_engine(f"sqlite:///{dbfile}"))
+    try:
+        assert maintenance.guard(db) == []
+        assert maintenance.damage_of(db) == []
+    finally:
+        holder.rollback()
+        holder.close()
+        db.close()
