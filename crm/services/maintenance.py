@@ -407,16 +407,21 @@ def restore_file(path: Path, source: Path) -> Restored:
     if not path.parent.is_dir():
         raise _not_restored(source, where, "missing", f"the folder {path.parent} does not exist.")
     with _staged_beside(path) as staged:
-        try:
-            copy_file(source, staged)
-        except sqlite3.DatabaseError as exc:
-            raise _not_restored(
-                source, where, "damaged", f"it cannot be read ({exc}).", problems=str(exc)
-            ) from exc
-        verify_staged(staged, source, where)
+        _stage(source, staged, where)
         kept = _export_log_rows(path)
         restored = _swap(path, staged, source)
     return dataclasses.replace(restored, export_log=kept)
+
+
+def _stage(source: Path, staged: Path, where: str) -> None:
+    """Read the backup (WAL included) into the staged file and verify it there."""
+    try:
+        copy_file(source, staged)
+    except sqlite3.DatabaseError as exc:
+        raise _not_restored(
+            source, where, "damaged", f"it cannot be read ({exc}).", problems=str(exc)
+        ) from exc
+    verify_staged(staged, source, where)
 
 
 def _export_log_query() -> sa.Select[Any]:
@@ -509,8 +514,7 @@ def _restore_server(db: Database, source: Path) -> Restored:
     _check_source(source, where)
     folder = private_dir(backup_dir(db))
     with _staged_beside(folder / "restore.db") as staged:
-        copy_file(source, staged)
-        verify_staged(staged, source, where)
+        _stage(source, staged, where)
         safety = backup(db, safety_copy_path(None), log=False)
         with db.read() as session:
             kept = tuple(dict(r) for r in session.execute(_export_log_query()).mappings())
