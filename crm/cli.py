@@ -108,8 +108,10 @@ def open_mode(args: argparse.Namespace) -> str:
     """How the command opens the database: "read" never creates, upgrades or changes it (and
     never takes the write lock), "write" may upgrade an existing one, "create" may make one."""
     command = args.command or "gui"
-    if command in ("search", "backup"):
+    if command == "search":
         return "read"
+    if command == "backup":
+        return "write"  # its export-log entry: a backup is a copy of the data leaving
     if command == "check":
         return "write" if args.repair else "read"
     if command == "users":
@@ -162,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         url = resolve_url(args.db, args.database_url)
         path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+        if command == "restore" and path is not None:
+            # The remedy for a file that cannot be opened must not need to open it.
+            return restore_file(path, args)
         if path is not None and mode == "create" and url == sqlite_url(default_db_path()):
             # Only the default place is made for the user; a mistyped --db folder is an error.
             private_dir(path.parent)
@@ -198,6 +203,10 @@ def run(db: Database, args: argparse.Namespace, command: str) -> int:
         return f"Already saved in {db.display_name}: {'; '.join(done)}. Nothing after that was written."
 
     try:
+        if command in WRITING and (command != "users" or args.users_command == "add"):
+            from crm.services import maintenance
+
+            maintenance.guard(db)  # a damaged file is read-only until repaired
         if command == "gui":
             import os
 
@@ -321,16 +330,54 @@ def cmd_search(db: Database, args: argparse.Namespace) -> int:
 def cmd_backup(db: Database, args: argparse.Namespace) -> int:
     from crm.services import maintenance
 
-    path = maintenance.backup(db, args.out)
-    print(f"Backup written: {path}")
+    if maintenance.damage_of(db):  # say why there is no backup before anything else
+        raise maintenance.damaged_error(db.display_name, maintenance.damage_of(db), doing="backup")
+    path = maintenance.backup(db, args.out, actor_id=actor_id(db, args.user))
+    print(f"Backup written: {path} (recorded in the export log).")
     return 0
 
 
 def cmd_restore(db: Database, args: argparse.Namespace) -> int:
+    import os
+
     from crm.services import maintenance
 
-    safety = maintenance.restore(db, args.file)
-    print(f"Restored {db.display_name} from {args.file}. The previous content was saved to {safety}.")
+    restored = maintenance.restore(db, args.file, user=args.user or os.environ.get("CRM_USER"))
+    print(restored_text(restored))
+    return 0
+
+
+def restored_text(restored: object) -> str:
+    from crm.services.maintenance import Restored
+
+    assert isinstance(restored, Restored)
+    text = f"Restored {restored.where} from {restored.source} (recorded in its audit trail)."
+    if restored.safety is None:
+        return text
+    how = "could not be read as a database and was moved" if restored.moved_aside else "was saved"
+    return f"{text} The previous content {how} to {restored.safety}."
+
+
+def restore_file(path: Path, args: argparse.Namespace) -> int:
+    """`crm restore` on a file, without opening the current one (it may be the broken one)."""
+    import os
+
+    from crm.db.engine import sqlite_url
+    from crm.db.migrate import open_database
+    from crm.domain.errors import DeskError
+    from crm.services import maintenance
+
+    restored = maintenance.restore_file(path, args.file)
+    print(restored_text(restored))
+    try:
+        db = open_database(sqlite_url(path))
+        try:
+            maintenance.record_restore(db, restored, args.user or os.environ.get("CRM_USER"))
+        finally:
+            db.close()
+    except DeskError as exc:
+        err(f"the restore is done, but it could not be recorded in the audit trail: {exc}")
+        return 1
     return 0
 
 
@@ -338,7 +385,12 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
     from crm.services import maintenance
 
     if args.repair:
-        print(f"Search index rebuilt: {maintenance.repair_search(db):,} entries.")
+        done = maintenance.repair(db)
+        if done.rebuilt is not None:
+            print(f"Rebuilt {db.display_name} from what SQLite could read; the damaged file was kept as {done.rebuilt.safety}.")
+        for line in done.schema:
+            print(f"Schema: {line}.")
+        print(f"Search index rebuilt: {done.search_entries:,} entries.")
     report = maintenance.health(db)
     counts = ", ".join(f"{n:,} {kind}" for kind, n in report.counts.items())
     if report.healthy:
@@ -347,6 +399,14 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
     err(f"{db.display_name} has problems:")
     for problem in report.problems:
         print(f"  - {problem}", file=sys.stderr)
+    if report.damaged:
+        print(
+            "It is read-only until repaired: run crm check --repair, or restore a backup "
+            "(crm restore FILE).",
+            file=sys.stderr,
+        )
+    elif report.schema:
+        print("Run crm check --repair to remove what the desk did not make.", file=sys.stderr)
     return 1
 
 
@@ -521,6 +581,9 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     print(f"{verb} {args.entity}: {summary or 'nothing'}.", file=sys.stderr)
     return 0
 
+
+# Commands that write: refused on a damaged file (see maintenance.guard).
+WRITING = {"demo", "export", "import", "users", "backup"}
 
 COMMANDS = {
     "demo": cmd_demo,

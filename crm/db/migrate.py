@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from crm.db.database import Database, check_sqlite_file, open_error, sqlite_backup
 from crm.db.engine import WRITE_OPTION, make_engine
-from crm.db.files import create_private, make_private
+from crm.db.files import atomic_file, create_private, make_private
 from crm.domain.errors import DatabaseOpenError
 
 if TYPE_CHECKING:
@@ -105,7 +105,8 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
             )
         if revision is not None and db.path is not None:
             db.backup_path = backup_name(db.path, revision)
-            sqlite_backup(db.path, db.backup_path)
+            with atomic_file(db.backup_path) as staged:  # whole or absent, even on a full disk
+                sqlite_backup(db.path, staged)
         db.migrated_from = revision
         _prepare_for_writing(db)
         _upgrade(engine)

@@ -113,6 +113,28 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "Lost the connection to the team database %1. Nothing more was saved; check the network and try again."), ("where",)),
     "storage.io": (
         QT_TRANSLATE_NOOP("Errors", "The disk failed while writing %1. Nothing was saved; check the disk, then check the database."), ("where",)),
+    "database.damaged_read_only": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is damaged: it is read-only until repaired, and nothing was written.\n\nThe check says: %2\n\nRestore a backup (File › Restore from a backup) or repair it (File › Check the database)."), ("where", "problems")),
+    "database.damaged_found": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is damaged: it is read-only until repaired.\n\nThe check says: %2\n\nRestore a backup (File › Restore from a backup) or repair it (File › Check the database)."), ("where", "problems")),
+    "backup.damaged": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is damaged, so no backup was written: a damaged copy could take the place of a good backup.\n\nThe check says: %2\n\nRestore a good backup or repair the database (File › Check the database)."), ("where", "problems")),
+    "backup.exists": (
+        QT_TRANSLATE_NOOP("Errors", "%1 already exists; nothing was written. Choose another name for the backup."), ("file",)),
+    "restore.missing": (
+        QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it does not exist or is not a file. Nothing was changed in %2."), ("source", "where")),
+    "restore.not_sqlite": (
+        QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it is not a desk backup (not an SQLite file). Nothing was changed in %2."), ("source", "where")),
+    "restore.not_desk": (
+        QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it holds no desk schema. Nothing was changed in %2."), ("source", "where")),
+    "restore.newer": (
+        QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it was written by a newer version of the desk (schema %3); update the program to restore it. Nothing was changed in %2."), ("source", "where", "revision")),
+    "restore.damaged": (
+        QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it is damaged (%3). Nothing was changed in %2."), ("source", "where", "problems")),
+    "restore.foreign_schema": (
+        QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it holds database objects the desk does not make, or has rewritten them, which could change data behind its back:\n%3\n\nNothing was changed in %2."), ("source", "where", "problems")),
+    "repair.impossible": (
+        QT_TRANSLATE_NOOP("Errors", "%1 cannot be repaired: SQLite cannot read all of it back (%2). Nothing was changed; restore a backup (File › Restore from a backup)."), ("where", "problems")),
 }  # fmt: skip
 
 

@@ -287,6 +287,9 @@ def run(
 
     window.databaseRequested.connect(lambda path: switch_database(window, path))
     window.show()
+    from crm.ui.dialogs.maintenance import check_on_open
+
+    check_on_open(window)  # a damaged file is read-only until repaired
     # What exists now lives as long as the window: keep it out of the garbage collector's
     # full passes, which would otherwise pause the GUI thread for 50-100 ms whenever a worker
     # thread reads a big list (measured at 100k contacts).
@@ -343,6 +346,9 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
     fresh = MainWindow(ctx, window.languages, window.tasks)
     fresh.databaseRequested.connect(lambda p: switch_database(fresh, p))
     fresh.show()
+    from crm.ui.dialogs.maintenance import check_on_open
+
+    check_on_open(fresh)
     window.close()
     old = window.ctx.db
     window.deleteLater()

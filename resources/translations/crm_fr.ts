@@ -877,6 +877,80 @@ Détails : %2</translation>
         <translation>Cette base de données contient d’autres tables mais pas le schéma du bureau : elle a été créée par un autre programme. Choisissez un autre fichier ou une base vide.</translation>
     </message>
     <message>
+        <source>%1 is damaged: it is read-only until repaired, and nothing was written.
+
+The check says: %2
+
+Restore a backup (File › Restore from a backup) or repair it (File › Check the database).</source>
+        <translation>%1 est endommagée : elle est en lecture seule jusqu’à sa réparation, et rien n’a été enregistré.
+
+La vérification indique : %2
+
+Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde) ou réparez-la (Fichier › Vérifier la base de données).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it is read-only until repaired.
+
+The check says: %2
+
+Restore a backup (File › Restore from a backup) or repair it (File › Check the database).</source>
+        <translation>%1 est endommagée : elle est en lecture seule jusqu’à sa réparation.
+
+La vérification indique : %2
+
+Restaurez une sauvegarde (Fichier › Restaurer une sauvegarde) ou réparez-la (Fichier › Vérifier la base de données).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged, so no backup was written: a damaged copy could take the place of a good backup.
+
+The check says: %2
+
+Restore a good backup or repair the database (File › Check the database).</source>
+        <translation>%1 est endommagée : aucune sauvegarde n’a donc été écrite, car une copie endommagée pourrait prendre la place d’une bonne sauvegarde.
+
+La vérification indique : %2
+
+Restaurez une bonne sauvegarde ou réparez la base (Fichier › Vérifier la base de données).</translation>
+    </message>
+    <message>
+        <source>%1 already exists; nothing was written. Choose another name for the backup.</source>
+        <translation>%1 existe déjà ; rien n’a été écrit. Choisissez un autre nom pour la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>%1 was not restored: it does not exist or is not a file. Nothing was changed in %2.</source>
+        <translation>%1 n’a pas été restaurée : elle n’existe pas ou n’est pas un fichier. Rien n’a été modifié dans %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not restored: it is not a desk backup (not an SQLite file). Nothing was changed in %2.</source>
+        <translation>%1 n’a pas été restaurée : ce n’est pas une sauvegarde du bureau (ce n’est pas un fichier SQLite). Rien n’a été modifié dans %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not restored: it holds no desk schema. Nothing was changed in %2.</source>
+        <translation>%1 n’a pas été restaurée : elle ne contient pas le schéma du bureau. Rien n’a été modifié dans %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not restored: it was written by a newer version of the desk (schema %3); update the program to restore it. Nothing was changed in %2.</source>
+        <translation>%1 n’a pas été restaurée : elle a été écrite par une version plus récente du bureau (schéma %3) ; mettez le programme à jour pour la restaurer. Rien n’a été modifié dans %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not restored: it is damaged (%3). Nothing was changed in %2.</source>
+        <translation>%1 n’a pas été restaurée : elle est endommagée (%3). Rien n’a été modifié dans %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not restored: it holds database objects the desk does not make, or has rewritten them, which could change data behind its back:
+%3
+
+Nothing was changed in %2.</source>
+        <translation>%1 n’a pas été restaurée : elle contient des objets de base de données que le bureau ne crée pas, ou en a réécrit, qui pourraient modifier les données à son insu :
+%3
+
+Rien n’a été modifié dans %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be repaired: SQLite cannot read all of it back (%2). Nothing was changed; restore a backup (File › Restore from a backup).</source>
+        <translation>%1 ne peut pas être réparée : SQLite ne peut pas en relire la totalité (%2). Rien n’a été modifié ; restaurez une sauvegarde (Fichier › Restaurer une sauvegarde).</translation>
+    </message>
+    <message>
         <source>Cannot read %1 (%2).</source>
         <translation>Impossible de lire %1 (%2).</translation>
     </message>
@@ -2648,6 +2722,16 @@ Détails : %2</translation>
         <translation>Sauvegarder la base de données</translation>
     </message>
     <message>
+        <source>The database was copied to:
+%1
+
+The backup is recorded in the export log.</source>
+        <translation>La base de données a été copiée dans :
+%1
+
+La sauvegarde est inscrite au journal des exportations.</translation>
+    </message>
+    <message>
         <source>Cannot back up</source>
         <translation>Sauvegarde impossible</translation>
     </message>
@@ -2658,12 +2742,6 @@ Détails : %2</translation>
     <message>
         <source>Backup made</source>
         <translation>Sauvegarde faite</translation>
-    </message>
-    <message>
-        <source>The database was copied to:
-%1</source>
-        <translation>La base de données a été copiée dans :
-%1</translation>
     </message>
     <message>
         <source>Backing up the database…</source>
@@ -2690,16 +2768,46 @@ Une copie de sécurité de la base telle qu’elle est maintenant est d’abord 
         <translation>Restaurer</translation>
     </message>
     <message>
+        <source>The database as it was before could not be read; it was moved, as it was, to:
+%1</source>
+        <translation>La base de données d’avant ne pouvait pas être lue ; elle a été déplacée, telle quelle, dans :
+%1</translation>
+    </message>
+    <message>
+        <source>The database as it was before is kept in:
+%1</source>
+        <translation>La base de données telle qu’elle était avant est conservée dans :
+%1</translation>
+    </message>
+    <message>
         <source>Database restored</source>
         <translation>Base de données restaurée</translation>
     </message>
     <message>
-        <source>The backup %1 was restored.
-The database as it was before is kept in:
-%2</source>
-        <translation>La sauvegarde %1 a été restaurée.
-La base telle qu’elle était avant est conservée dans :
-%2</translation>
+        <source>The backup %1 was checked and restored; the restore is recorded in the audit trail.</source>
+        <translation>La sauvegarde %1 a été vérifiée et restaurée ; la restauration est inscrite au journal des modifications.</translation>
+    </message>
+    <message>
+        <source>It is damaged: it stays read-only until repaired or restored.
+
+</source>
+        <translation>Elle est endommagée : elle reste en lecture seule jusqu’à sa réparation ou sa restauration.
+
+</translation>
+    </message>
+    <message>
+        <source>%1 has problems:
+%2
+
+%3Repair it now? Objects the desk did not make are removed and its own re-created; a damaged file is rebuilt from what can be read (the damaged one is kept in the backups folder); the search index is rebuilt. Otherwise, restore a backup.</source>
+        <translation>%1 présente des problèmes :
+%2
+
+%3La réparer maintenant ? Les objets que le bureau n’a pas créés sont supprimés et les siens recréés ; un fichier endommagé est reconstruit à partir de ce qui peut être lu (le fichier endommagé est conservé dans le dossier des sauvegardes) ; l’index de recherche est reconstruit. Sinon, restaurez une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Réparer</translation>
     </message>
     <message>
         <source>Cannot restore</source>
@@ -2708,6 +2816,34 @@ La base telle qu’elle était avant est conservée dans :
     <message>
         <source>Restoring the backup…</source>
         <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>index</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>déclencheur</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>vue</translation>
+    </message>
+    <message>
+        <source>%1 “%2”, not made by the desk</source>
+        <translation>%1 « %2 » — objet inconnu du bureau</translation>
+    </message>
+    <message>
+        <source>%1 “%2” is missing</source>
+        <translation>%1 « %2 » — objet manquant</translation>
+    </message>
+    <message>
+        <source>%1 “%2” differs from the desk’s</source>
+        <translation>%1 « %2 » — objet différent de celui du bureau</translation>
     </message>
     <message>
         <source>• %1: %2</source>
@@ -2728,18 +2864,44 @@ Fiches :
 %2</translation>
     </message>
     <message>
-        <source>%1 has problems:
-%2
-
-Restore a backup, or run: crm check --repair</source>
-        <translation>%1 présente des problèmes :
-%2
-
-Restaurez une sauvegarde, ou lancez : crm check --repair</translation>
-    </message>
-    <message>
         <source>Checking the database…</source>
         <translation>Vérification de la base de données…</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept in:
+%1
+
+</source>
+        <translation>Le fichier endommagé est conservé dans :
+%1
+
+</translation>
+    </message>
+    <message>
+        <source>Database repaired</source>
+        <translation>Base de données réparée</translation>
+    </message>
+    <message>
+        <source>%1 still has problems:
+%2
+
+Restore a backup.</source>
+        <translation>%1 présente encore des problèmes :
+%2
+
+Restaurez une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Cannot repair</source>
+        <translation>Réparation impossible</translation>
+    </message>
+    <message>
+        <source>Repairing the database…</source>
+        <translation>Réparation de la base de données…</translation>
+    </message>
+    <message>
+        <source>Damaged database</source>
+        <translation>Base de données endommagée</translation>
     </message>
     <message>
         <source>Open a team database</source>

@@ -172,6 +172,8 @@ def test_team_database_backup_and_restore(pg_schema_url, tmp_path, capsys):
     assert [r["title"] for r in json.loads(capsys.readouterr().out.split("\n", 1)[1])] == [
         "Cambridge Cœur Labs"
     ]
+    # The safety copy of a team database goes to the (test's) user data folder.
+    assert list((Path(os.environ["XDG_DATA_HOME"]) / "cooperation-desk" / "backups").iterdir())
     # Sequences continue after the restored ids.
     db = open_database(pg_schema_url)
     with db.write() as session:

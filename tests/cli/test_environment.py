@@ -27,7 +27,6 @@ from crm.services.csv_import.plans import Plan
 READ_COMMANDS = [
     ["search", "montreal"],
     ["check"],
-    ["backup", "--out", "{tmp}/backup.db"],
     ["users", "list"],
     ["import", "contacts", "{csv}", "--dry-run"],
 ]
@@ -37,6 +36,8 @@ WRITE_COMMANDS = [
     ["users", "add", "zed"],
     ["check", "--repair"],
     ["export", "contacts", "--out", "{tmp}/out.csv"],
+    # A backup is logged in the export log (a full copy of the personal data leaves): it writes.
+    ["backup", "--out", "{tmp}/backup.db"],
 ]
 
 

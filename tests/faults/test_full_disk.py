@@ -29,10 +29,6 @@ from tests.faults.common import (
 )
 from tests.faults.conftest import SmallDisk, Templates
 
-H6 = pytest.mark.xfail(
-    strict=False,
-    reason="h6 backup/restore: a backup, safety copy or pre-migration copy cut by a full disk",
-)
 @pytest.fixture(params=range(3), ids=lambda i: f"trial{i}")
 def trial(request: pytest.FixtureRequest, quick: bool) -> int:
     if quick and request.param >= 1:
@@ -128,7 +124,6 @@ def test_full_disk_during_demo(trial, disk, tmp_path: Path, rng, ledger: Ledger)
     verdict(ledger, "sqlite", f"full disk demo #{trial}", run, lost)
 
 
-@H6
 def test_full_disk_during_backup(
     trial, disk, templates: Templates, tmp_path: Path, rng, ledger: Ledger
 ):
@@ -145,7 +140,6 @@ def test_full_disk_during_backup(
     verdict(ledger, "sqlite", f"full disk backup #{trial}", run, lost, leftovers(disk.root))
 
 
-@H6
 def test_full_disk_during_restore(trial, disk, templates: Templates, bigger_backup: Path, tmp_path: Path,
                                   rng, ledger: Ledger):  # fmt: skip
     db = templates.copy(templates.small, disk.root / "desk.db")
@@ -165,7 +159,6 @@ def test_full_disk_during_restore(trial, disk, templates: Templates, bigger_back
     verdict(ledger, "sqlite", f"full disk restore #{trial}", run, lost)
 
 
-@H6
 def test_full_disk_during_migration(
     trial, disk, templates: Templates, tmp_path: Path, rng, ledger: Ledger
 ):

@@ -27,10 +27,6 @@ from tests.faults.common import (
 )
 from tests.faults.conftest import Templates, pg_counts, write_people
 
-H6_BACKUP = pytest.mark.xfail(
-    strict=False,
-    reason="h6 backup/restore: a killed backup or restore may leave a cut file under its final name",
-)
 _calibrated: dict[str, float] = {}
 _rows: dict[str, int] = {}
 
@@ -97,7 +93,6 @@ def test_kill_during_demo(trial, tmp_path: Path, rng, ledger: Ledger):
     verdict(ledger, "sqlite", f"kill demo #{trial}", run, lost, leftovers(tmp_path / "tmp"))
 
 
-@H6_BACKUP
 def test_kill_during_backup(trial, templates: Templates, tmp_path: Path, rng, ledger: Ledger):
     env = child_env(tmp_path)
     db = templates.copy(templates.big, tmp_path / "desk.db")
@@ -119,7 +114,6 @@ def test_kill_during_backup(trial, templates: Templates, tmp_path: Path, rng, le
             leftovers(tmp_path / "tmp", target.parent))  # fmt: skip
 
 
-@H6_BACKUP
 def test_kill_during_restore(trial, templates: Templates, tmp_path: Path, rng, ledger: Ledger):
     env = child_env(tmp_path)
     source = templates.copy(templates.big, tmp_path / "from" / "backup.db")
@@ -192,7 +186,6 @@ def test_kill_during_demo_postgres(trial, pg_schema: str, tmp_path: Path, rng, l
     verdict(ledger, "postgresql", f"kill demo #{trial}", run, lost)
 
 
-@H6_BACKUP
 def test_kill_during_backup_postgres(trial, pg_demo: str, tmp_path: Path, rng, ledger: Ledger):
     env = child_env(tmp_path)
     target = tmp_path / "out" / "team.db"

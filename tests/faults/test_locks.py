@@ -26,11 +26,11 @@ WRITERS = [
     ["check", "--repair"],
     ["export", "contacts", "--out", "{tmp}/e.csv"],
     ["demo", "--scale", "10"],
+    ["backup", "--out", "{tmp}/b.db"],  # logged in the export log: it writes
 ]
 READERS = [
     ["search", "montreal"],
     ["check"],
-    ["backup", "--out", "{tmp}/b.db"],
     ["users", "list"],
     ["import", "contacts", "{people}", "--dry-run"],
 ]

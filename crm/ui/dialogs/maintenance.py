@@ -53,10 +53,14 @@ def ask_open_path(parent: QWidget | None, title: str, folder: str) -> str:
 
 
 def back_up(window: Any) -> Task | None:
-    """Ask where, then copy the database there off the GUI thread; None when cancelled."""
+    """Ask where, then copy the database there off the GUI thread; None when cancelled.
+
+    An existing file the user chose to replace is replaced only once the new copy is whole
+    and checked: a damaged database never takes the place of a good backup.
+    """
     db = window.ctx.db
+    maintenance.backup_folder(db)
     default = maintenance.default_backup_path(db)
-    default.parent.mkdir(parents=True, exist_ok=True)
     chosen = ask_save_path(
         window, QCoreApplication.translate("Maintenance", "Back up the database"), str(default)
     )
@@ -65,23 +69,14 @@ def back_up(window: Any) -> Task | None:
     target = Path(chosen)
     if target.suffix == "":
         target = target.with_suffix(".db")
-    if target.exists():
-        # The file dialog already asked to replace it; the service never overwrites.
-        try:
-            target.unlink()
-        except OSError as exc:
-            messages.error(
-                window, QCoreApplication.translate("Maintenance", "Cannot back up"), error_text(exc)
-            )
-            return None
+    actor = window.ctx.user_id
 
     def work(task: Task) -> Path:
         task.progress(0, 0)
-        made = maintenance.backup(db, target)
-        if task.cancelled:  # the copy is one SQLite step: drop it once done
-            made.unlink(missing_ok=True)
+        if task.cancelled:
             raise Cancelled()
-        return made
+        # The file dialog already asked whether to replace an existing file.
+        return maintenance.backup(db, target, actor_id=actor, replace=True)
 
     def done(made: Path) -> None:
         window.statusBar().showMessage(
@@ -91,9 +86,10 @@ def back_up(window: Any) -> Task | None:
         messages.info(
             window,
             QCoreApplication.translate("Maintenance", "Backup made"),
-            QCoreApplication.translate("Maintenance", "The database was copied to:\n%1").replace(
-                "%1", str(made)
-            ),
+            QCoreApplication.translate(
+                "Maintenance",
+                "The database was copied to:\n%1\n\nThe backup is recorded in the export log.",
+            ).replace("%1", str(made)),
         )
 
     return window.tasks.run_long(
@@ -110,10 +106,20 @@ def back_up(window: Any) -> Task | None:
     )
 
 
+def _user_name(db: Any, user_id: int) -> str | None:
+    from crm.services import users
+
+    try:
+        with db.read() as session:
+            return users.service.get(session, user_id, include_deleted=True).name
+    except Exception:  # a damaged or foreign file: the restore records the login name
+        return None
+
+
 def restore(window: Any) -> Task | None:
     """Ask for a backup, confirm, then replace the database's content with it."""
     db = window.ctx.db
-    folder = maintenance.backup_dir(db)
+    folder = maintenance.backup_folder(db)
     chosen = ask_open_path(
         window, QCoreApplication.translate("Maintenance", "Restore from a backup"), str(folder)
     )
@@ -138,29 +144,41 @@ def restore(window: Any) -> Task | None:
         ok_text=QCoreApplication.translate("Maintenance", "Restore"),
     ):
         return None
+    user_id = window.ctx.user_id
 
-    def done(safety: Path) -> None:
+    def done(restored: maintenance.Restored) -> None:
         window.records_changed()
+        if restored.safety is None:
+            kept = ""
+        elif restored.moved_aside:
+            kept = QCoreApplication.translate(
+                "Maintenance",
+                "The database as it was before could not be read; it was moved, as it was, to:\n%1",
+            ).replace("%1", str(restored.safety))
+        else:
+            kept = QCoreApplication.translate(
+                "Maintenance", "The database as it was before is kept in:\n%1"
+            ).replace("%1", str(restored.safety))
         messages.info(
             window,
             QCoreApplication.translate("Maintenance", "Database restored"),
             QCoreApplication.translate(
                 "Maintenance",
-                "The backup %1 was restored.\nThe database as it was before is kept in:\n%2",
-            )
-            .replace("%1", source.name)
-            .replace("%2", str(safety)),
+                "The backup %1 was checked and restored; the restore is recorded in the audit "
+                "trail.",
+            ).replace("%1", source.name)
+            + ("\n" + kept if kept else ""),
         )
 
     def failed(exc: BaseException) -> None:
         window.records_changed()  # whatever happened, show what the database holds now
         messages.error(
-            window, QCoreApplication.translate("Maintenance", "Cannot restore"), error_text(exc)
+            window, QCoreApplication.translate("Maintenance", "Cannot restore"), _refusal_text(exc)
         )
 
-    # A restore replaces the file in one step: it cannot stop half way, so no Cancel.
+    # A restore replaces the content in one step: it cannot stop half way, so no Cancel.
     return window.tasks.run_long(
-        lambda task: maintenance.restore(db, source),
+        lambda task: maintenance.restore(db, source, user=_user_name(db, user_id)),
         done,
         failed,
         label=QCoreApplication.translate("Maintenance", "Restoring the backup…"),
@@ -168,37 +186,91 @@ def restore(window: Any) -> Task | None:
     )
 
 
+def difference_text(kind: str, type_: str, name: str) -> str:
+    """One schema object that is not as the desk makes it, in the user's language."""
+    types = {
+        "table": QCoreApplication.translate("Maintenance", "table"),
+        "index": QCoreApplication.translate("Maintenance", "index"),
+        "trigger": QCoreApplication.translate("Maintenance", "trigger"),
+        "view": QCoreApplication.translate("Maintenance", "view"),
+    }
+    texts = {
+        "unknown": QCoreApplication.translate("Maintenance", "%1 “%2”, not made by the desk"),
+        "missing": QCoreApplication.translate("Maintenance", "%1 “%2” is missing"),
+        "changed": QCoreApplication.translate("Maintenance", "%1 “%2” differs from the desk’s"),
+    }
+    template = texts.get(kind, "%1 “%2”")
+    return "• " + template.replace("%1", types.get(type_, type_)).replace("%2", name)
+
+
+def _refusal_text(exc: BaseException) -> str:
+    """The error, with a foreign schema's objects listed in the user's language."""
+    text = error_text(exc)
+    objects = getattr(exc, "params", {}).get("objects", "")
+    if getattr(exc, "code", "") == "restore.foreign_schema" and objects:
+        listed = "\n".join(difference_text(*item.split(":", 2)) for item in objects.split(";"))
+        text = text.replace(exc.params.get("problems", ""), listed)  # type: ignore[attr-defined]
+    return text
+
+
+def _problem_lines(report: maintenance.Health) -> str:
+    schema_lines = {f"schema: {d}" for d in report.schema}
+    lines = [f"• {p}" for p in report.problems if p not in schema_lines]
+    lines += [difference_text(d.kind, d.type, d.name) for d in report.schema]
+    return "\n".join(lines[:25])
+
+
+def _counts(report: maintenance.Health) -> str:
+    return "\n".join(
+        QCoreApplication.translate("Maintenance", "• %1: %2")
+        .replace("%1", labels.enum_label("EntityKind", kind).lower())
+        .replace("%2", str(count))
+        for kind, count in report.counts.items()
+    )
+
+
 def check_database(window: Any) -> Task:
-    """Check the file, the references and the search index; tell what was found."""
+    """Check the file, its schema, the references and the search index; tell what was found
+    and offer to repair it."""
     db = window.ctx.db
 
     def done(report: maintenance.Health) -> None:
-        counts = "\n".join(
-            QCoreApplication.translate("Maintenance", "• %1: %2")
-            .replace("%1", labels.enum_label("EntityKind", kind).lower())
-            .replace("%2", str(count))
-            for kind, count in report.counts.items()
-        )
         if report.healthy:
             messages.info(
                 window,
                 QCoreApplication.translate("Maintenance", "Database check"),
                 QCoreApplication.translate("Maintenance", "%1 is in good health.\n\nRecords:\n%2")
                 .replace("%1", db.display_name)
-                .replace("%2", counts),
+                .replace("%2", _counts(report)),
             )
-        else:
-            problems = "\n".join(f"• {p}" for p in report.problems)
-            messages.error(
-                window,
-                QCoreApplication.translate("Maintenance", "Database check"),
-                QCoreApplication.translate(
-                    "Maintenance",
-                    "%1 has problems:\n%2\n\nRestore a backup, or run: crm check --repair",
-                )
-                .replace("%1", db.display_name)
-                .replace("%2", problems),
+            return
+        problems = _problem_lines(report)
+        damaged = (
+            QCoreApplication.translate(
+                "Maintenance", "It is damaged: it stays read-only until repaired or restored.\n\n"
             )
+            if report.damaged
+            else ""
+        )
+        text = (
+            QCoreApplication.translate(
+                "Maintenance",
+                "%1 has problems:\n%2\n\n%3Repair it now? Objects the desk did not make are "
+                "removed and its own re-created; a damaged file is rebuilt from what can be read "
+                "(the damaged one is kept in the backups folder); the search index is rebuilt. "
+                "Otherwise, restore a backup.",
+            )
+            .replace("%1", db.display_name)
+            .replace("%2", problems)
+            .replace("%3", damaged)
+        )
+        if messages.confirm(
+            window,
+            QCoreApplication.translate("Maintenance", "Database check"),
+            text,
+            ok_text=QCoreApplication.translate("Maintenance", "Repair"),
+        ):
+            repair(window)
 
     return window.tasks.run_long(  # type: ignore[no-any-return]
         lambda task: maintenance.health(db),
@@ -209,6 +281,74 @@ def check_database(window: Any) -> Task:
         label=QCoreApplication.translate("Maintenance", "Checking the database…"),
         parent=window,
     )
+
+
+def repair(window: Any) -> Task:
+    """Repair off the GUI thread, then check again and say what the database is now."""
+    db = window.ctx.db
+
+    def work(task: Task) -> tuple[maintenance.Repair, maintenance.Health]:
+        return maintenance.repair(db), maintenance.health(db)
+
+    def done(result: tuple[maintenance.Repair, maintenance.Health]) -> None:
+        made, report = result
+        window.records_changed()
+        kept = (
+            QCoreApplication.translate(
+                "Maintenance", "The damaged file is kept in:\n%1\n\n"
+            ).replace("%1", str(made.rebuilt.safety))
+            if made.rebuilt is not None and made.rebuilt.safety is not None
+            else ""
+        )
+        if report.healthy:
+            messages.info(
+                window,
+                QCoreApplication.translate("Maintenance", "Database repaired"),
+                kept
+                + QCoreApplication.translate("Maintenance", "%1 is in good health.\n\nRecords:\n%2")
+                .replace("%1", db.display_name)
+                .replace("%2", _counts(report)),
+            )
+        else:
+            messages.error(
+                window,
+                QCoreApplication.translate("Maintenance", "Database check"),
+                kept
+                + QCoreApplication.translate(
+                    "Maintenance", "%1 still has problems:\n%2\n\nRestore a backup."
+                )
+                .replace("%1", db.display_name)
+                .replace("%2", _problem_lines(report)),
+            )
+
+    return window.tasks.run_long(  # type: ignore[no-any-return]
+        work,
+        done,
+        lambda exc: messages.error(
+            window, QCoreApplication.translate("Maintenance", "Cannot repair"), error_text(exc)
+        ),
+        label=QCoreApplication.translate("Maintenance", "Repairing the database…"),
+        parent=window,
+    )
+
+
+def check_on_open(window: Any) -> Task | None:
+    """Check a file quickly off the GUI thread once its window shows: a damaged one is
+    read-only from then on, and the person is told why and what to do."""
+    db = window.ctx.db
+    if db.path is None:
+        return None
+
+    def done(problems: list[str]) -> None:
+        if problems:
+            messages.error(
+                window,
+                QCoreApplication.translate("Maintenance", "Damaged database"),
+                error_text(maintenance.damaged_error(db.display_name, problems, doing="open")),
+            )
+
+    # A file that cannot even be read for the check is told by the first page that reads it.
+    return window.tasks.run(lambda: maintenance.guard(db), done, lambda exc: None)  # type: ignore[no-any-return]
 
 
 def probe(url: str) -> None:
