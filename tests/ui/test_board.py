@@ -11,7 +11,7 @@ from PySide6.QtGui import QDropEvent
 
 from crm.db.base import utcnow
 from crm.db.models import FollowUp, Introduction
-from crm.services import introductions, workflow
+from crm.services import introductions, stages
 from crm.ui.dialogs import stage_dialog
 from crm.ui.pages.board import BoardPage
 from crm.ui.tasks import TaskRunner
@@ -74,7 +74,7 @@ def test_drop_moves_through_the_rules_with_history_and_followup(board, desk, dia
     assert len(seen) == 1 and not seen[0].warning_box.isVisibleTo(seen[0])
     assert board.card_ids("asked") == [intro] and board.card_ids("proposed") == []
     with desk.db.read() as s:
-        line = workflow.timeline(s, intro)
+        line = stages.timeline(s, intro)
         assert (line[-1].from_stage, line[-1].to_stage, line[-1].note) == ("proposed", "asked", "asked both by phone")
         fu = s.scalars(sa.select(FollowUp).where(FollowUp.introduction_id == intro,
                                                  FollowUp.title == "Check both answers")).one()  # fmt: skip
@@ -116,7 +116,7 @@ def test_more_line_and_stalled_queue(qtbot, desk):
                   .values(stage_changed_at=utcnow() - timedelta(days=40)))  # fmt: skip
     page = BoardPage(desk, TaskRunner())
     qtbot.addWidget(page)
-    import crm.services.workflow as wf
+    import crm.services.board as wf
 
     original = wf.board
     page_board = lambda session, **kw: original(session, per_column=2, **kw)  # noqa: E731
