@@ -24,7 +24,6 @@ DEFAULT_STALLED_DAYS = 30
 CARDS_PER_COLUMN = 50
 
 
-
 @dataclass(frozen=True)
 class Card:
     """One introduction on the board, as plain values."""

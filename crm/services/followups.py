@@ -169,7 +169,12 @@ def undo_complete(
 
 
 def snooze(
-    session: Session, actor_id: int | None, followup_id: int, until: date, *, expected_version: int | None = None
+    session: Session,
+    actor_id: int | None,
+    followup_id: int,
+    until: date,
+    *,
+    expected_version: int | None = None,
 ) -> FollowUp:
     return service.update(session, actor_id, followup_id, {"due_date": until},
                           expected_version=expected_version)  # fmt: skip
@@ -188,7 +193,9 @@ def undo_snooze(
                           expected_version=expected_version)  # fmt: skip
 
 
-def reassign(session: Session, actor_id: int | None, followup_id: int, assignee_id: int | None) -> FollowUp:
+def reassign(
+    session: Session, actor_id: int | None, followup_id: int, assignee_id: int | None
+) -> FollowUp:
     return service.update(session, actor_id, followup_id, {"assignee_id": assignee_id})
 
 
@@ -249,7 +256,9 @@ def followup_groups(
         ]  # fmt: skip
         query = spec.joins(sa.select(*columns).select_from(F)).where(*where).order_by(F.due_date, F.due_time, F.id).limit(limit)  # fmt: skip
         rows = []
-        for fid, title, due, at, priority, label, org, person, intro, event in session.execute(query):
+        for fid, title, due, at, priority, label, org, person, intro, event in session.execute(
+            query
+        ):
             kind, link = next(
                 ((k, v) for k, v in (("organization", org), ("contact", person),
                                      ("introduction", intro), ("event", event)) if v),
@@ -257,13 +266,17 @@ def followup_groups(
             )  # fmt: skip
             if kind == "introduction" and not label:
                 intro_row = session.get(Introduction, link)
-                label = " ↔ ".join(introductions.party_names(session, intro_row)) if intro_row else ""
+                label = (
+                    " ↔ ".join(introductions.party_names(session, intro_row)) if intro_row else ""
+                )
             rows.append(FollowUpRow(fid, title, due, at, _word(priority), label or "", kind, link))
         groups.append(FollowUpGroup(name, total, rows))
     return groups
 
 
-def due_now(session: Session, assignee_id: int | None, now_local: datetime) -> list[tuple[int, str]]:
+def due_now(
+    session: Session, assignee_id: int | None, now_local: datetime
+) -> list[tuple[int, str]]:
     """Open follow-ups due by `now_local` (naive local time): dated before today, or today
     without a time, or today at a time already past. (id, title), soonest first."""
     F = FollowUp
@@ -271,7 +284,9 @@ def due_now(session: Session, assignee_id: int | None, now_local: datetime) -> l
     where = [F.deleted_at.is_(None), F.status == FollowUpStatus.OPEN, F.due_date <= today]
     if assignee_id is not None:
         where.append(F.assignee_id == assignee_id)
-    query = sa.select(F.id, F.title, F.due_date, F.due_time).where(*where).order_by(F.due_date, F.id)
+    query = (
+        sa.select(F.id, F.title, F.due_date, F.due_time).where(*where).order_by(F.due_date, F.id)
+    )
     return [
         (fid, title)
         for fid, title, due, at in session.execute(query)

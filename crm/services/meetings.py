@@ -19,7 +19,6 @@ from crm.services import introductions
 from crm.services.stages import WorkflowWarning, refuse_unaccepted, warnings_for
 
 
-
 def meeting_values(
     session: Session,
     event_id: int,
@@ -95,4 +94,6 @@ def introduction_from_meeting(
     if found:
         history += "\nwarnings accepted: " + ", ".join(w.code for w in found)
     intro = introductions.create(session, actor_id, values)
-    return introductions.move(session, actor_id, intro.id, IntroductionStage.MEETING_HELD, note=history)
+    return introductions.move(
+        session, actor_id, intro.id, IntroductionStage.MEETING_HELD, note=history
+    )

@@ -16,7 +16,6 @@ from crm.domain.enums import Territory
 from crm.services.stages import party_territory
 
 
-
 @dataclass(frozen=True)
 class RosterRow:
     participant_id: int

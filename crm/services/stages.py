@@ -73,7 +73,9 @@ class WorkflowWarnings(DeskError):
         self.warnings = list(warnings)
 
 
-def party_territory(session: Session, contact_id: int | None, organization_id: int | None) -> Territory:
+def party_territory(
+    session: Session, contact_id: int | None, organization_id: int | None
+) -> Territory:
     """Where a party stands: its organization's territory (the one named, else the contact's
     employer), else the contact's own territory; OTHER when nothing says."""
     contact = session.get(Contact, contact_id) if contact_id else None
@@ -149,7 +151,8 @@ def warnings_for(
     if IntroductionStage(stage) == IntroductionStage.CLOSED:
         reached = outcome is not None and IntroductionOutcome(outcome).is_win
     if reached and not (
-        str(values.get("qc_consent")) == Consent.YES and str(values.get("ma_consent")) == Consent.YES
+        str(values.get("qc_consent")) == Consent.YES
+        and str(values.get("ma_consent")) == Consent.YES
     ):
         found.append(
             WorkflowWarning(
@@ -362,13 +365,17 @@ class Suggestion:
 
 SUGGESTIONS: dict[IntroductionStage, tuple[Suggestion, ...]] = {
     IntroductionStage.ASKED: (Suggestion("check_answers", "Check both answers", 5),),
-    IntroductionStage.BOTH_AGREED: (Suggestion("send_introduction", "Send the introduction email", 2),),
+    IntroductionStage.BOTH_AGREED: (
+        Suggestion("send_introduction", "Send the introduction email", 2),
+    ),
     IntroductionStage.INTRODUCED: (Suggestion("check_in", "Check in with both parties", 14),),
     IntroductionStage.MEETING_HELD: (Suggestion("ask_outcome", "Ask about the outcome", 30),),
 }
 
 
-def suggestions(from_stage: IntroductionStage | str | None, to_stage: IntroductionStage | str) -> list[Suggestion]:
+def suggestions(
+    from_stage: IntroductionStage | str | None, to_stage: IntroductionStage | str
+) -> list[Suggestion]:
     """Follow-ups to offer when an introduction moves (forward) to `to_stage`."""
     to_stage = IntroductionStage(to_stage)
     if from_stage is not None and stage_index(to_stage) <= stage_index(from_stage):
