@@ -41,7 +41,7 @@ from crm.domain.enums import (
     Priority,
     Territory,
 )
-from crm.domain.errors import DeskError
+from crm.domain.errors import DeskError, NotFound
 from crm.services import audit, followups, introductions, records
 
 STAGES: tuple[IntroductionStage, ...] = tuple(IntroductionStage)
@@ -516,3 +516,18 @@ def create_at_stage(
     if stage != IntroductionStage.PROPOSED:
         intro = move(session, actor_id, intro.id, stage, outcome=outcome, accept_warnings=True)
     return intro
+
+
+def find_introduction(session: Session, reference: str) -> int:
+    """The id of the live introduction `reference` names: its uid (what leaves the machine)
+    or its number (what `crm search` shows). `NotFound` otherwise."""
+    text = reference.strip()
+    where = Introduction.id == int(text) if text.isdigit() else Introduction.uid == text
+    found = session.scalar(
+        sa.select(Introduction.id).where(where, Introduction.deleted_at.is_(None))
+    )
+    if found is None:
+        raise NotFound(
+            "introduction", text, f"there is no introduction '{text}' (give its uid or its number)"
+        )
+    return int(found)
