@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from crm.db.base import utcnow
 from crm.db.models import Introduction
 from crm.domain.enums import IntroductionStage
+from crm.domain.stage_rules import STAGES
 from crm.services import listing
-from crm.services.stages import STAGES, word
+from crm.services.stages import word
 
 DEFAULT_STALLED_DAYS = 30
 CARDS_PER_COLUMN = 50

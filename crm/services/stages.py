@@ -27,30 +27,20 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import Contact, FollowUp, Introduction, Organization, StaffUser, StageChange
-from crm.domain.enums import (
-    Consent,
-    IntroductionOutcome,
-    IntroductionStage,
-    Priority,
-    Territory,
-)
+from crm.domain.enums import Consent, IntroductionOutcome, IntroductionStage, Priority, Territory
 from crm.domain.errors import DeskError, NotFound
+from crm.domain.stage_rules import Suggestion, stage_index, suggestions
 from crm.services import audit, followups, introductions, records
 
-STAGES: tuple[IntroductionStage, ...] = tuple(IntroductionStage)
 # The stable codes of every warning: what `--accept-warnings` on the command line accepts.
 WARNING_CODES = frozenset({"same_side", "already_introduced", "consent_missing"})
-
-
-def stage_index(stage: IntroductionStage | str) -> int:
-    return STAGES.index(IntroductionStage(stage))
 
 
 # --- warnings --------------------------------------------------------------------------------
@@ -348,39 +338,7 @@ def word(value: Any) -> str | None:
     return None if value is None else str(getattr(value, "value", value))
 
 
-# --- suggested follow-ups --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A follow-up worth offering after a move: `code` names it for translation."""
-
-    code: str
-    title: str
-    days: int
-
-    def due(self, today: date) -> date:
-        return today + timedelta(days=self.days)
-
-
-SUGGESTIONS: dict[IntroductionStage, tuple[Suggestion, ...]] = {
-    IntroductionStage.ASKED: (Suggestion("check_answers", "Check both answers", 5),),
-    IntroductionStage.BOTH_AGREED: (
-        Suggestion("send_introduction", "Send the introduction email", 2),
-    ),
-    IntroductionStage.INTRODUCED: (Suggestion("check_in", "Check in with both parties", 14),),
-    IntroductionStage.MEETING_HELD: (Suggestion("ask_outcome", "Ask about the outcome", 30),),
-}
-
-
-def suggestions(
-    from_stage: IntroductionStage | str | None, to_stage: IntroductionStage | str
-) -> list[Suggestion]:
-    """Follow-ups to offer when an introduction moves (forward) to `to_stage`."""
-    to_stage = IntroductionStage(to_stage)
-    if from_stage is not None and stage_index(to_stage) <= stage_index(from_stage):
-        return []
-    return list(SUGGESTIONS.get(to_stage, ()))
+# --- the follow-ups the user kept --------------------------------------------------------------------
 
 
 def add_followups(

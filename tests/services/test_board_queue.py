@@ -14,8 +14,8 @@ from crm.services import board, stages
 
 def test_board_caps_cards_and_filters(db, actor, sides, new_intro):
     for _ in range(5):
-        new_intro( qc_organization_id=sides["qc"], ma_organization_id=sides["ma"], owner_id=actor)
-    other = new_intro( qc_organization_id=sides["qc"], ma_organization_id=sides["ma2"],
+        new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"], owner_id=actor)
+    other = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma2"],
                    purpose="investment", owner_id=None)  # fmt: skip
     with db.write() as s:
         stages.move(s, actor, other, "asked", accept_warnings=True)
@@ -32,9 +32,9 @@ def test_board_caps_cards_and_filters(db, actor, sides, new_intro):
 
 
 def test_stalled_queue_counts_open_introductions_without_movement(db, actor, sides, new_intro):
-    old = new_intro( qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
-    recent = new_intro( qc_organization_id=sides["qc"], ma_organization_id=sides["ma2"])
-    closed = new_intro( qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
+    old = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
+    recent = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma2"])
+    closed = new_intro(qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
     with db.write() as s:
         stages.move(s, actor, closed, "closed", outcome="no_fit")
         long_ago = utcnow() - timedelta(days=45)

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from crm.db.models import FollowUp
+from crm.domain import stage_rules
 from crm.domain.enums import Consent, IntroductionOutcome, IntroductionStage
 from crm.domain.errors import ValidationFailed
 from crm.services import (
@@ -21,7 +22,7 @@ def codes(found):
 
 
 def test_clean_pair_has_no_warning_until_introduced_without_consent(db, actor, sides, new_intro):
-    intro = new_intro( qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
+    intro = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
     with db.read() as s:
         assert stages.check_move(s, intro, IntroductionStage.ASKED) == []
         assert codes(stages.check_move(s, intro, IntroductionStage.INTRODUCED)) == ["consent_missing"]
@@ -29,7 +30,7 @@ def test_clean_pair_has_no_warning_until_introduced_without_consent(db, actor, s
 
 def test_same_side_warns_by_organizations_territory(db, actor, sides, new_intro):
     # The "Québec" slot holds a Massachusetts organization: both are on the same side.
-    intro = new_intro( qc_organization_id=sides["ma2"], ma_organization_id=sides["ma"])
+    intro = new_intro(qc_organization_id=sides["ma2"], ma_organization_id=sides["ma"])
     with db.read() as s:
         found = stages.check_move(s, intro, IntroductionStage.ASKED)
     assert codes(found) == ["same_side"]
@@ -37,8 +38,8 @@ def test_same_side_warns_by_organizations_territory(db, actor, sides, new_intro)
 
 
 def test_same_pair_already_introduced_warns(db, actor, sides, new_intro):
-    first = new_intro( qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
-    second = new_intro( qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
+    first = new_intro(qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
+    second = new_intro(qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
     with db.read() as s:
         found = stages.check_move(s, second, IntroductionStage.ASKED)
     assert codes(found) == ["already_introduced"]
@@ -50,7 +51,7 @@ def test_same_pair_already_introduced_warns(db, actor, sides, new_intro):
 
 
 def test_move_refuses_silently_passing_a_warning_and_records_the_override(db, actor, sides, new_intro):
-    intro = new_intro( qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
+    intro = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
     with pytest.raises(stages.WorkflowWarnings) as caught, db.write() as s:
         stages.move(s, actor, intro, IntroductionStage.INTRODUCED)
     assert codes(caught.value.warnings) == ["consent_missing"]
@@ -67,7 +68,7 @@ def test_move_refuses_silently_passing_a_warning_and_records_the_override(db, ac
 
 
 def test_consents_then_full_path_to_a_closed_outcome(db, actor, sides, new_intro):
-    intro = new_intro( qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
+    intro = new_intro(qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
     with db.write() as s:
         stages.move(s, actor, intro, "asked")
         stages.record_consent(s, actor, intro, "qc", "yes", at=date(2025, 3, 3), channel="phone")
@@ -91,15 +92,15 @@ def test_consents_then_full_path_to_a_closed_outcome(db, actor, sides, new_intro
 
 
 def test_suggestions_by_stage_and_created_followups(db, actor, sides, new_intro):
-    assert [(x.code, x.days) for x in stages.suggestions("proposed", "asked")] == [("check_answers", 5)]
-    assert [x.days for x in stages.suggestions("both_agreed", "introduced")] == [14]
-    assert [x.days for x in stages.suggestions("introduced", "meeting_held")] == [30]
-    assert stages.suggestions("introduced", "asked") == []  # moving back suggests nothing
-    assert stages.suggestions("meeting_held", "closed") == []
+    assert [(x.code, x.days) for x in stage_rules.suggestions("proposed", "asked")] == [("check_answers", 5)]
+    assert [x.days for x in stage_rules.suggestions("both_agreed", "introduced")] == [14]
+    assert [x.days for x in stage_rules.suggestions("introduced", "meeting_held")] == [30]
+    assert stage_rules.suggestions("introduced", "asked") == []  # moving back suggests nothing
+    assert stage_rules.suggestions("meeting_held", "closed") == []
     today = date(2025, 6, 2)
-    suggestion = stages.suggestions("both_agreed", "introduced")[0]
+    suggestion = stage_rules.suggestions("both_agreed", "introduced")[0]
     assert suggestion.due(today) == date(2025, 6, 16)
-    intro = new_intro( qc_organization_id=sides["qc"], ma_organization_id=sides["ma"], owner_id=actor)
+    intro = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"], owner_id=actor)
     with db.write() as s:
         made = stages.add_followups(s, actor, intro, [(suggestion.title, suggestion.due(today), None)])
         ids = [m.id for m in made]
@@ -110,7 +111,7 @@ def test_suggestions_by_stage_and_created_followups(db, actor, sides, new_intro)
 
 
 def test_closing_with_a_win_needs_consents_but_declining_does_not(db, actor, sides, new_intro):
-    intro = new_intro( qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
+    intro = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
     with db.read() as s:
         assert stages.check_move(s, intro, "closed", "declined") == []
         assert codes(stages.check_move(s, intro, "closed", "partnership")) == ["consent_missing"]

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain import stage_rules
 from crm.domain.enums import IntroductionStage
 from crm.domain.errors import DeskError, StaleRecord
 from crm.services import listing, stages
@@ -56,7 +57,7 @@ def warning_text(warning: stages.WorkflowWarning) -> str:
     return warning.message
 
 
-def suggestion_title(suggestion: stages.Suggestion) -> str:
+def suggestion_title(suggestion: stage_rules.Suggestion) -> str:
     titles = {
         "check_answers": tr("Check both answers"),
         "send_introduction": tr("Send the introduction email"),
@@ -89,7 +90,7 @@ class StageDialog(QDialog):
         from_stage: str | None,
         to_stage: str,
         warnings: list[stages.WorkflowWarning],
-        suggestions: list[stages.Suggestion],
+        suggestions: list[stage_rules.Suggestion],
         staff: list[tuple[int, str]],
         assignee_id: int | None,
         outcome: str | None = None,
