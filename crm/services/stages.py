@@ -194,19 +194,17 @@ def move(
     outcome: IntroductionOutcome | str | None = None,
     note: str = "",
     expected_version: int | None = None,
-    accept_warnings: bool = False,
     accepted_warnings: Collection[str] = (),
 ) -> Introduction:
-    """Move through the rules: raises `WorkflowWarnings` unless `accept_warnings` (all of
-    them) or each warning's code is in `accepted_warnings` (the ones the user confirmed).
+    """Move through the rules: raises `WorkflowWarnings` for any warning whose code is not
+    in `accepted_warnings` (the ones the user confirmed; `WARNING_CODES` for all).
 
     Closing needs an outcome (`ValidationFailed` from `introductions.move`). The history
     records who, when, from, to and the note; a note says when warnings were overridden.
     """
     to_stage = IntroductionStage(to_stage)
     found = check_move(session, record_id, to_stage, outcome)
-    if not accept_warnings:
-        refuse_unaccepted(found, accepted_warnings)
+    refuse_unaccepted(found, accepted_warnings)
     if found:
         overridden = "warnings accepted: " + ", ".join(w.code for w in found)
         note = f"{note.strip()}\n{overridden}".strip()
@@ -472,7 +470,10 @@ def create_at_stage(
     refuse_unaccepted(warnings_for(session, values, stage, outcome=outcome), accepted_warnings)
     intro = introductions.create(session, actor_id, values)
     if stage != IntroductionStage.PROPOSED:
-        intro = move(session, actor_id, intro.id, stage, outcome=outcome, accept_warnings=True)
+        # Its warnings were just checked, on the same values.
+        intro = move(
+            session, actor_id, intro.id, stage, outcome=outcome, accepted_warnings=WARNING_CODES
+        )
     return intro
 
 

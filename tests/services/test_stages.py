@@ -59,7 +59,7 @@ def test_move_refuses_silently_passing_a_warning_and_records_the_override(db, ac
         assert introductions.service.get(s, intro).stage is IntroductionStage.PROPOSED
     with db.write() as s:
         stages.move(s, actor, intro, IntroductionStage.INTRODUCED, note="they met at BIO",
-                      accept_warnings=True)  # fmt: skip
+                      accepted_warnings=stages.WARNING_CODES)  # fmt: skip
     with db.read() as s:
         line = stages.timeline(s, intro)
     assert [(e.from_stage, e.to_stage) for e in line] == [(None, "proposed"), ("proposed", "introduced")]

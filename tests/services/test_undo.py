@@ -136,7 +136,7 @@ def test_a_move_is_taken_back_with_the_history_saying_so(db, actor, intro):
 def test_undo_of_a_move_back_from_closed_gives_the_outcome_back(db, actor, intro):
     with db.write() as s:
         stages.move(s, actor, intro, IntroductionStage.CLOSED, outcome=IntroductionOutcome.PARTNERSHIP,
-                      accept_warnings=True)  # fmt: skip
+                      accepted_warnings=stages.WARNING_CODES)  # fmt: skip
     with db.write() as s:
         before = stages.stage_state(s, intro)
         version = stages.move(s, actor, intro, IntroductionStage.MEETING_HELD).version
