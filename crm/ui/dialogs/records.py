@@ -238,7 +238,9 @@ class IntroductionEditor(RecordEditor):
                 session, self.ctx.user_id, self.record_id, changes, expected_version=self.version
             )
         stage = self.widget_value("stage")
-        plan = self.plan or stage_dialog.MovePlan(self.widget_value("outcome"), "", [], stages.WARNING_CODES)
+        plan = self.plan or stage_dialog.MovePlan(
+            self.widget_value("outcome"), "", [], stages.WARNING_CODES
+        )
         if stage == IntroductionStage.CLOSED and plan.outcome:
             self.set_widget_value("outcome", plan.outcome)
         self.moved = stages.move_with_followups(
