@@ -117,15 +117,15 @@ def test_more_line_and_stalled_queue(qtbot, desk):
                   .values(stage_changed_at=utcnow() - timedelta(days=40)))  # fmt: skip
     page = BoardPage(desk, TaskRunner())
     qtbot.addWidget(page)
-    import crm.services.board as wf
+    import crm.services.board as board_service
 
-    original = wf.board
+    original = board_service.board
     page_board = lambda session, **kw: original(session, per_column=2, **kw)  # noqa: E731
-    wf.board = page_board
+    board_service.board = page_board
     try:
         page.reload_now()
     finally:
-        wf.board = original
+        board_service.board = original
     column = page.columns["proposed"]
     assert column.count() == 3 and column.item(2).text() == "2 more…"
     with qtbot.waitSignal(page.listRequested) as caught:
