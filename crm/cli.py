@@ -68,7 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--email", default="")
     add.add_argument("--language", choices=("fr", "en"), default="fr")
     add_csv_commands(commands)
+    add_move_command(commands)
     return parser
+
+
+def add_move_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`crm move ...`: an introduction to another stage, as the board does it."""
+    from crm.domain.enums import IntroductionOutcome, IntroductionStage
+
+    move = commands.add_parser("move", help="move an introduction to another stage, through the stage rules")
+    move.add_argument("introduction", metavar="INTRODUCTION", help="its uid, or its number as `crm search` shows it")
+    move.add_argument("stage", choices=[s.value for s in IntroductionStage], metavar="STAGE",
+                      help="one of: " + ", ".join(s.value for s in IntroductionStage))
+    move.add_argument("--outcome", choices=[o.value for o in IntroductionOutcome], metavar="OUTCOME",
+                      help="needed to close: " + ", ".join(o.value for o in IntroductionOutcome))
+    move.add_argument("--note", default="", help="a note for the stage history")
+    move.add_argument("--accept-warnings", action="store_true",
+                      help="move even past the warnings (same side, already introduced, consent missing)")
+    move.add_argument("--followups", choices=("suggested", "none"), default="suggested",
+                      help="add the follow-ups the window suggests for this stage (the default), or none")
 
 
 def add_csv_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -118,7 +136,7 @@ def open_mode(args: argparse.Namespace) -> str:
         return "create" if args.users_command == "add" else "read"
     if command == "import":
         return "read" if args.dry_run else "create"
-    if command == "export":
+    if command in ("export", "move"):
         return "write"
     return "create"  # gui, demo, restore
 
@@ -582,8 +600,38 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_move(db: Database, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from crm.services import stages
+
+    if args.stage == "closed" and not args.outcome:
+        err("closing an introduction needs its outcome: add --outcome (e.g. --outcome partnership)")
+        return 2
+    actor = actor_id(db, args.user)
+    try:
+        with db.write() as session:
+            record_id = stages.find_introduction(session, args.introduction)
+            asked = stages.move_questions(session, actor, record_id, args.stage, outcome=args.outcome)
+            kept = [] if args.followups == "none" else asked.suggestions
+            moved = stages.move_with_followups(
+                session, actor, record_id, args.stage, outcome=args.outcome, note=args.note,
+                accepted_warnings=stages.WARNING_CODES if args.accept_warnings else (),
+                followups=[(x.title, x.due(date.today()), None) for x in kept],
+            )  # fmt: skip
+    except stages.WorkflowWarnings as exc:
+        reasons = "; ".join(w.message for w in exc.warnings)
+        err(f"'{args.introduction}' was not moved: {reasons}. "
+            "If that is right, run the command again with --accept-warnings.")  # fmt: skip
+        return 1
+    print(f"Moved “{moved.label}” from {moved.before.stage} to {moved.to_stage}.")
+    for title, due in ((x.title, x.due(date.today())) for x in kept):
+        print(f"Follow-up added: {title} (due {due.isoformat()}).")
+    return 0
+
+
 # Commands that write: refused on a damaged file (see maintenance.guard).
-WRITING = {"demo", "export", "import", "users", "backup"}
+WRITING = {"demo", "export", "import", "users", "backup", "move"}
 
 COMMANDS = {
     "demo": cmd_demo,
@@ -594,6 +642,7 @@ COMMANDS = {
     "users": cmd_users,
     "export": cmd_export,
     "import": cmd_import,
+    "move": cmd_move,
 }
 
 

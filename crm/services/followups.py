@@ -1,8 +1,14 @@
-"""Follow-ups: tasks with a due date and an assignee that keep introductions alive."""
+"""Follow-ups: tasks with a due date and an assignee that keep introductions alive.
+
+The record (fields, cleaning, search document), the actions staff take on one (complete,
+snooze, reassign, and the undo of the first two), "My follow-ups" grouped by when they are
+due, and what is due now for the reminder.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,7 +19,7 @@ from crm.db.models import Contact, Event, FollowUp, Introduction, Organization, 
 from crm.db.search import SearchDocument
 from crm.domain.dates import follow_up_due
 from crm.domain.enums import FollowUpStatus, Priority
-from crm.services import records
+from crm.services import introductions, listing, records
 from crm.services.cleaning import Cleaner
 from crm.services.links import LINK_FIELDS, check_links
 from crm.services.listing import party_name, person_name
@@ -136,3 +142,153 @@ def overdue_count(session: Session, today: date) -> int:
         FollowUp.due_date < today,
     )
     return int(session.execute(query).scalar_one())
+
+
+def _word(value: Any) -> str:
+    return str(getattr(value, "value", value))
+
+
+# --- acting on a follow-up ---------------------------------------------------------------------
+
+
+def complete(
+    session: Session, actor_id: int | None, followup_id: int, *, expected_version: int | None = None
+) -> FollowUp:
+    return service.update(session, actor_id, followup_id, {"status": "done"},
+                          expected_version=expected_version)  # fmt: skip
+
+
+def undo_complete(
+    session: Session, actor_id: int | None, followup_id: int, previous_status: FollowUpStatus | str,
+    *, expected_version: int,
+) -> FollowUp:  # fmt: skip
+    """Reopen a follow-up completed by mistake: its status before (open, cancelled) comes back
+    and its completion date goes. Refused (`StaleRecord`) if it changed since `complete`."""
+    return service.update(session, actor_id, followup_id, {"status": previous_status},
+                          expected_version=expected_version)  # fmt: skip
+
+
+def snooze(
+    session: Session,
+    actor_id: int | None,
+    followup_id: int,
+    until: date,
+    *,
+    expected_version: int | None = None,
+) -> FollowUp:
+    return service.update(session, actor_id, followup_id, {"due_date": until},
+                          expected_version=expected_version)  # fmt: skip
+
+
+def undo_snooze(
+    session: Session,
+    actor_id: int | None,
+    followup_id: int,
+    previous_due: date,
+    *,
+    expected_version: int,
+) -> FollowUp:
+    """Give a snoozed follow-up its due date back. Refused (`StaleRecord`) if it changed since."""
+    return service.update(session, actor_id, followup_id, {"due_date": previous_due},
+                          expected_version=expected_version)  # fmt: skip
+
+
+def reassign(
+    session: Session, actor_id: int | None, followup_id: int, assignee_id: int | None
+) -> FollowUp:
+    return service.update(session, actor_id, followup_id, {"assignee_id": assignee_id})
+
+
+# --- my follow-ups and what is due now --------------------------------------------------
+
+GROUPS = ("overdue", "today", "week", "later")
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    id: int
+    title: str
+    due_date: date
+    due_time: Any
+    priority: str
+    linked_to: str
+    kind: str  # the kind of the linked record (organization, contact, introduction, event) or ""
+    linked_id: int | None
+
+
+@dataclass(frozen=True)
+class FollowUpGroup:
+    name: str
+    total: int
+    rows: list[FollowUpRow]
+
+
+def followup_groups(
+    session: Session, assignee_id: int | None, today: date, *, limit: int = 200
+) -> list[FollowUpGroup]:
+    """Open follow-ups of one staff user: overdue, today, this week (the next 7 days), later.
+
+    Each group is counted in SQL and holds at most `limit` rows, soonest first.
+    """
+    F = FollowUp
+    spec = listing.FOLLOWUPS
+    ranges = {
+        "overdue": (None, today - timedelta(days=1)),
+        "today": (today, today),
+        "week": (today + timedelta(days=1), today + timedelta(days=7)),
+        "later": (today + timedelta(days=8), None),
+    }
+    groups = []
+    for name in GROUPS:
+        start, end = ranges[name]
+        where = [F.deleted_at.is_(None), F.status == FollowUpStatus.OPEN]
+        if assignee_id is not None:
+            where.append(F.assignee_id == assignee_id)
+        if start is not None:
+            where.append(F.due_date >= start)
+        if end is not None:
+            where.append(F.due_date <= end)
+        total = int(session.scalar(sa.select(sa.func.count(F.id)).where(*where)) or 0)
+        linked = next(c.expr for c in spec.columns if c.key == "linked_to")
+        columns: list[Any] = [
+            F.id, F.title, F.due_date, F.due_time, F.priority, linked,
+            F.organization_id, F.contact_id, F.introduction_id, F.event_id,
+        ]  # fmt: skip
+        query = spec.joins(sa.select(*columns).select_from(F)).where(*where).order_by(F.due_date, F.due_time, F.id).limit(limit)  # fmt: skip
+        rows = []
+        for fid, title, due, at, priority, label, org, person, intro, event in session.execute(
+            query
+        ):
+            kind, link = next(
+                ((k, v) for k, v in (("organization", org), ("contact", person),
+                                     ("introduction", intro), ("event", event)) if v),
+                ("", None),
+            )  # fmt: skip
+            if kind == "introduction" and not label:
+                intro_row = session.get(Introduction, link)
+                label = (
+                    " ↔ ".join(introductions.party_names(session, intro_row)) if intro_row else ""
+                )
+            rows.append(FollowUpRow(fid, title, due, at, _word(priority), label or "", kind, link))
+        groups.append(FollowUpGroup(name, total, rows))
+    return groups
+
+
+def due_now(
+    session: Session, assignee_id: int | None, now_local: datetime
+) -> list[tuple[int, str]]:
+    """Open follow-ups due by `now_local` (naive local time): dated before today, or today
+    without a time, or today at a time already past. (id, title), soonest first."""
+    F = FollowUp
+    today = now_local.date()
+    where = [F.deleted_at.is_(None), F.status == FollowUpStatus.OPEN, F.due_date <= today]
+    if assignee_id is not None:
+        where.append(F.assignee_id == assignee_id)
+    query = (
+        sa.select(F.id, F.title, F.due_date, F.due_time).where(*where).order_by(F.due_date, F.id)
+    )
+    return [
+        (fid, title)
+        for fid, title, due, at in session.execute(query)
+        if due < today or at is None or at <= now_local.time()
+    ]

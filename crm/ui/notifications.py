@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.services import workflow
+from crm.services import followups
 from crm.ui.context import DeskContext
 from crm.ui.i18n import tr
 from crm.ui.resources import icon
@@ -104,8 +104,8 @@ class Reminders(QObject):
 
         def read() -> tuple[date, list[tuple[int, str]], int, int]:
             with db.read() as session:
-                due = workflow.due_now(session, user_id, now)
-                groups = workflow.followup_groups(session, user_id, now.date(), limit=0)
+                due = followups.due_now(session, user_id, now)
+                groups = followups.followup_groups(session, user_id, now.date(), limit=0)
             counts = {g.name: g.total for g in groups}
             return now.date(), due, counts["overdue"], counts["today"]
 

@@ -29,7 +29,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from crm.domain.errors import DeskError, NotFound, StaleRecord
-from crm.services import workflow
+from crm.services import followups, stages
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -110,7 +110,7 @@ def complete_entry(done: Sequence[Done], before: Sequence[str]) -> UndoEntry:
 
     def undo(session: Any, actor_id: int | None) -> None:
         for d, status in zip(done, before, strict=True):
-            workflow.undo_complete(
+            followups.undo_complete(
                 session, actor_id, d.record_id, status, expected_version=d.version
             )
 
@@ -127,7 +127,7 @@ def snooze_entry(done: Sequence[Done], before: Sequence[date], until: date) -> U
 
     def undo(session: Any, actor_id: int | None) -> None:
         for d, due in zip(done, before, strict=True):
-            workflow.undo_snooze(session, actor_id, d.record_id, due, expected_version=d.version)
+            followups.undo_snooze(session, actor_id, d.record_id, due, expected_version=d.version)
 
     day = QLocale().toString(until, QLocale.FormatType.ShortFormat)
     named = _named(
@@ -138,21 +138,9 @@ def snooze_entry(done: Sequence[Done], before: Sequence[date], until: date) -> U
     return UndoEntry(lambda: named().replace("%2", day), undo)
 
 
-@dataclass(frozen=True)
-class MoveDone:
-    """A stage move as written: what `move_entry` needs to say it and to take it back."""
-
-    record_id: int
-    label: str
-    to_stage: str
-    before: workflow.StageState
-    version: int
-    followups_made: tuple[tuple[int, int], ...] = ()
-
-
-def move_entry(moved: MoveDone) -> UndoEntry:
+def move_entry(moved: stages.Moved) -> UndoEntry:
     def undo(session: Any, actor_id: int | None) -> None:
-        workflow.undo_move(
+        stages.undo_move(
             session, actor_id, moved.record_id, moved.before,
             expected_version=moved.version, followups_made=moved.followups_made,
         )  # fmt: skip

@@ -29,6 +29,7 @@ from tests.faults.common import (
 )
 from tests.faults.conftest import SmallDisk, Templates
 
+
 @pytest.fixture(params=range(3), ids=lambda i: f"trial{i}")
 def trial(request: pytest.FixtureRequest, quick: bool) -> int:
     if quick and request.param >= 1:

@@ -367,7 +367,7 @@ def test_demo_dates_are_spread_like_real_work(db: Database, actor: int) -> None:
     weeks, some stalled: the dashboard's months, the board's days in stage and the stalled
     queue all have something to show; the backdating writes no audit entry."""
     from crm.db.base import utcnow
-    from crm.services import dashboard, workflow
+    from crm.services import board, dashboard
 
     with db.write() as session:
         demo.load_demo(session, actor)
@@ -405,7 +405,7 @@ def test_demo_dates_are_spread_like_real_work(db: Database, actor: int) -> None:
         # Days in stage differ; a few introductions stalled for more than 30 days.
         waits = {(now - i.stage_changed_at).days for i in intros if i.stage != IntroductionStage.CLOSED}
         assert len(waits) >= 5 and min(waits) < 30
-        stalled, cards = workflow.stalled(session, 30, now=now)
+        stalled, cards = board.stalled(session, 30, now=now)
         assert 3 <= stalled <= 6 and all(c.days_in_stage(now) > 30 for c in cards)
 
         # Seeding dates is not a user's edit: one audit entry per introduction (its creation)

@@ -17,7 +17,6 @@ from crm.services import (
     introductions,
     maintenance,
     organizations,
-    workflow,
 )
 
 
@@ -54,7 +53,7 @@ def test_followups_are_indexed_and_kept_in_step(db, actor):
     assert _found(db, "quebecoise") == {}
     assert list(_found(db, "ecrire coeur")) == [task.id]
     with db.write() as session:
-        workflow.complete(session, actor, task.id)
+        followups.complete(session, actor, task.id)
     assert _found(db, "ecrire")[task.id].subtitle.startswith("done · ")
 
     with db.write() as session:

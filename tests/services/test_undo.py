@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from crm.db.models import FollowUp, Introduction
 from crm.domain.enums import FollowUpStatus, IntroductionOutcome, IntroductionStage
 from crm.domain.errors import StaleRecord
-from crm.services import contacts, followups, introductions, organizations, workflow
+from crm.services import contacts, followups, introductions, organizations, stages
 
 
 @pytest.fixture
@@ -70,11 +70,11 @@ def _followup(db, actor, **values):
 def test_a_completed_followup_is_reopened_with_its_status_before(db, actor):
     fid = _followup(db, actor)
     with db.write() as s:
-        done = workflow.complete(s, actor, fid)
+        done = followups.complete(s, actor, fid)
         assert done.completed_at is not None
         version = done.version
     with db.write() as s:
-        workflow.undo_complete(s, actor, fid, FollowUpStatus.OPEN, expected_version=version)
+        followups.undo_complete(s, actor, fid, FollowUpStatus.OPEN, expected_version=version)
     with db.read() as s:
         again = s.get(FollowUp, fid)
         assert again.status == FollowUpStatus.OPEN and again.completed_at is None
@@ -83,11 +83,11 @@ def test_a_completed_followup_is_reopened_with_its_status_before(db, actor):
 def test_undo_complete_is_refused_when_the_followup_changed_since(db, actor):
     fid = _followup(db, actor)
     with db.write() as s:
-        version = workflow.complete(s, actor, fid).version
+        version = followups.complete(s, actor, fid).version
     with db.write() as s:
         followups.service.update(s, actor, fid, {"notes": "done by phone"})
     with pytest.raises(StaleRecord), db.write() as s:
-        workflow.undo_complete(s, actor, fid, FollowUpStatus.OPEN, expected_version=version)
+        followups.undo_complete(s, actor, fid, FollowUpStatus.OPEN, expected_version=version)
     with db.read() as s:
         assert s.get(FollowUp, fid).status == FollowUpStatus.DONE
 
@@ -95,53 +95,53 @@ def test_undo_complete_is_refused_when_the_followup_changed_since(db, actor):
 def test_a_snooze_is_taken_back(db, actor):
     fid = _followup(db, actor)
     with db.write() as s:
-        version = workflow.snooze(s, actor, fid, date(2026, 3, 9)).version
+        version = followups.snooze(s, actor, fid, date(2026, 3, 9)).version
     with db.write() as s:
-        workflow.undo_snooze(s, actor, fid, date(2026, 3, 2), expected_version=version)
+        followups.undo_snooze(s, actor, fid, date(2026, 3, 2), expected_version=version)
     with db.read() as s:
         assert s.get(FollowUp, fid).due_date == date(2026, 3, 2)
     with db.write() as s:
-        version = workflow.snooze(s, actor, fid, date(2026, 3, 9)).version
-        workflow.snooze(s, actor, fid, date(2026, 3, 10))
+        version = followups.snooze(s, actor, fid, date(2026, 3, 9)).version
+        followups.snooze(s, actor, fid, date(2026, 3, 10))
     with pytest.raises(StaleRecord), db.write() as s:
-        workflow.undo_snooze(s, actor, fid, date(2026, 3, 2), expected_version=version)
+        followups.undo_snooze(s, actor, fid, date(2026, 3, 2), expected_version=version)
 
 
 def test_a_move_is_taken_back_with_the_history_saying_so(db, actor, intro):
     with db.write() as s:
         s.get(Introduction, intro).stage_changed_at -= timedelta(days=12)  # asked 12 days ago
-        workflow.move(s, actor, intro, IntroductionStage.ASKED)
+        stages.move(s, actor, intro, IntroductionStage.ASKED)
     with db.write() as s:
-        before = workflow.stage_state(s, intro)
-        moved = workflow.move(
+        before = stages.stage_state(s, intro)
+        moved = stages.move(
             s, actor, intro, IntroductionStage.CLOSED, outcome=IntroductionOutcome.NO_FIT
         )
-        made = workflow.add_followups(s, actor, intro, [("Ask again", date(2026, 4, 1), actor)])
+        made = stages.add_followups(s, actor, intro, [("Ask again", date(2026, 4, 1), actor)])
         version, made_ids = moved.version, [(f.id, f.version) for f in made]
     with db.write() as s:
-        workflow.undo_move(
+        stages.undo_move(
             s, actor, intro, before, expected_version=version, followups_made=made_ids
         )
     with db.read() as s:
         back = s.get(Introduction, intro)
         assert (back.stage, back.outcome, back.closed_at) == (IntroductionStage.ASKED, None, None)
         assert back.stage_changed_at == before.stage_changed_at  # its days in stage are kept
-        line = workflow.timeline(s, intro)
+        line = stages.timeline(s, intro)
         assert [(e.from_stage, e.to_stage) for e in line[-3:]] == [
             ("proposed", "asked"), ("asked", "closed"), ("closed", "asked")]  # fmt: skip
-        assert line[-1].note == workflow.UNDO_NOTE
+        assert line[-1].note == stages.UNDO_NOTE
         assert followups.service.count(s) == 0 and followups.service.count(s, deleted=True) == 1
 
 
 def test_undo_of_a_move_back_from_closed_gives_the_outcome_back(db, actor, intro):
     with db.write() as s:
-        workflow.move(s, actor, intro, IntroductionStage.CLOSED, outcome=IntroductionOutcome.PARTNERSHIP,
-                      accept_warnings=True)  # fmt: skip
+        stages.move(s, actor, intro, IntroductionStage.CLOSED, outcome=IntroductionOutcome.PARTNERSHIP,
+                      accepted_warnings=stages.WARNING_CODES)  # fmt: skip
     with db.write() as s:
-        before = workflow.stage_state(s, intro)
-        version = workflow.move(s, actor, intro, IntroductionStage.MEETING_HELD).version
+        before = stages.stage_state(s, intro)
+        version = stages.move(s, actor, intro, IntroductionStage.MEETING_HELD).version
     with db.write() as s:
-        workflow.undo_move(s, actor, intro, before, expected_version=version)
+        stages.undo_move(s, actor, intro, before, expected_version=version)
     with db.read() as s:
         back = s.get(Introduction, intro)
         assert (
@@ -153,12 +153,12 @@ def test_undo_of_a_move_back_from_closed_gives_the_outcome_back(db, actor, intro
 
 def test_undo_move_is_refused_when_the_introduction_changed_since(db, actor, intro):
     with db.write() as s:
-        before = workflow.stage_state(s, intro)
-        version = workflow.move(s, actor, intro, IntroductionStage.ASKED).version
+        before = stages.stage_state(s, intro)
+        version = stages.move(s, actor, intro, IntroductionStage.ASKED).version
     with db.write() as s:
         introductions.service.update(s, actor, intro, {"notes": "both said maybe"})
     with pytest.raises(StaleRecord), db.write() as s:
-        workflow.undo_move(s, actor, intro, before, expected_version=version)
+        stages.undo_move(s, actor, intro, before, expected_version=version)
     with db.read() as s:
         assert s.get(Introduction, intro).stage == IntroductionStage.ASKED
         count = s.scalar(sa.select(sa.func.count()).select_from(Introduction))

@@ -11,8 +11,9 @@ from PySide6.QtGui import QDropEvent
 
 from crm.db.base import utcnow
 from crm.db.models import FollowUp, Introduction
-from crm.services import introductions, workflow
+from crm.services import introductions, stages
 from crm.ui.dialogs import stage_dialog
+from crm.ui.dialogs.records import IntroductionEditor
 from crm.ui.pages.board import BoardPage
 from crm.ui.tasks import TaskRunner
 
@@ -74,7 +75,7 @@ def test_drop_moves_through_the_rules_with_history_and_followup(board, desk, dia
     assert len(seen) == 1 and not seen[0].warning_box.isVisibleTo(seen[0])
     assert board.card_ids("asked") == [intro] and board.card_ids("proposed") == []
     with desk.db.read() as s:
-        line = workflow.timeline(s, intro)
+        line = stages.timeline(s, intro)
         assert (line[-1].from_stage, line[-1].to_stage, line[-1].note) == ("proposed", "asked", "asked both by phone")
         fu = s.scalars(sa.select(FollowUp).where(FollowUp.introduction_id == intro,
                                                  FollowUp.title == "Check both answers")).one()  # fmt: skip
@@ -116,15 +117,15 @@ def test_more_line_and_stalled_queue(qtbot, desk):
                   .values(stage_changed_at=utcnow() - timedelta(days=40)))  # fmt: skip
     page = BoardPage(desk, TaskRunner())
     qtbot.addWidget(page)
-    import crm.services.workflow as wf
+    import crm.services.board as board_service
 
-    original = wf.board
+    original = board_service.board
     page_board = lambda session, **kw: original(session, per_column=2, **kw)  # noqa: E731
-    wf.board = page_board
+    board_service.board = page_board
     try:
         page.reload_now()
     finally:
-        wf.board = original
+        board_service.board = original
     column = page.columns["proposed"]
     assert column.count() == 3 and column.item(2).text() == "2 more…"
     with qtbot.waitSignal(page.listRequested) as caught:
@@ -143,3 +144,45 @@ def test_board_loads_through_the_task_runner(qtbot, desk):
     with qtbot.waitSignal(page.loaded):
         page.activate()
     assert page.card_ids("proposed")
+
+
+def test_a_win_picked_in_the_dialog_asks_about_the_consents_it_lacks(board, desk, dialogs, answers):
+    """No consent warning shows for closing until a win is picked in the dialog: the move
+    then asks once more, and Cancel there leaves the introduction where it was."""
+    seen, script = dialogs
+    intro = _intro_id(desk)
+    script["outcome"] = "partnership"
+    answers.confirm.append(False)
+    assert not board.move_card(intro, "closed")
+    assert not seen[0].warning_box.isVisibleTo(seen[0])
+    assert "double opt-in" in answers.asked[-1][2]
+    assert board.card_ids("proposed") == [intro]
+    answers.confirm.append(True)
+    assert board.move_card(intro, "closed")
+    with desk.db.read() as s:
+        assert introductions.service.get(s, intro).outcome.value == "partnership"
+        assert "consent_missing" in stages.timeline(s, intro)[-1].note
+
+
+def test_a_new_introduction_typed_in_at_a_later_stage_confirms_its_warnings(qtbot, desk, answers):
+    editor = IntroductionEditor(desk, None)
+    qtbot.addWidget(editor)
+    with desk.db.read() as s:
+        first = s.scalars(sa.select(Introduction)).one()
+        parties = (first.qc_organization_id, first.ma_organization_id)
+    editor.set_widget_value("qc_organization_id", parties[0])
+    editor.set_widget_value("ma_organization_id", parties[1])
+    editor.set_widget_value("stage", "introduced")
+    editor.widgets["title"].setText("Typed in late")
+    answers.confirm.append(False)
+    assert editor.save() is False
+    question = answers.asked[-1][2]
+    assert "already in introduction" in question and "double opt-in" in question
+    answers.confirm.append(True)
+    assert editor.save() is True
+    with desk.db.read() as s:
+        intro = s.scalars(sa.select(Introduction).where(Introduction.title == "Typed in late")).one()
+        line = stages.timeline(s, intro.id)
+    assert intro.stage.value == "introduced"
+    assert [(e.from_stage, e.to_stage) for e in line] == [(None, "proposed"), ("proposed", "introduced")]
+    assert "already_introduced" in line[-1].note and "consent_missing" in line[-1].note

@@ -224,14 +224,14 @@ def test_snooze_asks_with_the_same_field(qtbot, french):
 
 
 def test_stage_dialog_suggested_follow_up_dates_are_desk_date_fields(qtbot, english):
-    from crm.services import workflow
+    from crm.domain import stage_rules
     from crm.ui.dialogs.stage_dialog import StageDialog
 
     dialog = StageDialog(None, "A ↔ B", "proposed", "asked", [],
-                         workflow.suggestions("proposed", "asked"), [(1, "Marie")], 1)  # fmt: skip
+                         stage_rules.suggestions("proposed", "asked"), [(1, "Marie")], 1)  # fmt: skip
     qtbot.addWidget(dialog)
     due = dialog.findChild(DateField, "suggestionDue0")
-    assert due.value() == workflow.suggestions("proposed", "asked")[0].due(date.today())
+    assert due.value() == stage_rules.suggestions("proposed", "asked")[0].due(date.today())
     type_into(qtbot, due, "12/24/2026")
     assert dialog.chosen_followups() == [("Check both answers", date(2026, 12, 24), 1)]
     type_into(qtbot, due, "")

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from crm.services import workflow
+from crm.services import stages
 from crm.ui import messages
 from crm.ui.dialogs.import_wizard import PREVIEW, ImportWizard
 from crm.ui.dialogs.stage_dialog import StageDialog
@@ -58,14 +58,14 @@ def test_escape_and_default_of_a_question_box(qtbot):
     assert box.defaultButton() is cancel and box.escapeButton() is cancel and ok is not cancel
 
 
-def _stage_dialog(warnings: list[workflow.WorkflowWarning]) -> StageDialog:
+def _stage_dialog(warnings: list[stages.WorkflowWarning]) -> StageDialog:
     return StageDialog(
         None, "Montréal meets Boston", "proposed", "introduced", warnings, [], [], None
     )
 
 
 def test_enter_on_the_consent_warning_does_not_move(qtbot):
-    warning = workflow.WorkflowWarning("consent_missing", "introduced without both consents")
+    warning = stages.WorkflowWarning("consent_missing", "introduced without both consents")
     dialog = _stage_dialog([warning])
     qtbot.addWidget(dialog)
     assert dialog.ok_button.text() == "Move anyway"

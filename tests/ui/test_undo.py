@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from crm.db.models import Contact, FollowUp, Introduction
 from crm.domain.enums import FollowUpStatus, IntroductionStage
-from crm.services import contacts, followups, workflow
+from crm.services import contacts, followups, stages
 from crm.ui.dialogs import stage_dialog
 from crm.ui.i18n import Languages
 from crm.ui.main_window import MainWindow
@@ -180,9 +180,9 @@ def test_board_drag_then_undo_moves_it_back(qtbot, window, desk, accept_moves):
     _ctrl_z(qtbot, window)
     with desk.db.read() as s:
         assert s.get(Introduction, intro).stage == IntroductionStage.PROPOSED
-        line = workflow.timeline(s, intro)
+        line = stages.timeline(s, intro)
         assert (line[-1].from_stage, line[-1].to_stage, line[-1].note) == (
-            "asked", "proposed", workflow.UNDO_NOTE)  # fmt: skip
+            "asked", "proposed", stages.UNDO_NOTE)  # fmt: skip
         # the follow-up the move suggested (and the user kept) went with it
         assert followups.service.count(s, deleted=True) == 1
     qtbot.waitUntil(
@@ -338,10 +338,10 @@ def test_after_an_undo_an_older_read_coming_back_late_does_not_win(qtbot, desk):
     qtbot.addWidget(page)
     with desk.db.write() as s:
         call = s.scalar(sa.select(FollowUp.id).where(FollowUp.title == "Call back Éric"))
-        version = workflow.complete(s, desk.user_id, call).version
+        version = followups.complete(s, desk.user_id, call).version
     page.reload()  # reads it completed
     with desk.db.write() as s:
-        workflow.undo_complete(s, desk.user_id, call, FollowUpStatus.OPEN, expected_version=version)
+        followups.undo_complete(s, desk.user_id, call, FollowUpStatus.OPEN, expected_version=version)
     page.reload()  # reads it open again
     (older, deliver_older), (newer, deliver_newer) = tasks.held
     deliver_newer(newer)
@@ -355,7 +355,7 @@ def test_after_an_undo_an_older_read_coming_back_late_does_not_win(qtbot, desk):
         intro = s.scalar(sa.select(Introduction.id))
     board.reload()
     with desk.db.write() as s:
-        workflow.move(s, desk.user_id, intro, IntroductionStage.ASKED)
+        stages.move(s, desk.user_id, intro, IntroductionStage.ASKED)
     board.reload()
     (older, deliver_older), (newer, deliver_newer) = tasks.held
     deliver_newer(newer)

@@ -7,11 +7,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from crm.domain.enums import IntroductionOutcome, IntroductionStage
-from crm.services import introductions, tags, workflow
+from crm.domain.enums import IntroductionStage
+from crm.services import introductions, stages, tags
 from crm.ui.dialogs import stage_dialog
 from crm.ui.dialogs.editor import FieldDef, RecordEditor
-from crm.ui.undo import MoveDone
 from crm.ui.widgets.participants import ParticipantsPanel
 from crm.ui.widgets.related import RelatedPanel
 
@@ -195,7 +194,8 @@ class IntroductionEditor(RecordEditor):
     )
     STAGE_FIELDS = ("stage", "outcome")
     plan: stage_dialog.MovePlan | None = None
-    moved: MoveDone | None = None  # the last save's stage move, for the status bar's Undo
+    accepted: frozenset[str] = frozenset()  # a new introduction's warnings the user confirmed
+    moved: stages.Moved | None = None  # the last save's stage move, for the status bar's Undo
 
     def window_title(self) -> str:
         return self.tr("New introduction") if self.record_id is None else self.tr("Introduction")
@@ -216,8 +216,10 @@ class IntroductionEditor(RecordEditor):
             return super().save()  # a date that does not read is flagged before any question
         values = self.values()
         if self.record_id is None:
-            if not stage_dialog.confirm_new(self, self.ctx, values):
+            accepted = stage_dialog.confirm_new(self, self.ctx, values)
+            if accepted is None:
                 return False
+            self.accepted = accepted
         elif any(k in self.changes() for k in self.STAGE_FIELDS):
             self.plan = stage_dialog.plan_move(self, self.ctx, self.record_id, values["stage"],
                                                outcome=values["outcome"], values=values)  # fmt: skip
@@ -227,36 +229,27 @@ class IntroductionEditor(RecordEditor):
 
     def create(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
         stage, outcome = values.pop("stage"), values.pop("outcome")
-        intro = introductions.create(session, self.ctx.user_id, values)
-        if stage != IntroductionStage.PROPOSED:
-            intro = workflow.move(session, self.ctx.user_id, intro.id, IntroductionStage(stage),
-                                  outcome=self._outcome(stage, outcome), accept_warnings=True)  # fmt: skip
-        return intro
+        return stages.create_at_stage(session, self.ctx.user_id, values, stage, outcome=outcome,
+                                      accepted_warnings=self.accepted)  # fmt: skip
 
     def update(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
         moved = {k: changes.pop(k) for k in self.STAGE_FIELDS if k in changes}
-        intro = introductions.service.get(session, self.record_id)
-        if changes:
-            intro = introductions.service.update(
+        if not moved:
+            return introductions.service.update(
                 session, self.ctx.user_id, self.record_id, changes, expected_version=self.version
             )
-        if moved:
-            stage = self.widget_value("stage")
-            plan = self.plan or stage_dialog.MovePlan(self.widget_value("outcome"), "", [])
-            if stage == IntroductionStage.CLOSED and plan.outcome:
-                self.set_widget_value("outcome", plan.outcome)
-            intro, self.moved = stage_dialog.apply_move(
-                session, self.ctx, self.record_id, stage,
-                stage_dialog.MovePlan(self._outcome(stage, plan.outcome), plan.note, plan.followups),
-                expected_version=None if changes else self.version,
-            )  # fmt: skip
-        return intro
-
-    @staticmethod
-    def _outcome(stage: str, outcome: str | None) -> IntroductionOutcome | None:
-        return (
-            IntroductionOutcome(outcome) if stage == IntroductionStage.CLOSED and outcome else None
+        stage = self.widget_value("stage")
+        plan = self.plan or stage_dialog.MovePlan(
+            self.widget_value("outcome"), "", [], stages.WARNING_CODES
         )
+        if stage == IntroductionStage.CLOSED and plan.outcome:
+            self.set_widget_value("outcome", plan.outcome)
+        self.moved = stages.move_with_followups(
+            session, self.ctx.user_id, self.record_id, stage,
+            outcome=plan.outcome, note=plan.note, followups=plan.followups,
+            accepted_warnings=plan.accepted_warnings, expected_version=self.version, changes=changes,
+        )  # fmt: skip
+        return introductions.service.get(session, self.record_id)
 
 
 class InteractionEditor(RecordEditor):

@@ -6,7 +6,7 @@
 - `MeetingDialog`: pick a Québec participant and a Massachusetts participant of the event and
   an optional note.
 - `meeting_to_introduction`: the whole flow: the dialog, the workflow's warnings confirmed
-  through `crm.ui.messages`, then `workflow.introduction_from_meeting` in one transaction.
+  through `crm.ui.messages`, then `meetings.introduction_from_meeting` in one transaction.
 
 `ask(dialog)` shows a dialog modally and `save_path(...)` asks for a file name; tests
 replace both (monkeypatch), so no modal dialog ever blocks a test run.
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.errors import DeskError
-from crm.services import events, workflow
+from crm.services import events, meetings, roster
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.dialogs.stage_dialog import warning_text
@@ -73,7 +73,7 @@ class MeetingDialog(QDialog):
     """Choose the two parties of a one-to-one meeting held at the event, and a note."""
 
     def __init__(
-        self, parent: QWidget | None, event_name: str, rows: list[workflow.RosterRow]
+        self, parent: QWidget | None, event_name: str, rows: list[roster.RosterRow]
     ) -> None:
         super().__init__(parent, objectName="meetingDialog")
         self.setWindowTitle(tr("One-to-one meeting → introduction"))
@@ -117,7 +117,7 @@ class MeetingDialog(QDialog):
         self.ma_combo.setCurrentIndex(self.ma_combo.findData(ma_participant_id))
         self.note_edit.setPlainText(note)
 
-    def parties(self) -> tuple[workflow.RosterRow, workflow.RosterRow] | None:
+    def parties(self) -> tuple[roster.RosterRow, roster.RosterRow] | None:
         qc, ma = self.qc_combo.currentData(), self.ma_combo.currentData()
         if qc is None or ma is None:
             return None
@@ -127,7 +127,7 @@ class MeetingDialog(QDialog):
         return self.note_edit.toPlainText().strip()
 
 
-def _party(row: workflow.RosterRow) -> tuple[int | None, int | None]:
+def _party(row: roster.RosterRow) -> tuple[int | None, int | None]:
     return row.contact_id, row.organization_id
 
 
@@ -137,7 +137,7 @@ def meeting_to_introduction(parent: QWidget | None, ctx: DeskContext, event_id: 
     Returns the new introduction's id, None when cancelled or refused.
     """
     with ctx.db.read() as session:
-        rows = workflow.roster(session, event_id)
+        rows = roster.roster(session, event_id)
         event_name = events.service.get(session, event_id, include_deleted=True).name
     sides = {r.side for r in rows}
     if not {"QC", "MA"} <= sides:
@@ -156,7 +156,7 @@ def meeting_to_introduction(parent: QWidget | None, ctx: DeskContext, event_id: 
         return None
     (qc_contact, qc_org), (ma_contact, ma_org) = _party(chosen[0]), _party(chosen[1])
     with ctx.db.read() as session:
-        found = workflow.meeting_warnings(session, event_id, qc_contact, ma_contact,
+        found = meetings.meeting_warnings(session, event_id, qc_contact, ma_contact,
                                           qc_organization_id=qc_org, ma_organization_id=ma_org)  # fmt: skip
     if found and not messages.confirm(
         parent, tr("Please confirm"), "\n".join("⚠ " + warning_text(w) for w in found),
@@ -165,10 +165,10 @@ def meeting_to_introduction(parent: QWidget | None, ctx: DeskContext, event_id: 
         return None
     try:
         with ctx.db.write() as session:
-            intro = workflow.introduction_from_meeting(
+            intro = meetings.introduction_from_meeting(
                 session, ctx.user_id, event_id, qc_contact, ma_contact,
                 qc_organization_id=qc_org, ma_organization_id=ma_org, note=note,
-                accept_warnings=True,
+                accepted_warnings={w.code for w in found},
             )  # fmt: skip
             return int(intro.id)
     except DeskError as exc:
@@ -187,7 +187,7 @@ class RosterDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.event_id = event_id
-        self.rows: list[workflow.RosterRow] = []
+        self.rows: list[roster.RosterRow] = []
         self.event_title = ""
         self.heading = QLabel(self, objectName="rosterHeading")
         font = self.heading.font()
@@ -230,11 +230,11 @@ class RosterDialog(QDialog):
 
     def reload(self) -> None:
         with self.ctx.db.read() as session:
-            self.rows = workflow.roster(session, self.event_id)
+            self.rows = roster.roster(session, self.event_id)
             event = events.service.get(session, self.event_id, include_deleted=True)
             when = event.starts_on.isoformat() if event.starts_on else ""
             self.event_title = event.name + (f" — {when}" if when else "")
-            self._text = workflow.roster_text(session, self.event_id, side_headings())
+            self._text = roster.roster_text(session, self.event_id, side_headings())
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -2,8 +2,8 @@
 
 `StageDialog` shows the move, the warnings to confirm (never accepted silently), the outcome
 when closing, a note for the history, and the suggested follow-ups, which the user keeps,
-edits or drops. `move_introduction` runs the whole flow and writes the move, its history
-and the kept follow-ups in one transaction.
+edits or drops. `move_introduction` asks, then writes the move, its history and the kept
+follow-ups with one service call, `stages.move_with_followups`, in one transaction.
 
 `ask(dialog)` shows a dialog modally; tests replace it (monkeypatch) to fill the dialog in
 and accept or reject it, so no modal dialog ever blocks a test run.
@@ -11,7 +11,7 @@ and accept or reject it, so no modal dialog ever blocks a test run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -31,18 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.domain.enums import IntroductionOutcome, IntroductionStage
-from crm.domain.errors import DeskError, StaleRecord, ValidationFailed
-from crm.services import introductions, listing, workflow
+from crm.domain import stage_rules
+from crm.domain.enums import IntroductionStage
+from crm.domain.errors import DeskError, StaleRecord
+from crm.services import listing, stages
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import tr
-from crm.ui.undo import MoveDone
 from crm.ui.widgets.datefield import DateField
 
 
-def warning_text(warning: workflow.WorkflowWarning) -> str:
+def warning_text(warning: stages.WorkflowWarning) -> str:
     """A workflow warning in the user's language, by its code."""
     if warning.code == "same_side":
         return tr("Both parties are on the same side of the border (%1).").replace(
@@ -57,7 +57,7 @@ def warning_text(warning: workflow.WorkflowWarning) -> str:
     return warning.message
 
 
-def suggestion_title(suggestion: workflow.Suggestion) -> str:
+def suggestion_title(suggestion: stage_rules.Suggestion) -> str:
     titles = {
         "check_answers": tr("Check both answers"),
         "send_introduction": tr("Send the introduction email"),
@@ -89,8 +89,8 @@ class StageDialog(QDialog):
         label: str,
         from_stage: str | None,
         to_stage: str,
-        warnings: list[workflow.WorkflowWarning],
-        suggestions: list[workflow.Suggestion],
+        warnings: list[stages.WorkflowWarning],
+        suggestions: list[stage_rules.Suggestion],
         staff: list[tuple[int, str]],
         assignee_id: int | None,
         outcome: str | None = None,
@@ -206,11 +206,12 @@ class StageDialog(QDialog):
 
 @dataclass(frozen=True)
 class MovePlan:
-    """What the user confirmed for a move."""
+    """What the user answered for a move: the arguments of `stages.move_with_followups`."""
 
     outcome: str | None
     note: str
-    followups: list[tuple[str, date, int | None]]
+    followups: list[stages.KeptFollowUp]
+    accepted_warnings: frozenset[str] = frozenset()
 
 
 def plan_move(
@@ -228,43 +229,38 @@ def plan_move(
     stored ones.
     """
     with ctx.db.read() as session:
-        intro = introductions.service.get(session, record_id)
-        from_stage = intro.stage.value
-        label = " ↔ ".join(introductions.party_names(session, intro))
-        if values is not None:
-            found = (
-                workflow.warnings_for(
-                    session, values, to_stage, exclude_id=record_id, outcome=outcome
-                )
-                if workflow.stage_index(to_stage) > workflow.stage_index(from_stage)
-                else []
-            )
-        else:
-            found = workflow.check_move(session, record_id, to_stage, outcome)
+        asked = stages.move_questions(
+            session, ctx.user_id, record_id, to_stage, outcome=outcome, values=values
+        )
         staff = listing.staff_choices(session)
-        assignee = intro.owner_id or ctx.user_id
-    dialog = StageDialog(parent, intro.title or label, from_stage, to_stage, found,
-                         workflow.suggestions(from_stage, to_stage), staff, assignee, outcome)  # fmt: skip
+    dialog = StageDialog(parent, asked.label, asked.from_stage, to_stage, asked.warnings,
+                         asked.suggestions, staff, asked.assignee_id, outcome)  # fmt: skip
     try:
         if not ask(dialog):
             return None
-        chosen = MovePlan(dialog.outcome(), dialog.note(), dialog.chosen_followups())
+        chosen = MovePlan(dialog.outcome(), dialog.note(), dialog.chosen_followups(),
+                          frozenset(w.code for w in asked.warnings))  # fmt: skip
     finally:
         dialog.deleteLater()
     if chosen.outcome and to_stage == IntroductionStage.CLOSED.value and chosen.outcome != outcome:
         # The outcome picked in the dialog may raise a warning the dialog did not show.
         with ctx.db.read() as session:
-            shown = {w.code for w in found}
-            more = [w for w in workflow.check_move(session, record_id, to_stage, chosen.outcome)
-                    if w.code not in shown]  # fmt: skip
-        if more and not messages.confirm(
-            parent,
-            tr("Please confirm"),
-            "\n".join(warning_text(w) for w in more),
-            ok_text=tr("Move anyway"),
-        ):
+            found = stages.check_move(session, record_id, to_stage, chosen.outcome, values=values)
+        more = [w for w in found if w.code not in chosen.accepted_warnings]
+        if more and not confirm_more(parent, more):
             return None
+        chosen = replace(chosen, accepted_warnings=chosen.accepted_warnings | {w.code for w in more})
     return chosen
+
+
+def confirm_more(parent: QWidget | None, more: list[stages.WorkflowWarning]) -> bool:
+    """Confirm warnings the move dialog did not show (the outcome picked, or a change meanwhile)."""
+    return messages.confirm(
+        parent,
+        tr("Please confirm"),
+        "\n".join(warning_text(w) for w in more),
+        ok_text=tr("Move anyway"),
+    )
 
 
 def move_introduction(
@@ -274,67 +270,32 @@ def move_introduction(
     to_stage: str,
     *,
     expected_version: int | None = None,
-) -> MoveDone | None:
-    """The whole move: confirm, then write the move, its history and the kept follow-ups.
-    Returns what was done (for the status bar's Undo), None when cancelled or refused."""
+) -> stages.Moved | None:
+    """The whole move: confirm, then write the move, its history and the kept follow-ups in
+    one service call. Returns what was done (for the status bar's Undo), None when cancelled
+    or refused. A warning that appeared meanwhile is confirmed before the move is retried."""
     plan = plan_move(parent, ctx, record_id, to_stage)
-    if plan is None:
-        return None
-    try:
-        with ctx.db.write() as session:
-            _intro, done = apply_move(
-                session, ctx, record_id, to_stage, plan, expected_version=expected_version
-            )
-    except StaleRecord:
-        messages.error(parent, tr("Changed by someone else"),
-                       tr("Someone else changed this introduction meanwhile; look again and retry."))  # fmt: skip
-        return None
-    except ValidationFailed as exc:
-        messages.error(parent, tr("Cannot move"), error_text(exc))
-        return None
-    except DeskError as exc:
-        messages.error(parent, tr("Cannot move"), error_text(exc))
-        return None
-    return done
-
-
-def apply_plan(
-    session: Any,
-    ctx: DeskContext,
-    record_id: int,
-    to_stage: str,
-    plan: MovePlan,
-    *,
-    expected_version: int | None = None,
-) -> Any:
-    return apply_move(session, ctx, record_id, to_stage, plan, expected_version=expected_version)[0]
-
-
-def apply_move(
-    session: Any,
-    ctx: DeskContext,
-    record_id: int,
-    to_stage: str,
-    plan: MovePlan,
-    *,
-    expected_version: int | None = None,
-) -> tuple[Any, MoveDone]:
-    """Write the move and the kept follow-ups: (the introduction, what an undo needs)."""
-    before = workflow.stage_state(session, record_id)
-    intro = workflow.move(
-        session, ctx.user_id, record_id, to_stage,
-        outcome=IntroductionOutcome(plan.outcome) if plan.outcome else None,
-        note=plan.note, expected_version=expected_version, accept_warnings=True,
-    )  # fmt: skip
-    made = (
-        workflow.add_followups(session, ctx.user_id, record_id, plan.followups)
-        if plan.followups
-        else []
-    )
-    label = intro.title or " ↔ ".join(introductions.party_names(session, intro))
-    done = MoveDone(record_id, label, str(to_stage), before, intro.version,
-                    tuple((f.id, f.version) for f in made))  # fmt: skip
-    return intro, done
+    while plan is not None:
+        try:
+            with ctx.db.write() as session:
+                return stages.move_with_followups(
+                    session, ctx.user_id, record_id, to_stage,
+                    outcome=plan.outcome, note=plan.note, followups=plan.followups,
+                    accepted_warnings=plan.accepted_warnings, expected_version=expected_version,
+                )  # fmt: skip
+        except stages.WorkflowWarnings as exc:
+            if not confirm_more(parent, exc.warnings):
+                return None
+            codes = plan.accepted_warnings | {w.code for w in exc.warnings}
+            plan = replace(plan, accepted_warnings=codes)
+        except StaleRecord:
+            messages.error(parent, tr("Changed by someone else"),
+                           tr("Someone else changed this introduction meanwhile; look again and retry."))  # fmt: skip
+            return None
+        except DeskError as exc:
+            messages.error(parent, tr("Cannot move"), error_text(exc))
+            return None
+    return None
 
 
 class TimelinePanel(QWidget):
@@ -362,7 +323,7 @@ class TimelinePanel(QWidget):
 
     def reload(self) -> None:
         with self.ctx.db.read() as session:
-            entries = workflow.timeline(session, self.record_id)
+            entries = stages.timeline(session, self.record_id)
         self.list.clear()
         for entry in reversed(entries):
             when = (
@@ -379,7 +340,7 @@ class TimelinePanel(QWidget):
                 else ""
             )
             text = f"{when} · {entry.user or '—'}\n{origin}{stage}"
-            if entry.note == workflow.UNDO_NOTE:
+            if entry.note == stages.UNDO_NOTE:
                 text += "\n" + tr("Undo of the previous move")
             elif entry.note:
                 text += f"\n“{entry.note}”"
@@ -394,12 +355,15 @@ class TimelinePanel(QWidget):
         EmailDialog(self.ctx, self.record_id, self).open()
 
 
-def confirm_new(parent: QWidget | None, ctx: DeskContext, values: dict[str, Any]) -> bool:
-    """Before creating an introduction: its warnings, confirmed by the user (or none)."""
+def confirm_new(parent: QWidget | None, ctx: DeskContext, values: dict[str, Any]) -> frozenset[str] | None:
+    """Before creating an introduction: its warnings, confirmed by the user. The codes the
+    user accepted (for `stages.create_at_stage`), None when they cancelled."""
     stage = values.get("stage") or IntroductionStage.PROPOSED.value
     with ctx.db.read() as session:
-        found = workflow.warnings_for(session, values, stage, outcome=values.get("outcome"))
-    if not found:
-        return True
-    return messages.confirm(parent, tr("Please confirm"), "\n".join("⚠ " + warning_text(w) for w in found),
-                            ok_text=tr("Save anyway"))  # fmt: skip
+        found = stages.warnings_for(session, values, stage, outcome=values.get("outcome"))
+    if found and not messages.confirm(
+        parent, tr("Please confirm"), "\n".join("⚠ " + warning_text(w) for w in found),
+        ok_text=tr("Save anyway"),
+    ):  # fmt: skip
+        return None
+    return frozenset(w.code for w in found)

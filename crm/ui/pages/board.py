@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.enums import IntroductionStage
-from crm.services import listing, workflow
+from crm.services import board as board_service
+from crm.services import listing
 from crm.ui import labels, undo
 from crm.ui.context import DeskContext
 from crm.ui.dialogs import stage_dialog
@@ -43,7 +44,7 @@ from crm.ui.pages.base import ReloadingPage
 from crm.ui.tasks import TaskRunner
 
 MIME = "application/x-crm-introduction"
-CARDS_PER_COLUMN = workflow.CARDS_PER_COLUMN
+CARDS_PER_COLUMN = board_service.CARDS_PER_COLUMN
 ID_ROLE = Qt.ItemDataRole.UserRole
 MORE = -1
 
@@ -140,8 +141,8 @@ class BoardPage(ReloadingPage, QWidget):
         self.tasks = tasks
         self.stale = True
         self._loading = 0
-        self.columns_data: list[workflow.Column] = []
-        self.stalled_data: tuple[int, list[workflow.Card]] = (0, [])
+        self.columns_data: list[board_service.Column] = []
+        self.stalled_data: tuple[int, list[board_service.Card]] = (0, [])
 
         self.title = QLabel(self, objectName="pageTitle")
         font = self.title.font()
@@ -261,11 +262,11 @@ class BoardPage(ReloadingPage, QWidget):
         self._loading += 1
         db, filters, days = self.ctx.db, self.filters(), self.days_spin.value()
 
-        def read() -> tuple[list[workflow.Column], tuple[int, list[workflow.Card]]]:
+        def read() -> tuple[list[board_service.Column], tuple[int, list[board_service.Card]]]:
             with db.read() as session:
                 return (
-                    workflow.board(session, **filters),
-                    workflow.stalled(session, days, **filters),
+                    board_service.board(session, **filters),
+                    board_service.stalled(session, days, **filters),
                 )
 
         generation = self._fresh()
@@ -275,8 +276,8 @@ class BoardPage(ReloadingPage, QWidget):
         """Read the board on this thread (tests, and right after a move)."""
         with self.ctx.db.read() as session:
             result = (
-                workflow.board(session, **self.filters()),
-                workflow.stalled(session, self.days_spin.value(), **self.filters()),
+                board_service.board(session, **self.filters()),
+                board_service.stalled(session, self.days_spin.value(), **self.filters()),
             )
         self.stale = False
         self._loading += 1
@@ -287,7 +288,7 @@ class BoardPage(ReloadingPage, QWidget):
         raise exc
 
     def _loaded(
-        self, result: tuple[list[workflow.Column], tuple[int, list[workflow.Card]]], generation: int
+        self, result: tuple[list[board_service.Column], tuple[int, list[board_service.Card]]], generation: int
     ) -> None:
         self._loading = max(self._loading - 1, 0)
         if generation == self._generation:  # else a newer reload is on screen or on its way
@@ -296,7 +297,7 @@ class BoardPage(ReloadingPage, QWidget):
         if not self._loading:
             self.loaded.emit()
 
-    def card_text(self, card: workflow.Card, now: datetime) -> str:
+    def card_text(self, card: board_service.Card, now: datetime) -> str:
         days = card.days_in_stage(now)
         lines = [f"{card.qc_party} ↔ {card.ma_party}"]
         if card.title:
@@ -390,6 +391,6 @@ class BoardPage(ReloadingPage, QWidget):
 
 def stalled_days() -> int:
     try:
-        return int(QSettings().value("board/stalled_days", workflow.DEFAULT_STALLED_DAYS))
+        return int(QSettings().value("board/stalled_days", board_service.DEFAULT_STALLED_DAYS))
     except (TypeError, ValueError):
-        return workflow.DEFAULT_STALLED_DAYS
+        return board_service.DEFAULT_STALLED_DAYS

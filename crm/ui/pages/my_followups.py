@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.errors import DeskError
-from crm.services import calendar, followups, listing, workflow
+from crm.services import calendar, followups, listing
 from crm.ui import labels, messages, undo
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -96,7 +96,7 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
         self.tasks = tasks
         self.stale = True
         self._loading = 0
-        self.groups: list[workflow.FollowUpGroup] = []
+        self.groups: list[followups.FollowUpGroup] = []
         self.today = date.today()
 
         self.title = QLabel(self, objectName="pageTitle")
@@ -187,9 +187,9 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
         self._loading += 1
         db, user_id, today = self.ctx.db, self.ctx.user_id, date.today()
 
-        def read() -> tuple[date, list[workflow.FollowUpGroup]]:
+        def read() -> tuple[date, list[followups.FollowUpGroup]]:
             with db.read() as session:
-                return today, workflow.followup_groups(session, user_id, today)
+                return today, followups.followup_groups(session, user_id, today)
 
         generation = self._fresh()
         self.tasks.run(read, lambda result: self._loaded(result, generation), self._failed)
@@ -197,7 +197,7 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
     def reload_now(self) -> None:
         today = date.today()
         with self.ctx.db.read() as session:
-            groups = workflow.followup_groups(session, self.ctx.user_id, today)
+            groups = followups.followup_groups(session, self.ctx.user_id, today)
         self.stale = False
         self._loading += 1
         self._loaded((today, groups), self._fresh())
@@ -206,7 +206,7 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
         self._loading = max(self._loading - 1, 0)
         raise exc
 
-    def _loaded(self, result: tuple[date, list[workflow.FollowUpGroup]], generation: int) -> None:
+    def _loaded(self, result: tuple[date, list[followups.FollowUpGroup]], generation: int) -> None:
         self._loading = max(self._loading - 1, 0)
         if generation == self._generation:  # else a newer reload is on screen or on its way
             self.today, self.groups = result
@@ -297,7 +297,7 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
         self.recordsChanged.emit()
 
     def complete_selected(self) -> None:
-        self._change(lambda s, i: workflow.complete(s, self.ctx.user_id, i),
+        self._change(lambda s, i: followups.complete(s, self.ctx.user_id, i),
                      lambda done, before: undo.complete_entry(done, [b[0] for b in before]))  # fmt: skip
 
     def snooze_selected(self, days: int) -> None:
@@ -311,11 +311,11 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
             self._snooze(until)
 
     def _snooze(self, until: date) -> None:
-        self._change(lambda s, i: workflow.snooze(s, self.ctx.user_id, i, until),
+        self._change(lambda s, i: followups.snooze(s, self.ctx.user_id, i, until),
                      lambda done, before: undo.snooze_entry(done, [b[1] for b in before], until))  # fmt: skip
 
     def reassign_selected(self, assignee_id: int | None) -> None:
-        self._change(lambda s, i: workflow.reassign(s, self.ctx.user_id, i, assignee_id))
+        self._change(lambda s, i: followups.reassign(s, self.ctx.user_id, i, assignee_id))
 
     def _fill_reassign(self) -> None:
         self.reassign_menu.clear()

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.errors import DeskError, DuplicateWarning, NotFound, StaleRecord, ValidationFailed
-from crm.services import events, workflow
+from crm.services import events
+from crm.services.roster import RosterRow
+from crm.services.roster import roster as roster_rows
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -55,7 +57,7 @@ def attendance_text(value: bool | None) -> str:
 class ParticipantRow:
     """One participant as shown: the roster row and the version it was read at."""
 
-    roster: workflow.RosterRow
+    roster: RosterRow
     version: int
 
     @property
@@ -64,7 +66,7 @@ class ParticipantRow:
 
 
 def read_participants(session: Any, event_id: int) -> list[ParticipantRow]:
-    return [ParticipantRow(r, r.version) for r in workflow.roster(session, event_id)]
+    return [ParticipantRow(r, r.version) for r in roster_rows(session, event_id)]
 
 
 class ParticipantsPanel(QWidget):
