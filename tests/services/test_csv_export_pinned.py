@@ -81,6 +81,7 @@ def pinned(db, actor):
                        "attended": True},
         )  # fmt: skip
         events.participants.create(s, actor, {"event_id": bio.id, "organization_id": ma.id})
+        s.execute(sa.update(Contact).where(Contact.id == eric.id).values(consent_date=WHEN.date()))
         for number, model in enumerate(
             (Organization, Contact, Introduction, FollowUp, Event, EventParticipant), start=1
         ):
@@ -95,7 +96,6 @@ def pinned(db, actor):
             if model is Introduction:
                 moments |= {"stage_changed_at": WHEN, "closed_at": None}
             s.execute(sa.update(model).values(**moments))
-        s.execute(sa.update(Contact).where(Contact.id == eric.id).values(consent_date=WHEN.date()))
 
 
 CASES = [
