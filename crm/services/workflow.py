@@ -40,7 +40,8 @@ from crm.domain.enums import (
     Territory,
 )
 from crm.domain.errors import DeskError
-from crm.services import audit, followups, introductions, listing, records
+from crm.services import audit, followups, introductions, listing, lists, records
+from crm.services.fields import staff_name
 
 STAGES: tuple[IntroductionStage, ...] = tuple(IntroductionStage)
 DEFAULT_STALLED_DAYS = 30
@@ -311,7 +312,7 @@ class TimelineEntry:
 
 def timeline(session: Session, record_id: int) -> list[TimelineEntry]:
     """The stage history of an introduction as plain rows, oldest first."""
-    who = sa.func.coalesce(sa.func.nullif(StaffUser.display_name, ""), StaffUser.name, "")
+    who = sa.func.coalesce(staff_name(StaffUser), "")
     query = (
         sa.select(StageChange.at, StageChange.from_stage, StageChange.to_stage,
                   StageChange.outcome, who, StageChange.note)
@@ -430,7 +431,7 @@ def board(
     per_column: int = CARDS_PER_COLUMN,
 ) -> list[Column]:
     """One column per stage: its count and its first `per_column` cards (longest waiting first)."""
-    spec = listing.INTRODUCTIONS
+    spec = lists.INTRODUCTIONS
     columns = []
     for stage in STAGES:
         filters = {"stage": stage.value, "owner_id": owner_id, "purpose": purpose}
@@ -443,7 +444,7 @@ def board(
 
 
 def card(session: Session, record_id: int) -> Card | None:
-    rows = listing.rows_by_id(session, listing.INTRODUCTIONS, [record_id])
+    rows = listing.rows_by_id(session, lists.INTRODUCTIONS, [record_id])
     return _cards([rows[0]])[0] if rows and rows[0] is not None else None
 
 
@@ -466,7 +467,7 @@ def stalled(
 ) -> tuple[int, list[Card]]:
     """Open introductions with no stage change for `days` days: (count, the oldest `limit`)."""
     now = now or utcnow()
-    spec = listing.INTRODUCTIONS
+    spec = lists.INTRODUCTIONS
     where = _stalled_where(days, now)
     if owner_id is not None:
         where.append(Introduction.owner_id == owner_id)
@@ -658,7 +659,7 @@ def followup_groups(
     from crm.db.models import FollowUp as F
     from crm.domain.enums import FollowUpStatus
 
-    spec = listing.FOLLOWUPS
+    spec = lists.FOLLOWUPS
     ranges = {
         "overdue": (None, today - timedelta(days=1)),
         "today": (today, today),
@@ -689,9 +690,6 @@ def followup_groups(
                                      ("introduction", intro), ("event", event)) if v),
                 ("", None),
             )  # fmt: skip
-            if kind == "introduction" and not label:
-                intro_row = session.get(Introduction, link)
-                label = " ↔ ".join(introductions.party_names(session, intro_row)) if intro_row else ""
             rows.append(FollowUpRow(fid, title, due, at, str(_word(priority)), label or "", kind, link))
         groups.append(FollowUpGroup(name, total, rows))
     return groups

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain.enums import IntroductionOutcome, IntroductionStage
 from crm.domain.errors import DeskError, StaleRecord, ValidationFailed
-from crm.services import introductions, listing, workflow
+from crm.services import introductions, users, workflow
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -241,7 +241,7 @@ def plan_move(
             )
         else:
             found = workflow.check_move(session, record_id, to_stage, outcome)
-        staff = listing.staff_choices(session)
+        staff = users.choices(session)
         assignee = intro.owner_id or ctx.user_id
     dialog = StageDialog(parent, intro.title or label, from_stage, to_stage, found,
                          workflow.suggestions(from_stage, to_stage), staff, assignee, outcome)  # fmt: skip

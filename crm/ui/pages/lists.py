@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.errors import DeskError
-from crm.services import listing
+from crm.services import listing, tags, users
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -289,7 +289,7 @@ class ListPage(QWidget):
                 combo.addItem(text, value)
         elif fdef.source == "staff":
             with self.ctx.db.read() as session:
-                for user_id, name in listing.staff_choices(session):
+                for user_id, name in users.choices(session):
                     combo.addItem(name, user_id)
         elif fdef.source == "due":
             texts = (
@@ -302,7 +302,7 @@ class ListPage(QWidget):
                 combo.addItem(text, value)
         elif fdef.source == "tag":
             with self.ctx.db.read() as session:
-                for name in listing.tag_choices(session, self.kind):
+                for name in tags.choices(session, self.kind):
                     combo.addItem(name, name)
             if current is not None and combo.findData(current) < 0:
                 combo.addItem(str(current), current)  # a remembered tag no longer in use
