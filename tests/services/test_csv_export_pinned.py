@@ -36,50 +36,102 @@ def pinned(db, actor):
     """A small desk whose uids and moments are fixed, so its exports are the same bytes."""
     with db.write() as s:
         lea = users.service.create(s, None, {"name": "lea"})  # no display name
-        qc = organizations.service.create(s, actor, {
-            "name": "Thérapeutiques Montréal", "region": "QC", "country": "Canada",
-            "postal_code": "H2X 1Y4", "kind": "biotech", "tags": "oncologie, IA",
-            "website": "https://tmtl.ca", "employees": "40", "address": "1 rue X\nbureau 2",
-        })  # fmt: skip
-        ma = organizations.service.create(s, actor, {
-            "name": "Cambridge CRO", "region": "MA", "country": "USA", "postal_code": "02139",
-            "phone": "+1 617 555 0100", "kind": "cro", "membership": "massbio",
-        })  # fmt: skip
-        eric = contacts.service.create(s, actor, {
-            "first_name": "Éric", "last_name": "Côté", "email": "eric@tmtl.ca",
-            "organization_id": qc.id, "share_with_partners": "yes", "phone": "514 555 0123",
-            "notes": '=HYPERLINK("http://x")\nsecond line, "quoted"', "tags": "Mission Boston",
-            "title": "@dir", "language": "fr",
-        })  # fmt: skip
-        anne = contacts.service.create(s, actor, {
-            "first_name": "Anne", "last_name": "Zimmer", "organization_id": ma.id,
-            "share_with_partners": "yes", "email": "anne@cro.com",
-        })  # fmt: skip
+        qc = organizations.service.create(
+            s,
+            actor,
+            {
+                "name": "Thérapeutiques Montréal",
+                "region": "QC",
+                "country": "Canada",
+                "postal_code": "H2X 1Y4",
+                "kind": "biotech",
+                "tags": "oncologie, IA",
+                "website": "https://tmtl.ca",
+                "employees": "40",
+                "address": "1 rue X\nbureau 2",
+            },
+        )
+        ma = organizations.service.create(
+            s,
+            actor,
+            {
+                "name": "Cambridge CRO",
+                "region": "MA",
+                "country": "USA",
+                "postal_code": "02139",
+                "phone": "+1 617 555 0100",
+                "kind": "cro",
+                "membership": "massbio",
+            },
+        )
+        eric = contacts.service.create(
+            s,
+            actor,
+            {
+                "first_name": "Éric",
+                "last_name": "Côté",
+                "email": "eric@tmtl.ca",
+                "organization_id": qc.id,
+                "share_with_partners": "yes",
+                "phone": "514 555 0123",
+                "notes": '=HYPERLINK("http://x")\nsecond line, "quoted"',
+                "tags": "Mission Boston",
+                "title": "@dir",
+                "language": "fr",
+            },
+        )
+        anne = contacts.service.create(
+            s,
+            actor,
+            {
+                "first_name": "Anne",
+                "last_name": "Zimmer",
+                "organization_id": ma.id,
+                "share_with_partners": "yes",
+                "email": "anne@cro.com",
+            },
+        )
         bio = events.service.create(
             s, actor, {"name": "BIO 2025", "starts_on": "2025-06-16", "city": "Boston"}
         )
-        titled = introductions.create(s, actor, {
-            "qc_contact_id": eric.id, "qc_organization_id": qc.id, "ma_organization_id": ma.id,
-            "owner_id": actor, "title": "-Montréal meets Cambridge", "event_id": bio.id,
-            "introducer_contact_id": anne.id, "notes": "first; second",
-        })  # fmt: skip
+        titled = introductions.create(
+            s,
+            actor,
+            {
+                "qc_contact_id": eric.id,
+                "qc_organization_id": qc.id,
+                "ma_organization_id": ma.id,
+                "owner_id": actor,
+                "title": "-Montréal meets Cambridge",
+                "event_id": bio.id,
+                "introducer_contact_id": anne.id,
+                "notes": "first; second",
+            },
+        )
         untitled = introductions.create(
             s, actor, {"qc_contact_id": eric.id, "ma_contact_id": anne.id, "owner_id": lea.id}
         )
         for values in (
             {"title": "Call Éric", "due_date": "2025-01-15", "introduction_id": titled.id},
             {"title": "Untitled one", "due_date": "2025-01-16", "introduction_id": untitled.id},
-            {"title": "Org", "due_date": "2025-01-17", "organization_id": ma.id,
-             "due_time": "09:30", "assignee_id": lea.id, "priority": "high"},
+            {
+                "title": "Org",
+                "due_date": "2025-01-17",
+                "organization_id": ma.id,
+                "due_time": "09:30",
+                "assignee_id": lea.id,
+                "priority": "high",
+            },
             {"title": "Person", "due_date": "2025-01-18", "contact_id": anne.id},
             {"title": "Event", "due_date": "2025-01-19", "event_id": bio.id},
             {"title": "Nothing", "due_date": "2025-01-20"},
-        ):  # fmt: skip
+        ):
             followups.service.create(s, actor, values)
         events.participants.create(
-            s, actor, {"event_id": bio.id, "contact_id": eric.id, "role": "speaker",
-                       "attended": True},
-        )  # fmt: skip
+            s,
+            actor,
+            {"event_id": bio.id, "contact_id": eric.id, "role": "speaker", "attended": True},
+        )
         events.participants.create(s, actor, {"event_id": bio.id, "organization_id": ma.id})
         s.execute(sa.update(Contact).where(Contact.id == eric.id).values(consent_date=WHEN.date()))
         for number, model in enumerate(
