@@ -29,9 +29,22 @@ from crm.db.models import (
     contact_tags,
     organization_tags,
 )
+from crm.domain import fields as catalogue
+from crm.domain.enums import EntityKind
 from crm.domain.text import fold_words
 from crm.services.fields import FollowUpLink, party_name, person_name, staff_name
 from crm.services.listing import Column, Expr, ListSpec, Where, folded_like, like
+
+
+def _column(entity: catalogue.Entity, key: str, expr: Expr, sort: Expr | None = None) -> Column:
+    """The list column showing `key`, a field of `entity`'s catalogue (its kind from there)."""
+    kind = entity.field(key).kind
+    return Column(
+        key, expr, sort, kind if kind in _LIST_KINDS or kind.startswith("enum:") else "text"
+    )
+
+
+_LIST_KINDS = frozenset({"text", "int", "date", "time", "datetime"})
 
 
 def _has_tag(link: sa.Table, column: str, model: Any) -> Callable[[Any], Where]:
@@ -50,13 +63,15 @@ ORGANIZATIONS = ListSpec(
     "organization",
     Organization,
     (
-        Column("name", Organization.name, Organization.name_folded),
-        Column("kind", Organization.kind, kind="enum:OrganizationKind"),
-        Column("territory", Organization.territory, kind="enum:Territory"),
-        Column("membership", Organization.membership, kind="enum:Membership"),
-        Column("city", Organization.city, sa.func.lower(Organization.city)),
-        Column("region", Organization.region),
-        Column("website", Organization.website),
+        _column(catalogue.ORGANIZATION, "name", Organization.name, Organization.name_folded),
+        _column(catalogue.ORGANIZATION, "kind", Organization.kind),
+        _column(catalogue.ORGANIZATION, "territory", Organization.territory),
+        _column(catalogue.ORGANIZATION, "membership", Organization.membership),
+        _column(
+            catalogue.ORGANIZATION, "city", Organization.city, sa.func.lower(Organization.city)
+        ),
+        _column(catalogue.ORGANIZATION, "region", Organization.region),
+        _column(catalogue.ORGANIZATION, "website", Organization.website),
     ),
     filters={
         "territory": lambda v: Organization.territory == v,
@@ -76,13 +91,13 @@ CONTACTS = ListSpec(
     "contact",
     Contact,
     (
-        Column("name", _contact_name, Contact.name_folded),
-        Column("organization", _contact_org.name, _contact_org.name_folded),
-        Column("title", Contact.title),
-        Column("email", Contact.email, Contact.email_lower),
-        Column("city", Contact.city, sa.func.lower(Contact.city)),
-        Column("territory", Contact.territory, kind="enum:Territory"),
-        Column("language", Contact.language, kind="enum:Language"),
+        _column(catalogue.CONTACT, "name", _contact_name, Contact.name_folded),
+        _column(catalogue.CONTACT, "organization", _contact_org.name, _contact_org.name_folded),
+        _column(catalogue.CONTACT, "title", Contact.title),
+        _column(catalogue.CONTACT, "email", Contact.email, Contact.email_lower),
+        _column(catalogue.CONTACT, "city", Contact.city, sa.func.lower(Contact.city)),
+        _column(catalogue.CONTACT, "territory", Contact.territory),
+        _column(catalogue.CONTACT, "language", Contact.language),
     ),
     joins=lambda q: q.outerjoin(_contact_org, _contact_org.id == Contact.organization_id),
     filters={
@@ -119,13 +134,15 @@ INTRODUCTIONS = ListSpec(
     Introduction,
     (
         # The parties lead; the optional title comes last (often empty).
-        Column("qc_party", party_name(_qc_org, _qc_contact)),
-        Column("ma_party", party_name(_ma_org, _ma_contact)),
-        Column("purpose", Introduction.purpose, kind="enum:IntroductionPurpose"),
-        Column("stage", Introduction.stage, kind="enum:IntroductionStage"),
-        Column("owner", staff_name(_owner)),
-        Column("stage_changed_at", Introduction.stage_changed_at, kind="datetime"),
-        Column("title", Introduction.title, sa.func.lower(Introduction.title)),
+        _column(catalogue.INTRODUCTION, "qc_party", party_name(_qc_org, _qc_contact)),
+        _column(catalogue.INTRODUCTION, "ma_party", party_name(_ma_org, _ma_contact)),
+        _column(catalogue.INTRODUCTION, "purpose", Introduction.purpose),
+        _column(catalogue.INTRODUCTION, "stage", Introduction.stage),
+        _column(catalogue.INTRODUCTION, "owner", staff_name(_owner)),
+        _column(catalogue.INTRODUCTION, "stage_changed_at", Introduction.stage_changed_at),
+        _column(
+            catalogue.INTRODUCTION, "title", Introduction.title, sa.func.lower(Introduction.title)
+        ),
     ),
     joins=lambda q: (
         q.outerjoin(_qc_org, _qc_org.id == Introduction.qc_organization_id)
@@ -158,13 +175,13 @@ FOLLOWUPS = ListSpec(
     "followup",
     FollowUp,
     (
-        Column("title", FollowUp.title, sa.func.lower(FollowUp.title)),
-        Column("due_date", FollowUp.due_date, kind="date"),
-        Column("due_time", FollowUp.due_time, kind="time"),
-        Column("assignee", staff_name(_assignee)),
-        Column("priority", FollowUp.priority, kind="enum:Priority"),
-        Column("status", FollowUp.status, kind="enum:FollowUpStatus"),
-        Column("linked_to", _fu.name),
+        _column(catalogue.FOLLOWUP, "title", FollowUp.title, sa.func.lower(FollowUp.title)),
+        _column(catalogue.FOLLOWUP, "due_date", FollowUp.due_date),
+        _column(catalogue.FOLLOWUP, "due_time", FollowUp.due_time),
+        _column(catalogue.FOLLOWUP, "assignee", staff_name(_assignee)),
+        _column(catalogue.FOLLOWUP, "priority", FollowUp.priority),
+        _column(catalogue.FOLLOWUP, "status", FollowUp.status),
+        _column(catalogue.FOLLOWUP, "linked_to", _fu.name),
     ),
     joins=lambda q: _fu.joins(q.outerjoin(_assignee, _assignee.id == FollowUp.assignee_id)),
     filters={
@@ -194,13 +211,13 @@ EVENTS = ListSpec(
     "event",
     Event,
     (
-        Column("name", Event.name, sa.func.lower(Event.name)),
-        Column("kind", Event.kind, kind="enum:EventKind"),
-        Column("starts_on", Event.starts_on, kind="date"),
-        Column("ends_on", Event.ends_on, kind="date"),
-        Column("city", Event.city),
-        Column("territory", Event.territory, kind="enum:Territory"),
-        Column("participants", _participants, kind="int"),
+        _column(catalogue.EVENT, "name", Event.name, sa.func.lower(Event.name)),
+        _column(catalogue.EVENT, "kind", Event.kind),
+        _column(catalogue.EVENT, "starts_on", Event.starts_on),
+        _column(catalogue.EVENT, "ends_on", Event.ends_on),
+        _column(catalogue.EVENT, "city", Event.city),
+        _column(catalogue.EVENT, "territory", Event.territory),
+        _column(catalogue.EVENT, "participants", _participants),
     ),
     filters={
         "kind": lambda v: Event.kind == v,
@@ -217,18 +234,18 @@ LISTS: dict[str, ListSpec] = {
 
 # --- the trash: deleted records of every kind ------------------------------------------------
 
-_TRASH_LABELS: dict[str, tuple[Any, Expr]] = {
-    "organization": (Organization, Organization.name),
-    "contact": (Contact, person_name(Contact)),
-    "introduction": (
+_TRASH_LABELS: dict[EntityKind, tuple[Any, Expr]] = {
+    EntityKind.ORGANIZATION: (Organization, Organization.name),
+    EntityKind.CONTACT: (Contact, person_name(Contact)),
+    EntityKind.INTRODUCTION: (
         Introduction,
         sa.func.coalesce(
             sa.func.nullif(Introduction.title, ""), "#" + sa.cast(Introduction.id, sa.String)
         ),
     ),
-    "followup": (FollowUp, FollowUp.title),
-    "event": (Event, Event.name),
-    "interaction": (
+    EntityKind.FOLLOWUP: (FollowUp, FollowUp.title),
+    EntityKind.EVENT: (Event, Event.name),
+    EntityKind.INTERACTION: (
         Interaction,
         sa.func.coalesce(
             sa.func.nullif(Interaction.subject, ""), "#" + sa.cast(Interaction.id, sa.String)
@@ -244,7 +261,7 @@ def _trash_union() -> Any:
         parts.append(
             sa.select(
                 model.id.label("id"),
-                sa.literal(kind).label("kind"),
+                sa.literal(kind.value).label("kind"),
                 label.label("label"),
                 model.deleted_at.label("deleted_at"),
                 sa.func.coalesce(staff_name(deleter), "").label("deleted_by"),

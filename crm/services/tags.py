@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.models import Contact, Organization, Tag, contact_tags, organization_tags
+from crm.db.models import RECORD_MODELS, Tag, contact_tags, organization_tags
 from crm.domain.text import fold
 
 LINKS = {
@@ -57,11 +57,8 @@ def all_tags(session: Session) -> list[str]:
 
 def choices(session: Session, kind: str) -> list[str]:
     """The tags in use on live records of `kind` (organization or contact), by folded name."""
-    choices: dict[str, tuple[sa.Table, str, type[Organization] | type[Contact]]] = {
-        "organization": (organization_tags, "organization_id", Organization),
-        "contact": (contact_tags, "contact_id", Contact),
-    }
-    link, column, model = choices[kind]
+    link, column = LINKS[kind]
+    model = RECORD_MODELS[kind]
     query = (
         sa.select(Tag.name, Tag.name_folded)
         .where(

@@ -325,7 +325,9 @@ def _load_area_files() -> None:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "crm" / "ui").rglob("*.py"))
+    # The field catalogue holds the editors' English labels (in the "Fields" context).
+    found = [*(ROOT / "crm" / "ui").rglob("*.py"), ROOT / "crm" / "domain" / "fields.py"]
+    return sorted(str(p.relative_to(ROOT)) for p in found)
 
 
 def fill(ts: Path, lang: str) -> list[str]:
