@@ -53,16 +53,28 @@ KINDS: dict[EntityKind, RecordKind] = {
     k.kind: k
     for k in (
         RecordKind(
-            EntityKind.ORGANIZATION, Organization, organizations.service, lists.ORGANIZATIONS,
-            "organizations", "organization_id",
+            EntityKind.ORGANIZATION,
+            Organization,
+            organizations.service,
+            lists.ORGANIZATIONS,
+            "organizations",
+            "organization_id",
         ),
         RecordKind(
-            EntityKind.CONTACT, Contact, contacts.service, lists.CONTACTS, "contacts",
+            EntityKind.CONTACT,
+            Contact,
+            contacts.service,
+            lists.CONTACTS,
+            "contacts",
             "contact_id",
         ),
         RecordKind(
-            EntityKind.INTRODUCTION, Introduction, introductions.service, lists.INTRODUCTIONS,
-            "introductions", "introduction_id",
+            EntityKind.INTRODUCTION,
+            Introduction,
+            introductions.service,
+            lists.INTRODUCTIONS,
+            "introductions",
+            "introduction_id",
         ),
         RecordKind(EntityKind.FOLLOWUP, FollowUp, followups.service, lists.FOLLOWUPS, "followups"),
         RecordKind(
@@ -72,7 +84,7 @@ KINDS: dict[EntityKind, RecordKind] = {
         RecordKind(EntityKind.PARTICIPANT, EventParticipant, events.participants),
         RecordKind(EntityKind.STAFF_USER, StaffUser, users.service),
     )
-}  # fmt: skip
+}
 
 # The kinds a window opens in an editor (and the trash restores): records a person keeps.
 EDITED = (
