@@ -1,5 +1,6 @@
-"""CSV words: the columns of each exchanged entity, their French labels, the header synonyms
-that files from Excel, Outlook, Google Contacts and other CRMs use, value synonyms, dates.
+"""CSV words: the columns of each exchanged entity and their French labels (selected from the
+field catalogue, `crm.domain.fields`), the header synonyms that files from Excel, Outlook,
+Google Contacts and other CRMs use, value synonyms, dates.
 
 Plain Python (no SQLAlchemy, no Qt): the export writes the headers named here, the import
 matches a file's headers against them case- and accent-insensitively.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from crm.domain.fields import FILES, FR_HEADERS
 from crm.domain.text import fold
 
 __all__ = [
@@ -29,144 +31,15 @@ __all__ = [
     "value_synonym",
 ]
 
-# Every column an export can write, per entity, in the order they are offered.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "organizations": (
-        "uid", "name", "kind", "territory", "membership", "website", "phone", "address", "city",
-        "region", "postal_code", "country", "therapeutic_areas", "employees", "tags", "notes",
-        "created_at", "updated_at",
-    ),
-    "contacts": (
-        "uid", "first_name", "last_name", "email", "phone", "mobile", "title", "organization",
-        "organization_uid", "city", "region", "country", "territory", "language",
-        "share_with_partners", "consent_date", "consent_source", "do_not_contact", "tags", "notes",
-        "created_at", "updated_at",
-    ),
-    "introductions": (
-        "uid", "title", "qc_party", "ma_party", "qc_contact", "qc_contact_uid",
-        "qc_organization", "qc_organization_uid", "ma_contact", "ma_contact_uid",
-        "ma_organization", "ma_organization_uid", "purpose", "stage", "outcome", "owner",
-        "introducer", "event", "event_uid", "stage_changed_at", "closed_at", "notes",
-    ),
-    "followups": (
-        "uid", "title", "due_date", "due_time", "assignee", "priority", "status", "completed_at",
-        "linked_kind", "linked_to", "linked_uid", "notes",
-    ),
-    "participants": (
-        "uid", "event", "event_uid", "event_starts_on", "contact", "contact_email", "contact_uid",
-        "organization", "organization_uid", "role", "attended",
-    ),
-}  # fmt: skip
-
-DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "organizations": (
-        "uid", "name", "kind", "territory", "membership", "website", "phone", "city", "region",
-        "postal_code", "country", "tags", "notes",
-    ),
-    "contacts": (
-        "uid", "first_name", "last_name", "email", "phone", "title", "organization", "city",
-        "region", "country", "territory", "language", "share_with_partners", "tags", "notes",
-    ),
-    "introductions": (
-        "uid", "qc_party", "ma_party", "qc_contact_uid", "qc_organization_uid", "ma_contact_uid",
-        "ma_organization_uid", "purpose", "stage", "outcome", "owner", "stage_changed_at", "title",
-        "notes",
-    ),
-    "followups": (
-        "uid", "title", "due_date", "due_time", "assignee", "priority", "status", "linked_kind",
-        "linked_to", "linked_uid", "notes",
-    ),
-    "participants": (
-        "uid", "event", "event_uid", "event_starts_on", "contact", "contact_email", "contact_uid",
-        "organization", "organization_uid", "role", "attended",
-    ),
-}  # fmt: skip
-
-# What the import writes, per entity (besides `uid`, used to recognize this app's own files).
+# Every column an export can write, per entity, in the order they are offered; the columns
+# written when none are asked; what the import reads (besides `uid`, used to recognize this
+# app's own files); the French headers. All selections from the field catalogue.
+COLUMNS: dict[str, tuple[str, ...]] = {name: e.columns for name, e in FILES.items()}
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {name: e.default_export for name, e in FILES.items()}
 IMPORT_FIELDS: dict[str, tuple[str, ...]] = {
-    "organizations": (
-        "uid", "name", "kind", "territory", "membership", "website", "phone", "address", "city",
-        "region", "postal_code", "country", "therapeutic_areas", "employees", "tags", "notes",
-    ),
-    "contacts": (
-        "uid", "full_name", "first_name", "last_name", "email", "phone", "mobile", "title",
-        "organization", "organization_uid", "city", "region", "country",
-        "territory", "language", "share_with_partners", "consent_date", "consent_source",
-        "do_not_contact", "tags", "notes",
-    ),
-    "participants": (
-        "uid", "event", "event_uid", "contact", "contact_email", "contact_uid", "organization",
-        "organization_uid", "role", "attended",
-    ),
-}  # fmt: skip
-
-FR_LABELS: dict[str, str] = {
-    "uid": "Identifiant",
-    "name": "Nom",
-    "full_name": "Nom complet",
-    "kind": "Type",
-    "territory": "Territoire",
-    "membership": "Adhésion",
-    "website": "Site web",
-    "phone": "Téléphone",
-    "mobile": "Cellulaire",
-    "address": "Adresse",
-    "city": "Ville",
-    "region": "Province ou État",
-    "postal_code": "Code postal",
-    "country": "Pays",
-    "therapeutic_areas": "Domaines thérapeutiques",
-    "employees": "Employés",
-    "tags": "Étiquettes",
-    "notes": "Notes",
-    "created_at": "Créé le",
-    "updated_at": "Modifié le",
-    "first_name": "Prénom",
-    "last_name": "Nom de famille",
-    "email": "Courriel",
-    "title": "Titre",
-    "organization": "Organisation",
-    "organization_uid": "Identifiant de l’organisation",
-    "language": "Langue",
-    "share_with_partners": "Partage avec les partenaires",
-    "consent_date": "Date du consentement",
-    "consent_source": "Source du consentement",
-    "do_not_contact": "Ne pas contacter",
-    "qc_party": "Partie québécoise",
-    "ma_party": "Partie du Massachusetts",
-    "qc_contact": "Contact québécois",
-    "qc_contact_uid": "Identifiant du contact québécois",
-    "qc_organization": "Organisation québécoise",
-    "qc_organization_uid": "Identifiant de l’organisation québécoise",
-    "ma_contact": "Contact du Massachusetts",
-    "ma_contact_uid": "Identifiant du contact du Massachusetts",
-    "ma_organization": "Organisation du Massachusetts",
-    "ma_organization_uid": "Identifiant de l’organisation du Massachusetts",
-    "purpose": "Objet",
-    "stage": "Étape",
-    "outcome": "Résultat",
-    "owner": "Responsable",
-    "introducer": "Intermédiaire",
-    "event": "Événement",
-    "event_uid": "Identifiant de l’événement",
-    "event_starts_on": "Début de l’événement",
-    "stage_changed_at": "Étape depuis",
-    "closed_at": "Conclue le",
-    "due_date": "Échéance",
-    "due_time": "Heure",
-    "assignee": "Assigné à",
-    "priority": "Priorité",
-    "status": "Statut",
-    "completed_at": "Terminé le",
-    "linked_kind": "Type de fiche liée",
-    "linked_to": "Lié à",
-    "linked_uid": "Identifiant de la fiche liée",
-    "contact": "Contact",
-    "contact_email": "Courriel du contact",
-    "contact_uid": "Identifiant du contact",
-    "role": "Rôle",
-    "attended": "Présent",
+    name: e.import_fields for name, e in FILES.items() if e.import_fields
 }
+FR_LABELS: dict[str, str] = FR_HEADERS
 
 
 def label(field: str, lang: str) -> str:

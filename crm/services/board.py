@@ -1,6 +1,6 @@
 """The board and the stalled queue: introductions as plain cards, one column per stage.
 
-Both read through the list engine's introduction list (`listing.INTRODUCTIONS`), capped per
+Both read through the list engine's introduction list (`lists.INTRODUCTIONS`), capped per
 column so 50k introductions never load at once. Moving a card is `stages.move_with_followups`.
 """
 
@@ -18,7 +18,7 @@ from crm.db.base import utcnow
 from crm.db.models import Introduction
 from crm.domain.enums import IntroductionOutcome, IntroductionStage
 from crm.domain.stage_rules import STAGES
-from crm.services import listing
+from crm.services import listing, lists
 from crm.services.stages import word
 
 DEFAULT_STALLED_DAYS = 30
@@ -79,7 +79,7 @@ def board(
     per_column: int = CARDS_PER_COLUMN,
 ) -> list[Column]:
     """One column per stage: its count and its first `per_column` cards (longest waiting first)."""
-    spec = listing.INTRODUCTIONS
+    spec = lists.INTRODUCTIONS
     columns = []
     for stage in STAGES:
         filters = {"stage": stage.value, "owner_id": owner_id, "purpose": purpose}
@@ -92,7 +92,7 @@ def board(
 
 
 def card(session: Session, record_id: int) -> Card | None:
-    rows = listing.rows_by_id(session, listing.INTRODUCTIONS, [record_id])
+    rows = listing.rows_by_id(session, lists.INTRODUCTIONS, [record_id])
     return _cards([rows[0]])[0] if rows and rows[0] is not None else None
 
 
@@ -115,7 +115,7 @@ def stalled(
 ) -> tuple[int, list[Card]]:
     """Open introductions with no stage change for `days` days: (count, the oldest `limit`)."""
     now = now or utcnow()
-    spec = listing.INTRODUCTIONS
+    spec = lists.INTRODUCTIONS
     where = _stalled_where(days, now)
     if owner_id is not None:
         where.append(Introduction.owner_id == owner_id)

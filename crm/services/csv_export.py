@@ -62,7 +62,8 @@ from crm.domain import csv_headers
 from crm.domain.enums import Consent
 from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
-from crm.services import listing
+from crm.services import listing, lists
+from crm.services.fields import FollowUpLink, party_name, person_name, staff_name
 
 __all__ = [
     "DELIMITERS",
@@ -82,10 +83,10 @@ ENCODINGS = ("utf-8-sig", "utf-8")
 PHONE_COLUMNS = frozenset({"phone", "mobile"})
 # The list behind each entity's page: its filters and filter text are the export's.
 LIST_SPECS: dict[str, listing.ListSpec] = {
-    "organizations": listing.ORGANIZATIONS,
-    "contacts": listing.CONTACTS,
-    "introductions": listing.INTRODUCTIONS,
-    "followups": listing.FOLLOWUPS,
+    "organizations": lists.ORGANIZATIONS,
+    "contacts": lists.CONTACTS,
+    "introductions": lists.INTRODUCTIONS,
+    "followups": lists.FOLLOWUPS,
 }
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PHONE_ONLY = re.compile(r"\+?[\d\s().-]+(?: ext\. \d{1,6})?")
@@ -263,14 +264,14 @@ def _source(entity: str, dialect: str) -> _Source:
         owner, event = aliased(StaffUser), aliased(Event)
         cols = {
             "uid": i.uid, "title": i.title,
-            "qc_party": listing.party_name(qc_o, qc_c), "ma_party": listing.party_name(ma_o, ma_c),
-            "qc_contact": listing.person_name(qc_c), "qc_contact_uid": qc_c.uid,
+            "qc_party": party_name(qc_o, qc_c), "ma_party": party_name(ma_o, ma_c),
+            "qc_contact": person_name(qc_c), "qc_contact_uid": qc_c.uid,
             "qc_organization": qc_o.name, "qc_organization_uid": qc_o.uid,
-            "ma_contact": listing.person_name(ma_c), "ma_contact_uid": ma_c.uid,
+            "ma_contact": person_name(ma_c), "ma_contact_uid": ma_c.uid,
             "ma_organization": ma_o.name, "ma_organization_uid": ma_o.uid,
             "purpose": i.purpose, "stage": i.stage, "outcome": i.outcome,
-            "owner": sa.func.coalesce(sa.func.nullif(owner.display_name, ""), owner.name),
-            "introducer": listing.person_name(intro_c), "event": event.name, "event_uid": event.uid,
+            "owner": staff_name(owner),
+            "introducer": person_name(intro_c), "event": event.name, "event_uid": event.uid,
             "stage_changed_at": i.stage_changed_at, "closed_at": i.closed_at, "notes": i.notes,
         }  # fmt: skip
 
@@ -288,51 +289,16 @@ def _source(entity: str, dialect: str) -> _Source:
         return _Source(i, cols, joins)
     if entity == "followups":
         f = FollowUp
-        assignee, org, person = aliased(StaffUser), aliased(Organization), aliased(Contact)
-        intro, event = aliased(Introduction), aliased(Event)
-        # An introduction without a title is named by its parties, as the lists show it.
-        iq_o, im_o, iq_c, im_c = (aliased(Organization), aliased(Organization),
-                                  aliased(Contact), aliased(Contact))  # fmt: skip
-        intro_name = sa.func.coalesce(
-            sa.func.nullif(intro.title, ""),
-            sa.case(
-                (
-                    intro.id.is_not(None),
-                    listing.party_name(iq_o, iq_c) + " ↔ " + listing.party_name(im_o, im_c),
-                ),
-                else_=None,
-            ),
-        )
+        assignee, link = aliased(StaffUser), FollowUpLink("export")
         cols = {
             "uid": f.uid, "title": f.title, "due_date": f.due_date, "due_time": f.due_time,
-            "assignee": sa.func.coalesce(sa.func.nullif(assignee.display_name, ""), assignee.name),
-            "priority": f.priority, "status": f.status, "completed_at": f.completed_at,
-            "linked_kind": sa.case(
-                (f.organization_id.is_not(None), "organization"),
-                (f.contact_id.is_not(None), "contact"),
-                (f.introduction_id.is_not(None), "introduction"),
-                (f.event_id.is_not(None), "event"),
-                else_="",
-            ),
-            "linked_to": sa.func.coalesce(
-                org.name, listing.person_name(person), intro_name, event.name, ""
-            ),
-            "linked_uid": sa.func.coalesce(org.uid, person.uid, intro.uid, event.uid, ""),
-            "notes": f.notes,
+            "assignee": staff_name(assignee), "priority": f.priority, "status": f.status,
+            "completed_at": f.completed_at, "linked_kind": link.kind, "linked_to": link.name,
+            "linked_uid": link.uid, "notes": f.notes,
         }  # fmt: skip
 
         def fu_joins(q: sa.Select[Any]) -> sa.Select[Any]:
-            return (
-                q.outerjoin(assignee, assignee.id == f.assignee_id)
-                .outerjoin(org, org.id == f.organization_id)
-                .outerjoin(person, person.id == f.contact_id)
-                .outerjoin(intro, intro.id == f.introduction_id)
-                .outerjoin(iq_o, iq_o.id == intro.qc_organization_id)
-                .outerjoin(im_o, im_o.id == intro.ma_organization_id)
-                .outerjoin(iq_c, iq_c.id == intro.qc_contact_id)
-                .outerjoin(im_c, im_c.id == intro.ma_contact_id)
-                .outerjoin(event, event.id == f.event_id)
-            )
+            return link.joins(q.outerjoin(assignee, assignee.id == f.assignee_id))
 
         return _Source(f, cols, fu_joins)
     if entity == "participants":
@@ -340,7 +306,7 @@ def _source(entity: str, dialect: str) -> _Source:
         event, person, org = aliased(Event), aliased(Contact), aliased(Organization)
         cols = {
             "uid": p.uid, "event": event.name, "event_uid": event.uid,
-            "event_starts_on": event.starts_on, "contact": listing.person_name(person),
+            "event_starts_on": event.starts_on, "contact": person_name(person),
             "contact_email": person.email, "contact_uid": person.uid,
             "organization": org.name, "organization_uid": org.uid, "role": p.role,
             "attended": p.attended,
@@ -692,7 +658,7 @@ def export_log(session: Session, *, limit: int = 500) -> list[LogRow]:
     e = ExportLogEntry
     query = (
         sa.select(
-            e.id, e.at, sa.func.coalesce(sa.func.nullif(StaffUser.display_name, ""), StaffUser.name, ""),
+            e.id, e.at, sa.func.coalesce(staff_name(StaffUser), ""),
             e.entity, e.profile, e.recipient, e.filter, e.columns, e.row_count, e.sha256,
             e.file_name, e.included_without_consent,
         )

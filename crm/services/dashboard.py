@@ -1,5 +1,7 @@
 """The dashboard's figures, each one SQL aggregate (no record is loaded to count it).
 
+- `figures`: the totals (organizations by territory, contacts, introductions by stage, open
+  and overdue follow-ups, upcoming events);
 - `funnel`: live introductions by stage, in workflow order;
 - `monthly`: introductions created per month (the last 12) by direction;
 - `outcomes`: closed introductions by outcome;
@@ -23,9 +25,9 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from crm.db.models import Contact, FollowUp, Introduction, Organization, StaffUser
+from crm.db.models import Contact, Event, FollowUp, Introduction, Organization, StaffUser
 from crm.domain.enums import FollowUpStatus, IntroductionOutcome, IntroductionStage, Territory
-from crm.services import listing
+from crm.services.fields import staff_name
 
 QC_MA = "qc_ma"
 MA_QC = "ma_qc"
@@ -35,8 +37,66 @@ TOP = 10
 
 
 @dataclass(frozen=True)
+class Figures:
+    """The dashboard's numbers."""
+
+    organizations: dict[str, int]
+    contacts: int
+    introductions: dict[str, int]
+    open_followups: int
+    overdue_followups: int
+    upcoming_events: int
+
+
+def figures(session: Session, today: date) -> Figures:
+    live = Organization.deleted_at.is_(None)
+    by_territory = dict(
+        session.execute(
+            sa.select(Organization.territory, sa.func.count())
+            .where(live)
+            .group_by(Organization.territory)
+        ).all()
+    )
+    by_stage = dict(
+        session.execute(
+            sa.select(Introduction.stage, sa.func.count())
+            .where(Introduction.deleted_at.is_(None))
+            .group_by(Introduction.stage)
+        ).all()
+    )
+    contacts = (
+        session.scalar(sa.select(sa.func.count(Contact.id)).where(Contact.deleted_at.is_(None)))
+        or 0
+    )
+    open_fu = FollowUp.deleted_at.is_(None), FollowUp.status == FollowUpStatus.OPEN
+    open_count = session.scalar(sa.select(sa.func.count(FollowUp.id)).where(*open_fu)) or 0
+    overdue = (
+        session.scalar(
+            sa.select(sa.func.count(FollowUp.id)).where(*open_fu, FollowUp.due_date < today)
+        )
+        or 0
+    )
+    upcoming = (
+        session.scalar(
+            sa.select(sa.func.count(Event.id)).where(
+                Event.deleted_at.is_(None), Event.starts_on >= today
+            )
+        )
+        or 0
+    )
+    return Figures(
+        organizations={str(t): int(by_territory.get(t, 0)) for t in Territory},
+        contacts=int(contacts),
+        introductions={str(s): int(by_stage.get(s, 0)) for s in IntroductionStage},
+        open_followups=int(open_count),
+        overdue_followups=int(overdue),
+        upcoming_events=int(upcoming),
+    )
+
+
+@dataclass(frozen=True)
 class Dashboard:
-    totals: listing.Figures
+    totals: Figures
     funnel: list[tuple[str, int]]
     monthly: list[tuple[str, dict[str, int]]]  # ("2025-03", {"qc_ma": 2, "ma_qc": 1})
     outcomes: list[tuple[str, int]]
@@ -138,7 +198,7 @@ def outcomes(session: Session) -> list[tuple[str, int]]:
 
 
 def overdue(session: Session, today: date) -> list[tuple[int | None, str, int]]:
-    name = sa.func.coalesce(sa.func.nullif(StaffUser.display_name, ""), StaffUser.name, "")
+    name = sa.func.coalesce(staff_name(StaffUser), "")
     n = sa.func.count(FollowUp.id)
     query = (
         sa.select(FollowUp.assignee_id, name, n)
@@ -174,7 +234,7 @@ def connected(session: Session, top: int = TOP) -> list[tuple[int, str, int]]:
 def compute(session: Session, today: date) -> Dashboard:
     """Every figure of the dashboard (run it off the GUI thread)."""
     return Dashboard(
-        totals=listing.figures(session, today),
+        totals=figures(session, today),
         funnel=funnel(session),
         monthly=monthly(session, today),
         outcomes=outcomes(session),

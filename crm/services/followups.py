@@ -12,17 +12,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from crm.db.base import utcnow
-from crm.db.models import Contact, Event, FollowUp, Introduction, Organization, StaffUser
+from crm.db.models import FollowUp, StaffUser
 from crm.db.search import SearchDocument
 from crm.domain.dates import follow_up_due
 from crm.domain.enums import FollowUpStatus, Priority
-from crm.services import introductions, listing, records
+from crm.services import lists, records
 from crm.services.cleaning import Cleaner
+from crm.services.fields import FollowUpLink
 from crm.services.links import LINK_FIELDS, check_links
-from crm.services.listing import party_name, person_name
 
 FIELDS = (
     "title",
@@ -67,31 +67,10 @@ def document_query() -> Any:  # a Select; SQLAlchemy 2.1 types each one by its c
 
     One query for the service's one record and for `indexing`'s bulk rebuild alike.
     """
-    org, qc_org, ma_org = aliased(Organization), aliased(Organization), aliased(Organization)
-    person, qc_person, ma_person = aliased(Contact), aliased(Contact), aliased(Contact)
-    intro, event = aliased(Introduction), aliased(Event)
-    parties = party_name(qc_org, qc_person) + " ↔ " + party_name(ma_org, ma_person)
-    linked = sa.func.coalesce(
-        org.name,
-        sa.func.nullif(person_name(person), ""),
-        sa.func.nullif(intro.title, ""),
-        sa.case((intro.id.is_not(None), parties)),
-        event.name,
-        "",
-    )
+    link = FollowUpLink("doc")
     f = FollowUp
-    return (
-        sa.select(f.id, f.title, f.status, f.due_date, f.notes, linked.label("linked"))
-        .outerjoin(org, org.id == f.organization_id)
-        .outerjoin(person, person.id == f.contact_id)
-        .outerjoin(intro, intro.id == f.introduction_id)
-        .outerjoin(qc_org, qc_org.id == intro.qc_organization_id)
-        .outerjoin(qc_person, qc_person.id == intro.qc_contact_id)
-        .outerjoin(ma_org, ma_org.id == intro.ma_organization_id)
-        .outerjoin(ma_person, ma_person.id == intro.ma_contact_id)
-        .outerjoin(event, event.id == f.event_id)
-        .where(f.deleted_at.is_(None))
-    )
+    query = sa.select(f.id, f.title, f.status, f.due_date, f.notes, link.name.label("linked"))
+    return link.joins(query.select_from(f)).where(f.deleted_at.is_(None))
 
 
 def document_of(row: Any) -> SearchDocument:
@@ -231,7 +210,7 @@ def followup_groups(
     Each group is counted in SQL and holds at most `limit` rows, soonest first.
     """
     F = FollowUp
-    spec = listing.FOLLOWUPS
+    spec = lists.FOLLOWUPS
     ranges = {
         "overdue": (None, today - timedelta(days=1)),
         "today": (today, today),
@@ -264,11 +243,6 @@ def followup_groups(
                                      ("introduction", intro), ("event", event)) if v),
                 ("", None),
             )  # fmt: skip
-            if kind == "introduction" and not label:
-                intro_row = session.get(Introduction, link)
-                label = (
-                    " ↔ ".join(introductions.party_names(session, intro_row)) if intro_row else ""
-                )
             rows.append(FollowUpRow(fid, title, due, at, _word(priority), label or "", kind, link))
         groups.append(FollowUpGroup(name, total, rows))
     return groups

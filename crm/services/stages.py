@@ -38,6 +38,7 @@ from crm.domain.enums import Consent, IntroductionOutcome, IntroductionStage, Pr
 from crm.domain.errors import DeskError, NotFound
 from crm.domain.stage_rules import Suggestion, stage_index, suggestions
 from crm.services import audit, followups, introductions, records
+from crm.services.fields import staff_name
 from crm.services.introductions import party_territory
 
 # The stable codes of every warning: what `--accept-warnings` on the command line accepts.
@@ -303,7 +304,7 @@ class TimelineEntry:
 
 def timeline(session: Session, record_id: int) -> list[TimelineEntry]:
     """The stage history of an introduction as plain rows, oldest first."""
-    who = sa.func.coalesce(sa.func.nullif(StaffUser.display_name, ""), StaffUser.name, "")
+    who = sa.func.coalesce(staff_name(StaffUser), "")
     query = (
         sa.select(StageChange.at, StageChange.from_stage, StageChange.to_stage,
                   StageChange.outcome, who, StageChange.note)

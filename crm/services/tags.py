@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.models import Tag, contact_tags, organization_tags
+from crm.db.models import RECORD_MODELS, Tag, contact_tags, organization_tags
 from crm.domain.text import fold
 
 LINKS = {
@@ -53,3 +53,21 @@ def tags_of(session: Session, kind: str, record_id: int) -> list[str]:
 
 def all_tags(session: Session) -> list[str]:
     return sorted(session.scalars(sa.select(Tag.name)), key=fold)
+
+
+def choices(session: Session, kind: str) -> list[str]:
+    """The tags in use on live records of `kind` (organization or contact), by folded name."""
+    link, column = LINKS[kind]
+    model = RECORD_MODELS[kind]
+    query = (
+        sa.select(Tag.name, Tag.name_folded)
+        .where(
+            sa.exists(
+                sa.select(link.c.tag_id)
+                .join(model, model.id == link.c[column])
+                .where(link.c.tag_id == Tag.id, model.deleted_at.is_(None))
+            )
+        )
+        .order_by(Tag.name_folded)
+    )
+    return [row[0] for row in session.execute(query)]

@@ -14,6 +14,7 @@ from crm.domain.enums import Language
 from crm.domain.errors import NotFound
 from crm.services import records
 from crm.services.cleaning import Cleaner
+from crm.services.fields import staff_name
 
 FIELDS = ("name", "display_name", "email", "language", "active")
 
@@ -78,3 +79,16 @@ def resolve(session: Session, name: str | None) -> StaffUser:
     if user is None:
         user = service.create(session, None, {"name": login_name()})
     return user
+
+
+def choices(session: Session) -> list[tuple[int, str]]:
+    """(id, display name) of the active staff users, for owner and assignee filters."""
+    query = (
+        sa.select(
+            StaffUser.id,
+            staff_name(StaffUser),
+        )
+        .where(StaffUser.deleted_at.is_(None), StaffUser.active.is_(True))
+        .order_by(sa.func.lower(StaffUser.display_name))
+    )
+    return [(row[0], row[1]) for row in session.execute(query)]

@@ -1,25 +1,33 @@
-"""The record kinds the windows show: their service, icon and list."""
+"""The record kinds as the windows show them: per `EntityKind`, its icon and the page that
+lists it, beside the services' registry (`crm.services.kinds`: model, service, list, CSV)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from crm.services import contacts, events, followups, interactions, introductions, organizations
+from crm.domain.enums import EntityKind
+from crm.services.kinds import EDITED, KINDS
 
-SERVICES: dict[str, Any] = {
-    "organization": organizations.service,
-    "contact": contacts.service,
-    "introduction": introductions.service,
-    "followup": followups.service,
-    "event": events.service,
-    "interaction": interactions.service,
+
+@dataclass(frozen=True)
+class KindView:
+    icon: str  # an icon name of resources/icons
+    page: str | None = None  # the page that lists the kind
+
+
+VIEWS: dict[EntityKind, KindView] = {
+    EntityKind.ORGANIZATION: KindView("organization", "organizations"),
+    EntityKind.CONTACT: KindView("contact", "contacts"),
+    EntityKind.INTRODUCTION: KindView("introduction", "introductions"),
+    EntityKind.FOLLOWUP: KindView("followup", "followups"),
+    EntityKind.EVENT: KindView("event", "events"),
+    EntityKind.INTERACTION: KindView("followup"),
 }
 
-ICONS = {
-    "organization": "organization",
-    "contact": "contact",
-    "introduction": "introduction",
-    "followup": "followup",
-    "event": "event",
-    "interaction": "followup",
+# The service of each kind a window edits, trashes and restores.
+SERVICES: dict[EntityKind, Any] = {kind: KINDS[kind].service for kind in EDITED}
+ICONS: dict[EntityKind, str] = {kind: view.icon for kind, view in VIEWS.items()}
+KIND_PAGE: dict[EntityKind, str] = {
+    kind: view.page for kind, view in VIEWS.items() if view.page is not None
 }

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from crm.ui.context import DeskContext
 from crm.ui.i18n import Languages
+from crm.ui.kinds import KIND_PAGE
 from crm.ui.open_editors import OpenEditors
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
@@ -48,8 +49,6 @@ PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "fo
 PAGE_ICONS = {"dashboard": "dashboard", "organizations": "organization", "contacts": "contact",
               "introductions": "introduction", "followups": "followup", "events": "event", "trash": "trash"}  # fmt: skip
 PAGE_ICONS.update(board="introduction", myfollowups="followup")
-KIND_PAGE = {"organization": "organizations", "contact": "contacts", "introduction": "introductions",
-             "followup": "followups", "event": "events"}  # fmt: skip
 REMINDERS_AFTER_MS = 1500
 # Where each page's class lives, and whether it takes (ctx, tasks, parent) or, like the
 # record lists, (ctx, parent, tasks). Imported when the page is first shown.
@@ -530,7 +529,7 @@ class MainWindow(QMainWindow):
 
     def new_followup_for(self, kind: str, record_id: int) -> Any:
         """A new follow-up editor, already linked to the record `kind`/`record_id`."""
-        from crm.ui.pages.lists import FOLLOWUP_LINKS
+        from crm.services.kinds import FOLLOWUP_LINKS
 
         link = FOLLOWUP_LINKS.get(kind)
         return self.open_record("followup", None, {link: record_id} if link else None)

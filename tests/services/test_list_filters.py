@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from crm.db.folding import folded
 from crm.domain.text import fold, fold_words
-from crm.services import events, followups, introductions, listing, organizations
+from crm.services import events, followups, introductions, listing, lists, organizations
 
 NAMES = (
     "Mission québécoise à Boston",
@@ -55,7 +55,7 @@ def named_events(db, actor):
 @pytest.mark.parametrize("typed", TYPED)
 def test_events_filter_folds_like_the_search(db, named_events, typed):
     with db.read() as session:
-        rows = listing.page(session, listing.EVENTS, listing.ListQuery(text=typed), limit=100)
+        rows = listing.page(session, lists.EVENTS, listing.ListQuery(text=typed), limit=100)
     assert {row[1] for row in rows} == _expected(typed)
 
 
@@ -100,11 +100,11 @@ def test_every_list_filter_is_accent_and_case_insensitive(db, actor):
             return listing.count(session, spec, listing.ListQuery(text=typed))
 
     for typed in ("QUEBECOISE", "quebecoise", "québécoise", "Délégation"):
-        assert found(listing.INTRODUCTIONS, typed) == 1, typed
-        assert found(listing.FOLLOWUPS, typed) == 1, typed
-    assert found(listing.INTRODUCTIONS, "coeur") == 1
-    assert found(listing.ORGANIZATIONS, "QUEBEC") == 1  # its city
-    assert found(listing.EVENTS, "montreal") == 1  # its city
-    assert found(listing.FOLLOWUPS, "salon bio") == 1  # the event it serves
-    assert found(listing.TRASH, "therapies oeuvre") == 1
-    assert found(listing.EVENTS, "oeuvre") == 0  # in the trash
+        assert found(lists.INTRODUCTIONS, typed) == 1, typed
+        assert found(lists.FOLLOWUPS, typed) == 1, typed
+    assert found(lists.INTRODUCTIONS, "coeur") == 1
+    assert found(lists.ORGANIZATIONS, "QUEBEC") == 1  # its city
+    assert found(lists.EVENTS, "montreal") == 1  # its city
+    assert found(lists.FOLLOWUPS, "salon bio") == 1  # the event it serves
+    assert found(lists.TRASH, "therapies oeuvre") == 1
+    assert found(lists.EVENTS, "oeuvre") == 0  # in the trash

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from crm.db.models import Contact, FollowUp, Organization
 from crm.domain.text import fold
-from crm.services import listing, organizations, tags
+from crm.services import listing, lists, organizations, related, tags
 from crm.ui import labels
 from crm.ui.dialogs.records import FollowUpEditor, OrganizationEditor
 from crm.ui.models.table import ListModel
@@ -133,7 +133,7 @@ def test_introductions_followup_link(qtbot, desk):
 def test_organization_shows_its_related_records(qtbot, desk):
     qc = org_id(desk, "Biotech de Montréal")
     with desk.db.read() as s:
-        rows = listing.related(s, "organization", qc)
+        rows = related.related(s, "organization", qc)
     assert [(r.section, r.title) for r in rows if r.section == "contact"] == [
         ("contact", "Éric Côté")
     ]
@@ -155,7 +155,7 @@ def test_organization_shows_its_related_records(qtbot, desk):
     # a contact shows its introductions, follow-ups and interactions (no contacts section)
     with desk.db.read() as s:
         assert not [
-            r for r in listing.related(s, "contact", opened[0][1]) if r.section == "contact"
+            r for r in related.related(s, "contact", opened[0][1]) if r.section == "contact"
         ]
 
 
@@ -211,13 +211,13 @@ def test_paging_at_the_end_of_a_long_sorted_list(desk, sort, descending):
             ],
         )
     query = listing.ListQuery(sort=sort, descending=descending)
-    model = ListModel(desk.db, listing.CONTACTS)
+    model = ListModel(desk.db, lists.CONTACTS)
     model.set_query(query)
     assert model.rowCount() == 2000
     with desk.db.read() as s:
-        expected = listing.page(s, listing.CONTACTS, query, offset=1700, limit=300)
+        expected = listing.page(s, lists.CONTACTS, query, offset=1700, limit=300)
     got = [
-        (model.record_id(r), *(model.value(r, k) for k in listing.CONTACTS.keys))
+        (model.record_id(r), *(model.value(r, k) for k in lists.CONTACTS.keys))
         for r in range(1700, 2000)
     ]
     assert [row[0] for row in got] == [row[0] for row in expected]

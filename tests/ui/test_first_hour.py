@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
 from crm.db.models import AuditEntry, Contact, Introduction, Organization
 from crm.domain.enums import Territory
-from crm.services import organizations
+from crm.services import lists, organizations
 from crm.ui import app as desk_app
 from crm.ui import theme
 from crm.ui.dialogs.misc import FirstStartDialog
@@ -255,9 +255,9 @@ def test_a_closed_introduction_reads_by_its_outcome(qtbot, desk, french):
     with desk.db.write() as s:
         intro = s.scalar(sa.select(Introduction.id))
         introductions.move(s, desk.user_id, intro, "closed", outcome="declined")
-        rows = listing.rows_by_id(s, listing.INTRODUCTIONS, [intro])
-    column = [c.key for c in listing.INTRODUCTIONS.columns].index("stage")
-    kind = listing.INTRODUCTIONS.columns[column].kind
+        rows = listing.rows_by_id(s, lists.INTRODUCTIONS, [intro])
+    column = [c.key for c in lists.INTRODUCTIONS.columns].index("stage")
+    kind = lists.INTRODUCTIONS.columns[column].kind
     assert display_value(kind, rows[0][column + 1]) == "Refusée"
     assert display_value(kind, "investment") == "Conclue"
     assert (

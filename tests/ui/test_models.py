@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from crm.services import listing
+from crm.services import lists
 from crm.ui.models.table import IdRole, ListModel, SortRole
 
 
-@pytest.mark.parametrize("name", [*listing.LISTS, "trash"])
+@pytest.mark.parametrize("name", [*lists.LISTS, "trash"])
 def test_model_passes_modeltester(qtmodeltester, desk, name):
-    spec = listing.TRASH if name == "trash" else listing.LISTS[name]
+    spec = lists.TRASH if name == "trash" else lists.LISTS[name]
     model = ListModel(desk.db, spec)
     model.refresh()
     qtmodeltester.check(model)
@@ -24,7 +24,7 @@ def names(model: ListModel) -> list[str]:
 
 
 def test_contacts_sort_and_filter_in_sql(desk):
-    model = ListModel(desk.db, listing.CONTACTS)
+    model = ListModel(desk.db, lists.CONTACTS)
     model.refresh()
     assert model.rowCount() == 3
     # Sorted on the folded name: "Éric" sorts with the e's, not after "Z".
@@ -52,7 +52,7 @@ def test_large_list_reads_only_pages(desk):
             organizations.service.create(
                 s, desk.user_id, {"name": f"Org {i:04d}"}, allow_duplicate=True
             )
-    model = ListModel(desk.db, listing.ORGANIZATIONS)
+    model = ListModel(desk.db, lists.ORGANIZATIONS)
     model.refresh()
     assert model.rowCount() == 452
     assert model.index(451, 0).data() == "Org 0449"

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from crm.db.models import Contact, Organization
-from crm.services import contacts, events, listing, organizations
+from crm.services import contacts, events, listing, lists, organizations
 from crm.ui import app as desk_app
 from crm.ui.dialogs import maintenance as care
 from crm.ui.dialogs.records import ContactEditor, OrganizationEditor
@@ -59,7 +59,7 @@ def test_refresh_runs_off_thread_and_shows_rows_when_done(qtbot, qtmodeltester, 
         return load(session, spec, query, page_size)
 
     monkeypatch.setattr(listing, "load", spy)
-    model = ListModel(desk.db, listing.CONTACTS, tasks=tasks)
+    model = ListModel(desk.db, lists.CONTACTS, tasks=tasks)
     model.sync_limit = 0  # treat the three contacts as a big list
     with qtbot.waitSignal(model.refreshed, timeout=5000):
         model.refresh()
@@ -75,7 +75,7 @@ def test_refresh_runs_off_thread_and_shows_rows_when_done(qtbot, qtmodeltester, 
 
 
 def test_small_lists_refresh_at_once_even_with_a_runner(desk, tasks):
-    model = ListModel(desk.db, listing.ORGANIZATIONS, tasks=tasks)
+    model = ListModel(desk.db, lists.ORGANIZATIONS, tasks=tasks)
     model.refresh()
     assert not model.pending and model.rowCount() == 2
 
@@ -91,7 +91,7 @@ def test_a_stale_refresh_result_is_dropped_and_old_rows_stay_meanwhile(qtbot, de
         return load(session, spec, query, page_size)
 
     monkeypatch.setattr(listing, "load", slow_for_french)
-    model = ListModel(desk.db, listing.CONTACTS, tasks=tasks)
+    model = ListModel(desk.db, lists.CONTACTS, tasks=tasks)
     model.sync_limit = 0
     with qtbot.waitSignal(model.refreshed, timeout=5000):
         model.refresh()

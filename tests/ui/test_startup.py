@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from PySide6.QtCore import Qt
 
 from crm.db.models import Contact
-from crm.services import listing
+from crm.services import listing, lists
 from crm.ui.models.table import PAGE_SIZE, ListModel
 
 EXTRA = 450  # contacts added to the desk's three: more than two pages
@@ -53,8 +53,8 @@ def gated_ids(monkeypatch):
 def expected_names(desk, query: listing.ListQuery | None = None) -> list[str]:
     query = query or listing.ListQuery()
     with desk.db.read() as s:
-        ids = listing.ordered_ids(s, listing.CONTACTS, query)
-        return [row[1] for row in listing.rows_by_id(s, listing.CONTACTS, ids)]
+        ids = listing.ordered_ids(s, lists.CONTACTS, query)
+        return [row[1] for row in listing.rows_by_id(s, lists.CONTACTS, ids)]
 
 
 def names(model: ListModel) -> list[str]:
@@ -67,19 +67,19 @@ def names(model: ListModel) -> list[str]:
 def test_first_rows_come_through_the_sort_index_and_head_the_list(many):
     query = listing.ListQuery()
     with many.db.read() as s:
-        first = listing.first_rows(s, listing.CONTACTS, query, PAGE_SIZE)
-        ids = listing.ordered_ids(s, listing.CONTACTS, query)
+        first = listing.first_rows(s, lists.CONTACTS, query, PAGE_SIZE)
+        ids = listing.ordered_ids(s, lists.CONTACTS, query)
         assert [row[0] for row in first] == list(ids[:PAGE_SIZE])
-        assert first == listing.rows_by_id(s, listing.CONTACTS, ids[:PAGE_SIZE])
-        for spec in listing.LISTS.values():
+        assert first == listing.rows_by_id(s, lists.CONTACTS, ids[:PAGE_SIZE])
+        for spec in lists.LISTS.values():
             for descending in (False, True):
                 q = listing.ListQuery(sort=spec.default_sort, descending=descending)
                 got = [row[0] for row in listing.first_rows(s, spec, q, 2)]
                 assert got == list(listing.ordered_ids(s, spec, q)[:2])
         sql = str(
-            sa.select(listing.Contact.id)
-            .where(*listing._conditions(listing.CONTACTS, query, by_sort_index=True))
-            .order_by(*listing._order(listing.CONTACTS, query))
+            sa.select(Contact.id)
+            .where(*listing._conditions(lists.CONTACTS, query, by_sort_index=True))
+            .order_by(*listing._order(lists.CONTACTS, query))
             .limit(200)
             .compile(s.get_bind(), compile_kwargs={"literal_binds": True})
         )
@@ -89,7 +89,7 @@ def test_first_rows_come_through_the_sort_index_and_head_the_list(many):
 
 def test_a_big_list_shows_its_first_rows_before_its_ids(qtbot, qtmodeltester, many, tasks,
                                                         gated_ids):  # fmt: skip
-    model = ListModel(many.db, listing.CONTACTS, tasks=tasks)
+    model = ListModel(many.db, lists.CONTACTS, tasks=tasks)
     model.sync_limit = 0  # a big list: refreshed off the GUI thread
     order: list[str] = []
     model.firstRowsShown.connect(lambda: order.append("first rows"))
@@ -119,7 +119,7 @@ def test_a_big_list_shows_its_first_rows_before_its_ids(qtbot, qtmodeltester, ma
 def test_a_refresh_of_the_rows_shown_keeps_them_until_the_ids_are_in(qtbot, many, tasks,
                                                                      gated_ids):  # fmt: skip
     gated_ids.set()
-    model = ListModel(many.db, listing.CONTACTS, tasks=tasks)
+    model = ListModel(many.db, lists.CONTACTS, tasks=tasks)
     model.sync_limit = 0
     with qtbot.waitSignal(model.refreshed, timeout=5000):
         model.refresh()
@@ -143,7 +143,7 @@ def test_the_first_rows_give_way_when_the_list_changed_meanwhile(qtbot, qtmodelt
         return [(-1, "Aaron Stale", "", "", "", "", None, None), *rows[: limit - 1]]
 
     monkeypatch.setattr(listing, "first_rows", stale)
-    model = ListModel(many.db, listing.CONTACTS, tasks=tasks)
+    model = ListModel(many.db, lists.CONTACTS, tasks=tasks)
     model.sync_limit = 0
     with qtbot.waitSignal(model.firstRowsShown, timeout=5000):
         model.refresh()
@@ -184,7 +184,7 @@ def test_the_contacts_page_scrolls_to_the_last_row_once_the_ids_are_in(qtbot, ma
 
 def test_a_new_sort_shows_its_first_rows_at_once(qtbot, qtmodeltester, many, tasks, gated_ids):
     gated_ids.set()
-    model = ListModel(many.db, listing.CONTACTS, tasks=tasks)
+    model = ListModel(many.db, lists.CONTACTS, tasks=tasks)
     model.sync_limit = 0
     with qtbot.waitSignal(model.refreshed, timeout=5000):
         model.refresh()

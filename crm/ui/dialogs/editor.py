@@ -53,7 +53,7 @@ from crm.domain.errors import (
     StaleRecord,
     ValidationFailed,
 )
-from crm.services import listing
+from crm.services import users
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text, issue_text
@@ -264,7 +264,7 @@ class RecordEditor(QDialog):
             combo = QComboBox(self)
             combo.addItem("—", None)
             with self.ctx.db.read() as session:
-                for user_id, name in listing.staff_choices(session):
+                for user_id, name in users.choices(session):
                     combo.addItem(name, user_id)
             return combo
         if kind in ("organization", "contact", "introduction", "event"):

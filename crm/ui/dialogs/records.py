@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
+from crm.domain import fields
 from crm.domain.enums import IntroductionStage
 from crm.services import introductions, stages, tags
 from crm.ui.dialogs import stage_dialog
@@ -15,8 +15,9 @@ from crm.ui.widgets.participants import ParticipantsPanel
 from crm.ui.widgets.related import RelatedPanel
 
 
-def F(name: str, label: str, kind: str = "text") -> FieldDef:
-    return FieldDef(name, label, kind)
+def editor_fields(entity: fields.Entity, *names: str) -> tuple[FieldDef, ...]:
+    """The form fields of an editor: these fields of the catalogue, in this order."""
+    return tuple(FieldDef(f.name, f.label, f.kind) for f in entity.select(*names))
 
 
 class TaggedEditor(RecordEditor):
@@ -43,22 +44,23 @@ class OrganizationEditor(TaggedEditor):
     kind = "organization"
     # Membership is a claim about the organization: never inferred from where it is.
     inferred_fields = ("territory",)
-    field_defs = (
-        F("name", QT_TRANSLATE_NOOP("Fields", "Name")),
-        F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:OrganizationKind"),
-        F("territory", QT_TRANSLATE_NOOP("Fields", "Territory"), "enum:Territory"),
-        F("membership", QT_TRANSLATE_NOOP("Fields", "Membership"), "enum:Membership"),
-        F("website", QT_TRANSLATE_NOOP("Fields", "Website")),
-        F("phone", QT_TRANSLATE_NOOP("Fields", "Phone")),
-        F("address", QT_TRANSLATE_NOOP("Fields", "Address")),
-        F("city", QT_TRANSLATE_NOOP("Fields", "City")),
-        F("region", QT_TRANSLATE_NOOP("Fields", "Province or state")),
-        F("postal_code", QT_TRANSLATE_NOOP("Fields", "Postal code")),
-        F("country", QT_TRANSLATE_NOOP("Fields", "Country")),
-        F("therapeutic_areas", QT_TRANSLATE_NOOP("Fields", "Therapeutic areas")),
-        F("employees", QT_TRANSLATE_NOOP("Fields", "Employees")),
-        F("tags", QT_TRANSLATE_NOOP("Fields", "Tags")),
-        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    field_defs = editor_fields(
+        fields.ORGANIZATION,
+        "name",
+        "kind",
+        "territory",
+        "membership",
+        "website",
+        "phone",
+        "address",
+        "city",
+        "region",
+        "postal_code",
+        "country",
+        "therapeutic_areas",
+        "employees",
+        "tags",
+        "notes",
     )
 
     def window_title(self) -> str:
@@ -69,29 +71,26 @@ class ContactEditor(TaggedEditor):
     kind = "contact"
     inferred_fields = ("territory", "language")
     answer_dates = {"share_with_partners": "consent_date"}
-    field_defs = (
-        F("first_name", QT_TRANSLATE_NOOP("Fields", "First name")),
-        F("last_name", QT_TRANSLATE_NOOP("Fields", "Last name")),
-        F("title", QT_TRANSLATE_NOOP("Fields", "Job title")),
-        F("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), "organization"),
-        F("email", QT_TRANSLATE_NOOP("Fields", "Email")),
-        F("phone", QT_TRANSLATE_NOOP("Fields", "Phone")),
-        F("mobile", QT_TRANSLATE_NOOP("Fields", "Mobile")),
-        F("language", QT_TRANSLATE_NOOP("Fields", "Preferred language"), "enum:Language"),
-        F("city", QT_TRANSLATE_NOOP("Fields", "City")),
-        F("region", QT_TRANSLATE_NOOP("Fields", "Province or state")),
-        F("country", QT_TRANSLATE_NOOP("Fields", "Country")),
-        F("territory", QT_TRANSLATE_NOOP("Fields", "Territory"), "enum:Territory"),
-        F(
-            "share_with_partners",
-            QT_TRANSLATE_NOOP("Fields", "Share with partners"),
-            "enum:Consent",
-        ),
-        F("consent_date", QT_TRANSLATE_NOOP("Fields", "Consent date"), "date"),
-        F("consent_source", QT_TRANSLATE_NOOP("Fields", "Consent source")),
-        F("do_not_contact", QT_TRANSLATE_NOOP("Fields", "Do not contact"), "bool"),
-        F("tags", QT_TRANSLATE_NOOP("Fields", "Tags")),
-        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    field_defs = editor_fields(
+        fields.CONTACT,
+        "first_name",
+        "last_name",
+        "title",
+        "organization_id",
+        "email",
+        "phone",
+        "mobile",
+        "language",
+        "city",
+        "region",
+        "country",
+        "territory",
+        "share_with_partners",
+        "consent_date",
+        "consent_source",
+        "do_not_contact",
+        "tags",
+        "notes",
     )
 
     def window_title(self) -> str:
@@ -102,14 +101,8 @@ class EventEditor(RecordEditor):
     kind = "event"
     inferred_fields = ("territory",)
     offers_followup = True
-    field_defs = (
-        F("name", QT_TRANSLATE_NOOP("Fields", "Name")),
-        F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:EventKind"),
-        F("starts_on", QT_TRANSLATE_NOOP("Fields", "Starts on"), "date"),
-        F("ends_on", QT_TRANSLATE_NOOP("Fields", "Ends on"), "date"),
-        F("city", QT_TRANSLATE_NOOP("Fields", "City")),
-        F("territory", QT_TRANSLATE_NOOP("Fields", "Territory"), "enum:Territory"),
-        F("description", QT_TRANSLATE_NOOP("Fields", "Description"), "multiline"),
+    field_defs = editor_fields(
+        fields.EVENT, "name", "kind", "starts_on", "ends_on", "city", "territory", "description"
     )
 
     participants: ParticipantsPanel | None = None
@@ -129,26 +122,21 @@ class EventEditor(RecordEditor):
         return self.participants
 
 
-# The record a follow-up or an interaction serves.
-LINK_FIELDS = (
-    F("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), "organization"),
-    F("contact_id", QT_TRANSLATE_NOOP("Fields", "Contact"), "contact"),
-    F("introduction_id", QT_TRANSLATE_NOOP("Fields", "Introduction"), "introduction"),
-    F("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), "event"),
-)
-
-
 class FollowUpEditor(RecordEditor):
     kind = "followup"
-    field_defs = (
-        F("title", QT_TRANSLATE_NOOP("Fields", "Title")),
-        F("due_date", QT_TRANSLATE_NOOP("Fields", "Due date"), "date"),
-        F("due_time", QT_TRANSLATE_NOOP("Fields", "Time"), "time"),
-        F("assignee_id", QT_TRANSLATE_NOOP("Fields", "Assignee"), "staff"),
-        F("priority", QT_TRANSLATE_NOOP("Fields", "Priority"), "enum:Priority"),
-        F("status", QT_TRANSLATE_NOOP("Fields", "Status"), "enum:FollowUpStatus"),
-        *LINK_FIELDS,
-        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    field_defs = editor_fields(
+        fields.FOLLOWUP,
+        "title",
+        "due_date",
+        "due_time",
+        "assignee_id",
+        "priority",
+        "status",
+        "organization_id",
+        "contact_id",
+        "introduction_id",
+        "event_id",
+        "notes",
     )
 
     required_dates = ("due_date",)
@@ -161,36 +149,26 @@ class IntroductionEditor(RecordEditor):
     kind = "introduction"
     offers_followup = True
     answer_dates = {"qc_consent": "qc_consent_at", "ma_consent": "ma_consent_at"}
-    field_defs = (
-        F("title", QT_TRANSLATE_NOOP("Fields", "Title")),
-        F("qc_organization_id", QT_TRANSLATE_NOOP("Fields", "Québec organization"), "organization"),
-        F("qc_contact_id", QT_TRANSLATE_NOOP("Fields", "Québec contact"), "contact"),
-        F(
-            "ma_organization_id",
-            QT_TRANSLATE_NOOP("Fields", "Massachusetts organization"),
-            "organization",
-        ),
-        F("ma_contact_id", QT_TRANSLATE_NOOP("Fields", "Massachusetts contact"), "contact"),
-        F("introducer_contact_id", QT_TRANSLATE_NOOP("Fields", "Introducer"), "contact"),
-        F("purpose", QT_TRANSLATE_NOOP("Fields", "Purpose"), "enum:IntroductionPurpose"),
-        F("owner_id", QT_TRANSLATE_NOOP("Fields", "Owner"), "staff"),
-        F("qc_consent", QT_TRANSLATE_NOOP("Fields", "Québec party agrees"), "enum:Consent"),
-        F("qc_consent_at", QT_TRANSLATE_NOOP("Fields", "Québec answer on"), "date"),
-        F("qc_consent_channel", QT_TRANSLATE_NOOP("Fields", "Québec answer by (email, phone…)")),
-        F("ma_consent", QT_TRANSLATE_NOOP("Fields", "Massachusetts party agrees"), "enum:Consent"),
-        F("ma_consent_at", QT_TRANSLATE_NOOP("Fields", "Massachusetts answer on"), "date"),
-        F(
-            "ma_consent_channel",
-            QT_TRANSLATE_NOOP("Fields", "Massachusetts answer by (email, phone…)"),
-        ),
-        F("stage", QT_TRANSLATE_NOOP("Fields", "Stage"), "enum:IntroductionStage"),
-        F(
-            "outcome",
-            QT_TRANSLATE_NOOP("Fields", "Outcome (when closed)"),
-            "enum:IntroductionOutcome",
-        ),
-        F("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), "event"),
-        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    field_defs = editor_fields(
+        fields.INTRODUCTION,
+        "title",
+        "qc_organization_id",
+        "qc_contact_id",
+        "ma_organization_id",
+        "ma_contact_id",
+        "introducer_contact_id",
+        "purpose",
+        "owner_id",
+        "qc_consent",
+        "qc_consent_at",
+        "qc_consent_channel",
+        "ma_consent",
+        "ma_consent_at",
+        "ma_consent_channel",
+        "stage",
+        "outcome",
+        "event_id",
+        "notes",
     )
     STAGE_FIELDS = ("stage", "outcome")
     plan: stage_dialog.MovePlan | None = None
@@ -254,11 +232,15 @@ class IntroductionEditor(RecordEditor):
 
 class InteractionEditor(RecordEditor):
     kind = "interaction"
-    field_defs = (
-        F("subject", QT_TRANSLATE_NOOP("Fields", "Subject")),
-        F("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "enum:InteractionKind"),
-        *LINK_FIELDS,
-        F("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
+    field_defs = editor_fields(
+        fields.INTERACTION,
+        "subject",
+        "kind",
+        "organization_id",
+        "contact_id",
+        "introduction_id",
+        "event_id",
+        "notes",
     )
 
     def window_title(self) -> str:

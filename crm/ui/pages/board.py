@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain.enums import IntroductionStage
 from crm.services import board as board_service
-from crm.services import listing
+from crm.services import users
 from crm.ui import labels, undo
 from crm.ui.context import DeskContext
 from crm.ui.dialogs import stage_dialog
@@ -240,7 +240,7 @@ class BoardPage(ReloadingPage, QWidget):
 
     def _staff(self) -> list[tuple[Any, str]]:
         with self.ctx.db.read() as session:
-            return list(listing.staff_choices(session))
+            return list(users.choices(session))
 
     def _purposes(self) -> list[tuple[Any, str]]:
         return labels.enum_choices("IntroductionPurpose")

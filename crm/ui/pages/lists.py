@@ -44,8 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.enums import EntityKind
 from crm.domain.errors import DeskError
-from crm.services import listing
+from crm.services import listing, tags, users
+from crm.services.kinds import FOLLOWUP_LINKS, KINDS
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -68,13 +70,6 @@ class FilterDef:
 
 
 DUE_CHOICES = ("overdue", "today", "week", "month")
-# The record kinds a follow-up can serve, and its field that links to each.
-FOLLOWUP_LINKS = {
-    "organization": "organization_id",
-    "contact": "contact_id",
-    "introduction": "introduction_id",
-    "event": "event_id",
-}
 
 # Default column widths in pixels, by column key: names wide enough to read, codes narrow.
 # A column is never narrower than its header label (see `ListPage.fit_headers`).
@@ -287,7 +282,7 @@ class ListPage(QWidget):
                 combo.addItem(text, value)
         elif fdef.source == "staff":
             with self.ctx.db.read() as session:
-                for user_id, name in listing.staff_choices(session):
+                for user_id, name in users.choices(session):
                     combo.addItem(name, user_id)
         elif fdef.source == "due":
             texts = (
@@ -300,7 +295,7 @@ class ListPage(QWidget):
                 combo.addItem(text, value)
         elif fdef.source == "tag":
             with self.ctx.db.read() as session:
-                for name in listing.tag_choices(session, self.kind):
+                for name in tags.choices(session, self.kind):
                     combo.addItem(name, name)
             if current is not None and combo.findData(current) < 0:
                 combo.addItem(str(current), current)  # a remembered tag no longer in use
@@ -534,8 +529,8 @@ class ListPage(QWidget):
 
     def export_entity(self) -> str | None:
         """What this list exports to CSV (an events list exports its events' participants)."""
-        return {"organization": "organizations", "contact": "contacts", "introduction": "introductions",
-                "followup": "followups", "event": "participants"}.get(self.kind)  # fmt: skip
+        record = KINDS.get(EntityKind(self.kind)) if self.kind in KINDS else None
+        return None if record is None else record.export
 
     def export_list(self) -> Any:
         """Open the export dialog over this list's current filter and selected rows."""

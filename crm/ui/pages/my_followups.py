@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.errors import DeskError
-from crm.services import calendar, followups, listing
+from crm.services import calendar, followups, users
 from crm.ui import labels, messages, undo
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -320,7 +320,7 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
     def _fill_reassign(self) -> None:
         self.reassign_menu.clear()
         with self.ctx.db.read() as session:
-            staff = listing.staff_choices(session)
+            staff = users.choices(session)
         for user_id, name in staff:
             action = self.reassign_menu.addAction(name)
             action.triggered.connect(lambda _=False, u=user_id: self.reassign_selected(u))

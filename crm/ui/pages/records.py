@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from crm.services import listing
+from crm.services import lists
 from crm.ui.pages.lists import FilterDef, ListPage
 
 TERRITORY = FilterDef("territory", QT_TRANSLATE_NOOP("Filters", "Territory"), "enum:Territory")
@@ -12,7 +12,7 @@ TAG = FilterDef("tag", QT_TRANSLATE_NOOP("Filters", "Tag"), "tag", True)
 
 
 class OrganizationsPage(ListPage):
-    spec = listing.ORGANIZATIONS
+    spec = lists.ORGANIZATIONS
     filter_defs = (
         TERRITORY,
         FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:OrganizationKind"),
@@ -27,7 +27,7 @@ class OrganizationsPage(ListPage):
 
 
 class ContactsPage(ListPage):
-    spec = listing.CONTACTS
+    spec = lists.CONTACTS
     filter_defs = (
         TERRITORY,
         FilterDef("language", QT_TRANSLATE_NOOP("Filters", "Language"), "enum:Language", True),
@@ -39,7 +39,7 @@ class ContactsPage(ListPage):
 
 
 class IntroductionsPage(ListPage):
-    spec = listing.INTRODUCTIONS
+    spec = lists.INTRODUCTIONS
     filter_defs = (
         FilterDef("stage", QT_TRANSLATE_NOOP("Filters", "Stage"), "enum:IntroductionStage", True),
         FilterDef("owner_id", QT_TRANSLATE_NOOP("Filters", "Owner"), "staff"),
@@ -51,7 +51,7 @@ class IntroductionsPage(ListPage):
 
 
 class FollowUpsPage(ListPage):
-    spec = listing.FOLLOWUPS
+    spec = lists.FOLLOWUPS
     filter_defs = (
         FilterDef("status", QT_TRANSLATE_NOOP("Filters", "Status"), "enum:FollowUpStatus"),
         FilterDef("assignee_id", QT_TRANSLATE_NOOP("Filters", "Assignee"), "staff"),
@@ -63,7 +63,7 @@ class FollowUpsPage(ListPage):
 
 
 class EventsPage(ListPage):
-    spec = listing.EVENTS
+    spec = lists.EVENTS
     filter_defs = (FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:EventKind"),)
 
     def page_title(self) -> str:

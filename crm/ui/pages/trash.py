@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from crm.services import listing
+from crm.services import lists
 from crm.ui import messages
 from crm.ui.context import DeskContext
 from crm.ui.pages.lists import FilterDef, ListPage
@@ -16,7 +16,7 @@ from crm.ui.tasks import TaskRunner
 class TrashPage(ListPage):
     """Signals (besides ListPage's): `recordsChanged()` after a restore or an erase."""
 
-    spec = listing.TRASH
+    spec = lists.TRASH
     filter_defs = (FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:EntityKind"),)
     can_create = False
 

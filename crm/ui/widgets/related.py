@@ -1,6 +1,6 @@
 """`RelatedPanel`: the records related to an organization or a contact, grouped by kind.
 
-Reads `crm.services.listing.related` (plain rows) and shows one section per kind (contacts,
+Reads `crm.services.related.related` (plain rows) and shows one section per kind (contacts,
 introductions, follow-ups, events, interactions as a dated timeline, newest first); a
 double-click or Enter on a row asks to open that record.
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.db.database import Database
-from crm.services import listing
+from crm.services import related
 from crm.ui import labels
 from crm.ui.kinds import ICONS
 from crm.ui.resources import icon
@@ -64,7 +64,7 @@ class RelatedPanel(QWidget):
         self.db = db
         self.kind = kind
         self.record_id = record_id
-        self.rows: list[listing.RelatedRow] = []
+        self.rows: list[related.RelatedRow] = []
         self.heading = QLabel(self, objectName="relatedHeading")
         font = self.heading.font()
         font.setBold(True)
@@ -100,7 +100,7 @@ class RelatedPanel(QWidget):
 
     def reload(self) -> None:
         with self.db.read() as session:
-            self.rows = listing.related(session, self.kind, self.record_id)
+            self.rows = related.related(session, self.kind, self.record_id)
         self._fill()
 
     def _fill(self) -> None:
@@ -114,7 +114,7 @@ class RelatedPanel(QWidget):
         )
         self.tree.clear()
         titles = self.section_titles()
-        for section in listing.RELATED_SECTIONS:
+        for section in related.RELATED_SECTIONS:
             if section == "contact" and self.kind != "organization":
                 continue
             rows = [r for r in self.rows if r.section == section]

@@ -1,0 +1,565 @@
+"""The field catalogue: every field of every entity, declared once (plain Python, no Qt).
+
+For each entity (organization, contact, introduction, follow-up, event, participant,
+interaction) a `Field` gives its name (the snake_case word of CSV columns, `--columns` and
+`--map`), its English label (the editor's, translated by the windows in the "Fields" context:
+`QT_TRANSLATE_NOOP` below only marks it for the translation tools), its French CSV header,
+its kind, and whether the CSV export writes it and the CSV import reads it. The CSV columns
+and headers (`crm.domain.csv_headers`), the editors' fields (`crm.ui.dialogs.records`) and
+the list columns' kinds (`crm.services.lists`) are selections from it; the SQL of the few
+computed fields (a person's name, a party, a staff user, a follow-up's linked record) is in
+`crm.services.fields`.
+
+Kinds: text, multiline (free text), int, bool, date, time, datetime, enum:<EnumName>, staff
+(a staff user picked), organization / contact / introduction / event (a record picked), and
+computed (a name the SQL composes).
+
+Over 500 lines because it is a table: one declaration per field, about 130 fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crm.domain.enums import EntityKind
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
+    """`text` as is: marks an English label for the translation tools (context, source)."""
+    return text
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str = ""  # English, "Fields" context; "" for a field no editor shows
+    fr: str = ""  # the French header of a CSV file ("" for a field no file carries)
+    kind: str = "text"
+    export: bool = False  # a column the CSV export can write
+    imported: bool = False  # a column the CSV import reads
+
+    @property
+    def free_text(self) -> bool:
+        return self.kind == "multiline"
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: EntityKind
+    fields: tuple[Field, ...]
+    # The CSV file of this entity ("contacts"), and the columns written when none are asked.
+    file: str | None = None
+    default_export: tuple[str, ...] = ()
+
+    def field(self, name: str) -> Field:
+        for field in self.fields:
+            if field.name == name:
+                return field
+        raise KeyError(f"{self.kind} has no field {name!r}")
+
+    def select(self, *names: str) -> tuple[Field, ...]:
+        """These fields, in this order (KeyError for a name the entity lacks)."""
+        return tuple(self.field(name) for name in names)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Every column the export can write, in the order they are offered."""
+        return tuple(f.name for f in self.fields if f.export)
+
+    @property
+    def import_fields(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.imported)
+
+
+# The record a follow-up or an interaction serves.
+LINKS = (
+    Field("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), kind="organization"),
+    Field("contact_id", QT_TRANSLATE_NOOP("Fields", "Contact"), kind="contact"),
+    Field("introduction_id", QT_TRANSLATE_NOOP("Fields", "Introduction"), kind="introduction"),
+    Field("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), kind="event"),
+)
+
+ORGANIZATION = Entity(
+    EntityKind.ORGANIZATION,
+    (
+        Field("uid", fr="Identifiant", export=True, imported=True),
+        Field("name", QT_TRANSLATE_NOOP("Fields", "Name"), fr="Nom", export=True, imported=True),
+        Field(
+            "kind",
+            QT_TRANSLATE_NOOP("Fields", "Kind"),
+            fr="Type",
+            kind="enum:OrganizationKind",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "territory",
+            QT_TRANSLATE_NOOP("Fields", "Territory"),
+            fr="Territoire",
+            kind="enum:Territory",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "membership",
+            QT_TRANSLATE_NOOP("Fields", "Membership"),
+            fr="Adhésion",
+            kind="enum:Membership",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "website",
+            QT_TRANSLATE_NOOP("Fields", "Website"),
+            fr="Site web",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "phone",
+            QT_TRANSLATE_NOOP("Fields", "Phone"),
+            fr="Téléphone",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "address",
+            QT_TRANSLATE_NOOP("Fields", "Address"),
+            fr="Adresse",
+            export=True,
+            imported=True,
+        ),
+        Field("city", QT_TRANSLATE_NOOP("Fields", "City"), fr="Ville", export=True, imported=True),
+        Field(
+            "region",
+            QT_TRANSLATE_NOOP("Fields", "Province or state"),
+            fr="Province ou État",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "postal_code",
+            QT_TRANSLATE_NOOP("Fields", "Postal code"),
+            fr="Code postal",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "country", QT_TRANSLATE_NOOP("Fields", "Country"), fr="Pays", export=True, imported=True
+        ),
+        Field(
+            "therapeutic_areas",
+            QT_TRANSLATE_NOOP("Fields", "Therapeutic areas"),
+            fr="Domaines thérapeutiques",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "employees",
+            QT_TRANSLATE_NOOP("Fields", "Employees"),
+            fr="Employés",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "tags", QT_TRANSLATE_NOOP("Fields", "Tags"), fr="Étiquettes", export=True, imported=True
+        ),
+        Field(
+            "notes",
+            QT_TRANSLATE_NOOP("Fields", "Notes"),
+            fr="Notes",
+            kind="multiline",
+            export=True,
+            imported=True,
+        ),
+        Field("created_at", fr="Créé le", kind="datetime", export=True),
+        Field("updated_at", fr="Modifié le", kind="datetime", export=True),
+    ),
+    file="organizations",
+    default_export=(
+        "uid",
+        "name",
+        "kind",
+        "territory",
+        "membership",
+        "website",
+        "phone",
+        "city",
+        "region",
+        "postal_code",
+        "country",
+        "tags",
+        "notes",
+    ),
+)
+
+CONTACT = Entity(
+    EntityKind.CONTACT,
+    (
+        Field("uid", fr="Identifiant", export=True, imported=True),
+        Field("full_name", fr="Nom complet", imported=True),
+        Field("name", kind="computed"),
+        Field(
+            "first_name",
+            QT_TRANSLATE_NOOP("Fields", "First name"),
+            fr="Prénom",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "last_name",
+            QT_TRANSLATE_NOOP("Fields", "Last name"),
+            fr="Nom de famille",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "email", QT_TRANSLATE_NOOP("Fields", "Email"), fr="Courriel", export=True, imported=True
+        ),
+        Field(
+            "phone",
+            QT_TRANSLATE_NOOP("Fields", "Phone"),
+            fr="Téléphone",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "mobile",
+            QT_TRANSLATE_NOOP("Fields", "Mobile"),
+            fr="Cellulaire",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "title",
+            QT_TRANSLATE_NOOP("Fields", "Job title"),
+            fr="Titre",
+            export=True,
+            imported=True,
+        ),
+        Field("organization", fr="Organisation", export=True, imported=True),
+        Field("organization_uid", fr="Identifiant de l’organisation", export=True, imported=True),
+        Field("city", QT_TRANSLATE_NOOP("Fields", "City"), fr="Ville", export=True, imported=True),
+        Field(
+            "region",
+            QT_TRANSLATE_NOOP("Fields", "Province or state"),
+            fr="Province ou État",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "country", QT_TRANSLATE_NOOP("Fields", "Country"), fr="Pays", export=True, imported=True
+        ),
+        Field(
+            "territory",
+            QT_TRANSLATE_NOOP("Fields", "Territory"),
+            fr="Territoire",
+            kind="enum:Territory",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "language",
+            QT_TRANSLATE_NOOP("Fields", "Preferred language"),
+            fr="Langue",
+            kind="enum:Language",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "share_with_partners",
+            QT_TRANSLATE_NOOP("Fields", "Share with partners"),
+            fr="Partage avec les partenaires",
+            kind="enum:Consent",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "consent_date",
+            QT_TRANSLATE_NOOP("Fields", "Consent date"),
+            fr="Date du consentement",
+            kind="date",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "consent_source",
+            QT_TRANSLATE_NOOP("Fields", "Consent source"),
+            fr="Source du consentement",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "do_not_contact",
+            QT_TRANSLATE_NOOP("Fields", "Do not contact"),
+            fr="Ne pas contacter",
+            kind="bool",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "tags", QT_TRANSLATE_NOOP("Fields", "Tags"), fr="Étiquettes", export=True, imported=True
+        ),
+        Field(
+            "notes",
+            QT_TRANSLATE_NOOP("Fields", "Notes"),
+            fr="Notes",
+            kind="multiline",
+            export=True,
+            imported=True,
+        ),
+        Field("created_at", fr="Créé le", kind="datetime", export=True),
+        Field("updated_at", fr="Modifié le", kind="datetime", export=True),
+        Field("organization_id", QT_TRANSLATE_NOOP("Fields", "Organization"), kind="organization"),
+    ),
+    file="contacts",
+    default_export=(
+        "uid",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "title",
+        "organization",
+        "city",
+        "region",
+        "country",
+        "territory",
+        "language",
+        "share_with_partners",
+        "tags",
+        "notes",
+    ),
+)
+
+INTRODUCTION = Entity(
+    EntityKind.INTRODUCTION,
+    (
+        Field("uid", fr="Identifiant", export=True),
+        Field("title", QT_TRANSLATE_NOOP("Fields", "Title"), fr="Titre", export=True),
+        Field("qc_party", fr="Partie québécoise", export=True),
+        Field("ma_party", fr="Partie du Massachusetts", export=True),
+        Field("qc_contact", fr="Contact québécois", export=True),
+        Field("qc_contact_uid", fr="Identifiant du contact québécois", export=True),
+        Field("qc_organization", fr="Organisation québécoise", export=True),
+        Field("qc_organization_uid", fr="Identifiant de l’organisation québécoise", export=True),
+        Field("ma_contact", fr="Contact du Massachusetts", export=True),
+        Field("ma_contact_uid", fr="Identifiant du contact du Massachusetts", export=True),
+        Field("ma_organization", fr="Organisation du Massachusetts", export=True),
+        Field(
+            "ma_organization_uid", fr="Identifiant de l’organisation du Massachusetts", export=True
+        ),
+        Field(
+            "purpose",
+            QT_TRANSLATE_NOOP("Fields", "Purpose"),
+            fr="Objet",
+            kind="enum:IntroductionPurpose",
+            export=True,
+        ),
+        Field(
+            "stage",
+            QT_TRANSLATE_NOOP("Fields", "Stage"),
+            fr="Étape",
+            kind="enum:IntroductionStage",
+            export=True,
+        ),
+        Field(
+            "outcome",
+            QT_TRANSLATE_NOOP("Fields", "Outcome (when closed)"),
+            fr="Résultat",
+            kind="enum:IntroductionOutcome",
+            export=True,
+        ),
+        Field("owner", fr="Responsable", export=True),
+        Field("introducer", fr="Intermédiaire", export=True),
+        Field("event", fr="Événement", export=True),
+        Field("event_uid", fr="Identifiant de l’événement", export=True),
+        Field("stage_changed_at", fr="Étape depuis", kind="datetime", export=True),
+        Field("closed_at", fr="Conclue le", kind="datetime", export=True),
+        Field(
+            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True
+        ),
+        Field(
+            "qc_organization_id",
+            QT_TRANSLATE_NOOP("Fields", "Québec organization"),
+            kind="organization",
+        ),
+        Field("qc_contact_id", QT_TRANSLATE_NOOP("Fields", "Québec contact"), kind="contact"),
+        Field(
+            "ma_organization_id",
+            QT_TRANSLATE_NOOP("Fields", "Massachusetts organization"),
+            kind="organization",
+        ),
+        Field(
+            "ma_contact_id", QT_TRANSLATE_NOOP("Fields", "Massachusetts contact"), kind="contact"
+        ),
+        Field("introducer_contact_id", QT_TRANSLATE_NOOP("Fields", "Introducer"), kind="contact"),
+        Field("owner_id", QT_TRANSLATE_NOOP("Fields", "Owner"), kind="staff"),
+        Field(
+            "qc_consent", QT_TRANSLATE_NOOP("Fields", "Québec party agrees"), kind="enum:Consent"
+        ),
+        Field("qc_consent_at", QT_TRANSLATE_NOOP("Fields", "Québec answer on"), kind="date"),
+        Field(
+            "qc_consent_channel", QT_TRANSLATE_NOOP("Fields", "Québec answer by (email, phone…)")
+        ),
+        Field(
+            "ma_consent",
+            QT_TRANSLATE_NOOP("Fields", "Massachusetts party agrees"),
+            kind="enum:Consent",
+        ),
+        Field("ma_consent_at", QT_TRANSLATE_NOOP("Fields", "Massachusetts answer on"), kind="date"),
+        Field(
+            "ma_consent_channel",
+            QT_TRANSLATE_NOOP("Fields", "Massachusetts answer by (email, phone…)"),
+        ),
+        Field("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), kind="event"),
+    ),
+    file="introductions",
+    default_export=(
+        "uid",
+        "qc_party",
+        "ma_party",
+        "qc_contact_uid",
+        "qc_organization_uid",
+        "ma_contact_uid",
+        "ma_organization_uid",
+        "purpose",
+        "stage",
+        "outcome",
+        "owner",
+        "stage_changed_at",
+        "title",
+        "notes",
+    ),
+)
+
+FOLLOWUP = Entity(
+    EntityKind.FOLLOWUP,
+    (
+        Field("uid", fr="Identifiant", export=True),
+        Field("title", QT_TRANSLATE_NOOP("Fields", "Title"), fr="Titre", export=True),
+        Field(
+            "due_date",
+            QT_TRANSLATE_NOOP("Fields", "Due date"),
+            fr="Échéance",
+            kind="date",
+            export=True,
+        ),
+        Field(
+            "due_time", QT_TRANSLATE_NOOP("Fields", "Time"), fr="Heure", kind="time", export=True
+        ),
+        Field("assignee", fr="Assigné à", export=True),
+        Field(
+            "priority",
+            QT_TRANSLATE_NOOP("Fields", "Priority"),
+            fr="Priorité",
+            kind="enum:Priority",
+            export=True,
+        ),
+        Field(
+            "status",
+            QT_TRANSLATE_NOOP("Fields", "Status"),
+            fr="Statut",
+            kind="enum:FollowUpStatus",
+            export=True,
+        ),
+        Field("completed_at", fr="Terminé le", kind="datetime", export=True),
+        Field("linked_kind", fr="Type de fiche liée", kind="enum:EntityKind", export=True),
+        Field("linked_to", fr="Lié à", export=True),
+        Field("linked_uid", fr="Identifiant de la fiche liée", export=True),
+        Field(
+            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True
+        ),
+        Field("assignee_id", QT_TRANSLATE_NOOP("Fields", "Assignee"), kind="staff"),
+        *LINKS,
+    ),
+    file="followups",
+    default_export=(
+        "uid",
+        "title",
+        "due_date",
+        "due_time",
+        "assignee",
+        "priority",
+        "status",
+        "linked_kind",
+        "linked_to",
+        "linked_uid",
+        "notes",
+    ),
+)
+
+EVENT = Entity(
+    EntityKind.EVENT,
+    (
+        Field("name", QT_TRANSLATE_NOOP("Fields", "Name")),
+        Field("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), kind="enum:EventKind"),
+        Field("starts_on", QT_TRANSLATE_NOOP("Fields", "Starts on"), kind="date"),
+        Field("ends_on", QT_TRANSLATE_NOOP("Fields", "Ends on"), kind="date"),
+        Field("city", QT_TRANSLATE_NOOP("Fields", "City")),
+        Field("territory", QT_TRANSLATE_NOOP("Fields", "Territory"), kind="enum:Territory"),
+        Field("description", QT_TRANSLATE_NOOP("Fields", "Description"), kind="multiline"),
+        Field("participants", kind="int"),
+    ),
+)
+
+PARTICIPANT = Entity(
+    EntityKind.PARTICIPANT,
+    (
+        Field("uid", fr="Identifiant", export=True, imported=True),
+        Field("event", fr="Événement", export=True, imported=True),
+        Field("event_uid", fr="Identifiant de l’événement", export=True, imported=True),
+        Field("event_starts_on", fr="Début de l’événement", kind="date", export=True),
+        Field("contact", fr="Contact", export=True, imported=True),
+        Field("contact_email", fr="Courriel du contact", export=True, imported=True),
+        Field("contact_uid", fr="Identifiant du contact", export=True, imported=True),
+        Field("organization", fr="Organisation", export=True, imported=True),
+        Field("organization_uid", fr="Identifiant de l’organisation", export=True, imported=True),
+        Field("role", fr="Rôle", export=True, imported=True),
+        Field("attended", fr="Présent", kind="bool", export=True, imported=True),
+    ),
+    file="participants",
+    default_export=(
+        "uid",
+        "event",
+        "event_uid",
+        "event_starts_on",
+        "contact",
+        "contact_email",
+        "contact_uid",
+        "organization",
+        "organization_uid",
+        "role",
+        "attended",
+    ),
+)
+
+INTERACTION = Entity(
+    EntityKind.INTERACTION,
+    (
+        Field("subject", QT_TRANSLATE_NOOP("Fields", "Subject")),
+        Field("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), kind="enum:InteractionKind"),
+        Field("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), kind="multiline"),
+        *LINKS,
+    ),
+)
+
+CATALOGUE: dict[EntityKind, Entity] = {
+    entity.kind: entity
+    for entity in (ORGANIZATION, CONTACT, INTRODUCTION, FOLLOWUP, EVENT, PARTICIPANT, INTERACTION)
+}
+# The entities exchanged as CSV files, by file name ("organizations", "contacts"...).
+FILES: dict[str, Entity] = {e.file: e for e in CATALOGUE.values() if e.file is not None}
+
+
+def _french_headers() -> dict[str, str]:
+    """Each field name's French header; a name means one thing in every file."""
+    headers: dict[str, str] = {}
+    for entity in CATALOGUE.values():
+        for field in entity.fields:
+            if field.fr and headers.setdefault(field.name, field.fr) != field.fr:
+                raise ValueError(f"{field.name} has two French headers")
+    return headers
+
+
+FR_HEADERS = _french_headers()

@@ -1,0 +1,104 @@
+"""The computed fields of the field catalogue, as SQL: each written once.
+
+`crm.domain.fields` declares every field of every entity (name, labels, kind); most are a
+column of their model. The few that are computed from other records are here, and every
+list, export, search document and figure that shows one uses this expression:
+
+- `person_name`: a contact's "First Last";
+- `party_name`: one side of an introduction (its organization, else its person);
+- `staff_name`: a staff user's name (display name, else login);
+- `FollowUpLink`: the record a follow-up serves (`linked_kind`, `linked_to`, `linked_uid`),
+  an introduction named by its title, else by its parties.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from crm.db.models import Contact, Event, FollowUp, Introduction, Organization
+
+
+def person_name(person: Any) -> sa.ColumnElement[Any]:
+    """A contact's "First Last" in SQL (`person` is Contact or an alias of it)."""
+    return sa.func.trim(person.first_name + " " + person.last_name)
+
+
+def party_name(org: Any, person: Any) -> sa.ColumnElement[Any]:
+    """How lists and exports name one side of an introduction: its organization, else its person."""
+    return sa.func.coalesce(org.name, person_name(person), "")
+
+
+def staff_name(user: Any) -> sa.ColumnElement[Any]:
+    """A staff user's name as the desk shows it: the display name, else the login (NULL
+    when there is no user, so a list sorts the unassigned rows together)."""
+    return sa.func.coalesce(sa.func.nullif(user.display_name, ""), user.name)
+
+
+class FollowUpLink:
+    """The record a follow-up serves, with the joins that name it (aliases named `prefix_*`).
+
+    A follow-up may link several records; the first of organization, contact, introduction,
+    event names it everywhere (the lists, My follow-ups, exports, search).
+    """
+
+    def __init__(self, prefix: str, followup: Any = FollowUp) -> None:
+        self.followup = followup
+        self.org = aliased(Organization, name=f"{prefix}_org")
+        self.person = aliased(Contact, name=f"{prefix}_contact")
+        self.intro = aliased(Introduction, name=f"{prefix}_intro")
+        self.event = aliased(Event, name=f"{prefix}_event")
+        self.qc_org = aliased(Organization, name=f"{prefix}_qc_org")
+        self.ma_org = aliased(Organization, name=f"{prefix}_ma_org")
+        self.qc_person = aliased(Contact, name=f"{prefix}_qc_contact")
+        self.ma_person = aliased(Contact, name=f"{prefix}_ma_contact")
+
+    def joins(self, query: sa.Select[Any]) -> sa.Select[Any]:
+        f, intro = self.followup, self.intro
+        return (
+            query.outerjoin(self.org, self.org.id == f.organization_id)
+            .outerjoin(self.person, self.person.id == f.contact_id)
+            .outerjoin(intro, intro.id == f.introduction_id)
+            .outerjoin(self.qc_org, self.qc_org.id == intro.qc_organization_id)
+            .outerjoin(self.qc_person, self.qc_person.id == intro.qc_contact_id)
+            .outerjoin(self.ma_org, self.ma_org.id == intro.ma_organization_id)
+            .outerjoin(self.ma_person, self.ma_person.id == intro.ma_contact_id)
+            .outerjoin(self.event, self.event.id == f.event_id)
+        )
+
+    @property
+    def name(self) -> sa.ColumnElement[Any]:
+        """`linked_to`: the linked record's name ("" when the follow-up serves none)."""
+        intro = self.intro
+        parties = (
+            party_name(self.qc_org, self.qc_person)
+            + " ↔ "
+            + party_name(self.ma_org, self.ma_person)
+        )
+        return sa.func.coalesce(
+            self.org.name,
+            sa.func.nullif(person_name(self.person), ""),
+            sa.func.nullif(intro.title, ""),
+            sa.case((intro.id.is_not(None), parties)),
+            self.event.name,
+            "",
+        )
+
+    @property
+    def kind(self) -> sa.ColumnElement[Any]:
+        """`linked_kind`: organization, contact, introduction, event or ""."""
+        f = self.followup
+        return sa.case(
+            (f.organization_id.is_not(None), "organization"),
+            (f.contact_id.is_not(None), "contact"),
+            (f.introduction_id.is_not(None), "introduction"),
+            (f.event_id.is_not(None), "event"),
+            else_="",
+        )
+
+    @property
+    def uid(self) -> sa.ColumnElement[Any]:
+        """`linked_uid`: the linked record's uid ("" when none)."""
+        return sa.func.coalesce(self.org.uid, self.person.uid, self.intro.uid, self.event.uid, "")
