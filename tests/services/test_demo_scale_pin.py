@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from crm.db.base import Base
 from crm.db.migrate import open_database
 from crm.db.models import Organization
-from crm.services import demo, users
+from crm.services import demo_scale, users
 
 # sha256 of the rows of every table after `load_scale(300, seed=0)` on SQLite.
 PINNED = "a4560585198de142c18ce1bd3f8b7644a29059f6c7c603546d8f70b5a60c5a07"
@@ -40,7 +40,7 @@ def fingerprint(path: Path, n: int, seed: int) -> str:
         today = date.today()
         with db.write() as session:
             actor = users.service.create(session, None, {"name": "agirard"}).id
-            demo.load_scale(session, actor, n, seed=seed)
+            demo_scale.load_scale(session, actor, n, seed=seed)
         digest = hashlib.sha256()
         with db.read() as session:
             # Every organization is written at the load's "now".
