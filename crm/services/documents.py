@@ -14,6 +14,7 @@ import it, which keeps the import graph of `crm.services` free of circles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -68,6 +69,15 @@ SHOWN_ELSEWHERE: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Each select below is a Select; SQLAlchemy 2.1 types each one by its columns, hence `Any`.
+
+
+def _one(
+    session: Session, query: Any, build: Callable[[Any], SearchDocument]
+) -> SearchDocument | None:
+    """The document of the one row of a kind's select narrowed to a record (None: the record
+    is not live), so that one record is indexed as the bulk path indexes it."""
+    row = session.execute(query).one_or_none()
+    return None if row is None else build(row)
 
 
 # ------------------------------------------------------------------------ organizations
@@ -194,8 +204,8 @@ def introduction_document(row: Any) -> SearchDocument:
 
 
 def of_introduction(session: Session, intro: Introduction) -> SearchDocument | None:
-    row = session.execute(introduction_query().where(Introduction.id == intro.id)).one_or_none()
-    return None if row is None else introduction_document(row)
+    query = introduction_query().where(Introduction.id == intro.id)
+    return _one(session, query, introduction_document)
 
 
 # ------------------------------------------------------------------------------- events
@@ -272,8 +282,7 @@ def followup_document(row: Any) -> SearchDocument:
 
 
 def of_followup(session: Session, followup: FollowUp) -> SearchDocument | None:
-    row = session.execute(followup_query().where(FollowUp.id == followup.id)).one_or_none()
-    return None if row is None else followup_document(row)
+    return _one(session, followup_query().where(FollowUp.id == followup.id), followup_document)
 
 
 # ------------------------------------------------------------------------- interactions
