@@ -283,7 +283,7 @@ def actor_id(db: Database, name: str | None) -> int:
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
-    from crm.services import demo
+    from crm.services import demo, demo_scale
 
     actor = demo_actor(db, args.user)
     if args.scale is not None:
@@ -295,7 +295,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
             print(f"\r{done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)
 
         with db.write(f"{args.scale:,} synthetic contacts") as session:
-            summary = demo.load_scale(session, actor, args.scale, seed=args.seed, progress=progress)
+            summary = demo_scale.load_scale(session, actor, args.scale, seed=args.seed, progress=progress)
         print(file=sys.stderr)
     else:
         with db.write("the demo data") as session:

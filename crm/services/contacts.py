@@ -10,13 +10,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import Contact, Organization
-from crm.db.search import SearchDocument
 from crm.domain import inference
 from crm.domain import validation as v
 from crm.domain.enums import Consent, Language, Territory
 from crm.domain.errors import ValidationFailed
 from crm.domain.text import fold
-from crm.services import records, tags
+from crm.services import documents, records, tags
 from crm.services.cleaning import Cleaner, split_tags
 
 FIELDS = (
@@ -160,43 +159,13 @@ def duplicates(
     ]
 
 
-def document_parts(
-    contact: Any, organization_name: str = "", tag_names: str = ""
-) -> tuple[str, str, tuple[str, ...]]:
-    """The title, subtitle and body parts (joined by spaces) of `document_of`."""
-    name = f"{contact.first_name} {contact.last_name}".strip() or contact.email
-    return (
-        name,
-        " · ".join(p for p in (contact.title, organization_name, contact.city) if p),
-        (contact.email, contact.title, organization_name, contact.city, contact.region,
-         contact.country, contact.notes, tag_names),
-    )  # fmt: skip
-
-
-def document_of(contact: Any, organization_name: str = "", tag_names: str = "") -> SearchDocument:
-    """Works on a model instance or a plain row with the same attribute names."""
-    title, subtitle, body = document_parts(contact, organization_name, tag_names)
-    return SearchDocument("contact", contact.id, title, subtitle, " ".join(body))
-
-
-def document(session: Session, contact: Contact) -> SearchDocument:
-    org_name = ""
-    if contact.organization_id:
-        org_name = (
-            session.scalar(
-                sa.select(Organization.name).where(Organization.id == contact.organization_id)
-            )
-            or ""
-        )
-    return document_of(contact, org_name, " ".join(tags.tags_of(session, "contact", contact.id)))
-
-
 def save_extra(session: Session, contact: Contact, extra: dict[str, Any]) -> None:
     if "tags" in extra:
         tags.set_tags(session, "contact", contact.id, extra["tags"])
 
 
 service = records.EntitySpec(
-    "contact", Contact, FIELDS, clean, label, duplicates, document, save_extra, ("tags",),
-    default_order=("name_folded",), shown_elsewhere=("first_name", "last_name"), infer=infer,
+    "contact", Contact, FIELDS, clean, label, duplicates, documents.of_contact, save_extra,
+    ("tags",), default_order=("name_folded",), shown_elsewhere=documents.SHOWN_ELSEWHERE["contact"],
+    infer=infer,
 )  # fmt: skip

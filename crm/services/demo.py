@@ -1,4 +1,4 @@
-"""Demonstration data: the 2017 BIOQuébec–MassBio cooperation, and synthetic data at scale.
+"""Demonstration data: the 2017 BIOQuébec–MassBio cooperation.
 
 `load_demo` writes a small, hand-written, bilingual data set through the real services, so
 that validation, the audit trail, the stage history and the search index all apply exactly
@@ -6,71 +6,49 @@ as when staff type the records. People and companies are fictional except the tw
 figures quoted in the 2017 announcement and the public bodies it names; fictional companies
 use `.example` web and mail domains so that no demo address can reach a real mailbox.
 
-`load_scale` adds tens of thousands of synthetic records for benchmarks and for trying the
-desk at the size DESIGN.md budgets for. It writes with bulk Core inserts (the per-record
-services would take minutes) but produces only rows the services would accept: the same
-normalized phone and postal-code forms, folded names, lowercased emails, both parties on
-every introduction, a stage-history row per introduction. It is deterministic for a seed.
+The synthetic data at scale (`crm demo --scale N`) is `demo_scale.load_scale`; its
+vocabulary is `demo_words`. `DemoSummary` counts what either load wrote.
 """
 
 from __future__ import annotations
 
 import json
-import random
-from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import new_uid, utcnow
+from crm.db.base import table_of, utcnow
 from crm.db.models import (
     Contact,
     Event,
-    FollowUp,
     Introduction,
     Organization,
-    StaffUser,
     StageChange,
-    contact_tags,
-    organization_tags,
 )
-from crm.domain import validation as v
 from crm.domain.enums import (
     Consent,
-    FollowUpStatus,
     IntroductionOutcome,
-    IntroductionPurpose,
     IntroductionStage,
-    Language,
-    Membership,
-    OrganizationKind,
-    Priority,
-    Territory,
 )
 from crm.domain.errors import coded
 from crm.domain.text import fold
 from crm.services import (
-    audit,
     contacts,
     events,
     followups,
-    indexing,
     interactions,
     introductions,
     organizations,
-    tags,
     users,
 )
 
-__all__ = ["DemoSummary", "load_demo", "load_scale"]
+__all__ = ["DemoSummary", "load_demo"]
 
-Progress = Callable[[int, int], None]
-CHUNK = 5000
 
 
 @dataclass
@@ -427,534 +405,10 @@ def _backdate(session: Session, intro_id: int, times: list[datetime], *, closed:
     values = {"created_at": times[0], "updated_at": times[-1], "stage_changed_at": times[-1],
               "closed_at": times[-1] if closed else None}  # fmt: skip
     session.execute(
-        sa.update(_table(Introduction)).where(_table(Introduction).c.id == intro_id).values(values)
+        sa.update(table_of(Introduction))
+        .where(table_of(Introduction).c.id == intro_id)
+        .values(values)
     )
     obj = session.get(Introduction, intro_id)
     if obj is not None:
         session.expire(obj)
-
-
-# ------------------------------------------------------------------------------ at scale
-
-# (city, region code, area codes, postal code prefixes (Canadian FSAs or ZIP codes), weight)
-QC_CITIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...], int], ...] = (
-    ("Montréal", ("514", "438"), ("H2X", "H3A", "H3T", "H2T", "H1W", "H4P", "H3B", "H2L"), 40),
-    ("Laval", ("450", "579"), ("H7V", "H7L", "H7N", "H7T"), 12),
-    ("Québec", ("418", "581"), ("G1V", "G1K", "G1R", "G2E"), 15),
-    ("Sherbrooke", ("819", "873"), ("J1H", "J1K", "J1E"), 7),
-    ("Saint-Jérôme", ("450", "579"), ("J7Y", "J7Z"), 4),
-    ("Trois-Rivières", ("819", "873"), ("G9A", "G8Y", "G8T"), 5),
-    ("Longueuil", ("450", "579"), ("J4K", "J4H"), 6),
-    ("Gatineau", ("819", "873"), ("J8T", "J9H"), 4),
-    ("Lévis", ("418", "581"), ("G6V", "G6W"), 3),
-    ("Saint-Hyacinthe", ("450", "579"), ("J2S",), 2),
-    ("Rimouski", ("418", "581"), ("G5L",), 2),
-)  # fmt: skip
-MA_CITIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...], int], ...] = (
-    ("Boston", ("617", "857"), ("02108", "02110", "02115", "02116", "02210", "02215"), 30),
-    ("Cambridge", ("617", "857"), ("02138", "02139", "02141", "02142"), 30),
-    ("Worcester", ("508", "774"), ("01605", "01608", "01609"), 8),
-    ("Waltham", ("781", "339"), ("02451", "02453"), 10),
-    ("Lexington", ("781", "339"), ("02421",), 6),
-    ("Woburn", ("781", "339"), ("01801",), 3),
-    ("Framingham", ("508", "774"), ("01701",), 3),
-    ("Bedford", ("781", "339"), ("01730",), 3),
-    ("Watertown", ("617", "857"), ("02472",), 5),
-    ("Somerville", ("617", "857"), ("02143", "02145"), 4),
-    ("Marlborough", ("508", "774"), ("01752",), 2),
-)  # fmt: skip
-# Letters allowed in the 2nd and 3rd letter positions of a Canadian postal code.
-CA_LETTERS = "ABCEGHJKLMNPRSTVWXYZ"
-
-FR_FIRST = (
-    "Élise", "François", "Hélène", "Zoë", "Geneviève", "Benoît", "Chloé", "Stéphane", "Josée",
-    "André", "Amélie", "Mélanie", "Frédéric", "Gaëlle", "Jérôme", "Noémie", "Léa", "Théo",
-    "Maxime", "Marie-Ève", "Jean-François", "Isabelle", "Louis", "Émile", "Sébastien", "Julie",
-    "Nathalie", "Sylvie", "Éric", "Pierre-Luc", "Anaïs", "Raphaël", "Béatrice", "Hugo", "Mathis",
-    "Rosalie", "Camille", "Étienne", "Valérie", "Ève", "Joël", "Marc-André", "Annick", "Félix",
-)  # fmt: skip
-FR_LAST = (
-    "Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin",
-    "Gagné", "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc", "Paquette",
-    "Girard", "Simard", "Boucher", "Caron", "Beaulieu", "Cloutier", "Dubé", "Poirier", "Fournier",
-    "Lapointe", "Leclerc", "Lefebvre", "Poulin", "Thibault", "St-Pierre", "Nadeau", "Martin",
-    "Landry", "Lachance", "Bédard", "Grenier", "Ménard", "Thériault", "Desjardins", "Béland",
-    "Hébert", "Lépine", "Brisson", "Boisvert", "Vézina", "Plante", "Séguin", "D'Amours",
-)  # fmt: skip
-EN_FIRST = (
-    "Jack", "Emily", "Michael", "Sarah", "David", "Priya", "Thomas", "James", "Rachel", "Laura",
-    "Daniel", "Hannah", "Kevin", "Brian", "Patricia", "Olivia", "Ethan", "Sophia", "Noah",
-    "Grace", "Liam", "Ava", "Benjamin", "Chloe", "Ryan", "Megan", "Aisha", "Wei", "Carlos",
-    "Fatima", "Sean", "Maureen", "Nicholas", "Erin", "Rajesh", "Mei", "Zoë", "Owen", "Claire",
-)  # fmt: skip
-EN_LAST = (
-    "Sullivan", "O'Brien", "Murphy", "Kelly", "Walsh", "Fitzgerald", "Chen", "Goldberg", "Kim",
-    "Raman", "Martínez", "Weiss", "Lee", "Doyle", "O'Connor", "Smith", "Johnson", "Brown",
-    "Davis", "Miller", "Wilson", "Anderson", "Taylor", "Moore", "Jackson", "White", "Harris",
-    "Clark", "Lewis", "Nguyen", "Patel", "Cohen", "Ryan", "McCarthy", "Gallagher", "Shapiro",
-    "Rossi", "Silva", "Park", "Wang", "Cronin", "Byrne", "Flynn", "Hughes", "Khan",
-)  # fmt: skip
-FR_TITLES = (
-    "Président-directeur général", "Directrice scientifique", "Vice-président, développement "
-    "des affaires", "Directrice des opérations", "Chef de la direction financière",
-    "Chargée de projets", "Directeur, affaires réglementaires", "Gestionnaire de laboratoire",
-    "Chercheuse principale", "Directeur des partenariats", "Associée", "Conseiller",
-)  # fmt: skip
-EN_TITLES = (
-    "CEO", "Chief Scientific Officer", "VP, Business Development", "Director, Operations",
-    "CFO", "Program Manager", "Head of Regulatory Affairs", "Principal Scientist",
-    "Director, Alliance Management", "Partner", "Principal", "Senior Scientist",
-)  # fmt: skip
-QC_PREFIXES: dict[OrganizationKind, tuple[str, ...]] = {
-    OrganizationKind.BIOTECH: ("Thérapeutiques", "Biotechnologies", "Génomique", "Immuno",
-                               "Biologiques", "Neuro", "Oncologie", "Peptides", "Vaccins"),
-    OrganizationKind.CRO: ("Recherche clinique", "Essais cliniques", "BioCRO", "Pharmacologie"),
-    OrganizationKind.CDMO: ("Biofabrication", "Pharmakon", "Procédés biologiques"),
-    OrganizationKind.MEDTECH: ("Diagnostics", "Dispositifs médicaux", "Imagerie", "Biocapteurs"),
-    OrganizationKind.PHARMA: ("Pharma", "Laboratoires"),
-    OrganizationKind.ACADEMIC: ("Institut de recherche", "Centre universitaire", "Laboratoire"),
-    OrganizationKind.INVESTOR: ("Fonds", "Capital", "Investissements"),
-    OrganizationKind.FOUNDATION: ("Fondation",),
-    OrganizationKind.SERVICE_PROVIDER: ("Conseils réglementaires", "Services", "Propriété "
-                                        "intellectuelle"),
-}  # fmt: skip
-QC_ROOTS = (
-    "Saint-Laurent", "Boréal", "Érable", "Cœur-Vaillant", "Mont-Royal", "Outaouais", "Fleuve",
-    "Laurentides", "Hochelaga", "Montmorency", "Chaudière", "Mauricie", "Estrie", "Richelieu",
-    "Beauce", "Gaspésie", "Charlevoix", "Lanaudière", "Saguenay", "Matapédia", "Yamaska",
-    "Maisonneuve", "Frontenac", "Champlain", "Cartier", "Iberville", "Verchères", "Péribonka",
-)  # fmt: skip
-QC_QUALIFIERS = ("", " Santé", " Bio", " Innovations", " Médical", " Labs", " inc.", " Québec")
-MA_ROOTS = (
-    "Kendall", "Fenway", "Back Bay", "Charles", "Mystic", "Longwood", "Beacon", "Harbor",
-    "Minuteman", "Bay State", "Commonwealth", "Quincy", "Nashoba", "Wachusett", "Berkshire",
-    "Cape Ann", "Neponset", "Seaport", "Tremont", "Concord", "Walden", "Merrimack", "Blue Hills",
-    "Quabbin", "Plymouth", "Nantucket", "Assabet", "Sudbury",
-)  # fmt: skip
-MA_DESCRIPTORS = ("", " Bio", " Life", " Precision", " Cell", " Gene", " Molecular", " Clinical")
-MA_SUFFIXES: dict[OrganizationKind, tuple[str, ...]] = {
-    OrganizationKind.BIOTECH: ("Therapeutics", "Biosciences", "Oncology", "Genomics",
-                               "Biologics", "Immunotherapies", "Medicines"),
-    OrganizationKind.CRO: ("Clinical Research", "CRO Partners", "Research Services"),
-    OrganizationKind.CDMO: ("Biomanufacturing", "Bioprocessing"),
-    OrganizationKind.MEDTECH: ("Diagnostics", "Devices", "Imaging"),
-    OrganizationKind.PHARMA: ("Pharma", "Pharmaceuticals"),
-    OrganizationKind.ACADEMIC: ("Institute", "Research Center"),
-    OrganizationKind.INVESTOR: ("Ventures", "Capital", "Life Science Partners"),
-    OrganizationKind.FOUNDATION: ("Foundation", "Disease Foundation"),
-    OrganizationKind.SERVICE_PROVIDER: ("Regulatory Consulting", "IP Law", "Advisors"),
-}  # fmt: skip
-KIND_WEIGHTS = {
-    OrganizationKind.BIOTECH: 45, OrganizationKind.CRO: 14, OrganizationKind.CDMO: 4,
-    OrganizationKind.MEDTECH: 9, OrganizationKind.PHARMA: 4, OrganizationKind.ACADEMIC: 5,
-    OrganizationKind.INVESTOR: 9, OrganizationKind.FOUNDATION: 3,
-    OrganizationKind.SERVICE_PROVIDER: 7,
-}  # fmt: skip
-AREAS = (
-    "oncologie", "neurosciences", "maladies rares", "immunologie", "cardiologie",
-    "thérapie cellulaire", "thérapie génique", "anti-infectieux", "diagnostic", "vaccins",
-    "oncology", "rare diseases", "gene therapy", "immunology", "neuroscience", "ophthalmology",
-)  # fmt: skip
-SCALE_TAGS = (
-    "oncologie", "CRO", "investisseur", "maladies rares", "thérapie cellulaire",
-    "Mission Boston 2016", "BIO 2018", "IA en santé", "Entente 2017", "prospect",
-)  # fmt: skip
-FOLLOWUP_TITLES_FR = (
-    "Relancer {name}", "Appeler {name}", "Envoyer l'entente de confidentialité à {name}",
-    "Obtenir le consentement de {name}", "Planifier une rencontre avec {name}",
-    "Envoyer le compte rendu à {name}",
-)  # fmt: skip
-FOLLOWUP_TITLES_EN = (
-    "Follow up with {name}", "Call {name}", "Send the NDA to {name}", "Get consent from {name}",
-    "Schedule a meeting with {name}", "Send meeting notes to {name}",
-)  # fmt: skip
-INTRO_NOTES = (
-    "", "", "", "Rencontre suggérée lors d'un événement.", "Intérêt mutuel confirmé.",
-    "Met at a MassBio event.", "Looking for a partner in Québec.",
-    "Cherche un partenaire à Boston.", "Needs CRO capacity in 2019.",
-)  # fmt: skip
-STAGE_WEIGHTS = (15, 15, 12, 18, 15, 25)
-WIN_OUTCOMES = tuple(outcome for outcome in Outcome if outcome.is_win)
-LOSS_OUTCOMES = tuple(outcome for outcome in Outcome if not outcome.is_win)
-PURPOSE_BY_KIND = {
-    OrganizationKind.INVESTOR: IntroductionPurpose.INVESTMENT,
-    OrganizationKind.CRO: IntroductionPurpose.CRO_SERVICES,
-    OrganizationKind.CDMO: IntroductionPurpose.CRO_SERVICES,
-    OrganizationKind.ACADEMIC: IntroductionPurpose.RD_COLLABORATION,
-}
-OTHER_PURPOSES = (
-    IntroductionPurpose.PARTNERSHIP, IntroductionPurpose.LICENSING,
-    IntroductionPurpose.RD_COLLABORATION, IntroductionPurpose.MARKET_ENTRY,
-    IntroductionPurpose.TALENT, IntroductionPurpose.OTHER,
-)  # fmt: skip
-
-
-@lru_cache(maxsize=1 << 14)
-def _fold(text: str) -> str:
-    # First and last names come from short lists: their folds repeat by thousands.
-    return fold(text)
-
-
-def _slug(name: str) -> str:
-    return _fold(name).replace(" ", "-")
-
-
-def _insert(
-    session: Session, table: sa.Table, rows: Sequence[dict[str, Any]], tick: Callable[[int], None]
-) -> None:
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        session.execute(sa.insert(table), chunk)
-        tick(len(chunk))
-
-
-def _table(model: Any) -> sa.Table:
-    return cast(sa.Table, model.__table__)
-
-
-def _ids_by_uid(session: Session, model: Any, after_id: int) -> dict[str, int]:
-    """Map the uids just written to their new ids (they hold no other natural key)."""
-    query = sa.select(model.uid, model.id).where(model.id > after_id)
-    return {uid: record_id for uid, record_id in session.execute(query)}
-
-
-def _max_id(session: Session, model: Any) -> int:
-    return int(session.scalar(sa.select(sa.func.coalesce(sa.func.max(model.id), 0))) or 0)
-
-
-def _record(now: datetime) -> dict[str, Any]:
-    """The columns every record carries, as the ORM defaults would fill them."""
-    return {"uid": new_uid(), "created_at": now, "updated_at": now, "deleted_at": None,
-            "deleted_by_id": None, "version": 1}  # fmt: skip
-
-
-def _postal_code(rng: random.Random, side: str, prefixes: tuple[str, ...]) -> str:
-    prefix = rng.choice(prefixes)
-    if side == "MA":
-        return prefix
-    return f"{prefix} {rng.randrange(10)}{rng.choice(CA_LETTERS)}{rng.randrange(10)}"
-
-
-def _phone(rng: random.Random, areas: tuple[str, ...]) -> str:
-    # 555-0100 to 555-0199 are the numbers North America keeps for fiction.
-    return f"+1 {rng.choice(areas)}-555-{rng.randrange(100, 200):04d}"
-
-
-@dataclass
-class _Org:
-    id: int
-    name: str
-    side: str
-    kind: OrganizationKind
-    city: str
-    areas: tuple[str, ...]
-    domain: str
-
-
-def _organization_rows(
-    rng: random.Random, count: int, now: datetime, offset: int
-) -> tuple[list[dict[str, Any]], list[tuple[str, str, OrganizationKind, int]]]:
-    """Rows of `count` organizations, and (uid, side, kind, city index) for each."""
-    kinds, weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
-    qc_weights = [c[3] for c in QC_CITIES]
-    ma_weights = [c[3] for c in MA_CITIES]
-    seen: dict[str, int] = {}
-    rows: list[dict[str, Any]] = []
-    meta: list[tuple[str, str, OrganizationKind, int]] = []
-    for i in range(count):
-        # The first two guarantee both sides exist even for a tiny load.
-        side = ("QC", "MA")[i] if i < 2 else ("QC" if rng.random() < 0.55 else "MA")
-        kind = rng.choices(kinds, weights)[0]
-        if side == "QC":
-            city_index = rng.choices(range(len(QC_CITIES)), qc_weights)[0]
-            city, areas, prefixes, _ = QC_CITIES[city_index]
-            qualifier = rng.choice(QC_QUALIFIERS)
-            base = f"{rng.choice(QC_PREFIXES[kind])} {rng.choice(QC_ROOTS)}{qualifier}"
-            membership = Membership.BIOQUEBEC if rng.random() < 0.6 else Membership.NONE
-        else:
-            city_index = rng.choices(range(len(MA_CITIES)), ma_weights)[0]
-            city, areas, prefixes, _ = MA_CITIES[city_index]
-            descriptor = rng.choice(MA_DESCRIPTORS)
-            base = f"{rng.choice(MA_ROOTS)}{descriptor} {rng.choice(MA_SUFFIXES[kind])}"
-            membership = Membership.MASSBIO if rng.random() < 0.6 else Membership.NONE
-        if rng.random() < 0.03:
-            membership = Membership.BOTH
-        # Names repeat once the combinations run out: number them, as registries do.
-        seen[base] = seen.get(base, 0) + 1
-        name = base if seen[base] == 1 else f"{base} {seen[base]}"
-        domain = f"{_slug(name)}{'' if offset == 0 else f'-{offset}'}.example"
-        therapeutic = "; ".join(rng.sample(AREAS, rng.randint(0, 2)))
-        row = {
-            **_record(now),
-            "name": name, "name_folded": fold(name), "kind": kind,
-            "territory": Territory(side), "membership": membership,
-            "website": f"https://www.{domain}", "website_domain": v.website_domain(domain),
-            "phone": _phone(rng, areas) if rng.random() < 0.8 else "",
-            "address": f"{rng.randint(10, 9999)} {'rue' if side == 'QC' else 'Main Street'}"
-            if rng.random() < 0.5 else "",
-            "city": city, "region": side,
-            "postal_code": _postal_code(rng, side, prefixes),
-            "country": "Canada" if side == "QC" else "United States",
-            "therapeutic_areas": therapeutic,
-            "employees": rng.choice((None, rng.randint(2, 40), rng.randint(40, 900))),
-            "notes": "",
-        }  # fmt: skip
-        rows.append(row)
-        meta.append((row["uid"], side, kind, city_index))
-    return rows, meta
-
-
-def load_scale(
-    session: Session,
-    actor_id: int | None,
-    n: int,
-    seed: int = 0,
-    progress: Progress | None = None,
-) -> DemoSummary:
-    """Add `n` synthetic contacts with n/5 organizations, n/2 introductions and n/2 follow-ups.
-
-    The same seed gives the same names, places and stages in the same order; loading again
-    adds a new batch (emails and web domains carry an offset so they stay unique).
-    """
-    if n < 1:
-        raise ValueError("the number of contacts to add must be at least 1")
-    rng = random.Random(seed)
-    now = utcnow()
-    today = date.today()
-    n_orgs, n_intros, n_followups = max(2, n // 5), n // 2, n // 2
-    # Indexing reads back what was written: count it as much as the writing.
-    total = 2 * (n_orgs + n + n_intros + n_followups)
-    done = 0
-
-    def tick(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress is not None:
-            progress(min(done, total), total)
-
-    staff_ids: list[int | None] = list(
-        session.scalars(
-            sa.select(StaffUser.id)
-            .where(StaffUser.deleted_at.is_(None), StaffUser.active.is_(True))
-            .order_by(StaffUser.id)
-        )
-    ) or [actor_id]
-    live_events = sa.select(Event.id).where(Event.deleted_at.is_(None)).order_by(Event.id)
-    event_ids = list(session.scalars(live_events))
-    tag_ids = tags.ensure(session, list(SCALE_TAGS))
-    offset = _max_id(session, Contact)
-
-    # Organizations.
-    before = _max_id(session, Organization)
-    org_rows, org_meta = _organization_rows(rng, n_orgs, now, offset)
-    _insert(session, _table(Organization), org_rows, tick)
-    org_ids = _ids_by_uid(session, Organization, before)
-    orgs = [
-        _Org(org_ids[uid], row["name"], side, kind, row["city"],
-             (QC_CITIES if side == "QC" else MA_CITIES)[city][1], row["website_domain"])
-        for (uid, side, kind, city), row in zip(org_meta, org_rows, strict=True)
-    ]  # fmt: skip
-    org_tag_rows = [
-        {"organization_id": org.id, "tag_id": tag_id}
-        for org in orgs if rng.random() < 0.3
-        for tag_id in rng.sample(tag_ids, rng.randint(1, 2))
-    ]  # fmt: skip
-    _insert(session, organization_tags, org_tag_rows, lambda _: None)
-    del org_rows
-
-    # Contacts.
-    before = _max_id(session, Contact)
-    contact_rows: list[dict[str, Any]] = []
-    contact_meta: list[tuple[str, str, _Org | None, str]] = []  # uid, side, org, full name
-    for i in range(n):
-        org = rng.choice(orgs) if rng.random() < 0.9 else None
-        side = org.side if org else rng.choice(("QC", "MA"))
-        french = rng.random() < (0.85 if side == "QC" else 0.08)
-        first = rng.choice(FR_FIRST if french else EN_FIRST)
-        last = rng.choice(FR_LAST if french else EN_LAST)
-        cities = QC_CITIES if side == "QC" else MA_CITIES
-        if org is not None:
-            city, areas = org.city, org.areas
-        else:
-            city, areas, _, _ = rng.choice(cities)
-        domain = org.domain if org else rng.choice(("courriel.example", "mail.example"))
-        local = f"{_slug(first)}.{_slug(last)}.{offset + i + 1}"
-        language = Language.FR if french or (side == "QC" and rng.random() < 0.3) else Language.EN
-        consent = rng.choices((Consent.YES, Consent.NO, Consent.UNKNOWN), (45, 15, 40))[0]
-        email = f"{local}@{domain}"
-        row = {
-            **_record(now),
-            "first_name": first, "last_name": last, "name_folded": _fold(f"{first} {last}"),
-            "title": rng.choice(FR_TITLES if language == Language.FR else EN_TITLES),
-            "organization_id": org.id if org else None,
-            "email": email, "email_lower": email.lower(),
-            "phone": _phone(rng, areas) if rng.random() < 0.7 else "",
-            "mobile": _phone(rng, areas) if rng.random() < 0.3 else "",
-            "language": language, "city": city, "region": side,
-            "country": "Canada" if side == "QC" else "United States",
-            "territory": Territory(side), "share_with_partners": consent,
-            "consent_date": today - timedelta(days=rng.randrange(1, 900))
-            if consent != Consent.UNKNOWN else None,
-            "consent_source": rng.choice(("formulaire d'adhésion", "event registration",
-                                          "courriel", "BIO 2018 sign-up"))
-            if consent != Consent.UNKNOWN else "",
-            "do_not_contact": rng.random() < 0.02,
-            "notes": "",
-        }  # fmt: skip
-        contact_rows.append(row)
-        contact_meta.append((row["uid"], side, org, f"{first} {last}"))
-    _insert(session, _table(Contact), contact_rows, tick)
-    contact_ids = _ids_by_uid(session, Contact, before)
-    people = [
-        (contact_ids[uid], side, org, name, row["do_not_contact"], row["language"])
-        for (uid, side, org, name), row in zip(contact_meta, contact_rows, strict=True)
-    ]
-    contact_tag_rows = [
-        {"contact_id": person[0], "tag_id": tag_id}
-        for person in people if rng.random() < 0.2
-        for tag_id in rng.sample(tag_ids, rng.randint(1, 2))
-    ]  # fmt: skip
-    _insert(session, contact_tags, contact_tag_rows, lambda _: None)
-    del contact_rows, contact_meta
-
-    # Introductions, with one stage-history row each.
-    reachable = [p for p in people if not p[4]]
-    qc_people = [p for p in reachable if p[1] == "QC"] or [p for p in people if p[1] == "QC"]
-    ma_people = [p for p in reachable if p[1] == "MA"] or [p for p in people if p[1] == "MA"]
-    qc_orgs = [o for o in orgs if o.side == "QC"]
-    ma_orgs = [o for o in orgs if o.side == "MA"]
-
-    def party(side_people: list[Any], side_orgs: list[_Org]) -> tuple[int | None, _Org | None]:
-        if side_people and rng.random() < 0.9:
-            person = rng.choice(side_people)
-            return person[0], person[2]
-        return None, rng.choice(side_orgs)
-
-    before = _max_id(session, Introduction)
-    intro_rows: list[dict[str, Any]] = []
-    dates = random.Random(f"{seed}:dates")
-    for _ in range(n_intros):
-        qc_contact, qc_org = party(qc_people, qc_orgs)
-        ma_contact, ma_org = party(ma_people, ma_orgs)
-        if qc_contact is None and qc_org is None:
-            qc_org = rng.choice(qc_orgs)
-        if ma_contact is None and ma_org is None:
-            ma_org = rng.choice(ma_orgs)
-        stage = rng.choices(STAGES, STAGE_WEIGHTS)[0]
-        outcome = None
-        if stage == CLOSED:
-            outcome = rng.choice(WIN_OUTCOMES if rng.random() < 0.45 else LOSS_OUTCOMES)
-        reached = STAGES.index(stage)
-        if outcome == Outcome.DECLINED:
-            qc_consent, ma_consent = Consent.YES, Consent.NO
-        elif reached >= STAGES.index(Stage.BOTH_AGREED):
-            qc_consent, ma_consent = Consent.YES, Consent.YES
-        elif stage == Stage.ASKED:
-            qc_consent, ma_consent = Consent.YES, Consent.UNKNOWN
-        else:
-            qc_consent, ma_consent = Consent.UNKNOWN, Consent.UNKNOWN
-        changed = now - timedelta(days=rng.randrange(0, 240), minutes=rng.randrange(1440))
-        # Created up to four months before its last move (its own generator, so the names
-        # and stages of a seed stay what they were): a year of months on the dashboard.
-        created = changed - timedelta(days=dates.randrange(0, 120), minutes=dates.randrange(1440))
-        consent_day = max(changed.date() - timedelta(days=rng.randrange(1, 30)), created.date())
-        purpose = PURPOSE_BY_KIND.get(ma_org.kind if ma_org else OrganizationKind.OTHER)
-        if purpose is None or rng.random() < 0.2:
-            purpose = rng.choice(OTHER_PURPOSES)
-        intro_rows.append(
-            {
-                **_record(now), "created_at": created, "updated_at": changed,
-                "title": "", "qc_contact_id": qc_contact,
-                "qc_organization_id": qc_org.id if qc_org else None,
-                "ma_contact_id": ma_contact, "ma_organization_id": ma_org.id if ma_org else None,
-                "purpose": purpose, "owner_id": rng.choice(staff_ids),
-                "introducer_contact_id": rng.choice(people)[0] if rng.random() < 0.1 else None,
-                "event_id": rng.choice(event_ids) if event_ids and rng.random() < 0.1 else None,
-                "stage": stage, "outcome": outcome,
-                "qc_consent": qc_consent,
-                "qc_consent_at": consent_day if qc_consent != Consent.UNKNOWN else None,
-                "qc_consent_channel": "courriel" if qc_consent != Consent.UNKNOWN else "",
-                "ma_consent": ma_consent,
-                "ma_consent_at": consent_day if ma_consent != Consent.UNKNOWN else None,
-                "ma_consent_channel": "email" if ma_consent != Consent.UNKNOWN else "",
-                "stage_changed_at": changed,
-                "closed_at": changed if stage == CLOSED else None,
-                "notes": rng.choice(INTRO_NOTES),
-            }
-        )  # fmt: skip
-    _insert(session, _table(Introduction), intro_rows, tick)
-    intro_ids = _ids_by_uid(session, Introduction, before)
-    history = [
-        {"introduction_id": intro_ids[row["uid"]], "from_stage": None, "to_stage": row["stage"],
-         "outcome": row["outcome"], "at": row["stage_changed_at"], "user_id": row["owner_id"],
-         "note": ""}
-        for row in intro_rows
-    ]  # fmt: skip
-    _insert(session, _table(StageChange), history, lambda _: None)
-    intros = [(intro_ids[row["uid"]], row["qc_contact_id"]) for row in intro_rows]
-    del intro_rows, history
-
-    # Follow-ups, mostly on introductions.
-    names = {person[0]: (person[3], person[5]) for person in people}
-    followup_rows: list[dict[str, Any]] = []
-    for _ in range(n_followups):
-        links: dict[str, int | None] = dict.fromkeys(("organization_id", "contact_id",
-                                                      "introduction_id", "event_id"))  # fmt: skip
-        roll = rng.random()
-        if intros and roll < 0.7:
-            intro_id, qc_contact = rng.choice(intros)
-            links["introduction_id"] = intro_id
-            name, language = names.get(qc_contact or -1, ("", Language.FR))
-        elif roll < 0.9:
-            person = rng.choice(people)
-            links["contact_id"] = person[0]
-            name, language = person[3], person[5]
-        else:
-            org = rng.choice(orgs)
-            links["organization_id"] = org.id
-            name, language = org.name, Language.FR if org.side == "QC" else Language.EN
-        templates = FOLLOWUP_TITLES_FR if language == Language.FR else FOLLOWUP_TITLES_EN
-        title = rng.choice(templates).format(name=name or "la partie québécoise").strip()
-        due = today + timedelta(days=rng.randint(-45, 90))
-        if due < today:
-            status = rng.choices(tuple(FollowUpStatus), (40, 50, 10))[0]
-        else:
-            status = rng.choices(tuple(FollowUpStatus), (92, 5, 3))[0]
-        followup_rows.append(
-            {
-                **_record(now),
-                "title": title, "due_date": due,
-                "due_time": time(rng.randrange(8, 18), rng.choice((0, 30))) if rng.random() < 0.2
-                else None,
-                "assignee_id": rng.choice(staff_ids),
-                "priority": rng.choices(tuple(Priority), (20, 60, 20))[0],
-                "status": status,
-                "completed_at": now if status == FollowUpStatus.DONE else None,
-                "notes": "", **links,
-            }
-        )  # fmt: skip
-    followups_after = _max_id(session, FollowUp)
-    _insert(session, _table(FollowUp), followup_rows, tick)
-    followup_range = (followups_after + 1, _max_id(session, FollowUp))
-    del followup_rows
-
-    audit.record(
-        session, actor_id, "create", "demo", None,
-        changes={"organizations": n_orgs, "contacts": n, "introductions": n_intros,
-                 "followups": n_followups, "seed": seed},
-    )  # fmt: skip
-
-    summary = DemoSummary(
-        organizations=n_orgs, contacts=n, introductions=n_intros, stage_changes=n_intros,
-        followups=n_followups,
-    )  # fmt: skip
-    for kind, ids in (("organization", org_ids), ("contact", contact_ids),
-                      ("introduction", intro_ids)):  # fmt: skip
-        if ids:
-            values = ids.values()
-            summary.search_entries += indexing.index_range(
-                session, kind, min(values), max(values), tick
-            )
-    if followup_range[0] <= followup_range[1]:
-        summary.search_entries += indexing.index_range(session, "followup", *followup_range, tick)
-    return summary

@@ -9,10 +9,9 @@ from sqlalchemy.orm import Session
 
 from crm.db.base import Record
 from crm.db.models import Contact, Event, EventParticipant, Organization
-from crm.db.search import SearchDocument
 from crm.domain import inference
 from crm.domain.enums import EventKind, Territory
-from crm.services import records
+from crm.services import documents, records
 from crm.services.cleaning import Cleaner
 
 FIELDS = ("name", "kind", "starts_on", "ends_on", "city", "territory", "description")
@@ -45,20 +44,9 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-def document_of(event: Any) -> SearchDocument:
-    when = event.starts_on.isoformat() if event.starts_on else ""
-    return SearchDocument(
-        "event",
-        event.id,
-        event.name,
-        " · ".join(p for p in (str(event.kind), when, event.city) if p),
-        " ".join((event.city, event.description)),
-    )
-
-
 service = records.EntitySpec(
-    "event", Event, FIELDS, clean, lambda e: e.name, None, lambda s, e: document_of(e),
-    default_order=("starts_on",), shown_elsewhere=("name",), infer=infer,
+    "event", Event, FIELDS, clean, lambda e: e.name, None, documents.of_event,
+    default_order=("starts_on",), shown_elsewhere=documents.SHOWN_ELSEWHERE["event"], infer=infer,
 )  # fmt: skip
 
 

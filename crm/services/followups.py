@@ -16,12 +16,10 @@ from sqlalchemy.orm import Session
 
 from crm.db.base import utcnow
 from crm.db.models import FollowUp, StaffUser
-from crm.db.search import SearchDocument
 from crm.domain.dates import follow_up_due
 from crm.domain.enums import FollowUpStatus, Priority
-from crm.services import lists, records
+from crm.services import documents, lists, records
 from crm.services.cleaning import Cleaner
-from crm.services.fields import FollowUpLink
 from crm.services.links import LINK_FIELDS, check_links
 
 FIELDS = (
@@ -60,36 +58,6 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     return c.done(attrs)
 
 
-def document_query() -> Any:  # a Select; SQLAlchemy 2.1 types each one by its columns
-    """What the search documents of live follow-ups show, one row each: `id`, `title`,
-    `status`, `due_date`, `notes` and `linked`, the name of the record the follow-up serves
-    (an organization, a person, an introduction by its title or else its parties, an event).
-
-    One query for the service's one record and for `indexing`'s bulk rebuild alike.
-    """
-    link = FollowUpLink("doc")
-    f = FollowUp
-    query = sa.select(f.id, f.title, f.status, f.due_date, f.notes, link.name.label("linked"))
-    return link.joins(query.select_from(f)).where(f.deleted_at.is_(None))
-
-
-def document_of(row: Any) -> SearchDocument:
-    """The search document of a `document_query` row (title: the follow-up's own)."""
-    due = row.due_date.isoformat() if row.due_date else ""
-    return SearchDocument(
-        "followup",
-        row.id,
-        row.title,
-        " · ".join(p for p in (str(row.status), due, row.linked) if p),
-        f"{row.linked} {row.notes}",
-    )
-
-
-def document(session: Session, followup: FollowUp) -> SearchDocument | None:
-    row = session.execute(document_query().where(FollowUp.id == followup.id)).one_or_none()
-    return None if row is None else document_of(row)
-
-
 def starts(actor_id: int | None) -> dict[str, Any]:
     """A new follow-up is the acting user's, due in a few working days: it shows in their
     "My follow-ups" at once, and a blank due date is never what they meant."""
@@ -98,7 +66,7 @@ def starts(actor_id: int | None) -> dict[str, Any]:
 
 service = records.EntitySpec(
     "followup", FollowUp, (*FIELDS, "completed_at"), clean, lambda f: f.title,
-    document=document, default_order=("due_date",), starts=starts,
+    document=documents.of_followup, default_order=("due_date",), starts=starts,
 )  # fmt: skip
 
 

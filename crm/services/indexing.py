@@ -3,8 +3,8 @@
 The services keep `search_entries` in step one record at a time, which costs a few queries
 per record. After a bulk load (the demo at scale, an import) or to repair the index, these
 functions read the records with a few Core selects per page (the organization name and the
-party names joined in, tag names aggregated in SQL), build the very same documents through
-each entity module's `document_of`, and insert the rows in chunks. On SQLite the FTS5 table
+party names joined in, tag names aggregated in SQL: `documents.<kind>_query`), build the very
+same documents through the builders of `documents`, and insert the rows in chunks. On SQLite the FTS5 table
 follows through its triggers; on PostgreSQL the GIN index follows by itself.
 """
 
@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from crm.db import search
 from crm.db.models import (
@@ -32,7 +32,7 @@ from crm.db.models import (
 )
 from crm.db.search import SearchDocument
 from crm.domain.text import fold
-from crm.services import bulk, contacts, events, followups, interactions, organizations
+from crm.services import bulk, documents
 
 __all__ = ["KINDS", "index_known", "index_range", "index_rows", "rebuild"]
 
@@ -105,7 +105,7 @@ def _organizations(
     memo = _FoldMemo()
     return [
         _entry(
-            memo, "organization", r.id, *organizations.document_parts(r, tag_names.get(r.id, ""))
+            memo, "organization", r.id, *documents.organization_parts(r, tag_names.get(r.id, ""))
         )
         for r in rows
     ]
@@ -118,98 +118,43 @@ def _contacts(
     tag_names = _tag_names(session, "contact", _tagged_ids(rows, tagged))
     memo = _FoldMemo()
     return [
-        _entry(memo, "contact", r.id, *contacts.document_parts(
+        _entry(memo, "contact", r.id, *documents.contact_parts(
             r, r.organization_name or "", tag_names.get(r.id, "")))
         for r in rows
     ]  # fmt: skip
 
 
-def _party(has_person: bool, first: str | None, last: str | None, org: str | None) -> str:
-    """The 'Contact (Organization)' text of `introductions.party_names`, from joined columns."""
-    person = f"{first or ''} {last or ''}".strip() if has_person else ""
-    org_part = (f"({org})" if has_person else org) if org is not None else ""
-    return " ".join(p for p in (person, org_part) if p)
-
-
 def _introductions(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
-    documents = []
-    for r in rows:
-        qc = _party(r.qc_person_id is not None, r.qc_first, r.qc_last, r.qc_org)
-        ma = _party(r.ma_person_id is not None, r.ma_first, r.ma_last, r.ma_org)
-        documents.append(
-            SearchDocument(
-                "introduction",
-                r.id,
-                r.title or f"{qc} ↔ {ma}",
-                f"{r.stage} · {r.purpose}",
-                f"{qc} {ma} {r.notes}",
-            )
-        )
-    return [_values(doc) for doc in documents]
+    return [_values(documents.introduction_document(r)) for r in rows]
 
 
 def _events(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
-    return [_values(events.document_of(r)) for r in rows]
+    return [_values(documents.event_document(r)) for r in rows]
 
 
 def _followups(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
-    return [_values(followups.document_of(r)) for r in rows]
+    return [_values(documents.followup_document(r)) for r in rows]
 
 
 def _interactions(session: Session, rows: Sequence[Any]) -> list[tuple[object, ...]]:
-    return [_values(interactions.document_of(r)) for r in rows]
+    return [_values(documents.interaction_document(r)) for r in rows]
 
 
 def _query(kind: str) -> tuple[Any, Any, Builder]:
     """The select of one kind's live records (with what its documents need), its id column
     and its document builder."""
-    query: Any  # a Select; SQLAlchemy 2.1 types each one by its columns
-    columns: tuple[Any, ...]
     if kind == "organization":
-        o = Organization
-        columns = (o.id, o.name, o.kind, o.city, o.region, o.country, o.website_domain,
-                   o.therapeutic_areas, o.notes)  # fmt: skip
-        return sa.select(*columns).where(o.deleted_at.is_(None)), o.id, _organizations
+        return documents.organization_query(), Organization.id, _organizations
     if kind == "contact":
-        c = Contact
-        query = (
-            sa.select(
-                *(c.id, c.first_name, c.last_name, c.email, c.title, c.city, c.region),
-                *(c.country, c.notes, Organization.name.label("organization_name")),
-            )
-            .outerjoin(Organization, Organization.id == c.organization_id)
-            .where(c.deleted_at.is_(None))
-        )
-        return query, c.id, _contacts
+        return documents.contact_query(), Contact.id, _contacts
     if kind == "introduction":
-        i = Introduction
-        qc_person, ma_person = aliased(Contact), aliased(Contact)
-        qc_org, ma_org = aliased(Organization), aliased(Organization)
-        query = (
-            sa.select(
-                *(i.id, i.title, i.stage, i.purpose, i.notes),
-                *(qc_person.id.label("qc_person_id"), qc_person.first_name.label("qc_first")),
-                *(qc_person.last_name.label("qc_last"), qc_org.name.label("qc_org")),
-                *(ma_person.id.label("ma_person_id"), ma_person.first_name.label("ma_first")),
-                *(ma_person.last_name.label("ma_last"), ma_org.name.label("ma_org")),
-            )
-            .outerjoin(qc_person, qc_person.id == i.qc_contact_id)
-            .outerjoin(qc_org, qc_org.id == i.qc_organization_id)
-            .outerjoin(ma_person, ma_person.id == i.ma_contact_id)
-            .outerjoin(ma_org, ma_org.id == i.ma_organization_id)
-            .where(i.deleted_at.is_(None))
-        )
-        return query, i.id, _introductions
+        return documents.introduction_query(), Introduction.id, _introductions
     if kind == "event":
-        e = Event
-        columns = (e.id, e.name, e.kind, e.starts_on, e.city, e.description)
-        return sa.select(*columns).where(e.deleted_at.is_(None)), e.id, _events
+        return documents.event_query(), Event.id, _events
     if kind == "followup":
-        return followups.document_query(), FollowUp.id, _followups
+        return documents.followup_query(), FollowUp.id, _followups
     if kind == "interaction":
-        n = Interaction
-        columns = (n.id, n.kind, n.subject, n.notes)
-        return sa.select(*columns).where(n.deleted_at.is_(None)), n.id, _interactions
+        return documents.interaction_query(), Interaction.id, _interactions
     raise ValueError(f"no search documents for '{kind}' (one of {', '.join(KINDS)})")
 
 

@@ -7,9 +7,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from crm.db.models import Interaction, StaffUser
-from crm.db.search import SearchDocument
 from crm.domain.enums import InteractionKind
-from crm.services import records
+from crm.services import documents, records
 from crm.services.cleaning import Cleaner
 from crm.services.links import LINK_FIELDS, check_links
 
@@ -35,14 +34,7 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     return c.done(attrs)
 
 
-def document_of(item: Any) -> SearchDocument:
-    title = item.subject or (item.notes.splitlines() or [""])[0][:80]
-    return SearchDocument(
-        "interaction", item.id, title, str(item.kind), f"{item.subject} {item.notes}"
-    )
-
-
 service = records.EntitySpec(
     "interaction", Interaction, FIELDS, clean, lambda i: i.subject or f"note {i.id}", None,
-    lambda s, i: document_of(i), default_order=("occurred_at",),
+    documents.of_interaction, default_order=("occurred_at",),
 )  # fmt: skip

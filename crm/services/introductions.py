@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from crm.db.base import Record, utcnow
 from crm.db.models import Contact, Event, Introduction, Organization, StaffUser, StageChange
-from crm.db.search import SearchDocument
 from crm.domain.enums import (
     Consent,
     IntroductionOutcome,
@@ -22,7 +21,7 @@ from crm.domain.enums import (
     Territory,
 )
 from crm.domain.errors import Issue, ValidationFailed
-from crm.services import audit, records
+from crm.services import audit, documents, records
 from crm.services.cleaning import Cleaner
 
 PARTY_FIELDS = ("qc_contact_id", "qc_organization_id", "ma_contact_id", "ma_organization_id")
@@ -130,14 +129,6 @@ def party_names(session: Session, intro: Any) -> tuple[str, str]:
     return names[0], names[1]
 
 
-def document(session: Session, intro: Introduction) -> SearchDocument:
-    qc, ma = party_names(session, intro)
-    title = intro.title or f"{qc} ↔ {ma}"
-    return SearchDocument(
-        "introduction", intro.id, title, f"{intro.stage} · {intro.purpose}", f"{qc} {ma} {intro.notes}"
-    )
-
-
 def label(intro: Introduction) -> str:
     return intro.title or f"introduction {intro.id}"
 
@@ -146,10 +137,9 @@ def _create_history(session: Session, actor_id: int | None, intro: Introduction)
     session.add(StageChange(introduction_id=intro.id, from_stage=None, to_stage=intro.stage, user_id=actor_id))
 
 
-# A follow-up's search text names the introduction it serves: its title, else its parties.
-_SHOWN = ("title", "qc_organization_id", "qc_contact_id", "ma_organization_id", "ma_contact_id")
 service = records.EntitySpec(
-    "introduction", Introduction, FIELDS, clean, label, None, document, shown_elsewhere=_SHOWN,
+    "introduction", Introduction, FIELDS, clean, label, None, documents.of_introduction,
+    shown_elsewhere=documents.SHOWN_ELSEWHERE["introduction"],
     starts=lambda actor_id: {"owner_id": actor_id},  # the acting user owns what they start
 )  # fmt: skip
 

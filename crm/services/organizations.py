@@ -8,12 +8,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import Organization
-from crm.db.search import SearchDocument
 from crm.domain import inference
 from crm.domain import validation as v
 from crm.domain.enums import Membership, OrganizationKind, Territory
 from crm.domain.text import fold
-from crm.services import records, tags
+from crm.services import documents, records, tags
 from crm.services.cleaning import Cleaner, split_tags
 
 FIELDS = (
@@ -98,32 +97,13 @@ def duplicates(
     return [("organization", row.id, row.name) for row in session.execute(query.limit(10))]
 
 
-def document_parts(org: Any, tag_names: str = "") -> tuple[str, str, tuple[str, ...]]:
-    """The title, subtitle and body parts (joined by spaces) of `document_of`."""
-    return (
-        org.name,
-        " · ".join(p for p in (str(org.kind), org.city) if p),
-        (org.city, org.region, org.country, org.website_domain, org.therapeutic_areas,
-         org.notes, tag_names),
-    )  # fmt: skip
-
-
-def document_of(org: Any, tag_names: str = "") -> SearchDocument:
-    """Works on a model instance or a plain row with the same attribute names."""
-    title, subtitle, body = document_parts(org, tag_names)
-    return SearchDocument("organization", org.id, title, subtitle, " ".join(body))
-
-
-def document(session: Session, org: Organization) -> SearchDocument:
-    return document_of(org, " ".join(tags.tags_of(session, "organization", org.id)))
-
-
 def save_extra(session: Session, org: Organization, extra: dict[str, Any]) -> None:
     if "tags" in extra:
         tags.set_tags(session, "organization", org.id, extra["tags"])
 
 
 service = records.EntitySpec(
-    "organization", Organization, FIELDS, clean, label, duplicates, document, save_extra, ("tags",),
-    default_order=("name_folded",), shown_elsewhere=("name",), infer=infer,
+    "organization", Organization, FIELDS, clean, label, duplicates, documents.of_organization,
+    save_extra, ("tags",), default_order=("name_folded",),
+    shown_elsewhere=documents.SHOWN_ELSEWHERE["organization"], infer=infer,
 )  # fmt: skip

@@ -21,7 +21,7 @@ from crm.db import search
 from crm.db.base import Base, Record, table_of, utcnow
 from crm.db.models import RECORD_MODELS
 from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
-from crm.services import audit
+from crm.services import audit, indexing
 
 M = TypeVar("M", bound=Record)
 Duplicate = tuple[str, int, str]
@@ -349,8 +349,6 @@ def _references_to(table: sa.Table) -> list[tuple[sa.Table, sa.Column[Any]]]:
 
 
 def _reindex_kinds(session: Session, ids_by_kind: Mapping[str, set[int]]) -> None:
-    from crm.services import indexing  # imported here: indexing imports the entity modules
-
     for kind, ids in ids_by_kind.items():
         if kind in indexing.KINDS and ids:
             indexing.index_rows(session, kind, sorted(ids))

@@ -40,6 +40,7 @@ from crm.domain.text import fold
 from crm.services import (
     contacts,
     demo,
+    demo_scale,
     followups,
     indexing,
     introductions,
@@ -238,7 +239,7 @@ def test_scale_load_counts_audit_and_search(db: Database, actor: int) -> None:
     calls: list[tuple[int, int]] = []
     with db.write() as session:
         shown = demo.load_demo(session, actor)
-        summary = demo.load_scale(
+        summary = demo_scale.load_scale(
             session, actor, 500, seed=3, progress=lambda done, total: calls.append((done, total))
         )
     assert (summary.contacts, summary.organizations, summary.introductions, summary.followups) == (
@@ -281,7 +282,7 @@ def test_scale_load_counts_audit_and_search(db: Database, actor: int) -> None:
 
 def test_scale_rows_are_what_the_services_would_write(db: Database, actor: int) -> None:
     with db.write() as session:
-        demo.load_scale(session, actor, 300, seed=11)
+        demo_scale.load_scale(session, actor, 300, seed=11)
     with db.write() as session:
         for org in organizations.service.find(session, limit=40):
             values = {name: getattr(org, name) for name in organizations.FIELDS}
@@ -320,9 +321,9 @@ def test_scale_rows_are_what_the_services_would_write(db: Database, actor: int) 
 
 def test_scale_load_twice_stays_unique(db: Database, actor: int) -> None:
     with db.write() as session:
-        demo.load_scale(session, actor, 60, seed=5)
+        demo_scale.load_scale(session, actor, 60, seed=5)
     with db.write() as session:
-        demo.load_scale(session, actor, 60, seed=5)
+        demo_scale.load_scale(session, actor, 60, seed=5)
     with db.read() as session:
         emails = list(session.scalars(sa.select(Contact.email_lower)))
         domains = list(session.scalars(sa.select(Organization.website_domain)))
@@ -337,7 +338,7 @@ def _names(path: Path, seed: int) -> tuple[list[str], list[str], list[str]]:
     try:
         with db.write() as session:
             actor = users.service.create(session, None, {"name": "agirard"}).id
-            demo.load_scale(session, actor, 200, seed=seed)
+            demo_scale.load_scale(session, actor, 200, seed=seed)
         with db.read() as session:
             people = list(session.scalars(sa.select(Contact.name_folded).order_by(Contact.id)))
             orgs = list(session.scalars(sa.select(Organization.name).order_by(Organization.id)))
@@ -359,7 +360,7 @@ def test_scale_load_is_deterministic(tmp_path: Path) -> None:
 
 def test_scale_load_refuses_nothing_to_do(db: Database, actor: int) -> None:
     with pytest.raises(ValueError), db.write() as session:
-        demo.load_scale(session, actor, 0)
+        demo_scale.load_scale(session, actor, 0)
 
 
 def test_demo_dates_are_spread_like_real_work(db: Database, actor: int) -> None:
@@ -421,7 +422,7 @@ def test_scale_introductions_are_created_over_a_year(db: Database, actor: int) -
     from crm.db.base import utcnow
 
     with db.write() as session:
-        demo.load_scale(session, actor, 400, seed=7)
+        demo_scale.load_scale(session, actor, 400, seed=7)
     now = utcnow()
     with db.read() as session:
         rows = session.execute(
