@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from crm.db.database import Database
 from crm.domain.errors import DeskError, NotFound
 from crm.services import users
-from crm.ui import messages
+from crm.ui import messages, operations
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import Languages, choose_language
@@ -90,8 +90,9 @@ def ask_first_start() -> int:
     return FirstStartDialog().exec()
 
 
-def offer_demo(ctx: DeskContext) -> bool:
-    """On a new database, offer the demo data; True when it was loaded."""
+def offer_demo(ctx: DeskContext, tasks: TaskRunner) -> bool:
+    """On a new database, offer the demo data; True when it is being loaded (off the GUI
+    thread, through `crm.ui.operations`: the pages read it once it is there)."""
     from crm.ui.dialogs.misc import FirstStartDialog
 
     if ask_first_start() != FirstStartDialog.DEMO:
@@ -102,12 +103,9 @@ def offer_demo(ctx: DeskContext) -> bool:
         messages.error(None, QCoreApplication.translate("App", "Demo data"),
                        QCoreApplication.translate("App", "The demo data is not available in this version."))  # fmt: skip
         return False
-    try:
-        with ctx.db.write() as session:
-            load_demo(session, ctx.user_id)
-    except DeskError as exc:  # e.g. the demo data is already there
-        messages.error(None, QCoreApplication.translate("App", "Demo data"), error_text(exc))
-        return False
+    # A refusal (e.g. the demo data is already there) is said under this title.
+    operations.write(None, ctx, tasks, load_demo, kinds=operations.KINDS,
+                     error_title=QCoreApplication.translate("App", "Demo data"))  # fmt: skip
     return True
 
 
@@ -187,10 +185,10 @@ def run(
     if ctx is None:
         return 1
 
-    if first_start and screenshot is None:
-        offer_demo(ctx)
-
     tasks = TaskRunner(app)
+    if first_start and screenshot is None:
+        offer_demo(ctx, tasks)
+
     window = MainWindow(ctx, languages, tasks, remember_geometry=screenshot is None)
     if screenshot is not None:
         name = page or "dashboard"

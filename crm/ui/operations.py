@@ -21,6 +21,7 @@ have changed: an import, a restored backup).
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -51,12 +52,19 @@ KINDS = frozenset(
 class Changes:
     """What a write changed: record `kinds`, the widget that asked (`source`), and what the
     status bar says of it: `undo` (an `UndoEntry`), or None for an action it does not take
-    back; `undone` when the change was an Undo (the bar said it itself)."""
+    back; `undone` when the change was an Undo (the bar said it itself); `quiet` when no
+    action happened (a write refused over a stale copy: the pages only re-read)."""
 
     kinds: frozenset[str]
     source: object | None = None
     undo: Any = None
     undone: bool = False
+    quiet: bool = False
+
+    @property
+    def said(self) -> bool:
+        """Whether the status bar has to say this change (an action, not an undo)."""
+        return not (self.undone or self.quiet)
 
     def touches(self, kinds: Iterable[str]) -> bool:
         return not self.kinds.isdisjoint(kinds)
@@ -143,7 +151,11 @@ def write(
         if on_done is not None:
             on_done(result)
         said = announce(result) if announce is not None else None
-        ctx.changes.announce(said or Changes(touched, source=parent))
+        if said is None:
+            said = Changes(touched, source=parent)
+        elif said.source is None:
+            said = dataclasses.replace(said, source=parent)
+        ctx.changes.announce(said)
 
     def failed(exc: BaseException) -> None:
         told = failure(exc, db.display_name)
@@ -152,6 +164,6 @@ def write(
         if on_failed is None or not on_failed(told):
             messages.error(parent, error_title, told.text)
         if told.kind in (Failure.STALE, Failure.GONE):
-            ctx.changes.announce(Changes(touched, source=parent))
+            ctx.changes.announce(Changes(touched, source=parent, quiet=True))
 
     return tasks.run(work, done, failed)

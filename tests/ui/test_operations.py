@@ -116,3 +116,53 @@ def test_changes_touch_only_the_kinds_they_name(kinds):
     done = operations.changes(kinds)
     assert done.touches({"organization"}) is ("organization" in kinds)
     assert operations.EVERYTHING.touches({"event"})
+
+
+def test_a_page_rereads_only_when_a_kind_it_shows_changed(qtbot, desk):
+    from crm.ui.pages.records import ContactsPage, EventsPage, OrganizationsPage
+
+    pages = [OrganizationsPage(desk), ContactsPage(desk), EventsPage(desk)]
+    for page in pages:
+        qtbot.addWidget(page)
+        page.activate()
+        assert not page.stale
+    desk.changes.announce(operations.changes({"contact"}))
+    assert [page.stale for page in pages] == [False, True, True]
+    desk.changes.announce(operations.changes({"organization"}))
+    assert [page.stale for page in pages] == [True, True, True]
+
+
+def test_a_list_trashes_off_the_gui_thread_and_says_it_with_its_undo(qtbot, desk, tasks, english):
+    from crm.ui.pages.records import ContactsPage
+    from crm.ui.undo import UndoEntry
+
+    page = ContactsPage(desk, tasks)
+    qtbot.addWidget(page)
+    page.activate()
+    qtbot.waitUntil(page.is_loaded)
+    announced: list[Changes] = []
+    desk.changes.changed.connect(announced.append)
+    page.table.selectRow(0)
+    chosen = page.selected()
+    threads = []
+
+    class Watched:  # the contact service, noting the thread that writes
+        def __getattr__(self, name):
+            return getattr(contacts.service, name)
+
+        def delete(self, *args, **kwargs):
+            threads.append(threading.get_ident())
+            return contacts.service.delete(*args, **kwargs)
+
+    from crm.ui.kinds import SERVICES
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(SERVICES, "contact", Watched())
+        page.delete_selected()
+        assert announced == []  # nothing written yet: the write runs on the pool
+        qtbot.waitUntil(lambda: not tasks.running)
+    assert threads and threads[0] != threading.get_ident()
+    assert [c.kinds for c in announced] == [frozenset({"contact"})]
+    assert announced[0].source is page and isinstance(announced[0].undo, UndoEntry)
+    with desk.db.read() as s:
+        assert contacts.service.get(s, chosen[0][1], include_deleted=True).deleted_at is not None

@@ -27,7 +27,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,7 +54,7 @@ from crm.domain.errors import (
     ValidationFailed,
 )
 from crm.services import listing
-from crm.ui import labels, messages
+from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text, issue_text
 from crm.ui.kinds import SERVICES
@@ -108,6 +108,7 @@ class RecordEditor(QDialog):
         self._told: dict[str, bool] = {}  # following field -> whether something tells it
         self._inferring = False
         self._closing = False
+        self.moved: Any = None  # an introduction's stage move (IntroductionEditor)
         self.trashed: tuple[int, str] | None = None  # (version, name) once moved to the trash
 
         form_widget = QWidget(self)
@@ -178,9 +179,7 @@ class RecordEditor(QDialog):
             self.resize(1080, 660)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        geometry = QSettings().value(f"dialogs/{self.kind}/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        settings.restore_geometry(self, f"dialogs/{self.kind}")
 
         if record_id is not None:
             self.load()
@@ -651,5 +650,5 @@ class RecordEditor(QDialog):
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        QSettings().setValue(f"dialogs/{self.kind}/geometry", self.saveGeometry())
+        settings.save_geometry(self, f"dialogs/{self.kind}")
         super().done(result)
