@@ -57,7 +57,7 @@ from crm.ui.pages.records import (
 from crm.ui.pages.trash import TrashPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
-from crm.ui.undo import Done, UndoBar, UndoEntry, move_entry, trash_entry
+from crm.ui.undo import UndoBar, UndoEntry, move_entry
 from crm.ui.widgets.search import SearchBox
 
 PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "followups", "myfollowups",
@@ -431,7 +431,6 @@ class MainWindow(QMainWindow):
         editor.openRequested.connect(self.open_record)
         editor.followUpRequested.connect(self.new_followup_for)
         editor.saved.connect(lambda *_: self._editor_saved(editor))
-        editor.deleted.connect(lambda *_: self._editor_deleted(editor))
         self.editors.add(kind, record_id, editor)
         editor.open()
         return editor
@@ -442,11 +441,6 @@ class MainWindow(QMainWindow):
         self.ctx.changes.announce(
             Changes(frozenset(kinds), undo=move_entry(moved) if moved is not None else None)
         )
-
-    def _editor_deleted(self, editor: Any) -> None:
-        version, label = editor.trashed
-        done = [Done(editor.kind, editor.record_id, version, label)]
-        self.ctx.changes.announce(Changes(frozenset({editor.kind}), undo=trash_entry(done)))
 
     def last_action(self, entry: UndoEntry | None) -> None:
         """The status bar says what was just done, with its Undo; None: an action it does not

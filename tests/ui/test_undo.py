@@ -246,7 +246,9 @@ def test_trash_from_the_editor_is_undone_too(qtbot, window, desk):
     eric = _contact(desk, "Côté").id
     editor = window.open_record("contact", eric)
     editor.move_to_trash()
-    settle(qtbot, window)
+    task = editor.trash_task  # the editor closes (and goes) once the record is in the trash
+    qtbot.waitUntil(lambda: not task.running)
+    assert _contact(desk, "Côté").deleted_at is not None
     assert window.undo_bar.message() == "Moved “Éric Côté” to the trash"
     assert window.undo_bar.undo()
     settle(qtbot, window)
