@@ -1,5 +1,5 @@
 """What every window of one desk session shares: the database, the acting staff user, and
-where writes are announced (`changes`, see `crm.ui.operations`).
+where writes are announced (`changes`, see `crm.ui.changes`).
 
 Passed to pages and dialogs through their constructors (no module-level singleton).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from crm.db.database import Database
-from crm.ui.operations import ChangeHub
+from crm.ui.changes import ChangeHub
 
 
 @dataclass

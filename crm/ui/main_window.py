@@ -15,6 +15,9 @@ is on screen, so a page asked for right after `show()` (`show_page`) is the only
 reads anything.
 
 Signals: `databaseRequested(str path)` when the user asks to create or open another file.
+
+Over 500 lines because it holds the window's one table of actions, menus and their texts
+(each command named once, with its shortcut); the pages, dialogs and writes live elsewhere.
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ announces the kinds too (the pages re-read them); other failures wrote nothing.
 
 Model: Anki's `aqt/operations/__init__.py` (`CollectionOp` and `OpChanges`).
 
-Signals of `ChangeHub`: `changed(Changes)` after any write (and when the whole database may
-have changed: an import, a restored backup).
+What a write changed (`Changes`) and the hub it is announced on (`ChangeHub`) live in
+`crm.ui.changes`; they are named here too.
 """
 
 from __future__ import annotations
@@ -27,67 +27,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import OperationalError
 
 from crm.db.database import open_error
 from crm.domain.errors import DeskError, DuplicateWarning, NotFound, StaleRecord
 from crm.ui import messages
+from crm.ui.changes import EVERYTHING, KINDS, ChangeHub, Changes, changes
 from crm.ui.errors import error_text
 from crm.ui.tasks import Task, TaskRunner
+
+__all__ = ["EVERYTHING", "KINDS", "ChangeHub", "Changes", "Failed", "Failure", "changes",
+           "failure", "write"]  # fmt: skip
 
 if TYPE_CHECKING:
     from crm.ui.context import DeskContext
 
 T = TypeVar("T")
-
-#: Every record kind the pages show (the `kind` of the services in `crm.ui.kinds`).
-KINDS = frozenset(
-    ("organization", "contact", "introduction", "followup", "event", "interaction", "tag")
-)
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a write changed: record `kinds`, the widget that asked (`source`), and what the
-    status bar says of it: `undo` (an `UndoEntry`), or None for an action it does not take
-    back; `undone` when the change was an Undo (the bar said it itself); `quiet` when no
-    action happened (a write refused over a stale copy: the pages only re-read)."""
-
-    kinds: frozenset[str]
-    source: object | None = None
-    undo: Any = None
-    undone: bool = False
-    quiet: bool = False
-
-    @property
-    def said(self) -> bool:
-        """Whether the status bar has to say this change (an action, not an undo)."""
-        return not (self.undone or self.quiet)
-
-    def touches(self, kinds: Iterable[str]) -> bool:
-        return not self.kinds.isdisjoint(kinds)
-
-
-def changes(kinds: Iterable[str], **kwargs: Any) -> Changes:
-    return Changes(frozenset(kinds), **kwargs)
-
-
-#: Anything may have changed (an import, a restored backup, the demo data).
-EVERYTHING = Changes(KINDS)
-
-
-class ChangeHub(QObject):
-    """Where writes are announced; one per desk session (`DeskContext.changes`).
-
-    Signals: `changed(Changes)`.
-    """
-
-    changed = Signal(object)
-
-    def announce(self, done: Changes) -> None:
-        self.changed.emit(done)
 
 
 class Failure(enum.Enum):

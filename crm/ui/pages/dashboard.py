@@ -6,10 +6,9 @@ introductions per month by direction (QC→MA, MA→QC; the rule is in
 `crm.services.dashboard`), outcomes, overdue follow-ups per staff user and the most
 connected organizations. Each figure opens the matching filtered list.
 
-Signals: `loaded()` when the figures are on screen; `listRequested(str page, dict filters)`
-to open a list with these filter choices (`text` is the filter box); `openRequested(str
-kind, int id)`, `editRequested`, `followUpRequested`, `newRequested`, `recordsChanged` like
-the other pages.
+Signals: those of `crm.ui.pages.base.DeskPage`: `loaded()` when the figures are on screen;
+`listRequested(str page, dict filters)` to open a list with these filter choices (`text` is
+the filter box).
 """
 
 from __future__ import annotations
