@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
     QMessageLogContext,
-    QSettings,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 from crm.db.database import Database
 from crm.domain.errors import DeskError, NotFound
 from crm.services import users
-from crm.ui import messages, theme
+from crm.ui import messages, operations, settings, theme
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import Languages, choose_language
@@ -117,9 +116,6 @@ def application() -> QApplication:
     return app
 
 
-FIRST_START_KEY = "firstStart/chosen"
-
-
 def ask_first_start() -> int:
     """Demo data or empty? `FirstStartDialog.DEMO` or `.EMPTY` (tests replace this)."""
     from crm.ui.dialogs.misc import FirstStartDialog
@@ -139,17 +135,18 @@ def first_start_pending(ctx: DeskContext) -> bool:
 
 
 def _chosen() -> list[str]:
-    value = QSettings().value(FIRST_START_KEY, [])
-    return [value] if isinstance(value, str) else list(value or [])
+    return settings.FIRST_START_CHOSEN.get()
 
 
-def offer_demo(ctx: DeskContext) -> bool:
-    """Offer the demo data; True when it was loaded. An answer is remembered per database."""
+def offer_demo(ctx: DeskContext, tasks: TaskRunner) -> bool:
+    """Offer the demo data; True when it is being loaded (off the GUI thread, through
+    `crm.ui.operations`: the pages read it once it is there). An answer is remembered per
+    database."""
     from crm.ui.dialogs.misc import FirstStartDialog
 
     answer = ask_first_start()
     if answer in (FirstStartDialog.DEMO, FirstStartDialog.EMPTY):
-        QSettings().setValue(FIRST_START_KEY, [*_chosen(), ctx.db.url])
+        settings.FIRST_START_CHOSEN.set([*_chosen(), ctx.db.url])
     if answer != FirstStartDialog.DEMO:
         return False
     try:
@@ -158,12 +155,9 @@ def offer_demo(ctx: DeskContext) -> bool:
         messages.error(None, QCoreApplication.translate("App", "Demo data"),
                        QCoreApplication.translate("App", "The demo data is not available in this version."))  # fmt: skip
         return False
-    try:
-        with ctx.db.write() as session:
-            load_demo(session, ctx.user_id)
-    except DeskError as exc:  # e.g. the demo data is already there
-        messages.error(None, QCoreApplication.translate("App", "Demo data"), error_text(exc))
-        return False
+    # A refusal (e.g. the demo data is already there) is said under this title.
+    operations.write(None, ctx, tasks, load_demo, kinds=operations.KINDS,
+                     error_title=QCoreApplication.translate("App", "Demo data"))  # fmt: skip
     return True
 
 
@@ -260,10 +254,10 @@ def run(
     if ctx is None:
         return 1
 
-    if screenshot is None and first_start_pending(ctx):
-        offer_demo(ctx)
-
     tasks = TaskRunner(app)
+    if screenshot is None and first_start_pending(ctx):
+        offer_demo(ctx, tasks)
+
     window = MainWindow(ctx, languages, tasks, remember_geometry=screenshot is None)
     if screenshot is not None:
         name = page or "dashboard"

@@ -13,17 +13,15 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    QSettings,
     QTranslator,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
 
-from crm.ui import labels
+from crm.ui import labels, settings
 from crm.ui.resources import TRANSLATIONS
 
 SUPPORTED = ("fr", "en")
-SETTINGS_KEY = "language"
 LOCALES = {"fr": QLocale(QLocale.Language.French, QLocale.Country.Canada),
            "en": QLocale(QLocale.Language.English, QLocale.Country.Canada)}  # fmt: skip
 
@@ -41,9 +39,9 @@ def choose_language(requested: str | None) -> str:
     """The language asked on the command line, else the saved preference, else the system's."""
     if requested in SUPPORTED:
         return requested
-    saved = QSettings().value(SETTINGS_KEY, "")
+    saved = settings.LANGUAGE.get()
     if saved in SUPPORTED:
-        return str(saved)
+        return saved
     return system_language()
 
 
@@ -83,4 +81,4 @@ class Languages(QObject):
         self.changed.emit(lang)
 
     def save(self, lang: str) -> None:
-        QSettings().setValue(SETTINGS_KEY, lang)
+        settings.LANGUAGE.set(lang)

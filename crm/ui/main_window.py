@@ -4,22 +4,28 @@ It only assembles: pages are their own classes (`crm.ui.pages`), editors their o
 (`crm.ui.dialogs`). It opens records the pages and the search box ask for, and tells the
 pages when records changed elsewhere.
 
-Start-up stays short: a page's module is imported and the page built the first time it is
-shown (`self.pages` builds on access; the sidebar lists every page without building
-them), dialogs are imported when first opened, and the page shown at start is activated
-(its rows read) only once the window is on screen, so a page asked for right after
-`show()` (`show_page`) is the only one that reads anything.
+Every page is a `crm.ui.pages.base.DeskPage`, built as `Page(ctx, tasks, window)` and used
+only through that interface. Writes are announced on `ctx.changes` (`crm.ui.operations`):
+each built page re-reads what it shows, the status bar says the last action with its Undo.
+
+Start-up stays short: a page is built the first time it is shown (`self.pages` builds on
+access; the sidebar lists every page without building them), dialogs are imported when
+first opened, and the page shown at start is activated (its rows read) only once the window
+is on screen, so a page asked for right after `show()` (`show_page`) is the only one that
+reads anything.
 
 Signals: `databaseRequested(str path)` when the user asks to create or open another file.
+
+Over 500 lines because it holds the window's one table of actions, menus and their texts
+(each command named once, with its shortcut); the pages, dialogs and writes live elsewhere.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from importlib import import_module
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,13 +41,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.ui import settings
 from crm.ui.context import DeskContext
 from crm.ui.i18n import Languages
 from crm.ui.kinds import KIND_PAGE
 from crm.ui.open_editors import OpenEditors
+from crm.ui.operations import EVERYTHING, Changes
+from crm.ui.pages.base import DeskPage
+from crm.ui.pages.board import BoardPage
+from crm.ui.pages.dashboard import DashboardPage
+from crm.ui.pages.my_followups import MyFollowUpsPage
+from crm.ui.pages.records import (
+    ContactsPage,
+    EventsPage,
+    FollowUpsPage,
+    IntroductionsPage,
+    OrganizationsPage,
+)
+from crm.ui.pages.trash import TrashPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
-from crm.ui.undo import Done, UndoBar, UndoEntry, move_entry, trash_entry
+from crm.ui.undo import UndoBar, UndoEntry, move_entry
 from crm.ui.widgets.search import SearchBox
 
 PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "followups", "myfollowups",
@@ -50,18 +70,17 @@ PAGE_ICONS = {"dashboard": "dashboard", "organizations": "organization", "contac
               "introductions": "introduction", "followups": "followup", "events": "event", "trash": "trash"}  # fmt: skip
 PAGE_ICONS.update(board="introduction", myfollowups="followup")
 REMINDERS_AFTER_MS = 1500
-# Where each page's class lives, and whether it takes (ctx, tasks, parent) or, like the
-# record lists, (ctx, parent, tasks). Imported when the page is first shown.
-PAGE_CLASSES: dict[str, tuple[str, str, bool]] = {
-    "dashboard": ("crm.ui.pages.dashboard", "DashboardPage", True),
-    "organizations": ("crm.ui.pages.records", "OrganizationsPage", False),
-    "contacts": ("crm.ui.pages.records", "ContactsPage", False),
-    "introductions": ("crm.ui.pages.records", "IntroductionsPage", False),
-    "followups": ("crm.ui.pages.records", "FollowUpsPage", False),
-    "events": ("crm.ui.pages.records", "EventsPage", False),
-    "trash": ("crm.ui.pages.trash", "TrashPage", False),
-    "board": ("crm.ui.pages.board", "BoardPage", True),
-    "myfollowups": ("crm.ui.pages.my_followups", "MyFollowUpsPage", True),
+# Each page's class; built as `cls(ctx, tasks, window)` when the page is first shown.
+PAGE_CLASSES: dict[str, type[DeskPage]] = {
+    "dashboard": DashboardPage,
+    "organizations": OrganizationsPage,
+    "contacts": ContactsPage,
+    "introductions": IntroductionsPage,
+    "followups": FollowUpsPage,
+    "events": EventsPage,
+    "trash": TrashPage,
+    "board": BoardPage,
+    "myfollowups": MyFollowUpsPage,
 }
 
 
@@ -73,11 +92,11 @@ class PageSet:
     refresh or save).
     """
 
-    def __init__(self, build: Callable[[str], Any]) -> None:
+    def __init__(self, build: Callable[[str], DeskPage]) -> None:
         self._build = build
-        self._pages: dict[str, Any] = {}
+        self._pages: dict[str, DeskPage] = {}
 
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> DeskPage:
         page = self._pages.get(name)
         if page is None:
             if name not in PAGE_CLASSES:
@@ -97,23 +116,14 @@ class PageSet:
     def built(self, name: str) -> bool:
         return name in self._pages
 
-    def get(self, name: str, default: Any = None) -> Any:
+    def get(self, name: str, default: DeskPage | None = None) -> DeskPage | None:
         return self._pages.get(name, default)
 
-    def values(self) -> list[Any]:
+    def values(self) -> list[DeskPage]:
         return list(self._pages.values())
 
-    def items(self) -> list[tuple[str, Any]]:
+    def items(self) -> list[tuple[str, DeskPage]]:
         return list(self._pages.items())
-
-
-def _care() -> Any:
-    """The backup, restore and check dialogs (imported when first asked for)."""
-    return import_module("crm.ui.dialogs.maintenance")
-
-
-def _misc() -> Any:
-    return import_module("crm.ui.dialogs.misc")
 
 
 class MainWindow(QMainWindow):
@@ -181,9 +191,8 @@ class MainWindow(QMainWindow):
 
         self.db_label = QLabel(self, objectName="statusDatabase")
         self.user_label = QLabel(self, objectName="statusUser")
-        self.undo_bar = UndoBar(ctx, self)
-        self.undo_bar.undone.connect(lambda: self.last_action(None, said=False))
-        self._announced = False  # the next records_changed follows an action said in the bar
+        self.undo_bar = UndoBar(ctx, self.tasks, self)
+        ctx.changes.changed.connect(self._changed)
         self.statusBar().addWidget(self.undo_bar)
         self.actions_["undo"] = self.undo_bar.action  # Edit > Undo, Ctrl+Z
         edit = self.menus["edit"]
@@ -195,9 +204,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
         if remember_geometry:
-            geometry = QSettings().value("main/geometry")
-            if geometry is not None:
-                self.restoreGeometry(geometry)
+            settings.restore_geometry(self, "main")
         self.retranslate()
 
     # --- actions and menus -------------------------------------------------------------------
@@ -217,9 +224,9 @@ class MainWindow(QMainWindow):
         a("new_database", self.ask_new_database, None, "database")
         a("open_database", self.ask_open_database, QKeySequence.StandardKey.Open)
         a("team_database", self.ask_team_database, None, "database")
-        a("backup", lambda: _care().back_up(self), None, "backup")
-        a("restore_backup", lambda: _care().restore(self), None, "restore")
-        a("check_database", lambda: _care().check_database(self), None, "check")
+        a("backup", self.back_up, None, "backup")
+        a("restore_backup", self.restore_backup, None, "restore")
+        a("check_database", self.check_database, None, "check")
         a("preferences", self.show_preferences, "Ctrl+,", "preferences")
         a("quit", self.close, "Ctrl+Q")
         a("find", self.focus_search, "Ctrl+K", "search")
@@ -232,8 +239,8 @@ class MainWindow(QMainWindow):
         a("new_introduction", lambda: self.new_record("introduction"), "Ctrl+I", "introduction")
         a("new_followup", lambda: self.new_record("followup"), "Ctrl+Shift+F", "followup")
         a("new_event", lambda: self.new_record("event"), None, "event")
-        a("shortcuts", lambda: _misc().show_shortcuts(self), None, "keyboard")
-        a("about", lambda: _misc().show_about(self))
+        a("shortcuts", self.show_shortcuts, None, "keyboard")
+        a("about", self.show_about)
         a("export_ics", self.export_followups_ics, None, "event")
         for number, name in enumerate(PAGES, start=1):
             a(
@@ -336,24 +343,14 @@ class MainWindow(QMainWindow):
 
     # --- pages -------------------------------------------------------------------------------
 
-    def _build_page(self, name: str) -> Any:
-        module, class_name, tasks_first = PAGE_CLASSES[name]
-        page_class = getattr(import_module(module), class_name)
-        if tasks_first:
-            page = page_class(self.ctx, self.tasks, self)
-        else:
-            page = page_class(self.ctx, self, self.tasks)
+    def _build_page(self, name: str) -> DeskPage:
+        page = PAGE_CLASSES[name](self.ctx, self.tasks, self)
         self.stack.addWidget(page)
-        if hasattr(page, "openRequested"):
-            page.openRequested.connect(self.open_record)
-            page.editRequested.connect(self.edit_record)
-            page.followUpRequested.connect(self.new_followup_for)
-            page.newRequested.connect(self.new_record)
-            page.recordsChanged.connect(self.records_changed)
-        if hasattr(page, "undoable"):
-            page.undoable.connect(self.last_action)
-        if hasattr(page, "listRequested"):
-            page.listRequested.connect(self.show_filtered)
+        page.openRequested.connect(self.open_record)
+        page.editRequested.connect(self.edit_record)
+        page.followUpRequested.connect(self.new_followup_for)
+        page.newRequested.connect(self.new_record)
+        page.listRequested.connect(self.show_filtered)
         return page
 
     def _page_changed(self, row: int) -> None:
@@ -363,7 +360,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.activate()
 
-    def show_page(self, name: str) -> Any:
+    def show_page(self, name: str) -> DeskPage:
         row = PAGES.index(name)
         if self.navigation.currentRow() == row:
             self._page_changed(row)  # current but maybe not built or activated yet
@@ -375,35 +372,36 @@ class MainWindow(QMainWindow):
         """After the first show: build and activate the current page (unless done by then)."""
         self._page_changed(self.navigation.currentRow())
 
-    def current_page(self) -> Any:
+    def current_page(self) -> DeskPage:
         return self.pages[PAGES[self.navigation.currentRow()]]
 
     def refresh_current(self) -> None:
         self.current_page().mark_stale()
 
     def records_changed(self) -> None:
+        """Anything may have changed (a restored backup...): every built page re-reads, and
+        the last action's Undo no longer applies."""
+        self.ctx.changes.announce(EVERYTHING)
+
+    def _changed(self, changes: Changes) -> None:
+        """After a write: the status bar says it (an undo was said by the bar itself), the
+        panels beside the open editors re-read; each built page refreshes itself."""
         from crm.ui.widgets.related import RelatedPanel
 
-        if not self._announced:  # a change nobody said (a restored backup...): no Undo applies
-            self.undo_bar.forget()
-        self._announced = False
-        for page in self.pages.values():  # pages not built yet read their rows when shown
-            page.mark_stale()
-        for panel in self.findChildren(RelatedPanel):  # beside the open editors
+        if changes.said:
+            self.last_action(changes.undo)
+        for panel in self.findChildren(RelatedPanel):
             panel.reload()
 
     def focus_filter(self) -> None:
-        page = self.current_page()
-        if hasattr(page, "focus_filter"):
-            page.focus_filter()
+        self.current_page().focus_filter()
 
     def new_on_current_page(self) -> Any:
-        """Ctrl+N: a new record of the current list's kind (an organization elsewhere)."""
+        """Ctrl+N: a new record of the current page's kind (an organization elsewhere)."""
         from crm.ui.dialogs.records import EDITORS
 
-        page = self.current_page()
-        kind = getattr(page, "kind", None)
-        if kind == "trash" or getattr(page, "can_create", True) is False:
+        kind = self.current_page().new_kind()
+        if kind is None:
             return None
         return self.new_record(kind if kind in EDITORS else "organization")
 
@@ -413,11 +411,7 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         """Delete: the selection goes to the trash (in the trash: erased, after asking)."""
-        page = self.current_page()
-        if getattr(page, "kind", None) == "trash":
-            page.purge_selected()
-        elif hasattr(page, "delete_selected"):
-            page.delete_selected()
+        self.current_page().delete_selected()
 
     # --- records -----------------------------------------------------------------------------
 
@@ -437,36 +431,27 @@ class MainWindow(QMainWindow):
             self.editors.bring_forward(editor)
             return editor
         editor = editor_class(self.ctx, record_id, self, initial=initial)
-        if hasattr(editor, "openRequested"):  # a record view lists related records
-            editor.openRequested.connect(self.open_record)
+        editor.openRequested.connect(self.open_record)
         editor.followUpRequested.connect(self.new_followup_for)
         editor.saved.connect(lambda *_: self._editor_saved(editor))
-        editor.deleted.connect(lambda *_: self._editor_deleted(editor))
         self.editors.add(kind, record_id, editor)
         editor.open()
         return editor
 
     def _editor_saved(self, editor: Any) -> None:
-        moved = getattr(editor, "moved", None)  # an introduction's stage move: undoable
-        self.last_action(move_entry(moved) if moved is not None else None)
-        self.records_changed()
+        moved = editor.moved  # an introduction's stage move: undoable
+        kinds = {editor.kind, "followup"} if moved is not None else {editor.kind}
+        self.ctx.changes.announce(
+            Changes(frozenset(kinds), undo=move_entry(moved) if moved is not None else None)
+        )
 
-    def _editor_deleted(self, editor: Any) -> None:
-        version, label = editor.trashed
-        self.last_action(trash_entry([Done(editor.kind, editor.record_id, version, label)]))
-        self.records_changed()
-
-    def last_action(self, entry: UndoEntry | None, *, said: bool = True) -> None:
+    def last_action(self, entry: UndoEntry | None) -> None:
         """The status bar says what was just done, with its Undo; None: an action it does not
-        take back, which ends the Undo of the one before (`said=False`: an undo, which the
-        bar said itself). The pages' `recordsChanged` that follows then changes nothing more."""
+        take back, which ends the Undo of the one before."""
         if entry is not None:
             self.undo_bar.push(entry)
-        elif said:
+        else:
             self.undo_bar.forget()
-        self._announced = True
-        if not said:
-            self.records_changed()
 
     def new_record(self, kind: str) -> Any:
         return self.open_record(kind, None)
@@ -477,31 +462,16 @@ class MainWindow(QMainWindow):
             editor.focus_first_field()
         return editor
 
-    def show_filtered(self, name: str, filters: dict[str, Any]) -> Any:
-        """Open a list with these filter choices (`text`: the filter box); choices that have
-        no combo on that page (an outcome, a month) filter the rows until the next change."""
+    def show_filtered(self, name: str, filters: dict[str, Any]) -> DeskPage:
+        """Open a page with these filter choices (`text`: the filter box)."""
         page = self.show_page(name)
-        combos = getattr(page, "filter_combos", {})
-        extra = {}
-        for key, combo in combos.items():
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(filters.get(key)), 0))
-            combo.blockSignals(False)
-        for key, value in filters.items():
-            if key != "text" and key not in combos:
-                extra[key] = value
-        if hasattr(page, "filter_box"):
-            page.filter_box.blockSignals(True)
-            page.filter_box.setText(str(filters.get("text", "")))
-            page.filter_box.blockSignals(False)
-        if hasattr(page, "apply_filters"):
-            page.apply_filters()
-            if extra:
-                page.model.set_filters({**page.filters(), **extra}, page.filter_box.text())
+        page.show_filtered(filters)
         return page
 
     def export_followups_ics(self) -> None:
-        self.pages["myfollowups"].export_ics()
+        page = self.pages["myfollowups"]
+        assert isinstance(page, MyFollowUpsPage)
+        page.export_ics()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -562,6 +532,33 @@ class MainWindow(QMainWindow):
 
         PreferencesDialog(self.languages, self).open()
 
+    # The dialogs below are imported when first asked for (start-up stays short).
+
+    def back_up(self) -> None:
+        from crm.ui.dialogs import maintenance
+
+        maintenance.back_up(self)
+
+    def restore_backup(self) -> None:
+        from crm.ui.dialogs import maintenance
+
+        maintenance.restore(self)
+
+    def check_database(self) -> None:
+        from crm.ui.dialogs import maintenance
+
+        maintenance.check_database(self)
+
+    def show_shortcuts(self) -> None:
+        from crm.ui.dialogs import misc
+
+        misc.show_shortcuts(self)
+
+    def show_about(self) -> None:
+        from crm.ui.dialogs import misc
+
+        misc.show_about(self)
+
     # --- CSV exchange (import wizard, export dialog, export log) -----------------------------
 
     def _make_csv_actions(self) -> None:
@@ -594,7 +591,6 @@ class MainWindow(QMainWindow):
 
     def _imported(self, entity: str, _batch_id: int) -> None:
         """After an import: the list that received the records is shown (the result)."""
-        self.last_action(None)
         self.records_changed()
         self.show_page(
             {"organizations": "organizations", "participants": "events"}.get(entity, "contacts")
@@ -602,16 +598,14 @@ class MainWindow(QMainWindow):
 
     def export_csv(self) -> Any:
         page = self.current_page()
-        if hasattr(page, "export_list"):
-            return page.export_list()
-        return self.show_page("contacts").export_list()
+        if not page.exports_csv:
+            page = self.show_page("contacts")
+        return page.export_list()
 
     def undo_import(self) -> None:
         from crm.ui.dialogs.import_wizard import undo_last_import
 
-        if undo_last_import(self.ctx, self):
-            self.last_action(None)
-            self.records_changed()
+        undo_last_import(self.ctx, self.tasks, self)  # announces every kind when done
 
     def show_export_log(self) -> Any:
         from crm.ui.pages.export_log import ExportLogDialog
@@ -622,7 +616,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_geometry:
-            QSettings().setValue("main/geometry", self.saveGeometry())
+            settings.save_geometry(self, "main")
             for page in self.pages.values():
                 page.save_state()
         self._reminders_timer.stop()

@@ -1,6 +1,6 @@
 """Light or dark: the desk follows the system's colour scheme unless Preferences say otherwise.
 
-The choice (`system`, `light` or `dark`) is kept in QSettings under `theme`; `CRM_THEME`
+The choice (`system`, `light` or `dark`) is kept in `settings.THEME`; `CRM_THEME`
 (`light` or `dark`) overrides it for one run (screenshots). Qt's own palette is kept the
 first time a theme is applied, so "light" on a light system gives back the native look.
 """
@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-SETTINGS_KEY = "theme"
+from crm.ui import settings
+
 CHOICES = ("system", "light", "dark")
 
 
 def saved_choice() -> str:
-    value = str(QSettings().value(SETTINGS_KEY, "system"))
+    value = settings.THEME.get()
     return value if value in CHOICES else "system"
 
 
 def save_choice(choice: str) -> None:
-    QSettings().setValue(SETTINGS_KEY, choice if choice in CHOICES else "system")
+    settings.THEME.set(choice if choice in CHOICES else "system")
 
 
 def system_is_dark() -> bool:

@@ -1,15 +1,16 @@
 """The last action, said in the status bar, with its Undo (Ctrl+Z).
 
-Pages that trash, restore, purge, complete, snooze or move records emit an `UndoEntry`
-(signal `undoable(object)`); the main window gives it to its `UndoBar`, which shows what
+Pages that trash, restore, purge, complete, snooze or move records announce an `UndoEntry`
+with their change (`crm.ui.operations.Changes.undo`); the main window gives it to its `UndoBar`, which shows what
 happened ("Moved “Éric Côté” to the trash") with an Undo button, and enables the Edit >
 Undo action, for as long as it is the last action: the next one replaces it, and any other
 change (an editor saved, an import) makes the bar forget it.
 
 An entry's `undo(session, actor_id)` takes the action back through services (restore from
 the trash, reopen, give back the due date, move back), every record at the version the
-action left: if one changed since, the services refuse (`StaleRecord`) and nothing is
-undone, which the bar says. An entry without `undo` (a purge) says it cannot be undone.
+action left, as a write of `crm.ui.operations` (off the GUI thread; `kinds`: what it
+changes): if one changed since, the services refuse (`StaleRecord`) and nothing is undone,
+which the bar says. An entry without `undo` (a purge) says it cannot be undone.
 
 The `*_entry` functions build the entries the pages need, with their texts in the user's
 language (re-read when the language changes).
@@ -28,12 +29,11 @@ from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from crm.domain.errors import DeskError, NotFound, StaleRecord
 from crm.services import followups, stages
-from crm.ui import labels, messages
+from crm.ui import labels, messages, operations
 from crm.ui.context import DeskContext
-from crm.ui.errors import error_text
 from crm.ui.i18n import tr
+from crm.ui.tasks import TaskRunner
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,8 @@ class UndoEntry:
     (`undo(session, actor_id)`, None when it cannot be)."""
 
     describe: Callable[[], str]
-    undo: Callable[[Any, int | None], None] | None = None
+    undo: Callable[[Any, int], None] | None = None
+    kinds: frozenset[str] = operations.KINDS
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def trash_entry(done: Sequence[Done]) -> UndoEntry:
         lambda: tr("Moved “%1” to the trash"),
         lambda n: tr("Moved %n record(s) to the trash", None, n),
     )
-    return UndoEntry(describe, undo)
+    return UndoEntry(describe, undo, frozenset(d.kind for d in done))
 
 
 def restore_entry(done: Sequence[Done]) -> UndoEntry:
@@ -96,7 +97,7 @@ def restore_entry(done: Sequence[Done]) -> UndoEntry:
         lambda: tr("Restored “%1” from the trash"),
         lambda n: tr("Restored %n record(s) from the trash", None, n),
     )
-    return UndoEntry(describe, undo)
+    return UndoEntry(describe, undo, frozenset(d.kind for d in done))
 
 
 def purge_entry(count: int) -> UndoEntry:
@@ -119,6 +120,7 @@ def complete_entry(done: Sequence[Done], before: Sequence[str]) -> UndoEntry:
             done, lambda: tr("Completed “%1”"), lambda n: tr("Completed %n follow-up(s)", None, n)
         ),
         undo,
+        frozenset({"followup"}),
     )
 
 
@@ -135,7 +137,7 @@ def snooze_entry(done: Sequence[Done], before: Sequence[date], until: date) -> U
         lambda: tr("Snoozed “%1” to %2"),
         lambda n: tr("Snoozed %n follow-up(s) to %2", None, n),
     )
-    return UndoEntry(lambda: named().replace("%2", day), undo)
+    return UndoEntry(lambda: named().replace("%2", day), undo, frozenset({"followup"}))
 
 
 def move_entry(moved: stages.Moved) -> UndoEntry:
@@ -149,7 +151,7 @@ def move_entry(moved: stages.Moved) -> UndoEntry:
         stage = labels.enum_label("IntroductionStage", moved.to_stage)
         return tr("Moved “%1” to %2").replace("%1", short(moved.label)).replace("%2", stage)
 
-    return UndoEntry(describe, undo)
+    return UndoEntry(describe, undo, frozenset({"introduction", "followup"}))
 
 
 class UndoBar(QWidget):
@@ -157,9 +159,10 @@ class UndoBar(QWidget):
 
     undone = Signal()
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="undoBar")
         self.ctx = ctx
+        self.tasks = tasks
         self.entry: UndoEntry | None = None
         self._said: Callable[[], str] | None = None
         self.text = QLabel(self, objectName="statusLastAction")
@@ -211,17 +214,25 @@ class UndoBar(QWidget):
         return self.text.text()
 
     def undo(self) -> bool:
-        """Take the last action back; True when done. Refused, nothing changes, and it says why."""
+        """Take the last action back, off the GUI thread; True when started. Refused (a record
+        changed since), nothing changes, and the bar and a message say why."""
         entry = self.entry
         if entry is None or entry.undo is None:
             return False
         undo = entry.undo
+        said = entry.describe
         self.entry = None
-        try:
-            with self.ctx.db.write() as session:
-                undo(session, self.ctx.user_id)
-        except (StaleRecord, NotFound):
-            said = entry.describe
+        self._show()
+
+        def done(_result: object) -> None:
+            self._said = lambda: tr("Undone: %1").replace("%1", said())
+            self._show()
+            self.undone.emit()
+
+        def refused(failed: operations.Failed) -> bool:
+            self._show()
+            if failed.kind not in (operations.Failure.STALE, operations.Failure.GONE):
+                return False
             self._said = lambda: tr("Not undone: a record changed since (%1).").replace(
                 "%1", said()
             )
@@ -231,15 +242,13 @@ class UndoBar(QWidget):
                 tr("Cannot undo"),
                 tr("“%1” cannot be undone: the record was changed since, by you or someone else. Nothing was undone.").replace("%1", said()),
             )  # fmt: skip
-            return False
-        except DeskError as exc:
-            self._show()
-            messages.error(self.window(), tr("Cannot undo"), error_text(exc))
-            return False
-        said = entry.describe
-        self._said = lambda: tr("Undone: %1").replace("%1", said())
-        self._show()
-        self.undone.emit()
+            return True
+
+        operations.write(
+            self.window(), self.ctx, self.tasks, undo, kinds=entry.kinds,
+            error_title=tr("Cannot undo"), on_done=done, on_failed=refused,
+            announce=lambda _result: operations.Changes(entry.kinds, undone=True),
+        )  # fmt: skip
         return True
 
     def _show(self) -> None:

@@ -16,6 +16,7 @@ from crm.ui.dialogs import stage_dialog
 from crm.ui.dialogs.records import IntroductionEditor
 from crm.ui.pages.board import BoardPage
 from crm.ui.tasks import TaskRunner
+from tests.ui.writes import settle
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -62,7 +63,7 @@ def test_board_shows_cards_per_stage(board, desk):
     assert "0 days in stage" in text
 
 
-def test_drop_moves_through_the_rules_with_history_and_followup(board, desk, dialogs):
+def test_drop_moves_through_the_rules_with_history_and_followup(qtbot, board, desk, dialogs):
     seen, script = dialogs
     intro = _intro_id(desk)
     script["note"] = "asked both by phone"
@@ -73,6 +74,7 @@ def test_drop_moves_through_the_rules_with_history_and_followup(board, desk, dia
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
     target.dropEvent(drop)
     assert len(seen) == 1 and not seen[0].warning_box.isVisibleTo(seen[0])
+    settle(qtbot, board)
     assert board.card_ids("asked") == [intro] and board.card_ids("proposed") == []
     with desk.db.read() as s:
         line = stages.timeline(s, intro)
@@ -82,7 +84,7 @@ def test_drop_moves_through_the_rules_with_history_and_followup(board, desk, dia
         assert (fu.due_date - utcnow().date()).days == 5
 
 
-def test_move_to_introduced_without_consent_shows_warning_and_cancel_keeps_stage(board, desk, dialogs):
+def test_move_to_introduced_without_consent_shows_warning_and_cancel_keeps_stage(qtbot, board, desk, dialogs):
     seen, script = dialogs
     intro = _intro_id(desk)
     script["accept"] = False
@@ -93,15 +95,17 @@ def test_move_to_introduced_without_consent_shows_warning_and_cancel_keeps_stage
     assert board.card_ids("proposed") == [intro]
     script["accept"] = True
     assert board.move_card(intro, "introduced")
+    settle(qtbot, board)
     assert board.card_ids("introduced") == [intro]
 
 
-def test_closing_asks_for_the_outcome(board, desk, dialogs):
+def test_closing_asks_for_the_outcome(qtbot, board, desk, dialogs):
     seen, script = dialogs
     intro = _intro_id(desk)
     script["outcome"] = "no_fit"
     assert board.move_card(intro, "closed")
     assert seen[0].outcome_combo.isVisibleTo(seen[0])
+    settle(qtbot, board)
     with desk.db.read() as s:
         assert introductions.service.get(s, intro).outcome.value == "no_fit"
     assert board.card_ids("closed") == [intro]
@@ -146,7 +150,9 @@ def test_board_loads_through_the_task_runner(qtbot, desk):
     assert page.card_ids("proposed")
 
 
-def test_a_win_picked_in_the_dialog_asks_about_the_consents_it_lacks(board, desk, dialogs, answers):
+def test_a_win_picked_in_the_dialog_asks_about_the_consents_it_lacks(
+    qtbot, board, desk, dialogs, answers
+):
     """No consent warning shows for closing until a win is picked in the dialog: the move
     then asks once more, and Cancel there leaves the introduction where it was."""
     seen, script = dialogs
@@ -159,6 +165,7 @@ def test_a_win_picked_in_the_dialog_asks_about_the_consents_it_lacks(board, desk
     assert board.card_ids("proposed") == [intro]
     answers.confirm.append(True)
     assert board.move_card(intro, "closed")
+    settle(qtbot, board)
     with desk.db.read() as s:
         assert introductions.service.get(s, intro).outcome.value == "partnership"
         assert "consent_missing" in stages.timeline(s, intro)[-1].note

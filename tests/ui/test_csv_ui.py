@@ -11,6 +11,7 @@ from crm.services import contacts, csv_export, export_profiles, organizations
 from crm.ui.dialogs.export_dialog import ExportDialog
 from crm.ui.dialogs.import_wizard import MAPPING, PREVIEW, ImportWizard, undo_last_import
 from crm.ui.pages.export_log import ExportLogDialog
+from tests.ui.writes import settle
 
 
 def write(path, rows, *, encoding="utf-8-sig", delimiter=","):
@@ -119,10 +120,11 @@ def test_wizard_previews_a_french_excel_file_refuses_it_then_imports_the_valid_r
         assert "Cœur Thérapeutique" in {o.name for o in organizations.service.find(s)}
     # Undo from the window: asked first, then the new contact and organization go to the trash.
     answers.confirm.append(True)
-    assert undo_last_import(desk, wizard)
+    assert undo_last_import(desk, tasks, wizard)
+    settle(qtbot, tasks)
     with desk.db.read() as s:
         assert "helene@cœur.ca" not in {c.email for c in contacts.service.find(s)}
-    assert not undo_last_import(desk, wizard)  # nothing more to undo
+    assert not undo_last_import(desk, tasks, wizard)  # nothing more to undo
     assert answers.asked[-1][2] == "There is no import to undo."
 
 

@@ -17,17 +17,19 @@ from crm.services import lists, organizations
 from crm.ui import app as desk_app
 from crm.ui import theme
 from crm.ui.dialogs.misc import FirstStartDialog
+from crm.ui.tasks import TaskRunner
 
 
 def test_the_first_start_is_offered_until_the_user_has_chosen(qtbot, sqlite_db, monkeypatch):
     ctx = desk_app.resolve_user(sqlite_db, None, interactive=False)
+    tasks = TaskRunner()
     # The file exists already (a failed start made it): still offered.
     assert desk_app.first_start_pending(ctx)
     monkeypatch.setattr(desk_app, "ask_first_start", lambda: 0)  # closed without an answer
-    assert desk_app.offer_demo(ctx) is False
+    assert desk_app.offer_demo(ctx, tasks) is False
     assert desk_app.first_start_pending(ctx)
     monkeypatch.setattr(desk_app, "ask_first_start", lambda: FirstStartDialog.EMPTY)
-    assert desk_app.offer_demo(ctx) is False
+    assert desk_app.offer_demo(ctx, tasks) is False
     assert not desk_app.first_start_pending(ctx)  # "Start empty" is an answer
 
 

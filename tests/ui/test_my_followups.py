@@ -12,6 +12,7 @@ from crm.services import followups
 from crm.ui.pages import my_followups
 from crm.ui.pages.my_followups import MyFollowUpsPage
 from crm.ui.tasks import TaskRunner
+from tests.ui.writes import settle
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -47,36 +48,41 @@ def test_groups_show_only_my_open_followups(page):
     assert overdue.text(3) == "Biotech de Montréal ↔ Boston CRO" or overdue.text(3) == "Montréal meets Boston"
 
 
-def test_complete_removes_and_records_done(page, desk):
+def test_complete_removes_and_records_done(qtbot, page, desk):
     page.select(_id(desk, "Due today"))
     with pytest.MonkeyPatch.context():
         page.complete_selected()
+    settle(qtbot, page)
     assert page.group_titles("today") == []
     with desk.db.read() as s:
         done = s.get(FollowUp, _id(desk, "Due today"))
         assert done.status.value == "done" and done.completed_at is not None
 
 
-def test_snooze_one_day_one_week_and_picked_date(page, desk, monkeypatch):
+def test_snooze_one_day_one_week_and_picked_date(qtbot, page, desk, monkeypatch):
     fid = _id(desk, "Due today")
     page.select(fid)
     page.snooze_selected(1)
+    settle(qtbot, page)
     assert page.group_titles("today") == [] and "Due today" in page.group_titles("week")
     page.select(fid)
     page.snooze_selected(7)
+    settle(qtbot, page)
     with desk.db.read() as s:
         assert s.get(FollowUp, fid).due_date == date.today() + timedelta(days=7)
     monkeypatch.setattr(my_followups, "pick_date", lambda parent, start: date.today() + timedelta(days=40))
     page.select(fid)
     page.snooze_to_picked()
+    settle(qtbot, page)
     assert page.group_titles("later") == ["Next month", "Due today"]
 
 
-def test_reassign_moves_it_off_my_page(page, desk):
+def test_reassign_moves_it_off_my_page(qtbot, page, desk):
     with desk.db.read() as s:
         other = s.scalar(sa.select(StaffUser.id).where(StaffUser.name == "jsmith"))
     page.select(_id(desk, "Next month"))
     page.reassign_selected(other)
+    settle(qtbot, page)
     assert page.group_titles("later") == []
 
 

@@ -15,6 +15,7 @@ from crm.ui.dialogs.records import ContactEditor, OrganizationEditor
 from crm.ui.pages.records import ContactsPage, FollowUpsPage, OrganizationsPage
 from crm.ui.pages.trash import TrashPage
 from crm.ui.widgets.search import SearchBox
+from tests.ui.writes import settle
 
 
 def test_list_page_shows_rows_count_and_filters(qtbot, desk, english):
@@ -148,6 +149,7 @@ def test_delete_to_trash_and_restore(qtbot, desk, answers):
     page.table.selectRow(0)
     name = page.model.index(0, 0).data()
     page.delete_selected()
+    settle(qtbot, page)
     assert page.model.rowCount() == 1
     trash.activate()
     assert trash.model.rowCount() == 1
@@ -155,6 +157,7 @@ def test_delete_to_trash_and_restore(qtbot, desk, answers):
     assert trash.model.index(0, 3).data() == "Marie Tremblay"
     trash.table.selectRow(0)
     trash.restore_selected()
+    settle(qtbot, trash)
     assert trash.model.rowCount() == 0
     page.mark_stale()
     page.activate()
@@ -162,14 +165,17 @@ def test_delete_to_trash_and_restore(qtbot, desk, answers):
     # and a permanent deletion asks first
     page.table.selectRow(0)
     page.delete_selected()
+    settle(qtbot, page)
     trash.mark_stale()
     trash.activate()
     trash.table.selectRow(0)
     answers.confirm = [False]
     trash.purge_selected()
+    settle(qtbot, trash)
     assert trash.model.rowCount() == 1
     answers.confirm = [True]
     trash.purge_selected()
+    settle(qtbot, trash)
     assert trash.model.rowCount() == 0
 
 

@@ -21,6 +21,7 @@ from crm.ui.dialogs.records import ContactEditor, OrganizationEditor
 from crm.ui.models import table
 from crm.ui.models.table import ListModel
 from crm.ui.pages.trash import TrashPage
+from tests.ui.writes import settle
 
 
 @pytest.fixture
@@ -342,16 +343,17 @@ def test_unknown_user_is_offered_for_creation(qtbot, sqlite_db, answers):
     assert answers.asked[-1][:2] == ("error", "Cannot create the staff user")
 
 
-def test_first_start_loads_the_demo_or_stays_empty(qtbot, sqlite_db, monkeypatch):
+def test_first_start_loads_the_demo_or_stays_empty(qtbot, sqlite_db, monkeypatch, tasks):
     from crm.ui.dialogs.misc import FirstStartDialog
 
     ctx = desk_app.resolve_user(sqlite_db, None, interactive=False)
     monkeypatch.setattr(desk_app, "ask_first_start", lambda: FirstStartDialog.EMPTY)
-    assert desk_app.offer_demo(ctx) is False
+    assert desk_app.offer_demo(ctx, tasks) is False
     with sqlite_db.read() as s:
         assert s.scalar(sa.select(sa.func.count(Organization.id))) == 0
     monkeypatch.setattr(desk_app, "ask_first_start", lambda: FirstStartDialog.DEMO)
-    assert desk_app.offer_demo(ctx) is True
+    assert desk_app.offer_demo(ctx, tasks) is True
+    settle(qtbot, tasks)
     with sqlite_db.read() as s:
         assert s.scalar(sa.select(sa.func.count(Organization.id))) > 10
 
@@ -414,6 +416,7 @@ def test_trash_lists_newest_first_with_who_and_restores(qtbot, desk, answers):
     assert headers == ["Kind", "Name", "Deleted on", "Deleted by"] or len(set(headers)) == 4
     page.table.selectRow(1)
     page.restore_selected()
+    settle(qtbot, page)
     assert [page.model.index(r, 1).data() for r in range(page.model.rowCount())] == [
         "BIO 2025 Boston",
         "Boston CRO",
@@ -423,6 +426,7 @@ def test_trash_lists_newest_first_with_who_and_restores(qtbot, desk, answers):
     page.table.selectRow(0)
     answers.confirm = [True]
     page.purge_selected()
+    settle(qtbot, page)
     assert "cannot be undone" in answers.asked[-1][2]
     assert page.model.rowCount() == 1
 
@@ -474,7 +478,10 @@ def test_shortcuts_do_what_they_say(qtbot, window, desk, answers):
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: page.is_loaded() and page.model.rowCount() == 2)
     assert name not in names(page.model)
-    # Ctrl+N: a new record of the current page's kind
+    # Ctrl+N: a new record of the current page's kind (the editor closed above gave the
+    # activation away once the event loop ran: the user clicks the window again)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.findChildren(ContactEditor)[-1].record_id is None
     window.findChildren(ContactEditor)[-1].close()

@@ -18,6 +18,7 @@ from crm.services import contacts, followups, stages
 from crm.ui.dialogs import stage_dialog
 from crm.ui.i18n import Languages
 from crm.ui.main_window import MainWindow
+from tests.ui.writes import settle
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -70,6 +71,7 @@ def test_delete_says_so_in_the_status_bar_and_ctrl_z_restores(qtbot, window, des
     page = _list_page(qtbot, window, "contacts")
     _select(page, "Éric Côté")
     window.delete_selected()  # the Delete key
+    settle(qtbot, window)
     assert _contact(desk, "Côté").deleted_at is not None
     bar = window.undo_bar
     assert bar.isVisible() and bar.message() == "Moved “Éric Côté” to the trash"
@@ -77,6 +79,7 @@ def test_delete_says_so_in_the_status_bar_and_ctrl_z_restores(qtbot, window, des
     assert window.actions_["undo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert window.actions_["undo"] in window.menus["edit"].actions()
     _ctrl_z(qtbot, window)
+    settle(qtbot, window)
     assert _contact(desk, "Côté").deleted_at is None
     assert bar.message() == "Undone: Moved “Éric Côté” to the trash"
     assert not bar.can_undo() and not bar.button.isVisible()
@@ -87,11 +90,13 @@ def test_undo_is_refused_when_the_record_changed_since(qtbot, window, desk, answ
     page = _list_page(qtbot, window, "contacts")
     _select(page, "Éric Côté")
     window.delete_selected()
+    settle(qtbot, window)
     eric = _contact(desk, "Côté").id
     with desk.db.write() as s:  # someone restores it and edits it meanwhile
         contacts.service.restore(s, desk.user_id, eric)
         contacts.service.update(s, desk.user_id, eric, {"title": "CSO"})
-    assert window.undo_bar.undo() is False
+    window.undo_bar.undo()
+    settle(qtbot, window)
     assert answers.asked[-1][:2] == ("error", "Cannot undo")
     assert "Nothing was undone" in answers.asked[-1][2]
     assert window.undo_bar.message().startswith("Not undone")
@@ -106,9 +111,11 @@ def test_restore_from_the_trash_then_undo_puts_it_back(qtbot, window, desk):
     trash = _list_page(qtbot, window, "trash")
     _select(trash, "Éric Côté")
     trash.restore_selected()
+    settle(qtbot, window)
     assert _contact(desk, "Côté").deleted_at is None
     assert window.undo_bar.message() == "Restored “Éric Côté” from the trash"
     window.actions_["undo"].trigger()
+    settle(qtbot, window)
     assert _contact(desk, "Côté").deleted_at is not None
 
 
@@ -119,6 +126,7 @@ def test_purge_asks_first_with_the_count_and_cannot_be_undone(qtbot, window, des
     trash = _list_page(qtbot, window, "trash")
     trash.table.selectAll()
     window.delete_selected()  # Delete in the trash: asked first; the answer is Cancel
+    settle(qtbot, window)
     assert (
         answers.asked[-1][0] == "confirm"
         and "Delete 2 records permanently?" in answers.asked[-1][2]
@@ -127,6 +135,7 @@ def test_purge_asks_first_with_the_count_and_cannot_be_undone(qtbot, window, des
         assert contacts.service.count(s, deleted=True) == 2
     answers.confirm.append(True)
     window.delete_selected()
+    settle(qtbot, window)
     with desk.db.read() as s:
         assert contacts.service.count(s, deleted=True) == 0
     bar = window.undo_bar
@@ -141,9 +150,11 @@ def test_complete_then_undo_reopens_the_followup(qtbot, window, desk):
         call = s.scalar(sa.select(FollowUp.id).where(FollowUp.title == "Call back Éric"))
     page.select(call)
     page.complete_selected()
+    settle(qtbot, window)
     assert window.undo_bar.message() == "Completed “Call back Éric”"
     assert page.group_titles("overdue") == []
     _ctrl_z(qtbot, window)
+    settle(qtbot, window)
     with desk.db.read() as s:
         back = s.get(FollowUp, call)
         assert back.status == FollowUpStatus.OPEN and back.completed_at is None
@@ -160,8 +171,10 @@ def test_snooze_then_undo_gives_the_due_date_back(qtbot, window, desk):
         call = s.scalar(sa.select(FollowUp.id).where(FollowUp.title == "Call back Éric"))
     page.select(call)
     page.snooze_selected(7)
+    settle(qtbot, window)
     assert window.undo_bar.message().startswith("Snoozed “Call back Éric” to ")
     window.undo_bar.undo()
+    settle(qtbot, window)
     with desk.db.read() as s:
         assert s.get(FollowUp, call).due_date == date(2020, 1, 15)
 
@@ -175,9 +188,11 @@ def test_board_drag_then_undo_moves_it_back(qtbot, window, desk, accept_moves):
     mime = source.mimeData([source.item(0)])
     target.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.MoveAction, mime,
                                 Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))  # fmt: skip
+    settle(qtbot, window)
     assert board.card_ids("asked") == [intro]
     assert window.undo_bar.message() == "Moved “Montréal meets Boston” to Asked"
     _ctrl_z(qtbot, window)
+    settle(qtbot, window)
     with desk.db.read() as s:
         assert s.get(Introduction, intro).stage == IntroductionStage.PROPOSED
         line = stages.timeline(s, intro)
@@ -194,6 +209,7 @@ def test_a_later_action_ends_the_undo_of_the_one_before(qtbot, window, desk):
     page = _list_page(qtbot, window, "contacts")
     _select(page, "Éric Côté")
     window.delete_selected()
+    settle(qtbot, window)
     assert window.undo_bar.can_undo()
     editor = window.open_record("organization", 1)
     editor.widgets["city"].setText("Laval")
@@ -230,8 +246,12 @@ def test_trash_from_the_editor_is_undone_too(qtbot, window, desk):
     eric = _contact(desk, "Côté").id
     editor = window.open_record("contact", eric)
     editor.move_to_trash()
+    task = editor.trash_task  # the editor closes (and goes) once the record is in the trash
+    qtbot.waitUntil(lambda: not task.running)
+    assert _contact(desk, "Côté").deleted_at is not None
     assert window.undo_bar.message() == "Moved “Éric Côté” to the trash"
     assert window.undo_bar.undo()
+    settle(qtbot, window)
     assert _contact(desk, "Côté").deleted_at is None
 
 
@@ -239,6 +259,7 @@ def test_the_status_bar_speaks_french(qtbot, window, desk):
     page = _list_page(qtbot, window, "contacts")
     _select(page, "Éric Côté")
     window.delete_selected()
+    settle(qtbot, window)
     window.languages.apply("fr")
     qtbot.waitUntil(lambda: window.undo_bar.button.text() == "Annuler")
     window.undo_bar.push(window.undo_bar.entry)  # the text is said again in French
@@ -284,9 +305,11 @@ def test_keyboard_move_on_the_board_then_undo(qtbot, window, desk, accept_moves)
     column.setCurrentRow(0)
     intro = board.card_ids("proposed")[0]
     qtbot.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     assert board.card_ids("asked") == [intro]
     assert window.undo_bar.message() == "Moved “Montréal meets Boston” to Asked"
     assert window.undo_bar.undo()
+    settle(qtbot, window)
     with desk.db.read() as s:
         assert s.get(Introduction, intro).stage == IntroductionStage.PROPOSED
 
@@ -297,6 +320,7 @@ def test_a_change_nobody_announced_ends_the_undo(qtbot, window, desk):
     page = _list_page(qtbot, window, "contacts")
     _select(page, "Éric Côté")
     window.delete_selected()
+    settle(qtbot, window)
     assert window.undo_bar.can_undo()
     window.records_changed()  # what the restore of a backup calls
     assert not window.undo_bar.can_undo()
@@ -371,5 +395,6 @@ def test_a_stage_changed_in_the_editor_is_undone_too(qtbot, window, desk, accept
     assert editor.save()
     assert window.undo_bar.message() == "Moved “Montréal meets Boston” to Asked"
     assert window.undo_bar.undo()
+    settle(qtbot, window)
     with desk.db.read() as s:
         assert s.get(Introduction, intro).stage == IntroductionStage.PROPOSED

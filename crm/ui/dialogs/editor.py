@@ -27,7 +27,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,10 +54,11 @@ from crm.domain.errors import (
     ValidationFailed,
 )
 from crm.services import users
-from crm.ui import labels, messages
+from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text, issue_text
 from crm.ui.kinds import SERVICES
+from crm.ui.tasks import Task, TaskRunner
 from crm.ui.widgets.datefield import DateField, TimeField
 from crm.ui.widgets.picker import RecordPicker
 
@@ -108,7 +109,10 @@ class RecordEditor(QDialog):
         self._told: dict[str, bool] = {}  # following field -> whether something tells it
         self._inferring = False
         self._closing = False
+        self.moved: Any = None  # an introduction's stage move (IntroductionEditor)
         self.trashed: tuple[int, str] | None = None  # (version, name) once moved to the trash
+        self._tasks: TaskRunner | None = None  # made for the first write off the GUI thread
+        self.trash_task: Task | None = None
 
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
@@ -181,9 +185,7 @@ class RecordEditor(QDialog):
             self.resize(1080, 660)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        geometry = QSettings().value(f"dialogs/{self.kind}/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        settings.restore_geometry(self, f"dialogs/{self.kind}")
 
         if record_id is not None:
             self.load()
@@ -600,28 +602,38 @@ class RecordEditor(QDialog):
         return False
 
     def move_to_trash(self) -> None:
+        """Move the record to the trash, off the GUI thread (`crm.ui.operations`); the editor
+        closes once it is done, and the status bar offers its Undo."""
         if self.record_id is None:
             return
-        try:
-            with self.ctx.db.write() as session:
-                obj = SERVICES[self.kind].delete(
-                    session, self.ctx.user_id, self.record_id, expected_version=self.version
-                )
-                # What the status bar's Undo needs (`deleted` is emitted below).
-                self.trashed = (obj.version, str(SERVICES[self.kind].label(obj)))
-        except StaleRecord:
+        from crm.ui import operations, undo
+
+        kind, record_id, version = self.kind, self.record_id, self.version
+
+        def trash(session: Any, actor: int) -> undo.Done:
+            obj = SERVICES[kind].delete(session, actor, record_id, expected_version=version)
+            return undo.Done(kind, record_id, obj.version, str(SERVICES[kind].label(obj)))
+
+        def done(result: undo.Done) -> None:
+            self.trashed = (result.version, result.label)
+            self.deleted.emit(kind, record_id)
+            self.loaded_values = self.values()
+            self._finish()
+
+        def failed(failure: operations.Failed) -> bool:
+            if failure.kind is not operations.Failure.STALE:
+                return False
             self._stale()
-            return
-        except DeskError as exc:
-            messages.error(
-                self,
-                QCoreApplication.translate("RecordEditor", "Cannot move to the trash"),
-                error_text(exc),
-            )
-            return
-        self.deleted.emit(self.kind, self.record_id)
-        self.loaded_values = self.values()
-        self._finish()
+            return True
+
+        if self._tasks is None:  # outlives the editor, which is deleted once closed
+            self._tasks = TaskRunner(self.parent() or self)
+        self.trash_task = operations.write(
+            self, self.ctx, self._tasks, trash, kinds={kind},
+            error_title=QCoreApplication.translate("RecordEditor", "Cannot move to the trash"),
+            on_done=done, on_failed=failed,
+            announce=lambda result: operations.changes({kind}, undo=undo.trash_entry([result])),
+        )  # fmt: skip
 
     def _finish(self) -> None:
         self._closing = True
@@ -656,5 +668,5 @@ class RecordEditor(QDialog):
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        QSettings().setValue(f"dialogs/{self.kind}/geometry", self.saveGeometry())
+        settings.save_geometry(self, f"dialogs/{self.kind}")
         super().done(result)

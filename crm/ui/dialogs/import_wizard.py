@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from crm.domain import csv_headers
 from crm.domain.errors import DeskError
 from crm.services import csv_import
-from crm.ui import labels, messages
+from crm.ui import labels, messages, operations
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.tasks import Task, TaskRunner
@@ -477,8 +477,9 @@ class ImportWizard(QDialog):
         raise exc
 
 
-def undo_last_import(ctx: DeskContext, parent: QWidget | None = None) -> bool:
-    """Ask, then undo the latest import; True when it was undone."""
+def undo_last_import(ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> bool:
+    """Ask, then undo the latest import off the GUI thread (`crm.ui.operations`: every kind
+    is announced changed when done); True when the user confirmed and the undo started."""
     from PySide6.QtCore import QCoreApplication
 
     title = QCoreApplication.translate("ImportWizard", "Undo last import")
@@ -501,10 +502,6 @@ def undo_last_import(ctx: DeskContext, parent: QWidget | None = None) -> bool:
     )
     if not messages.confirm(parent, title, text):
         return False
-    try:
-        with ctx.db.write() as session:
-            csv_import.undo_last(session, ctx.user_id)
-    except DeskError as exc:
-        messages.error(parent, title, error_text(exc))
-        return False
+    operations.write(parent, ctx, tasks, csv_import.undo_last, kinds=operations.KINDS,
+                     error_title=title)  # fmt: skip
     return True

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain.errors import DeskError
 from crm.services import events, meetings, roster
-from crm.ui import labels, messages
+from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
 from crm.ui.dialogs.stage_dialog import warning_text
 from crm.ui.errors import error_text
@@ -223,9 +223,7 @@ class RosterDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
         self.resize(720, 520)
-        geometry = QSettings().value("dialogs/roster/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        settings.restore_geometry(self, "dialogs/roster")
         self.reload()
 
     def reload(self) -> None:
@@ -316,11 +314,11 @@ class RosterDialog(QDialog):
 
     def _suggested(self, suffix: str) -> str:
         base = "".join(c if c.isalnum() or c in " -_" else " " for c in self.event_title).strip()
-        folder = QSettings().value("paths/roster", str(Path.home()))
-        return str(Path(str(folder)) / f"{' '.join(base.split()) or 'roster'}{suffix}")
+        folder = settings.roster_folder()
+        return str(Path(folder) / f"{' '.join(base.split()) or 'roster'}{suffix}")
 
     def _remember(self, path: str) -> None:
-        QSettings().setValue("paths/roster", str(Path(path).parent))
+        settings.ROSTER_FOLDER.set(str(Path(path).parent))
 
     def save_text(self) -> str:
         path = save_path(self, tr("Save the roster as text"), self._suggested(".txt"),
@@ -356,5 +354,5 @@ class RosterDialog(QDialog):
         return path
 
     def done(self, result: int) -> None:
-        QSettings().setValue("dialogs/roster/geometry", self.saveGeometry())
+        settings.save_geometry(self, "dialogs/roster")
         super().done(result)

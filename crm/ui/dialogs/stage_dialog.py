@@ -2,8 +2,9 @@
 
 `StageDialog` shows the move, the warnings to confirm (never accepted silently), the outcome
 when closing, a note for the history, and the suggested follow-ups, which the user keeps,
-edits or drops. `move_introduction` asks, then writes the move, its history and the kept
-follow-ups with one service call, `stages.move_with_followups`, in one transaction.
+edits or drops. `plan_move` asks; the board and the editor then write the move, its history
+and the kept follow-ups with one service call, `stages.move_with_followups`, in one
+transaction (the board off the GUI thread, through `crm.ui.operations`).
 
 `ask(dialog)` shows a dialog modally; tests replace it (monkeypatch) to fill the dialog in
 and accept or reject it, so no modal dialog ever blocks a test run.
@@ -33,11 +34,9 @@ from PySide6.QtWidgets import (
 
 from crm.domain import stage_rules
 from crm.domain.enums import IntroductionStage
-from crm.domain.errors import DeskError, StaleRecord
 from crm.services import stages, users
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
-from crm.ui.errors import error_text
 from crm.ui.i18n import tr
 from crm.ui.widgets.datefield import DateField
 
@@ -261,41 +260,6 @@ def confirm_more(parent: QWidget | None, more: list[stages.WorkflowWarning]) -> 
         "\n".join(warning_text(w) for w in more),
         ok_text=tr("Move anyway"),
     )
-
-
-def move_introduction(
-    parent: QWidget | None,
-    ctx: DeskContext,
-    record_id: int,
-    to_stage: str,
-    *,
-    expected_version: int | None = None,
-) -> stages.Moved | None:
-    """The whole move: confirm, then write the move, its history and the kept follow-ups in
-    one service call. Returns what was done (for the status bar's Undo), None when cancelled
-    or refused. A warning that appeared meanwhile is confirmed before the move is retried."""
-    plan = plan_move(parent, ctx, record_id, to_stage)
-    while plan is not None:
-        try:
-            with ctx.db.write() as session:
-                return stages.move_with_followups(
-                    session, ctx.user_id, record_id, to_stage,
-                    outcome=plan.outcome, note=plan.note, followups=plan.followups,
-                    accepted_warnings=plan.accepted_warnings, expected_version=expected_version,
-                )  # fmt: skip
-        except stages.WorkflowWarnings as exc:
-            if not confirm_more(parent, exc.warnings):
-                return None
-            codes = plan.accepted_warnings | {w.code for w in exc.warnings}
-            plan = replace(plan, accepted_warnings=codes)
-        except StaleRecord:
-            messages.error(parent, tr("Changed by someone else"),
-                           tr("Someone else changed this introduction meanwhile; look again and retry."))  # fmt: skip
-            return None
-        except DeskError as exc:
-            messages.error(parent, tr("Cannot move"), error_text(exc))
-            return None
-    return None
 
 
 class TimelinePanel(QWidget):

@@ -1,20 +1,66 @@
-"""What pages that reload off the GUI thread have in common.
+"""`DeskPage`: what every page of the main window is, and the one order it is built in.
 
-The main window calls `activate()` when a page is shown, `mark_stale()` when records
-changed, `is_loaded()` in screenshot mode, and `save_state()` on close.
+Every page is built as `Page(ctx, tasks=None, parent=None)` (no task runner: it makes its
+own) and the main window talks to it only through this interface:
+
+- `activate()` when it is shown, `refresh(changes)` after a write (see
+  `crm.ui.operations.Changes`: a page re-reads only when a kind it `shows` changed; the page
+  listens to `ctx.changes` itself), `mark_stale()` when anything may have changed,
+  `is_loaded()` (screenshot mode), `retranslate()`, `save_state()` on close;
+- the commands of the menus: `delete_selected()` (the Delete key), `focus_filter()`,
+  `export_list()`, `show_filtered(filters)`, `selection()`; `new_kind()` is what Ctrl+N
+  creates here (None: nothing);
+- `write(fn, kinds=..., ...)`: the page's writes, through `crm.ui.operations.write`.
+
+Signals: `openRequested(str kind, int id)`, `editRequested(str kind, int id)`,
+`followUpRequested(str kind, int id)`, `newRequested(str kind)`, `listRequested(str page,
+dict filters)`, `loaded()` when its rows are on screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
-class ReloadingPage:
-    """Mixin for a QWidget page: set `stale = True` and `_loading = 0`, define `reload()`."""
+from crm.ui import operations
+from crm.ui.context import DeskContext
+from crm.ui.operations import KINDS, Changes, Failed
+from crm.ui.tasks import Task, TaskRunner
 
-    stale: bool
-    _loading: int
+
+class DeskPage(QWidget):
+    """Base of the pages; subclasses define `reload()` (or override `activate`)."""
+
+    openRequested = Signal(str, int)
+    editRequested = Signal(str, int)
+    followUpRequested = Signal(str, int)
+    newRequested = Signal(str)
+    listRequested = Signal(str, dict)
+    loaded = Signal()
+
+    #: The record kinds this page shows (a write that changed none of them leaves it alone).
+    shows: frozenset[str] = KINDS
+    #: Whether File > Export this list exports this page's rows (else the contacts').
+    exports_csv = False
+
+    stale: bool = True
+    _loading: int = 0
     _generation: int = 0
+
+    def __init__(
+        self, ctx: DeskContext, tasks: TaskRunner | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks if tasks is not None else TaskRunner(self)
+        self.stale = True
+        self._loading = 0
+        ctx.changes.changed.connect(self.refresh)
+
+    # --- reading -----------------------------------------------------------------------------
 
     def _fresh(self) -> int:
         """The number of the reload starting now. Reads run on two pool threads, so an older
@@ -31,12 +77,69 @@ class ReloadingPage:
 
     def mark_stale(self) -> None:
         self.stale = True
-        widget: Any = self
-        if widget.isVisible():
-            self.reload()
+        if self.isVisible():
+            self.activate()
+
+    def refresh(self, changes: Changes) -> None:
+        """After a write: re-read if it changed what this page shows (its own writes re-read
+        in their `on_done`)."""
+        if changes.source is not self and changes.touches(self.shows):
+            self.mark_stale()
 
     def is_loaded(self) -> bool:
         return not self.stale and not self._loading
 
+    def retranslate(self) -> None:
+        """Say the page's texts again (the language changed)."""
+
     def save_state(self) -> None:
-        """These pages keep no layout of their own."""
+        """Remember the page's layout (on close); most pages keep none."""
+
+    # --- commands ----------------------------------------------------------------------------
+
+    def new_kind(self) -> str | None:
+        """The kind of record Ctrl+N creates on this page (None: none here)."""
+        return "organization"
+
+    def selection(self) -> list[tuple[str, int]]:
+        """(kind, id) of the selected records."""
+        return []
+
+    def delete_selected(self) -> None:
+        """The Delete key: the selection goes to the trash (where there is one)."""
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: the page's filter box, when it has one."""
+
+    def export_list(self) -> Any:
+        """Open the CSV export over this page's rows; None when it exports nothing."""
+        return None
+
+    def show_filtered(self, filters: dict[str, Any]) -> None:
+        """Show the rows these filter choices select (a page without filters shows all)."""
+        self.activate()
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def write(
+        self,
+        fn: Callable[[Any, int], Any],
+        *,
+        kinds: Iterable[str],
+        error_title: str,
+        on_done: Callable[[Any], Any] | None = None,
+        on_failed: Callable[[Failed], bool] | None = None,
+        announce: Callable[[Any], Changes | None] | None = None,
+    ) -> Task:
+        """`fn(session, actor_id)` through `crm.ui.operations.write`."""
+        return operations.write(
+            self,
+            self.ctx,
+            self.tasks,
+            fn,
+            kinds=kinds,
+            error_title=error_title,
+            on_done=on_done,
+            on_failed=on_failed,
+            announce=announce,
+        )

@@ -5,20 +5,20 @@ on another column (or Ctrl+Right / Ctrl+Left on a card) calls `BoardPage.move_ca
 goes through the same confirmation, rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`); closing asks for
 the outcome. Each column shows at most `CARDS_PER_COLUMN` cards and an "n more…" line that
 opens the introductions list filtered to that stage. The stalled queue lists the open
-introductions with no stage change for N days (QSettings `board/stalled_days`, default 30).
+introductions with no stage change for N days (`crm.ui.settings.STALLED_DAYS`, default 30).
 
-Signals: `openRequested(str kind, int id)`, `editRequested`, `followUpRequested`,
-`newRequested(str kind)`, `recordsChanged()` after a move, `listRequested(str page,
-dict filters)` for "n more…", `loaded()` when the columns are on screen, `undoable(object)`
-with the `crm.ui.undo.UndoEntry` of a move (the status bar's Undo).
+Signals: those of `crm.ui.pages.base.DeskPage` (`listRequested` for "n more…", `loaded()`
+when the columns are on screen). A move is written through `crm.ui.operations` (off the GUI
+thread) and announced with the `crm.ui.undo.UndoEntry` of the move (the status bar's Undo).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QMimeData, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QMimeData, Qt
 from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
 
 from crm.domain.enums import IntroductionStage
 from crm.services import board as board_service
-from crm.services import users
-from crm.ui import labels, undo
+from crm.services import stages, users
+from crm.ui import labels, messages, operations, settings, undo
 from crm.ui.context import DeskContext
-from crm.ui.dialogs import stage_dialog
 from crm.ui.i18n import tr
-from crm.ui.pages.base import ReloadingPage
+from crm.ui.operations import Changes
+from crm.ui.pages.base import DeskPage
 from crm.ui.tasks import TaskRunner
 
 MIME = "application/x-crm-introduction"
@@ -125,22 +125,14 @@ class StageColumn(QListWidget):
             self.page.openRequested.emit("introduction", int(record_id))
 
 
-class BoardPage(ReloadingPage, QWidget):
-    openRequested = Signal(str, int)
-    editRequested = Signal(str, int)
-    followUpRequested = Signal(str, int)
-    newRequested = Signal(str)
-    recordsChanged = Signal()
-    listRequested = Signal(str, dict)
-    loaded = Signal()
-    undoable = Signal(object)
+class BoardPage(DeskPage):
+    shows = frozenset(("introduction", "organization", "contact"))
 
-    def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="boardPage")
-        self.ctx = ctx
-        self.tasks = tasks
-        self.stale = True
-        self._loading = 0
+    def __init__(
+        self, ctx: DeskContext, tasks: TaskRunner | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, tasks, parent)
+        self.setObjectName("boardPage")
         self.columns_data: list[board_service.Column] = []
         self.stalled_data: tuple[int, list[board_service.Card]] = (0, [])
 
@@ -157,7 +149,7 @@ class BoardPage(ReloadingPage, QWidget):
         self.days_label = QLabel(self)
         self.days_spin = QSpinBox(self, objectName="boardStalledDays")
         self.days_spin.setRange(1, 999)
-        self.days_spin.setValue(stalled_days())
+        self.days_spin.setValue(settings.STALLED_DAYS.get())
         self.owner_combo.currentIndexChanged.connect(self.reload)
         self.purpose_combo.currentIndexChanged.connect(self.reload)
         self.days_spin.valueChanged.connect(self._days_changed)
@@ -254,7 +246,7 @@ class BoardPage(ReloadingPage, QWidget):
         }
 
     def _days_changed(self, value: int) -> None:
-        QSettings().setValue("board/stalled_days", value)
+        settings.STALLED_DAYS.set(value)
         self.reload()
 
     def reload(self) -> None:
@@ -370,27 +362,53 @@ class BoardPage(ReloadingPage, QWidget):
         return found
 
     def move_card(self, record_id: int, stage: str) -> bool:
-        """Move an introduction to `stage`: what a drop does (the editor's rules and history)."""
+        """Move an introduction to `stage`: what a drop does (the editor's rules and history).
+        True when the user confirmed: the move is then written off the GUI thread."""
         current = next(
             (c.stage for c in self.columns_data for card in c.cards if card.id == record_id), None
         )
         if current == stage:
             return False
-        done = stage_dialog.move_introduction(self, self.ctx, record_id, stage)
-        if done is None:
+        from crm.ui.dialogs import stage_dialog  # a dialog: imported when first needed
+
+        plan = stage_dialog.plan_move(self, self.ctx, record_id, stage)
+        if plan is None:
             return False
-        self.reload_now()
-        self.undoable.emit(undo.move_entry(done))
-        self.recordsChanged.emit()
+        self._write_move(record_id, stage, plan)
         return True
+
+    def _write_move(self, record_id: int, stage: str, plan: Any) -> None:
+        """The move and its kept follow-ups, one service call off the GUI thread. A warning
+        that appeared meanwhile is confirmed, then the move is tried again with it."""
+        from crm.ui.dialogs import stage_dialog
+
+        def move(session: Any, actor: int) -> stages.Moved:
+            return stages.move_with_followups(
+                session, actor, record_id, stage, outcome=plan.outcome, note=plan.note,
+                followups=plan.followups, accepted_warnings=plan.accepted_warnings,
+            )  # fmt: skip
+
+        def failed(failure: operations.Failed) -> bool:
+            if isinstance(failure.error, stages.WorkflowWarnings):
+                more = failure.error.warnings
+                if stage_dialog.confirm_more(self, more):
+                    codes = plan.accepted_warnings | {w.code for w in more}
+                    self._write_move(record_id, stage, replace(plan, accepted_warnings=codes))
+                return True
+            if failure.kind is not operations.Failure.STALE:
+                return False
+            messages.error(self, tr("Changed by someone else"),
+                           tr("Someone else changed this introduction meanwhile; look again and retry."))  # fmt: skip
+            return True
+
+        self.write(
+            move, kinds={"introduction", "followup"}, error_title=tr("Cannot move"),
+            on_done=lambda _done: self.reload_now(), on_failed=failed,
+            announce=lambda done: Changes(frozenset({"introduction", "followup"}),
+                                          undo=undo.move_entry(done)),
+        )  # fmt: skip
 
     def _open_stalled(self, item: QListWidgetItem) -> None:
         if item.data(ID_ROLE) is not None:
             self.openRequested.emit("introduction", int(item.data(ID_ROLE)))
 
-
-def stalled_days() -> int:
-    try:
-        return int(QSettings().value("board/stalled_days", board_service.DEFAULT_STALLED_DAYS))
-    except (TypeError, ValueError):
-        return board_service.DEFAULT_STALLED_DAYS

@@ -6,17 +6,16 @@ introductions per month by direction (QC→MA, MA→QC; the rule is in
 `crm.services.dashboard`), outcomes, overdue follow-ups per staff user and the most
 connected organizations. Each figure opens the matching filtered list.
 
-Signals: `loaded()` when the figures are on screen; `listRequested(str page, dict filters)`
-to open a list with these filter choices (`text` is the filter box); `openRequested(str
-kind, int id)`, `editRequested`, `followUpRequested`, `newRequested`, `recordsChanged` like
-the other pages.
+Signals: those of `crm.ui.pages.base.DeskPage`: `loaded()` when the figures are on screen;
+`listRequested(str page, dict filters)` to open a list with these filter choices (`text` is
+the filter box).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,6 +32,7 @@ from crm.services import dashboard
 from crm.ui import labels
 from crm.ui.context import DeskContext
 from crm.ui.i18n import tr
+from crm.ui.pages.base import DeskPage
 from crm.ui.tasks import TaskRunner
 from crm.ui.widgets.charts import PALETTE, BarChart, ColumnChart
 
@@ -66,20 +66,12 @@ class Figure(QFrame):
         self.number.setText(QLocale().toString(value))
 
 
-class DashboardPage(QWidget):
-    loaded = Signal()
-    listRequested = Signal(str, dict)
-    openRequested = Signal(str, int)
-    editRequested = Signal(str, int)
-    followUpRequested = Signal(str, int)
-    newRequested = Signal(str)
-    recordsChanged = Signal()
-
-    def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="dashboardPage")
-        self.ctx = ctx
-        self.tasks = tasks
-        self.stale = True
+class DashboardPage(DeskPage):
+    def __init__(
+        self, ctx: DeskContext, tasks: TaskRunner | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, tasks, parent)
+        self.setObjectName("dashboardPage")
         self.data: dashboard.Dashboard | None = None
         self.title = QLabel(self, objectName="pageTitle")
         font = self.title.font()
@@ -207,11 +199,6 @@ class DashboardPage(QWidget):
 
         self.tasks.run(read, self._show)
 
-    def mark_stale(self) -> None:
-        self.stale = True
-        if self.isVisible():
-            self.activate()
-
     def is_loaded(self) -> bool:
         return self.data is not None and not self.stale
 
@@ -245,9 +232,6 @@ class DashboardPage(QWidget):
         self.overdue.set_bars([(uid, name or tr("Nobody"), n) for uid, name, n in data.overdue])
         self.connected.set_bars([(oid, name, n) for oid, name, n in data.connected])
         self.loaded.emit()
-
-    def save_state(self) -> None:
-        pass
 
 
 __all__ = ["DashboardPage", "IntroductionStage"]

@@ -3,18 +3,16 @@
 Each record list (organizations, contacts...) is a small subclass naming its list spec and
 its filters; the rows come from a `ListModel`, which runs sorting and filtering in SQL.
 
-Signals: `openRequested(str kind, int id)`, `editRequested(str kind, int id)`,
-`followUpRequested(str kind, int id)` (a new follow-up linked to that record),
-`newRequested(str kind)`, `recordsChanged()` after records were moved to the trash from this page,
-`undoable(object)` with the `crm.ui.undo.UndoEntry` of what was just done (the status bar's Undo).
+Signals: those of `crm.ui.pages.base.DeskPage`. Trash, restore and purge of the selection
+are writes through `crm.ui.operations` (off the GUI thread); what they did is announced on
+`ctx.changes` with the status bar's `crm.ui.undo.UndoEntry`.
 
-The sort column and order and the filter choices are remembered per list in QSettings
-(`lists/<kind>/v2/sort`, `.../filters`), besides the column layout (`.../header`).
+The sort column and order and the filter choices are remembered per list (`crm.ui.settings`
+`LIST_SORT`, `LIST_FILTERS`), besides the column layout (`LIST_HEADER`).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -24,10 +22,8 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPoint,
-    QSettings,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -45,15 +41,15 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.enums import EntityKind
-from crm.domain.errors import DeskError
 from crm.services import listing, tags, users
 from crm.services.kinds import FOLLOWUP_LINKS, KINDS
-from crm.ui import labels, messages
+from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
-from crm.ui.errors import error_text
 from crm.ui.models.table import ListModel
+from crm.ui.operations import Changes
+from crm.ui.pages.base import DeskPage
 from crm.ui.resources import icon
-from crm.ui.tasks import TaskRunner
+from crm.ui.tasks import Task, TaskRunner
 
 
 @dataclass(frozen=True)
@@ -99,31 +95,24 @@ def due_range(choice: str, today: date) -> dict[str, date]:
     return {}
 
 
-class ListPage(QWidget):
-    openRequested = Signal(str, int)
-    editRequested = Signal(str, int)
-    followUpRequested = Signal(str, int)
-    newRequested = Signal(str)
-    recordsChanged = Signal()
-    undoable = Signal(object)
-
+class ListPage(DeskPage):
     spec: listing.ListSpec
     filter_defs: tuple[FilterDef, ...] = ()
     can_create = True
+    exports_csv = True
 
     def __init__(
-        self, ctx: DeskContext, parent: QWidget | None = None, tasks: TaskRunner | None = None
+        self, ctx: DeskContext, tasks: TaskRunner | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, tasks, parent)
         self.kind = self.spec.name
         self.setObjectName(f"{self.kind}Page")
-        self.stale = True
+        # Without a runner of the caller's, the rows are read on this thread (tests, tools).
         self.model = ListModel(ctx.db, self.spec, self, tasks)
         self.model.countChanged.connect(self._show_count)
         # A big list refreshes in the background: say so after ~300 ms, keep the old rows.
-        self._loading = QTimer(self, singleShot=True, interval=300)
-        self._loading.timeout.connect(self._show_loading)
+        self._loading_timer = QTimer(self, singleShot=True, interval=300)
+        self._loading_timer.timeout.connect(self._show_loading)
         self.model.loadingChanged.connect(self._loading_changed)
         self.model.loadFailed.connect(self._load_failed)
 
@@ -197,7 +186,7 @@ class ListPage(QWidget):
             default, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         )
         self.table.setSortingEnabled(True)
-        state = QSettings().value(self.settings_key("header"))
+        state = settings.LIST_HEADER.get(kind=self.kind)
         if state is not None:
             header.restoreState(state)
         self._restore_sort()
@@ -305,9 +294,9 @@ class ListPage(QWidget):
 
     def _loading_changed(self, loading: bool) -> None:
         if loading:
-            self._loading.start()
+            self._loading_timer.start()
         else:
-            self._loading.stop()
+            self._loading_timer.stop()
             self.table.viewport().unsetCursor()
             self._show_count(self.model.total)
 
@@ -320,7 +309,7 @@ class ListPage(QWidget):
         messages.error(self, QCoreApplication.translate("ListPage", "Cannot read the list"), text)
 
     def _show_count(self, count: int) -> None:
-        if self.model.pending and not self._loading.isActive():
+        if self.model.pending and not self._loading_timer.isActive():
             return  # "Loading…" stays until the rows are in
         if not self.model.loaded:
             self.count_label.setText("")
@@ -355,16 +344,10 @@ class ListPage(QWidget):
 
     def _save_filters(self) -> None:
         chosen = {k: v for k, v in self.filter_choices().items() if v is not None}
-        QSettings().setValue(self.settings_key("filters"), json.dumps(chosen))
+        settings.LIST_FILTERS.set(chosen, kind=self.kind)
 
     def _restore_filters(self) -> None:
-        saved = QSettings().value(self.settings_key("filters"))
-        try:
-            chosen = json.loads(saved) if saved else {}
-        except (TypeError, ValueError):
-            chosen = {}
-        if not isinstance(chosen, dict):
-            return
+        chosen = settings.LIST_FILTERS.get(kind=self.kind)
         for key, value in chosen.items():
             combo = self.filter_combos.get(key)
             if combo is None:
@@ -384,19 +367,16 @@ class ListPage(QWidget):
     def _save_sort(self, section: int, order: Qt.SortOrder) -> None:
         if not 0 <= section < len(self.spec.columns):
             return
-        settings = QSettings()
-        settings.setValue(self.settings_key("sort"), self.spec.columns[section].key)
-        settings.setValue(self.settings_key("descending"), order == Qt.SortOrder.DescendingOrder)
+        settings.LIST_SORT.set(self.spec.columns[section].key, kind=self.kind)
+        settings.LIST_DESCENDING.set(order == Qt.SortOrder.DescendingOrder, kind=self.kind)
 
     def _restore_sort(self) -> None:
-        settings = QSettings()
-        key = settings.value(self.settings_key("sort"))
+        key = settings.LIST_SORT.get(kind=self.kind)
         if key not in self.spec.keys:
             return
-        descending = str(settings.value(self.settings_key("descending"), "false")).lower()
         order = (
             Qt.SortOrder.DescendingOrder
-            if descending in ("true", "1")
+            if settings.LIST_DESCENDING.get(kind=self.kind)
             else Qt.SortOrder.AscendingOrder
         )
         self.table.horizontalHeader().setSortIndicator(self.spec.keys.index(key), order)
@@ -415,21 +395,41 @@ class ListPage(QWidget):
         """The rows of the current filters and sort are on screen (no refresh on its way)."""
         return self.model.loaded and not self.model.pending and not self.stale
 
+    def new_kind(self) -> str | None:
+        return self.kind if self.can_create else None
+
+    def show_filtered(self, filters: dict[str, Any]) -> None:
+        """These filter choices (`text`: the filter box); choices that have no combo here (an
+        outcome, a month) filter the rows until the next change."""
+        extra = {}
+        for key, combo in self.filter_combos.items():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(filters.get(key)), 0))
+            combo.blockSignals(False)
+        for key, value in filters.items():
+            if key != "text" and key not in self.filter_combos:
+                extra[key] = value
+        self.filter_box.blockSignals(True)
+        self.filter_box.setText(str(filters.get("text", "")))
+        self.filter_box.blockSignals(False)
+        self.apply_filters()
+        if extra:
+            self.model.set_filters({**self.filters(), **extra}, self.filter_box.text())
+
     def focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_box.selectAll()
 
-    def settings_key(self, name: str) -> str:
-        # "v2": the introductions list changed its column order; older layouts do not apply.
-        return f"lists/{self.kind}/v2/{name}"
-
     def save_state(self) -> None:
-        QSettings().setValue(self.settings_key("header"), self.table.horizontalHeader().saveState())
+        settings.LIST_HEADER.set(self.table.horizontalHeader().saveState(), kind=self.kind)
 
     # --- actions -----------------------------------------------------------------------------
 
     def selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def selection(self) -> list[tuple[str, int]]:
+        return self.selected()
 
     def selected(self) -> list[tuple[str, int]]:
         """(kind, id) of the selected records."""
@@ -476,31 +476,37 @@ class ListPage(QWidget):
             title = QCoreApplication.translate("ListPage", "Cannot move to the trash")
             self.apply_to_selected("delete", chosen, title)
 
-    def apply_to_selected(self, action: str, chosen: list[tuple[str, int]], error_title: str) -> None:
-        """`action` (delete, restore or purge) on each chosen record in one transaction; the
-        status bar then says what was done, with its Undo (none for a purge)."""
+    def apply_to_selected(
+        self, action: str, chosen: list[tuple[str, int]], error_title: str
+    ) -> Task:
+        """`action` (delete, restore or purge) on each chosen record in one transaction, off
+        the GUI thread; the status bar then says what was done, with its Undo (none for a
+        purge)."""
         from crm.ui import undo
         from crm.ui.kinds import SERVICES  # every record service: imported when first needed
 
-        done: list[undo.Done] = []
-        try:
-            with self.ctx.db.write() as session:
-                for kind, record_id in chosen:
-                    service = SERVICES[kind]
-                    obj = getattr(service, action)(session, self.ctx.user_id, record_id)
-                    if obj is not None:  # the version it left is what an undo expects
-                        done.append(
-                            undo.Done(kind, record_id, obj.version, str(service.label(obj)))
-                        )
-        except DeskError as exc:
-            messages.error(self, error_title, error_text(exc))
-        else:
+        def apply(session: Any, actor: int) -> list[undo.Done]:
+            done = []
+            for kind, record_id in chosen:
+                service = SERVICES[kind]
+                obj = getattr(service, action)(session, actor, record_id)
+                if obj is not None:  # the version it left is what an undo expects
+                    done.append(undo.Done(kind, record_id, obj.version, str(service.label(obj))))
+            return done
+
+        def said(done: list[undo.Done]) -> Changes:
             entries = {"delete": undo.trash_entry, "restore": undo.restore_entry}
-            self.undoable.emit(
-                entries[action](done) if action in entries else undo.purge_entry(len(chosen))
-            )
-        self.apply_filters()
-        self.recordsChanged.emit()
+            entry = entries[action](done) if action in entries else undo.purge_entry(len(chosen))
+            return Changes(frozenset(kind for kind, _ in chosen), undo=entry)
+
+        def failed(_failed: object) -> bool:
+            self.apply_filters()
+            return False  # the message says why
+
+        return self.write(
+            apply, kinds={kind for kind, _ in chosen}, error_title=error_title,
+            on_done=lambda _done: self.apply_filters(), announce=said, on_failed=failed,
+        )  # fmt: skip
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -546,8 +552,7 @@ class ListPage(QWidget):
                 with self.ctx.db.read() as session:
                     ids = list(listing.ordered_ids(session, self.spec, listing.ListQuery(filters, text)))
             filters, text, ids = {"event_id": ids}, "", []
-        tasks = getattr(self.window(), "tasks", None) or TaskRunner(self)
-        dialog = ExportDialog(self.ctx, entity, tasks, self, filters=filters, text=text, ids=ids)
+        dialog = ExportDialog(self.ctx, entity, self.tasks, self, filters=filters, text=text, ids=ids)
         dialog.open()
         return dialog
 

@@ -4,10 +4,10 @@ Groups: overdue, today, this week (the next 7 days), later; each counted in SQL 
 at most 200 rows. Actions on the selected follow-up: complete, snooze (1 day, 1 week, a
 date), reassign to another staff user, open; and export to an iCalendar file.
 
-Signals: `openRequested(str kind, int id)`, `editRequested`, `followUpRequested`,
-`newRequested(str kind)`, `recordsChanged()` after a change, `loaded()`, `undoable(object)`
-with the `crm.ui.undo.UndoEntry` of a completion or a snooze (None after a reassignment, which
-the status bar's Undo does not take back).
+Signals: those of `crm.ui.pages.base.DeskPage`. Complete, snooze and reassign are writes
+through `crm.ui.operations` (off the GUI thread), announced with the `crm.ui.undo.UndoEntry`
+of a completion or a snooze (none after a reassignment, which the status bar's Undo does not
+take back).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.domain.errors import DeskError
 from crm.services import calendar, followups, users
 from crm.ui import labels, messages, undo
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import tr
-from crm.ui.pages.base import ReloadingPage
+from crm.ui.operations import Changes
+from crm.ui.pages.base import DeskPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 from crm.ui.widgets.datefield import DateField
@@ -81,21 +81,14 @@ def save_path(parent: QWidget | None) -> str:
     return path
 
 
-class MyFollowUpsPage(ReloadingPage, QWidget):
-    openRequested = Signal(str, int)
-    editRequested = Signal(str, int)
-    followUpRequested = Signal(str, int)
-    newRequested = Signal(str)
-    recordsChanged = Signal()
-    loaded = Signal()
-    undoable = Signal(object)
+class MyFollowUpsPage(DeskPage):
+    shows = frozenset(("followup", "organization", "contact", "introduction", "event"))
 
-    def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="myFollowUpsPage")
-        self.ctx = ctx
-        self.tasks = tasks
-        self.stale = True
-        self._loading = 0
+    def __init__(
+        self, ctx: DeskContext, tasks: TaskRunner | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, tasks, parent)
+        self.setObjectName("myFollowUpsPage")
         self.groups: list[followups.FollowUpGroup] = []
         self.today = date.today()
 
@@ -274,30 +267,37 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
             widget.setEnabled(has)
 
     def _change(self, apply: Any, entry: Any = None) -> None:
-        """`apply(session, id)` to each selected follow-up in one transaction; `entry(done,
-        before)` makes the status bar's Undo from what was done and each one's (status, due
-        date) before."""
+        """`apply(session, actor, id)` to each selected follow-up in one transaction, off the
+        GUI thread; `entry(done, before)` makes the status bar's Undo from what was done and
+        each one's (status, due date) before."""
         ids = self.selected_ids()
         if not ids:
             return
-        done: list[undo.Done] = []
-        before: list[tuple[str, date]] = []
-        try:
-            with self.ctx.db.write() as session:
-                for followup_id in ids:
-                    was = followups.service.get(session, followup_id)
-                    before.append((str(was.status.value), was.due_date))
-                    obj = apply(session, followup_id)
-                    done.append(undo.Done("followup", followup_id, obj.version, obj.title))
-        except DeskError as exc:
-            messages.error(self, tr("Cannot change the follow-up"), error_text(exc))
-        else:
-            self.undoable.emit(entry(done, before) if entry else None)
-        self.reload_now()
-        self.recordsChanged.emit()
+
+        def change(session: Any, actor: int) -> tuple[list[undo.Done], list[tuple[str, date]]]:
+            done: list[undo.Done] = []
+            before: list[tuple[str, date]] = []
+            for followup_id in ids:
+                was = followups.service.get(session, followup_id)
+                before.append((str(was.status.value), was.due_date))
+                obj = apply(session, actor, followup_id)
+                done.append(undo.Done("followup", followup_id, obj.version, obj.title))
+            return done, before
+
+        def said(result: tuple[list[undo.Done], list[tuple[str, date]]]) -> Changes:
+            return Changes(frozenset({"followup"}), undo=entry(*result) if entry else None)
+
+        def failed(_failed: object) -> bool:
+            self.reload_now()
+            return False  # the message says why
+
+        self.write(
+            change, kinds={"followup"}, error_title=tr("Cannot change the follow-up"),
+            on_done=lambda _result: self.reload_now(), announce=said, on_failed=failed,
+        )  # fmt: skip
 
     def complete_selected(self) -> None:
-        self._change(lambda s, i: followups.complete(s, self.ctx.user_id, i),
+        self._change(lambda s, a, i: followups.complete(s, a, i),
                      lambda done, before: undo.complete_entry(done, [b[0] for b in before]))  # fmt: skip
 
     def snooze_selected(self, days: int) -> None:
@@ -311,11 +311,11 @@ class MyFollowUpsPage(ReloadingPage, QWidget):
             self._snooze(until)
 
     def _snooze(self, until: date) -> None:
-        self._change(lambda s, i: followups.snooze(s, self.ctx.user_id, i, until),
+        self._change(lambda s, a, i: followups.snooze(s, a, i, until),
                      lambda done, before: undo.snooze_entry(done, [b[1] for b in before], until))  # fmt: skip
 
     def reassign_selected(self, assignee_id: int | None) -> None:
-        self._change(lambda s, i: followups.reassign(s, self.ctx.user_id, i, assignee_id))
+        self._change(lambda s, a, i: followups.reassign(s, a, i, assignee_id))
 
     def _fill_reassign(self) -> None:
         self.reassign_menu.clear()

@@ -1,4 +1,8 @@
-"""The record lists: organizations, contacts, introductions, follow-ups and events."""
+"""The record lists: organizations, contacts, introductions, follow-ups and events.
+
+Each names the record kinds its rows show (`shows`): a write that changed none of them
+leaves the list as it is.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ TAG = FilterDef("tag", QT_TRANSLATE_NOOP("Filters", "Tag"), "tag", True)
 
 class OrganizationsPage(ListPage):
     spec = lists.ORGANIZATIONS
+    shows = frozenset(("organization", "tag"))
     filter_defs = (
         TERRITORY,
         FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:OrganizationKind"),
@@ -28,6 +33,7 @@ class OrganizationsPage(ListPage):
 
 class ContactsPage(ListPage):
     spec = lists.CONTACTS
+    shows = frozenset(("contact", "organization", "tag"))
     filter_defs = (
         TERRITORY,
         FilterDef("language", QT_TRANSLATE_NOOP("Filters", "Language"), "enum:Language", True),
@@ -40,6 +46,7 @@ class ContactsPage(ListPage):
 
 class IntroductionsPage(ListPage):
     spec = lists.INTRODUCTIONS
+    shows = frozenset(("introduction", "contact", "organization"))
     filter_defs = (
         FilterDef("stage", QT_TRANSLATE_NOOP("Filters", "Stage"), "enum:IntroductionStage", True),
         FilterDef("owner_id", QT_TRANSLATE_NOOP("Filters", "Owner"), "staff"),
@@ -52,6 +59,7 @@ class IntroductionsPage(ListPage):
 
 class FollowUpsPage(ListPage):
     spec = lists.FOLLOWUPS
+    shows = frozenset(("followup", "organization", "contact", "introduction", "event"))
     filter_defs = (
         FilterDef("status", QT_TRANSLATE_NOOP("Filters", "Status"), "enum:FollowUpStatus"),
         FilterDef("assignee_id", QT_TRANSLATE_NOOP("Filters", "Assignee"), "staff"),
@@ -64,6 +72,7 @@ class FollowUpsPage(ListPage):
 
 class EventsPage(ListPage):
     spec = lists.EVENTS
+    shows = frozenset(("event", "contact"))
     filter_defs = (FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:EventKind"),)
 
     def page_title(self) -> str:

@@ -14,16 +14,16 @@ from crm.ui.tasks import TaskRunner
 
 
 class TrashPage(ListPage):
-    """Signals (besides ListPage's): `recordsChanged()` after a restore or an erase."""
+    """Restore or erase the selection (writes through `crm.ui.operations`)."""
 
     spec = lists.TRASH
     filter_defs = (FilterDef("kind", QT_TRANSLATE_NOOP("Filters", "Kind"), "enum:EntityKind"),)
     can_create = False
 
     def __init__(
-        self, ctx: DeskContext, parent: QWidget | None = None, tasks: TaskRunner | None = None
+        self, ctx: DeskContext, tasks: TaskRunner | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, parent, tasks)
+        super().__init__(ctx, tasks, parent)
         self.restore_button = QPushButton(icon("restore"), "", self, objectName="trashRestore")
         self.purge_button = QPushButton(icon("trash"), "", self, objectName="trashPurge")
         bar = self.layout().itemAt(1).layout()
@@ -44,6 +44,10 @@ class TrashPage(ListPage):
             return
         self.restore_button.setText(self.tr("Restore"))
         self.purge_button.setText(self.tr("Delete permanently…"))
+
+    def delete_selected(self) -> None:
+        """The Delete key in the trash: erase, after asking."""
+        self.purge_selected()
 
     def restore_selected(self) -> None:
         chosen = self.selected()
