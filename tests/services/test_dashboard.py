@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
-
 from crm.services import contacts, dashboard, introductions, organizations, users
-from crm.services.demo import load_demo
 
 
-@pytest.fixture
-def demo(db, actor):
-    with db.write() as s:
-        load_demo(s, actor)
-
-
-def test_demo_figures(db, demo):
-    with db.read() as s:
+def test_demo_figures(demo_db):
+    with demo_db.db.read() as s:
         figures = dashboard.compute(s, date.today())
     assert figures.funnel == [("proposed", 3), ("asked", 2), ("both_agreed", 2), ("introduced", 2),
                               ("meeting_held", 2), ("closed", 5)]  # fmt: skip

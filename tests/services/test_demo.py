@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import sqlalchemy as sa
@@ -46,6 +46,9 @@ from crm.services import (
     organizations,
     users,
 )
+
+if TYPE_CHECKING:
+    from tests.conftest import Loaded
 
 
 def entries(session: Any) -> set[tuple[Any, ...]]:
@@ -198,9 +201,9 @@ def test_fold_fast_is_fold(text: str) -> None:
     assert indexing.fold_fast(text) == fold(text)
 
 
-def test_rebuild_gives_what_the_services_gave(db: Database, actor: int) -> None:
+def test_rebuild_gives_what_the_services_gave(demo_db: Loaded) -> None:
+    db, actor = demo_db.db, demo_db.actor
     with db.write() as session:
-        demo.load_demo(session, actor)
         gone = contacts.service.find(session)[0]
         contacts.service.delete(session, actor, gone.id)
     with db.read() as session:
@@ -217,9 +220,9 @@ def test_rebuild_gives_what_the_services_gave(db: Database, actor: int) -> None:
     assert after == before
 
 
-def test_index_rows_refreshes_a_batch(db: Database, actor: int) -> None:
+def test_index_rows_refreshes_a_batch(demo_db: Loaded) -> None:
+    db = demo_db.db
     with db.write() as session:
-        demo.load_demo(session, actor)
         ids = [c.id for c in contacts.service.find(session)][:5]
         session.execute(sa.delete(SearchEntry.__table__).where(SearchEntry.kind == "contact"))
         assert indexing.index_rows(session, "contact", ids) == 5
@@ -362,15 +365,14 @@ def test_scale_load_refuses_nothing_to_do(db: Database, actor: int) -> None:
         demo.load_scale(session, actor, 0)
 
 
-def test_demo_dates_are_spread_like_real_work(db: Database, actor: int) -> None:
+def test_demo_dates_are_spread_like_real_work(demo_db: Loaded) -> None:
     """Created over the years (at their events, or within the last year), moved every few
     weeks, some stalled: the dashboard's months, the board's days in stage and the stalled
     queue all have something to show; the backdating writes no audit entry."""
     from crm.db.base import utcnow
     from crm.services import dashboard, workflow
 
-    with db.write() as session:
-        demo.load_demo(session, actor)
+    db = demo_db.db
     now = utcnow()
     with db.read() as session:
         intros = list(session.scalars(sa.select(Introduction).order_by(Introduction.id)))
