@@ -193,6 +193,21 @@ def desk_with_demo(templates: Templates, tmp_path: Path) -> Iterator[DeskContext
 
 
 @pytest.fixture
+def window(qtbot: Any, desk: DeskContext, tasks: Any) -> Iterator[Any]:
+    """The main window on the desk, in English, shown; its tasks drained afterwards."""
+    from crm.ui.i18n import Languages
+    from crm.ui.main_window import MainWindow
+
+    languages = Languages()
+    languages.apply("en")
+    win = MainWindow(desk, languages, tasks, remember_geometry=False)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    tasks.wait()
+
+
+@pytest.fixture
 def english(qapp: Any) -> Iterator[Any]:
     """The interface in English (the tests read English labels), left in English afterwards."""
     from crm.ui.i18n import Languages
