@@ -327,6 +327,8 @@ def test_undo_is_refused_when_records_changed_since(db, actor, tmp_path):
         contacts.service.update(s, actor, plan.rows[0].record_id, {"title": "CTO"})
     with db.write() as s, pytest.raises(DeskError, match="changed"):
         csv_import.undo_last(s, actor)
+    with db.read() as s:  # nothing undone: the imported contact stays, with its later edit
+        assert contacts.service.get(s, plan.rows[0].record_id).title == "CTO"
 
 
 def test_participants_roster(db, actor, known, tmp_path):

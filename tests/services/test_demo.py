@@ -192,15 +192,6 @@ def test_demo_goes_through_the_audit_trail(db: Database, actor: int) -> None:
 # ------------------------------------------------------------------------------ indexing
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["Montréal", "  Saint-Jérôme ", "Zoë O'Brien", "élise.gagnon.12@cœur-vaillant.example",
-     "Cœur · CRO ↔ (Boston)", "a_b-c/d;e:f,g", "Œuvre ÆSIR straße", "x\u00a0y", "l'île", ""],
-)  # fmt: skip
-def test_fold_fast_is_fold(text: str) -> None:
-    assert indexing.fold_fast(text) == fold(text)
-
-
 def test_rebuild_gives_what_the_services_gave(demo_db: Loaded) -> None:
     db, actor = demo_db.db, demo_db.actor
     with db.write() as session:

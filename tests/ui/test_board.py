@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -137,9 +138,21 @@ def test_more_line_and_stalled_queue(qtbot, desk):
     qtbot.waitUntil(lambda: page.is_loaded() and page.stalled_list.count() == 0)
 
 
-def test_board_loads_through_the_task_runner(qtbot, desk):
+def test_board_loads_through_the_task_runner(qtbot, desk, monkeypatch):
+    intro = _intro_id(desk)
     page = BoardPage(desk, TaskRunner())
     qtbot.addWidget(page)
+    threads = []
+    read = desk.db.read
+
+    def spy():
+        threads.append(threading.current_thread())
+        return read()
+
+    monkeypatch.setattr(desk.db, "read", spy)
     with qtbot.waitSignal(page.loaded):
         page.activate()
-    assert page.card_ids("proposed")
+        assert not page.is_loaded() and page.card_ids("proposed") == []  # not on this thread
+    assert threads and threading.main_thread() not in threads
+    assert page.is_loaded() and page.card_ids("proposed") == [intro]
+    assert page.headers["proposed"].text() == "Proposed (1)"
