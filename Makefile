@@ -19,7 +19,8 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check crm tests main.py
+	$(BIN)/ruff check crm tests main.py tools
+	$(BIN)/ruff format --check crm tests main.py tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 

@@ -392,7 +392,8 @@ class RecordEditor(QDialog):
         for name in self.following:
             values[name] = None
         with self.ctx.db.read() as session:
-            return service.infer(session, values)
+            inferred: dict[str, Any] = service.infer(session, values)
+        return inferred
 
     def refresh_inferred(self) -> None:
         """Set each field still following the inference to what it tells (else to the
@@ -497,12 +498,12 @@ class RecordEditor(QDialog):
         if first is not None:
             first.setFocus()
 
-    def create(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
+    def create_record(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
         return SERVICES[self.kind].create(
             session, self.ctx.user_id, values, allow_duplicate=allow_duplicate
         )
 
-    def update(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
+    def update_record(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
         return SERVICES[self.kind].update(
             session, self.ctx.user_id, self.record_id, changes,
             expected_version=self.version, allow_duplicate=allow_duplicate,
@@ -523,13 +524,13 @@ class RecordEditor(QDialog):
             try:
                 with self.ctx.db.write() as session:
                     if self.record_id is None:
-                        obj = self.create(session, self.values(), allow_duplicate)
+                        obj = self.create_record(session, self.values(), allow_duplicate)
                     else:
                         changes = self.changes()
                         if not changes:
                             self._finish()
                             return True
-                        obj = self.update(session, changes, allow_duplicate)
+                        obj = self.update_record(session, changes, allow_duplicate)
                     self.record_id, self.version = obj.id, obj.version
             except ValidationFailed as exc:
                 self.show_issues(exc)

@@ -96,7 +96,8 @@ def back_up(window: Any) -> Task | None:
             ),
         )
 
-    return window.tasks.run_long(
+    tasks: TaskRunner = window.tasks
+    return tasks.run_long(
         work,
         done,
         lambda exc: messages.error(
@@ -159,7 +160,8 @@ def restore(window: Any) -> Task | None:
         )
 
     # A restore replaces the file in one step: it cannot stop half way, so no Cancel.
-    return window.tasks.run_long(
+    tasks: TaskRunner = window.tasks
+    return tasks.run_long(
         lambda task: maintenance.restore(db, source),
         done,
         failed,
@@ -227,7 +229,8 @@ class TeamDatabaseDialog(QDialog):
     SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, url: str = "") -> None:
-        super().__init__(parent, objectName="teamDatabaseDialog")
+        super().__init__(parent)
+        self.setObjectName("teamDatabaseDialog")
         self.tasks = tasks
         self.url = ""
         self.intro = QLabel(self)

@@ -36,6 +36,7 @@ class TaggedEditor(RecordEditor):
 
     def read_record(self, session: Any) -> tuple[dict[str, Any], int]:
         values, version = super().read_record(session)
+        assert self.record_id is not None, "only a saved record is read"
         values["tags"] = ", ".join(tags.tags_of(session, self.kind, self.record_id))
         return values, version
 
@@ -224,7 +225,7 @@ class IntroductionEditor(RecordEditor):
                 return False
         return super().save()
 
-    def create(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
+    def create_record(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
         stage, outcome = values.pop("stage"), values.pop("outcome")
         intro = introductions.create(session, self.ctx.user_id, values)
         if stage != IntroductionStage.PROPOSED:
@@ -232,12 +233,14 @@ class IntroductionEditor(RecordEditor):
                                   outcome=self._outcome(stage, outcome), accept_warnings=True)  # fmt: skip
         return intro
 
-    def update(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
+    def update_record(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
+        record_id = self.record_id
+        assert record_id is not None, "only a saved introduction is updated"
         moved = {k: changes.pop(k) for k in self.STAGE_FIELDS if k in changes}
-        intro = introductions.service.get(session, self.record_id)
+        intro = introductions.service.get(session, record_id)
         if changes:
             intro = introductions.service.update(
-                session, self.ctx.user_id, self.record_id, changes, expected_version=self.version
+                session, self.ctx.user_id, record_id, changes, expected_version=self.version
             )
         if moved:
             stage = self.widget_value("stage")
@@ -245,7 +248,7 @@ class IntroductionEditor(RecordEditor):
             if stage == IntroductionStage.CLOSED and plan.outcome:
                 self.set_widget_value("outcome", plan.outcome)
             intro, self.moved = stage_dialog.apply_move(
-                session, self.ctx, self.record_id, stage,
+                session, self.ctx, record_id, stage,
                 stage_dialog.MovePlan(self._outcome(stage, plan.outcome), plan.note, plan.followups),
                 expected_version=None if changes else self.version,
             )  # fmt: skip

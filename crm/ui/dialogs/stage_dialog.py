@@ -95,7 +95,8 @@ class StageDialog(QDialog):
         assignee_id: int | None,
         outcome: str | None = None,
     ) -> None:
-        super().__init__(parent, objectName="stageDialog")
+        super().__init__(parent)
+        self.setObjectName("stageDialog")
         self.to_stage = to_stage
         self.setWindowTitle(tr("Move the introduction"))
         layout = QVBoxLayout(self)
@@ -120,8 +121,8 @@ class StageDialog(QDialog):
 
         form = QFormLayout()
         self.outcome_combo = QComboBox(self, objectName="stageOutcome")
-        for value, text in labels.enum_choices("IntroductionOutcome"):
-            self.outcome_combo.addItem(text, value)
+        for value, label in labels.enum_choices("IntroductionOutcome"):
+            self.outcome_combo.addItem(label, value)
         if outcome:
             self.outcome_combo.setCurrentIndex(max(self.outcome_combo.findData(outcome), 0))
         self.outcome_label = QLabel(tr("Outcome"), self)
@@ -343,7 +344,8 @@ class TimelinePanel(QWidget):
     def __init__(self, ctx: DeskContext, record_id: int, parent: QWidget | None = None) -> None:
         from PySide6.QtWidgets import QListWidget, QPushButton
 
-        super().__init__(parent, objectName="introductionTimeline")
+        super().__init__(parent)
+        self.setObjectName("introductionTimeline")
         self.ctx = ctx
         self.record_id = record_id
         self.heading = QLabel(tr("History"), self)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QMimeData, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QDate, QEvent, QLocale, QMimeData, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -135,7 +135,8 @@ class BoardPage(ReloadingPage, QWidget):
     undoable = Signal(object)
 
     def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="boardPage")
+        super().__init__(parent)
+        self.setObjectName("boardPage")
         self.ctx = ctx
         self.tasks = tasks
         self.stale = True
@@ -305,7 +306,9 @@ class BoardPage(ReloadingPage, QWidget):
         meta = [card.owner] if card.owner else []
         if card.stage == IntroductionStage.CLOSED:
             # Days "in stage" mean waiting; a closed introduction waits for nothing.
-            closed = QLocale().toString(card.stage_changed_at.date(), QLocale.FormatType.ShortFormat)
+            closed = QLocale().toString(
+                QDate(card.stage_changed_at.date()), QLocale.FormatType.ShortFormat
+            )
             meta.append(tr("closed on %1").replace("%1", closed))
         else:
             meta.append(tr("%n day(s) in stage", None, days))
@@ -387,6 +390,7 @@ class BoardPage(ReloadingPage, QWidget):
 
 def stalled_days() -> int:
     try:
-        return int(QSettings().value("board/stalled_days", workflow.DEFAULT_STALLED_DAYS))
+        days: Any = QSettings().value("board/stalled_days", workflow.DEFAULT_STALLED_DAYS)
+        return int(days)
     except (TypeError, ValueError):
         return workflow.DEFAULT_STALLED_DAYS

@@ -45,7 +45,8 @@ class Figure(QFrame):
     """A number above its caption; a click opens its list."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName=f"figure_{name}")
+        super().__init__(parent)
+        self.setObjectName(f"figure_{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.number = QLabel("–", self, objectName=f"figure_{name}_value")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,7 +77,8 @@ class DashboardPage(QWidget):
     recordsChanged = Signal()
 
     def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="dashboardPage")
+        super().__init__(parent)
+        self.setObjectName("dashboardPage")
         self.ctx = ctx
         self.tasks = tasks
         self.stale = True

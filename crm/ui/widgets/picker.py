@@ -32,7 +32,8 @@ class RecordPicker(QLineEdit):
         self.completer_ = QCompleter(self.matches, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setWidget(self)
-        self.completer_.activated[QModelIndex].connect(self._picked)
+        # The QModelIndex overload of the signal, which PySide6's stubs cannot index.
+        self.completer_.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._finished)
 
@@ -68,5 +69,6 @@ class RecordPicker(QLineEdit):
 
     def _finished(self) -> None:
         # Typing without picking leaves the previous choice in place.
-        if self.text() != self._title and not self.completer_.popup().isVisible():
+        popup = self.completer_.popup()
+        if self.text() != self._title and not (popup is not None and popup.isVisible()):
             self.setText(self._title)
