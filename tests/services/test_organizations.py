@@ -132,7 +132,9 @@ def test_no_duplicate_warning_against_trash_or_itself(db, actor):
     # The same name and website as the trashed one: saved without a warning (none raised).
     live = _create(db, actor, {"name": "Gamma", "website": "https://gamma.io"})
     with db.write() as session:  # saving a record over itself is not a duplicate
-        saved = organizations.service.update(session, actor, live, {"name": "GAMMA", "city": "Laval"})
+        saved = organizations.service.update(
+            session, actor, live, {"name": "GAMMA", "city": "Laval"}
+        )
         assert (saved.name, saved.city, saved.version) == ("GAMMA", "Laval", 2)
     with db.read() as session:
         attrs = organizations.clean(session, {"name": "gamma", "website": "gamma.io"})
