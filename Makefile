@@ -19,7 +19,8 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check crm tests main.py
+	$(BIN)/ruff check crm tests main.py .ci/mypy_pyside.py
+	$(BIN)/ruff format --check crm tests main.py .ci/mypy_pyside.py
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 

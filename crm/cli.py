@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from crm.db.database import Database
 
-PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "followups", "myfollowups", "events")
+PAGES = (
+    "dashboard",
+    "organizations",
+    "contacts",
+    "introductions",
+    "board",
+    "followups",
+    "myfollowups",
+    "events",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,19 +40,35 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, the window opens (crm gui).",
     )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--db", metavar="PATH", help="SQLite database file (default: CRM_DB, then the user data folder)")
-    where.add_argument("--database-url", metavar="URL", help="team database, e.g. postgresql://user@host/crm (or CRM_DATABASE_URL)")
-    parser.add_argument("--user", metavar="NAME", help="staff user acting (default: CRM_USER, then your login name)")
+    where.add_argument(
+        "--db",
+        metavar="PATH",
+        help="SQLite database file (default: CRM_DB, then the user data folder)",
+    )
+    where.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="team database, e.g. postgresql://user@host/crm (or CRM_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--user", metavar="NAME", help="staff user acting (default: CRM_USER, then your login name)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = commands.add_parser("gui", help="open the window (the default)")
-    gui.add_argument("--screenshot", metavar="FILE", type=Path, help="save a PNG of the window and exit")
+    gui.add_argument(
+        "--screenshot", metavar="FILE", type=Path, help="save a PNG of the window and exit"
+    )
     gui.add_argument("--page", choices=PAGES, default=None, help="page to open")
     gui.add_argument("--lang", choices=("fr", "en"), default=None, help="interface language")
 
     demo = commands.add_parser("demo", help="load the demo data, or --scale N synthetic contacts")
-    demo.add_argument("--scale", type=int, metavar="N", help="add N synthetic contacts with related records")
-    demo.add_argument("--seed", type=int, default=0, metavar="S", help="random seed for --scale (default 0)")
+    demo.add_argument(
+        "--scale", type=int, metavar="N", help="add N synthetic contacts with related records"
+    )
+    demo.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="random seed for --scale (default 0)"
+    )
 
     search = commands.add_parser("search", help="search every record, accents and case ignored")
     search.add_argument("text", nargs="+", help="words or word beginnings")
@@ -51,9 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20)
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument("--out", type=Path, metavar="FILE", help="backup file (default: the backups folder)")
+    backup.add_argument(
+        "--out", type=Path, metavar="FILE", help="backup file (default: the backups folder)"
+    )
 
-    restore = commands.add_parser("restore", help="replace the data with a backup (a safety copy is made first)")
+    restore = commands.add_parser(
+        "restore", help="replace the data with a backup (a safety copy is made first)"
+    )
     restore.add_argument("file", type=Path)
 
     check = commands.add_parser("check", help="check the integrity of the database")
@@ -76,45 +105,116 @@ def add_move_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
     """`crm move ...`: an introduction to another stage, as the board does it."""
     from crm.domain.enums import IntroductionOutcome, IntroductionStage
 
-    move = commands.add_parser("move", help="move an introduction to another stage, through the stage rules")
-    move.add_argument("introduction", metavar="INTRODUCTION", help="its uid, or its number as `crm search` shows it")
-    move.add_argument("stage", choices=[s.value for s in IntroductionStage], metavar="STAGE",
-                      help="one of: " + ", ".join(s.value for s in IntroductionStage))
-    move.add_argument("--outcome", choices=[o.value for o in IntroductionOutcome], metavar="OUTCOME",
-                      help="needed to close: " + ", ".join(o.value for o in IntroductionOutcome))
+    move = commands.add_parser(
+        "move", help="move an introduction to another stage, through the stage rules"
+    )
+    move.add_argument(
+        "introduction",
+        metavar="INTRODUCTION",
+        help="its uid, or its number as `crm search` shows it",
+    )
+    move.add_argument(
+        "stage",
+        choices=[s.value for s in IntroductionStage],
+        metavar="STAGE",
+        help="one of: " + ", ".join(s.value for s in IntroductionStage),
+    )
+    move.add_argument(
+        "--outcome",
+        choices=[o.value for o in IntroductionOutcome],
+        metavar="OUTCOME",
+        help="needed to close: " + ", ".join(o.value for o in IntroductionOutcome),
+    )
     move.add_argument("--note", default="", help="a note for the stage history")
-    move.add_argument("--accept-warnings", action="store_true",
-                      help="move even past the warnings (same side, already introduced, consent missing)")
-    move.add_argument("--followups", choices=("suggested", "none"), default="suggested",
-                      help="add the follow-ups the window suggests for this stage (the default), or none")
+    move.add_argument(
+        "--accept-warnings",
+        action="store_true",
+        help="move even past the warnings (same side, already introduced, consent missing)",
+    )
+    move.add_argument(
+        "--followups",
+        choices=("suggested", "none"),
+        default="suggested",
+        help="add the follow-ups the window suggests for this stage (the default), or none",
+    )
 
 
 def add_csv_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`crm export ...` and `crm import ...` (CSV files for and from partners)."""
     export = commands.add_parser("export", help="write a CSV file for a partner (logged)")
-    export.add_argument("entity", choices=("organizations", "contacts", "introductions", "followups", "participants"))
+    export.add_argument(
+        "entity",
+        choices=("organizations", "contacts", "introductions", "followups", "participants"),
+    )
     export.add_argument("--out", type=Path, metavar="FILE", help="the CSV file to write")
-    export.add_argument("--profile", metavar="NAME", help="a saved export profile (its options, unless given here)")
-    export.add_argument("--columns", metavar="a,b,...", help="field names, in order (default: the usual ones)")
+    export.add_argument(
+        "--profile", metavar="NAME", help="a saved export profile (its options, unless given here)"
+    )
+    export.add_argument(
+        "--columns", metavar="a,b,...", help="field names, in order (default: the usual ones)"
+    )
     export.add_argument("--delimiter", choices=(",", ";", "tab"), default=None)
-    export.add_argument("--encoding", choices=("utf-8-sig", "utf-8"), default=None, help="utf-8-sig (default: Excel shows accents) or utf-8")
-    export.add_argument("--lang", choices=("en", "fr"), default=None, help="headers: field names (en) or French labels (fr)")
+    export.add_argument(
+        "--encoding",
+        choices=("utf-8-sig", "utf-8"),
+        default=None,
+        help="utf-8-sig (default: Excel shows accents) or utf-8",
+    )
+    export.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default=None,
+        help="headers: field names (en) or French labels (fr)",
+    )
     export.add_argument("--include-without-consent", action="store_true", default=None,
                         help="also contacts without partner-sharing consent or marked do-not-contact (logged)")  # fmt: skip
-    export.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE", help="a list filter, e.g. territory=QC, tag=oncology, event_id=3")
+    export.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a list filter, e.g. territory=QC, tag=oncology, event_id=3",
+    )
     export.add_argument("--text", default="", help="the list's filter text")
-    export.add_argument("--recipient", default=None, help="who receives the file (logged, kept in a saved profile)")
-    export.add_argument("--save-profile", metavar="NAME", help="save these options as a profile (and export only if --out is given)")
-    imp = commands.add_parser("import", help="read a CSV file of organizations, contacts or participants")
+    export.add_argument(
+        "--recipient", default=None, help="who receives the file (logged, kept in a saved profile)"
+    )
+    export.add_argument(
+        "--save-profile",
+        metavar="NAME",
+        help="save these options as a profile (and export only if --out is given)",
+    )
+    imp = commands.add_parser(
+        "import", help="read a CSV file of organizations, contacts or participants"
+    )
     imp.add_argument("entity", choices=("organizations", "contacts", "participants"))
     imp.add_argument("file", type=Path)
-    imp.add_argument("--dry-run", action="store_true", help="show what each row would do; write nothing")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what each row would do; write nothing"
+    )
     imp.add_argument("--on-duplicate", choices=("skip", "update", "fill"), default="skip",
                      help="a row matching a recorded one: leave it (skip), write the file's values (update) or only fill its blanks (fill)")  # fmt: skip
-    imp.add_argument("--map", action="append", default=[], metavar="'Header=field'", help="read a column as a field ('Header=' ignores it)")
-    imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows, leave out the invalid ones")
-    imp.add_argument("--rejects", type=Path, metavar="FILE", help="with --skip-invalid: write the invalid rows and why, to fix and import again")
-    imp.add_argument("--delimiter", choices=(",", ";", "tab"), default=None, help="(detected by default)")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="'Header=field'",
+        help="read a column as a field ('Header=' ignores it)",
+    )
+    imp.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows, leave out the invalid ones",
+    )
+    imp.add_argument(
+        "--rejects",
+        type=Path,
+        metavar="FILE",
+        help="with --skip-invalid: write the invalid rows and why, to fix and import again",
+    )
+    imp.add_argument(
+        "--delimiter", choices=(",", ";", "tab"), default=None, help="(detected by default)"
+    )
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
@@ -295,7 +395,9 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
             print(f"\r{done:,} / {total:,} rows", end="", file=sys.stderr, flush=True)
 
         with db.write(f"{args.scale:,} synthetic contacts") as session:
-            summary = demo_scale.load_scale(session, actor, args.scale, seed=args.seed, progress=progress)
+            summary = demo_scale.load_scale(
+                session, actor, args.scale, seed=args.seed, progress=progress
+            )
         print(file=sys.stderr)
     else:
         with db.write("the demo data") as session:
@@ -330,7 +432,10 @@ def cmd_search(db: Database, args: argparse.Namespace) -> int:
     with db.read() as session:
         hits = search.search(session, text, limit=args.limit)
     if args.json:
-        rows = [{"kind": h.kind, "id": h.record_id, "title": h.title, "subtitle": h.subtitle} for h in hits]
+        rows = [
+            {"kind": h.kind, "id": h.record_id, "title": h.title, "subtitle": h.subtitle}
+            for h in hits
+        ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif not hits:
         print(f"No record matches '{text}'.", file=sys.stderr)
@@ -341,7 +446,10 @@ def cmd_search(db: Database, args: argparse.Namespace) -> int:
         width = max(len(k) for k in kinds)
         for kind, h in zip(kinds, hits, strict=True):
             subtitle = labels.subtitle(h.subtitle)
-            print(f"{kind:<{width}}  {h.record_id:>7}  {h.title}" + (f"  — {subtitle}" if subtitle else ""))
+            print(
+                f"{kind:<{width}}  {h.record_id:>7}  {h.title}"
+                + (f"  — {subtitle}" if subtitle else "")
+            )
     return 0
 
 
@@ -405,7 +513,9 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
     if args.repair:
         done = maintenance.repair(db)
         if done.rebuilt is not None:
-            print(f"Rebuilt {db.display_name} from what SQLite could read; the damaged file was kept as {done.rebuilt.safety}.")
+            print(
+                f"Rebuilt {db.display_name} from what SQLite could read; the damaged file was kept as {done.rebuilt.safety}."
+            )
         for line in done.schema:
             print(f"Schema: {line}.")
         print(f"Search index rebuilt: {done.search_entries:,} entries.")
@@ -441,7 +551,12 @@ def cmd_users(db: Database, args: argparse.Namespace) -> int:
             user = users.service.create(
                 session,
                 actor.id if actor else None,
-                {"name": args.name, "display_name": args.display_name, "email": args.email, "language": args.language},
+                {
+                    "name": args.name,
+                    "display_name": args.display_name,
+                    "email": args.email,
+                    "language": args.language,
+                },
             )
             print(f"Added staff user {user.name} ({user.display_name}).")
         return 0
@@ -478,14 +593,18 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
         return status
 
 
-def _export(db: Database, args: argparse.Namespace, filters: dict[str, str], out: Path | None) -> int:
+def _export(
+    db: Database, args: argparse.Namespace, filters: dict[str, str], out: Path | None
+) -> int:
     from crm.domain.errors import DeskError
     from crm.services import csv_export, export_profiles
 
     to_stdout = out is not None and out != args.out
     report = sys.stderr if to_stdout else sys.stdout
     actor = actor_id(db, args.user)
-    columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
+    columns = (
+        tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
+    )
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     what = f"the export to {args.out} and its log entry" if args.out else "the export profile"
     try:
@@ -514,7 +633,9 @@ def _export(db: Database, args: argparse.Namespace, filters: dict[str, str], out
                     dict(asked.filters), request.text,
                 )  # fmt: skip
                 export_profiles.save(session, actor, saved)
-                print(f"Saved export profile '{args.save_profile}' ({request.entity}).", file=report)
+                print(
+                    f"Saved export profile '{args.save_profile}' ({request.entity}).", file=report
+                )
                 if out is None:
                     return 0
             if out is None:
@@ -526,7 +647,11 @@ def _export(db: Database, args: argparse.Namespace, filters: dict[str, str], out
     except OSError as exc:  # the file (or its folder) cannot be written: nothing was logged
         err(f"cannot write {args.out}: {exc.strerror or exc}; nothing was exported")
         return 1
-    left_out = f"; {result.excluded_without_consent:,} left out without partner-sharing consent" if result.excluded_without_consent else ""
+    left_out = (
+        f"; {result.excluded_without_consent:,} left out without partner-sharing consent"
+        if result.excluded_without_consent
+        else ""
+    )
     where = "standard output" if to_stdout else result.path
     print(f"Exported {result.rows:,} {request.entity} to {where}{left_out}.", file=report)
     print(f"SHA-256 {result.sha256} (recorded in the export log).", file=report)
@@ -570,7 +695,10 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         print(json.dumps(plan.as_dict(), ensure_ascii=False, indent=2, default=str))
     else:
         sep = "tab" if source.delimiter == "\t" else source.delimiter
-        print(f"{source.name}: {source.encoding}, delimiter {sep}, {len(source.records):,} records.", file=sys.stderr)
+        print(
+            f"{source.name}: {source.encoding}, delimiter {sep}, {len(source.records):,} records.",
+            file=sys.stderr,
+        )
         mapped = ", ".join(f"{source.headers[i]} → {f}" for i, f in plan.mapping.items())
         print(f"Columns: {mapped}", file=sys.stderr)
         if args.dry_run or refused:
@@ -579,13 +707,18 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
                 if row.inferred:
                     told = ", ".join(f"{k} {v}" for k, v in sorted(row.inferred.items()))
                     extra = "; ".join(x for x in (extra, f"inferred: {told}") if x)
-                print(f"line {row.line:>6}  {row.action:<9}  {row.label}" + (f"  ({extra})" if extra else ""))
+                print(
+                    f"line {row.line:>6}  {row.action:<9}  {row.label}"
+                    + (f"  ({extra})" if extra else "")
+                )
     for problem in plan.problems:
         print(f"  {problem}", file=sys.stderr)
     counts = plan.counts()
     summary = ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in counts.items() if n)
     if refused is not None:
-        err(f"{counts['invalid']:,} invalid row(s): nothing was imported. Fix them, or import the rest with --skip-invalid --rejects FILE.")
+        err(
+            f"{counts['invalid']:,} invalid row(s): nothing was imported. Fix them, or import the rest with --skip-invalid --rejects FILE."
+        )
         return 1
     if args.rejects and counts["invalid"]:
         try:
@@ -594,7 +727,10 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
             err(f"the valid rows were imported, but the rejected rows could not be written to {args.rejects}: "
                 f"{exc.strerror or exc}; import the file again with --dry-run to see them")  # fmt: skip
             return 1
-        print(f"{written:,} rejected row(s) written to {args.rejects} with the reason; fix them and import that file.", file=sys.stderr)
+        print(
+            f"{written:,} rejected row(s) written to {args.rejects} with the reason; fix them and import that file.",
+            file=sys.stderr,
+        )
     verb = "Would import" if args.dry_run else "Imported"
     print(f"{verb} {args.entity}: {summary or 'nothing'}.", file=sys.stderr)
     return 0
@@ -612,7 +748,9 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
     try:
         with db.write() as session:
             record_id = stages.find_introduction(session, args.introduction)
-            asked = stages.move_questions(session, actor, record_id, args.stage, outcome=args.outcome)
+            asked = stages.move_questions(
+                session, actor, record_id, args.stage, outcome=args.outcome
+            )
             kept = [] if args.followups == "none" else asked.suggestions
             moved = stages.move_with_followups(
                 session, actor, record_id, args.stage, outcome=args.outcome, note=args.note,

@@ -45,7 +45,9 @@ class StaffUser(Record, Base):
 organization_tags = sa.Table(
     "organization_tags",
     Base.metadata,
-    sa.Column("organization_id", sa.ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "organization_id", sa.ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
+    ),
     sa.Column("tag_id", sa.ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 
@@ -137,7 +139,9 @@ class EventParticipant(Record, Base):
     __tablename__ = "event_participants"
 
     event_id: Mapped[int] = mapped_column(sa.ForeignKey("events.id"), index=True)
-    contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    contact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("contacts.id"), default=None, index=True
+    )
     organization_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organizations.id"), default=None, index=True
     )
@@ -149,21 +153,31 @@ class Introduction(Record, Base):
     __tablename__ = "introductions"
 
     title: Mapped[str] = mapped_column(default="")
-    qc_contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    qc_contact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("contacts.id"), default=None, index=True
+    )
     qc_organization_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organizations.id"), default=None, index=True
     )
-    ma_contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    ma_contact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("contacts.id"), default=None, index=True
+    )
     ma_organization_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organizations.id"), default=None, index=True
     )
     purpose: Mapped[IntroductionPurpose] = mapped_column(default=IntroductionPurpose.PARTNERSHIP)
     # The introducer is a person outside the staff (a Delegation officer, a member) or empty.
-    introducer_contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None)
-    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None, index=True)
+    introducer_contact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("contacts.id"), default=None
+    )
+    owner_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("staff_users.id"), default=None, index=True
+    )
     stage: Mapped[IntroductionStage] = mapped_column(default=IntroductionStage.PROPOSED, index=True)
     outcome: Mapped[IntroductionOutcome | None] = mapped_column(default=None)
-    event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id"), default=None, index=True)
+    event_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("events.id"), default=None, index=True
+    )
     qc_consent: Mapped[Consent] = mapped_column(default=Consent.UNKNOWN)
     qc_consent_at: Mapped[date | None] = mapped_column(default=None)
     qc_consent_channel: Mapped[str] = mapped_column(default="")
@@ -196,18 +210,24 @@ class FollowUp(Record, Base):
     title: Mapped[str]
     due_date: Mapped[date] = mapped_column(index=True)
     due_time: Mapped[time | None] = mapped_column(default=None)
-    assignee_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None, index=True)
+    assignee_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("staff_users.id"), default=None, index=True
+    )
     priority: Mapped[Priority] = mapped_column(default=Priority.NORMAL)
     status: Mapped[FollowUpStatus] = mapped_column(default=FollowUpStatus.OPEN, index=True)
     completed_at: Mapped[datetime | None] = mapped_column(default=None)
     organization_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organizations.id"), default=None, index=True
     )
-    contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    contact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("contacts.id"), default=None, index=True
+    )
     introduction_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("introductions.id"), default=None, index=True
     )
-    event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id"), default=None, index=True)
+    event_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("events.id"), default=None, index=True
+    )
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -222,11 +242,15 @@ class Interaction(Record, Base):
     organization_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organizations.id"), default=None, index=True
     )
-    contact_id: Mapped[int | None] = mapped_column(sa.ForeignKey("contacts.id"), default=None, index=True)
+    contact_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("contacts.id"), default=None, index=True
+    )
     introduction_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("introductions.id"), default=None, index=True
     )
-    event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id"), default=None, index=True)
+    event_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("events.id"), default=None, index=True
+    )
 
 
 class AuditEntry(Base):
@@ -313,7 +337,9 @@ class ImportBatchItem(Base):
     __tablename__ = "import_batch_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    batch_id: Mapped[int] = mapped_column(sa.ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
+    batch_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
+    )
     entity: Mapped[str] = mapped_column(sa.String(32))
     record_id: Mapped[int]
     action: Mapped[str] = mapped_column(sa.String(16))

@@ -66,7 +66,9 @@ def put(session: Session, documents: Iterable[SearchDocument]) -> None:
         ids = [r["record_id"] for r in rows if r["kind"] == kind]
         for start in range(0, len(ids), 500):
             session.execute(
-                sa.delete(table).where(table.c.kind == kind, table.c.record_id.in_(ids[start : start + 500]))
+                sa.delete(table).where(
+                    table.c.kind == kind, table.c.record_id.in_(ids[start : start + 500])
+                )
             )
     session.execute(sa.insert(table), rows)
 
@@ -94,9 +96,7 @@ def search(
         "(setweight(to_tsvector('simple', search_entries.title_folded), 'A') || "
         "setweight(to_tsvector('simple', search_entries.body_folded), 'B'))"
     )
-    tsquery = sa.func.to_tsquery(
-        sa.literal_column("'simple'"), " & ".join(f"{w}:*" for w in words)
-    )
+    tsquery = sa.func.to_tsquery(sa.literal_column("'simple'"), " & ".join(f"{w}:*" for w in words))
     vector_col: sa.ColumnClause[Any] = sa.literal_column(str(vector.text))
     rank = sa.func.ts_rank(vector_col, tsquery)
     query = (

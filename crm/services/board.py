@@ -65,7 +65,9 @@ def _cards(rows: Iterable[tuple[Any, ...]]) -> list[Card]:
     for row in rows:
         # The list's stage column reads a closed introduction by its outcome.
         stage = str(word(row[4]))
-        stage, outcome = (IntroductionStage.CLOSED.value, stage) if stage in _OUTCOMES else (stage, "")
+        stage, outcome = (
+            (IntroductionStage.CLOSED.value, stage) if stage in _OUTCOMES else (stage, "")
+        )
         cards.append(Card(row[0], row[1] or "", row[2] or "", str(word(row[3])), stage,
                           row[5] or "", row[6], row[7] or "", outcome))  # fmt: skip
     return cards

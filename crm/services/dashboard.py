@@ -112,7 +112,10 @@ def direction_expr() -> sa.ColumnElement[str]:
     side = sa.func.coalesce(
         sa.select(
             sa.case(
-                (introducer_org.territory.in_([Territory.QC, Territory.MA]), introducer_org.territory),
+                (
+                    introducer_org.territory.in_([Territory.QC, Territory.MA]),
+                    introducer_org.territory,
+                ),
                 else_=introducer.territory,
             )
         )
@@ -166,7 +169,9 @@ def funnel(session: Session) -> list[tuple[str, int]]:
     return [(stage.value, int(counts.get(stage, 0))) for stage in IntroductionStage]
 
 
-def monthly(session: Session, today: date, months: int = MONTHS) -> list[tuple[str, dict[str, int]]]:
+def monthly(
+    session: Session, today: date, months: int = MONTHS
+) -> list[tuple[str, dict[str, int]]]:
     keys = month_keys(today, months)
     first = datetime(int(keys[0][:4]), int(keys[0][5:]), 1, tzinfo=UTC)
     rows = (

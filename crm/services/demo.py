@@ -50,7 +50,6 @@ from crm.services import (
 __all__ = ["DemoSummary", "load_demo"]
 
 
-
 @dataclass
 class DemoSummary:
     """How many records of each kind a load wrote."""

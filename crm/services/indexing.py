@@ -174,12 +174,6 @@ def _pages(
         last = page[-1].id
 
 
-def fold_fast(text: str) -> str:
-    """`fold(text)`: kept for callers of the days when only the index cached its folds
-    (`crm.domain.text.fold` now folds word by word through a cache itself)."""
-    return fold(text)
-
-
 def _values(doc: SearchDocument) -> tuple[object, ...]:
     """`SearchDocument.row()` as a tuple in `ENTRY_COLUMNS` order."""
     return (doc.kind, doc.record_id, doc.title[:255], doc.subtitle[:255], fold(doc.title),

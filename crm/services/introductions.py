@@ -49,10 +49,19 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         if record_id is not None:
             obj = session.get(model, record_id)
             if obj is None or obj.deleted_at is not None:
-                c.fail(field, "reference.missing", f"{field}: no record {record_id}", value=str(record_id))
+                c.fail(
+                    field,
+                    "reference.missing",
+                    f"{field}: no record {record_id}",
+                    value=str(record_id),
+                )
     for side, name in (("qc", "Québec"), ("ma", "Massachusetts")):
         if attrs[f"{side}_contact_id"] is None and attrs[f"{side}_organization_id"] is None:
-            c.fail(f"{side}_organization_id", "party.required", f"the {name} party needs a contact or an organization")
+            c.fail(
+                f"{side}_organization_id",
+                "party.required",
+                f"the {name} party needs a contact or an organization",
+            )
     if not c.issues:
         check_sides(session, c, attrs)
     attrs.update(
@@ -72,7 +81,9 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
 SIDES = {"qc": (Territory.QC, "Québec"), "ma": (Territory.MA, "Massachusetts")}
 
 
-def party_territory(session: Session, contact_id: int | None, organization_id: int | None) -> Territory:
+def party_territory(
+    session: Session, contact_id: int | None, organization_id: int | None
+) -> Territory:
     """Where a party stands: its organization's territory (the one named, else the contact's
     employer), else the contact's own territory; OTHER when nothing says."""
     contact = session.get(Contact, contact_id) if contact_id else None
@@ -107,7 +118,10 @@ def check_sides(session: Session, c: Cleaner, attrs: dict[str, Any]) -> None:
                 party=party, side=territory.value, territory=found.value,
             )  # fmt: skip
     introducer_id = attrs["introducer_contact_id"]
-    if introducer_id is not None and introducer_id in (attrs["qc_contact_id"], attrs["ma_contact_id"]):
+    if introducer_id is not None and introducer_id in (
+        attrs["qc_contact_id"],
+        attrs["ma_contact_id"],
+    ):
         introducer = session.get(Contact, introducer_id)
         name = introducer.full_name if introducer is not None else str(introducer_id)
         c.fail(
@@ -121,10 +135,20 @@ def party_names(session: Session, intro: Any) -> tuple[str, str]:
     """'Contact (Organization)' for each side."""
     names = []
     for side in ("qc", "ma"):
-        contact_id, org_id = getattr(intro, f"{side}_contact_id"), getattr(intro, f"{side}_organization_id")
+        contact_id, org_id = (
+            getattr(intro, f"{side}_contact_id"),
+            getattr(intro, f"{side}_organization_id"),
+        )
         person = session.get(Contact, contact_id) if contact_id else None
         org = session.get(Organization, org_id) if org_id else None
-        parts = [p for p in (person.full_name if person else "", f"({org.name})" if org and person else org.name if org else "") if p]
+        parts = [
+            p
+            for p in (
+                person.full_name if person else "",
+                f"({org.name})" if org and person else org.name if org else "",
+            )
+            if p
+        ]
         names.append(" ".join(parts))
     return names[0], names[1]
 
@@ -134,7 +158,11 @@ def label(intro: Introduction) -> str:
 
 
 def _create_history(session: Session, actor_id: int | None, intro: Introduction) -> None:
-    session.add(StageChange(introduction_id=intro.id, from_stage=None, to_stage=intro.stage, user_id=actor_id))
+    session.add(
+        StageChange(
+            introduction_id=intro.id, from_stage=None, to_stage=intro.stage, user_id=actor_id
+        )
+    )
 
 
 service = records.EntitySpec(
@@ -173,7 +201,9 @@ def move(
         return intro
     before = (intro.stage, intro.outcome)
     intro.stage = to_stage
-    intro.outcome = IntroductionOutcome(outcome) if to_stage == IntroductionStage.CLOSED and outcome else None
+    intro.outcome = (
+        IntroductionOutcome(outcome) if to_stage == IntroductionStage.CLOSED and outcome else None
+    )
     intro.stage_changed_at = utcnow()
     intro.closed_at = intro.stage_changed_at if to_stage == IntroductionStage.CLOSED else None
     records.flush_checked(session, service, intro, expected_version)
@@ -192,5 +222,9 @@ def move(
 
 
 def history(session: Session, record_id: int) -> list[StageChange]:
-    query = sa.select(StageChange).where(StageChange.introduction_id == record_id).order_by(StageChange.id)
+    query = (
+        sa.select(StageChange)
+        .where(StageChange.introduction_id == record_id)
+        .order_by(StageChange.id)
+    )
     return list(session.scalars(query))

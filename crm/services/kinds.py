@@ -49,7 +49,7 @@ class RecordKind:
     link_field: str | None = None
 
 
-KINDS: dict[EntityKind, RecordKind] = {
+KINDS: dict[str, RecordKind] = {
     k.kind: k
     for k in (
         RecordKind(
@@ -97,7 +97,7 @@ EDITED = (
 )
 
 # A follow-up serves a record of one of these kinds, by this field.
-FOLLOWUP_LINKS: dict[EntityKind, str] = {
+FOLLOWUP_LINKS: dict[str, str] = {
     kind: record.link_field for kind, record in KINDS.items() if record.link_field is not None
 }
 

@@ -32,9 +32,15 @@ def issue_text(issue: Issue) -> str:
         "required": QCoreApplication.translate("Issues", "A value is required."),
         "email.invalid": QCoreApplication.translate("Issues", "This is not a valid email address."),
         "phone.invalid": QCoreApplication.translate("Issues", "This is not a valid phone number."),
-        "postal_code.invalid": QCoreApplication.translate("Issues", "This is not a valid postal code or ZIP code."),
-        "website.invalid": QCoreApplication.translate("Issues", "This is not a valid website address."),
-        "choice.invalid": QCoreApplication.translate("Issues", "Choose one of the proposed values."),
+        "postal_code.invalid": QCoreApplication.translate(
+            "Issues", "This is not a valid postal code or ZIP code."
+        ),
+        "website.invalid": QCoreApplication.translate(
+            "Issues", "This is not a valid website address."
+        ),
+        "choice.invalid": QCoreApplication.translate(
+            "Issues", "Choose one of the proposed values."
+        ),
         "too_long": QCoreApplication.translate("Issues", "This text is too long."),
         "integer.invalid": QCoreApplication.translate("Issues", "Enter a whole number."),
         "integer.range": QCoreApplication.translate("Issues", "This number is too small."),
@@ -43,13 +49,24 @@ def issue_text(issue: Issue) -> str:
         "date.order": QCoreApplication.translate("Issues", "The end comes before the start."),
         "reference.invalid": QCoreApplication.translate("Issues", "Choose a record from the list."),
         "reference.missing": QCoreApplication.translate("Issues", "This record no longer exists."),
-        "party.required": QCoreApplication.translate("Issues", "This side needs a contact or an organization."),
-        "link.required": QCoreApplication.translate("Issues", "Link it to an organization, contact, introduction or event."),
+        "party.required": QCoreApplication.translate(
+            "Issues", "This side needs a contact or an organization."
+        ),
+        "link.required": QCoreApplication.translate(
+            "Issues", "Link it to an organization, contact, introduction or event."
+        ),
         "boolean.invalid": QCoreApplication.translate("Issues", "Answer yes or no."),
         "name.invalid": QCoreApplication.translate("Issues", "One word, without spaces."),
-        "date.ambiguous": QCoreApplication.translate("Issues", "Day and month could be swapped: write the date as YYYY-MM-DD."),
-        "uid.invalid": QCoreApplication.translate("Issues", "This is not a desk identifier (a UUID such as 1b4e28ba-2fa1-41d2-883f-0016d3cca427)."),
-        "zip.leading_zero_lost": QCoreApplication.translate("Issues", "This ZIP code lost its leading zero (a spreadsheet does that)."),
+        "date.ambiguous": QCoreApplication.translate(
+            "Issues", "Day and month could be swapped: write the date as YYYY-MM-DD."
+        ),
+        "uid.invalid": QCoreApplication.translate(
+            "Issues",
+            "This is not a desk identifier (a UUID such as 1b4e28ba-2fa1-41d2-883f-0016d3cca427).",
+        ),
+        "zip.leading_zero_lost": QCoreApplication.translate(
+            "Issues", "This ZIP code lost its leading zero (a spreadsheet does that)."
+        ),
     }
     if issue.code in _PARTY_TEXTS and "party" in issue.params:
         return _party_text(issue)
@@ -65,13 +82,17 @@ def _party_text(issue: Issue) -> str:
 
     if issue.code == "introducer.is_party":
         text = QCoreApplication.translate(
-            "Issues", "“%1” is a party of this introduction: the introducer is someone else.")
+            "Issues", "“%1” is a party of this introduction: the introducer is someone else."
+        )
     elif issue.params.get("side") == "MA":
         text = QCoreApplication.translate(
-            "Issues", "“%1” is not in Massachusetts (territory: %2): the Massachusetts party must be in Massachusetts.")
+            "Issues",
+            "“%1” is not in Massachusetts (territory: %2): the Massachusetts party must be in Massachusetts.",
+        )
     else:
         text = QCoreApplication.translate(
-            "Issues", "“%1” is not in Québec (territory: %2): the Québec party must be in Québec.")
+            "Issues", "“%1” is not in Québec (territory: %2): the Québec party must be in Québec."
+        )
     where = labels.enum_label("Territory", issue.params.get("territory", ""))
     return text.replace("%2", where).replace("%1", issue.params["party"])  # fmt: skip
 
@@ -105,13 +126,15 @@ def validation_text(exc: ValidationFailed) -> str:
 
 def duplicate_text(exc: DuplicateWarning) -> str:
     names = "\n".join(f"• {label}" for _kind, _id, label in exc.duplicates)
-    return QCoreApplication.translate("Errors", "This record looks like one already in the desk:\n%1").replace("%1", names)
+    return QCoreApplication.translate(
+        "Errors", "This record looks like one already in the desk:\n%1"
+    ).replace("%1", names)
 
 
 def stale_text(exc: StaleRecord) -> str:
     return QCoreApplication.translate(
         "Errors",
-        "Someone else changed this %1 after you opened it. Reload it and make your change again."
+        "Someone else changed this %1 after you opened it. Reload it and make your change again.",
     ).replace("%1", kind_label(exc.entity).lower())
 
 
@@ -120,9 +143,9 @@ def not_found_text(exc: NotFound) -> str:
         return QCoreApplication.translate("Errors", "There is no staff user named “%1”.").replace(
             "%1", exc.record_id
         )
-    return QCoreApplication.translate("Errors", "This %1 no longer exists; someone may have deleted it.").replace(
-        "%1", kind_label(exc.entity).lower()
-    )
+    return QCoreApplication.translate(
+        "Errors", "This %1 no longer exists; someone may have deleted it."
+    ).replace("%1", kind_label(exc.entity).lower())
 
 
 def import_problems_text(plan: object) -> str:
@@ -143,7 +166,12 @@ def import_problems_text(plan: object) -> str:
             text += f" ({p.value})"
         lines.append(f"  {where} : {text}" if _french() else f"  {where}: {text}")
     if len(problems) > 50:
-        lines.append("  " + QCoreApplication.translate("Errors", "… and %1 more").replace("%1", str(len(problems) - 50)))
+        lines.append(
+            "  "
+            + QCoreApplication.translate("Errors", "… and %1 more").replace(
+                "%1", str(len(problems) - 50)
+            )
+        )
     return "\n".join(lines)
 
 

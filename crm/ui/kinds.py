@@ -16,7 +16,7 @@ class KindView:
     page: str | None = None  # the page that lists the kind
 
 
-VIEWS: dict[EntityKind, KindView] = {
+VIEWS: dict[str, KindView] = {
     EntityKind.ORGANIZATION: KindView("organization", "organizations"),
     EntityKind.CONTACT: KindView("contact", "contacts"),
     EntityKind.INTRODUCTION: KindView("introduction", "introductions"),
@@ -26,8 +26,8 @@ VIEWS: dict[EntityKind, KindView] = {
 }
 
 # The service of each kind a window edits, trashes and restores.
-SERVICES: dict[EntityKind, Any] = {kind: KINDS[kind].service for kind in EDITED}
-ICONS: dict[EntityKind, str] = {kind: view.icon for kind, view in VIEWS.items()}
-KIND_PAGE: dict[EntityKind, str] = {
+SERVICES: dict[str, Any] = {kind: KINDS[kind].service for kind in EDITED}
+ICONS: dict[str, str] = {kind: view.icon for kind, view in VIEWS.items()}
+KIND_PAGE: dict[str, str] = {
     kind: view.page for kind, view in VIEWS.items() if view.page is not None
 }

@@ -584,7 +584,9 @@ class MainWindow(QMainWindow):
 
         page_entity = {"organizations": "organizations", "events": "participants"}
         name = PAGES[self.navigation.currentRow()] if self.navigation.currentRow() >= 0 else ""
-        wizard = ImportWizard(self.ctx, self.tasks, self, entity=entity or page_entity.get(name, "contacts"))
+        wizard = ImportWizard(
+            self.ctx, self.tasks, self, entity=entity or page_entity.get(name, "contacts")
+        )
         wizard.imported.connect(self._imported)
         wizard.open()
         return wizard

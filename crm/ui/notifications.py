@@ -38,7 +38,8 @@ class ReminderBanner(QFrame):
     showRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="reminderBanner")
+        super().__init__(parent)
+        self.setObjectName("reminderBanner")
         self.setStyleSheet(
             "#reminderBanner { background: #fff4e0; border-bottom: 1px solid #e0b060; }"
             "#reminderBanner QLabel { color: #6b4200; }"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -131,7 +131,7 @@ def snooze_entry(done: Sequence[Done], before: Sequence[date], until: date) -> U
         for d, due in zip(done, before, strict=True):
             followups.undo_snooze(session, actor_id, d.record_id, due, expected_version=d.version)
 
-    day = QLocale().toString(until, QLocale.FormatType.ShortFormat)
+    day = QLocale().toString(QDate(until), QLocale.FormatType.ShortFormat)
     named = _named(
         done,
         lambda: tr("Snoozed “%1” to %2"),
@@ -160,7 +160,8 @@ class UndoBar(QWidget):
     undone = Signal()
 
     def __init__(self, ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="undoBar")
+        super().__init__(parent)
+        self.setObjectName("undoBar")
         self.ctx = ctx
         self.tasks = tasks
         self.entry: UndoEntry | None = None

@@ -33,11 +33,19 @@ CASES: dict[str, Callable[[Settings], list[Row]]] = {
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--tiers", default="10000,100000", help="contacts per tier (default 10000,100000)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.bench", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--tiers", default="10000,100000", help="contacts per tier (default 10000,100000)"
+    )
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each side (median kept)")
-    parser.add_argument("--cases", default=",".join(CASES), help=f"comma list of {', '.join(CASES)}")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="timed runs of each side (median kept)"
+    )
+    parser.add_argument(
+        "--cases", default=",".join(CASES), help=f"comma list of {', '.join(CASES)}"
+    )
     return parser.parse_args(argv)
 
 
@@ -132,7 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [c.strip() for c in args.cases.split(",") if c.strip()]
     unknown = [c for c in chosen if c not in CASES]
     if unknown:
-        print(f"unknown case(s): {', '.join(unknown)} (choose from {', '.join(CASES)})", file=sys.stderr)
+        print(
+            f"unknown case(s): {', '.join(unknown)} (choose from {', '.join(CASES)})",
+            file=sys.stderr,
+        )
         return 2
     BENCH_DIR.mkdir(exist_ok=True)
     started = time.monotonic()
@@ -155,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         print("Growth with N (project and baseline figures, ratio to the smallest tier):")
         print(growth_text)
     elapsed = time.monotonic() - started
-    print(f"\n{len(rows)} rows in {elapsed:.0f} s; repeat {settings.repeat}, seed {args.seed}, schema {schema_key()}")
+    print(
+        f"\n{len(rows)} rows in {elapsed:.0f} s; repeat {settings.repeat}, seed {args.seed}, schema {schema_key()}"
+    )
     stamp = time.strftime("%Y%m%d-%H%M%S")
     report = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -175,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     text = json.dumps(report, indent=2, ensure_ascii=False, default=str)
     (BENCH_DIR / f"results-{stamp}.json").write_text(text, encoding="utf-8")
     (BENCH_DIR / "latest.json").write_text(text, encoding="utf-8")
-    print(f"written: {(BENCH_DIR / 'latest.json').relative_to(Path.cwd()) if BENCH_DIR.is_relative_to(Path.cwd()) else BENCH_DIR / 'latest.json'}")
+    print(
+        f"written: {(BENCH_DIR / 'latest.json').relative_to(Path.cwd()) if BENCH_DIR.is_relative_to(Path.cwd()) else BENCH_DIR / 'latest.json'}"
+    )
     return 0
 
 

@@ -62,7 +62,10 @@ def run(settings: Settings) -> list[Row]:
     stdlib = str(BASELINES / "export_stdlib.py")
     for n in settings.tiers:
         db = copy_db(demo_db(n, settings.seed), settings.work / f"export-{n}.db")
-        out = {side: settings.work / f"export-{n}-{side}.csv" for side in ("project", "stdlib", "shell")}
+        out = {
+            side: settings.work / f"export-{n}-{side}.csv"
+            for side in ("project", "stdlib", "shell")
+        }
         env = child_env(settings.work / "settings")
         con = sqlite3.connect(db)
         consenting = con.execute(
@@ -74,8 +77,16 @@ def run(settings: Settings) -> list[Row]:
         commands = {
             # Every live contact, as the case says (by default the desk leaves out those
             # without partner-sharing consent: 44 % of the demo's contacts are left in).
-            "project": [*CRM, "--db", str(db), "export", "contacts", "--include-without-consent",
-                        "--out", str(out["project"])],
+            "project": [
+                *CRM,
+                "--db",
+                str(db),
+                "export",
+                "contacts",
+                "--include-without-consent",
+                "--out",
+                str(out["project"]),
+            ],
             "stdlib": [PYTHON, stdlib, str(db), str(out["stdlib"]), "--columns", ",".join(columns)],
         }
         note = ""
@@ -96,11 +107,15 @@ def run(settings: Settings) -> list[Row]:
         sql = run_timed([*commands["stdlib"], "--print-sql"], env=env).stdout.strip()
         if shell:
             commands["shell"] = [shell, "-csv", "-header", f"file:{db}?mode=ro", sql]
-        sides = [s for s in ("project", "stdlib", "shell") if s in commands and (s != "project" or available)]
+        sides = [
+            s
+            for s in ("project", "stdlib", "shell")
+            if s in commands and (s != "project" or available)
+        ]
         times: dict[str, list[float]] = {s: [] for s in sides}
         log(f"export: {settings.repeat} x ({', '.join(sides)}) at {n:,}")
         for round_ in range(settings.repeat + 1):  # round 0 warms up (the desk's already did)
-            order = sides[round_ % len(sides):] + sides[: round_ % len(sides)]
+            order = sides[round_ % len(sides) :] + sides[: round_ % len(sides)]
             for side in order:
                 if round_ == 0 and side == "project":
                     continue

@@ -79,10 +79,17 @@ def run(settings: Settings) -> list[Row]:
                     raise RuntimeError(f"stdlib import failed: {timed.stderr.strip()[-500:]}")
                 times[side].append(timed.seconds)
                 counts[side] = contacts_in(fresh)
-            if "project" in times and times["project"] and max(times["project"]) > SLOW_S and len(times["stdlib"]) >= 1:
+            if (
+                "project" in times
+                and times["project"]
+                and max(times["project"]) > SLOW_S
+                and len(times["stdlib"]) >= 1
+            ):
                 break  # slow enough that one or two runs tell
         if "project" in counts and counts["project"] != n:
-            note = (note + "; " if note else "") + f"crm import left {counts['project']:,} contacts of {n:,}"
+            note = (
+                note + "; " if note else ""
+            ) + f"crm import left {counts['project']:,} contacts of {n:,}"
         project = median(times["project"]) if "project" in times else None
         base = median(times["stdlib"])
         rows.append(

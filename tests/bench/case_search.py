@@ -103,7 +103,9 @@ def run(settings: Settings) -> list[Row]:
                 for i in order:
                     text, match = typed[i], matches[i]
                     first_project = (i + round_) % 2 == 0
-                    for side in ("project", "baseline") if first_project else ("baseline", "project"):
+                    for side in (
+                        ("project", "baseline") if first_project else ("baseline", "project")
+                    ):
                         if side == "project":
                             started = time.perf_counter()
                             with db.read() as session:

@@ -37,7 +37,9 @@ MEMORY_GROWTH = 1.25  # "grows with what is on screen, not with N": < 25 % from 
 
 def _run(module: str, db: Path) -> tuple[Timed, dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="crm-bench-gui-") as settings:
-        timed = run_timed([PYTHON, "-m", module, str(db)], env=child_env(Path(settings)), timeout=300)
+        timed = run_timed(
+            [PYTHON, "-m", module, str(db)], env=child_env(Path(settings)), timeout=300
+        )
     found: dict[str, Any] = {}
     for line in timed.stdout.splitlines():
         if line.startswith("BENCH "):
@@ -63,7 +65,9 @@ def run(settings: Settings) -> list[Row]:
         for round_ in range(settings.repeat + 1):  # round 0 warms the page cache, untimed
             sides = ("project", "bare") if round_ % 2 else ("bare", "project")
             for side in sides:
-                module = "tests.bench.drivers." + ("project_window" if side == "project" else "bare_window")
+                module = "tests.bench.drivers." + (
+                    "project_window" if side == "project" else "bare_window"
+                )
                 timed, found = _run(module, db)
                 if round_ == 0:
                     continue

@@ -7,18 +7,20 @@ import codecs
 import csv
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from crm.cli import main
+from crm.db.database import Database
 from crm.db.migrate import open_database
 from crm.services import contacts, csv_export, organizations, users
 
+if TYPE_CHECKING:
+    from tests.conftest import Templates
 
-@pytest.fixture
-def dbfile(tmp_path: Path) -> Path:
-    path = tmp_path / "desk.db"
-    db = open_database(f"sqlite:///{path}")
+
+def fill(db: Database) -> None:
     with db.write() as s:
         actor = users.service.create(s, None, {"name": "mtremblay"}).id
         org = organizations.service.create(
@@ -51,8 +53,14 @@ def dbfile(tmp_path: Path) -> Path:
         contacts.service.create(
             s, actor, {"first_name": "Zoé", "last_name": "Abbott", "email": "zoe@x.org"}
         )
+
+
+@pytest.fixture
+def dbfile(templates: Templates, tmp_path: Path) -> Path:
+    """A closed desk file with two organizations and two contacts (a copy of a template)."""
+    db, _ = templates.open("cli-csv", fill, tmp_path / "desk.db")
     db.close()
-    return path
+    return tmp_path / "desk.db"
 
 
 def crm(dbfile: Path, *args: str) -> int:
@@ -205,7 +213,9 @@ def test_import_usage_errors_exit_2(dbfile, tmp_path):
 
 def test_dry_run_shows_what_is_inferred(dbfile, tmp_path, capsys):
     path = tmp_path / "contacts.csv"
-    path.write_bytes("Prénom;Nom;Courriel;Ville\r\nÉric;Côté;eric@biomtl.ca;Montréal\r\n".encode("cp1252"))
+    path.write_bytes(
+        "Prénom;Nom;Courriel;Ville\r\nÉric;Côté;eric@biomtl.ca;Montréal\r\n".encode("cp1252")
+    )
     assert crm(dbfile, "import", "contacts", str(path), "--dry-run") == 0
     out = capsys.readouterr().out
     assert "inferred: language fr, territory QC" in out

@@ -25,7 +25,9 @@ def desk(tmp_path: Path, monkeypatch) -> tuple[str, str]:
         actor = users.service.create(s, None, {"name": "mtremblay"}).id
         qc = organizations.service.create(s, actor, {"name": "Thérapies Laval", "region": "QC"}).id
         ma = organizations.service.create(s, actor, {"name": "Boston Cell", "region": "MA"}).id
-        uid = introductions.create(s, actor, {"qc_organization_id": qc, "ma_organization_id": ma}).uid
+        uid = introductions.create(
+            s, actor, {"qc_organization_id": qc, "ma_organization_id": ma}
+        ).uid
     db.close()
     return str(path), uid
 
@@ -35,7 +37,9 @@ def _state(path: str, uid: str) -> tuple[IntroductionStage, list[str], str]:
     try:
         with db.read() as s:
             intro = s.scalars(sa.select(Introduction).where(Introduction.uid == uid)).one()
-            titles = list(s.scalars(sa.select(FollowUp.title).where(FollowUp.introduction_id == intro.id)))
+            titles = list(
+                s.scalars(sa.select(FollowUp.title).where(FollowUp.introduction_id == intro.id))
+            )
             return intro.stage, titles, stages.timeline(s, intro.id)[-1].note
     finally:
         db.close()
@@ -57,7 +61,10 @@ def test_a_warning_refuses_the_move_with_a_sentence_until_accepted(desk, capsys)
     assert "was not moved: introduced without both parties' consent (double opt-in)" in message
     assert "--accept-warnings" in message
     assert _state(path, uid)[:2] == (IntroductionStage.PROPOSED, [])
-    assert main(["--db", path, "move", uid, "introduced", "--accept-warnings", "--followups", "none"]) == 0
+    assert (
+        main(["--db", path, "move", uid, "introduced", "--accept-warnings", "--followups", "none"])
+        == 0
+    )
     stage, titles, note = _state(path, uid)
     assert (stage, titles) == (IntroductionStage.INTRODUCED, [])
     assert "warnings accepted: consent_missing" in note

@@ -15,10 +15,14 @@ def sides(db, actor):
         ma = organizations.service.create(s, actor, {"name": "Boston Cell", "region": "MA"}).id
         ma2 = organizations.service.create(s, actor, {"name": "Cambridge Bio", "region": "MA"}).id
         eric = contacts.service.create(
-            s, actor, {"first_name": "Éric", "last_name": "Côté", "organization_id": qc, "language": "fr"}
+            s,
+            actor,
+            {"first_name": "Éric", "last_name": "Côté", "organization_id": qc, "language": "fr"},
         ).id
         ava = contacts.service.create(
-            s, actor, {"first_name": "Ava", "last_name": "Smith", "organization_id": ma, "language": "en"}
+            s,
+            actor,
+            {"first_name": "Ava", "last_name": "Smith", "organization_id": ma, "language": "en"},
         ).id
     return {"qc": qc, "ma": ma, "ma2": ma2, "eric": eric, "ava": ava}
 

@@ -22,7 +22,9 @@ def test_board_caps_cards_and_filters(db, actor, sides, new_intro):
     with db.read() as s:
         columns = board.board(s, per_column=3)
         assert [(c.stage, c.total, len(c.cards), c.more) for c in columns[:2]] == [
-            ("proposed", 5, 3, 2), ("asked", 1, 1, 0)]
+            ("proposed", 5, 3, 2),
+            ("asked", 1, 1, 0),
+        ]
         assert columns[1].cards[0].ma_party == "Cambridge Bio"
         assert columns[1].cards[0].purpose == "investment"
         assert columns[0].cards[0].owner == "Marie Tremblay"

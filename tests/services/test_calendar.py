@@ -15,24 +15,76 @@ icalendar = pytest.importorskip("icalendar")
 @pytest.fixture
 def setup(db, actor):
     with db.write() as s:
-        boston_staff = users.service.create(s, None, {"name": "jsullivan", "display_name": "Jack Sullivan",
-                                                      "email": "jsullivan@massbio.example"}).id
+        boston_staff = users.service.create(
+            s,
+            None,
+            {
+                "name": "jsullivan",
+                "display_name": "Jack Sullivan",
+                "email": "jsullivan@massbio.example",
+            },
+        ).id
         qc = organizations.service.create(s, actor, {"name": "Thérapies Laval", "region": "QC"}).id
         ma = organizations.service.create(s, actor, {"name": "Boston Cell", "region": "MA"}).id
-        ava = contacts.service.create(s, actor, {"first_name": "Ava", "last_name": "Smith", "organization_id": ma}).id
-        summer = followups.service.create(s, actor, {"title": "Call Laval; bring notes, please", "due_date": "2025-07-03",
-                                                     "due_time": "10:30", "organization_id": qc,
-                                                     "assignee_id": actor, "notes": "line one\nline two"}).id
-        winter = followups.service.create(s, actor, {"title": "Call Ava", "due_date": "2025-01-15", "due_time": "09:00",
-                                                     "contact_id": ava, "assignee_id": actor}).id
-        boston = followups.service.create(s, actor, {"title": "Réunion à Montréal", "due_date": "2025-03-10",
-                                                     "due_time": "14:00", "organization_id": qc,
-                                                     "assignee_id": boston_staff}).id
-        allday = followups.service.create(s, actor, {"title": "Envoyer le résumé", "due_date": "2025-11-02",
-                                                     "organization_id": qc}).id
-        followups.service.create(s, actor, {"title": "Done already", "due_date": "2025-01-01", "status": "done",
-                                            "organization_id": qc})
-    return {"summer": summer, "winter": winter, "boston": boston, "allday": allday, "staff": boston_staff}
+        ava = contacts.service.create(
+            s, actor, {"first_name": "Ava", "last_name": "Smith", "organization_id": ma}
+        ).id
+        summer = followups.service.create(
+            s,
+            actor,
+            {
+                "title": "Call Laval; bring notes, please",
+                "due_date": "2025-07-03",
+                "due_time": "10:30",
+                "organization_id": qc,
+                "assignee_id": actor,
+                "notes": "line one\nline two",
+            },
+        ).id
+        winter = followups.service.create(
+            s,
+            actor,
+            {
+                "title": "Call Ava",
+                "due_date": "2025-01-15",
+                "due_time": "09:00",
+                "contact_id": ava,
+                "assignee_id": actor,
+            },
+        ).id
+        boston = followups.service.create(
+            s,
+            actor,
+            {
+                "title": "Réunion à Montréal",
+                "due_date": "2025-03-10",
+                "due_time": "14:00",
+                "organization_id": qc,
+                "assignee_id": boston_staff,
+            },
+        ).id
+        allday = followups.service.create(
+            s,
+            actor,
+            {"title": "Envoyer le résumé", "due_date": "2025-11-02", "organization_id": qc},
+        ).id
+        followups.service.create(
+            s,
+            actor,
+            {
+                "title": "Done already",
+                "due_date": "2025-01-01",
+                "status": "done",
+                "organization_id": qc,
+            },
+        )
+    return {
+        "summer": summer,
+        "winter": winter,
+        "boston": boston,
+        "allday": allday,
+        "staff": boston_staff,
+    }
 
 
 def _events(path):
@@ -48,7 +100,10 @@ def test_ics_parses_with_right_local_times(db, setup, tmp_path):
     raw = path.read_bytes()
     assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n"))
     cal, events = _events(path)
-    assert {str(z["TZID"]) for z in cal.walk("VTIMEZONE")} == {"America/Montreal", "America/New_York"}
+    assert {str(z["TZID"]) for z in cal.walk("VTIMEZONE")} == {
+        "America/Montreal",
+        "America/New_York",
+    }
 
     summer = events["Call Laval; bring notes, please"]["DTSTART"].dt
     assert summer.replace(tzinfo=None) == datetime(2025, 7, 3, 10, 30)
@@ -63,7 +118,9 @@ def test_ics_parses_with_right_local_times(db, setup, tmp_path):
     # Assigned to a MassBio staff member: Boston time, DST started on 2025-03-09.
     boston = events["Réunion à Montréal"]["DTSTART"].dt
     assert "New_York" in str(boston.tzinfo) or "New_York" in repr(boston.tzinfo)
-    assert boston.astimezone(ZoneInfo("UTC")) == datetime(2025, 3, 10, 18, 0, tzinfo=ZoneInfo("UTC"))
+    assert boston.astimezone(ZoneInfo("UTC")) == datetime(
+        2025, 3, 10, 18, 0, tzinfo=ZoneInfo("UTC")
+    )
 
     allday = events["Envoyer le résumé"]
     assert allday["DTSTART"].dt == date(2025, 11, 2) and allday["DTEND"].dt == date(2025, 11, 3)

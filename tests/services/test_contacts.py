@@ -176,6 +176,9 @@ def test_stale_contact_edit(db, actor):
         contacts.service.update(
             session, actor, contact_id, {"first_name": "Marc"}, expected_version=1
         )
+    with db.read() as session:
+        kept = contacts.service.get(session, contact_id)
+        assert (kept.first_name, kept.version) == ("Luc", 2)  # the later edit is kept
 
 
 def test_delete_restore_contact_and_search(db, actor):

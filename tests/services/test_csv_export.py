@@ -258,15 +258,32 @@ def test_profiles_save_reuse_and_replace(db, actor, data, tmp_path):
 
 
 def test_a_cancelled_export_stops_writing():
-    rows = [("x",)] * 6000
+    """Cancel is asked after each batch of 5000 rows; once it says yes, no row is read or
+    written any more (`export` then removes the partial file)."""
+    read: list[int] = []
+
+    def rows():
+        for i in range(12_000):
+            read.append(i)
+            yield (f"Org {i}",)
+
+    asked: list[int] = []
+
+    def cancelled():
+        asked.append(len(read))
+        return len(asked) == 2
+
+    request = ExportRequest("organizations", columns=("name",)).checked()
     handle = io.StringIO()
     with pytest.raises(csv_export.ExportCancelled):
-        csv_export.write_rows(
-            handle,
-            rows,
-            ExportRequest("organizations", columns=("name",)).checked(),
-            cancelled=lambda: True,
-        )
+        csv_export.write_rows(handle, rows(), request, cancelled=cancelled)
+    assert asked == [5000, 10_000]
+    assert len(read) == 10_000
+    header = io.StringIO()
+    csv_export.write_rows(header, [], request)
+    assert header.getvalue() and handle.getvalue().startswith(header.getvalue())
+    written = handle.getvalue().removeprefix(header.getvalue())
+    assert written.split("\r\n") == [f"Org {i}" for i in range(10_000)] + [""]
 
 
 def test_moments_are_iso_utc_and_no_row_is_lost(db, actor, data, tmp_path):

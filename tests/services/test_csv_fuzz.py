@@ -26,11 +26,13 @@ CELL_CHARS = "aZé Œ\"'=,;\t\r\n\x0b-…🧬"
 
 def read_or_refuse(data: bytes, entity: str | None) -> csv_import.Source | None:
     try:
-        return csv_import.read_source(data, entity, name="fuzz.csv")
+        source = csv_import.read_source(data, entity, name="fuzz.csv")
     except DeskError as exc:
         assert exc.code.startswith("csv."), exc
         assert str(exc) and "Traceback" not in str(exc)
         return None
+    assert isinstance(source, csv_import.Source)
+    return source
 
 
 @FUZZ

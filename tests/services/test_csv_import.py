@@ -327,6 +327,8 @@ def test_undo_is_refused_when_records_changed_since(db, actor, tmp_path):
         contacts.service.update(s, actor, plan.rows[0].record_id, {"title": "CTO"})
     with db.write() as s, pytest.raises(DeskError, match="changed"):
         csv_import.undo_last(s, actor)
+    with db.read() as s:  # nothing undone: the imported contact stays, with its later edit
+        assert contacts.service.get(s, plan.rows[0].record_id).title == "CTO"
 
 
 def test_participants_roster(db, actor, known, tmp_path):
@@ -542,13 +544,22 @@ def test_organizations_file_infers_territory_and_reads_membership_answers(db, ac
     ], encoding="cp1252", delimiter=";")  # fmt: skip
     preview = run(db, actor, "organizations", path)
     assert [r.inferred for r in preview.rows] == [
-        {"territory": Territory.MA}, {"territory": Territory.QC}, {}]
+        {"territory": Territory.MA},
+        {"territory": Territory.QC},
+        {},
+    ]
     with db.read() as s:
         by_name = {o.name: o for o in organizations.service.find(s)}
-    assert (by_name["Seaport Bio"].territory, by_name["Seaport Bio"].membership) == ("MA", "massbio")
+    assert (by_name["Seaport Bio"].territory, by_name["Seaport Bio"].membership) == (
+        "MA",
+        "massbio",
+    )
     assert (by_name["Bio Mtl"].territory, by_name["Bio Mtl"].membership) == ("QC", "bioquebec")
     # Nothing typed about membership: no claim is made.
-    assert (by_name["Nowhere Inc"].territory, by_name["Nowhere Inc"].membership) == ("OTHER", "none")
+    assert (by_name["Nowhere Inc"].territory, by_name["Nowhere Inc"].membership) == (
+        "OTHER",
+        "none",
+    )
 
 
 def test_an_update_that_moves_a_contact_infers_its_territory_again(db, actor, tmp_path):

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
-
 from crm.services import contacts, dashboard, introductions, organizations, users
-from crm.services.demo import load_demo
 
 
-@pytest.fixture
-def demo(db, actor):
-    with db.write() as s:
-        load_demo(s, actor)
-
-
-def test_demo_figures(db, demo):
-    with db.read() as s:
+def test_demo_figures(demo_db):
+    with demo_db.db.read() as s:
         figures = dashboard.compute(s, date.today())
     assert figures.funnel == [("proposed", 3), ("asked", 2), ("both_agreed", 2), ("introduced", 2),
                               ("meeting_held", 2), ("closed", 5)]  # fmt: skip
@@ -33,7 +24,10 @@ def test_demo_figures(db, demo):
     assert len([m for m, w in figures.monthly if sum(w.values())]) >= 4
     assert all(sum(w[way] for _, w in figures.monthly) >= 2 for way in dashboard.DIRECTIONS)
     assert len(figures.monthly) == 12
-    assert dict((name, n) for _id, name, n in figures.overdue) == {"Jack Sullivan": 3, "Marie Tremblay": 1}
+    assert dict((name, n) for _id, name, n in figures.overdue) == {
+        "Jack Sullivan": 3,
+        "Marie Tremblay": 1,
+    }
     assert figures.connected[0][1:] == ("Beacon Hill Ventures", 3)
     assert figures.totals.introductions["closed"] == 5
 
@@ -42,13 +36,28 @@ def test_direction_rules(db, actor):
     with db.write() as s:
         qc = organizations.service.create(s, actor, {"name": "Laval Bio", "region": "QC"}).id
         ma = organizations.service.create(s, actor, {"name": "Boston Cell", "region": "MA"}).id
-        ma_introducer = contacts.service.create(s, actor, {"first_name": "Dan", "organization_id": ma}).id
-        boston_owner = users.service.create(s, None, {"name": "js", "email": "js@massbio.example"}).id
+        ma_introducer = contacts.service.create(
+            s, actor, {"first_name": "Dan", "organization_id": ma}
+        ).id
+        boston_owner = users.service.create(
+            s, None, {"name": "js", "email": "js@massbio.example"}
+        ).id
         base = {"qc_organization_id": qc, "ma_organization_id": ma}
         introductions.create(s, actor, {**base, "introducer_contact_id": ma_introducer})  # MA→QC
-        introductions.create(s, actor, {**base, "qc_consent": "yes", "qc_consent_at": date.today() - timedelta(3),
-                                        "ma_consent": "yes", "ma_consent_at": date.today()})  # QC→MA
-        introductions.create(s, actor, {**base, "ma_consent": "yes", "ma_consent_at": date.today()})  # MA→QC
+        introductions.create(
+            s,
+            actor,
+            {
+                **base,
+                "qc_consent": "yes",
+                "qc_consent_at": date.today() - timedelta(3),
+                "ma_consent": "yes",
+                "ma_consent_at": date.today(),
+            },
+        )  # QC→MA
+        introductions.create(
+            s, actor, {**base, "ma_consent": "yes", "ma_consent_at": date.today()}
+        )  # MA→QC
         introductions.create(s, actor, {**base, "owner_id": boston_owner})  # MA→QC
         introductions.create(s, actor, base)  # QC→MA by default
     with db.read() as s:

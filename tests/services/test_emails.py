@@ -14,10 +14,28 @@ def intro(db, actor):
     with db.write() as s:
         qc = organizations.service.create(s, actor, {"name": "Thérapies Laval", "region": "QC"}).id
         ma = organizations.service.create(s, actor, {"name": "Boston Cell", "region": "MA"}).id
-        eric = contacts.service.create(s, actor, {"first_name": "Éric", "last_name": "Côté", "organization_id": qc,
-                                                  "language": "fr", "email": "eric@laval.example"}).id
-        ava = contacts.service.create(s, actor, {"first_name": "Ava", "last_name": "Smith", "organization_id": ma,
-                                                 "language": "en", "email": "ava@bostoncell.example"}).id
+        eric = contacts.service.create(
+            s,
+            actor,
+            {
+                "first_name": "Éric",
+                "last_name": "Côté",
+                "organization_id": qc,
+                "language": "fr",
+                "email": "eric@laval.example",
+            },
+        ).id
+        ava = contacts.service.create(
+            s,
+            actor,
+            {
+                "first_name": "Ava",
+                "last_name": "Smith",
+                "organization_id": ma,
+                "language": "en",
+                "email": "ava@bostoncell.example",
+            },
+        ).id
         return introductions.create(s, actor, {"qc_contact_id": eric, "ma_contact_id": ava,
                                                "qc_organization_id": qc, "ma_organization_id": ma,
                                                "purpose": "cro_services"}).id  # fmt: skip
@@ -47,14 +65,21 @@ def test_introduction_email_to_both_is_bilingual_when_languages_differ(db, intro
 
 
 def test_edited_template_wins_and_reset_restores_default(db, intro, tmp_path):
-    emails.save_template("consent_request", "en", "Subject: Hi ${recipient_first_name}\n\nAbout ${other_name}.", tmp_path)
+    emails.save_template(
+        "consent_request",
+        "en",
+        "Subject: Hi ${recipient_first_name}\n\nAbout ${other_name}.",
+        tmp_path,
+    )
     assert emails.is_customized("consent_request", "en", tmp_path)
     with db.read() as s:
         draft = emails.consent_request(s, intro, "ma", "M", user_dir=tmp_path)
     assert (draft.subject, draft.body) == ("Hi Ava", "About Éric Côté.\n")
     emails.reset_template("consent_request", "en", tmp_path)
     with db.read() as s:
-        assert emails.consent_request(s, intro, "ma", "M", user_dir=tmp_path).subject.startswith("Introduction to")
+        assert emails.consent_request(s, intro, "ma", "M", user_dir=tmp_path).subject.startswith(
+            "Introduction to"
+        )
 
 
 def test_mailto_encodes_subject_body_and_addresses(db, intro, tmp_path):

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
+from crm.db.base import utcnow
 from crm.domain.enums import FollowUpStatus, Priority
 from crm.domain.errors import ValidationFailed
 from crm.services import followups, organizations, users
@@ -39,7 +40,9 @@ def test_create_cleans_values(db, actor, org_id):
 def test_required_values_and_bad_formats(db, actor):
     with pytest.raises(ValidationFailed) as info, db.write() as session:
         followups.service.create(
-            session, actor, {"title": "", "due_date": None, "due_time": "9h30", "priority": "urgent"}
+            session,
+            actor,
+            {"title": "", "due_date": None, "due_time": "9h30", "priority": "urgent"},
         )
     assert info.value.record == "new followup"
     assert sorted(info.value.codes) == ["choice.invalid", "required", "required", "time.invalid"]
@@ -88,9 +91,16 @@ def test_done_sets_completed_at_and_reopening_clears_it(db, actor):
 
 
 def test_created_done_is_completed(db, actor):
-    f_id = _create(db, actor, status="done")
+    before = utcnow()
+    f_id = _create(db, actor, status="done", due_date="2025-01-02", assignee_id=actor)
+    after = utcnow()
     with db.read() as session:
-        assert followups.service.get(session, f_id).completed_at is not None
+        f = followups.service.get(session, f_id)
+        assert f.status is FollowUpStatus.DONE
+        assert before <= f.completed_at <= after  # completed when created
+        # Done, so neither open nor overdue, though its due date is past.
+        assert followups.open_for(session, actor) == []
+        assert followups.overdue_count(session, date(2025, 6, 1)) == 0
 
 
 def test_open_for_and_overdue(db, actor):

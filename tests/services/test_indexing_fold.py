@@ -9,7 +9,6 @@ import unicodedata
 import pytest
 
 from crm.domain.text import _SPECIALS, fold
-from crm.services import indexing
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("'’ʼ‘`´′", None))
 
@@ -43,7 +42,6 @@ def test_fold_matches_the_reference_on_random_text(seed: int) -> None:
         else:
             text = "".join(rng.choice(alphabet) for _ in range(size))
         assert fold(text) == reference_fold(text), repr(text)
-        assert indexing.fold_fast(text) == reference_fold(text), repr(text)
 
 
 @pytest.mark.parametrize(

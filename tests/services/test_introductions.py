@@ -161,6 +161,8 @@ def test_generic_update_cannot_change_the_stage(db, actor, parties):
     intro_id = _intro(db, actor, parties)
     with pytest.raises(ValueError, match="stage"), db.write() as session:
         introductions.service.update(session, actor, intro_id, {"stage": "closed"})
+    with db.read() as session:
+        assert introductions.service.get(session, intro_id).stage is IntroductionStage.PROPOSED
 
 
 def test_purging_an_introduction_erases_its_history(db, actor, parties):

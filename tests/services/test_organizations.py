@@ -126,12 +126,22 @@ def test_duplicate_warning_and_allow_duplicate(db, actor, first, second):
 
 
 def test_no_duplicate_warning_against_trash_or_itself(db, actor):
-    gone = _create(db, actor, {"name": "Gamma"})
+    gone = _create(db, actor, {"name": "Gamma", "website": "gamma.io"})
     with db.write() as session:
         organizations.service.delete(session, actor, gone)
-    live = _create(db, actor, {"name": "Gamma", "website": "gamma.io"})
+    # The same name and website as the trashed one: saved without a warning (none raised).
+    live = _create(db, actor, {"name": "Gamma", "website": "https://gamma.io"})
     with db.write() as session:  # saving a record over itself is not a duplicate
-        organizations.service.update(session, actor, live, {"city": "Laval"})
+        saved = organizations.service.update(
+            session, actor, live, {"name": "GAMMA", "city": "Laval"}
+        )
+        assert (saved.name, saved.city, saved.version) == ("GAMMA", "Laval", 2)
+    with db.read() as session:
+        attrs = organizations.clean(session, {"name": "gamma", "website": "gamma.io"})
+        assert organizations.duplicates(session, attrs, live) == []
+        # A third Gamma would be warned about the live one only, never the trashed one.
+        assert organizations.duplicates(session, attrs, None) == [("organization", live, "GAMMA")]
+        assert organizations.service.count(session) == 1
 
 
 def test_update_into_a_duplicate_warns(db, actor):
@@ -142,8 +152,12 @@ def test_update_into_a_duplicate_warns(db, actor):
         db.write() as session,
     ):
         organizations.service.update(session, actor, beta, {"name": "ALPHA"})
+    with db.read() as session:
+        assert organizations.service.get(session, beta).name == "Beta"  # refused: unchanged
     with db.write() as session:
         organizations.service.update(session, actor, beta, {"name": "ALPHA"}, allow_duplicate=True)
+    with db.read() as session:
+        assert organizations.service.get(session, beta).name == "ALPHA"
 
 
 def test_update_writes_a_diff_and_reindexes(db, actor):
@@ -201,9 +215,13 @@ def test_renaming_an_organization_reindexes_its_contacts_and_introductions(db, a
     from crm.services import contacts, introductions
 
     with db.write() as s:
-        qc = organizations.service.create(s, actor, {"name": "Génomique Mont-Royal", "region": "QC"})
+        qc = organizations.service.create(
+            s, actor, {"name": "Génomique Mont-Royal", "region": "QC"}
+        )
         ma = organizations.service.create(s, actor, {"name": "Kendall Oncology", "region": "MA"})
-        contacts.service.create(s, actor, {"first_name": "Élise", "last_name": "Gagnon", "organization_id": qc.id})
+        contacts.service.create(
+            s, actor, {"first_name": "Élise", "last_name": "Gagnon", "organization_id": qc.id}
+        )
         introductions.create(s, actor, {"qc_organization_id": qc.id, "ma_organization_id": ma.id})
         organizations.service.update(s, actor, qc.id, {"name": "Génomique Outremont"})
     with db.read() as s:

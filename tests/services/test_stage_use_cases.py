@@ -16,7 +16,9 @@ from crm.services import events, introductions, meetings, stages
 
 
 def _followups(s, intro):
-    query = sa.select(FollowUp).where(FollowUp.introduction_id == intro, FollowUp.deleted_at.is_(None))
+    query = sa.select(FollowUp).where(
+        FollowUp.introduction_id == intro, FollowUp.deleted_at.is_(None)
+    )
     return list(s.scalars(query.order_by(FollowUp.id)))
 
 
@@ -98,18 +100,28 @@ def test_a_stale_move_writes_no_followup(db, actor, sides, new_intro):
         assert _followups(s, intro) == []
 
 
-def test_the_editors_changes_and_move_are_one_write_checked_on_the_new_values(db, actor, sides, new_intro):
+def test_the_editors_changes_and_move_are_one_write_checked_on_the_new_values(
+    db, actor, sides, new_intro
+):
     intro = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
     with db.read() as s:
         version = introductions.service.get(s, intro).version
-    both_said_yes = {"qc_consent": Consent.YES, "ma_consent": Consent.YES, "title": "Laval × Boston"}
+    both_said_yes = {
+        "qc_consent": Consent.YES,
+        "ma_consent": Consent.YES,
+        "title": "Laval × Boston",
+    }
     with db.write() as s:  # no consent warning: the consents are written first
         moved = stages.move_with_followups(s, actor, intro, "introduced", changes=both_said_yes,
                                            expected_version=version)  # fmt: skip
     assert moved.label == "Laval × Boston"
     with db.read() as s:
         row = introductions.service.get(s, intro)
-        assert (row.stage, row.qc_consent, row.title) == (IntroductionStage.INTRODUCED, Consent.YES, "Laval × Boston")
+        assert (row.stage, row.qc_consent, row.title) == (
+            IntroductionStage.INTRODUCED,
+            Consent.YES,
+            "Laval × Boston",
+        )
         assert row.version == moved.version
         assert "warnings accepted" not in stages.timeline(s, intro)[-1].note
     # A stale editor writes neither its changes nor its move.
@@ -134,11 +146,19 @@ def test_a_move_is_undone_with_the_followups_it_made(db, actor, sides, new_intro
         assert _followups(s, intro) == []
 
 
-def test_move_questions_name_the_warnings_the_suggestions_and_the_assignee(db, actor, sides, new_intro):
-    intro = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"], title="Laval × Boston")
+def test_move_questions_name_the_warnings_the_suggestions_and_the_assignee(
+    db, actor, sides, new_intro
+):
+    intro = new_intro(
+        qc_organization_id=sides["qc"], ma_organization_id=sides["ma"], title="Laval × Boston"
+    )
     with db.read() as s:
         asked = stages.move_questions(s, actor, intro, "introduced")
-        assert (asked.label, asked.from_stage, asked.assignee_id) == ("Laval × Boston", "proposed", actor)
+        assert (asked.label, asked.from_stage, asked.assignee_id) == (
+            "Laval × Boston",
+            "proposed",
+            actor,
+        )
         assert [w.code for w in asked.warnings] == ["consent_missing"]
         assert [x.code for x in asked.suggestions] == ["check_in"]
         # The editor's unsaved values are what is checked.
@@ -159,7 +179,10 @@ def test_create_at_a_stage_checks_its_warnings_first(db, actor, sides):
                                        accepted_warnings={"consent_missing"}).id  # fmt: skip
     with db.read() as s:
         line = stages.timeline(s, intro)
-    assert [(e.from_stage, e.to_stage) for e in line] == [(None, "proposed"), ("proposed", "introduced")]
+    assert [(e.from_stage, e.to_stage) for e in line] == [
+        (None, "proposed"),
+        ("proposed", "introduced"),
+    ]
     assert "consent_missing" in line[-1].note
 
 

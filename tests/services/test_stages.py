@@ -26,7 +26,9 @@ def test_clean_pair_has_no_warning_until_introduced_without_consent(db, actor, s
     intro = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
     with db.read() as s:
         assert stages.check_move(s, intro, IntroductionStage.ASKED) == []
-        assert codes(stages.check_move(s, intro, IntroductionStage.INTRODUCED)) == ["consent_missing"]
+        assert codes(stages.check_move(s, intro, IntroductionStage.INTRODUCED)) == [
+            "consent_missing"
+        ]
 
 
 def test_same_side_warns_by_organizations_territory(db, actor, sides, new_intro):
@@ -54,7 +56,9 @@ def test_same_pair_already_introduced_warns(db, actor, sides, new_intro):
         assert stages.check_move(s, second, IntroductionStage.ASKED) == []
 
 
-def test_move_refuses_silently_passing_a_warning_and_records_the_override(db, actor, sides, new_intro):
+def test_move_refuses_silently_passing_a_warning_and_records_the_override(
+    db, actor, sides, new_intro
+):
     intro = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
     with pytest.raises(stages.WorkflowWarnings) as caught, db.write() as s:
         stages.move(s, actor, intro, IntroductionStage.INTRODUCED)
@@ -66,7 +70,10 @@ def test_move_refuses_silently_passing_a_warning_and_records_the_override(db, ac
                       accepted_warnings=stages.WARNING_CODES)  # fmt: skip
     with db.read() as s:
         line = stages.timeline(s, intro)
-    assert [(e.from_stage, e.to_stage) for e in line] == [(None, "proposed"), ("proposed", "introduced")]
+    assert [(e.from_stage, e.to_stage) for e in line] == [
+        (None, "proposed"),
+        ("proposed", "introduced"),
+    ]
     assert line[-1].user == "Marie Tremblay"
     assert line[-1].note.startswith("they met at BIO") and "consent_missing" in line[-1].note
 
@@ -86,17 +93,28 @@ def test_consents_then_full_path_to_a_closed_outcome(db, actor, sides, new_intro
     with db.read() as s:
         row = introductions.service.get(s, intro)
         assert (row.qc_consent, row.qc_consent_at, row.qc_consent_channel) == (
-            Consent.YES, date(2025, 3, 3), "phone")
+            Consent.YES,
+            date(2025, 3, 3),
+            "phone",
+        )
         assert row.ma_consent_at == date.today() and row.ma_consent_channel == "email"
         assert row.outcome is IntroductionOutcome.CRO_CONTRACT and row.closed_at is not None
         line = stages.timeline(s, intro)
     assert [e.to_stage for e in line] == [
-        "proposed", "asked", "both_agreed", "introduced", "meeting_held", "closed"]
+        "proposed",
+        "asked",
+        "both_agreed",
+        "introduced",
+        "meeting_held",
+        "closed",
+    ]
     assert (line[-1].outcome, line[-1].note) == ("cro_contract", "signed")
 
 
 def test_suggestions_by_stage_and_created_followups(db, actor, sides, new_intro):
-    assert [(x.code, x.days) for x in stage_rules.suggestions("proposed", "asked")] == [("check_answers", 5)]
+    assert [(x.code, x.days) for x in stage_rules.suggestions("proposed", "asked")] == [
+        ("check_answers", 5)
+    ]
     assert [x.days for x in stage_rules.suggestions("both_agreed", "introduced")] == [14]
     assert [x.days for x in stage_rules.suggestions("introduced", "meeting_held")] == [30]
     assert stage_rules.suggestions("introduced", "asked") == []  # moving back suggests nothing
@@ -104,14 +122,22 @@ def test_suggestions_by_stage_and_created_followups(db, actor, sides, new_intro)
     today = date(2025, 6, 2)
     suggestion = stage_rules.suggestions("both_agreed", "introduced")[0]
     assert suggestion.due(today) == date(2025, 6, 16)
-    intro = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"], owner_id=actor)
+    intro = new_intro(
+        qc_organization_id=sides["qc"], ma_organization_id=sides["ma"], owner_id=actor
+    )
     with db.write() as s:
-        made = stages.add_followups(s, actor, intro, [(suggestion.title, suggestion.due(today), None)])
+        made = stages.add_followups(
+            s, actor, intro, [(suggestion.title, suggestion.due(today), None)]
+        )
         ids = [m.id for m in made]
     with db.read() as s:
         fu = s.get(FollowUp, ids[0])
         assert (fu.title, fu.due_date, fu.assignee_id, fu.introduction_id) == (
-            "Check in with both parties", date(2025, 6, 16), actor, intro)
+            "Check in with both parties",
+            date(2025, 6, 16),
+            actor,
+            intro,
+        )
 
 
 def test_closing_with_a_win_needs_consents_but_declining_does_not(db, actor, sides, new_intro):

@@ -119,9 +119,7 @@ def test_a_move_is_taken_back_with_the_history_saying_so(db, actor, intro):
         made = stages.add_followups(s, actor, intro, [("Ask again", date(2026, 4, 1), actor)])
         version, made_ids = moved.version, [(f.id, f.version) for f in made]
     with db.write() as s:
-        stages.undo_move(
-            s, actor, intro, before, expected_version=version, followups_made=made_ids
-        )
+        stages.undo_move(s, actor, intro, before, expected_version=version, followups_made=made_ids)
     with db.read() as s:
         back = s.get(Introduction, intro)
         assert (back.stage, back.outcome, back.closed_at) == (IntroductionStage.ASKED, None, None)

@@ -1,5 +1,7 @@
 """UI fixtures: a small desk database with a few records, and message boxes that never block.
 
+The desk's records are written once per run and copied per test (see `Templates`).
+
 `answers` replaces every function of `crm.ui.messages`: tests push the answers the user
 would give and read back what was asked.
 """
@@ -9,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from crm.db.database import Database
-from crm.services import contacts, events, followups, introductions, organizations, users
+from crm.services import contacts, demo, events, followups, introductions, organizations, users
 from crm.ui import messages
 from crm.ui.context import DeskContext
+
+if TYPE_CHECKING:
+    from tests.conftest import Templates
 
 # The offscreen platform plugin warns about what it cannot do (raise a window, grab the
 # keyboard for a popup); those are not faults of the desk.
@@ -67,10 +72,9 @@ def answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Iterator[Answers]
     yield scripted
 
 
-@pytest.fixture
-def desk(sqlite_db: Database) -> DeskContext:
-    """A database with two organizations, three contacts, an introduction, a follow-up, an event."""
-    with sqlite_db.write() as s:
+def fill_desk(database: Database) -> int:
+    """Two organizations, three contacts, an introduction, a follow-up, an event; the user's id."""
+    with database.write() as s:
         user = users.service.create(
             s, None, {"name": "mtremblay", "display_name": "Marie Tremblay"}
         )
@@ -162,8 +166,45 @@ def desk(sqlite_db: Database) -> DeskContext:
                 "territory": "MA",
             },
         )
-        user_id = user.id
-    return DeskContext(sqlite_db, user_id, "Marie Tremblay")
+        return user.id
+
+
+def fill_desk_and_demo(database: Database) -> int:
+    user_id = fill_desk(database)
+    with database.write() as s:
+        demo.load_demo(s, user_id)
+    return user_id
+
+
+@pytest.fixture
+def desk(templates: Templates, tmp_path: Path) -> Iterator[DeskContext]:
+    """A database at tmp_path / 'desk.db' as `fill_desk` leaves it (a copy of a template)."""
+    database, user_id = templates.open("desk", fill_desk, tmp_path / "desk.db")
+    yield DeskContext(database, user_id, "Marie Tremblay")
+    database.close()
+
+
+@pytest.fixture
+def desk_with_demo(templates: Templates, tmp_path: Path) -> Iterator[DeskContext]:
+    """The `desk` records and then the demo data set, loaded by the desk's user."""
+    database, user_id = templates.open("desk+demo", fill_desk_and_demo, tmp_path / "desk.db")
+    yield DeskContext(database, user_id, "Marie Tremblay")
+    database.close()
+
+
+@pytest.fixture
+def window(qtbot: Any, desk: DeskContext, tasks: Any) -> Iterator[Any]:
+    """The main window on the desk, in English, shown; its tasks drained afterwards."""
+    from crm.ui.i18n import Languages
+    from crm.ui.main_window import MainWindow
+
+    languages = Languages()
+    languages.apply("en")
+    win = MainWindow(desk, languages, tasks, remember_geometry=False)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    tasks.wait()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -78,13 +79,19 @@ def test_drop_moves_through_the_rules_with_history_and_followup(qtbot, board, de
     assert board.card_ids("asked") == [intro] and board.card_ids("proposed") == []
     with desk.db.read() as s:
         line = stages.timeline(s, intro)
-        assert (line[-1].from_stage, line[-1].to_stage, line[-1].note) == ("proposed", "asked", "asked both by phone")
+        assert (line[-1].from_stage, line[-1].to_stage, line[-1].note) == (
+            "proposed",
+            "asked",
+            "asked both by phone",
+        )
         fu = s.scalars(sa.select(FollowUp).where(FollowUp.introduction_id == intro,
                                                  FollowUp.title == "Check both answers")).one()  # fmt: skip
         assert (fu.due_date - utcnow().date()).days == 5
 
 
-def test_move_to_introduced_without_consent_shows_warning_and_cancel_keeps_stage(qtbot, board, desk, dialogs):
+def test_move_to_introduced_without_consent_shows_warning_and_cancel_keeps_stage(
+    qtbot, board, desk, dialogs
+):
     seen, script = dialogs
     intro = _intro_id(desk)
     script["accept"] = False
@@ -115,8 +122,14 @@ def test_more_line_and_stalled_queue(qtbot, desk):
     with desk.db.write() as s:
         first = s.scalar(sa.select(Introduction))
         for _ in range(3):
-            introductions.create(s, desk.user_id, {"qc_organization_id": first.qc_organization_id,
-                                                   "ma_organization_id": first.ma_organization_id})
+            introductions.create(
+                s,
+                desk.user_id,
+                {
+                    "qc_organization_id": first.qc_organization_id,
+                    "ma_organization_id": first.ma_organization_id,
+                },
+            )
         s.execute(sa.update(Introduction).where(Introduction.id == first.id)
                   .values(stage_changed_at=utcnow() - timedelta(days=40)))  # fmt: skip
     page = BoardPage(desk, TaskRunner())
@@ -142,12 +155,24 @@ def test_more_line_and_stalled_queue(qtbot, desk):
     qtbot.waitUntil(lambda: page.is_loaded() and page.stalled_list.count() == 0)
 
 
-def test_board_loads_through_the_task_runner(qtbot, desk):
+def test_board_loads_through_the_task_runner(qtbot, desk, monkeypatch):
+    intro = _intro_id(desk)
     page = BoardPage(desk, TaskRunner())
     qtbot.addWidget(page)
+    threads = []
+    read = desk.db.read
+
+    def spy():
+        threads.append(threading.current_thread())
+        return read()
+
+    monkeypatch.setattr(desk.db, "read", spy)
     with qtbot.waitSignal(page.loaded):
         page.activate()
-    assert page.card_ids("proposed")
+        assert not page.is_loaded() and page.card_ids("proposed") == []  # not on this thread
+    assert threads and threading.main_thread() not in threads
+    assert page.is_loaded() and page.card_ids("proposed") == [intro]
+    assert page.headers["proposed"].text() == "Proposed (1)"
 
 
 def test_a_win_picked_in_the_dialog_asks_about_the_consents_it_lacks(
@@ -188,8 +213,13 @@ def test_a_new_introduction_typed_in_at_a_later_stage_confirms_its_warnings(qtbo
     answers.confirm.append(True)
     assert editor.save() is True
     with desk.db.read() as s:
-        intro = s.scalars(sa.select(Introduction).where(Introduction.title == "Typed in late")).one()
+        intro = s.scalars(
+            sa.select(Introduction).where(Introduction.title == "Typed in late")
+        ).one()
         line = stages.timeline(s, intro.id)
     assert intro.stage.value == "introduced"
-    assert [(e.from_stage, e.to_stage) for e in line] == [(None, "proposed"), ("proposed", "introduced")]
+    assert [(e.from_stage, e.to_stage) for e in line] == [
+        (None, "proposed"),
+        ("proposed", "introduced"),
+    ]
     assert "already_introduced" in line[-1].note and "consent_missing" in line[-1].note

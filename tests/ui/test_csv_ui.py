@@ -185,7 +185,9 @@ def test_main_window_file_menu_and_list_export(qtbot, desk, tasks, english):
         widget.close()
 
 
-def test_wizard_preview_shows_inferred_territory_and_language(qtbot, desk, tasks, tmp_path, english):
+def test_wizard_preview_shows_inferred_territory_and_language(
+    qtbot, desk, tasks, tmp_path, english
+):
     """A French Excel file (cp1252, `;`) with Ville = Montréal: the preview says the territory
     and the language were inferred, and the import stores Québec and French."""
     path = write(tmp_path / "contacts.csv", [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from crm.services.demo import load_demo
 from crm.ui.context import DeskContext
 from crm.ui.i18n import Languages
 from crm.ui.main_window import MainWindow
@@ -13,9 +12,8 @@ from crm.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def window(qtbot, desk):
-    with desk.db.write() as s:
-        load_demo(s, desk.user_id)
+def window(qtbot, desk_with_demo):
+    desk = desk_with_demo
     languages = Languages()
     languages.apply("en")
     win = MainWindow(DeskContext(desk.db, desk.user_id, desk.user_name), languages, TaskRunner(),
@@ -30,7 +28,9 @@ def window(qtbot, desk):
 
 def _click(qtbot, chart, key):
     rect = chart.bar_rect(key)
-    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.center().y())))
+    qtbot.mouseClick(
+        chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.center().y()))
+    )
 
 
 def test_funnel_shows_demo_numbers_and_opens_the_stage_list(qtbot, window):

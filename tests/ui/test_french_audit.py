@@ -68,7 +68,10 @@ def chrome_texts(widget: QWidget) -> set[str]:
         if isinstance(w, QHeaderView) and w.model() is not None:
             model = w.model()
             if w.orientation() == Qt.Orientation.Horizontal:
-                found += [str(model.headerData(i, w.orientation()) or "") for i in range(model.columnCount())]
+                found += [
+                    str(model.headerData(i, w.orientation()) or "")
+                    for i in range(model.columnCount())
+                ]
         if isinstance(w, QTreeWidget):
             found += [w.headerItem().text(i) for i in range(w.columnCount())]
     return {t.replace("&", "").strip() for t in found if t and t.strip()}
@@ -89,8 +92,9 @@ def still_english(build: Callable[[], QWidget], languages: Languages, qtbot: Any
     return {t for t in same if t not in ALLOWED and any(c.isalpha() for c in t)}
 
 
-
-@pytest.mark.parametrize("kind", ["organization", "contact", "event", "followup", "introduction", "interaction"])
+@pytest.mark.parametrize(
+    "kind", ["organization", "contact", "event", "followup", "introduction", "interaction"]
+)
 @pytest.mark.parametrize("existing", [False, True])
 def test_record_editors_are_french(qtbot, desk, languages, kind, existing):
     from crm.ui.dialogs.records import EDITORS
@@ -143,7 +147,9 @@ def test_import_mapping_reads_fields_in_french(qtbot, desk, languages, tmp_path)
     from crm.ui.tasks import TaskRunner
 
     path = tmp_path / "contacts.csv"
-    path.write_text("Prénom;Nom de famille;Courriel\nJean;Tremblay;jean@exemple.ca\n", encoding="utf-8")
+    path.write_text(
+        "Prénom;Nom de famille;Courriel\nJean;Tremblay;jean@exemple.ca\n", encoding="utf-8"
+    )
     languages.apply("fr")
     wizard = ImportWizard(desk, TaskRunner(), entity="contacts")
     qtbot.addWidget(wizard)
@@ -159,7 +165,9 @@ def test_service_errors_are_said_in_french(languages):
     from crm.ui.errors import error_text
 
     languages.apply("fr")
-    bad = ValidationFailed([Issue("email", "email.invalid", "email: 'x' is not a valid email address")])
+    bad = ValidationFailed(
+        [Issue("email", "email.invalid", "email: 'x' is not a valid email address")]
+    )
     assert error_text(bad) == "Courriel : Ce n’est pas une adresse courriel valide."
     dup = DuplicateWarning([("organization", 1, "Boston CRO")], "same name")
     assert error_text(dup).startswith("Cette fiche ressemble") and "• Boston CRO" in error_text(dup)

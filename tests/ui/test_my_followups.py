@@ -22,11 +22,22 @@ def page(qtbot, desk):
     today = date.today()
     with desk.db.write() as s:
         for title, days in (("Due today", 0), ("In three days", 3), ("Next month", 30)):
-            followups.service.create(s, desk.user_id, {"title": title, "due_date": today + timedelta(days=days),
-                                                       "assignee_id": desk.user_id, "organization_id": 1})
+            followups.service.create(
+                s,
+                desk.user_id,
+                {
+                    "title": title,
+                    "due_date": today + timedelta(days=days),
+                    "assignee_id": desk.user_id,
+                    "organization_id": 1,
+                },
+            )
         other = s.scalar(sa.select(StaffUser.id).where(StaffUser.name == "jsmith"))
-        followups.service.create(s, desk.user_id, {"title": "Not mine", "due_date": today,
-                                                   "assignee_id": other, "organization_id": 1})
+        followups.service.create(
+            s,
+            desk.user_id,
+            {"title": "Not mine", "due_date": today, "assignee_id": other, "organization_id": 1},
+        )
     widget = MyFollowUpsPage(desk, TaskRunner())
     qtbot.addWidget(widget)
     widget.reload_now()
@@ -45,7 +56,10 @@ def test_groups_show_only_my_open_followups(page):
     assert page.group_titles("later") == ["Next month"]
     assert page.tree.topLevelItem(0).text(0) == "Overdue (1)"
     overdue = page.tree.topLevelItem(0).child(0)
-    assert overdue.text(3) == "Biotech de Montréal ↔ Boston CRO" or overdue.text(3) == "Montréal meets Boston"
+    assert (
+        overdue.text(3) == "Biotech de Montréal ↔ Boston CRO"
+        or overdue.text(3) == "Montréal meets Boston"
+    )
 
 
 def test_complete_removes_and_records_done(qtbot, page, desk):
@@ -70,7 +84,9 @@ def test_snooze_one_day_one_week_and_picked_date(qtbot, page, desk, monkeypatch)
     settle(qtbot, page)
     with desk.db.read() as s:
         assert s.get(FollowUp, fid).due_date == date.today() + timedelta(days=7)
-    monkeypatch.setattr(my_followups, "pick_date", lambda parent, start: date.today() + timedelta(days=40))
+    monkeypatch.setattr(
+        my_followups, "pick_date", lambda parent, start: date.today() + timedelta(days=40)
+    )
     page.select(fid)
     page.snooze_to_picked()
     settle(qtbot, page)

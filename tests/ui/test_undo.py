@@ -365,7 +365,9 @@ def test_after_an_undo_an_older_read_coming_back_late_does_not_win(qtbot, desk):
         version = followups.complete(s, desk.user_id, call).version
     page.reload()  # reads it completed
     with desk.db.write() as s:
-        followups.undo_complete(s, desk.user_id, call, FollowUpStatus.OPEN, expected_version=version)
+        followups.undo_complete(
+            s, desk.user_id, call, FollowUpStatus.OPEN, expected_version=version
+        )
     page.reload()  # reads it open again
     (older, deliver_older), (newer, deliver_newer) = tasks.held
     deliver_newer(newer)

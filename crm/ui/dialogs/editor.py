@@ -272,7 +272,9 @@ class RecordEditor(QDialog):
         if kind in ("organization", "contact", "introduction", "event"):
             # What is typed and not found can be created, on the side the field stands for.
             side = {"qc_": {"territory": "QC"}, "ma_": {"territory": "MA"}}.get(fdef.name[:3], {})
-            return RecordPicker(self.ctx.db, kind, self, actor_id=self.ctx.user_id, create_values=side)
+            return RecordPicker(
+                self.ctx.db, kind, self, actor_id=self.ctx.user_id, create_values=side
+            )
         return QLineEdit(self)
 
     def widget_value(self, name: str) -> Any:
@@ -399,7 +401,8 @@ class RecordEditor(QDialog):
         for name in self.following:
             values[name] = None
         with self.ctx.db.read() as session:
-            return service.infer(session, values)
+            inferred: dict[str, Any] = service.infer(session, values)
+        return inferred
 
     def refresh_inferred(self) -> None:
         """Set each field still following the inference to what it tells (else to the
@@ -504,12 +507,12 @@ class RecordEditor(QDialog):
         if first is not None:
             first.setFocus()
 
-    def create(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
+    def create_record(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
         return SERVICES[self.kind].create(
             session, self.ctx.user_id, values, allow_duplicate=allow_duplicate
         )
 
-    def update(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
+    def update_record(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
         return SERVICES[self.kind].update(
             session, self.ctx.user_id, self.record_id, changes,
             expected_version=self.version, allow_duplicate=allow_duplicate,
@@ -530,13 +533,13 @@ class RecordEditor(QDialog):
             try:
                 with self.ctx.db.write() as session:
                     if self.record_id is None:
-                        obj = self.create(session, self.values(), allow_duplicate)
+                        obj = self.create_record(session, self.values(), allow_duplicate)
                     else:
                         changes = self.changes()
                         if not changes:
                             self._finish()
                             return True
-                        obj = self.update(session, changes, allow_duplicate)
+                        obj = self.update_record(session, changes, allow_duplicate)
                     self.record_id, self.version = obj.id, obj.version
             except ValidationFailed as exc:
                 self.show_issues(exc)

@@ -49,7 +49,8 @@ def clipboard_text(text: str) -> None:
 class EmailDialog(QDialog):
     def __init__(self, ctx: DeskContext, record_id: int, parent: QWidget | None = None,
                  *, user_dir: Path | None = None) -> None:  # fmt: skip
-        super().__init__(parent, objectName="emailDialog")
+        super().__init__(parent)
+        self.setObjectName("emailDialog")
         self.ctx = ctx
         self.record_id = record_id
         self.user_dir = user_dir
@@ -173,7 +174,8 @@ class TemplateDialog(QDialog):
     def __init__(
         self, name: str, lang: str, parent: QWidget | None = None, *, user_dir: Path | None = None
     ) -> None:
-        super().__init__(parent, objectName="templateDialog")
+        super().__init__(parent)
+        self.setObjectName("templateDialog")
         self.name, self.lang, self.user_dir = name, lang, user_dir
         self.setWindowTitle(tr("Email template (%1)").replace("%1", f"{name}.{lang}"))
         self.edit = QPlainTextEdit(

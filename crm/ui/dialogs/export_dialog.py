@@ -60,7 +60,8 @@ class ExportDialog(QDialog):
         text: str = "",
         ids: Sequence[int] | None = None,
     ) -> None:
-        super().__init__(parent, objectName="exportDialog")
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
         self.ctx = ctx
         self.entity = entity
         self.tasks = tasks

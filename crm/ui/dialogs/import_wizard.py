@@ -56,7 +56,8 @@ class ImportWizard(QDialog):
         *,
         entity: str = "contacts",
     ) -> None:
-        super().__init__(parent, objectName="importWizard")
+        super().__init__(parent)
+        self.setObjectName("importWizard")
         self.ctx = ctx
         self.tasks = tasks
         self.source: csv_import.Source | None = None
@@ -218,7 +219,7 @@ class ImportWizard(QDialog):
     def problem_text(self, problem: csv_import.Problem) -> str:
         """A row's problem in the user's language (by its code), with its column and value."""
         from crm.domain.errors import Issue
-        from crm.ui.dialogs.editor import issue_text
+        from crm.ui.errors import issue_text
 
         own = {
             "date.ambiguous": self.tr(

@@ -92,7 +92,8 @@ def back_up(window: Any) -> Task | None:
             ).replace("%1", str(made)),
         )
 
-    return window.tasks.run_long(
+    tasks: TaskRunner = window.tasks
+    return tasks.run_long(
         work,
         done,
         lambda exc: messages.error(
@@ -177,7 +178,8 @@ def restore(window: Any) -> Task | None:
         )
 
     # A restore replaces the content in one step: it cannot stop half way, so no Cancel.
-    return window.tasks.run_long(
+    tasks: TaskRunner = window.tasks
+    return tasks.run_long(
         lambda task: maintenance.restore(db, source, user=_user_name(db, user_id)),
         done,
         failed,
@@ -367,7 +369,8 @@ class TeamDatabaseDialog(QDialog):
     SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, url: str = "") -> None:
-        super().__init__(parent, objectName="teamDatabaseDialog")
+        super().__init__(parent)
+        self.setObjectName("teamDatabaseDialog")
         self.tasks = tasks
         self.url = ""
         self.intro = QLabel(self)

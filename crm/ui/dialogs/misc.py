@@ -34,7 +34,8 @@ class PreferencesDialog(QDialog):
     and remembered."""
 
     def __init__(self, languages: Languages, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="preferencesDialog")
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
         self.languages = languages
         self.language = QComboBox(self, objectName="languageChoice")
         self.language.addItem("Français", "fr")
@@ -94,7 +95,8 @@ class FirstStartDialog(QDialog):
     DEMO, EMPTY = 1, 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="firstStartDialog")
+        super().__init__(parent)
+        self.setObjectName("firstStartDialog")
         self.setWindowTitle(self.tr("Welcome to the cooperation desk"))
         text = QLabel(
             self.tr(
@@ -169,7 +171,8 @@ class ShortcutsDialog(QDialog):
     """The keyboard shortcuts, read from the window's actions (always up to date)."""
 
     def __init__(self, window: Any) -> None:
-        super().__init__(window, objectName="shortcutsDialog")
+        super().__init__(window)
+        self.setObjectName("shortcutsDialog")
         self.window_ = window
         self.tree = QTreeWidget(self, objectName="shortcutsList")
         self.tree.setRootIsDecorated(False)

@@ -36,6 +36,7 @@ class TaggedEditor(RecordEditor):
 
     def read_record(self, session: Any) -> tuple[dict[str, Any], int]:
         values, version = super().read_record(session)
+        assert self.record_id is not None, "only a saved record is read"
         values["tags"] = ", ".join(tags.tags_of(session, self.kind, self.record_id))
         return values, version
 
@@ -172,7 +173,8 @@ class IntroductionEditor(RecordEditor):
     )
     STAGE_FIELDS = ("stage", "outcome")
     plan: stage_dialog.MovePlan | None = None
-    accepted: frozenset[str] = frozenset()  # a new introduction's warnings the user confirmed
+    # A new introduction's warnings the user confirmed (not `accepted`: QDialog's signal).
+    confirmed_warnings: frozenset[str] = frozenset()
     moved: stages.Moved | None = None  # the last save's stage move, for the status bar's Undo
 
     def window_title(self) -> str:
@@ -197,7 +199,7 @@ class IntroductionEditor(RecordEditor):
             accepted = stage_dialog.confirm_new(self, self.ctx, values)
             if accepted is None:
                 return False
-            self.accepted = accepted
+            self.confirmed_warnings = accepted
         elif any(k in self.changes() for k in self.STAGE_FIELDS):
             self.plan = stage_dialog.plan_move(self, self.ctx, self.record_id, values["stage"],
                                                outcome=values["outcome"], values=values)  # fmt: skip
@@ -205,16 +207,18 @@ class IntroductionEditor(RecordEditor):
                 return False
         return super().save()
 
-    def create(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
+    def create_record(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
         stage, outcome = values.pop("stage"), values.pop("outcome")
         return stages.create_at_stage(session, self.ctx.user_id, values, stage, outcome=outcome,
-                                      accepted_warnings=self.accepted)  # fmt: skip
+                                      accepted_warnings=self.confirmed_warnings)  # fmt: skip
 
-    def update(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
+    def update_record(self, session: Any, changes: dict[str, Any], allow_duplicate: bool) -> Any:
+        record_id = self.record_id
+        assert record_id is not None, "only a saved introduction is updated"
         moved = {k: changes.pop(k) for k in self.STAGE_FIELDS if k in changes}
         if not moved:
             return introductions.service.update(
-                session, self.ctx.user_id, self.record_id, changes, expected_version=self.version
+                session, self.ctx.user_id, record_id, changes, expected_version=self.version
             )
         stage = self.widget_value("stage")
         plan = self.plan or stage_dialog.MovePlan(
@@ -223,11 +227,11 @@ class IntroductionEditor(RecordEditor):
         if stage == IntroductionStage.CLOSED and plan.outcome:
             self.set_widget_value("outcome", plan.outcome)
         self.moved = stages.move_with_followups(
-            session, self.ctx.user_id, self.record_id, stage,
+            session, self.ctx.user_id, record_id, stage,
             outcome=plan.outcome, note=plan.note, followups=plan.followups,
             accepted_warnings=plan.accepted_warnings, expected_version=self.version, changes=changes,
         )  # fmt: skip
-        return introductions.service.get(session, self.record_id)
+        return introductions.service.get(session, record_id)
 
 
 class InteractionEditor(RecordEditor):

@@ -75,7 +75,8 @@ class MeetingDialog(QDialog):
     def __init__(
         self, parent: QWidget | None, event_name: str, rows: list[roster.RosterRow]
     ) -> None:
-        super().__init__(parent, objectName="meetingDialog")
+        super().__init__(parent)
+        self.setObjectName("meetingDialog")
         self.setWindowTitle(tr("One-to-one meeting → introduction"))
         head = QLabel(self, objectName="meetingEvent")
         head.setWordWrap(True)
@@ -183,7 +184,8 @@ class RosterDialog(QDialog):
     """The event's participants by side, to copy, save as text or print to PDF."""
 
     def __init__(self, ctx: DeskContext, event_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="rosterDialog")
+        super().__init__(parent)
+        self.setObjectName("rosterDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.event_id = event_id
@@ -278,9 +280,10 @@ class RosterDialog(QDialog):
         shown: dict[str, list[str]] = {}
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            shown[str(top.data(0, IdRole))] = [
-                top.child(j).text(0) for j in range(top.childCount())
-            ]
+            if top is not None:
+                shown[str(top.data(0, IdRole))] = [
+                    c.text(0) for j in range(top.childCount()) if (c := top.child(j)) is not None
+                ]
         return shown
 
     def text(self) -> str:

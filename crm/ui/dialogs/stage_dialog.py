@@ -94,7 +94,8 @@ class StageDialog(QDialog):
         assignee_id: int | None,
         outcome: str | None = None,
     ) -> None:
-        super().__init__(parent, objectName="stageDialog")
+        super().__init__(parent)
+        self.setObjectName("stageDialog")
         self.to_stage = to_stage
         self.setWindowTitle(tr("Move the introduction"))
         layout = QVBoxLayout(self)
@@ -119,8 +120,8 @@ class StageDialog(QDialog):
 
         form = QFormLayout()
         self.outcome_combo = QComboBox(self, objectName="stageOutcome")
-        for value, text in labels.enum_choices("IntroductionOutcome"):
-            self.outcome_combo.addItem(text, value)
+        for value, label in labels.enum_choices("IntroductionOutcome"):
+            self.outcome_combo.addItem(label, value)
         if outcome:
             self.outcome_combo.setCurrentIndex(max(self.outcome_combo.findData(outcome), 0))
         self.outcome_label = QLabel(tr("Outcome"), self)
@@ -248,7 +249,9 @@ def plan_move(
         more = [w for w in found if w.code not in chosen.accepted_warnings]
         if more and not confirm_more(parent, more):
             return None
-        chosen = replace(chosen, accepted_warnings=chosen.accepted_warnings | {w.code for w in more})
+        chosen = replace(
+            chosen, accepted_warnings=chosen.accepted_warnings | {w.code for w in more}
+        )
     return chosen
 
 
@@ -268,7 +271,8 @@ class TimelinePanel(QWidget):
     def __init__(self, ctx: DeskContext, record_id: int, parent: QWidget | None = None) -> None:
         from PySide6.QtWidgets import QListWidget, QPushButton
 
-        super().__init__(parent, objectName="introductionTimeline")
+        super().__init__(parent)
+        self.setObjectName("introductionTimeline")
         self.ctx = ctx
         self.record_id = record_id
         self.heading = QLabel(tr("History"), self)
@@ -319,7 +323,9 @@ class TimelinePanel(QWidget):
         EmailDialog(self.ctx, self.record_id, self).open()
 
 
-def confirm_new(parent: QWidget | None, ctx: DeskContext, values: dict[str, Any]) -> frozenset[str] | None:
+def confirm_new(
+    parent: QWidget | None, ctx: DeskContext, values: dict[str, Any]
+) -> frozenset[str] | None:
     """Before creating an introduction: its warnings, confirmed by the user. The codes the
     user accepted (for `stages.create_at_stage`), None when they cancelled."""
     stage = values.get("stage") or IntroductionStage.PROPOSED.value

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QMimeData, Qt
+from PySide6.QtCore import QByteArray, QDate, QEvent, QLocale, QMimeData, Qt
 from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -280,7 +280,9 @@ class BoardPage(DeskPage):
         raise exc
 
     def _loaded(
-        self, result: tuple[list[board_service.Column], tuple[int, list[board_service.Card]]], generation: int
+        self,
+        result: tuple[list[board_service.Column], tuple[int, list[board_service.Card]]],
+        generation: int,
     ) -> None:
         self._loading = max(self._loading - 1, 0)
         if generation == self._generation:  # else a newer reload is on screen or on its way
@@ -299,7 +301,7 @@ class BoardPage(DeskPage):
         if card.stage == IntroductionStage.CLOSED:
             # Days "in stage" mean waiting; a closed introduction waits for nothing.
             # "1 juil. 2026": wraps between words in a narrow column.
-            closed = QLocale().toString(card.stage_changed_at.date(), "d MMM yyyy")
+            closed = QLocale().toString(QDate(card.stage_changed_at.date()), "d MMM yyyy")
             if card.outcome:  # concluded, declined, no fit: beside the purpose (no extra line)
                 lines[-1] += " · " + labels.enum_label("IntroductionStatus", card.outcome)
             meta.append(tr("closed on %1").replace("%1", closed))
@@ -411,4 +413,3 @@ class BoardPage(DeskPage):
     def _open_stalled(self, item: QListWidgetItem) -> None:
         if item.data(ID_ROLE) is not None:
             self.openRequested.emit("introduction", int(item.data(ID_ROLE)))
-

@@ -45,7 +45,8 @@ class Figure(QFrame):
     """A number above its caption; a click opens its list."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName=f"figure_{name}")
+        super().__init__(parent)
+        self.setObjectName(f"figure_{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.number = QLabel("–", self, objectName=f"figure_{name}_value")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)

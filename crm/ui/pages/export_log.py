@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QDateTime, QEvent, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,7 +23,8 @@ from crm.ui.context import DeskContext
 
 class ExportLogDialog(QDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="exportLogDialog")
+        super().__init__(parent)
+        self.setObjectName("exportLogDialog")
         self.ctx = ctx
         self.intro = QLabel(self, objectName="exportLogIntro")
         self.intro.setWordWrap(True)
@@ -89,7 +90,7 @@ class ExportLogDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             when = (
-                locale.toString(row.at.astimezone(), QLocale.FormatType.ShortFormat)
+                locale.toString(QDateTime(row.at.astimezone()), QLocale.FormatType.ShortFormat)
                 if row.at
                 else ""
             )

@@ -139,7 +139,9 @@ class ListPage(DeskPage):
             combo = QComboBox(self, objectName=f"{self.kind}Filter_{fdef.key}")
             # Sized for a short word, not the longest choice ("Établissement universitaire"):
             # the bar must fit a 1280-pixel window in French; the open list shows it all.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(9)
             label.setBuddy(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -196,7 +198,9 @@ class ListPage(DeskPage):
         self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.open_action = QAction(icon("open"), "", self)
-        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.open_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.open_action.triggered.connect(self.open_current)
         # Its Delete key belongs to the main window's Edit > Move to trash (one shortcut per key:
@@ -550,9 +554,13 @@ class ListPage(DeskPage):
         if entity == "participants":  # the selected events, else every event the list shows
             if not ids:
                 with self.ctx.db.read() as session:
-                    ids = list(listing.ordered_ids(session, self.spec, listing.ListQuery(filters, text)))
+                    ids = list(
+                        listing.ordered_ids(session, self.spec, listing.ListQuery(filters, text))
+                    )
             filters, text, ids = {"event_id": ids}, "", []
-        dialog = ExportDialog(self.ctx, entity, self.tasks, self, filters=filters, text=text, ids=ids)
+        dialog = ExportDialog(
+            self.ctx, entity, self.tasks, self, filters=filters, text=text, ids=ids
+        )
         dialog.open()
         return dialog
 

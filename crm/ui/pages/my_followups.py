@@ -48,6 +48,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
+    """A tree item's children (Qt's item accessors may answer None)."""
+    if item is None:
+        return []
+    return [c for i in range(item.childCount()) if (c := item.child(i)) is not None]
+
+
 def snooze_dialog(parent: QWidget | None, start: date) -> tuple[QDialog, DateField]:
     """The dialog that asks until when: the desk's date field, typed or picked."""
     dialog = QDialog(parent, objectName="snoozeDialog")
@@ -57,7 +64,12 @@ def snooze_dialog(parent: QWidget | None, start: date) -> tuple[QDialog, DateFie
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
-    buttons.accepted.connect(lambda: field.check() and dialog.accept())
+
+    def accept() -> None:
+        if field.check():
+            dialog.accept()
+
+    buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(field)
@@ -238,12 +250,7 @@ class MyFollowUpsPage(DeskPage):
     def group_titles(self, name: str) -> list[str]:
         """The titles shown in one group (for tests and automation)."""
         index = [g.name for g in self.groups].index(name)
-        head = self.tree.topLevelItem(index)
-        return [
-            head.child(i).text(0)
-            for i in range(head.childCount())
-            if head.child(i).data(0, ID_ROLE)
-        ]
+        return [c.text(0) for c in _children(self.tree.topLevelItem(index)) if c.data(0, ID_ROLE)]
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -253,13 +260,12 @@ class MyFollowUpsPage(DeskPage):
     def select(self, followup_id: int) -> None:
         self.tree.clearSelection()
         for g in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(g)
-            for i in range(head.childCount()):
-                if head.child(i).data(0, ID_ROLE) == followup_id:
+            for child in _children(self.tree.topLevelItem(g)):
+                if child.data(0, ID_ROLE) == followup_id:
                     # Current first: on a shown tree, making it current selects only what
                     # the selection model decides, which may clear the selection.
-                    self.tree.setCurrentItem(head.child(i))
-                    head.child(i).setSelected(True)
+                    self.tree.setCurrentItem(child)
+                    child.setSelected(True)
 
     def _update_buttons(self) -> None:
         has = bool(self.selected_ids())

@@ -26,7 +26,10 @@ class TrashPage(ListPage):
         super().__init__(ctx, tasks, parent)
         self.restore_button = QPushButton(icon("restore"), "", self, objectName="trashRestore")
         self.purge_button = QPushButton(icon("trash"), "", self, objectName="trashPurge")
-        bar = self.layout().itemAt(1).layout()
+        page = self.layout()
+        row = page.itemAt(1) if page is not None else None
+        bar = row.layout() if row is not None else None
+        assert bar is not None, "a list page's second row is its button bar"
         bar.addWidget(self.restore_button)
         bar.addWidget(self.purge_button)
         self.restore_button.clicked.connect(self.restore_selected)

@@ -48,7 +48,9 @@ class _Chart(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         hit = self.key_at(event.position())
-        self.setCursor(Qt.CursorShape.PointingHandCursor if hit is not None else Qt.CursorShape.ArrowCursor)
+        self.setCursor(
+            Qt.CursorShape.PointingHandCursor if hit is not None else Qt.CursorShape.ArrowCursor
+        )
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -69,7 +71,9 @@ class _Chart(QWidget):
 class BarChart(_Chart):
     """Horizontal bars: (key, label, value); the funnel centres them."""
 
-    def __init__(self, parent: QWidget | None = None, *, funnel: bool = False, color: str = PALETTE[0]) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, funnel: bool = False, color: str = PALETTE[0]
+    ) -> None:
         super().__init__(parent)
         self.funnel = funnel
         self.color = QColor(color)
@@ -124,7 +128,9 @@ class BarChart(_Chart):
             return
         text = self.palette().windowText().color()
         label_w = self._label_width()
-        for n, ((_key, label, value), (_k, rect)) in enumerate(zip(self.bars, self.rects, strict=True)):
+        for n, ((_key, label, value), (_k, rect)) in enumerate(
+            zip(self.bars, self.rects, strict=True)
+        ):
             color = QColor(self.colors[n]) if n < len(self.colors) else self.color
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
@@ -132,10 +138,17 @@ class BarChart(_Chart):
             painter.setPen(text)
             # Text takes the whole row (the bar leaves a gap below it).
             label_rect = QRectF(0, rect.top() - 3, label_w - 8, rect.height() + 6)
-            painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                             self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(label_w - 8)))
+            painter.drawText(
+                label_rect,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(label_w - 8)),
+            )
             value_rect = QRectF(rect.right() + 6, rect.top() - 3, 80, rect.height() + 6)
-            painter.drawText(value_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), str(value))
+            painter.drawText(
+                value_rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                str(value),
+            )
         painter.end()
 
 
@@ -180,7 +193,9 @@ class ColumnChart(_Chart):
                 value = self.values.get((ckey, skey), 0)
                 height = plot.height() * value / biggest
                 x = plot.left() + c * slot + slot * 0.1 + s * bar
-                self.rects.append(((ckey, skey), QRectF(x, plot.bottom() - height, bar - 1, max(height, 0.0))))
+                self.rects.append(
+                    ((ckey, skey), QRectF(x, plot.bottom() - height, bar - 1, max(height, 0.0)))
+                )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -74,7 +74,8 @@ class ParticipantsPanel(QWidget):
     openRequested = Signal(str, int)
 
     def __init__(self, ctx: DeskContext, event_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="participantsPanel")
+        super().__init__(parent)
+        self.setObjectName("participantsPanel")
         self.ctx = ctx
         self.event_id = event_id
         self.rows: list[ParticipantRow] = []

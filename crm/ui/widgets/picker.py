@@ -57,7 +57,8 @@ class RecordPicker(QLineEdit):
         self.completer_ = QCompleter(self.matches, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setWidget(self)
-        self.completer_.activated[QModelIndex].connect(self._picked)
+        # The QModelIndex overload of the signal, which PySide6's stubs cannot index.
+        self.completer_.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._finished)
 
@@ -108,12 +109,12 @@ class RecordPicker(QLineEdit):
     def _picked(self, index: QModelIndex) -> None:
         name = index.data(CreateRole)
         if name:
-            self.create(str(name))
+            self.create_typed(str(name))
             return
         self.set_value(int(index.data(IdRole)), str(index.data(TitleRole)))
         self.changed.emit()
 
-    def create(self, name: str) -> int | None:
+    def create_typed(self, name: str) -> int | None:
         """Create the organization or contact named `name` and pick it; None if refused."""
         from crm.ui.errors import error_text
 
@@ -139,5 +140,6 @@ class RecordPicker(QLineEdit):
 
     def _finished(self) -> None:
         # Typing without picking leaves the previous choice in place.
-        if self.text() != self._title and not self.completer_.popup().isVisible():
+        popup = self.completer_.popup()
+        if self.text() != self._title and not (popup is not None and popup.isVisible()):
             self.setText(self._title)

@@ -138,8 +138,9 @@ class RelatedPanel(QWidget):
         """The row items of one section (for tests and automation)."""
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            if top.child(0) is not None and top.child(0).data(0, KindRole) == section:
-                return [top.child(j) for j in range(top.childCount())]
+            first = top.child(0) if top is not None else None
+            if top is not None and first is not None and first.data(0, KindRole) == section:
+                return [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
         return []
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -45,7 +45,8 @@ class SearchBox(QLineEdit):
     def __init__(
         self, db: Database, parent: QWidget | None = None, tasks: TaskRunner | None = None
     ) -> None:
-        super().__init__(parent, objectName="globalSearch")
+        super().__init__(parent)
+        self.setObjectName("globalSearch")
         self.db = db
         self._tasks = tasks
         self._asked = 0  # the number of the latest search asked: older results are dropped
@@ -152,7 +153,8 @@ class SearchBox(QLineEdit):
                 item.setForeground(1, self.palette().placeholderText())
                 self.popup.addTopLevelItem(item)
                 first = first or item
-        self.popup.setCurrentItem(first)
+        if first is not None:
+            self.popup.setCurrentItem(first)
         self._show_popup()
 
     def _show_popup(self) -> None:
@@ -175,7 +177,7 @@ class SearchBox(QLineEdit):
         found = []
         for i in range(self.popup.topLevelItemCount()):
             item = self.popup.topLevelItem(i)
-            if item.data(0, IdRole) is not None:
+            if item is not None and item.data(0, IdRole) is not None:
                 found.append((item.data(0, KindRole), item.data(0, IdRole), item.text(0).strip()))
         return found
 
@@ -194,15 +196,12 @@ class SearchBox(QLineEdit):
 
     def _move(self, step: int) -> None:
         count = self.popup.topLevelItemCount()
-        current = (
-            self.popup.indexOfTopLevelItem(self.popup.currentItem())
-            if self.popup.currentItem()
-            else -1
-        )
+        shown = self.popup.currentItem()
+        current = self.popup.indexOfTopLevelItem(shown) if shown is not None else -1
         index = current + step
         while 0 <= index < count:
             item = self.popup.topLevelItem(index)
-            if item.data(0, IdRole) is not None:
+            if item is not None and item.data(0, IdRole) is not None:
                 self.popup.setCurrentItem(item)
                 return
             index += step

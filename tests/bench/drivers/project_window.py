@@ -27,7 +27,7 @@ def main() -> int:
         self.show_page("contacts")
         table = self.findChild(QTableView, "contactTable")
         if table is None:
-            print("BENCH {\"error\": \"no table named contactTable\"}", flush=True)
+            print('BENCH {"error": "no table named contactTable"}', flush=True)
             return
         self._bench_probe = Probe(table, lambda view: view.scrollToBottom())
 
