@@ -355,13 +355,17 @@ def test_a_theme_switch_reaches_widgets_already_on_screen(qtbot, native_look):
         app.setStyleSheet("")
 
 
-def test_a_multiline_label_is_level_with_its_box(qtbot, desk, english):
+@pytest.mark.parametrize("kind", ["IntroductionEditor", "FollowUpEditor"])
+def test_a_multiline_label_is_level_with_its_box(qtbot, desk, english, kind):
+    """Also when the form is shorter than the dialog (a follow-up): the spare height goes
+    below the fields, never between a label and its box."""
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from crm.ui.dialogs.records import IntroductionEditor
+    from crm.ui.dialogs import records
 
-    editor = IntroductionEditor(desk)
+    editor = getattr(records, kind)(desk)
     qtbot.addWidget(editor)
+    editor.resize(editor.width(), 1000)
     editor.show()
     QApplication.processEvents()
     box = editor.widgets["notes"]

@@ -145,7 +145,14 @@ class RecordEditor(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(form_widget)
+        # A form shorter than the dialog keeps its rows' heights: the spare height goes below
+        # the last field, never between a label and its box.
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(form_widget)
+        column.addStretch(1)
+        scroll.setWidget(page)
 
         self.message = QLabel(self, objectName="editorMessage")
         self.message.setStyleSheet("color: #c0392b;")
