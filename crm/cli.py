@@ -322,9 +322,9 @@ def run(db: Database, args: argparse.Namespace, command: str) -> int:
 
     try:
         if command in WRITING and (command != "users" or args.users_command == "add"):
-            from crm.services import maintenance
+            from crm.services.maintenance import damage
 
-            maintenance.guard(db)  # a damaged file is read-only until repaired
+            damage.guard(db)  # a damaged file is read-only until repaired
         if command == "gui":
             import os
 
@@ -454,11 +454,11 @@ def cmd_search(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(db: Database, args: argparse.Namespace) -> int:
-    from crm.services import maintenance
+    from crm.services.maintenance import backup, damage
 
-    if maintenance.damage_of(db):  # say why there is no backup before anything else
-        raise maintenance.damaged_error(db.display_name, maintenance.damage_of(db), doing="backup")
-    path = maintenance.backup(db, args.out, actor_id=actor_id(db, args.user))
+    if damage.damage_of(db):  # say why there is no backup before anything else
+        raise damage.damaged_error(db.display_name, damage.damage_of(db), doing="backup")
+    path = backup.backup(db, args.out, actor_id=actor_id(db, args.user))
     print(f"Backup written: {path} (recorded in the export log).")
     return 0
 
@@ -466,15 +466,15 @@ def cmd_backup(db: Database, args: argparse.Namespace) -> int:
 def cmd_restore(db: Database, args: argparse.Namespace) -> int:
     import os
 
-    from crm.services import maintenance
+    from crm.services.maintenance import restore
 
-    restored = maintenance.restore(db, args.file, user=args.user or os.environ.get("CRM_USER"))
+    restored = restore.restore(db, args.file, user=args.user or os.environ.get("CRM_USER"))
     print(restored_text(restored))
     return 0
 
 
 def restored_text(restored: object) -> str:
-    from crm.services.maintenance import Restored
+    from crm.services.maintenance.restore import Restored
 
     assert isinstance(restored, Restored)
     text = f"Restored {restored.where} from {restored.source} (recorded in its audit trail)."
@@ -491,14 +491,14 @@ def restore_file(path: Path, args: argparse.Namespace) -> int:
     from crm.db.engine import sqlite_url
     from crm.db.migrate import open_database
     from crm.domain.errors import DeskError
-    from crm.services import maintenance
+    from crm.services.maintenance import restore
 
-    restored = maintenance.restore_file(path, args.file)
+    restored = restore.restore_file(path, args.file)
     print(restored_text(restored))
     try:
         db = open_database(sqlite_url(path))
         try:
-            maintenance.record_restore(db, restored, args.user or os.environ.get("CRM_USER"))
+            restore.record_restore(db, restored, args.user or os.environ.get("CRM_USER"))
         finally:
             db.close()
     except DeskError as exc:
@@ -508,10 +508,10 @@ def restore_file(path: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_check(db: Database, args: argparse.Namespace) -> int:
-    from crm.services import maintenance
+    from crm.services.maintenance import health
 
     if args.repair:
-        done = maintenance.repair(db)
+        done = health.repair(db)
         if done.rebuilt is not None:
             print(
                 f"Rebuilt {db.display_name} from what SQLite could read; the damaged file was kept as {done.rebuilt.safety}."
@@ -519,7 +519,7 @@ def cmd_check(db: Database, args: argparse.Namespace) -> int:
         for line in done.schema:
             print(f"Schema: {line}.")
         print(f"Search index rebuilt: {done.search_entries:,} entries.")
-    report = maintenance.health(db)
+    report = health.health(db)
     counts = ", ".join(f"{n:,} {kind}" for kind, n in report.counts.items())
     if report.healthy:
         print(f"{db.display_name} is healthy ({counts}).")
@@ -768,7 +768,7 @@ def cmd_move(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-# Commands that write: refused on a damaged file (see maintenance.guard).
+# Commands that write: refused on a damaged file (see crm.services.maintenance.damage.guard).
 WRITING = {"demo", "export", "import", "users", "backup", "move"}
 
 COMMANDS = {
