@@ -24,7 +24,9 @@ import sqlalchemy as sa
 from crm.cli import main
 from crm.db.migrate import open_database
 from crm.domain.errors import DeskError
-from crm.services import maintenance, organizations, users
+from crm.services import organizations, users
+from crm.services.maintenance import backup as backups
+from crm.services.maintenance import copies, damage, health
 
 
 @pytest.fixture
@@ -250,9 +252,9 @@ def test_a_failed_safety_copy_or_migration_backup_leaves_no_file(dbfile, tmp_pat
         Path(target).write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(maintenance, "copy_file", full_disk)
+    monkeypatch.setattr(backups, "copy_file", full_disk)
     with pytest.raises(OSError):
-        maintenance.backup(open_database(f"sqlite:///{dbfile}"), tmp_path / "full.db")
+        backups.backup(open_database(f"sqlite:///{dbfile}"), tmp_path / "full.db")
     assert not (tmp_path / "full.db").exists()
     monkeypatch.setattr(migrate, "sqlite_backup", full_disk)
     monkeypatch.setattr(migrate, "HEAD", "9998")  # any stored revision now needs a migration
@@ -329,7 +331,7 @@ def test_health_protects_a_damaged_database(dbfile):
     damage_an_index(dbfile)
     db = open_database(f"sqlite:///{dbfile}")
     try:
-        report = maintenance.health(db)
+        report = health.health(db)
         assert report.damaged and not report.healthy
         with (
             pytest.raises(DeskError, match="read-only until repaired"),
@@ -337,7 +339,7 @@ def test_health_protects_a_damaged_database(dbfile):
         ):
             users.service.create(session, None, {"name": "second"})
         with pytest.raises(DeskError, match="no backup was written"):
-            maintenance.backup(db, dbfile.with_name("refused.db"))
+            backups.backup(db, dbfile.with_name("refused.db"))
         assert not dbfile.with_name("refused.db").exists()
     finally:
         db.close()
@@ -354,7 +356,7 @@ class FrozenClock(datetime):
 
 def test_backup_then_restore_within_one_second(dbfile, tmp_path, capsys, monkeypatch):
     seed(dbfile)
-    monkeypatch.setattr(maintenance, "datetime", FrozenClock)
+    monkeypatch.setattr(copies, "datetime", FrozenClock)
     assert crm("--db", str(dbfile), "backup") == 0
     assert crm("--db", str(dbfile), "backup") == 0
     made = sorted((tmp_path / "backups").iterdir())
@@ -429,8 +431,8 @@ def test_a_locked_database_is_not_taken_for_a_damaged_one(dbfile, monkeypatch):
     holder.execute("CREATE TABLE held (x)")
     db = Database(f"sqlite:///{dbfile}", make_engine(f"sqlite:///{dbfile}"))
     try:
-        assert maintenance.guard(db) == []
-        assert maintenance.damage_of(db) == []
+        assert damage.guard(db) == []
+        assert damage.damage_of(db) == []
     finally:
         holder.rollback()
         holder.close()

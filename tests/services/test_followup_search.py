@@ -15,9 +15,9 @@ from crm.services import (
     followups,
     indexing,
     introductions,
-    maintenance,
     organizations,
 )
+from crm.services.maintenance import health
 
 
 def _found(db, text: str) -> dict[int, search.SearchHit]:
@@ -107,10 +107,10 @@ def test_rebuild_and_repair_include_followups(db, actor):
 
     with db.write() as session:
         session.execute(sa.delete(SearchEntry).where(SearchEntry.kind == "followup"))
-    problems = maintenance.check(db)
+    problems = health.check(db)
     assert any("followup" in p for p in problems), problems
-    maintenance.repair_search(db)
-    assert maintenance.check(db) == []
+    health.repair_search(db)
+    assert health.check(db) == []
     assert len(_found(db, "quebecois")) == 3
 
 

@@ -11,7 +11,8 @@ import sqlalchemy as sa
 
 from crm.db.models import AuditEntry, ExportLogEntry, Organization
 from crm.domain.errors import DeskError
-from crm.services import maintenance, organizations
+from crm.services import organizations
+from crm.services.maintenance import backup, restore
 
 
 def org_names(db) -> list[str]:
@@ -22,14 +23,14 @@ def org_names(db) -> list[str]:
 def test_backup_is_logged_and_restore_recorded(db, actor, tmp_path):
     with db.write() as s:
         organizations.service.create(s, actor, {"name": "Gardée"})
-    made = maintenance.backup(db, tmp_path / "copy.db", actor_id=actor)
+    made = backup.backup(db, tmp_path / "copy.db", actor_id=actor)
     with db.read() as s:
         entry = s.scalars(sa.select(ExportLogEntry)).one()
     assert (entry.entity, entry.file_name, entry.user_id) == ("backup", str(made), actor)
     assert len(entry.sha256) == 64
     with db.write() as s:
         organizations.service.create(s, actor, {"name": "Après"})
-    restored = maintenance.restore(db, made, user="mtremblay")
+    restored = restore.restore(db, made, user="mtremblay")
     assert org_names(db) == ["Gardée"]
     assert restored.safety is not None and restored.safety.exists()
     with db.read() as s:
@@ -41,7 +42,7 @@ def test_backup_is_logged_and_restore_recorded(db, actor, tmp_path):
 def test_a_refused_restore_changes_nothing(db, actor, tmp_path):
     with db.write() as s:
         organizations.service.create(s, actor, {"name": "Gardée"})
-    crafted = maintenance.backup(db, tmp_path / "crafted.db")
+    crafted = backup.backup(db, tmp_path / "crafted.db")
     conn = sqlite3.connect(crafted)
     conn.execute("CREATE TABLE spy (value TEXT)")
     conn.commit()
@@ -49,7 +50,7 @@ def test_a_refused_restore_changes_nothing(db, actor, tmp_path):
     with db.write() as s:
         organizations.service.create(s, actor, {"name": "Après"})
     with pytest.raises(DeskError) as info:
-        maintenance.restore(db, crafted)
+        restore.restore(db, crafted)
     assert info.value.code == "restore.foreign_schema" and "spy" in info.value.params["problems"]
     assert org_names(db) == ["Après", "Gardée"]
 
@@ -58,11 +59,11 @@ def test_a_restore_keeps_the_export_log_of_the_replaced_database(db, actor, tmp_
     """Files handed to partners after the backup stay on record once it is restored."""
     from crm.services import csv_export, export_profiles
 
-    made = maintenance.backup(db, tmp_path / "copy.db", actor_id=actor)
+    made = backup.backup(db, tmp_path / "copy.db", actor_id=actor)
     with db.write() as s:
         request = export_profiles.request_from(export_profiles.Profile("", "organizations"))
         csv_export.export(s, actor, request.checked(), tmp_path / "sent.csv")
-    maintenance.restore(db, made, user="mtremblay")
+    restore.restore(db, made, user="mtremblay")
     with db.read() as s:
         entries = s.execute(
             sa.select(

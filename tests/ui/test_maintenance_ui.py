@@ -11,7 +11,8 @@ import sqlalchemy as sa
 
 from crm.db.models import Contact
 from crm.domain.errors import DeskError
-from crm.services import contacts, maintenance
+from crm.services import contacts
+from crm.services.maintenance import backup, health, restore
 from crm.ui.dialogs import maintenance as care
 
 TRIGGER = (
@@ -65,7 +66,7 @@ def live_contacts(db) -> int:
 
 def test_a_hostile_backup_is_refused_in_the_window(qtbot, window, desk, answers, tmp_path,
                                                   monkeypatch):  # fmt: skip
-    crafted = maintenance.backup(desk.db, tmp_path / "crafted.db")
+    crafted = backup.backup(desk.db, tmp_path / "crafted.db")
     sql(crafted, TRIGGER)
     with desk.db.write() as s:
         contacts.service.delete(s, desk.user_id, s.scalar(sa.select(Contact.id).limit(1)))
@@ -81,7 +82,7 @@ def test_a_hostile_backup_is_refused_in_the_window(qtbot, window, desk, answers,
 
 def test_a_damaged_database_never_replaces_a_good_backup(qtbot, window, desk, answers,
                                                          tmp_path, monkeypatch):  # fmt: skip
-    good = maintenance.backup(desk.db, tmp_path / "good.db")
+    good = backup.backup(desk.db, tmp_path / "good.db")
     kept = good.read_bytes()
     desk.db.engine.dispose()
     damage_an_index(desk.db.path)
@@ -107,7 +108,7 @@ def test_check_offers_to_repair_what_the_desk_did_not_make(qtbot, window, desk, 
     assert ask_kind == "confirm" and "consent_yes" in question and "Repair it now" in question
     kind, title, text = answers.asked[-1]
     assert (kind, title) == ("info", "Database repaired") and "good health" in text
-    assert maintenance.health(desk.db).healthy
+    assert health.health(desk.db).healthy
 
 
 def test_backup_and_restore_refusals_are_said_in_french(qtbot, desk, tmp_path):
@@ -121,22 +122,22 @@ def test_backup_and_restore_refusals_are_said_in_french(qtbot, desk, tmp_path):
             action()
         raised.append(info.value)
 
-    good = maintenance.backup(desk.db, tmp_path / "good.db")
-    catch(lambda: maintenance.backup(desk.db, good))
-    crafted = maintenance.backup(desk.db, tmp_path / "crafted.db")
+    good = backup.backup(desk.db, tmp_path / "good.db")
+    catch(lambda: backup.backup(desk.db, good))
+    crafted = backup.backup(desk.db, tmp_path / "crafted.db")
     sql(crafted, TRIGGER)
-    catch(lambda: maintenance.restore(desk.db, crafted))
-    catch(lambda: maintenance.restore(desk.db, tmp_path / "missing.db"))
+    catch(lambda: restore.restore(desk.db, crafted))
+    catch(lambda: restore.restore(desk.db, tmp_path / "missing.db"))
     text = tmp_path / "notes.db"
     text.write_text("pas une base")
-    catch(lambda: maintenance.restore(desk.db, text))
-    newer = maintenance.backup(desk.db, tmp_path / "newer.db")
+    catch(lambda: restore.restore(desk.db, text))
+    newer = backup.backup(desk.db, tmp_path / "newer.db")
     sql(newer, "UPDATE alembic_version SET version_num = '9999'")
-    catch(lambda: maintenance.restore(desk.db, newer))
+    catch(lambda: restore.restore(desk.db, newer))
     desk.db.engine.dispose()
     damage_an_index(desk.db.path)
-    maintenance.health(desk.db)
-    catch(lambda: maintenance.backup(desk.db, tmp_path / "bad.db"))
+    health.health(desk.db)
+    catch(lambda: backup.backup(desk.db, tmp_path / "bad.db"))
 
     def write() -> None:
         with desk.db.write() as s:

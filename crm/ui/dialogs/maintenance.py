@@ -1,9 +1,10 @@
 """The File menu's care of the database: back up, restore, check, open a team database.
 
 `back_up`, `restore` and `check_database` take the main window (its context, task runner
-and `records_changed`) and run `crm.services.maintenance` off the GUI thread with a
-progress dialog; their results and errors go through `crm.ui.messages`. The file choosers
-are the module functions `ask_save_path` and `ask_open_path`, which tests replace.
+and `records_changed`) and run `crm.services.maintenance` (its `backup`, `restore` and
+`health` modules) off the GUI thread with a progress dialog; their results and errors go
+through `crm.ui.messages`. The file choosers are the module functions `ask_save_path` and
+`ask_open_path`, which tests replace.
 
 `TeamDatabaseDialog` asks for a PostgreSQL URL and tries it off the GUI thread before
 accepting. Signals: `TeamDatabaseDialog.chosen(str url)` once the server answered.
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.services import maintenance
+from crm.services.maintenance import backup, copies, damage, health
+from crm.services.maintenance import restore as restoring
 from crm.ui import labels, messages
 from crm.ui.errors import error_text
 from crm.ui.tasks import Cancelled, Task, TaskRunner
@@ -59,8 +61,8 @@ def back_up(window: Any) -> Task | None:
     and checked: a damaged database never takes the place of a good backup.
     """
     db = window.ctx.db
-    maintenance.backup_folder(db)
-    default = maintenance.default_backup_path(db)
+    copies.backup_folder(db)
+    default = copies.default_backup_path(db)
     chosen = ask_save_path(
         window, QCoreApplication.translate("Maintenance", "Back up the database"), str(default)
     )
@@ -76,7 +78,7 @@ def back_up(window: Any) -> Task | None:
         if task.cancelled:
             raise Cancelled()
         # The file dialog already asked whether to replace an existing file.
-        return maintenance.backup(db, target, actor_id=actor, replace=True)
+        return backup.backup(db, target, actor_id=actor, replace=True)
 
     def done(made: Path) -> None:
         window.statusBar().showMessage(
@@ -120,7 +122,7 @@ def _user_name(db: Any, user_id: int) -> str | None:
 def restore(window: Any) -> Task | None:
     """Ask for a backup, confirm, then replace the database's content with it."""
     db = window.ctx.db
-    folder = maintenance.backup_folder(db)
+    folder = copies.backup_folder(db)
     chosen = ask_open_path(
         window, QCoreApplication.translate("Maintenance", "Restore from a backup"), str(folder)
     )
@@ -147,7 +149,7 @@ def restore(window: Any) -> Task | None:
         return None
     user_id = window.ctx.user_id
 
-    def done(restored: maintenance.Restored) -> None:
+    def done(restored: restoring.Restored) -> None:
         window.records_changed()
         if restored.safety is None:
             kept = ""
@@ -180,7 +182,7 @@ def restore(window: Any) -> Task | None:
     # A restore replaces the content in one step: it cannot stop half way, so no Cancel.
     tasks: TaskRunner = window.tasks
     return tasks.run_long(
-        lambda task: maintenance.restore(db, source, user=_user_name(db, user_id)),
+        lambda task: restoring.restore(db, source, user=_user_name(db, user_id)),
         done,
         failed,
         label=QCoreApplication.translate("Maintenance", "Restoring the backup…"),
@@ -215,14 +217,14 @@ def _refusal_text(exc: BaseException) -> str:
     return text
 
 
-def _problem_lines(report: maintenance.Health) -> str:
+def _problem_lines(report: health.Health) -> str:
     schema_lines = {f"schema: {d}" for d in report.schema}
     lines = [f"• {p}" for p in report.problems if p not in schema_lines]
     lines += [difference_text(d.kind, d.type, d.name) for d in report.schema]
     return "\n".join(lines[:25])
 
 
-def _counts(report: maintenance.Health) -> str:
+def _counts(report: health.Health) -> str:
     return "\n".join(
         QCoreApplication.translate("Maintenance", "• %1: %2")
         .replace("%1", labels.enum_label("EntityKind", kind).lower())
@@ -236,7 +238,7 @@ def check_database(window: Any) -> Task:
     and offer to repair it."""
     db = window.ctx.db
 
-    def done(report: maintenance.Health) -> None:
+    def done(report: health.Health) -> None:
         if report.healthy:
             messages.info(
                 window,
@@ -275,7 +277,7 @@ def check_database(window: Any) -> Task:
             repair(window)
 
     return window.tasks.run_long(  # type: ignore[no-any-return]
-        lambda task: maintenance.health(db),
+        lambda task: health.health(db),
         done,
         lambda exc: messages.error(
             window, QCoreApplication.translate("Maintenance", "Database check"), error_text(exc)
@@ -289,10 +291,10 @@ def repair(window: Any) -> Task:
     """Repair off the GUI thread, then check again and say what the database is now."""
     db = window.ctx.db
 
-    def work(task: Task) -> tuple[maintenance.Repair, maintenance.Health]:
-        return maintenance.repair(db), maintenance.health(db)
+    def work(task: Task) -> tuple[health.Repair, health.Health]:
+        return health.repair(db), health.health(db)
 
-    def done(result: tuple[maintenance.Repair, maintenance.Health]) -> None:
+    def done(result: tuple[health.Repair, health.Health]) -> None:
         made, report = result
         window.records_changed()
         kept = (
@@ -346,11 +348,11 @@ def check_on_open(window: Any) -> Task | None:
             messages.error(
                 window,
                 QCoreApplication.translate("Maintenance", "Damaged database"),
-                error_text(maintenance.damaged_error(db.display_name, problems, doing="open")),
+                error_text(damage.damaged_error(db.display_name, problems, doing="open")),
             )
 
     # A file that cannot even be read for the check is told by the first page that reads it.
-    return window.tasks.run(lambda: maintenance.guard(db), done, lambda exc: None)  # type: ignore[no-any-return]
+    return window.tasks.run(lambda: damage.guard(db), done, lambda exc: None)  # type: ignore[no-any-return]
 
 
 def probe(url: str) -> None:

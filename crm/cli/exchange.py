@@ -1,0 +1,263 @@
+"""`crm export` and `crm import`: CSV files for and from partners, over
+`crm.services.csv_export`, `export_profiles` and `csv_import`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crm.cli.common import actor_id, err
+
+if TYPE_CHECKING:
+    from crm.db.database import Database
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`crm export ...` and `crm import ...` (CSV files for and from partners)."""
+    export = commands.add_parser("export", help="write a CSV file for a partner (logged)")
+    export.add_argument(
+        "entity",
+        choices=("organizations", "contacts", "introductions", "followups", "participants"),
+    )
+    export.add_argument("--out", type=Path, metavar="FILE", help="the CSV file to write")
+    export.add_argument(
+        "--profile", metavar="NAME", help="a saved export profile (its options, unless given here)"
+    )
+    export.add_argument(
+        "--columns", metavar="a,b,...", help="field names, in order (default: the usual ones)"
+    )
+    export.add_argument("--delimiter", choices=(",", ";", "tab"), default=None)
+    export.add_argument(
+        "--encoding",
+        choices=("utf-8-sig", "utf-8"),
+        default=None,
+        help="utf-8-sig (default: Excel shows accents) or utf-8",
+    )
+    export.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default=None,
+        help="headers: field names (en) or French labels (fr)",
+    )
+    export.add_argument("--include-without-consent", action="store_true", default=None,
+                        help="also contacts without partner-sharing consent or marked do-not-contact (logged)")  # fmt: skip
+    export.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a list filter, e.g. territory=QC, tag=oncology, event_id=3",
+    )
+    export.add_argument("--text", default="", help="the list's filter text")
+    export.add_argument(
+        "--recipient", default=None, help="who receives the file (logged, kept in a saved profile)"
+    )
+    export.add_argument(
+        "--save-profile",
+        metavar="NAME",
+        help="save these options as a profile (and export only if --out is given)",
+    )
+    imp = commands.add_parser(
+        "import", help="read a CSV file of organizations, contacts or participants"
+    )
+    imp.add_argument("entity", choices=("organizations", "contacts", "participants"))
+    imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what each row would do; write nothing"
+    )
+    imp.add_argument("--on-duplicate", choices=("skip", "update", "fill"), default="skip",
+                     help="a row matching a recorded one: leave it (skip), write the file's values (update) or only fill its blanks (fill)")  # fmt: skip
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="'Header=field'",
+        help="read a column as a field ('Header=' ignores it)",
+    )
+    imp.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows, leave out the invalid ones",
+    )
+    imp.add_argument(
+        "--rejects",
+        type=Path,
+        metavar="FILE",
+        help="with --skip-invalid: write the invalid rows and why, to fix and import again",
+    )
+    imp.add_argument(
+        "--delimiter", choices=(",", ";", "tab"), default=None, help="(detected by default)"
+    )
+    imp.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def cmd_export(db: Database, args: argparse.Namespace) -> int:
+    import tempfile
+
+    filters: dict[str, str] = {}
+    for item in args.filter:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            err(f"--filter takes KEY=VALUE, not '{item}'")
+            return 2
+        filters[key.strip()] = value.strip()
+    if str(args.out) != "-":
+        return _export(db, args, filters, args.out)
+    # `--out -`: standard output, once the export (and its log entry) has committed.
+    with tempfile.TemporaryDirectory(prefix="crm-export-") as folder:
+        path = Path(folder) / "export.csv"
+        status = _export(db, args, filters, path)
+        if status == 0:
+            with path.open("rb") as handle:
+                sys.stdout.flush()
+                shutil.copyfileobj(handle, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+        return status
+
+
+def _export(
+    db: Database, args: argparse.Namespace, filters: dict[str, str], out: Path | None
+) -> int:
+    from crm.domain.errors import DeskError
+    from crm.services import csv_export, export_profiles
+
+    to_stdout = out is not None and out != args.out
+    report = sys.stderr if to_stdout else sys.stdout
+    actor = actor_id(db, args.user)
+    columns = (
+        tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
+    )
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    what = f"the export to {args.out} and its log entry" if args.out else "the export profile"
+    try:
+        with db.write(what) as session:
+            if args.profile:
+                base = export_profiles.get(session, args.profile)
+                if base.entity != args.entity:
+                    err(f"profile '{args.profile}' exports {base.entity}, not {args.entity}")
+                    return 2
+            else:
+                base = export_profiles.Profile("", args.entity)
+            asked = export_profiles.request_from(
+                base, columns=columns, delimiter=delimiter, encoding=args.encoding, lang=args.lang,
+                include_without_consent=args.include_without_consent, recipient=args.recipient,
+                filters={**base.filters, **filters} if filters else None, text=args.text or None,
+            )  # fmt: skip
+            try:
+                request = asked.checked()
+            except DeskError as exc:
+                err(str(exc))
+                return 2
+            if args.save_profile:
+                saved = export_profiles.Profile(
+                    args.save_profile, request.entity, request.recipient, tuple(request.columns),
+                    request.lang, request.delimiter, request.encoding, request.include_without_consent,
+                    dict(asked.filters), request.text,
+                )  # fmt: skip
+                export_profiles.save(session, actor, saved)
+                print(
+                    f"Saved export profile '{args.save_profile}' ({request.entity}).", file=report
+                )
+                if out is None:
+                    return 0
+            if out is None:
+                err("--out FILE is required (or --save-profile NAME to only save a profile)")
+                return 2
+            result = csv_export.export(
+                session, actor, request, out, log_name="(standard output)" if to_stdout else None
+            )
+    except OSError as exc:  # the file (or its folder) cannot be written: nothing was logged
+        err(f"cannot write {args.out}: {exc.strerror or exc}; nothing was exported")
+        return 1
+    left_out = (
+        f"; {result.excluded_without_consent:,} left out without partner-sharing consent"
+        if result.excluded_without_consent
+        else ""
+    )
+    where = "standard output" if to_stdout else result.path
+    print(f"Exported {result.rows:,} {request.entity} to {where}{left_out}.", file=report)
+    print(f"SHA-256 {result.sha256} (recorded in the export log).", file=report)
+    return 0
+
+
+def cmd_import(db: Database, args: argparse.Namespace) -> int:
+    from crm.domain.errors import DeskError
+    from crm.services import csv_import
+
+    mapping: dict[str, str] = {}
+    for item in args.map:
+        header, sep, target = item.partition("=")
+        if not sep or not header.strip():
+            err(f"--map takes 'Header=field', not '{item}'")
+            return 2
+        mapping[header.strip()] = target.strip()
+    if args.rejects and not args.skip_invalid:
+        err("--rejects goes with --skip-invalid")
+        return 2
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    # A dry run only reads: no acting user to make, no write lock.
+    actor = None if args.dry_run else actor_id(db, args.user)
+    options = csv_import.ImportOptions(args.on_duplicate, mapping, args.skip_invalid)
+    source = csv_import.read_source(args.file, args.entity, delimiter=delimiter)
+    refused: csv_import.ImportRefused | None = None
+    try:
+        with db.read() if args.dry_run else db.write(f"the import of {args.file}") as session:
+            try:
+                plan = csv_import.plan(session, args.entity, source, options)
+            except DeskError as exc:
+                if exc.code == "import.bad_map":  # the command line's mistake, not the file's
+                    err(str(exc))
+                    return 2
+                raise
+            if actor is not None:
+                csv_import.apply(session, actor, plan)
+    except csv_import.ImportRefused as exc:
+        refused, plan = exc, exc.plan
+    if args.json:
+        print(json.dumps(plan.as_dict(), ensure_ascii=False, indent=2, default=str))
+    else:
+        sep = "tab" if source.delimiter == "\t" else source.delimiter
+        print(
+            f"{source.name}: {source.encoding}, delimiter {sep}, {len(source.records):,} records.",
+            file=sys.stderr,
+        )
+        mapped = ", ".join(f"{source.headers[i]} → {f}" for i, f in plan.mapping.items())
+        print(f"Columns: {mapped}", file=sys.stderr)
+        if args.dry_run or refused:
+            for row in plan.rows:
+                extra = row.detail or (f"line {row.merged_into}" if row.merged_into else "")
+                if row.inferred:
+                    told = ", ".join(f"{k} {v}" for k, v in sorted(row.inferred.items()))
+                    extra = "; ".join(x for x in (extra, f"inferred: {told}") if x)
+                print(
+                    f"line {row.line:>6}  {row.action:<9}  {row.label}"
+                    + (f"  ({extra})" if extra else "")
+                )
+    for problem in plan.problems:
+        print(f"  {problem}", file=sys.stderr)
+    counts = plan.counts()
+    summary = ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in counts.items() if n)
+    if refused is not None:
+        err(
+            f"{counts['invalid']:,} invalid row(s): nothing was imported. Fix them, or import the rest with --skip-invalid --rejects FILE."
+        )
+        return 1
+    if args.rejects and counts["invalid"]:
+        try:
+            written = csv_import.write_rejects(args.rejects, plan)
+        except OSError as exc:
+            err(f"the valid rows were imported, but the rejected rows could not be written to {args.rejects}: "
+                f"{exc.strerror or exc}; import the file again with --dry-run to see them")  # fmt: skip
+            return 1
+        print(
+            f"{written:,} rejected row(s) written to {args.rejects} with the reason; fix them and import that file.",
+            file=sys.stderr,
+        )
+    verb = "Would import" if args.dry_run else "Imported"
+    print(f"{verb} {args.entity}: {summary or 'nothing'}.", file=sys.stderr)
+    return 0
