@@ -79,7 +79,7 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "csv.too_big": (
         QT_TRANSLATE_NOOP("Errors", "%1 is too large to import: the limit is %2 MB and %3 records. Split it into "
                 "smaller files."), ("file", "megabytes", "records")),
-    # Exporting a list with filters (crm.services.csv_export).
+    # Exporting a list with filters (crm.services.export_columns).
     "export.unknown_filter": (
         QT_TRANSLATE_NOOP("Errors", "This list has no filter “%1” (its filters: %2)."), ("filter", "allowed")),
     "export.bad_filter_value": (
