@@ -154,64 +154,41 @@ def check_sqlite_file(path: Path) -> None:
     """Refuse early, with a clear message, a file that is not an SQLite database."""
     if not path.exists():
         if not path.parent.exists():
-            raise DatabaseOpenError(
-                f"The folder {path.parent} does not exist.",
-                location=str(path.parent),
-                reason="folder_missing",
-            )
+            raise DatabaseOpenError("folder_missing", location=str(path.parent))
         return
     if path.is_dir():
-        raise DatabaseOpenError(
-            f"{path} is a folder, not a database file.", location=str(path), reason="is_folder"
-        )
+        raise DatabaseOpenError("is_folder", location=str(path))
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if header and header != SQLITE_MAGIC:
-        raise DatabaseOpenError(
-            f"{path} is not a cooperation desk database (it is not an SQLite file). "
-            "Choose another file, or a new name to create an empty database.",
-            location=str(path),
-            reason="not_a_database",
-        )
+        raise DatabaseOpenError("not_a_database", location=str(path))
 
 
 def open_error(exc: BaseException, where: str) -> DatabaseOpenError:
-    """Tell environmental failures (locked, full disk, damaged file, server away) apart."""
+    """Tell environmental failures (locked, full disk, damaged file, server away) apart.
+
+    The sentences are crm.domain.messages' `database.<reason>` templates."""
     detail = str(getattr(exc, "orig", exc) or exc)
     text = detail.lower()
-
-    def error(message: str, reason: str) -> DatabaseOpenError:
-        return DatabaseOpenError(message, location=where, reason=reason, detail=detail)
-
     reason = failure_reason(exc)
     if reason == "locked" or "locked" in text or "busy" in text:
-        return error(
-            f"{where} is locked by another program or another desk window; try again in a moment.",
-            "locked",
-        )
-    if reason in ("disk_full", "io") or ("disk" in text and ("full" in text or "i/o" in text)):
-        return error(
-            f"The disk holding {where} is full or failing; free some space and try again.", "disk"
-        )
-    if reason == "damaged" or "not a database" in text or "malformed" in text or "corrupt" in text:
-        return error(
-            f"{where} is damaged or is not a desk database; restore it from a backup (crm restore).",
-            "damaged",
-        )
-    if reason == "read_only" or "readonly" in text or "read-only" in text or "permission" in text:
-        return error(f"{where} cannot be written (read-only file or folder).", "read_only")
-    if reason == "cannot_open":
-        return error(
-            f"{where} cannot be opened ({detail}): check that it and its folder exist and that "
-            "you may read and write them (a database in use needs a writable folder and disk).",
-            "cannot_open",
-        )
-    if "connect" in text or "could not translate host" in text or "password" in text:
-        return error(
-            f"Cannot reach the team database {where}: {exc.__class__.__name__}: {detail}",
-            "unreachable",
-        )
-    return error(f"{where} could not be opened: {detail}", "other")
+        reason = "locked"
+    elif reason in ("disk_full", "io") or ("disk" in text and ("full" in text or "i/o" in text)):
+        reason = "disk"
+    elif (
+        reason == "damaged" or "not a database" in text or "malformed" in text or "corrupt" in text
+    ):
+        reason = "damaged"
+    elif reason == "read_only" or "readonly" in text or "read-only" in text or "permission" in text:
+        reason = "read_only"
+    elif reason == "cannot_open":
+        pass
+    elif "connect" in text or "could not translate host" in text or "password" in text:
+        reason = "unreachable"
+        detail = f"{exc.__class__.__name__}: {detail}"
+    else:
+        reason = "other"
+    return DatabaseOpenError(reason, location=where, detail=detail)
 
 
 def sqlite_backup(source: Path, target: Path) -> None:

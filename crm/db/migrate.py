@@ -47,11 +47,7 @@ def current_revision(conn: sa.Connection) -> str | None:
     tables = set(sa.inspect(conn).get_table_names())
     if "alembic_version" not in tables:
         if tables:
-            raise DatabaseOpenError(
-                "This database holds other tables but no desk schema: it was made by another "
-                "program. Choose another file or an empty database.",
-                reason="foreign",
-            )
+            raise DatabaseOpenError("foreign")
         return None
     return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
@@ -79,30 +75,20 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
             check_sqlite_file(db.path)
             if not db.path.exists():
                 if not create:
-                    raise _no_database(where, "missing")
+                    raise DatabaseOpenError("missing", location=where)
                 create_private(db.path)  # SQLite gives -wal and -shm this mode too
         with engine.connect() as conn:
             revision = current_revision(conn)
         if revision is None and not create:
-            raise _no_database(where, "empty")
+            raise DatabaseOpenError("empty", location=where)
         if revision == HEAD:
             if migrate:
                 _prepare_for_writing(db)
             return db
         if revision is not None and revision not in known_revisions():
-            raise DatabaseOpenError(
-                f"{where} was written by a newer version of the cooperation desk (schema "
-                f"{revision}, this program knows up to {HEAD}). Update the program to open it.",
-                location=where,
-                reason="newer_schema",
-            )
+            raise DatabaseOpenError("newer_schema", location=where, revision=revision, known=HEAD)
         if not migrate:
-            raise DatabaseOpenError(
-                f"{where} needs an upgrade of its schema ({revision} to {HEAD}); a command that "
-                "writes (or the window) upgrades it, after a backup.",
-                location=where,
-                reason="needs_upgrade",
-            )
+            raise DatabaseOpenError("needs_upgrade", location=where, revision=revision, known=HEAD)
         if revision is not None and db.path is not None:
             db.backup_path = backup_name(db.path, revision)
             with atomic_file(db.backup_path) as staged:  # whole or absent, even on a full disk
@@ -118,16 +104,6 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
         engine.dispose()
         raise open_error(exc, where) from exc
     return db
-
-
-def _no_database(where: str, reason: str) -> DatabaseOpenError:
-    what = "There is no database at" if reason == "missing" else "There is no desk database in"
-    return DatabaseOpenError(
-        f"{what} {where}. Check the path (--db); a new database is made only by commands "
-        "that write (crm gui, crm demo, crm import).",
-        location=where,
-        reason=reason,
-    )
 
 
 def _prepare_for_writing(db: Database) -> None:

@@ -133,18 +133,19 @@ class DatabaseOpenError(DeskError):
 
     `reason` is a short stable word ("not_a_database", "damaged", "newer_schema",
     "unreachable", "locked", ...) so callers can pick a remedy without parsing the message.
+    The code is `database.<reason>`; the message is that code's English template in
+    crm.domain.messages filled with `where` (= `location`), `detail` and any other `params`.
     """
 
     def __init__(
-        self, message: str, *, location: str = "", reason: str = "", detail: str = ""
+        self, reason: str, *, location: str = "", detail: str = "", **params: object
     ) -> None:
         self.location = location
         self.reason = reason
-        super().__init__(
-            message,
-            code=f"database.{reason}" if reason else "",
-            params={"where": location, "detail": detail},
-        )
+        texts = {"where": location, "detail": detail}
+        texts.update((name, str(value)) for name, value in params.items())
+        code = f"database.{reason}"
+        super().__init__(messages.english(code, texts), code=code, params=texts)
 
 
 class StorageFailure(DeskError):

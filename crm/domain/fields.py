@@ -4,9 +4,10 @@ For each entity (organization, contact, introduction, follow-up, event, particip
 interaction) a `Field` gives its name (the snake_case word of CSV columns, `--columns` and
 `--map`), its English label (the editor's, translated by the windows in the "Fields" context:
 `QT_TRANSLATE_NOOP` below only marks it for the translation tools), its French CSV header,
-its kind, and whether the CSV export writes it and the CSV import reads it. The CSV columns
-and headers (`crm.domain.csv_headers`), the editors' fields (`crm.ui.dialogs.records`) and
-the list columns' kinds (`crm.services.lists`) are selections from it; the SQL of the few
+its kind, whether the CSV export writes it and the CSV import reads it, and the header of its
+list column ("Headers" context). The CSV columns and headers (`crm.domain.csv_headers`), the
+editors' fields (`crm.ui.dialogs.records`), the list columns' kinds (`crm.services.lists`)
+and their headers (`crm.ui.labels.header`) are selections from it; the SQL of the few
 computed fields (a person's name, a party, a staff user, a follow-up's linked record) is in
 `crm.services.fields`.
 
@@ -37,6 +38,9 @@ class Field:
     kind: str = "text"
     export: bool = False  # a column the CSV export can write
     imported: bool = False  # a column the CSV import reads
+    # The list column's header ("Headers" context) for a field a list shows: often shorter
+    # than the editor's label ("Due" for "Due date"); "" for a field no list shows.
+    header: str = ""
 
     @property
     def free_text(self) -> bool:
@@ -83,10 +87,18 @@ ORGANIZATION = Entity(
     EntityKind.ORGANIZATION,
     (
         Field("uid", fr="Identifiant", export=True, imported=True),
-        Field("name", QT_TRANSLATE_NOOP("Fields", "Name"), fr="Nom", export=True, imported=True),
+        Field(
+            "name",
+            QT_TRANSLATE_NOOP("Fields", "Name"),
+            header=QT_TRANSLATE_NOOP("Headers", "Name"),
+            fr="Nom",
+            export=True,
+            imported=True,
+        ),
         Field(
             "kind",
             QT_TRANSLATE_NOOP("Fields", "Kind"),
+            header=QT_TRANSLATE_NOOP("Headers", "Kind"),
             fr="Type",
             kind="enum:OrganizationKind",
             export=True,
@@ -95,6 +107,7 @@ ORGANIZATION = Entity(
         Field(
             "territory",
             QT_TRANSLATE_NOOP("Fields", "Territory"),
+            header=QT_TRANSLATE_NOOP("Headers", "Territory"),
             fr="Territoire",
             kind="enum:Territory",
             export=True,
@@ -103,6 +116,7 @@ ORGANIZATION = Entity(
         Field(
             "membership",
             QT_TRANSLATE_NOOP("Fields", "Membership"),
+            header=QT_TRANSLATE_NOOP("Headers", "Membership"),
             fr="Adhésion",
             kind="enum:Membership",
             export=True,
@@ -111,6 +125,7 @@ ORGANIZATION = Entity(
         Field(
             "website",
             QT_TRANSLATE_NOOP("Fields", "Website"),
+            header=QT_TRANSLATE_NOOP("Headers", "Website"),
             fr="Site web",
             export=True,
             imported=True,
@@ -129,10 +144,18 @@ ORGANIZATION = Entity(
             export=True,
             imported=True,
         ),
-        Field("city", QT_TRANSLATE_NOOP("Fields", "City"), fr="Ville", export=True, imported=True),
+        Field(
+            "city",
+            QT_TRANSLATE_NOOP("Fields", "City"),
+            header=QT_TRANSLATE_NOOP("Headers", "City"),
+            fr="Ville",
+            export=True,
+            imported=True,
+        ),
         Field(
             "region",
             QT_TRANSLATE_NOOP("Fields", "Province or state"),
+            header=QT_TRANSLATE_NOOP("Headers", "Region"),
             fr="Province ou État",
             export=True,
             imported=True,
@@ -198,7 +221,7 @@ CONTACT = Entity(
     (
         Field("uid", fr="Identifiant", export=True, imported=True),
         Field("full_name", fr="Nom complet", imported=True),
-        Field("name", kind="computed"),
+        Field("name", header=QT_TRANSLATE_NOOP("Headers", "Name"), kind="computed"),
         Field(
             "first_name",
             QT_TRANSLATE_NOOP("Fields", "First name"),
@@ -214,7 +237,12 @@ CONTACT = Entity(
             imported=True,
         ),
         Field(
-            "email", QT_TRANSLATE_NOOP("Fields", "Email"), fr="Courriel", export=True, imported=True
+            "email",
+            QT_TRANSLATE_NOOP("Fields", "Email"),
+            header=QT_TRANSLATE_NOOP("Headers", "Email"),
+            fr="Courriel",
+            export=True,
+            imported=True,
         ),
         Field(
             "phone",
@@ -233,13 +261,27 @@ CONTACT = Entity(
         Field(
             "title",
             QT_TRANSLATE_NOOP("Fields", "Job title"),
+            header=QT_TRANSLATE_NOOP("Headers", "Title"),
             fr="Titre",
             export=True,
             imported=True,
         ),
-        Field("organization", fr="Organisation", export=True, imported=True),
+        Field(
+            "organization",
+            header=QT_TRANSLATE_NOOP("Headers", "Organization"),
+            fr="Organisation",
+            export=True,
+            imported=True,
+        ),
         Field("organization_uid", fr="Identifiant de l’organisation", export=True, imported=True),
-        Field("city", QT_TRANSLATE_NOOP("Fields", "City"), fr="Ville", export=True, imported=True),
+        Field(
+            "city",
+            QT_TRANSLATE_NOOP("Fields", "City"),
+            header=QT_TRANSLATE_NOOP("Headers", "City"),
+            fr="Ville",
+            export=True,
+            imported=True,
+        ),
         Field(
             "region",
             QT_TRANSLATE_NOOP("Fields", "Province or state"),
@@ -253,6 +295,7 @@ CONTACT = Entity(
         Field(
             "territory",
             QT_TRANSLATE_NOOP("Fields", "Territory"),
+            header=QT_TRANSLATE_NOOP("Headers", "Territory"),
             fr="Territoire",
             kind="enum:Territory",
             export=True,
@@ -261,6 +304,7 @@ CONTACT = Entity(
         Field(
             "language",
             QT_TRANSLATE_NOOP("Fields", "Preferred language"),
+            header=QT_TRANSLATE_NOOP("Headers", "Language"),
             fr="Langue",
             kind="enum:Language",
             export=True,
@@ -336,9 +380,25 @@ INTRODUCTION = Entity(
     EntityKind.INTRODUCTION,
     (
         Field("uid", fr="Identifiant", export=True),
-        Field("title", QT_TRANSLATE_NOOP("Fields", "Title"), fr="Titre", export=True),
-        Field("qc_party", fr="Partie québécoise", export=True),
-        Field("ma_party", fr="Partie du Massachusetts", export=True),
+        Field(
+            "title",
+            QT_TRANSLATE_NOOP("Fields", "Title"),
+            header=QT_TRANSLATE_NOOP("Headers", "Title"),
+            fr="Titre",
+            export=True,
+        ),
+        Field(
+            "qc_party",
+            header=QT_TRANSLATE_NOOP("Headers", "Québec party"),
+            fr="Partie québécoise",
+            export=True,
+        ),
+        Field(
+            "ma_party",
+            header=QT_TRANSLATE_NOOP("Headers", "Massachusetts party"),
+            fr="Partie du Massachusetts",
+            export=True,
+        ),
         Field("qc_contact", fr="Contact québécois", export=True),
         Field("qc_contact_uid", fr="Identifiant du contact québécois", export=True),
         Field("qc_organization", fr="Organisation québécoise", export=True),
@@ -352,6 +412,7 @@ INTRODUCTION = Entity(
         Field(
             "purpose",
             QT_TRANSLATE_NOOP("Fields", "Purpose"),
+            header=QT_TRANSLATE_NOOP("Headers", "Purpose"),
             fr="Objet",
             kind="enum:IntroductionPurpose",
             export=True,
@@ -359,6 +420,7 @@ INTRODUCTION = Entity(
         Field(
             "stage",
             QT_TRANSLATE_NOOP("Fields", "Stage"),
+            header=QT_TRANSLATE_NOOP("Headers", "Stage"),
             fr="Étape",
             kind="enum:IntroductionStage",
             export=True,
@@ -370,11 +432,17 @@ INTRODUCTION = Entity(
             kind="enum:IntroductionOutcome",
             export=True,
         ),
-        Field("owner", fr="Responsable", export=True),
+        Field("owner", header=QT_TRANSLATE_NOOP("Headers", "Owner"), fr="Responsable", export=True),
         Field("introducer", fr="Intermédiaire", export=True),
         Field("event", fr="Événement", export=True),
         Field("event_uid", fr="Identifiant de l’événement", export=True),
-        Field("stage_changed_at", fr="Étape depuis", kind="datetime", export=True),
+        Field(
+            "stage_changed_at",
+            header=QT_TRANSLATE_NOOP("Headers", "Stage since"),
+            fr="Étape depuis",
+            kind="datetime",
+            export=True,
+        ),
         Field("closed_at", fr="Conclue le", kind="datetime", export=True),
         Field(
             "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True
@@ -437,21 +505,36 @@ FOLLOWUP = Entity(
     EntityKind.FOLLOWUP,
     (
         Field("uid", fr="Identifiant", export=True),
-        Field("title", QT_TRANSLATE_NOOP("Fields", "Title"), fr="Titre", export=True),
+        Field(
+            "title",
+            QT_TRANSLATE_NOOP("Fields", "Title"),
+            header=QT_TRANSLATE_NOOP("Headers", "Title"),
+            fr="Titre",
+            export=True,
+        ),
         Field(
             "due_date",
             QT_TRANSLATE_NOOP("Fields", "Due date"),
+            header=QT_TRANSLATE_NOOP("Headers", "Due"),
             fr="Échéance",
             kind="date",
             export=True,
         ),
         Field(
-            "due_time", QT_TRANSLATE_NOOP("Fields", "Time"), fr="Heure", kind="time", export=True
+            "due_time",
+            QT_TRANSLATE_NOOP("Fields", "Time"),
+            header=QT_TRANSLATE_NOOP("Headers", "Time"),
+            fr="Heure",
+            kind="time",
+            export=True,
         ),
-        Field("assignee", fr="Assigné à", export=True),
+        Field(
+            "assignee", header=QT_TRANSLATE_NOOP("Headers", "Assignee"), fr="Assigné à", export=True
+        ),
         Field(
             "priority",
             QT_TRANSLATE_NOOP("Fields", "Priority"),
+            header=QT_TRANSLATE_NOOP("Headers", "Priority"),
             fr="Priorité",
             kind="enum:Priority",
             export=True,
@@ -459,13 +542,16 @@ FOLLOWUP = Entity(
         Field(
             "status",
             QT_TRANSLATE_NOOP("Fields", "Status"),
+            header=QT_TRANSLATE_NOOP("Headers", "Status"),
             fr="Statut",
             kind="enum:FollowUpStatus",
             export=True,
         ),
         Field("completed_at", fr="Terminé le", kind="datetime", export=True),
         Field("linked_kind", fr="Type de fiche liée", kind="enum:EntityKind", export=True),
-        Field("linked_to", fr="Lié à", export=True),
+        Field(
+            "linked_to", header=QT_TRANSLATE_NOOP("Headers", "Linked to"), fr="Lié à", export=True
+        ),
         Field("linked_uid", fr="Identifiant de la fiche liée", export=True),
         Field(
             "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True
@@ -492,14 +578,38 @@ FOLLOWUP = Entity(
 EVENT = Entity(
     EntityKind.EVENT,
     (
-        Field("name", QT_TRANSLATE_NOOP("Fields", "Name")),
-        Field("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), kind="enum:EventKind"),
-        Field("starts_on", QT_TRANSLATE_NOOP("Fields", "Starts on"), kind="date"),
-        Field("ends_on", QT_TRANSLATE_NOOP("Fields", "Ends on"), kind="date"),
-        Field("city", QT_TRANSLATE_NOOP("Fields", "City")),
-        Field("territory", QT_TRANSLATE_NOOP("Fields", "Territory"), kind="enum:Territory"),
+        Field(
+            "name", QT_TRANSLATE_NOOP("Fields", "Name"), header=QT_TRANSLATE_NOOP("Headers", "Name")
+        ),
+        Field(
+            "kind",
+            QT_TRANSLATE_NOOP("Fields", "Kind"),
+            header=QT_TRANSLATE_NOOP("Headers", "Kind"),
+            kind="enum:EventKind",
+        ),
+        Field(
+            "starts_on",
+            QT_TRANSLATE_NOOP("Fields", "Starts on"),
+            header=QT_TRANSLATE_NOOP("Headers", "Starts"),
+            kind="date",
+        ),
+        Field(
+            "ends_on",
+            QT_TRANSLATE_NOOP("Fields", "Ends on"),
+            header=QT_TRANSLATE_NOOP("Headers", "Ends"),
+            kind="date",
+        ),
+        Field(
+            "city", QT_TRANSLATE_NOOP("Fields", "City"), header=QT_TRANSLATE_NOOP("Headers", "City")
+        ),
+        Field(
+            "territory",
+            QT_TRANSLATE_NOOP("Fields", "Territory"),
+            header=QT_TRANSLATE_NOOP("Headers", "Territory"),
+            kind="enum:Territory",
+        ),
         Field("description", QT_TRANSLATE_NOOP("Fields", "Description"), kind="multiline"),
-        Field("participants", kind="int"),
+        Field("participants", header=QT_TRANSLATE_NOOP("Headers", "Participants"), kind="int"),
     ),
 )
 
@@ -563,3 +673,23 @@ def _french_headers() -> dict[str, str]:
 
 
 FR_HEADERS = _french_headers()
+
+# Columns of the trash list that belong to no one entity (the trashed record and who did it).
+TRASH_COLUMNS = (
+    Field("label", header=QT_TRANSLATE_NOOP("Headers", "Record")),
+    Field("deleted_at", header=QT_TRANSLATE_NOOP("Headers", "Deleted on"), kind="datetime"),
+    Field("deleted_by", header=QT_TRANSLATE_NOOP("Headers", "Deleted by")),
+)
+
+
+def _list_headers() -> dict[str, str]:
+    """Each list column's English header by field name; a name has one header in every list."""
+    headers: dict[str, str] = {}
+    fields = [f for entity in CATALOGUE.values() for f in entity.fields] + list(TRASH_COLUMNS)
+    for field in fields:
+        if field.header and headers.setdefault(field.name, field.header) != field.header:
+            raise ValueError(f"{field.name} has two list headers")
+    return headers
+
+
+LIST_HEADERS = _list_headers()

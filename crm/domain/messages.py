@@ -36,7 +36,7 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "database.folder_missing": (
         QT_TRANSLATE_NOOP("Errors", "The folder %1 does not exist."), ("where",)),
     "database.newer_schema": (
-        QT_TRANSLATE_NOOP("Errors", "%1 was written by a newer version of the cooperation desk. Update the program to open it."), ("where",)),
+        QT_TRANSLATE_NOOP("Errors", "%1 was written by a newer version of the cooperation desk (schema %2, this program knows up to %3). Update the program to open it."), ("where", "revision", "known")),
     "database.locked": (
         QT_TRANSLATE_NOOP("Errors", "%1 is locked by another program or another desk window; try again in a moment."), ("where",)),
     "database.disk": (
@@ -79,7 +79,7 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "csv.too_big": (
         QT_TRANSLATE_NOOP("Errors", "%1 is too large to import: the limit is %2 MB and %3 records. Split it into "
                 "smaller files."), ("file", "megabytes", "records")),
-    # Exporting a list with filters (crm.services.csv_export).
+    # Exporting a list with filters (crm.services.export_columns).
     "export.unknown_filter": (
         QT_TRANSLATE_NOOP("Errors", "This list has no filter “%1” (its filters: %2)."), ("filter", "allowed")),
     "export.bad_filter_value": (
@@ -92,13 +92,15 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "email.declined": (
         QT_TRANSLATE_NOOP("Errors", "%1 said no to this introduction: no email is drafted to a party who declined."), ("party",)),
     "database.cannot_open": (
-        QT_TRANSLATE_NOOP("Errors", "%1 cannot be opened: check that it and its folder exist and that you may read and write them."), ("where",)),
+        QT_TRANSLATE_NOOP("Errors", "%1 cannot be opened (%2): check that it and its folder exist and that you may read and write them (a database in use needs a writable folder and disk)."), ("where", "detail")),
+    "database.other": (
+        QT_TRANSLATE_NOOP("Errors", "%1 could not be opened: %2"), ("where", "detail")),
     "database.missing": (
-        QT_TRANSLATE_NOOP("Errors", "There is no database at %1."), ("where",)),
+        QT_TRANSLATE_NOOP("Errors", "There is no database at %1. Check the path (--db); a new database is made only by commands that write (crm gui, crm demo, crm import)."), ("where",)),
     "database.empty": (
-        QT_TRANSLATE_NOOP("Errors", "There is no desk database in %1 (the file is empty)."), ("where",)),
+        QT_TRANSLATE_NOOP("Errors", "There is no desk database in %1 (the file is empty). Check the path (--db); a new database is made only by commands that write (crm gui, crm demo, crm import)."), ("where",)),
     "database.needs_upgrade": (
-        QT_TRANSLATE_NOOP("Errors", "%1 needs an upgrade of its schema; open it in the window to upgrade it (a backup is made first)."), ("where",)),
+        QT_TRANSLATE_NOOP("Errors", "%1 needs an upgrade of its schema (%2 to %3); a command that writes (or the window) upgrades it, after a backup."), ("where", "revision", "known")),
     "storage.locked": (
         QT_TRANSLATE_NOOP("Errors", "%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment."), ("where",)),
     "storage.disk_full": (

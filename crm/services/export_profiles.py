@@ -21,7 +21,7 @@ from crm.db.models import ExportProfile
 from crm.domain import csv_headers
 from crm.domain.errors import DeskError, NotFound
 from crm.services import audit
-from crm.services.csv_export import ExportRequest
+from crm.services.export_columns import ExportRequest
 
 __all__ = [
     "INTERNAL_COLUMNS",

@@ -1,7 +1,8 @@
 """Labels for people: column headers and the closed vocabularies, in the user's language.
 
 The English source texts are marked with QT_TRANSLATE_NOOP so `pyside6-lupdate` extracts
-them; `enum_label` and `header` translate them when asked (after a language change too).
+them (the list headers in crm/domain/fields.py, the field catalogue); `enum_label` and
+`header` translate them when asked (after a language change too).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from crm.domain.fields import LIST_HEADERS
 
 ENUMS: dict[str, dict[str, str]] = {
     "Territory": {
@@ -127,37 +130,9 @@ ENUMS: dict[str, dict[str, str]] = {
     },
 }
 
-HEADERS: dict[str, str] = {
-    "name": QT_TRANSLATE_NOOP("Headers", "Name"),
-    "kind": QT_TRANSLATE_NOOP("Headers", "Kind"),
-    "territory": QT_TRANSLATE_NOOP("Headers", "Territory"),
-    "membership": QT_TRANSLATE_NOOP("Headers", "Membership"),
-    "city": QT_TRANSLATE_NOOP("Headers", "City"),
-    "region": QT_TRANSLATE_NOOP("Headers", "Region"),
-    "website": QT_TRANSLATE_NOOP("Headers", "Website"),
-    "organization": QT_TRANSLATE_NOOP("Headers", "Organization"),
-    "title": QT_TRANSLATE_NOOP("Headers", "Title"),
-    "email": QT_TRANSLATE_NOOP("Headers", "Email"),
-    "language": QT_TRANSLATE_NOOP("Headers", "Language"),
-    "qc_party": QT_TRANSLATE_NOOP("Headers", "Québec party"),
-    "ma_party": QT_TRANSLATE_NOOP("Headers", "Massachusetts party"),
-    "purpose": QT_TRANSLATE_NOOP("Headers", "Purpose"),
-    "stage": QT_TRANSLATE_NOOP("Headers", "Stage"),
-    "owner": QT_TRANSLATE_NOOP("Headers", "Owner"),
-    "stage_changed_at": QT_TRANSLATE_NOOP("Headers", "Stage since"),
-    "due_date": QT_TRANSLATE_NOOP("Headers", "Due"),
-    "due_time": QT_TRANSLATE_NOOP("Headers", "Time"),
-    "assignee": QT_TRANSLATE_NOOP("Headers", "Assignee"),
-    "priority": QT_TRANSLATE_NOOP("Headers", "Priority"),
-    "status": QT_TRANSLATE_NOOP("Headers", "Status"),
-    "linked_to": QT_TRANSLATE_NOOP("Headers", "Linked to"),
-    "starts_on": QT_TRANSLATE_NOOP("Headers", "Starts"),
-    "ends_on": QT_TRANSLATE_NOOP("Headers", "Ends"),
-    "participants": QT_TRANSLATE_NOOP("Headers", "Participants"),
-    "label": QT_TRANSLATE_NOOP("Headers", "Record"),
-    "deleted_at": QT_TRANSLATE_NOOP("Headers", "Deleted on"),
-    "deleted_by": QT_TRANSLATE_NOOP("Headers", "Deleted by"),
-}
+# The list columns' English headers, by field name: the field catalogue's (translated in the
+# "Headers" context, where crm/domain/fields.py marks them).
+HEADERS: dict[str, str] = LIST_HEADERS
 
 _cache: dict[tuple[str, str], str] = {}
 

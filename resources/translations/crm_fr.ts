@@ -845,10 +845,6 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
         <translation>Le dossier %1 n’existe pas.</translation>
     </message>
     <message>
-        <source>%1 was written by a newer version of the cooperation desk. Update the program to open it.</source>
-        <translation>%1 a été écrite par une version plus récente du bureau de coopération. Mettez le programme à jour pour l’ouvrir.</translation>
-    </message>
-    <message>
         <source>%1 is locked by another program or another desk window; try again in a moment.</source>
         <translation>%1 est verrouillée par un autre programme ou une autre fenêtre du bureau ; réessayez dans un moment.</translation>
     </message>
@@ -955,6 +951,10 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Impossible de lire %1 (%2).</translation>
     </message>
     <message>
+        <source>%1 was written by a newer version of the cooperation desk (schema %2, this program knows up to %3). Update the program to open it.</source>
+        <translation>%1 a été écrite par une version plus récente du bureau de coopération (schéma %2, ce programme connaît jusqu’au %3). Mettez le programme à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
         <source>%1 is empty: it has no header line.</source>
         <translation>%1 est vide : il n’a pas de ligne d’en-têtes.</translation>
     </message>
@@ -1015,20 +1015,28 @@ Rien n’a été modifié dans %2.</translation>
         <translation>%1 a dit non à cette mise en relation : aucun courriel n’est rédigé pour une partie qui a refusé.</translation>
     </message>
     <message>
+        <source>%1 cannot be opened (%2): check that it and its folder exist and that you may read and write them (a database in use needs a writable folder and disk).</source>
+        <translation>Impossible d’ouvrir %1 (%2) : vérifiez que le fichier et son dossier existent et que vous pouvez les lire et y écrire (une base de données en usage a besoin d’un dossier et d’un disque accessibles en écriture).</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>Impossible d’ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>There is no database at %1. Check the path (--db); a new database is made only by commands that write (crm gui, crm demo, crm import).</source>
+        <translation>Il n’y a pas de base de données à l’emplacement %1. Vérifiez le chemin (--db) ; une nouvelle base de données n’est créée que par les commandes qui écrivent (crm gui, crm demo, crm import).</translation>
+    </message>
+    <message>
+        <source>There is no desk database in %1 (the file is empty). Check the path (--db); a new database is made only by commands that write (crm gui, crm demo, crm import).</source>
+        <translation>Il n’y a pas de base de données du bureau dans %1 (le fichier est vide). Vérifiez le chemin (--db) ; une nouvelle base de données n’est créée que par les commandes qui écrivent (crm gui, crm demo, crm import).</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade of its schema (%2 to %3); a command that writes (or the window) upgrades it, after a backup.</source>
+        <translation>%1 doit être mise à niveau de son schéma (%2 vers %3) ; une commande qui écrit (ou la fenêtre) la met à niveau, après une sauvegarde.</translation>
+    </message>
+    <message>
         <source>%1 cannot be opened: check that it and its folder exist and that you may read and write them.</source>
         <translation>Impossible d’ouvrir %1 : vérifiez que le fichier et son dossier existent et que vous pouvez les lire et y écrire.</translation>
-    </message>
-    <message>
-        <source>There is no database at %1.</source>
-        <translation>Il n’y a pas de base de données à l’emplacement %1.</translation>
-    </message>
-    <message>
-        <source>There is no desk database in %1 (the file is empty).</source>
-        <translation>Il n’y a pas de base de données du bureau dans %1 (le fichier est vide).</translation>
-    </message>
-    <message>
-        <source>%1 needs an upgrade of its schema; open it in the window to upgrade it (a backup is made first).</source>
-        <translation>%1 doit être mise à niveau ; ouvrez-la dans la fenêtre pour la mettre à niveau (une sauvegarde est faite d’abord).</translation>
     </message>
     <message>
         <source>%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.</source>

@@ -290,3 +290,43 @@ def test_open_from_options_makes_the_folder(tmp_path):
         assert db.display_name == str(path)
     finally:
         db.close()
+
+
+def test_every_open_refusal_says_the_template_the_window_translates(tmp_path, sqlite_db):
+    """The CLI prints str(exc), the window translates the code's template: one English."""
+    from crm.domain import messages
+
+    newer = tmp_path / "newer.db"
+    conn = sqlite3.connect(newer)
+    conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    conn.execute("INSERT INTO alembic_version VALUES ('9999')")
+    conn.execute("CREATE TABLE other (x)")
+    conn.commit()
+    conn.close()
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE other (x)")
+    conn.commit()
+    conn.close()
+    text = tmp_path / "notes.txt"
+    text.write_text("hello, not a database\n")
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    old = sqlite_db.path
+    assert old is not None
+    _set_version(sqlite_db, "0001")
+    refusals = [
+        (f"sqlite:///{tmp_path / 'nowhere' / 'desk.db'}", {}, "database.folder_missing"),
+        (f"sqlite:///{tmp_path}", {}, "database.is_folder"),
+        (f"sqlite:///{text}", {}, "database.not_a_database"),
+        (f"sqlite:///{tmp_path / 'missing.db'}", {"create": False}, "database.missing"),
+        (f"sqlite:///{empty}", {"create": False}, "database.empty"),
+        (f"sqlite:///{newer}", {}, "database.newer_schema"),
+        (f"sqlite:///{foreign}", {}, "database.foreign"),
+        (f"sqlite:///{old}", {"migrate": False}, "database.needs_upgrade"),
+    ]
+    for url, options, code in refusals:
+        with pytest.raises(DatabaseOpenError) as info:
+            open_database(url, **options)
+        assert info.value.code == code
+        assert str(info.value) == messages.english(code, info.value.params)

@@ -82,9 +82,7 @@ def test_other_errors_carry_their_facts() -> None:
     dup = DuplicateWarning([("organization", 3, "Acme Bio")], "same website domain")
     assert dup.duplicates == [("organization", 3, "Acme Bio")]
     assert "Acme Bio" in str(dup) and "same website domain" in str(dup)
-    bad = DatabaseOpenError(
-        "not a database: /tmp/x.db", location="/tmp/x.db", reason="not_a_database"
-    )
+    bad = DatabaseOpenError("not_a_database", location="/tmp/x.db")
     assert isinstance(bad, DeskError) and bad.reason == "not_a_database" and "x.db" in str(bad)
 
 

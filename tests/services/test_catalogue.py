@@ -7,7 +7,7 @@ import pytest
 from crm.domain import csv_headers
 from crm.domain import fields as catalogue
 from crm.domain.enums import EntityKind
-from crm.services import csv_export, kinds, links, lists
+from crm.services import export_columns, kinds, links, lists
 
 KINDS = ("text", "multiline", "int", "bool", "date", "time", "datetime", "staff", "computed")
 PICKED = ("organization", "contact", "introduction", "event")
@@ -26,7 +26,7 @@ def test_each_field_is_declared_once_with_a_known_kind(entity):
 
 @pytest.mark.parametrize("file", list(csv_headers.COLUMNS))
 def test_the_export_writes_exactly_the_catalogue_columns(file):
-    source = csv_export._source(file, "sqlite")
+    source = export_columns._source(file, "sqlite")
     assert csv_headers.COLUMNS[file] == catalogue.FILES[file].columns
     assert set(source.columns) == set(catalogue.FILES[file].columns)
     assert {csv_headers.label(c, "fr") for c in source.columns} <= set(

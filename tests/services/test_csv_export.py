@@ -21,7 +21,7 @@ from crm.services import (
     introductions,
     organizations,
 )
-from crm.services.csv_export import ExportRequest
+from crm.services.export_columns import ExportRequest
 
 
 @pytest.fixture

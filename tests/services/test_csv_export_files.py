@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 from crm.domain.enums import OrganizationKind, Territory
 from crm.domain.errors import DeskError, StorageFailure
-from crm.services import csv_export, organizations
-from crm.services.csv_export import ExportRequest
+from crm.services import csv_export, export_columns, organizations
+from crm.services.export_columns import ExportRequest
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def test_filters_are_checked_and_read_as_the_columns_hold_them(db, actor, orgs):
     request = ExportRequest("organizations", filters={"territory": "qc"}).checked()
     assert request.filters == {"territory": Territory.QC}
     with db.read() as s:
-        assert csv_export.count_rows(s, request) == 1
+        assert export_columns.count_rows(s, request) == 1
     kinds = ExportRequest("organizations", filters={"kind": "Service provider"}).checked()
     assert kinds.filters == {"kind": OrganizationKind.SERVICE_PROVIDER}
     followups = ExportRequest("followups", filters={"due_from": "2026-05-01"}).checked()

@@ -25,7 +25,7 @@ from crm.services import (
     organizations,
     users,
 )
-from crm.services.csv_export import ExportRequest
+from crm.services.export_columns import ExportRequest
 
 GOLDEN = Path(__file__).parent / "golden"
 WHEN = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from crm.db.models import AuditEntry, Contact, EventParticipant, ImportBatch, Organization
 from crm.domain.enums import Consent, Language, Territory
 from crm.domain.errors import DeskError
-from crm.services import contacts, csv_export, csv_import, events, organizations
+from crm.services import contacts, csv_export, csv_import, events, export_columns, organizations
 from crm.services.csv_import import ImportOptions
 
 
@@ -244,7 +244,7 @@ def test_export_then_reimport_changes_nothing(db, actor, known, tmp_path, lang, 
     for entity in ("organizations", "contacts"):
         columns = csv_export.csv_headers.COLUMNS[entity]
         columns = tuple(c for c in columns if c not in ("created_at", "updated_at"))
-        request = csv_export.ExportRequest(
+        request = export_columns.ExportRequest(
             entity, columns, lang, delimiter, include_without_consent=True
         )
         path = tmp_path / f"{entity}.csv"

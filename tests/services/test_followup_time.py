@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from crm.services import calendar, csv_export, followups
-from crm.services.csv_export import ExportRequest
+from crm.services.export_columns import ExportRequest
 
 icalendar = pytest.importorskip("icalendar")
 

@@ -7,7 +7,7 @@ import csv
 
 from PySide6.QtCore import Qt
 
-from crm.services import contacts, csv_export, export_profiles, organizations
+from crm.services import contacts, csv_export, export_columns, export_profiles, organizations
 from crm.ui.dialogs.export_dialog import ExportDialog
 from crm.ui.dialogs.import_wizard import MAPPING, PREVIEW, ImportWizard, undo_last_import
 from crm.ui.pages.export_log import ExportLogDialog
@@ -146,7 +146,7 @@ def test_export_log_view_lists_the_exports(qtbot, desk, tmp_path, english):
         csv_export.export(
             s,
             desk.user_id,
-            csv_export.ExportRequest("organizations", recipient="MassBio"),
+            export_columns.ExportRequest("organizations", recipient="MassBio"),
             tmp_path / "o.csv",
         )
     dialog = ExportLogDialog(desk)

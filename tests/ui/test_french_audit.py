@@ -179,7 +179,7 @@ def test_service_errors_are_said_in_french(languages):
     assert error_text(
         DeskError("The demo data is already loaded in this database.", code="demo.already_loaded")
     ) == ("Les données de démonstration sont déjà chargées dans cette base de données.")
-    not_a_db = DatabaseOpenError("…", location="/x/y.csv", reason="not_a_database")
+    not_a_db = DatabaseOpenError("not_a_database", location="/x/y.csv")
     assert error_text(not_a_db).startswith("/x/y.csv n’est pas une base de données")
     unknown = DeskError("something the desk never said before")
     assert error_text(unknown) == "something the desk never said before"  # never hidden

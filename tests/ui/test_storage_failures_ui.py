@@ -79,6 +79,7 @@ def test_the_window_starts_while_another_program_writes(qtbot, desk, locked, ans
 def test_the_window_says_why_its_database_cannot_be_opened(qapp, tmp_path, answers, english):
     """Started from a menu, nobody reads stderr: a database that cannot be opened is a box."""
     from crm.cli import main
+    from crm.db.migrate import HEAD
 
     newer = tmp_path / "newer.db"
     conn = sqlite3.connect(newer)
@@ -91,5 +92,6 @@ def test_the_window_says_why_its_database_cannot_be_opened(qapp, tmp_path, answe
     assert (kind, title) == ("error", "Cannot open the database")
     assert (
         text
-        == f"{newer} was written by a newer version of the cooperation desk. Update the program to open it."
+        == f"{newer} was written by a newer version of the cooperation desk (schema 9999, this program"
+        f" knows up to {HEAD}). Update the program to open it."
     )

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain import csv_headers
 from crm.domain.errors import DeskError
-from crm.services import csv_export, export_profiles
+from crm.services import csv_export, export_columns, export_profiles
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -314,9 +314,9 @@ class ExportDialog(QDialog):
 
     # --- export ------------------------------------------------------------------------------
 
-    def request(self) -> csv_export.ExportRequest:
+    def request(self) -> export_columns.ExportRequest:
         delimiter = self.delimiter.currentData()
-        return csv_export.ExportRequest(
+        return export_columns.ExportRequest(
             self.entity, tuple(self.chosen_columns()), self.lang.currentData(),
             "\t" if delimiter == "tab" else delimiter, self.encoding.currentData(),
             self.consent.isChecked() and self.entity in CONSENT_ENTITIES,
@@ -349,7 +349,7 @@ class ExportDialog(QDialog):
 
         def work(task: Task) -> csv_export.ExportResult:
             with db.write() as session:
-                total = csv_export.count_rows(session, request)
+                total = export_columns.count_rows(session, request)
                 return csv_export.export(
                     session, user_id, request, path,
                     progress=lambda done: task.progress(done, total),

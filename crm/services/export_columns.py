@@ -1,0 +1,355 @@
+"""What a CSV export writes: the request, its columns and the SELECT of its rows.
+
+`ExportRequest` says what to export and how (entity, columns, header language, delimiter,
+encoding, the list page's filters and text, selected records); `checked()` fills in the
+defaults and refuses a bad option before any query runs. `select` builds the one Core SELECT
+of the rows (each column read as text by the database where it can be, consent applied) and
+the count of the rows left out for want of consent; `count_rows` counts what would be written.
+Writing the file and the export log are `crm.services.csv_export`'s.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, aliased
+
+from crm.db.base import UTCDateTime
+from crm.db.models import (
+    Contact,
+    Event,
+    EventParticipant,
+    FollowUp,
+    Introduction,
+    Organization,
+    StaffUser,
+    Tag,
+    contact_tags,
+    organization_tags,
+)
+from crm.domain import csv_headers
+from crm.domain.enums import Consent
+from crm.domain.errors import DeskError, coded
+from crm.domain.text import fold
+from crm.services import listing, lists
+from crm.services.fields import FollowUpLink, party_name, person_name, staff_name
+
+__all__ = [
+    "DELIMITERS",
+    "ENCODINGS",
+    "ENTITIES",
+    "TAG_SEPARATOR",
+    "ExportRequest",
+    "checked_filters",
+    "converted_columns",
+    "count_rows",
+    "select",
+]
+
+ENTITIES = tuple(csv_headers.COLUMNS)
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}
+ENCODINGS = ("utf-8-sig", "utf-8")
+# The list behind each entity's page: its filters and filter text are the export's.
+LIST_SPECS: dict[str, listing.ListSpec] = {
+    "organizations": lists.ORGANIZATIONS,
+    "contacts": lists.CONTACTS,
+    "introductions": lists.INTRODUCTIONS,
+    "followups": lists.FOLLOWUPS,
+}
+# Between the tag names of one cell as the database joins them (sorted when written).
+TAG_SEPARATOR = "\x1f"
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export and how. `filters`/`text` are the list page's (see `listing`);
+    `ids` restricts the export to selected records (then filters still apply)."""
+
+    entity: str
+    columns: Sequence[str] = ()
+    lang: str = "en"
+    delimiter: str = ","
+    encoding: str = "utf-8-sig"
+    include_without_consent: bool = False
+    filters: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+    ids: Sequence[int] | None = None
+    profile: str = ""
+    recipient: str = ""
+
+    def checked(self) -> ExportRequest:
+        """The request with its defaults filled in; raises DeskError for a bad option."""
+        if self.entity not in csv_headers.COLUMNS:
+            raise DeskError(f"cannot export '{self.entity}' (one of {', '.join(ENTITIES)})")
+        columns = tuple(self.columns) or csv_headers.DEFAULT_COLUMNS[self.entity]
+        unknown = [c for c in columns if c not in csv_headers.COLUMNS[self.entity]]
+        if unknown:
+            allowed = ", ".join(csv_headers.COLUMNS[self.entity])
+            raise DeskError(
+                f"unknown {self.entity} column(s): {', '.join(unknown)} (one of {allowed})"
+            )
+        if self.delimiter not in DELIMITERS:
+            raise DeskError(f"delimiter '{self.delimiter}' is not one of , ; tab")
+        if self.encoding not in ENCODINGS:
+            raise DeskError(f"encoding '{self.encoding}' is not one of {', '.join(ENCODINGS)}")
+        if self.lang not in ("en", "fr"):
+            raise DeskError(f"header language '{self.lang}' is not en or fr")
+        return ExportRequest(
+            self.entity, columns, self.lang, DELIMITERS[self.delimiter], self.encoding,
+            self.include_without_consent, checked_filters(self.entity, self.filters), self.text,
+            None if self.ids is None else list(self.ids), self.profile, self.recipient,
+        )  # fmt: skip
+
+
+def _filter_error(entity: str, key: str, value: Any, allowed: Iterable[str]) -> DeskError:
+    shown = ", ".join(str(a) for a in allowed)
+    return coded("export.bad_filter_value", entity=entity, filter=key, value=value, allowed=shown)
+
+
+def checked_filters(entity: str, filters: dict[str, Any]) -> dict[str, Any]:
+    """The list filters with their values as the columns hold them ("qc" -> Territory.QC,
+    "2026-05-01" -> a date, "3" -> 3); an unknown filter or a value it cannot take is refused
+    with a sentence naming what it takes, before any query runs."""
+    spec = LIST_SPECS.get(entity)
+    names = ["event_id"] if entity == "participants" else list(spec.filters if spec else ())
+    checked: dict[str, Any] = {}
+    for key, value in filters.items():
+        if key not in names:
+            raise coded(
+                "export.unknown_filter", entity=entity, filter=key, allowed=", ".join(names)
+            )
+        if value is None or value == "" or isinstance(value, enum.Enum | date | list | tuple):
+            checked[key] = value
+            continue
+        if spec is None or key.endswith("_id"):
+            try:
+                checked[key] = int(value)
+            except (TypeError, ValueError):
+                raise _filter_error(entity, key, value, ["a record number"]) from None
+            continue
+        try:
+            condition = spec.filters[key](value)
+        except (TypeError, ValueError):  # e.g. a month that is not YYYY-MM
+            raise _filter_error(entity, key, value, ["YYYY-MM"]) from None
+        kind = getattr(getattr(condition, "left", None), "type", None)
+        members = getattr(kind, "enum_class", None)
+        if members is not None:
+
+            def key_of(text: str) -> str:
+                return fold(text).replace(" ", "_")
+
+            wanted = key_of(str(value))
+            found = [m for m in members if wanted in (key_of(m.value), key_of(m.name))]
+            if not found:
+                raise _filter_error(entity, key, value, [m.value for m in members])
+            checked[key] = found[0]
+        elif isinstance(kind, sa.Date):
+            try:
+                checked[key] = date.fromisoformat(str(value))
+            except ValueError:
+                raise _filter_error(entity, key, value, ["YYYY-MM-DD"]) from None
+        else:
+            checked[key] = value
+    return checked
+
+
+# --- the SELECT of each entity ---------------------------------------------------------------
+
+
+def _tags(link: sa.Table, column: str, model: Any, dialect: str) -> sa.ColumnElement[Any]:
+    if dialect == "postgresql":
+        names = sa.func.string_agg(Tag.name, TAG_SEPARATOR)
+    else:
+        names = sa.func.group_concat(Tag.name, TAG_SEPARATOR)
+    return (
+        sa.select(names)
+        .select_from(link)
+        .join(Tag, Tag.id == link.c.tag_id)
+        .where(link.c[column] == model.id)
+        .correlate(model)
+        .scalar_subquery()
+    )
+
+
+def _consenting(contact: Any) -> sa.ColumnElement[bool]:
+    return sa.and_(contact.share_with_partners == Consent.YES, contact.do_not_contact.is_(False))
+
+
+@dataclass
+class _Source:
+    model: Any
+    columns: dict[str, sa.ColumnElement[Any]]
+    joins: Callable[[sa.Select[Any]], sa.Select[Any]]
+    # Rows left out without consent (None: the entity carries no person).
+    consent: sa.ColumnElement[bool] | None = None
+
+
+def _source(entity: str, dialect: str) -> _Source:
+    if entity == "organizations":
+        o = Organization
+        cols: dict[str, Any] = {
+            name: getattr(o, name) for name in csv_headers.COLUMNS[entity] if hasattr(o, name)
+        }
+        cols["tags"] = _tags(organization_tags, "organization_id", o, dialect)
+        return _Source(o, cols, lambda q: q)
+    if entity == "contacts":
+        c = Contact
+        org = aliased(Organization, name="export_org")
+        cols = {name: getattr(c, name) for name in csv_headers.COLUMNS[entity] if hasattr(c, name)}
+        cols.update(organization=org.name, organization_uid=org.uid)
+        cols["tags"] = _tags(contact_tags, "contact_id", c, dialect)
+        return _Source(
+            c, cols, lambda q: q.outerjoin(org, org.id == c.organization_id), _consenting(c)
+        )
+    if entity == "introductions":
+        i = Introduction
+        qc_c, ma_c, intro_c = aliased(Contact), aliased(Contact), aliased(Contact)
+        qc_o, ma_o = aliased(Organization), aliased(Organization)
+        owner, event = aliased(StaffUser), aliased(Event)
+        cols = {
+            "uid": i.uid, "title": i.title,
+            "qc_party": party_name(qc_o, qc_c), "ma_party": party_name(ma_o, ma_c),
+            "qc_contact": person_name(qc_c), "qc_contact_uid": qc_c.uid,
+            "qc_organization": qc_o.name, "qc_organization_uid": qc_o.uid,
+            "ma_contact": person_name(ma_c), "ma_contact_uid": ma_c.uid,
+            "ma_organization": ma_o.name, "ma_organization_uid": ma_o.uid,
+            "purpose": i.purpose, "stage": i.stage, "outcome": i.outcome,
+            "owner": staff_name(owner),
+            "introducer": person_name(intro_c), "event": event.name, "event_uid": event.uid,
+            "stage_changed_at": i.stage_changed_at, "closed_at": i.closed_at, "notes": i.notes,
+        }  # fmt: skip
+
+        def joins(q: sa.Select[Any]) -> sa.Select[Any]:
+            return (
+                q.outerjoin(qc_c, qc_c.id == i.qc_contact_id)
+                .outerjoin(ma_c, ma_c.id == i.ma_contact_id)
+                .outerjoin(intro_c, intro_c.id == i.introducer_contact_id)
+                .outerjoin(qc_o, qc_o.id == i.qc_organization_id)
+                .outerjoin(ma_o, ma_o.id == i.ma_organization_id)
+                .outerjoin(owner, owner.id == i.owner_id)
+                .outerjoin(event, event.id == i.event_id)
+            )
+
+        return _Source(i, cols, joins)
+    if entity == "followups":
+        f = FollowUp
+        assignee, link = aliased(StaffUser), FollowUpLink("export")
+        cols = {
+            "uid": f.uid, "title": f.title, "due_date": f.due_date, "due_time": f.due_time,
+            "assignee": staff_name(assignee), "priority": f.priority, "status": f.status,
+            "completed_at": f.completed_at, "linked_kind": link.kind, "linked_to": link.name,
+            "linked_uid": link.uid, "notes": f.notes,
+        }  # fmt: skip
+
+        def fu_joins(q: sa.Select[Any]) -> sa.Select[Any]:
+            return link.joins(q.outerjoin(assignee, assignee.id == f.assignee_id))
+
+        return _Source(f, cols, fu_joins)
+    if entity == "participants":
+        p = EventParticipant
+        event, person, org = aliased(Event), aliased(Contact), aliased(Organization)
+        cols = {
+            "uid": p.uid, "event": event.name, "event_uid": event.uid,
+            "event_starts_on": event.starts_on, "contact": person_name(person),
+            "contact_email": person.email, "contact_uid": person.uid,
+            "organization": org.name, "organization_uid": org.uid, "role": p.role,
+            "attended": p.attended,
+        }  # fmt: skip
+
+        def p_joins(q: sa.Select[Any]) -> sa.Select[Any]:
+            return (
+                q.join(event, event.id == p.event_id)
+                .outerjoin(person, person.id == p.contact_id)
+                .outerjoin(org, org.id == p.organization_id)
+            )
+
+        consent = sa.or_(p.contact_id.is_(None), _consenting(person))
+        return _Source(p, cols, p_joins, consent)
+    raise DeskError(f"cannot export '{entity}'")
+
+
+def _where(
+    session: Session, request: ExportRequest, source: _Source
+) -> list[sa.ColumnElement[bool]]:
+    model = source.model
+    where: list[sa.ColumnElement[bool]] = [model.deleted_at.is_(None)]
+    spec = LIST_SPECS.get(request.entity)
+    filters = dict(request.filters)
+    if request.entity == "participants":
+        event_id = filters.pop("event_id", None)
+        if event_id not in (None, ""):
+            ids = event_id if isinstance(event_id, list | tuple) else [event_id]
+            where.append(model.event_id.in_([int(i) for i in ids]))
+        if filters or request.text:
+            raise DeskError(f"participants have no filter {', '.join(filters) or 'text'}")
+    elif filters or request.text.strip():
+        assert spec is not None
+        listed = listing.statement(spec, listing.ListQuery(filters, request.text))
+        where.append(model.id.in_(listed.with_only_columns(spec.model.id).order_by(None)))
+    if request.ids is not None:
+        where.append(model.id.in_(list(request.ids)))
+    return where
+
+
+def select(
+    session: Session, request: ExportRequest
+) -> tuple[sa.Select[Any], sa.Select[Any] | None]:
+    """The SELECT of the rows to write, and the count of rows left out for want of consent."""
+    request = request.checked()
+    source = _source(request.entity, session.get_bind().dialect.name)
+    where = _where(session, request, source)
+    dialect = session.get_bind().dialect.name
+    texts = [_as_text(source.columns[c], dialect) for c in request.columns]
+    exprs = [expr.label(c) for (expr, _), c in zip(texts, request.columns, strict=True)]
+    query = source.joins(sa.select(*exprs).select_from(source.model)).where(*where)
+    excluded = None
+    if source.consent is not None:
+        excluded = source.joins(sa.select(sa.func.count()).select_from(source.model)).where(
+            *where, sa.not_(source.consent)
+        )
+        if not request.include_without_consent:
+            query = query.where(source.consent)
+    return query.order_by(source.model.id), excluded
+
+
+def converted_columns(session: Session, request: ExportRequest) -> list[bool]:
+    """Which columns of `select` come back as values Python turns into text."""
+    request = request.checked()
+    dialect = session.get_bind().dialect.name
+    source = _source(request.entity, dialect)
+    return [_as_text(source.columns[c], dialect)[1] for c in request.columns]
+
+
+def _as_text(expr: sa.ColumnElement[Any], dialect: str) -> tuple[sa.ColumnElement[Any], bool]:
+    """The column read as text by the database when it can be (no per-cell Python work);
+    the flag says whether Python must still convert the value (moments, tags)."""
+    kind = expr.type
+    if isinstance(kind, UTCDateTime):
+        return expr, True
+    if isinstance(kind, sa.Enum):
+        return sa.type_coerce(expr, sa.String()), False
+    if isinstance(kind, sa.Boolean):
+        return sa.case((expr.is_(True), "yes"), (expr.is_(False), "no"), else_=""), False
+    if isinstance(kind, sa.Time):  # a follow-up's time of day, to the minute: HH:MM
+        if dialect == "sqlite":  # stored as HH:MM:SS.ffffff
+            return sa.func.substr(sa.type_coerce(expr, sa.String()), 1, 5), False
+        return sa.func.to_char(expr, "HH24:MI"), False
+    if isinstance(kind, sa.Date):
+        if dialect == "sqlite":  # stored as ISO text already
+            return sa.type_coerce(expr, sa.String()), False
+        return sa.cast(expr, sa.String()), False
+    if isinstance(kind, sa.Integer):
+        return sa.cast(expr, sa.String()), False
+    return expr, False
+
+
+def count_rows(session: Session, request: ExportRequest) -> int:
+    query, _ = select(session, request)
+    return int(
+        session.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
+    )
