@@ -10,7 +10,8 @@ from crm.domain import fields
 from crm.domain.enums import IntroductionStage
 from crm.services import introductions, stages, tags
 from crm.ui.dialogs import stage_dialog
-from crm.ui.dialogs.editor import FieldDef, RecordEditor
+from crm.ui.dialogs.editor import RecordEditor
+from crm.ui.dialogs.form_fields import FieldDef
 from crm.ui.widgets.participants import ParticipantsPanel
 from crm.ui.widgets.related import RelatedPanel
 
