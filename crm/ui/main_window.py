@@ -52,7 +52,7 @@ from crm.ui.pages.my_followups import MyFollowUpsPage
 from crm.ui.pages.pageset import PAGE_CLASSES, PAGE_ICONS, PAGES, PageSet
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
-from crm.ui.undo import UndoBar, UndoEntry, move_entry
+from crm.ui.undo import UndoBar, UndoEntry
 from crm.ui.widgets.search import SearchBox
 
 REMINDERS_AFTER_MS = 1500
@@ -271,17 +271,9 @@ class MainWindow(QMainWindow):
         editor = editor_class(self.ctx, record_id, self, initial=initial)
         editor.openRequested.connect(self.open_record)
         editor.followUpRequested.connect(self.new_followup_for)
-        editor.saved.connect(lambda *_: self._editor_saved(editor))
         self.editors.add(kind, record_id, editor)
         editor.open()
         return editor
-
-    def _editor_saved(self, editor: Any) -> None:
-        moved = editor.moved  # an introduction's stage move: undoable
-        kinds = {editor.kind, "followup"} if moved is not None else {editor.kind}
-        self.ctx.changes.announce(
-            Changes(frozenset(kinds), undo=move_entry(moved) if moved is not None else None)
-        )
 
     def last_action(self, entry: UndoEntry | None) -> None:
         """The status bar says what was just done, with its Undo; None: an action it does not

@@ -1,14 +1,11 @@
 """`RecordEditor`: the form dialog that creates or edits one record through its service.
 
 A subclass lists its fields (`FieldDef`); the editor builds a labelled form, loads the
-record, sends only the changed fields with the version it read (optimistic locking), and:
-
-- shows each `ValidationFailed` issue beside its field;
-- on a `DuplicateWarning` asks before saving anyway;
-- on a `StaleRecord` (someone saved first) offers to reload or to overwrite with the
-  user's values, or to keep editing;
-- guards unsaved changes when the dialog is closed;
-- moves the record to the trash on Delete.
+record, and writes it off the GUI thread through `crm.ui.operations` (`EditorWrites`,
+crm.ui.dialogs.editor_writes): only the changed fields with the version it read (optimistic
+locking), each `ValidationFailed` issue beside its field, a possible duplicate confirmed, a
+stale copy offered to reload or overwrite; it closes once written. It guards unsaved
+changes when the dialog is closed, and moves the record to the trash on Delete.
 
 A new record starts from what its service says (`start_values`: consent unknown, the acting
 user as owner or assignee, priority normal...), never from a list's first item. Fields in
@@ -45,15 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.errors import (
-    DeskError,
-    DuplicateWarning,
     NotFound,
-    StaleRecord,
     ValidationFailed,
 )
 from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
 from crm.ui.dialogs import form_fields
+from crm.ui.dialogs.editor_writes import EditorWrites
 from crm.ui.dialogs.form_fields import FieldDef
 from crm.ui.dialogs.inferred import InferredFields
 from crm.ui.errors import error_text, issue_text
@@ -62,7 +57,7 @@ from crm.ui.tasks import Task, TaskRunner
 from crm.ui.widgets.datefield import DateField, TimeField
 
 
-class RecordEditor(InferredFields, QDialog):
+class RecordEditor(EditorWrites, InferredFields, QDialog):
     saved = Signal(str, int)
     deleted = Signal(str, int)
     openRequested = Signal(str, int)
@@ -99,6 +94,8 @@ class RecordEditor(InferredFields, QDialog):
         self.trashed: tuple[int, str] | None = None  # (version, name) once moved to the trash
         self._tasks: TaskRunner | None = None  # made for the first write off the GUI thread
         self.trash_task: Task | None = None
+        self.save_task: Task | None = None
+        self.save_failure: Any = None  # why the last Save failed (an `operations.Failed`)
 
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
@@ -341,126 +338,6 @@ class RecordEditor(InferredFields, QDialog):
         return SERVICES[self.kind].update(
             session, self.ctx.user_id, self.record_id, changes,
             expected_version=self.version, allow_duplicate=allow_duplicate,
-        )  # fmt: skip
-
-    def save(self) -> bool:
-        """Save; True when saved (or nothing to save)."""
-        flagged = self.flagged_fields()
-        if flagged:
-            for name in flagged:
-                widget = self.widgets[name]
-                assert isinstance(widget, DateField | TimeField)
-                widget.check()
-            self.widgets[flagged[0]].setFocus()
-            return False
-        allow_duplicate = False
-        while True:
-            try:
-                with self.ctx.db.write() as session:
-                    if self.record_id is None:
-                        obj = self.create_record(session, self.values(), allow_duplicate)
-                    else:
-                        changes = self.changes()
-                        if not changes:
-                            self._finish()
-                            return True
-                        obj = self.update_record(session, changes, allow_duplicate)
-                    self.record_id, self.version = obj.id, obj.version
-            except ValidationFailed as exc:
-                self.show_issues(exc)
-                return False
-            except DuplicateWarning as exc:
-                names = "\n".join(f"• {label}" for _kind, _id, label in exc.duplicates)
-                question = QCoreApplication.translate(
-                    "RecordEditor",
-                    "This record looks like one already in the desk:\n%1\n\nSave it anyway?",
-                ).replace("%1", names)
-                title = QCoreApplication.translate("RecordEditor", "Possible duplicate")
-                ok = QCoreApplication.translate("RecordEditor", "Save anyway")
-                if not messages.confirm(self, title, question, ok_text=ok):
-                    return False
-                allow_duplicate = True
-                continue
-            except StaleRecord:
-                return self._stale()
-            except NotFound:
-                messages.error(
-                    self,
-                    QCoreApplication.translate("RecordEditor", "Record gone"),
-                    QCoreApplication.translate(
-                        "RecordEditor",
-                        "Someone else deleted this record meanwhile; it is in the trash.",
-                    ),
-                )
-                return False
-            except DeskError as exc:
-                messages.error(
-                    self, QCoreApplication.translate("RecordEditor", "Cannot save"), error_text(exc)
-                )
-                return False
-            self.loaded_values = self.values()
-            self.clear_errors()
-            self.saved.emit(self.kind, self.record_id)
-            self._finish()
-            return True
-
-    def _stale(self) -> bool:
-        choice = messages.choose(
-            self,
-            QCoreApplication.translate("RecordEditor", "Changed by someone else"),
-            QCoreApplication.translate(
-                "RecordEditor",
-                "Someone else saved this record after you opened it. Reload it to see their version "
-                "(your changes here are lost), or save your values over theirs.",
-            ),
-            [
-                QCoreApplication.translate("RecordEditor", "Reload"),
-                QCoreApplication.translate("RecordEditor", "Save mine over theirs"),
-            ],
-        )
-        if choice == 0:
-            self.load()
-            return False
-        if choice == 1:
-            mine = self.values()
-            self.load()
-            for name, value in mine.items():
-                self.set_widget_value(name, value)
-            return self.save()
-        return False
-
-    def move_to_trash(self) -> None:
-        """Move the record to the trash, off the GUI thread (`crm.ui.operations`); the editor
-        closes once it is done, and the status bar offers its Undo."""
-        if self.record_id is None:
-            return
-        from crm.ui import operations, undo
-
-        kind, record_id, version = self.kind, self.record_id, self.version
-
-        def trash(session: Any, actor: int) -> undo.Done:
-            obj = SERVICES[kind].delete(session, actor, record_id, expected_version=version)
-            return undo.Done(kind, record_id, obj.version, str(SERVICES[kind].label(obj)))
-
-        def done(result: undo.Done) -> None:
-            self.trashed = (result.version, result.label)
-            self.deleted.emit(kind, record_id)
-            self.loaded_values = self.values()
-            self._finish()
-
-        def failed(failure: operations.Failed) -> bool:
-            if failure.kind is not operations.Failure.STALE:
-                return False
-            self._stale()
-            return True
-
-        if self._tasks is None:  # outlives the editor, which is deleted once closed
-            self._tasks = TaskRunner(self.parent() or self)
-        self.trash_task = operations.write(
-            self, self.ctx, self._tasks, trash, kinds={kind},
-            error_title=QCoreApplication.translate("RecordEditor", "Cannot move to the trash"),
-            on_done=done, on_failed=failed,
-            announce=lambda result: operations.changes({kind}, undo=undo.trash_entry([result])),
         )  # fmt: skip
 
     def _finish(self) -> None:
