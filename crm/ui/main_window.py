@@ -16,17 +16,17 @@ reads anything.
 
 Signals: `databaseRequested(str path)` when the user asks to create or open another file.
 
-Over 500 lines because it holds the window's one table of actions, menus and their texts
-(each command named once, with its shortcut); the pages, dialogs and writes live elsewhere.
+The actions, their shortcuts, the menus and their texts are built in `crm.ui.menus`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+__all__ = ["PAGES", "PAGE_CLASSES", "PAGE_ICONS", "MainWindow", "PageSet"]
+
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -41,89 +41,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.ui import settings
+from crm.ui import menus, settings
 from crm.ui.context import DeskContext
 from crm.ui.i18n import Languages
 from crm.ui.kinds import KIND_PAGE
 from crm.ui.open_editors import OpenEditors
 from crm.ui.operations import EVERYTHING, Changes
 from crm.ui.pages.base import DeskPage
-from crm.ui.pages.board import BoardPage
-from crm.ui.pages.dashboard import DashboardPage
 from crm.ui.pages.my_followups import MyFollowUpsPage
-from crm.ui.pages.records import (
-    ContactsPage,
-    EventsPage,
-    FollowUpsPage,
-    IntroductionsPage,
-    OrganizationsPage,
-)
-from crm.ui.pages.trash import TrashPage
+from crm.ui.pages.pageset import PAGE_CLASSES, PAGE_ICONS, PAGES, PageSet
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
-from crm.ui.undo import UndoBar, UndoEntry, move_entry
+from crm.ui.undo import UndoBar, UndoEntry
 from crm.ui.widgets.search import SearchBox
 
-PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "followups", "myfollowups",
-         "events", "trash")  # fmt: skip
-PAGE_ICONS = {"dashboard": "dashboard", "organizations": "organization", "contacts": "contact",
-              "introductions": "introduction", "followups": "followup", "events": "event", "trash": "trash"}  # fmt: skip
-PAGE_ICONS.update(board="introduction", myfollowups="followup")
 REMINDERS_AFTER_MS = 1500
-# Each page's class; built as `cls(ctx, tasks, window)` when the page is first shown.
-PAGE_CLASSES: dict[str, type[DeskPage]] = {
-    "dashboard": DashboardPage,
-    "organizations": OrganizationsPage,
-    "contacts": ContactsPage,
-    "introductions": IntroductionsPage,
-    "followups": FollowUpsPage,
-    "events": EventsPage,
-    "trash": TrashPage,
-    "board": BoardPage,
-    "myfollowups": MyFollowUpsPage,
-}
-
-
-class PageSet:
-    """The main window's pages by name, each built (and its module imported) on first access.
-
-    `pages[name]` builds the page if needed; `built(name)` tells whether it exists;
-    `values()`/`items()` give the pages built so far (a page not built yet has nothing to
-    refresh or save).
-    """
-
-    def __init__(self, build: Callable[[str], DeskPage]) -> None:
-        self._build = build
-        self._pages: dict[str, DeskPage] = {}
-
-    def __getitem__(self, name: str) -> DeskPage:
-        page = self._pages.get(name)
-        if page is None:
-            if name not in PAGE_CLASSES:
-                raise KeyError(name)
-            page = self._pages[name] = self._build(name)
-        return page
-
-    def __contains__(self, name: object) -> bool:
-        return name in PAGE_CLASSES
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(PAGES)
-
-    def __len__(self) -> int:
-        return len(PAGES)
-
-    def built(self, name: str) -> bool:
-        return name in self._pages
-
-    def get(self, name: str, default: DeskPage | None = None) -> DeskPage | None:
-        return self._pages.get(name, default)
-
-    def values(self) -> list[DeskPage]:
-        return list(self._pages.values())
-
-    def items(self) -> list[tuple[str, DeskPage]]:
-        return list(self._pages.items())
 
 
 class MainWindow(QMainWindow):
@@ -209,76 +141,8 @@ class MainWindow(QMainWindow):
 
     # --- actions and menus -------------------------------------------------------------------
 
-    def _action(self, key: str, slot: Any, shortcut: Any = None, icon_name: str = "") -> QAction:
-        action = QAction(icon(icon_name) if icon_name else QIcon(), "", self)
-        action.setObjectName(f"action_{key}")
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.actions_[key] = action
-        return action
-
     def _make_actions(self) -> None:
-        self.actions_: dict[str, QAction] = {}
-        a = self._action
-        a("new_database", self.ask_new_database, None, "database")
-        a("open_database", self.ask_open_database, QKeySequence.StandardKey.Open)
-        a("team_database", self.ask_team_database, None, "database")
-        a("backup", self.back_up, None, "backup")
-        a("restore_backup", self.restore_backup, None, "restore")
-        a("check_database", self.check_database, None, "check")
-        a("preferences", self.show_preferences, "Ctrl+,", "preferences")
-        a("quit", self.close, "Ctrl+Q")
-        a("find", self.focus_search, "Ctrl+K", "search")
-        a("filter", self.focus_filter, "Ctrl+F")
-        a("delete", self.delete_selected, QKeySequence.StandardKey.Delete, "trash")
-        a("refresh", self.refresh_current, "F5")
-        a("new_here", self.new_on_current_page, "Ctrl+N", "add")
-        a("new_organization", lambda: self.new_record("organization"), None, "organization")
-        a("new_contact", lambda: self.new_record("contact"), "Ctrl+Shift+N", "contact")
-        a("new_introduction", lambda: self.new_record("introduction"), "Ctrl+I", "introduction")
-        a("new_followup", lambda: self.new_record("followup"), "Ctrl+Shift+F", "followup")
-        a("new_event", lambda: self.new_record("event"), None, "event")
-        a("shortcuts", self.show_shortcuts, None, "keyboard")
-        a("about", self.show_about)
-        a("export_ics", self.export_followups_ics, None, "event")
-        for number, name in enumerate(PAGES, start=1):
-            a(
-                f"page_{name}",
-                lambda _=False, n=name: self.show_page(n),
-                f"Ctrl+{number}",
-                PAGE_ICONS[name],
-            )
-
-        menu = self.menuBar()
-        self.menus = {key: menu.addMenu("") for key in ("file", "edit", "view", "records", "help")}
-        for key in ("new_database", "open_database", "team_database", None, "backup",
-                    "restore_backup", "check_database", None, "preferences", None, "quit"):  # fmt: skip
-            self._add(self.menus["file"], key)
-        for key in ("find", "filter", None, "delete"):
-            self._add(self.menus["edit"], key)
-        for key in (*(f"page_{n}" for n in PAGES), None, "refresh"):
-            self._add(self.menus["view"], key)
-        for key in (
-            "new_here",
-            None,
-            "new_organization",
-            "new_contact",
-            "new_introduction",
-            "new_followup",
-            "new_event",
-        ):
-            self._add(self.menus["records"], key)
-        self._add(self.menus["help"], "shortcuts")
-        self._add(self.menus["help"], "about")
-        self._make_csv_actions()
-        self.menus["file"].insertAction(self.actions_["preferences"], self.actions_["export_ics"])
-
-    def _add(self, menu: Any, key: str | None) -> None:
-        if key is None:
-            menu.addSeparator()
-        else:
-            menu.addAction(self.actions_[key])
+        self.actions_, self.menus = menus.build(self, PAGES, PAGE_ICONS)
 
     # --- labels ------------------------------------------------------------------------------
 
@@ -302,35 +166,9 @@ class MainWindow(QMainWindow):
         for row, name in enumerate(PAGES):
             self.navigation.item(row).setText(page_labels[name])
             self.actions_[f"page_{name}"].setText(page_labels[name])
-        texts = {
-            "new_database": self.tr("&New database…"),
-            "open_database": self.tr("&Open database…"),
-            "team_database": self.tr("Open &team database…"),
-            "backup": self.tr("&Back up…"),
-            "restore_backup": self.tr("Re&store from a backup…"),
-            "check_database": self.tr("&Check the database"),
-            "filter": self.tr("Filter the &list"),
-            "new_here": self.tr("&New record on this page…"),
-            "shortcuts": self.tr("&Keyboard shortcuts"),
-            "preferences": self.tr("&Preferences…"),
-            "quit": self.tr("&Quit"),
-            "find": self.tr("&Find…"),
-            "delete": self.tr("&Move to trash"),
-            "refresh": self.tr("&Refresh"),
-            "new_organization": self.tr("New &organization…"),
-            "new_contact": self.tr("New &contact…"),
-            "new_introduction": self.tr("New &introduction…"),
-            "new_followup": self.tr("New &follow-up…"),
-            "new_event": self.tr("New &event…"),
-            "about": self.tr("&About the cooperation desk"),
-            "export_ics": self.tr("E&xport my follow-ups to a calendar (.ics)…"),
-        }
-        texts.update(self._csv_texts())
-        for key, text in texts.items():
+        for key, text in menus.action_texts().items():
             self.actions_[key].setText(text)
-        menus = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
-                 "records": self.tr("&Records"), "help": self.tr("&Help")}  # fmt: skip
-        for key, text in menus.items():
+        for key, text in menus.menu_titles().items():
             self.menus[key].setTitle(text)
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db.display_name))
@@ -433,17 +271,9 @@ class MainWindow(QMainWindow):
         editor = editor_class(self.ctx, record_id, self, initial=initial)
         editor.openRequested.connect(self.open_record)
         editor.followUpRequested.connect(self.new_followup_for)
-        editor.saved.connect(lambda *_: self._editor_saved(editor))
         self.editors.add(kind, record_id, editor)
         editor.open()
         return editor
-
-    def _editor_saved(self, editor: Any) -> None:
-        moved = editor.moved  # an introduction's stage move: undoable
-        kinds = {editor.kind, "followup"} if moved is not None else {editor.kind}
-        self.ctx.changes.announce(
-            Changes(frozenset(kinds), undo=move_entry(moved) if moved is not None else None)
-        )
 
     def last_action(self, entry: UndoEntry | None) -> None:
         """The status bar says what was just done, with its Undo; None: an action it does not
@@ -561,24 +391,6 @@ class MainWindow(QMainWindow):
 
     # --- CSV exchange (import wizard, export dialog, export log) -----------------------------
 
-    def _make_csv_actions(self) -> None:
-        self._action("import_csv", lambda: self.import_csv(), "Ctrl+Shift+I")
-        self._action("export_csv", lambda: self.export_csv(), "Ctrl+E")
-        self._action("undo_import", self.undo_import)
-        self._action("export_log", self.show_export_log)
-        before = self.actions_["preferences"]
-        for key in ("import_csv", "export_csv", "undo_import", "export_log"):
-            self.menus["file"].insertAction(before, self.actions_[key])
-        self.menus["file"].insertSeparator(before)
-
-    def _csv_texts(self) -> dict[str, str]:
-        return {
-            "import_csv": self.tr("&Import a CSV file…"),
-            "export_csv": self.tr("E&xport this list to CSV…"),
-            "undo_import": self.tr("&Undo last import…"),
-            "export_log": self.tr("Export &log"),
-        }
-
     def import_csv(self, entity: str | None = None) -> Any:
         from crm.ui.dialogs.import_wizard import ImportWizard
 
@@ -605,7 +417,7 @@ class MainWindow(QMainWindow):
         return page.export_list()
 
     def undo_import(self) -> None:
-        from crm.ui.dialogs.import_wizard import undo_last_import
+        from crm.ui.dialogs.import_undo import undo_last_import
 
         undo_last_import(self.ctx, self.tasks, self)  # announces every kind when done
 

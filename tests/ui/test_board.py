@@ -17,7 +17,7 @@ from crm.ui.dialogs import stage_dialog
 from crm.ui.dialogs.records import IntroductionEditor
 from crm.ui.pages.board import BoardPage
 from crm.ui.tasks import TaskRunner
-from tests.ui.writes import settle
+from tests.ui.writes import settle, settle_editor
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -212,6 +212,7 @@ def test_a_new_introduction_typed_in_at_a_later_stage_confirms_its_warnings(qtbo
     assert "already in introduction" in question and "double opt-in" in question
     answers.confirm.append(True)
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         intro = s.scalars(
             sa.select(Introduction).where(Introduction.title == "Typed in late")

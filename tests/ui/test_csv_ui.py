@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from crm.services import contacts, csv_export, export_columns, export_profiles, organizations
 from crm.ui.dialogs.export_dialog import ExportDialog
-from crm.ui.dialogs.import_wizard import MAPPING, PREVIEW, ImportWizard, undo_last_import
+from crm.ui.dialogs.import_undo import undo_last_import
+from crm.ui.dialogs.import_wizard import MAPPING, PREVIEW, ImportWizard
 from crm.ui.pages.export_log import ExportLogDialog
 from tests.ui.writes import settle
 

@@ -19,6 +19,7 @@ from crm.domain.dates import add_working_days
 from crm.services import events
 from crm.ui.dialogs.records import ContactEditor, EventEditor, FollowUpEditor
 from crm.ui.widgets.datefield import DateField, TimeField
+from tests.ui.writes import settle_editor
 
 
 @pytest.fixture
@@ -158,6 +159,7 @@ def test_new_follow_up_is_due_in_three_working_days_and_keeps_its_time(qtbot, de
     type_into(qtbot, due, "01/12/2026")
     type_into(qtbot, editor.widgets["due_time"], "14:00")
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         saved = s.scalars(sa.select(FollowUp).where(FollowUp.title == "Appeler Éric")).one()
         assert (saved.due_date, saved.due_time) == (date(2026, 12, 1), time(14, 0))
@@ -168,6 +170,7 @@ def test_new_follow_up_is_due_in_three_working_days_and_keeps_its_time(qtbot, de
     # The time is optional: cleared, the follow-up becomes an all-day one.
     reopened.widgets["due_time"].edit.clear()
     assert reopened.save() is True
+    settle_editor(qtbot, reopened)
     with desk.db.read() as s:
         assert s.get(FollowUp, saved.id).due_time is None
 
@@ -198,12 +201,14 @@ def test_optional_dates_start_empty_and_clear_once_set(qtbot, desk, english):
     assert editor.widgets["ends_on"].text() == ""  # empty, not 1900 or 2000
     type_into(qtbot, editor.widgets["ends_on"], "06/18/2025")
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         assert events.service.get(s, event_id).ends_on == date(2025, 6, 18)
     editor = EventEditor(desk, event_id)
     qtbot.addWidget(editor)
     editor.widgets["ends_on"].edit.clear()
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         assert events.service.get(s, event_id).ends_on is None
 

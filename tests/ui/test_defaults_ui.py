@@ -23,6 +23,7 @@ from crm.ui.dialogs.records import (
 )
 from crm.ui.pages.my_followups import MyFollowUpsPage
 from crm.ui.tasks import TaskRunner
+from tests.ui.writes import settle_editor
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -71,6 +72,7 @@ def test_a_new_untouched_introduction_saves_unknown_consents_and_its_owner(qtbot
     editor.widgets["title"].setText("Untouched consents")
     answers.confirm.append(True)  # the desk already holds this pair: save anyway
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         intro = s.scalars(
             sa.select(Introduction).where(Introduction.title == "Untouched consents")
@@ -85,6 +87,7 @@ def test_a_new_untouched_contact_shares_nothing(qtbot, desk):
     qtbot.addWidget(editor)
     editor.widgets["last_name"].setText("Untouched")
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         saved = s.get(Contact, contact_id(desk, "Untouched"))
         assert saved.share_with_partners is Consent.UNKNOWN
@@ -102,6 +105,7 @@ def test_organization_region_ma_and_boston_is_massachusetts_shown_as_inferred(qt
     assert editor.is_inferred("territory")
     assert editor.hints["territory"].text() == "(inferred)"
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         saved = s.get(Organization, org_id(desk, "Seaport Therapeutics"))
         assert (saved.territory, saved.membership) == (Territory.MA, Membership.NONE)
@@ -118,6 +122,7 @@ def test_the_user_overrides_an_inferred_territory(qtbot, desk):
     editor.widgets["city"].setText("Boston")  # the user's choice stays
     assert editor.widget_value("territory") == Territory.OTHER
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         assert s.get(Organization, org_id(desk, "Odd Place")).territory is Territory.OTHER
 
@@ -133,6 +138,7 @@ def test_a_contact_in_montreal_is_inferred_quebec_and_french(qtbot, desk):
     choose(editor, "territory", "MA")
     assert editor.widget_value("language") == Language.EN and editor.is_inferred("language")
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         saved = s.get(Contact, contact_id(desk, "Gagnon"))
         assert (saved.territory, saved.language) == (Territory.MA, Language.EN)
@@ -180,6 +186,7 @@ def test_a_follow_up_from_a_contact_editor_is_linked_due_and_in_my_followups(qtb
     assert editor.widget_value("due_date") == follow_up_due(date.today())
     editor.widgets["title"].setText("Send Éric the deck")
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         saved = s.scalars(sa.select(FollowUp).where(FollowUp.title == "Send Éric the deck")).one()
         assert (saved.contact_id, saved.assignee_id, saved.priority) == (

@@ -16,6 +16,7 @@ from crm.ui import labels
 from crm.ui.dialogs.records import FollowUpEditor, OrganizationEditor
 from crm.ui.models.table import ListModel
 from crm.ui.pages.records import ContactsPage, IntroductionsPage, OrganizationsPage
+from tests.ui.writes import settle_editor
 
 
 @pytest.fixture
@@ -105,6 +106,7 @@ def test_context_menu_new_followup_links_the_record(qtbot, desk):
     editor.widgets["title"].setText("Send the deck")
     editor.set_widget_value("due_date", __import__("datetime").date(2030, 1, 2))
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     with desk.db.read() as s:
         saved = s.scalars(sa.select(FollowUp).where(FollowUp.title == "Send the deck")).one()
         assert saved.organization_id == org_id(desk, "Boston CRO")

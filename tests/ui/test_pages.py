@@ -15,7 +15,7 @@ from crm.ui.dialogs.records import ContactEditor, OrganizationEditor
 from crm.ui.pages.records import ContactsPage, FollowUpsPage, OrganizationsPage
 from crm.ui.pages.trash import TrashPage
 from crm.ui.widgets.search import SearchBox
-from tests.ui.writes import settle
+from tests.ui.writes import settle, settle_editor
 
 
 def test_list_page_shows_rows_count_and_filters(qtbot, desk, english):
@@ -77,7 +77,10 @@ def test_editor_create_validation_and_edit(qtbot, desk):
     qtbot.addWidget(editor)
     editor.saved.connect(lambda kind, rid: saved.append(rid))
     editor.widgets["email"].setText("not an email")
-    assert editor.save() is False
+    assert editor.save() is True  # the write starts off the GUI thread; the services refuse it
+    settle_editor(qtbot, editor)
+    assert editor.save_failure is not None and editor.result() == 0  # not accepted: kept open
+    assert not saved
     assert editor.errors["last_name"].isVisibleTo(editor)
     assert editor.errors["email"].isVisibleTo(editor)
     assert editor.errors["email"].text()
@@ -85,6 +88,7 @@ def test_editor_create_validation_and_edit(qtbot, desk):
     editor.widgets["first_name"].setText("Luc")
     editor.widgets["email"].setText("luc@example.ca")
     assert editor.save() is True
+    settle_editor(qtbot, editor)
     assert saved
     with desk.db.read() as s:
         assert contacts.service.get(s, saved[0]).email == "luc@example.ca"
@@ -94,6 +98,7 @@ def test_editor_create_validation_and_edit(qtbot, desk):
     assert edit.widgets["last_name"].text() == "Gagnon"
     edit.widgets["title"].setText("CEO")
     assert edit.save() is True
+    settle_editor(qtbot, edit)
     with desk.db.read() as s:
         obj = contacts.service.get(s, saved[0])
         assert (obj.title, obj.version) == ("CEO", 2)
@@ -104,10 +109,13 @@ def test_editor_duplicate_warning_asks(qtbot, desk, answers):
     qtbot.addWidget(editor)
     editor.widgets["name"].setText("Biotech de Montreal")
     answers.confirm = [False]
-    assert editor.save() is False
+    assert editor.save() is True  # the write starts off the GUI thread; the services refuse it
+    settle_editor(qtbot, editor)
+    assert editor.save_failure is not None and editor.result() == 0  # not accepted: kept open
     assert answers.asked[-1][0] == "confirm"
     answers.confirm = [True]
     assert editor.save() is True
+    settle_editor(qtbot, editor)
 
 
 def test_editor_stale_conflict_offers_reload(qtbot, desk, answers):
@@ -119,12 +127,15 @@ def test_editor_stale_conflict_offers_reload(qtbot, desk, answers):
         organizations.service.update(s, desk.user_id, org_id, {"city": "Laval"})
     editor.widgets["phone"].setText("514 555 0100")
     answers.choose = [0]  # Reload
-    assert editor.save() is False
+    assert editor.save() is True  # the write starts off the GUI thread; the services refuse it
+    settle_editor(qtbot, editor)
+    assert editor.save_failure is not None and editor.result() == 0  # not accepted: kept open
     assert answers.asked[-1][0] == "choose"
     assert editor.widgets["city"].text() == "Laval"
     assert editor.widgets["phone"].text() == ""
     editor.widgets["phone"].setText("514 555 0100")
     assert editor.save() is True
+    settle_editor(qtbot, editor)
 
 
 def test_unsaved_changes_guard(qtbot, desk, answers):
@@ -257,3 +268,26 @@ def test_translations_are_complete(tmp_path, lang):
     assert copy.read_bytes() == ts.read_bytes()  # update.py was run after the last change
     tool.release(copy, tmp_path / "built.qm")
     assert (tmp_path / "built.qm").read_bytes() == ts.with_suffix(".qm").read_bytes()
+
+
+def test_the_editor_saves_off_the_gui_thread_and_closes_once_written(qtbot, desk, monkeypatch):
+    import threading
+
+    threads = []
+    create = ContactEditor.create_record
+
+    def watched(self, session, values, allow_duplicate):
+        threads.append(threading.current_thread())
+        return create(self, session, values, allow_duplicate)
+
+    monkeypatch.setattr(ContactEditor, "create_record", watched)
+    editor = ContactEditor(desk)
+    qtbot.addWidget(editor)
+    editor.widgets["last_name"].setText("Off-thread")
+    assert editor.save() is True
+    assert editor.save_task is not None
+    settle_editor(qtbot, editor)
+    assert threads and threads[0] is not threading.main_thread()
+    assert editor.result() == 1 and editor.save_failure is None  # accepted: closed
+    with desk.db.read() as s:
+        assert contacts.service.get(s, editor.record_id).last_name == "Off-thread"

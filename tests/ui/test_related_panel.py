@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from crm.db.models import Organization
 from crm.ui.dialogs.records import ContactEditor, OrganizationEditor
+from tests.ui.writes import settle_editor
 
 
 def org_id(desk, name: str) -> int:
@@ -24,11 +25,13 @@ def test_related_panel_reloads_after_a_related_record_is_saved(qtbot, window, de
     contact = window.findChildren(ContactEditor)[-1]
     contact.widgets["last_name"].setText("Côté-Roy")
     assert contact.save() is True
+    settle_editor(qtbot, contact)
     assert [i.text(1) for i in editor.related.items("contact")] == ["Éric Côté-Roy"]
     # a follow-up created for the organization appears there too
     followup = window.new_followup_for("organization", editor.record_id)
     followup.widgets["title"].setText("Send the deck")
     followup.set_widget_value("due_date", date(2030, 1, 2))
     assert followup.save() is True
+    settle_editor(qtbot, followup)
     assert "Send the deck" in [i.text(1) for i in editor.related.items("followup")]
     editor.close()

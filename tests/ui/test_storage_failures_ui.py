@@ -11,6 +11,7 @@ import pytest
 
 from crm.ui import app
 from crm.ui.dialogs.records import ContactEditor
+from tests.ui.writes import settle_editor
 
 
 @pytest.fixture
@@ -39,7 +40,9 @@ def _save_under_lock(qtbot, desk, locked, answers) -> ContactEditor:
     editor = ContactEditor(desk)
     qtbot.addWidget(editor)
     editor.widgets["last_name"].setText("Gagnon")
-    assert editor.save() is False
+    assert editor.save() is True  # the write starts off the GUI thread; the services refuse it
+    settle_editor(qtbot, editor)
+    assert editor.save_failure is not None and editor.result() == 0  # not accepted: kept open
     kind, _title, _text = answers.asked[-1]
     assert kind == "error"
     assert editor.widgets["last_name"].text() == "Gagnon"  # the typing is kept for a retry
@@ -56,6 +59,7 @@ def test_save_while_the_database_is_locked_says_so_and_keeps_the_form(
     assert "Nothing was saved; try again in a moment." in text
     locked.rollback()  # the other program is done: the same Save now works
     assert editor.save() is True
+    settle_editor(qtbot, editor)
 
 
 def test_the_locked_message_in_french(qtbot, desk, locked, answers, french):

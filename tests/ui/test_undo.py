@@ -18,7 +18,7 @@ from crm.services import contacts, followups, stages
 from crm.ui.dialogs import stage_dialog
 from crm.ui.i18n import Languages
 from crm.ui.main_window import MainWindow
-from tests.ui.writes import settle
+from tests.ui.writes import settle, settle_editor
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -214,6 +214,7 @@ def test_a_later_action_ends_the_undo_of_the_one_before(qtbot, window, desk):
     editor = window.open_record("organization", 1)
     editor.widgets["city"].setText("Laval")
     assert editor.save()
+    settle_editor(qtbot, editor)
     assert not window.undo_bar.can_undo() and not window.undo_bar.isVisible()
 
 
@@ -237,6 +238,7 @@ def test_an_open_record_is_raised_not_opened_twice(qtbot, window, desk):
     # Saving it gives no conflict with a twin: there is none.
     editors[0].widgets["notes"].setPlainText("Both keen")
     assert editors[0].save()
+    settle_editor(qtbot, editors[0])
     qtbot.waitUntil(lambda: len(window.editors) == 0)
     again = window.open_record("introduction", board.card_ids("proposed")[0])
     assert again is not editors[0] and again.isVisible()
@@ -395,6 +397,7 @@ def test_a_stage_changed_in_the_editor_is_undone_too(qtbot, window, desk, accept
     editor = window.open_record("introduction", intro)
     editor.set_widget_value("stage", "asked")
     assert editor.save()
+    settle_editor(qtbot, editor)
     assert window.undo_bar.message() == "Moved “Montréal meets Boston” to Asked"
     assert window.undo_bar.undo()
     settle(qtbot, window)

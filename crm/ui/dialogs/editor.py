@@ -1,19 +1,18 @@
 """`RecordEditor`: the form dialog that creates or edits one record through its service.
 
 A subclass lists its fields (`FieldDef`); the editor builds a labelled form, loads the
-record, sends only the changed fields with the version it read (optimistic locking), and:
-
-- shows each `ValidationFailed` issue beside its field;
-- on a `DuplicateWarning` asks before saving anyway;
-- on a `StaleRecord` (someone saved first) offers to reload or to overwrite with the
-  user's values, or to keep editing;
-- guards unsaved changes when the dialog is closed;
-- moves the record to the trash on Delete.
+record, and writes it off the GUI thread through `crm.ui.operations` (`EditorWrites`,
+crm.ui.dialogs.editor_writes): only the changed fields with the version it read (optimistic
+locking), each `ValidationFailed` issue beside its field, a possible duplicate confirmed, a
+stale copy offered to reload or overwrite; it closes once written. It guards unsaved
+changes when the dialog is closed, and moves the record to the trash on Delete.
 
 A new record starts from what its service says (`start_values`: consent unknown, the acting
 user as owner or assignee, priority normal...), never from a list's first item. Fields in
 `inferred_fields` (a territory, a language) follow what the other fields tell (`infer` of
-the service) while the user has not chosen them, with an "(inferred)" hint beside them.
+the service) while the user has not chosen them, with an "(inferred)" hint beside them
+(`InferredFields`, crm.ui.dialogs.inferred). The widget of each field kind, and reading and
+showing its value: crm.ui.dialogs.form_fields.
 
 Signals: `saved(str kind, int id)`, `deleted(str kind, int id)`, `openRequested(str kind,
 int id)` when the user opens a related record from the side panel, `followUpRequested(str
@@ -22,20 +21,16 @@ kind, int id)` for a new follow-up linked to this record.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -47,33 +42,22 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.errors import (
-    DeskError,
-    DuplicateWarning,
     NotFound,
-    StaleRecord,
     ValidationFailed,
 )
-from crm.services import users
 from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
+from crm.ui.dialogs import form_fields
+from crm.ui.dialogs.editor_writes import EditorWrites
+from crm.ui.dialogs.form_fields import FieldDef
+from crm.ui.dialogs.inferred import InferredFields
 from crm.ui.errors import error_text, issue_text
 from crm.ui.kinds import SERVICES
 from crm.ui.tasks import Task, TaskRunner
 from crm.ui.widgets.datefield import DateField, TimeField
-from crm.ui.widgets.picker import RecordPicker
 
 
-@dataclass(frozen=True)
-class FieldDef:
-    """One form field: `kind` is text, multiline, int, bool, date, time, enum:<Name>, staff, or a
-    record kind to pick (organization, contact, introduction, event)."""
-
-    name: str
-    label: str  # English source in the "Fields" translation context
-    kind: str = "text"
-
-
-class RecordEditor(QDialog):
+class RecordEditor(EditorWrites, InferredFields, QDialog):
     saved = Signal(str, int)
     deleted = Signal(str, int)
     openRequested = Signal(str, int)
@@ -82,10 +66,7 @@ class RecordEditor(QDialog):
     kind: str
     field_defs: tuple[FieldDef, ...]
     required_dates: tuple[str, ...] = ()  # date fields that cannot be left empty
-    # Fields inferred from the others while the user has not chosen them (see `infer`).
-    inferred_fields: tuple[str, ...] = ()
-    # The fields they are inferred from: a change there infers them again.
-    inferred_from: tuple[str, ...] = ("region", "country", "city", "organization_id")
+    # `inferred_fields` and `inferred_from`: see `InferredFields` (crm.ui.dialogs.inferred).
     # Consent field -> the date of the person's answer: answering fills a blank date with today.
     answer_dates: dict[str, str] = {}
     # Whether a saved record of this kind offers "New follow-up…" (linked to it).
@@ -113,6 +94,8 @@ class RecordEditor(QDialog):
         self.trashed: tuple[int, str] | None = None  # (version, name) once moved to the trash
         self._tasks: TaskRunner | None = None  # made for the first write off the GUI thread
         self.trash_task: Task | None = None
+        self.save_task: Task | None = None
+        self.save_failure: Any = None  # why the last Save failed (an `operations.Failed`)
 
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
@@ -250,71 +233,13 @@ class RecordEditor(QDialog):
     # --- widgets -----------------------------------------------------------------------------
 
     def _make_widget(self, fdef: FieldDef) -> QWidget:
-        kind = fdef.kind
-        if kind == "multiline":
-            edit = QPlainTextEdit(self)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(90)
-            return edit
-        if kind == "bool":
-            return QCheckBox(self)
-        if kind == "date":
-            return DateField(self, required=fdef.name in self.required_dates)
-        if kind == "time":
-            return TimeField(self)
-        if kind.startswith("enum:"):
-            combo = QComboBox(self)
-            if fdef.name == "outcome":
-                combo.addItem("—", None)
-            for value, text in labels.enum_choices(kind[5:]):
-                combo.addItem(text, value)
-            return combo
-        if kind == "staff":
-            combo = QComboBox(self)
-            combo.addItem("—", None)
-            with self.ctx.db.read() as session:
-                for user_id, name in users.choices(session):
-                    combo.addItem(name, user_id)
-            return combo
-        if kind in ("organization", "contact", "introduction", "event"):
-            # What is typed and not found can be created, on the side the field stands for.
-            side = {"qc_": {"territory": "QC"}, "ma_": {"territory": "MA"}}.get(fdef.name[:3], {})
-            return RecordPicker(
-                self.ctx.db, kind, self, actor_id=self.ctx.user_id, create_values=side
-            )
-        return QLineEdit(self)
+        return form_fields.make_widget(self, self.ctx, fdef, fdef.name in self.required_dates)
 
     def widget_value(self, name: str) -> Any:
-        widget = self.widgets[name]
-        if isinstance(widget, RecordPicker):
-            return widget.value()
-        if isinstance(widget, QPlainTextEdit):
-            return widget.toPlainText().strip()
-        if isinstance(widget, QCheckBox):
-            return widget.isChecked()
-        if isinstance(widget, DateField | TimeField):
-            return widget.value()
-        if isinstance(widget, QComboBox):
-            return widget.currentData()
-        assert isinstance(widget, QLineEdit)
-        return widget.text().strip()
+        return form_fields.widget_value(self.widgets[name])
 
     def set_widget_value(self, name: str, value: Any, title: str = "") -> None:
-        widget = self.widgets[name]
-        if isinstance(value, Enum):
-            value = value.value
-        if isinstance(widget, RecordPicker):
-            widget.set_value(value, title or self.reference_title(widget.kind, value))
-        elif isinstance(widget, QPlainTextEdit):
-            widget.setPlainText(value or "")
-        elif isinstance(widget, QCheckBox):
-            widget.setChecked(bool(value))
-        elif isinstance(widget, DateField | TimeField):
-            widget.set_value(value)
-        elif isinstance(widget, QComboBox):
-            widget.setCurrentIndex(max(widget.findData(value), 0))
-        elif isinstance(widget, QLineEdit):
-            widget.setText("" if value is None else str(value))
+        form_fields.set_widget_value(self.widgets[name], value, title, self.reference_title)
 
     def reference_title(self, kind: str, record_id: int | None) -> str:
         if record_id is None:
@@ -354,35 +279,6 @@ class RecordEditor(QDialog):
         self.following = set(self.inferred_fields)
         self.refresh_inferred()
 
-    def _with_hint(self, name: str, widget: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(widget)
-        hint = QLabel(self, objectName=f"inferred_{name}")
-        hint.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
-        row.addWidget(hint)
-        row.addStretch(1)  # the field keeps its width whatever the hint says
-        self.hints[name] = hint
-        if isinstance(widget, QComboBox):
-            # `activated` is the user's choice only: from then on the field is theirs.
-            widget.activated.connect(lambda _i, n=name: self._chosen(n))
-        return row
-
-    def _watch_inputs(self) -> None:
-        if not self.inferred_fields:
-            return
-        for name in self.inferred_from:
-            widget = self.widgets.get(name)
-            if isinstance(widget, RecordPicker):
-                widget.changed.connect(self.refresh_inferred)
-            elif isinstance(widget, QLineEdit):
-                widget.textChanged.connect(self.refresh_inferred)
-        for name in self.inferred_fields:
-            combo = self.widgets[name]
-            if isinstance(combo, QComboBox):
-                # A chosen territory tells the language: the others follow it.
-                combo.activated.connect(lambda _i: self.refresh_inferred())
-
     def _watch_answers(self) -> None:
         for consent, day in self.answer_dates.items():
             combo = self.widgets[consent]
@@ -393,80 +289,6 @@ class RecordEditor(QDialog):
         """The user records a person's answer: it is dated today unless they say otherwise."""
         if self.widget_value(consent) != "unknown" and self.widget_value(day) is None:
             self.set_widget_value(day, date.today())
-
-    def _chosen(self, name: str) -> None:
-        self.following.discard(name)
-        self._show_hints()
-
-    def inferred(self) -> dict[str, Any]:
-        """What the service infers from the fields as they are (None where nothing tells);
-        the fields still following the inference count as blank."""
-        service = SERVICES[self.kind]
-        if service.infer is None:
-            return {}
-        values = self.values()
-        for name in self.following:
-            values[name] = None
-        with self.ctx.db.read() as session:
-            inferred: dict[str, Any] = service.infer(session, values)
-        return inferred
-
-    def refresh_inferred(self) -> None:
-        """Set each field still following the inference to what it tells (else to the
-        service's start value) and say so beside it."""
-        if not self.following or self._inferring:
-            return
-        self._inferring = True
-        try:
-            found = self.inferred()
-            starts = SERVICES[self.kind].start_values(self.ctx.user_id)
-            self._told = {n: found.get(n) is not None for n in self.following}
-            for name in self.following:
-                value = found.get(name)
-                self.set_widget_value(name, value if value is not None else starts.get(name))
-        finally:
-            self._inferring = False
-        self._show_hints()
-
-    def _follow_if_inferred(self) -> None:
-        """A loaded record's field follows the inference when its value is what the others
-        tell (so changing the city changes it too, in sight); a value that differs was chosen."""
-        self.following = set()
-        if not self.inferred_fields:
-            return
-        found = self.inferred()
-        self.following = {
-            n for n in self.inferred_fields
-            if found.get(n) is not None and self.widget_value(n) == found.get(n)
-        }  # fmt: skip
-        self._told = dict.fromkeys(self.following, True)
-        self._show_hints()
-
-    def _show_hints(self) -> None:
-        told = self._told
-        for name, hint in self.hints.items():
-            if name not in self.following:
-                hint.hide()
-                continue
-            if told.get(name):
-                hint.setText(QCoreApplication.translate("RecordEditor", "(inferred)"))
-                hint.setToolTip(QCoreApplication.translate(
-                    "RecordEditor",
-                    "Inferred from what is typed (province or state, country, city, organization); "
-                    "choose another value to set it yourself.",
-                ))  # fmt: skip
-            else:
-                hint.setText(QCoreApplication.translate("RecordEditor", "(nothing tells yet)"))
-                hint.setToolTip(QCoreApplication.translate(
-                    "RecordEditor",
-                    "Nothing typed tells it yet: it will be inferred from the province or state, "
-                    "the country or the city, or choose a value.",
-                ))  # fmt: skip
-            hint.show()
-
-    def is_inferred(self, name: str) -> bool:
-        """Whether the field shows an inferred value (for tests and automation)."""
-        return name in self.following and self._told.get(name, False)
 
     def _ask_followup(self) -> None:
         if self.record_id is not None:
@@ -523,126 +345,6 @@ class RecordEditor(QDialog):
         return SERVICES[self.kind].update(
             session, self.ctx.user_id, self.record_id, changes,
             expected_version=self.version, allow_duplicate=allow_duplicate,
-        )  # fmt: skip
-
-    def save(self) -> bool:
-        """Save; True when saved (or nothing to save)."""
-        flagged = self.flagged_fields()
-        if flagged:
-            for name in flagged:
-                widget = self.widgets[name]
-                assert isinstance(widget, DateField | TimeField)
-                widget.check()
-            self.widgets[flagged[0]].setFocus()
-            return False
-        allow_duplicate = False
-        while True:
-            try:
-                with self.ctx.db.write() as session:
-                    if self.record_id is None:
-                        obj = self.create_record(session, self.values(), allow_duplicate)
-                    else:
-                        changes = self.changes()
-                        if not changes:
-                            self._finish()
-                            return True
-                        obj = self.update_record(session, changes, allow_duplicate)
-                    self.record_id, self.version = obj.id, obj.version
-            except ValidationFailed as exc:
-                self.show_issues(exc)
-                return False
-            except DuplicateWarning as exc:
-                names = "\n".join(f"• {label}" for _kind, _id, label in exc.duplicates)
-                question = QCoreApplication.translate(
-                    "RecordEditor",
-                    "This record looks like one already in the desk:\n%1\n\nSave it anyway?",
-                ).replace("%1", names)
-                title = QCoreApplication.translate("RecordEditor", "Possible duplicate")
-                ok = QCoreApplication.translate("RecordEditor", "Save anyway")
-                if not messages.confirm(self, title, question, ok_text=ok):
-                    return False
-                allow_duplicate = True
-                continue
-            except StaleRecord:
-                return self._stale()
-            except NotFound:
-                messages.error(
-                    self,
-                    QCoreApplication.translate("RecordEditor", "Record gone"),
-                    QCoreApplication.translate(
-                        "RecordEditor",
-                        "Someone else deleted this record meanwhile; it is in the trash.",
-                    ),
-                )
-                return False
-            except DeskError as exc:
-                messages.error(
-                    self, QCoreApplication.translate("RecordEditor", "Cannot save"), error_text(exc)
-                )
-                return False
-            self.loaded_values = self.values()
-            self.clear_errors()
-            self.saved.emit(self.kind, self.record_id)
-            self._finish()
-            return True
-
-    def _stale(self) -> bool:
-        choice = messages.choose(
-            self,
-            QCoreApplication.translate("RecordEditor", "Changed by someone else"),
-            QCoreApplication.translate(
-                "RecordEditor",
-                "Someone else saved this record after you opened it. Reload it to see their version "
-                "(your changes here are lost), or save your values over theirs.",
-            ),
-            [
-                QCoreApplication.translate("RecordEditor", "Reload"),
-                QCoreApplication.translate("RecordEditor", "Save mine over theirs"),
-            ],
-        )
-        if choice == 0:
-            self.load()
-            return False
-        if choice == 1:
-            mine = self.values()
-            self.load()
-            for name, value in mine.items():
-                self.set_widget_value(name, value)
-            return self.save()
-        return False
-
-    def move_to_trash(self) -> None:
-        """Move the record to the trash, off the GUI thread (`crm.ui.operations`); the editor
-        closes once it is done, and the status bar offers its Undo."""
-        if self.record_id is None:
-            return
-        from crm.ui import operations, undo
-
-        kind, record_id, version = self.kind, self.record_id, self.version
-
-        def trash(session: Any, actor: int) -> undo.Done:
-            obj = SERVICES[kind].delete(session, actor, record_id, expected_version=version)
-            return undo.Done(kind, record_id, obj.version, str(SERVICES[kind].label(obj)))
-
-        def done(result: undo.Done) -> None:
-            self.trashed = (result.version, result.label)
-            self.deleted.emit(kind, record_id)
-            self.loaded_values = self.values()
-            self._finish()
-
-        def failed(failure: operations.Failed) -> bool:
-            if failure.kind is not operations.Failure.STALE:
-                return False
-            self._stale()
-            return True
-
-        if self._tasks is None:  # outlives the editor, which is deleted once closed
-            self._tasks = TaskRunner(self.parent() or self)
-        self.trash_task = operations.write(
-            self, self.ctx, self._tasks, trash, kinds={kind},
-            error_title=QCoreApplication.translate("RecordEditor", "Cannot move to the trash"),
-            on_done=done, on_failed=failed,
-            announce=lambda result: operations.changes({kind}, undo=undo.trash_entry([result])),
         )  # fmt: skip
 
     def _finish(self) -> None:

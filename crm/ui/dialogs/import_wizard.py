@@ -4,8 +4,9 @@ and cancel. Nothing is written before the last step; a file with invalid rows is
 whole unless the user chose to leave the invalid rows out.
 
 Work runs off the GUI thread through the task runner; each worker opens its own session.
-`undo_last_import` offers to undo the latest import (created records to the trash, updated
-ones restored). Signals: `imported(str entity, int batch_id)`.
+Undoing the latest import: `crm.ui.dialogs.import_undo`.
+
+Signals: `imported(str entity, int batch_id)`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from crm.domain import csv_headers
 from crm.domain.errors import DeskError
 from crm.services import csv_import
-from crm.ui import labels, messages, operations
+from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.tasks import Task, TaskRunner
@@ -476,33 +477,3 @@ class ImportWizard(QDialog):
             messages.error(self, self.tr("Import failed"), error_text(exc))
             return
         raise exc
-
-
-def undo_last_import(ctx: DeskContext, tasks: TaskRunner, parent: QWidget | None = None) -> bool:
-    """Ask, then undo the latest import off the GUI thread (`crm.ui.operations`: every kind
-    is announced changed when done); True when the user confirmed and the undo started."""
-    from PySide6.QtCore import QCoreApplication
-
-    title = QCoreApplication.translate("ImportWizard", "Undo last import")
-    with ctx.db.read() as session:
-        info = csv_import.last_batch(session)
-    if info is None or info.undone:
-        messages.info(
-            parent, title, QCoreApplication.translate("ImportWizard", "There is no import to undo.")
-        )
-        return False
-    text = (
-        QCoreApplication.translate(
-            "ImportWizard",
-            "Undo the import of %1? Its %2 new record(s) go to the trash and its %3 updated "
-            "record(s) get their previous values back.",
-        )
-        .replace("%1", Path(info.file_name).name or "?")
-        .replace("%2", str(info.created))
-        .replace("%3", str(info.updated))
-    )
-    if not messages.confirm(parent, title, text):
-        return False
-    operations.write(parent, ctx, tasks, csv_import.undo_last, kinds=operations.KINDS,
-                     error_title=title)  # fmt: skip
-    return True

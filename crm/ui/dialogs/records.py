@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QWidget
 from crm.domain import fields
 from crm.domain.enums import IntroductionStage
 from crm.services import introductions, stages, tags
+from crm.ui import undo
+from crm.ui.changes import Changes, changes
 from crm.ui.dialogs import stage_dialog
-from crm.ui.dialogs.editor import FieldDef, RecordEditor
+from crm.ui.dialogs.editor import RecordEditor
+from crm.ui.dialogs.form_fields import FieldDef
 from crm.ui.widgets.participants import ParticipantsPanel
 from crm.ui.widgets.related import RelatedPanel
 
@@ -119,8 +122,13 @@ class EventEditor(RecordEditor):
         self.participants = ParticipantsPanel(self.ctx, self.record_id, self)
         self.participants.openRequested.connect(self.openRequested)
         # Participants and introductions are written at once: lists showing them refresh.
-        self.participants.changed.connect(lambda: self.saved.emit(self.kind, self.record_id))
+        self.participants.changed.connect(self._participants_changed)
         return self.participants
+
+    def _participants_changed(self) -> None:
+        assert self.record_id is not None, "only a saved event has participants"
+        self.saved.emit(self.kind, self.record_id)
+        self.ctx.changes.announce(changes({self.kind}, source=self))
 
 
 class FollowUpEditor(RecordEditor):
@@ -176,9 +184,17 @@ class IntroductionEditor(RecordEditor):
     # A new introduction's warnings the user confirmed (not `accepted`: QDialog's signal).
     confirmed_warnings: frozenset[str] = frozenset()
     moved: stages.Moved | None = None  # the last save's stage move, for the status bar's Undo
+    stage_now: str | None = None  # the stage and outcome the Save writes (read before it)
+    outcome_now: str | None = None
 
     def window_title(self) -> str:
         return self.tr("New introduction") if self.record_id is None else self.tr("Introduction")
+
+    def saved_changes(self) -> Changes:
+        """A stage move also writes follow-ups, and the status bar offers its Undo."""
+        if self.moved is None:
+            return changes({self.kind})
+        return changes({self.kind, "followup"}, undo=undo.move_entry(self.moved))
 
     def side_panel(self) -> QWidget | None:
         """The stage history and the email drafts (once the introduction exists)."""
@@ -205,6 +221,10 @@ class IntroductionEditor(RecordEditor):
                                                outcome=values["outcome"], values=values)  # fmt: skip
             if self.plan is None:
                 return False
+            if values["stage"] == IntroductionStage.CLOSED and self.plan.outcome:
+                self.set_widget_value("outcome", self.plan.outcome)
+        # What the write needs of the form, read here: the write runs off the GUI thread.
+        self.stage_now, self.outcome_now = self.widget_value("stage"), self.widget_value("outcome")
         return super().save()
 
     def create_record(self, session: Any, values: dict[str, Any], allow_duplicate: bool) -> Any:
@@ -220,12 +240,9 @@ class IntroductionEditor(RecordEditor):
             return introductions.service.update(
                 session, self.ctx.user_id, record_id, changes, expected_version=self.version
             )
-        stage = self.widget_value("stage")
-        plan = self.plan or stage_dialog.MovePlan(
-            self.widget_value("outcome"), "", [], stages.WARNING_CODES
-        )
-        if stage == IntroductionStage.CLOSED and plan.outcome:
-            self.set_widget_value("outcome", plan.outcome)
+        stage = self.stage_now
+        assert stage is not None, "read by `save` before the write"
+        plan = self.plan or stage_dialog.MovePlan(self.outcome_now, "", [], stages.WARNING_CODES)
         self.moved = stages.move_with_followups(
             session, self.ctx.user_id, record_id, stage,
             outcome=plan.outcome, note=plan.note, followups=plan.followups,

@@ -13,8 +13,7 @@ The sort column and order and the filter choices are remembered per list (`crm.u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,31 +40,17 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.enums import EntityKind
-from crm.services import listing, tags, users
+from crm.services import listing
 from crm.services.kinds import FOLLOWUP_LINKS, KINDS
 from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
 from crm.ui.models.table import ListModel
 from crm.ui.operations import Changes
+from crm.ui.pages import list_filters
 from crm.ui.pages.base import DeskPage
+from crm.ui.pages.list_filters import FilterDef
 from crm.ui.resources import icon
 from crm.ui.tasks import Task, TaskRunner
-
-
-@dataclass(frozen=True)
-class FilterDef:
-    """A filter combo box: `source` is `enum:<Name>`, `staff`, `due` or `tag`.
-
-    `feminine` picks the French "Toutes" over "Tous" for its "All" choice.
-    """
-
-    key: str
-    label: str  # English source text in the "Filters" translation context
-    source: str
-    feminine: bool = False
-
-
-DUE_CHOICES = ("overdue", "today", "week", "month")
 
 # Default column widths in pixels, by column key: names wide enough to read, codes narrow.
 # A column is never narrower than its header label (see `ListPage.fit_headers`).
@@ -81,18 +66,6 @@ COLUMN_WIDTHS: dict[str, int] = {
 HIDDEN_BY_DEFAULT: dict[str, tuple[str, ...]] = {}
 # Room a header needs besides its text: margins and the sort arrow.
 HEADER_PADDING = 34
-
-
-def due_range(choice: str, today: date) -> dict[str, date]:
-    if choice == "overdue":
-        return {"due_to": today - timedelta(days=1)}
-    if choice == "today":
-        return {"due_from": today, "due_to": today}
-    if choice == "week":
-        return {"due_from": today, "due_to": today + timedelta(days=7)}
-    if choice == "month":
-        return {"due_from": today, "due_to": today + timedelta(days=30)}
-    return {}
 
 
 class ListPage(DeskPage):
@@ -260,41 +233,7 @@ class ListPage(DeskPage):
         super().changeEvent(event)
 
     def _fill_combo(self, fdef: FilterDef) -> None:
-        combo = self.filter_combos[fdef.key]
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(
-            QCoreApplication.translate("ListPage", "All", "feminine")
-            if fdef.feminine
-            else QCoreApplication.translate("ListPage", "All"),
-            None,
-        )
-        if fdef.source.startswith("enum:"):
-            for value, text in labels.enum_choices(fdef.source[5:]):
-                combo.addItem(text, value)
-        elif fdef.source == "staff":
-            with self.ctx.db.read() as session:
-                for user_id, name in users.choices(session):
-                    combo.addItem(name, user_id)
-        elif fdef.source == "due":
-            texts = (
-                QCoreApplication.translate("ListPage", "Overdue"),
-                QCoreApplication.translate("ListPage", "Today"),
-                QCoreApplication.translate("ListPage", "Next 7 days"),
-                QCoreApplication.translate("ListPage", "Next 30 days"),
-            )
-            for value, text in zip(DUE_CHOICES, texts, strict=True):
-                combo.addItem(text, value)
-        elif fdef.source == "tag":
-            with self.ctx.db.read() as session:
-                for name in tags.choices(session, self.kind):
-                    combo.addItem(name, name)
-            if current is not None and combo.findData(current) < 0:
-                combo.addItem(str(current), current)  # a remembered tag no longer in use
-        found = combo.findData(current)
-        combo.setCurrentIndex(max(found, 0))
-        combo.blockSignals(False)
+        list_filters.fill_combo(self.filter_combos[fdef.key], fdef, self.ctx, self.kind)
 
     def _loading_changed(self, loading: bool) -> None:
         if loading:
@@ -325,16 +264,7 @@ class ListPage(DeskPage):
     # --- data --------------------------------------------------------------------------------
 
     def filters(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        for fdef in self.filter_defs:
-            value = self.filter_combos[fdef.key].currentData()
-            if value is None:
-                continue
-            if fdef.source == "due":
-                values.update(due_range(value, date.today()))
-            else:
-                values[fdef.key] = value
-        return values
+        return list_filters.values(self.filter_defs, self.filter_combos, date.today())
 
     def apply_filters(self) -> None:
         self._debounce.stop()
@@ -352,21 +282,7 @@ class ListPage(DeskPage):
 
     def _restore_filters(self) -> None:
         chosen = settings.LIST_FILTERS.get(kind=self.kind)
-        for key, value in chosen.items():
-            combo = self.filter_combos.get(key)
-            if combo is None:
-                continue
-            found = combo.findData(value)
-            if found < 0 and self._filter_def(key).source == "tag" and isinstance(value, str):
-                combo.addItem(value, value)
-                found = combo.count() - 1
-            if found >= 0:
-                combo.blockSignals(True)
-                combo.setCurrentIndex(found)
-                combo.blockSignals(False)
-
-    def _filter_def(self, key: str) -> FilterDef:
-        return next(f for f in self.filter_defs if f.key == key)
+        list_filters.restore(self.filter_defs, self.filter_combos, chosen)
 
     def _save_sort(self, section: int, order: Qt.SortOrder) -> None:
         if not 0 <= section < len(self.spec.columns):

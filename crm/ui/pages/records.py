@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from crm.services import lists
-from crm.ui.pages.lists import FilterDef, ListPage
+from crm.ui.pages.list_filters import FilterDef
+from crm.ui.pages.lists import ListPage
 
 TERRITORY = FilterDef("territory", QT_TRANSLATE_NOOP("Filters", "Territory"), "enum:Territory")
 TAG = FilterDef("tag", QT_TRANSLATE_NOOP("Filters", "Tag"), "tag", True)

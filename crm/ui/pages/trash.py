@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 from crm.services import lists
 from crm.ui import messages
 from crm.ui.context import DeskContext
-from crm.ui.pages.lists import FilterDef, ListPage
+from crm.ui.pages.list_filters import FilterDef
+from crm.ui.pages.lists import ListPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 
