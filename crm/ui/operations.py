@@ -28,10 +28,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.exc import OperationalError
 
-from crm.db.database import open_error
-from crm.domain.errors import DeskError, DuplicateWarning, NotFound, StaleRecord
+from crm.domain.errors import DeskError, DuplicateWarning, NotFound, StaleRecord, StorageFailure
 from crm.ui import messages
 from crm.ui.changes import EVERYTHING, KINDS, ChangeHub, Changes, changes
 from crm.ui.errors import error_text
@@ -65,12 +63,13 @@ class Failed:
 
 def failure(exc: BaseException, where: str = "") -> Failed | None:
     """How the windows tell a failed write; None for a bug (which must surface)."""
-    if isinstance(exc, OperationalError):  # the database's environment, not the desk's rules
-        return Failed(Failure.ENVIRONMENT, exc, error_text(open_error(exc, where)))
     if not isinstance(exc, DeskError):
         return None
     kind = (
         Failure.STALE if isinstance(exc, StaleRecord)
+        # The machine, not the desk's rules: `Database.write` turns the driver's locked, full,
+        # read-only and damaged errors into StorageFailure (crm.db.failures).
+        else Failure.ENVIRONMENT if isinstance(exc, StorageFailure)
         else Failure.GONE if isinstance(exc, NotFound)
         else Failure.DUPLICATE if isinstance(exc, DuplicateWarning)
         else Failure.REFUSED
