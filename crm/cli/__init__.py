@@ -9,7 +9,8 @@ full, read-only, damaged: a sentence saying what was and was not written), 2 usa
 This module holds what every command goes through: the parser's common options, how the
 database is opened (`open_mode`), and the one error handler (`run`). Each command lives in
 the module of its area: `window` (gui), `demo`, `search`, `care` (backup, restore, check),
-`users`, `exchange` (export, import), `move`; `common` has `err` and `actor_id`.
+`users`, `exchange` (export, import), `move`, `logs` (history, exports); `common` has `err`
+and `actor_id`.
 Qt is imported only by `window`, inside the `gui` command, and the services only inside the
 commands, so the other commands start fast.
 """
@@ -22,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm.cli import care, demo, exchange, move, search, users, window
+from crm.cli import care, demo, exchange, logs, move, search, users, window
 from crm.cli.common import err
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # The order here is the order of `crm --help`.
-    for area in (window, demo, search, care, users, exchange, move):
+    for area in (window, demo, search, care, users, exchange, move, logs):
         area.add_commands(commands)
     return parser
 
@@ -60,7 +61,7 @@ def open_mode(args: argparse.Namespace) -> str:
     """How the command opens the database: "read" never creates, upgrades or changes it (and
     never takes the write lock), "write" may upgrade an existing one, "create" may make one."""
     command = args.command or "gui"
-    if command == "search":
+    if command in ("search", "history", "exports"):
         return "read"
     if command == "backup":
         return "write"  # its export-log entry: a backup is a copy of the data leaving
@@ -194,4 +195,6 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "export": exchange.cmd_export,
     "import": exchange.cmd_import,
     "move": move.cmd_move,
+    "history": logs.cmd_history,
+    "exports": logs.cmd_exports,
 }

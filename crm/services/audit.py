@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -12,7 +13,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.base import table_of
-from crm.db.models import AuditEntry
+from crm.db.models import AuditEntry, StaffUser
+from crm.services.fields import staff_name
 
 
 def plain(value: Any) -> Any:
@@ -52,3 +54,41 @@ def history(session: Session, entity: str, record_id: int) -> list[AuditEntry]:
         .order_by(AuditEntry.id)
     )
     return list(session.scalars(query))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a record's history, as plain values: who did what to which fields."""
+
+    at: datetime
+    user: str
+    action: str
+    entity: str
+    # field -> [before, after] for an update; field -> value for a create (as recorded).
+    changes: dict[str, Any]
+
+
+def history_of(session: Session, uid: str) -> list[Change]:
+    """The audit trail of the record with this `uid`, oldest first (any kind, trashed or
+    purged records too: the trail keeps their uid)."""
+    query = (
+        sa.select(
+            AuditEntry.at, sa.func.coalesce(staff_name(StaffUser), ""), AuditEntry.action,
+            AuditEntry.entity, AuditEntry.changes,
+        )
+        .outerjoin(StaffUser, StaffUser.id == AuditEntry.user_id)
+        .where(AuditEntry.record_uid == uid.strip().lower())
+        .order_by(AuditEntry.id)
+    )  # fmt: skip
+    return [
+        Change(at, user, action, entity, _changes(text))
+        for at, user, action, entity, text in session.execute(query)
+    ]
+
+
+def _changes(text: str) -> dict[str, Any]:
+    try:
+        found = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
