@@ -1,134 +1,23 @@
 """Labels for people: column headers and the closed vocabularies, in the user's language.
 
-The English source texts are marked with QT_TRANSLATE_NOOP so `pyside6-lupdate` extracts
-them (the list headers in crm/domain/fields.py, the field catalogue); `enum_label` and
-`header` translate them when asked (after a language change too).
+The English source texts live in the Qt-free domain, marked for `pyside6-lupdate`: the
+closed vocabularies in crm/domain/labels.py, the list headers in crm/domain/fields.py (the
+field catalogue); `enum_label` and `header` translate them when asked (after a language
+change too).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from crm.domain import labels as domain_labels
 from crm.domain.fields import LIST_HEADERS
 
-ENUMS: dict[str, dict[str, str]] = {
-    "Territory": {
-        "QC": QT_TRANSLATE_NOOP("Labels", "Québec"),
-        "MA": QT_TRANSLATE_NOOP("Labels", "Massachusetts"),
-        "OTHER": QT_TRANSLATE_NOOP("Labels", "Elsewhere"),
-    },
-    "Membership": {
-        "bioquebec": QT_TRANSLATE_NOOP("Labels", "BIOQuébec"),
-        "massbio": QT_TRANSLATE_NOOP("Labels", "MassBio"),
-        "both": QT_TRANSLATE_NOOP("Labels", "Both"),
-        "none": QT_TRANSLATE_NOOP("Labels", "Not a member"),
-    },
-    "OrganizationKind": {
-        "biotech": QT_TRANSLATE_NOOP("Labels", "Biotech"),
-        "pharma": QT_TRANSLATE_NOOP("Labels", "Pharma"),
-        "medtech": QT_TRANSLATE_NOOP("Labels", "Medtech"),
-        "cro": QT_TRANSLATE_NOOP("Labels", "CRO"),
-        "cdmo": QT_TRANSLATE_NOOP("Labels", "CDMO"),
-        "academic": QT_TRANSLATE_NOOP("Labels", "Academic"),
-        "hospital": QT_TRANSLATE_NOOP("Labels", "Hospital"),
-        "investor": QT_TRANSLATE_NOOP("Labels", "Investor"),
-        "foundation": QT_TRANSLATE_NOOP("Labels", "Foundation"),
-        "government": QT_TRANSLATE_NOOP("Labels", "Government"),
-        "association": QT_TRANSLATE_NOOP("Labels", "Association"),
-        "service_provider": QT_TRANSLATE_NOOP("Labels", "Service provider"),
-        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
-    },
-    "Language": {
-        "fr": QT_TRANSLATE_NOOP("Labels", "French"),
-        "en": QT_TRANSLATE_NOOP("Labels", "English"),
-    },
-    "Consent": {
-        "yes": QT_TRANSLATE_NOOP("Labels", "Yes"),
-        "no": QT_TRANSLATE_NOOP("Labels", "No"),
-        "unknown": QT_TRANSLATE_NOOP("Labels", "Unknown"),
-    },
-    "IntroductionPurpose": {
-        "partnership": QT_TRANSLATE_NOOP("Labels", "Partnership"),
-        "cro_services": QT_TRANSLATE_NOOP("Labels", "CRO services"),
-        "investment": QT_TRANSLATE_NOOP("Labels", "Investment"),
-        "licensing": QT_TRANSLATE_NOOP("Labels", "Licensing"),
-        "rd_collaboration": QT_TRANSLATE_NOOP("Labels", "R&D collaboration"),
-        "market_entry": QT_TRANSLATE_NOOP("Labels", "Market entry"),
-        "talent": QT_TRANSLATE_NOOP("Labels", "Talent"),
-        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
-    },
-    "IntroductionStage": {
-        "proposed": QT_TRANSLATE_NOOP("Labels", "Proposed"),
-        "asked": QT_TRANSLATE_NOOP("Labels", "Asked"),
-        "both_agreed": QT_TRANSLATE_NOOP("Labels", "Both agreed"),
-        "introduced": QT_TRANSLATE_NOOP("Labels", "Introduced"),
-        "meeting_held": QT_TRANSLATE_NOOP("Labels", "Meeting held"),
-        "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
-    },
-    # The stage as a list shows it: a closed introduction by its outcome.
-    "IntroductionStatus": {
-        "proposed": QT_TRANSLATE_NOOP("Labels", "Proposed"),
-        "asked": QT_TRANSLATE_NOOP("Labels", "Asked"),
-        "both_agreed": QT_TRANSLATE_NOOP("Labels", "Both agreed"),
-        "introduced": QT_TRANSLATE_NOOP("Labels", "Introduced"),
-        "meeting_held": QT_TRANSLATE_NOOP("Labels", "Meeting held"),
-        "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
-        "partnership": QT_TRANSLATE_NOOP("Labels", "Concluded"),
-        "cro_contract": QT_TRANSLATE_NOOP("Labels", "Concluded"),
-        "investment": QT_TRANSLATE_NOOP("Labels", "Concluded"),
-        "licensing": QT_TRANSLATE_NOOP("Labels", "Concluded"),
-        "other_win": QT_TRANSLATE_NOOP("Labels", "Concluded"),
-        "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
-        "no_fit": QT_TRANSLATE_NOOP("Labels", "No fit"),
-        "stalled": QT_TRANSLATE_NOOP("Labels", "Stalled"),
-    },
-    "IntroductionOutcome": {
-        "partnership": QT_TRANSLATE_NOOP("Labels", "Partnership"),
-        "cro_contract": QT_TRANSLATE_NOOP("Labels", "CRO contract"),
-        "investment": QT_TRANSLATE_NOOP("Labels", "Investment"),
-        "licensing": QT_TRANSLATE_NOOP("Labels", "Licensing"),
-        "other_win": QT_TRANSLATE_NOOP("Labels", "Other win"),
-        "declined": QT_TRANSLATE_NOOP("Labels", "Declined"),
-        "no_fit": QT_TRANSLATE_NOOP("Labels", "No fit"),
-        "stalled": QT_TRANSLATE_NOOP("Labels", "Stalled"),
-    },
-    "FollowUpStatus": {
-        "open": QT_TRANSLATE_NOOP("Labels", "Open"),
-        "done": QT_TRANSLATE_NOOP("Labels", "Done"),
-        "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
-    },
-    "Priority": {
-        "low": QT_TRANSLATE_NOOP("Labels", "Low"),
-        "normal": QT_TRANSLATE_NOOP("Labels", "Normal"),
-        "high": QT_TRANSLATE_NOOP("Labels", "High"),
-    },
-    "EventKind": {
-        "mission": QT_TRANSLATE_NOOP("Labels", "Mission"),
-        "delegation": QT_TRANSLATE_NOOP("Labels", "Delegation"),
-        "conference": QT_TRANSLATE_NOOP("Labels", "Conference"),
-        "joint_activity": QT_TRANSLATE_NOOP("Labels", "Joint activity"),
-        "webinar": QT_TRANSLATE_NOOP("Labels", "Webinar"),
-        "meeting": QT_TRANSLATE_NOOP("Labels", "Meeting"),
-    },
-    "InteractionKind": {
-        "call": QT_TRANSLATE_NOOP("Labels", "Call"),
-        "email": QT_TRANSLATE_NOOP("Labels", "Email"),
-        "meeting": QT_TRANSLATE_NOOP("Labels", "Meeting"),
-        "note": QT_TRANSLATE_NOOP("Labels", "Note"),
-    },
-    "EntityKind": {
-        "organization": QT_TRANSLATE_NOOP("Labels", "Organization"),
-        "contact": QT_TRANSLATE_NOOP("Labels", "Contact"),
-        "introduction": QT_TRANSLATE_NOOP("Labels", "Introduction"),
-        "followup": QT_TRANSLATE_NOOP("Labels", "Follow-up"),
-        "event": QT_TRANSLATE_NOOP("Labels", "Event"),
-        "interaction": QT_TRANSLATE_NOOP("Labels", "Interaction"),
-        "participant": QT_TRANSLATE_NOOP("Labels", "Participant"),
-        "staff_user": QT_TRANSLATE_NOOP("Labels", "Staff user"),
-    },
-}
+# The closed vocabularies' English labels, written once (crm/domain/labels.py), translated
+# here in the "Labels" context.
+ENUMS: dict[str, dict[str, str]] = domain_labels.ENUMS
 
 # The list columns' English headers, by field name: the field catalogue's (translated in the
 # "Headers" context, where crm/domain/fields.py marks them).

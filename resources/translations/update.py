@@ -3,9 +3,9 @@
 Run: .venv/bin/python resources/translations/update.py
 
 1. `pyside6-lupdate` reads every `tr()` / `translate()` of crm/ui, the error templates of
-   crm/domain/messages.py and the field labels of crm/domain/fields.py, into crm_fr.ts and
-   crm_en.ts. Translations already there are kept; strings that left the code are dropped
-   (`-no-obsolete`), and new ones are added as "unfinished".
+   crm/domain/messages.py and the labels of crm/domain/fields.py and labels.py into
+   crm_fr.ts and crm_en.ts. Translations already there are kept; strings that left the
+   code are dropped (`-no-obsolete`), and new ones are added as "unfinished".
 2. `pyside6-lrelease` compiles each .ts into the .qm the window loads.
 3. Every unfinished string is listed, and the exit status is 1 if there is any: fill it in
    with Qt Linguist (`pyside6-linguist resources/translations/crm_fr.ts`) or a text editor,
@@ -27,9 +27,10 @@ LANGUAGES = {"fr": [], "en": ["-pluralonly"]}
 
 def sources() -> list[str]:
     """The files lupdate reads: the window, and the Qt-free texts it translates (the error
-    templates and the field catalogue's labels)."""
+    templates, the field catalogue's labels, the closed vocabularies' labels)."""
     domain = ROOT / "crm" / "domain"
-    files = [*(ROOT / "crm" / "ui").rglob("*.py"), domain / "messages.py", domain / "fields.py"]
+    texts = ("messages.py", "fields.py", "labels.py")
+    files = [*(ROOT / "crm" / "ui").rglob("*.py"), *(domain / name for name in texts)]
     return sorted(str(p.relative_to(ROOT)) for p in files)
 
 

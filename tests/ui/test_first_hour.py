@@ -250,7 +250,7 @@ def test_the_command_line_labels_agree_with_the_window(english):
     from crm.domain import labels as cli_labels
     from crm.ui import labels
 
-    for name, values in cli_labels.ENGLISH.items():
+    for name, values in cli_labels.ENUMS.items():
         assert values == {k: labels.enum_label(name, k) for k in labels.ENUMS[name]}
 
 
