@@ -96,16 +96,24 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
+def _pairs(items: list[str], option: str, form: str) -> dict[str, str] | None:
+    """`KEY=VALUE` arguments as a dict; None (the refusal said) when one has no `=` or key."""
+    found: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            err(f"{option} takes {form}, not '{item}'")
+            return None
+        found[key.strip()] = value.strip()
+    return found
+
+
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
     import tempfile
 
-    filters: dict[str, str] = {}
-    for item in args.filter:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            err(f"--filter takes KEY=VALUE, not '{item}'")
-            return 2
-        filters[key.strip()] = value.strip()
+    filters = _pairs(args.filter, "--filter", "KEY=VALUE")
+    if filters is None:
+        return 2
     if str(args.out) != "-":
         return _export(db, args, filters, args.out)
     # `--out -`: standard output, once the export (and its log entry) has committed.
@@ -189,13 +197,9 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     from crm.domain.errors import DeskError
     from crm.services import csv_import
 
-    mapping: dict[str, str] = {}
-    for item in args.map:
-        header, sep, target = item.partition("=")
-        if not sep or not header.strip():
-            err(f"--map takes 'Header=field', not '{item}'")
-            return 2
-        mapping[header.strip()] = target.strip()
+    mapping = _pairs(args.map, "--map", "'Header=field'")
+    if mapping is None:
+        return 2
     if args.rejects and not args.skip_invalid:
         err("--rejects goes with --skip-invalid")
         return 2
