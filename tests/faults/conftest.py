@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from tests.conftest import _pg_url_with_schema
 from tests.faults.common import Ledger, child_env, counts, crm
 
 PG_URL = os.environ.get("CRM_TEST_DATABASE_URL", "")
@@ -186,31 +187,6 @@ def small_disk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmallDisk]:
 # ------------------------------------------------------------------------ PostgreSQL
 
 
-def pg_url(schema: str) -> str:
-    return (
-        sa.engine.make_url(PG_URL)
-        .update_query_dict({"options": f"-csearch_path={schema}"})
-        .render_as_string(hide_password=False)
-    )
-
-
-@pytest.fixture
-def pg_schema() -> Iterator[str]:
-    """A URL to an empty PostgreSQL schema of the trial's own, dropped afterwards."""
-    if not PG_URL:
-        pytest.skip("no PostgreSQL server (set CRM_TEST_DATABASE_URL)")
-    schema = f"f_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield pg_url(schema)
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
-
-
 @pytest.fixture(scope="session")
 def pg_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One PostgreSQL schema with the demo data, shared by the trials that only add to it."""
@@ -220,7 +196,7 @@ def pg_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     admin = sa.create_engine(PG_URL)
     with admin.begin() as conn:
         conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    url = pg_url(schema)
+    url = _pg_url_with_schema(schema)
     env = child_env(tmp_path_factory.mktemp("pg-demo"))
     assert crm(["--database-url", url, "demo"], env).status == 0
     try:

@@ -188,10 +188,10 @@ def test_kill_during_import_postgres(trial, pg_demo: str, templates: Templates, 
     verdict(ledger, "postgresql", f"kill import #{trial}", run, lost)
 
 
-def test_kill_during_demo_postgres(trial, pg_schema: str, tmp_path: Path, rng, ledger: Ledger):
+def test_kill_during_demo_postgres(trial, pg_schema_url: str, tmp_path: Path, rng, ledger: Ledger):
     env = child_env(tmp_path)
-    run = crm(["--database-url", pg_schema, "demo"], env, kill_after=rng.uniform(0.3, 4.0))
-    orgs = pg_counts(pg_schema)["organizations"]
+    run = crm(["--database-url", pg_schema_url, "demo"], env, kill_after=rng.uniform(0.3, 4.0))
+    orgs = pg_counts(pg_schema_url)["organizations"]
     lost = [] if orgs in (0, 31) else [f"half the demo: {orgs} organizations"]
     verdict(ledger, "postgresql", f"kill demo #{trial}", run, lost)
 
