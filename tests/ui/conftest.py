@@ -208,6 +208,17 @@ def window(qtbot: Any, desk: DeskContext, tasks: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
+def french(qapp: Any) -> Iterator[Any]:
+    """The interface in French, put back in English afterwards."""
+    from crm.ui.i18n import Languages
+
+    languages = Languages()
+    languages.apply("fr")
+    yield languages
+    languages.apply("en")
+
+
+@pytest.fixture
 def english(qapp: Any) -> Iterator[Any]:
     """The interface in English (the tests read English labels), left in English afterwards."""
     from crm.ui.i18n import Languages

@@ -5,7 +5,6 @@ keeps a time of day."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, time
 from typing import Any
 
@@ -20,16 +19,6 @@ from crm.services import events
 from crm.ui.dialogs.records import ContactEditor, EventEditor, FollowUpEditor
 from crm.ui.widgets.datefield import DateField, TimeField
 from tests.ui.writes import settle_editor
-
-
-@pytest.fixture
-def french(qapp: Any) -> Iterator[Any]:
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("fr")
-    yield languages
-    languages.apply("en")
 
 
 def type_into(qtbot: Any, field: DateField | TimeField, text: str) -> None:

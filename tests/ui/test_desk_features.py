@@ -19,16 +19,6 @@ from crm.ui.pages.records import ContactsPage, IntroductionsPage, OrganizationsP
 from tests.ui.writes import settle_editor
 
 
-@pytest.fixture
-def french(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("fr")
-    yield languages
-    languages.apply("en")
-
-
 def org_id(desk, name: str) -> int:
     with desk.db.read() as s:
         return int(s.scalar(sa.select(Organization.id).where(Organization.name == name)))

@@ -204,16 +204,6 @@ def test_the_email_dialog_drafts_nothing_to_a_party_who_said_no(
 # --- French slips ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def french(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("fr")
-    yield languages
-    languages.apply("en")
-
-
 def test_the_import_speaks_french_with_agreeing_counts(
     qtbot, desk, tasks, tmp_path, answers, french
 ):

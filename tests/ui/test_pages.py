@@ -190,16 +190,6 @@ def test_delete_to_trash_and_restore(qtbot, desk, answers):
     assert trash.model.rowCount() == 0
 
 
-@pytest.fixture
-def french(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("fr")
-    yield languages
-    languages.apply("en")
-
-
 def test_language_switch_shows_french(qtbot, desk, french):
     page = OrganizationsPage(desk)
     qtbot.addWidget(page)

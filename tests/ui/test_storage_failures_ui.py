@@ -15,16 +15,6 @@ from tests.ui.writes import settle_editor
 
 
 @pytest.fixture
-def french(qapp):
-    from crm.ui.i18n import Languages
-
-    languages = Languages()
-    languages.apply("fr")
-    yield languages
-    languages.apply("en")
-
-
-@pytest.fixture
 def locked(desk, monkeypatch) -> Iterator[sqlite3.Connection]:
     """Another program holds the write lock; the desk waits 50 ms for it, not 5 s."""
     monkeypatch.setenv("CRM_BUSY_TIMEOUT_MS", "50")
