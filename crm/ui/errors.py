@@ -24,6 +24,7 @@ from crm.domain.errors import (
     StaleRecord,
     ValidationFailed,
 )
+from crm.ui import labels
 
 
 def issue_text(issue: Issue) -> str:
@@ -78,8 +79,6 @@ _PARTY_TEXTS = ("party.wrong_side", "introducer.is_party")
 
 def _party_text(issue: Issue) -> str:
     """An introduction's party on the wrong side, or an introducer who is a party (named)."""
-    from crm.ui import labels
-
     if issue.code == "introducer.is_party":
         text = QCoreApplication.translate(
             "Issues", "“%1” is a party of this introduction: the introducer is someone else."
@@ -99,16 +98,12 @@ def _party_text(issue: Issue) -> str:
 
 def field_label(field: str) -> str:
     """A field's name for people (the list headers, else the CSV labels in French)."""
-    from crm.ui import labels
-
     if field in labels.HEADERS:
         return labels.header(field)
     return labels.csv_column(field)
 
 
 def kind_label(kind: str) -> str:
-    from crm.ui import labels
-
     return labels.enum_label("EntityKind", kind.lower().replace(" ", "_"))
 
 
@@ -119,7 +114,7 @@ def validation_text(exc: ValidationFailed) -> str:
         if text is issue.message or not issue.field:
             lines.append(text)
         else:
-            lines.append(f"{field_label(issue.field)} : {text}" if _french() else
+            lines.append(f"{field_label(issue.field)} : {text}" if labels.is_french() else
                          f"{field_label(issue.field)}: {text}")  # fmt: skip
     return "\n".join(lines) or QCoreApplication.translate("Errors", "The values are not valid.")
 
@@ -164,7 +159,7 @@ def import_problems_text(plan: object) -> str:
         text = issue_text(Issue(p.field, p.code, p.message.split(": ", 1)[-1]))
         if p.value and text != p.message.split(": ", 1)[-1]:
             text += f" ({p.value})"
-        lines.append(f"  {where} : {text}" if _french() else f"  {where}: {text}")
+        lines.append(f"  {where} : {text}" if labels.is_french() else f"  {where}: {text}")
     if len(problems) > 50:
         lines.append(
             "  "
@@ -173,10 +168,6 @@ def import_problems_text(plan: object) -> str:
             )
         )
     return "\n".join(lines)
-
-
-def _french() -> bool:
-    return QCoreApplication.translate("Errors", "en", "language code of this translation") == "fr"
 
 
 def coded_text(exc: DeskError) -> str | None:
@@ -198,7 +189,7 @@ def error_text(exc: BaseException) -> str:
 
     if isinstance(exc, ValidationFailed):
         text = validation_text(exc)
-        return f"{exc.record} : {text}" if exc.record and _french() else (
+        return f"{exc.record} : {text}" if exc.record and labels.is_french() else (
             f"{exc.record}: {text}" if exc.record else text)  # fmt: skip
     if isinstance(exc, DuplicateWarning):
         return duplicate_text(exc)

@@ -57,7 +57,7 @@ def csv_column(key: str) -> str:
     labels of the CSV files in French, the list headers or the spelled-out name in English."""
     from crm.domain import csv_headers
 
-    if QCoreApplication.translate("Labels", "en", "language code of this translation") == "fr":
+    if is_french():
         return csv_headers.FR_LABELS.get(key, key)
     if key in HEADERS:
         return header(key)

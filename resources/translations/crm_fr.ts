@@ -820,11 +820,6 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <source>en</source>
-        <comment>language code of this translation</comment>
-        <translation>fr</translation>
-    </message>
-    <message>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
