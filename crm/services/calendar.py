@@ -145,7 +145,8 @@ def calendar_text(
     for fu in items:
         calendar.add_component(event_of(session, fu, staff, now))
     calendar.add_missing_timezones()
-    return calendar.to_ical().decode("utf-8")
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
 
 
 def followups_to_export(

@@ -122,32 +122,33 @@ def read(data: bytes, name: str) -> tuple[list[str], list[tuple[int, list[str]]]
     A damaged or password-protected workbook is refused with the file's name.
     """
     import io
-    import zipfile
 
     from openpyxl import load_workbook
 
+    shown = name or "the file"
+    headers: list[str] | None = None
+    records: list[tuple[int, list[str]]] = []
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise coded("xlsx.unreadable", file=name or "the file", detail=str(exc)) from exc
-    try:
-        sheet = book.worksheets[0] if book.worksheets else None
-        if sheet is None:
-            raise coded("csv.empty", file=name or "the file")
-        headers: list[str] | None = None
-        records: list[tuple[int, list[str]]] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in values]
-            if not "".join(cells).strip():
-                continue
-            if headers is None:
-                while cells and not cells[-1].strip():
-                    cells.pop()  # a sheet's used range often runs past the last header
-                headers = [c.strip() for c in cells]
-                continue
-            records.append((number, cells))
-    finally:
-        book.close()
+        try:
+            sheet = book.worksheets[0] if book.worksheets else None
+            rows = sheet.iter_rows(values_only=True) if sheet is not None else iter(())
+            for number, values in enumerate(rows, start=1):
+                cells = [_cell_text(v) for v in values]
+                if not "".join(cells).strip():
+                    continue
+                if headers is None:
+                    while cells and not cells[-1].strip():
+                        cells.pop()  # a sheet's used range often runs past the last header
+                    headers = [c.strip() for c in cells]
+                    continue
+                records.append((number, cells))
+        finally:
+            book.close()
+    # A damaged archive fails anywhere in the parser (zip, XML, zlib, openpyxl's own
+    # exceptions), and while reading rows as much as on opening: every one is the same fact.
+    except Exception as exc:
+        raise coded("xlsx.unreadable", file=shown, detail=f"{type(exc).__name__}: {exc}") from exc
     if headers is None:
-        raise coded("csv.empty", file=name or "the file")
+        raise coded("csv.empty", file=shown)
     return headers, records

@@ -32,7 +32,7 @@ def desk(db, actor):
                 "region": "QC",
                 "city": "Montréal",
                 "postal_code": "H2X 1Y4",
-                "notes": "=HYPERLINK(\"http://example.com\")",
+                "notes": '=HYPERLINK("http://example.com")',
             },
         ).id
         cro = organizations.service.create(
@@ -213,3 +213,46 @@ def test_a_card_without_its_end_is_refused_at_its_line(tmp_path):
     with pytest.raises(DeskError) as caught:
         csv_import.read_source(path, "contacts")
     assert caught.value.code == "vcard.unreadable" and str(caught.value.params["line"]) == "22"
+
+
+# --- fuzzed files: a sentence or a file, never a traceback -------------------------------------
+
+hypothesis = pytest.importorskip("hypothesis")
+st = hypothesis.strategies
+CARD_LINES = st.sampled_from(
+    ["BEGIN:VCARD", "END:VCARD", "VERSION:4.0", "N:Roy;Camille;;;", "N:;", "FN:", "TEL:",
+     "EMAIL;PREF=1:x@y.z", "ADR:;;;;", "UID:urn:uuid:x", "ORG:", "  folded", "X:\x00", ":",
+     "TEL;TYPE=\"cell:+1", "BEGIN:VCALENDAR"]
+)  # fmt: skip
+
+
+@hypothesis.settings(max_examples=150, deadline=None)
+@hypothesis.given(
+    lines=st.lists(st.one_of(CARD_LINES, st.text(max_size=30)), max_size=25),
+)
+def test_fuzzed_vcards_are_read_or_refused_with_a_sentence(lines):
+    data = ("BEGIN:VCARD\r\n" + "\r\n".join(lines)).encode("utf-8", "surrogatepass")
+    try:
+        source = csv_import.read_source(data, "contacts", name="fuzz.vcf")
+    except DeskError as exc:
+        assert str(exc) and "Traceback" not in str(exc)
+    else:
+        assert all(len(row) == len(source.headers) for _, row in source.records)
+
+
+@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.given(cut=st.integers(min_value=4, max_value=4000), flip=st.integers(0, 255))
+def test_damaged_workbooks_are_refused_with_a_sentence(tmp_path_factory, cut, flip):
+    import io
+
+    book = openpyxl.Workbook()
+    book.active.append(["name", "postal_code"])
+    book.active.append(["Kendall CRO", "02139"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = bytearray(buffer.getvalue()[:cut])
+    data[len(data) // 2] ^= flip
+    try:
+        csv_import.read_source(bytes(data), "organizations", name="members.xlsx")
+    except DeskError as exc:
+        assert "members.xlsx" in str(exc)
