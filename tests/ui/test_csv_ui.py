@@ -245,6 +245,7 @@ def test_wizard_reads_vcards_and_says_so(qtbot, desk, tasks, tmp_path, english):
     wizard.go_next()
     assert wizard.stack.currentIndex() == MAPPING
     assert wizard.detected.text() == "vCards · 1 card"
+    assert not wizard.delimiter.isVisibleTo(wizard)  # a CSV file's question only
     assert wizard.chosen_mapping()["email"] == "email"
     wizard.go_next()
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)

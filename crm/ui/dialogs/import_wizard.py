@@ -301,6 +301,8 @@ class ImportWizard(QDialog):
             self.detected.setText("")
             return
         count = len(self.source.records)
+        for widget in (self.delimiter_label, self.delimiter):  # a CSV file's question only
+            widget.setVisible(self.source.kind == "csv")
         if self.source.kind == "xlsx":
             self.detected.setText(self.tr("Excel workbook (first sheet) · %n record(s)", "", count))
             return
