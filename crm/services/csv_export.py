@@ -189,8 +189,15 @@ def _write(
     cancelled: Callable[[], bool] | None,
 ) -> int:
     """Write `rows` to `path` in the file format asked; returns the rows written."""
+
+    def tick(count: int) -> None:
+        if progress is not None:
+            progress(count)
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+
     if file_format == "vcard":
-        return vcard.write(path, rows, request.columns, progress=progress, cancelled=cancelled)
+        return vcard.write(path, rows, request.columns, tick=tick)
     if file_format == "xlsx":
         columns = list(request.columns)
 
@@ -200,9 +207,8 @@ def _write(
             return _convert(value) if converted and converted[i] else str(value)
 
         return workbook.write(
-            path, rows, request.entity, columns, request.lang,
-            text_of=text_of, progress=progress, cancelled=cancelled,
-        )  # fmt: skip
+            path, rows, request.entity, columns, request.lang, text_of=text_of, tick=tick
+        )
     if file_format != "csv":
         raise DeskError(f"cannot write '{file_format}' files (one of {', '.join(FORMATS)})")
     with path.open("w", encoding=request.encoding, newline="") as handle:
