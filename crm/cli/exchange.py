@@ -19,12 +19,22 @@ if TYPE_CHECKING:
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`crm export ...` and `crm import ...` (CSV files for and from partners)."""
-    export = commands.add_parser("export", help="write a CSV file for a partner (logged)")
+    export = commands.add_parser(
+        "export", help="write a CSV, Excel or vCard file for a partner (logged), or a calendar"
+    )
     export.add_argument(
         "entity",
         choices=("organizations", "contacts", "introductions", "followups", "participants"),
     )
-    export.add_argument("--out", type=Path, metavar="FILE", help="the CSV file to write")
+    export.add_argument("--out", type=Path, metavar="FILE", help="the file to write")
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="csv, xlsx (Excel workbook), vcard (contacts) or ics (follow-ups, for a calendar); "
+        "default: by the --out file's extension, else csv",
+    )
+    export.add_argument("--mine", action="store_true", help="with --format ics: only my follow-ups")
     export.add_argument(
         "--profile", metavar="NAME", help="a saved export profile (its options, unless given here)"
     )
@@ -63,7 +73,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="save these options as a profile (and export only if --out is given)",
     )
     imp = commands.add_parser(
-        "import", help="read a CSV file of organizations, contacts or participants"
+        "import",
+        help="read a CSV file, an Excel workbook (.xlsx) or vCards (.vcf, contacts)",
     )
     imp.add_argument("entity", choices=("organizations", "contacts", "participants"))
     imp.add_argument("file", type=Path)
@@ -108,18 +119,35 @@ def _pairs(items: list[str], option: str, form: str) -> dict[str, str] | None:
     return found
 
 
+FORMATS = ("csv", "xlsx", "vcard", "ics")
+_SUFFIXES = {".xlsx": "xlsx", ".vcf": "vcard", ".vcard": "vcard", ".ics": "ics"}
+
+
+def _format(args: argparse.Namespace) -> str:
+    """The --format asked, else the one the --out file's extension names, else CSV."""
+    if args.format:
+        return str(args.format)
+    return _SUFFIXES.get(args.out.suffix.lower(), "csv") if args.out else "csv"
+
+
 def cmd_export(db: Database, args: argparse.Namespace) -> int:
     import tempfile
 
     filters = _pairs(args.filter, "--filter", "KEY=VALUE")
     if filters is None:
         return 2
+    file_format = _format(args)
+    if args.mine and file_format != "ics":
+        err("--mine goes with --format ics (follow-ups for a calendar)")
+        return 2
+    if file_format == "ics":
+        return _calendar(db, args)
     if str(args.out) != "-":
-        return _export(db, args, filters, args.out)
+        return _export(db, args, filters, args.out, file_format)
     # `--out -`: standard output, once the export (and its log entry) has committed.
     with tempfile.TemporaryDirectory(prefix="crm-export-") as folder:
-        path = Path(folder) / "export.csv"
-        status = _export(db, args, filters, path)
+        path = Path(folder) / "export"
+        status = _export(db, args, filters, path, file_format)
         if status == 0:
             with path.open("rb") as handle:
                 sys.stdout.flush()
@@ -128,8 +156,35 @@ def cmd_export(db: Database, args: argparse.Namespace) -> int:
         return status
 
 
+def _calendar(db: Database, args: argparse.Namespace) -> int:
+    """`crm export followups --format ics`: open follow-ups for a calendar program (not a
+    partner file, so not in the export log)."""
+    from crm.services import calendar
+
+    if args.entity != "followups":
+        err(f"--format ics writes follow-ups, not {args.entity}")
+        return 2
+    if args.out is None or str(args.out) == "-":
+        err("--out FILE.ics is required")
+        return 2
+    assignee = actor_id(db, args.user) if args.mine else None
+    try:
+        with db.read() as session:
+            count = calendar.export(session, args.out, assignee_id=assignee)
+    except OSError as exc:
+        err(f"cannot write {args.out}: {exc.strerror or exc}")
+        return 1
+    whose = "my open follow-ups" if args.mine else "open follow-ups"
+    print(f"Wrote {count:,} {whose} to {args.out} (iCalendar).")
+    return 0
+
+
 def _export(
-    db: Database, args: argparse.Namespace, filters: dict[str, str], out: Path | None
+    db: Database,
+    args: argparse.Namespace,
+    filters: dict[str, str],
+    out: Path | None,
+    file_format: str = "csv",
 ) -> int:
     from crm.domain.errors import DeskError
     from crm.services import csv_export, export_profiles
@@ -177,8 +232,9 @@ def _export(
                 err("--out FILE is required (or --save-profile NAME to only save a profile)")
                 return 2
             result = csv_export.export(
-                session, actor, request, out, log_name="(standard output)" if to_stdout else None
-            )
+                session, actor, request, out, file_format=file_format,
+                log_name="(standard output)" if to_stdout else None,
+            )  # fmt: skip
     except OSError as exc:  # the file (or its folder) cannot be written: nothing was logged
         err(f"cannot write {args.out}: {exc.strerror or exc}; nothing was exported")
         return 1
@@ -225,9 +281,8 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(plan.as_dict(), ensure_ascii=False, indent=2, default=str))
     else:
-        sep = "tab" if source.delimiter == "\t" else source.delimiter
         print(
-            f"{source.name}: {source.encoding}, delimiter {sep}, {len(source.records):,} records.",
+            f"{source.name}: {source.described()}, {len(source.records):,} records.",
             file=sys.stderr,
         )
         mapped = ", ".join(f"{source.headers[i]} → {f}" for i, f in plan.mapping.items())

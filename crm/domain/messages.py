@@ -76,10 +76,25 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "csv.extra_cells": (
         QT_TRANSLATE_NOOP("Errors", "%1, line %2 has %3 cells but the header line names %4 columns (a delimiter "
                 "or a quote out of place?)."), ("file", "line", "cells", "columns")),
+    # Workbooks and vCards read by the import (crm.services.workbook, crm.services.vcard).
+    "xlsx.unreadable": (
+        QT_TRANSLATE_NOOP("Errors", "Cannot read %1 as an Excel workbook (%2). Save it again from "
+                "the spreadsheet as .xlsx, or as CSV."), ("file", "detail")),
+    "vcard.unreadable": (
+        QT_TRANSLATE_NOOP("Errors", "%1, line %2: this card cannot be read (%3)."),
+        ("file", "line", "detail")),
+    "vcard.contacts_only": (
+        QT_TRANSLATE_NOOP("Errors", "%1 holds vCards, which are people: import it as contacts."),
+        ("file",)),
+    "vcard.no_cards": (
+        QT_TRANSLATE_NOOP("Errors", "%1 holds no vCard (no BEGIN:VCARD line)."), ("file",)),
     "csv.too_big": (
         QT_TRANSLATE_NOOP("Errors", "%1 is too large to import: the limit is %2 MB and %3 records. Split it into "
                 "smaller files."), ("file", "megabytes", "records")),
     # Exporting a list with filters (crm.services.export_columns).
+    "export.vcard_contacts_only": (
+        QT_TRANSLATE_NOOP("Errors", "A vCard file holds people: only contacts can be exported as vCards, not %1."),
+        ("entity",)),
     "export.unknown_filter": (
         QT_TRANSLATE_NOOP("Errors", "This list has no filter “%1” (its filters: %2)."), ("filter", "allowed")),
     "export.bad_filter_value": (

@@ -1,7 +1,8 @@
 """Follow-ups as an iCalendar file (RFC 5545) that calendar programs accept.
 
-Written by hand, without a library: one VEVENT per follow-up, with the VTIMEZONE blocks of
-the zones used, CRLF line ends, lines folded at 75 octets and text escaped.
+Written with the `icalendar` library: one VEVENT per follow-up, and the VTIMEZONE blocks of
+the zones used generated from the zone database (`add_missing_timezones`), so the rules are
+the ones the system knows rather than a copy kept here.
 
 - A follow-up with a time gets `DTSTART;TZID=America/Montreal:...` or
   `;TZID=America/New_York:...` and lasts 30 minutes. The zone is the assignee's side when the
@@ -19,7 +20,9 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import icalendar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -31,54 +34,10 @@ from crm.domain.enums import FollowUpStatus, Priority, Territory
 MONTREAL = "America/Montreal"
 BOSTON = "America/New_York"
 ZONES = {Territory.QC: MONTREAL, Territory.MA: BOSTON}
-DURATION = "PT30M"
+DURATION = timedelta(minutes=30)
 PRODID = "-//BIOQuebec-MassBio//Cooperation desk//EN"
 
-# Eastern time, both sides of the border, since 2007: DST from the 2nd Sunday of March to
-# the 1st Sunday of November, at 02:00 local time.
-_VTIMEZONE = """BEGIN:VTIMEZONE
-TZID:{tzid}
-X-LIC-LOCATION:{tzid}
-BEGIN:DAYLIGHT
-TZOFFSETFROM:-0500
-TZOFFSETTO:-0400
-TZNAME:EDT
-DTSTART:20070311T020000
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU
-END:DAYLIGHT
-BEGIN:STANDARD
-TZOFFSETFROM:-0400
-TZOFFSETTO:-0500
-TZNAME:EST
-DTSTART:20071104T020000
-RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
-END:STANDARD
-END:VTIMEZONE"""
-
 _PRIORITY = {Priority.HIGH: 1, Priority.NORMAL: 5, Priority.LOW: 9}
-
-
-def escape(text: str) -> str:
-    """TEXT value escaping (RFC 5545 §3.3.11)."""
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\n").replace("\n", "\\n")
-    )  # fmt: skip
-
-
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character (§3.1)."""
-    out: list[str] = []
-    current, size, limit = "", 0, 75
-    for char in line:
-        n = len(char.encode("utf-8"))
-        if size + n > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += char
-        size += n
-    out.append(current)
-    return "\r\n".join(out)
 
 
 def staff_territory(email: str) -> Territory:
@@ -142,36 +101,33 @@ def _linked_label(session: Session, fu: FollowUp) -> str:
     return ""
 
 
-def _stamp(moment: datetime) -> str:
-    """A UTC DATE-TIME (naive moments are taken as UTC, as the desk stores them)."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    return moment.strftime("%Y%m%dT%H%M%SZ")
+def _utc(moment: datetime) -> datetime:
+    """A UTC moment (naive moments are taken as UTC, as the desk stores them)."""
+    return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def event_lines(
+def event_of(
     session: Session, fu: FollowUp, staff: dict[int, StaffUser], now: datetime
-) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:{fu.uid}@cooperation-desk", f"DTSTAMP:{_stamp(now)}"]
+) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"{fu.uid}@cooperation-desk")
+    event.add("dtstamp", _utc(now))
     if fu.due_time is not None:
-        zone = zone_for(session, fu, staff)
-        start = datetime.combine(fu.due_date, fu.due_time)
-        lines += [f"DTSTART;TZID={zone}:{start:%Y%m%dT%H%M%S}", f"DURATION:{DURATION}"]
+        zone = ZoneInfo(zone_for(session, fu, staff))
+        event.add("dtstart", datetime.combine(fu.due_date, fu.due_time, tzinfo=zone))
+        event.add("duration", DURATION)
     else:
-        end = fu.due_date + timedelta(days=1)
-        lines += [f"DTSTART;VALUE=DATE:{fu.due_date:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}"]
-    lines.append(f"SUMMARY:{escape(fu.title)}")
+        event.add("dtstart", fu.due_date)
+        event.add("dtend", fu.due_date + timedelta(days=1))
+    event.add("summary", fu.title)
     linked = _linked_label(session, fu)
     description = "\n\n".join(p for p in (linked, fu.notes) if p)
     if description:
-        lines.append(f"DESCRIPTION:{escape(description)}")
-    lines.append(f"PRIORITY:{_PRIORITY.get(Priority(fu.priority), 5)}")
-    lines.append(
-        "STATUS:CANCELLED" if fu.status == FollowUpStatus.CANCELLED else "STATUS:CONFIRMED"
-    )
-    lines.append("TRANSP:TRANSPARENT")
-    lines.append("END:VEVENT")
-    return lines
+        event.add("description", description)
+    event.add("priority", _PRIORITY.get(Priority(fu.priority), 5))
+    event.add("status", "CANCELLED" if fu.status == FollowUpStatus.CANCELLED else "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    return event
 
 
 def calendar_text(
@@ -180,19 +136,17 @@ def calendar_text(
     """The iCalendar text of these follow-ups."""
     now = now or utcnow()
     staff = {u.id: u for u in session.scalars(sa.select(StaffUser))}
-    events: list[str] = []
-    zones: set[str] = set()
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "Cooperation desk follow-ups")
     for fu in items:
-        lines = event_lines(session, fu, staff, now)
-        zones.update(
-            line.split("TZID=", 1)[1].split(":", 1)[0] for line in lines if "TZID=" in line
-        )
-        events += lines
-    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "X-WR-CALNAME:Cooperation desk follow-ups"]  # fmt: skip
-    for zone in sorted(zones):
-        head += _VTIMEZONE.format(tzid=zone).split("\n")
-    return "".join(fold(line) + "\r\n" for line in [*head, *events, "END:VCALENDAR"])
+        calendar.add_component(event_of(session, fu, staff, now))
+    calendar.add_missing_timezones()
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
 
 
 def followups_to_export(

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import enum
 import hashlib
 import json
@@ -47,12 +48,14 @@ from sqlalchemy.orm import Session
 from crm.db.files import atomic_file
 from crm.db.models import ExportLogEntry, StaffUser
 from crm.domain import csv_headers
-from crm.domain.errors import DeskError
+from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
+from crm.services import vcard, workbook
 from crm.services.export_columns import TAG_SEPARATOR, ExportRequest, converted_columns, select
 from crm.services.fields import staff_name
 
 __all__ = [
+    "FORMATS",
     "ExportCancelled",
     "ExportResult",
     "LogRow",
@@ -62,6 +65,8 @@ __all__ = [
     "write_rows",
 ]
 
+# The files an export writes: CSV, an Excel workbook (typed cells), vCards (contacts only).
+FORMATS = ("csv", "xlsx", "vcard")
 PHONE_COLUMNS = frozenset({"phone", "mobile"})
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PHONE_ONLY = re.compile(r"\+?[\d\s().-]+(?: ext\. \d{1,6})?")
@@ -174,6 +179,44 @@ def write_rows(
     return count
 
 
+def _write(
+    file_format: str,
+    path: Path,
+    rows: Iterable[Sequence[Any]],
+    request: ExportRequest,
+    converted: Sequence[bool],
+    progress: Callable[[int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
+    """Write `rows` to `path` in the file format asked; returns the rows written."""
+
+    def tick(count: int) -> None:
+        if progress is not None:
+            progress(count)
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+
+    if file_format == "vcard":
+        return vcard.write(path, rows, request.columns, tick=tick)
+    if file_format == "xlsx":
+        columns = list(request.columns)
+
+        def text_of(i: int, value: Any) -> str:
+            if columns[i] == "tags":
+                return _tag_cell(value)
+            return _convert(value) if converted and converted[i] else str(value)
+
+        return workbook.write(
+            path, rows, request.entity, columns, request.lang, text_of=text_of, tick=tick
+        )
+    if file_format != "csv":
+        raise DeskError(f"cannot write '{file_format}' files (one of {', '.join(FORMATS)})")
+    with path.open("w", encoding=request.encoding, newline="") as handle:
+        return write_rows(
+            handle, rows, request, converted=converted, progress=progress, cancelled=cancelled
+        )
+
+
 def _stream(result: Any, *, raw: bool) -> Iterable[Sequence[Any]]:
     """The rows in pages. When no column needs a result processor (every cell came back as
     text from the database), the driver's own tuples are read from the cursor: SQLAlchemy
@@ -210,13 +253,19 @@ def export(
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     log_name: str | None = None,
+    file_format: str = "csv",
 ) -> ExportResult:
     """Write the file and log the export; the file appears at `path` when the caller's
     transaction commits (the log entry with it), and not at all if it does not.
 
     Run it in a write session (`db.write()`): the export log entry is part of it.
     `log_name` is what the log records instead of the path (e.g. standard output).
+    `file_format` is one of `FORMATS`; a vCard file carries the contact columns a card holds.
     """
+    if file_format == "vcard":
+        if request.entity != "contacts":
+            raise coded("export.vcard_contacts_only", entity=request.entity)
+        request = dataclasses.replace(request, columns=vcard.COLUMNS)
     request = request.checked()
     target = Path(path)
     query, excluded_query = select(session, request)
@@ -229,24 +278,20 @@ def export(
     publish = contextlib.ExitStack()
     temporary = publish.enter_context(atomic_file(target))
     try:
-        with temporary.open("w", encoding=request.encoding, newline="") as handle:
-            # Through the Connection: plain Core rows, no ORM loading layer.
-            converted = converted_columns(session, request)
-            raw = not any(converted)
-            # Raw: no row buffering by SQLAlchemy, the cursor is read directly (see _stream).
-            options = {} if raw else {"yield_per": 5000}
-            result = session.connection().execute(query.execution_options(**options))
-            stream = _stream(result, raw=raw)
-            try:
-                rows = write_rows(
-                    handle, stream, request, converted=converted,
-                    progress=progress, cancelled=cancelled,
-                )  # fmt: skip
-            finally:
-                # Closed here, while the connection is open: a stream left to the garbage
-                # collector closes its cursor after a failed write has closed the connection.
-                getattr(stream, "close", lambda: None)()
-                result.close()
+        # Through the Connection: plain Core rows, no ORM loading layer.
+        converted = converted_columns(session, request)
+        raw = not any(converted)
+        # Raw: no row buffering by SQLAlchemy, the cursor is read directly (see _stream).
+        options = {} if raw else {"yield_per": 5000}
+        result = session.connection().execute(query.execution_options(**options))
+        stream = _stream(result, raw=raw)
+        try:
+            rows = _write(file_format, temporary, stream, request, converted, progress, cancelled)
+        finally:
+            # Closed here, while the connection is open: a stream left to the garbage
+            # collector closes its cursor after a failed write has closed the connection.
+            getattr(stream, "close", lambda: None)()
+            result.close()
         sha = _sha256(temporary)
     except OSError as exc:
         publish.__exit__(*sys.exc_info())  # removes the temporary file
@@ -262,9 +307,11 @@ def export(
         "selected": None if request.ids is None else len(request.ids),
         "excluded_without_consent": excluded,
         "lang": request.lang,
-        "delimiter": "tab" if request.delimiter == "\t" else request.delimiter,
-        "encoding": request.encoding,
+        "format": file_format,
     }
+    if file_format == "csv":
+        described["delimiter"] = "tab" if request.delimiter == "\t" else request.delimiter
+        described["encoding"] = request.encoding
     entry = ExportLogEntry(
         user_id=actor_id,
         entity=request.entity,

@@ -119,8 +119,10 @@ def action_texts() -> dict[str, str]:
         "export_ics": QCoreApplication.translate(
             "MainWindow", "E&xport my follow-ups to a calendar (.ics)…"
         ),
-        "import_csv": QCoreApplication.translate("MainWindow", "&Import a CSV file…"),
-        "export_csv": QCoreApplication.translate("MainWindow", "E&xport this list to CSV…"),
+        "import_csv": QCoreApplication.translate(
+            "MainWindow", "&Import a file (CSV, Excel, vCard)…"
+        ),
+        "export_csv": QCoreApplication.translate("MainWindow", "E&xport this list…"),
         "undo_import": QCoreApplication.translate("MainWindow", "&Undo last import…"),
         "export_log": QCoreApplication.translate("MainWindow", "Export &log"),
     }

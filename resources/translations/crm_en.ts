@@ -135,6 +135,20 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
+        <source>Excel workbook (first sheet) · %n record(s)</source>
+        <translation>
+            <numerusform>Excel workbook (first sheet) · %n record</numerusform>
+            <numerusform>Excel workbook (first sheet) · %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>vCards · %n card(s)</source>
+        <translation>
+            <numerusform>vCards · %n card</numerusform>
+            <numerusform>vCards · %n cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Encoding: %1 · delimiter: %2 · %n record(s)</source>
         <translation>
             <numerusform>Encoding: %1 · delimiter: %2 · %n record</numerusform>

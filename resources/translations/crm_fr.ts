@@ -986,8 +986,28 @@ Rien n’a été modifié dans %2.</translation>
         <translation>%1, la ligne %2 compte %3 cellules alors que la ligne d’en-tête nomme %4 colonnes (un séparateur ou un guillemet mal placé ?).</translation>
     </message>
     <message>
+        <source>Cannot read %1 as an Excel workbook (%2). Save it again from the spreadsheet as .xlsx, or as CSV.</source>
+        <translation>Impossible de lire %1 comme classeur Excel (%2). Enregistrez-le de nouveau depuis le tableur en .xlsx, ou en CSV.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: this card cannot be read (%3).</source>
+        <translation>%1, ligne %2 : cette fiche vCard est illisible (%3).</translation>
+    </message>
+    <message>
+        <source>%1 holds vCards, which are people: import it as contacts.</source>
+        <translation>%1 contient des vCards, qui sont des personnes : importez-le comme contacts.</translation>
+    </message>
+    <message>
+        <source>%1 holds no vCard (no BEGIN:VCARD line).</source>
+        <translation>%1 ne contient aucune vCard (pas de ligne BEGIN:VCARD).</translation>
+    </message>
+    <message>
         <source>%1 is too large to import: the limit is %2 MB and %3 records. Split it into smaller files.</source>
         <translation>%1 est trop volumineux pour être importé : la limite est de %2 Mo et %3 enregistrements. Scindez-le en fichiers plus petits.</translation>
+    </message>
+    <message>
+        <source>A vCard file holds people: only contacts can be exported as vCards, not %1.</source>
+        <translation>Un fichier vCard contient des personnes : seuls les contacts peuvent être exportés en vCards, pas %1.</translation>
     </message>
     <message>
         <source>This list has no filter “%1” (its filters: %2).</source>
@@ -1099,10 +1119,6 @@ Rien n’a été modifié dans %2.</translation>
         <translation>participants aux événements</translation>
     </message>
     <message>
-        <source>Export %1 to CSV</source>
-        <translation>Exporter les %1 en CSV</translation>
-    </message>
-    <message>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil :</translation>
     </message>
@@ -1166,6 +1182,26 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Noms de champs anglais (uid, first_name…)</translation>
     </message>
     <message>
+        <source>Export %1</source>
+        <translation>Exporter les %1</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat :</translation>
+    </message>
+    <message>
+        <source>CSV (comma-separated values)</source>
+        <translation>CSV (valeurs séparées par des virgules)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>vCards (.vcf), for phones and mail programs</source>
+        <translation>vCards (.vcf), pour les téléphones et les logiciels de courriel</translation>
+    </message>
+    <message>
         <source>French labels (Identifiant, Prénom…)</source>
         <translation>Libellés français (Identifiant, Prénom…)</translation>
     </message>
@@ -1214,12 +1250,24 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Donnez un nom au profil.</translation>
     </message>
     <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>Fichiers vCard (*.vcf)</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>Exporter vers</translation>
     </message>
     <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Choose the file to write.</source>
@@ -1750,8 +1798,8 @@ Rien n’a été modifié dans %2.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <source>Import a CSV file</source>
-        <translation>Importer un fichier CSV</translation>
+        <source>Import a file</source>
+        <translation>Importer un fichier</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -1906,8 +1954,8 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Ce code ZIP a perdu son zéro initial (un tableur fait cela).</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+        <source>CSV files, Excel workbooks, vCards (*.csv *.txt *.xlsx *.vcf);;All files (*)</source>
+        <translation>Fichiers CSV, classeurs Excel, vCards (*.csv *.txt *.xlsx *.vcf);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1924,6 +1972,20 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>There is no file %1.</source>
         <translation>Le fichier %1 n’existe pas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Excel workbook (first sheet) · %n record(s)</source>
+        <translation>
+            <numerusform>Classeur Excel (première feuille) · %n enregistrement</numerusform>
+            <numerusform>Classeur Excel (première feuille) · %n enregistrements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>vCards · %n card(s)</source>
+        <translation>
+            <numerusform>vCards · %n fiche</numerusform>
+            <numerusform>vCards · %n fiches</numerusform>
+        </translation>
     </message>
     <message>
         <source>comma</source>
@@ -2475,6 +2537,10 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Mettre à la corbeille</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
         <source>All</source>
         <comment>feminine</comment>
         <translation>Toutes</translation>
@@ -2521,10 +2587,6 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>New…</source>
         <translation>Ajouter…</translation>
-    </message>
-    <message>
-        <source>Export to CSV…</source>
-        <translation>Exporter en CSV…</translation>
     </message>
 </context>
 <context>
@@ -2654,6 +2716,14 @@ Rien n’a été modifié dans %2.</translation>
         <translation>E&amp;xporter mes suivis vers un calendrier (.ics)…</translation>
     </message>
     <message>
+        <source>&amp;Import a file (CSV, Excel, vCard)…</source>
+        <translation>&amp;Importer un fichier (CSV, Excel, vCard)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport this list…</source>
+        <translation>E&amp;xporter cette liste…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2696,14 +2766,6 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>Open database</source>
         <translation>Ouvrir une base de données</translation>
-    </message>
-    <message>
-        <source>&amp;Import a CSV file…</source>
-        <translation>&amp;Importer un fichier CSV…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport this list to CSV…</source>
-        <translation>E&amp;xporter cette liste en CSV…</translation>
     </message>
     <message>
         <source>&amp;Undo last import…</source>

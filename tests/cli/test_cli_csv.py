@@ -226,7 +226,8 @@ def test_import_dry_run_on_a_new_path_creates_no_database(tmp_path, capsys):
 
 MALFORMED = {
     "mac-excel-cr-only": (b"first_name,last_name,email\rAnn,Lee,ann@x.org\r", 0, "1 created"),
-    "binary": (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 1, "not a CSV text file"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", 1, "not a CSV text file"),
+    "damaged-workbook": (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", 1, "as an Excel workbook"),
     "truncated-utf16": (codecs.BOM_UTF16_LE + "first_name\r\nAnn\r\n".encode("utf-16-le")[:-1], 1,
                         "line 3: the text is not valid UTF-16-LE"),
     "bad-utf8-byte": ("first_name,city\r\nAnn,Montréal\r\nBob,Qu\udcffbec\r\n".encode("utf-8", "surrogateescape"),
@@ -268,3 +269,58 @@ def test_rejects_that_cannot_be_written_are_a_sentence(dbfile, tmp_path, capsys)
     err = capsys.readouterr().err
     assert "the valid rows were imported, but the rejected rows could not be written" in err
     assert "Traceback" not in err and not rejects.parent.exists()
+
+
+# --- other formats: Excel workbooks, vCards, calendars ---------------------------------------
+
+
+def test_the_format_follows_the_out_files_extension(dbfile, tmp_path, capsys):
+    openpyxl = pytest.importorskip("openpyxl")
+    book, cards = tmp_path / "orgs.xlsx", tmp_path / "people.vcf"
+    assert crm(dbfile, "export", "organizations", "--out", str(book)) == 0
+    assert openpyxl.load_workbook(book).active["A1"].value == "uid"
+    assert crm(dbfile, "export", "contacts", "--out", str(cards)) == 0
+    assert cards.read_bytes().startswith(b"BEGIN:VCARD\r\nVERSION:3.0\r\n")
+    capsys.readouterr()
+    assert crm(dbfile, "export", "organizations", "--format", "vcard", "--out", str(cards)) == 1
+    assert "only contacts can be exported as vCards" in capsys.readouterr().err
+
+
+def test_a_workbook_and_vcards_import_back_unchanged(dbfile, tmp_path, capsys):
+    book, cards = tmp_path / "orgs.xlsx", tmp_path / "people.vcf"
+    assert crm(dbfile, "export", "organizations", "--format", "xlsx", "--out", str(book)) == 0
+    assert crm(dbfile, "export", "contacts", "--format", "vcard", "--out", str(cards)) == 0
+    capsys.readouterr()
+    assert crm(dbfile, "import", "organizations", str(book), "--on-duplicate", "update") == 0
+    said = capsys.readouterr().err
+    assert "Excel workbook" in said and "Imported organizations: 2 unchanged." in said
+    assert crm(dbfile, "import", "contacts", str(cards), "--on-duplicate", "update") == 0
+    said = capsys.readouterr().err
+    assert "vCard, utf-8" in said and "Imported contacts: 1 unchanged." in said
+
+
+def test_followups_for_a_calendar(dbfile, tmp_path, capsys):
+    from crm.services import followups, users
+
+    icalendar = pytest.importorskip("icalendar")
+    db = open_database(f"sqlite:///{dbfile}")
+    with db.write() as s:
+        me = users.by_name(s, "mtremblay").id
+        other = users.service.create(s, None, {"name": "jsullivan"}).id
+        for title, who in (("Call Ava", me), ("Send the deck", other)):
+            followups.service.create(s, me, {"title": title, "due_date": "2027-01-12",
+                                             "due_time": "10:30", "assignee_id": who})  # fmt: skip
+    db.close()
+    mine, everyone = tmp_path / "mine.ics", tmp_path / "all.ics"
+    assert crm(dbfile, "export", "contacts", "--format", "ics", "--out", str(mine)) == 2
+    assert "writes follow-ups, not contacts" in capsys.readouterr().err
+    assert crm(dbfile, "export", "followups", "--mine", "--out", str(tmp_path / "x.csv")) == 2
+    assert crm(dbfile, "export", "followups", "--out", str(everyone)) == 0
+    assert crm(dbfile, "export", "followups", "--format", "ics", "--mine", "--out", str(mine)) == 0
+    assert "Wrote 1 my open follow-ups" in capsys.readouterr().out
+
+    def titles(path):
+        events = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+        return sorted(str(e["SUMMARY"]) for e in events)
+
+    assert titles(everyone) == ["Call Ava", "Send the deck"] and titles(mine) == ["Call Ava"]

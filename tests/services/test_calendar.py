@@ -135,8 +135,27 @@ def test_ics_of_one_assignee_only(db, setup, tmp_path):
     assert list(events) == ["Réunion à Montréal"]
 
 
-def test_fold_never_splits_a_character():
-    line = "SUMMARY:" + "é" * 80
-    folded = calendar.fold(line).split("\r\n")
-    assert all(len(part.encode()) <= 75 for part in folded)
-    assert "".join(p[1:] if i else p for i, p in enumerate(folded)) == line
+def test_long_accented_text_folds_without_splitting_a_character(db, actor, tmp_path):
+    title = "Suivi de la mission à Boston " + "é" * 80
+    with db.write() as s:
+        followups.service.create(s, actor, {"title": title, "due_date": "2025-05-05"})
+    path = tmp_path / "long.ics"
+    with db.read() as s:
+        assert calendar.export(s, path) == 1
+    raw = path.read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    raw.decode("utf-8")  # no character cut in two at a fold
+    _cal, events = _events(path)
+    assert list(events) == [title]
+
+
+def test_vtimezone_comes_from_the_zone_database(db, setup, tmp_path):
+    """The zone blocks are generated, so they carry the current rules (DST since 2007)."""
+    path = tmp_path / "zones.ics"
+    with db.read() as s:
+        calendar.export(s, path)
+    cal, _events_by_title = _events(path)
+    montreal = next(z for z in cal.walk("VTIMEZONE") if str(z["TZID"]) == "America/Montreal")
+    offsets = {c["TZOFFSETTO"].to_ical() for c in montreal.subcomponents}
+    offsets = {o.decode() if isinstance(o, bytes) else o for o in offsets}
+    assert offsets == {"-0400", "-0500"}

@@ -4,7 +4,6 @@ line), never guessed and never a traceback. These need no database."""
 from __future__ import annotations
 
 import codecs
-import zlib
 
 import pytest
 
@@ -45,11 +44,10 @@ def test_cr_only_with_a_multiline_quoted_note_keeps_the_physical_line_numbers():
     "data",
     [
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",  # an image
-        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + zlib.compress(b"x" * 200),  # .xlsx
         bytes(range(256)) * 4,
         b"first_name,last_name\r\nAnn,\x01\x02\x03\x04\r\n",  # control characters
     ],
-    ids=["png", "xlsx", "all-bytes", "controls"],
+    ids=["png", "all-bytes", "controls"],
 )
 def test_binary_files_are_refused_with_a_sentence(data):
     exc = refusal(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 
+import pytest
 from PySide6.QtCore import Qt
 
 from crm.services import contacts, csv_export, export_columns, export_profiles, organizations
@@ -207,3 +208,47 @@ def test_wizard_preview_shows_inferred_territory_and_language(
     with desk.db.read() as s:
         helene = next(c for c in contacts.service.find(s) if c.email == "helene@mtl.ca")
         assert (helene.language, helene.territory) == ("fr", "QC")
+
+
+def test_export_dialog_writes_a_workbook_and_offers_vcards_for_contacts_only(
+    qtbot, desk, tasks, tmp_path, english
+):
+    openpyxl = pytest.importorskip("openpyxl")
+    organizations_dialog = ExportDialog(desk, "organizations", tasks)
+    qtbot.addWidget(organizations_dialog)
+    formats = organizations_dialog.file_format
+    assert [formats.itemData(i) for i in range(formats.count())] == ["csv", "xlsx"]
+    dialog = ExportDialog(desk, "contacts", tasks)
+    qtbot.addWidget(dialog)
+    dialog.consent.setChecked(True)
+    dialog.path.setText(str(tmp_path / "people.csv"))
+    dialog.file_format.setCurrentIndex(dialog.file_format.findData("xlsx"))
+    assert dialog.path.text().endswith("people.xlsx")  # the extension follows the format
+    assert not dialog.delimiter.isEnabled() and not dialog.encoding.isEnabled()
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as signal:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    sheet = openpyxl.load_workbook(signal.args[0]).active
+    assert sheet.max_row == 1 + signal.args[1]
+    with desk.db.read() as s:
+        assert '"format": "xlsx"' in csv_export.export_log(s)[0].filter
+
+
+def test_wizard_reads_vcards_and_says_so(qtbot, desk, tasks, tmp_path, english):
+    path = tmp_path / "phone.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Noah Williams\r\nN:Williams;Noah;;;\r\n"
+        "EMAIL;PREF=1:noah@seaport.example\r\nEND:VCARD\r\n", encoding="utf-8"
+    )  # fmt: skip
+    wizard = ImportWizard(desk, tasks, entity="contacts")
+    qtbot.addWidget(wizard)
+    wizard.path.setText(str(path))
+    wizard.go_next()
+    assert wizard.stack.currentIndex() == MAPPING
+    assert wizard.detected.text() == "vCards · 1 card"
+    assert not wizard.delimiter.isVisibleTo(wizard)  # a CSV file's question only
+    assert wizard.chosen_mapping()["email"] == "email"
+    wizard.go_next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    assert [wizard.preview.item(r, 1).text() for r in range(wizard.preview.rowCount())] == [
+        "create"
+    ]

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from crm.db.files import atomic_file
 from crm.domain import csv_headers
 from crm.domain.errors import DeskError, coded
-from crm.services import bulk
+from crm.services import bulk, vcard, workbook
 
 if TYPE_CHECKING:
     from crm.services.csv_import.plans import Plan
@@ -69,6 +69,16 @@ class Source:
     headers: list[str]
     records: list[tuple[int, list[str]]]
     sha256: str = ""
+    kind: str = "csv"  # or "xlsx" (a workbook's first sheet), "vcard" (a .vcf file's cards)
+
+    def described(self) -> str:
+        """How the file was read, for a report: 'utf-8, delimiter ;', 'Excel workbook'..."""
+        if self.kind == "xlsx":
+            return "Excel workbook"
+        if self.kind == "vcard":
+            return f"vCard, {self.encoding}"
+        sep = "tab" if self.delimiter == "\t" else self.delimiter
+        return f"{self.encoding}, delimiter {sep}"
 
 
 def _shown(name: str) -> str:
@@ -184,7 +194,36 @@ def read_source(
     if len(data) > MAX_BYTES:
         raise _too_big(name)
     with bulk.no_gc():
+        if data.startswith(workbook.MIME_MAGIC):
+            return _read_workbook(data, name)
         return _read(data, entity, delimiter, name)
+
+
+def _read_workbook(data: bytes, name: str) -> Source:
+    """An Excel workbook's first sheet, read as the CSV file it stands for."""
+    headers, records = workbook.read(data, _shown(name))
+    sha = hashlib.sha256(data).hexdigest()
+    return _checked(Source(name, "xlsx", "", headers, records, sha, "xlsx"))
+
+
+def _read_vcards(text: str, entity: str | None, name: str, encoding: str, sha: str) -> Source:
+    if entity not in (None, "contacts"):
+        raise coded("vcard.contacts_only", file=_shown(name))
+    headers, records = vcard.read(text, _shown(name))
+    return _checked(Source(name, encoding, "", headers, records, sha, "vcard"))
+
+
+def _checked(source: Source) -> Source:
+    """The rules a CSV file meets, for a workbook or vCards: the same header and size rules,
+    and no cell beyond the header."""
+    name, headers = source.name, source.headers
+    _check_headers(name, headers)
+    if len(source.records) > MAX_RECORDS:
+        raise _too_big(name)
+    for line, row in source.records:
+        if len(row) > len(headers) and "".join(row[len(headers) :]).strip():
+            raise _extra_cells(name, line, len(row), len(headers))
+    return source
 
 
 def _too_big(name: str) -> DeskError:
@@ -213,6 +252,8 @@ def _read(data: bytes, entity: str | None, delimiter: str | None, name: str) -> 
         text = text[1:]
     if _CONTROLS.search(text):
         raise _binary(name)
+    if vcard.looks_like_vcard(text):
+        return _read_vcards(text, entity, name, encoding, sha)
     delim = delimiter or _delimiter(text, entity)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
     headers: list[str] | None = None

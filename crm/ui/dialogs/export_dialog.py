@@ -1,5 +1,6 @@
-"""The export dialog: a CSV file for a partner from a list (its current filter or the selected
-rows): columns, header language, delimiter, encoding, consent, saved profiles.
+"""The export dialog: a CSV file, an Excel workbook or vCards for a partner from a list (its
+current filter or the selected rows): columns, format, header language, delimiter, encoding,
+consent, saved profiles.
 
 It starts from every row of the list's current filter (the selected rows are one click
 away), without internal notes, and in the user's language: French headers and `;` for
@@ -44,6 +45,8 @@ from crm.ui.errors import error_text
 from crm.ui.tasks import Task, TaskRunner
 
 CONSENT_ENTITIES = ("contacts", "participants")
+# The extension of each format's file (crm.services.csv_export.FORMATS).
+SUFFIXES = {"csv": "csv", "xlsx": "xlsx", "vcard": "vcf"}
 
 
 class ExportDialog(QDialog):
@@ -92,6 +95,8 @@ class ExportDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             self.columns.addItem(item)
+        self.file_format = QComboBox(self, objectName="exportFormat")
+        self.file_format.currentIndexChanged.connect(self._format_changed)
         self.lang = QComboBox(self, objectName="exportLang")
         self.delimiter = QComboBox(self, objectName="exportDelimiter")
         self.encoding = QComboBox(self, objectName="exportEncoding")
@@ -105,8 +110,10 @@ class ExportDialog(QDialog):
         self.browse.clicked.connect(self.choose_path)
 
         self.labels_: dict[str, QLabel] = {k: QLabel(self) for k in (
-            "profile", "name", "recipient", "rows", "columns", "lang", "delimiter", "encoding", "file",
+            "profile", "name", "recipient", "rows", "columns", "format", "lang", "delimiter",
+            "encoding", "file",
         )}  # fmt: skip
+        self.labels_["format"].setBuddy(self.file_format)
         self.labels_["profile"].setBuddy(self.profile)
         self.labels_["recipient"].setBuddy(self.recipient)
         self.labels_["lang"].setBuddy(self.lang)
@@ -128,6 +135,7 @@ class ExportDialog(QDialog):
         scope.addWidget(self.scope_selected)
         form.addRow(self.labels_["rows"], scope)
         form.addRow(self.labels_["columns"], self.columns)
+        form.addRow(self.labels_["format"], self.file_format)
         form.addRow(self.labels_["lang"], self.lang)
         form.addRow(self.labels_["delimiter"], self.delimiter)
         form.addRow(self.labels_["encoding"], self.encoding)
@@ -166,11 +174,12 @@ class ExportDialog(QDialog):
         }[self.entity]
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Export %1 to CSV").replace("%1", self.entity_label()))
+        self.setWindowTitle(self.tr("Export %1").replace("%1", self.entity_label()))
         texts = {
             "profile": self.tr("&Profile:"), "name": self.tr("Save as profile:"),
             "recipient": self.tr("&Recipient:"), "rows": self.tr("Rows:"),
-            "columns": self.tr("Columns:"), "lang": self.tr("&Headers:"),
+            "columns": self.tr("Columns:"), "format": self.tr("F&ormat:"),
+            "lang": self.tr("&Headers:"),
             "delimiter": self.tr("&Delimiter:"), "encoding": self.tr("&Encoding:"),
             "file": self.tr("&File:"),
         }  # fmt: skip
@@ -184,6 +193,11 @@ class ExportDialog(QDialog):
             item = self.columns.item(row)
             key = item.data(Qt.ItemDataRole.UserRole)
             item.setText(f"{self.column_label(key)}  ({key})")
+        formats = [("csv", self.tr("CSV (comma-separated values)")),
+                   ("xlsx", self.tr("Excel workbook (.xlsx)"))]  # fmt: skip
+        if self.entity == "contacts":
+            formats.append(("vcard", self.tr("vCards (.vcf), for phones and mail programs")))
+        self._fill_combo(self.file_format, formats)
         self._fill_combo(self.lang, [("en", self.tr("English field names (uid, first_name…)")),
                                      ("fr", self.tr("French labels (Identifiant, Prénom…)"))])  # fmt: skip
         self._fill_combo(self.delimiter, [(",", self.tr("Comma ( , )")), (";", self.tr("Semicolon ( ; ), French Excel")),
@@ -265,6 +279,20 @@ class ExportDialog(QDialog):
         self.consent.setChecked(profile.include_without_consent)
         self.recipient.setText(profile.recipient)
 
+    def _format_changed(self) -> None:
+        """Delimiter and encoding are CSV's; a vCard carries its own columns; the file's
+        extension follows the format."""
+        chosen = self.file_format.currentData() or "csv"
+        for widget in (self.delimiter, self.encoding):
+            widget.setEnabled(chosen == "csv")
+        self.columns.setEnabled(chosen != "vcard")
+        self.lang.setEnabled(chosen != "vcard")
+        path = self.path.text().strip()
+        if path:
+            stem, dot, suffix = path.rpartition(".")
+            if dot and suffix.lower() in SUFFIXES.values():
+                self.path.setText(f"{stem}.{SUFFIXES[chosen]}")
+
     def _delimiter_picked(self) -> None:
         self.delimiter_chosen = True
 
@@ -325,9 +353,12 @@ class ExportDialog(QDialog):
         )  # fmt: skip
 
     def choose_path(self) -> None:
+        chosen = self.file_format.currentData() or "csv"
+        kinds = {"csv": self.tr("CSV files (*.csv)"), "xlsx": self.tr("Excel workbooks (*.xlsx)"),
+                 "vcard": self.tr("vCard files (*.vcf)")}  # fmt: skip
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to"), self.path.text() or f"{self.entity}.csv",
-            self.tr("CSV files (*.csv);;All files (*)"),
+            self, self.tr("Export to"), self.path.text() or f"{self.entity}.{SUFFIXES[chosen]}",
+            kinds[chosen] + ";;" + self.tr("All files (*)"),
         )  # fmt: skip
         if path:
             self.path.setText(path)
@@ -346,12 +377,13 @@ class ExportDialog(QDialog):
             messages.error(self, self.tr("Export"), error_text(exc))
             return
         db, user_id = self.ctx.db, self.ctx.user_id
+        file_format = self.file_format.currentData() or "csv"
 
         def work(task: Task) -> csv_export.ExportResult:
             with db.write() as session:
                 total = export_columns.count_rows(session, request)
                 return csv_export.export(
-                    session, user_id, request, path,
+                    session, user_id, request, path, file_format=file_format,
                     progress=lambda done: task.progress(done, total),
                     cancelled=lambda: task.cancelled,
                 )  # fmt: skip

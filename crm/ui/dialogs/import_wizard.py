@@ -144,7 +144,7 @@ class ImportWizard(QDialog):
     # --- labels ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Import a CSV file"))
+        self.setWindowTitle(self.tr("Import a file"))
         for combo, items in (
             (self.entity, [("contacts", self.tr("Contacts")), ("organizations", self.tr("Organizations")),
                            ("participants", self.tr("Event participants"))]),
@@ -253,9 +253,9 @@ class ImportWizard(QDialog):
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Import a CSV file"),
+            self.tr("Import a file"),
             self.path.text(),
-            self.tr("CSV files (*.csv *.txt);;All files (*)"),
+            self.tr("CSV files, Excel workbooks, vCards (*.csv *.txt *.xlsx *.vcf);;All files (*)"),
         )
         if path:
             self.path.setText(path)
@@ -299,6 +299,15 @@ class ImportWizard(QDialog):
     def _show_detected(self) -> None:
         if self.source is None:
             self.detected.setText("")
+            return
+        count = len(self.source.records)
+        for widget in (self.delimiter_label, self.delimiter):  # a CSV file's question only
+            widget.setVisible(self.source.kind == "csv")
+        if self.source.kind == "xlsx":
+            self.detected.setText(self.tr("Excel workbook (first sheet) · %n record(s)", "", count))
+            return
+        if self.source.kind == "vcard":
+            self.detected.setText(self.tr("vCards · %n card(s)", "", count))
             return
         names = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab")}
         self.detected.setText(

@@ -447,7 +447,7 @@ class ListPage(DeskPage):
             new = menu.addAction(icon("add"), QCoreApplication.translate("ListPage", "New…"))
             new.triggered.connect(lambda: self.newRequested.emit(self.kind))
         if self.export_entity():
-            export = menu.addAction(QCoreApplication.translate("ListPage", "Export to CSV…"))
+            export = menu.addAction(QCoreApplication.translate("ListPage", "Export…"))
             export.setObjectName(f"{self.kind}ExportAction")
             export.triggered.connect(self.export_list)
         menu.addSeparator()
