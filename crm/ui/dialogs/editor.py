@@ -162,9 +162,7 @@ class RecordEditor(EditorWrites, InferredFields, QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         layout = QVBoxLayout(self)
-        self.changed_elsewhere = ChangedElsewhere(
-            ctx, self.kind, lambda: (self.record_id, self.version), self
-        )
+        self.changed_elsewhere = ChangedElsewhere(ctx, self.kind, self)
         layout.addWidget(self.changed_elsewhere)
         self.side = self.side_panel()
         if self.side is None:

@@ -8,8 +8,8 @@ the newer copy is still refused (or offered to reload or overwrite) as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC
+from typing import Protocol
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -18,27 +18,31 @@ from crm.ui.context import DeskContext
 from crm.ui.kinds import SERVICES
 
 
+class OpenRecord(Protocol):
+    """What the banner asks its editor: the record's id and the version it read (None while
+    new or loading)."""
+
+    record_id: int | None
+    version: int | None
+
+
 class ChangedElsewhere(QLabel):
-    def __init__(
-        self,
-        ctx: DeskContext,
-        kind: str,
-        read: Callable[[], tuple[int | None, int | None]],
-        parent: QWidget | None = None,
-    ) -> None:
-        """`read()` gives the open record's (id, version as read); None while it is new."""
-        super().__init__(parent)
+    def __init__(self, ctx: DeskContext, kind: str, editor: QWidget) -> None:
+        """A child of `editor` (an `OpenRecord`): it asks its parent, never holds it, so the
+        editor's wrapper goes with the editor."""
+        super().__init__(editor)
         self.setObjectName("changedElsewhere")
         self.setWordWrap(True)
         self.setStyleSheet("background: #fdf2d0; color: #5a4500; padding: 4px;")
         self.hide()
-        self.ctx, self.kind, self.read = ctx, kind, read
+        self.ctx, self.kind = ctx, kind
         ctx.changes.changed.connect(self._changed)
 
     def _changed(self, changes: Changes) -> None:
         if changes.source != REMOTE or self.kind not in changes.kinds:
             return
-        record_id, version = self.read()
+        editor: OpenRecord = self.parent()  # type: ignore[assignment]
+        record_id, version = editor.record_id, editor.version
         if record_id is None or version is None:
             return
         with self.ctx.db.read() as session:  # one row and one audit entry
