@@ -97,3 +97,15 @@ def test_a_lost_connection_is_said_and_recovered(qtbot, desk, tasks, monkeypatch
     qtbot.waitUntil(lambda: "Reconnected" in win.live_label.text(), timeout=5000)
     assert calls["n"] >= 2
     win.close()
+
+
+def test_a_remote_change_keeps_the_selected_records_selected(qtbot, two_windows, actor):
+    mine, theirs = two_windows
+    page = theirs.show_page("contacts")
+    qtbot.waitUntil(page.is_loaded)
+    page.table.selectRow(names(page).index("Ava Smith"))
+    with mine.ctx.db.write() as s:
+        contacts.service.create(s, actor, {"first_name": "Aaron", "last_name": "Abel"})
+    qtbot.waitUntil(lambda: "Aaron Abel" in names(page), timeout=LIVE_MS)
+    rows = page.selected_rows()
+    assert [names(page)[r] for r in rows] == ["Ava Smith"]  # the record, not the row number
