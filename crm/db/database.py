@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from crm.db import live
 from crm.db.engine import WRITE_OPTION
 from crm.db.failures import failure_reason, pg_lock_holder, storage_failure
 from crm.domain.errors import DatabaseOpenError
@@ -41,12 +42,17 @@ class Database:
     committed: deque[str] = field(
         default_factory=lambda: deque(maxlen=1000), init=False, repr=False
     )
+    # The name this desk's change notices carry (crm.db.live), to know its own when they
+    # come back to its windows.
+    origin: str = field(default_factory=live.new_origin, init=False)
 
     def __post_init__(self) -> None:
+        live.track_writes(self.engine)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
+        sa.event.listen(self._write, "after_begin", live.begin)
 
     @property
     def dialect(self) -> str:
@@ -84,6 +90,8 @@ class Database:
                 try:
                     yield session
                     with interrupts_held():
+                        session.flush()
+                        self._announce(session)
                         session.commit()
                         self.committed.append(what or "a change")
                 except BaseException:
@@ -92,6 +100,20 @@ class Database:
                     raise
             finally:
                 session.close()
+
+    def _announce(self, session: Session) -> None:
+        """Tell the other desks on a team database what this transaction changed (a notice
+        sent inside it, delivered when it commits); SQLite desks notice by themselves."""
+        connection = live.connection_of(session)
+        if connection is None:  # nothing was read or written
+            return
+        kinds = live.touched(connection)
+        if kinds and not self.is_sqlite:
+            live.announce(connection, kinds, self.origin)
+
+    def watcher(self) -> live.Watcher:
+        """A new listener for what other connections commit (see crm.db.live)."""
+        return live.Watcher(self.engine)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

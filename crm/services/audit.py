@@ -92,3 +92,19 @@ def _changes(text: str) -> dict[str, Any]:
     except ValueError:
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def last_change(session: Session, entity: str, record_id: int) -> Change | None:
+    """The newest entry of a record's history (who saved it last, and when), if any."""
+    query = (
+        sa.select(
+            AuditEntry.at, sa.func.coalesce(staff_name(StaffUser), ""), AuditEntry.action,
+            AuditEntry.entity, AuditEntry.changes,
+        )
+        .outerjoin(StaffUser, StaffUser.id == AuditEntry.user_id)
+        .where(AuditEntry.entity == entity, AuditEntry.record_id == record_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )  # fmt: skip
+    row = session.execute(query).first()
+    return None if row is None else Change(row[0], row[1], row[2], row[3], _changes(row[4]))

@@ -110,6 +110,9 @@ class EntitySpec(Generic[M]):
     def count(self, session: Session, *, deleted: bool = False) -> int:
         return count(session, self, deleted=deleted)
 
+    def changed_since(self, session: Session, record_id: int, version: int) -> audit.Change | None:
+        return changed_since(session, self, record_id, version)
+
     def start_values(self, actor_id: int | None) -> dict[str, Any]:
         """What a new record's fields start from: the model's own defaults (consent unknown,
         priority normal...), then `starts` (the acting user as owner or assignee...)."""
@@ -145,6 +148,19 @@ def get(
     if obj is None or (obj.deleted_at is not None and not include_deleted):
         raise NotFound(spec.name, record_id)
     return obj
+
+
+def changed_since(
+    session: Session, spec: EntitySpec[M], record_id: int, version: int
+) -> audit.Change | None:
+    """Who last saved the record and when, if it changed since `version` was read (an open
+    editor says so before its user saves over it); None while it is as read."""
+    obj = session.get(spec.model, record_id)
+    if obj is None or obj.version == version:
+        return None
+    return audit.last_change(session, spec.name, record_id) or audit.Change(
+        obj.updated_at, "", "update", spec.name, {}
+    )
 
 
 def check_version(spec: EntitySpec[M], obj: M, expected_version: int | None) -> None:

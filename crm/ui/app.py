@@ -258,7 +258,9 @@ def run(
     if screenshot is None and first_start_pending(ctx):
         offer_demo(ctx, tasks)
 
-    window = MainWindow(ctx, languages, tasks, remember_geometry=screenshot is None)
+    window = MainWindow(
+        ctx, languages, tasks, remember_geometry=screenshot is None, live=screenshot is None
+    )
     if screenshot is not None:
         name = page or "dashboard"
         if name not in PAGES:

@@ -47,6 +47,9 @@ def changes(kinds: Iterable[str], **kwargs: Any) -> Changes:
     return Changes(frozenset(kinds), **kwargs)
 
 
+#: The `source` of a change another desk committed (crm.ui.live).
+REMOTE = "another desk"
+
 #: Anything may have changed (an import, a restored backup, the demo data).
 EVERYTHING = Changes(KINDS)
 

@@ -45,6 +45,7 @@ from crm.ui import menus, settings
 from crm.ui.context import DeskContext
 from crm.ui.i18n import Languages
 from crm.ui.kinds import KIND_PAGE
+from crm.ui.live import LiveUpdates
 from crm.ui.open_editors import OpenEditors
 from crm.ui.operations import EVERYTHING, Changes
 from crm.ui.pages.base import DeskPage
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
     databaseRequested = Signal(str)
 
     def __init__(self, ctx: DeskContext, languages: Languages, tasks: TaskRunner | None = None,
-                 *, remember_geometry: bool = True) -> None:  # fmt: skip
+                 *, remember_geometry: bool = True, live: bool = True) -> None:  # fmt: skip
         super().__init__()
         self.setObjectName("mainWindow")
         self.ctx = ctx
@@ -131,7 +132,16 @@ class MainWindow(QMainWindow):
         edit.insertSeparator(edit.actions()[0])
         edit.insertAction(edit.actions()[0], self.undo_bar.action)
         self.statusBar().addWidget(self.db_label, 1)
+        self.live_label = QLabel(self, objectName="statusLive")
+        self.live_label.hide()
+        self.statusBar().addPermanentWidget(self.live_label)
         self.statusBar().addPermanentWidget(self.user_label)
+        # Other desks' changes reach the pages (crm.ui.live); off for a screenshot run.
+        self.live: LiveUpdates | None = None
+        if live:
+            self.live = LiveUpdates(ctx, self)
+            self.live.lost.connect(self._live_lost)
+            self.live.back.connect(self._live_back)
 
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
@@ -428,6 +438,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _live_lost(self, detail: str) -> None:
+        self.live_label.setText(self.tr("Connection to the database lost: reconnecting…"))
+        self.live_label.setToolTip(detail)
+        self.live_label.setStyleSheet("color: #c0392b;")
+        self.live_label.show()
+
+    def _live_back(self) -> None:
+        self.live_label.setText(self.tr("Reconnected: the pages are up to date."))
+        self.live_label.setToolTip("")
+        self.live_label.setStyleSheet("")
+        QTimer.singleShot(8000, self.live_label.hide)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_geometry:
             settings.save_geometry(self, "main")
@@ -436,4 +458,6 @@ class MainWindow(QMainWindow):
         self._reminders_timer.stop()
         if self.reminders is not None:
             self.reminders.stop()
+        if self.live is not None:
+            self.live.stop()
         super().closeEvent(event)

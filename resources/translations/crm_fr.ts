@@ -728,6 +728,17 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     </message>
 </context>
 <context>
+    <name>ChangedElsewhere</name>
+    <message>
+        <source>someone</source>
+        <translation>quelqu’un</translation>
+    </message>
+    <message>
+        <source>%1 saved this record at %2, after you opened it. What you typed is kept; saving will ask before writing over their change.</source>
+        <translation>%1 a enregistré cette fiche à %2, après que vous l’avez ouverte. Ce que vous avez saisi est conservé ; l’enregistrement demandera confirmation avant de remplacer sa modification.</translation>
+    </message>
+</context>
+<context>
     <name>ContactEditor</name>
     <message>
         <source>New contact</source>
@@ -2630,6 +2641,14 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>BIOQuébec · MassBio</source>
         <translation>BIOQuébec · MassBio</translation>
+    </message>
+    <message>
+        <source>Connection to the database lost: reconnecting…</source>
+        <translation>Connexion à la base de données perdue : reconnexion…</translation>
+    </message>
+    <message>
+        <source>Reconnected: the pages are up to date.</source>
+        <translation>Reconnecté : les pages sont à jour.</translation>
     </message>
     <message>
         <source>&amp;New database…</source>

@@ -54,6 +54,7 @@ from crm.ui.dialogs.inferred import InferredFields
 from crm.ui.errors import error_text, issue_text
 from crm.ui.kinds import SERVICES
 from crm.ui.tasks import Task, TaskRunner
+from crm.ui.widgets.changed_elsewhere import ChangedElsewhere
 from crm.ui.widgets.datefield import DateField, TimeField
 
 
@@ -161,6 +162,8 @@ class RecordEditor(EditorWrites, InferredFields, QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         layout = QVBoxLayout(self)
+        self.changed_elsewhere = ChangedElsewhere(ctx, self.kind, self)
+        layout.addWidget(self.changed_elsewhere)
         self.side = self.side_panel()
         if self.side is None:
             layout.addWidget(scroll)

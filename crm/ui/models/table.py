@@ -31,8 +31,10 @@ the refresh is complete; `loadFailed(str)` when a background refresh failed.
 
 from __future__ import annotations
 
+import contextlib
 from array import array
 from collections import OrderedDict
+from collections.abc import Collection
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
@@ -288,6 +290,30 @@ class ListModel(QAbstractTableModel):
             return self.spec.name
         values = self._row(row) if 0 <= row < self._count else None
         return "" if values is None else str(raw_value(values[self._kind_column]))
+
+    def rows_of(self, keys: Collection[tuple[str, int]]) -> list[int]:
+        """The rows now showing these (kind, id) records: found among the sorted ids, or in
+        the pages read (a reset list has its first page), never by reading the database."""
+        wanted = set(keys)
+        if not wanted:
+            return []
+        found: list[int] = []
+        if self._by_id and self._kind_column < 0:
+            for _kind, record_id in wanted:
+                with contextlib.suppress(ValueError):
+                    found.append(self._ids.index(record_id))
+            return sorted(found)
+        for number, rows in self._pages.items():
+            for offset, values in enumerate(rows):
+                if values is None:
+                    continue
+                kind = (
+                    self.spec.name if self._kind_column < 0
+                    else str(raw_value(values[self._kind_column]))
+                )  # fmt: skip
+                if (kind, int(values[0])) in wanted:
+                    found.append(number * PAGE_SIZE + offset)
+        return sorted(found)
 
     def value(self, row: int, key: str) -> Any:
         values = self._row(row)

@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPoint,
     Qt,
@@ -139,6 +141,10 @@ class ListPage(DeskPage):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # A re-read (another desk's change, a filter) keeps the records selected, not rows.
+        self._kept: list[tuple[str, int]] = []
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._restore_selection)
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -350,6 +356,22 @@ class ListPage(DeskPage):
 
     def selection(self) -> list[tuple[str, int]]:
         return self.selected()
+
+    def _keep_selection(self) -> None:
+        self._kept = self.selected()
+
+    def _restore_selection(self) -> None:
+        rows = self.model.rows_of(self._kept)
+        self._kept = []
+        if not rows:
+            return
+        last = self.model.columnCount() - 1
+        chosen = QItemSelection()
+        for row in rows:
+            chosen.select(self.model.index(row, 0), self.model.index(row, last))
+        flag = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().select(chosen, flag.ClearAndSelect | flag.Rows)
+        self.table.selectionModel().setCurrentIndex(self.model.index(rows[0], 0), flag.NoUpdate)
 
     def selected(self) -> list[tuple[str, int]]:
         """(kind, id) of the selected records."""
