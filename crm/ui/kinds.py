@@ -25,7 +25,7 @@ VIEWS: dict[str, KindView] = {
     EntityKind.INTERACTION: KindView("followup"),
 }
 
-#: The kinds a record page shows (`crm.ui.pages.record_page`); the others open in an editor.
+# The kinds a record page shows (`crm.ui.pages.record_page`); the others open in an editor.
 PAGE_KINDS = ("organization", "contact", "introduction", "event")
 
 # The service of each kind a window edits, trashes and restores.

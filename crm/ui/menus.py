@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 MENUS = ("file", "edit", "view", "records", "help")
 
-#: The keys of a record page's commands (its actions bar says them in its tooltips).
+# The keys of a record page's commands (its actions bar says them in its tooltips).
 RECORD_KEYS = {
     "save_record": "Ctrl+S",
     "back": "Alt+Left",

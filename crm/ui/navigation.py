@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from crm.ui.main_window import MainWindow
     from crm.ui.pages.record_page import RecordPage
 
-#: A list page (its name, None) or a record page (its kind, its id).
+# A list page (its name, None) or a record page (its kind, its id).
 Place = tuple[str, int | None]
 
 KEEP = 12  # record pages kept built
