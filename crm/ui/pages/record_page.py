@@ -36,6 +36,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QScrollArea,
     QSizePolicy,
@@ -181,6 +182,10 @@ class RecordPage(QWidget):
         if kind == "introduction":
             self.stage_menu = QMenu(self, objectName="recordStageMenu")
             self.stage_action = self._action("recordMoveStage", "introduction", self.ask_stage)
+            button = self.actions_bar.widgetForAction(self.stage_action)
+            assert isinstance(button, QToolButton)
+            button.setMenu(self.stage_menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             self.email_action = self._action("recordDraftEmail", "edit", self.draft_email)
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -481,7 +486,12 @@ class RecordPage(QWidget):
         return self.form.is_dirty()
 
     def focus_first_field(self) -> None:
+        """The keyboard in the first field, its text kept (not selected: a key typed by
+        mistake must not replace it)."""
         self.form.focus_first_field()
+        first = self.form.widgets[self.form.field_defs[0].name]
+        if isinstance(first, QLineEdit):
+            first.deselect()
 
     def new_followup(self) -> None:
         self.followUpRequested.emit(self.kind, self.record_id)
