@@ -242,6 +242,7 @@ def test_an_introduction_page_moves_the_stage_and_drafts_the_email(
         assert s.scalar(sa.select(sa.func.count()).select_from(FollowUp).where(
             FollowUp.introduction_id == intro)) >= 2  # the suggested follow-up kept  # fmt: skip
     qtbot.waitUntil(lambda: page.facts["stage"].text() == "Stage: Asked")
+    assert "Proposed → Asked" in page.timeline.entries()[0]  # the history, read again
     assert window.undo_bar.message() == "Moved “Montréal meets Boston” to Asked"
     dialog = window.draft_email()
     assert dialog.objectName() == "emailDialog" and dialog.isVisible()
@@ -278,3 +279,17 @@ def test_help_lists_the_record_page_keys(qtbot, window):
     assert rows["Ctrl+Shift+E"] == "Draft the introduction email"
     assert rows["Ctrl+Shift+F"] == "New follow-up"
     assert rows["Esc"].startswith("Undo the changes")
+
+
+def test_the_timeline_has_its_place_on_every_page(qtbot, window, desk):
+    from PySide6.QtWidgets import QLabel
+
+    org = record_id(desk, Organization, name="Boston CRO")
+    page = loaded(qtbot, window.open_record("organization", org))
+    assert page.timeline is None and not page.timeline_box.isVisibleTo(page)
+    timeline = QLabel("calls, moves, follow-ups…")
+    page.set_timeline(timeline)
+    assert page.timeline is timeline and timeline.isVisibleTo(page)
+    assert timeline.parent() is page.timeline_box
+    page.set_timeline(None)
+    assert not page.timeline_box.isVisibleTo(page)

@@ -60,6 +60,7 @@ from crm.ui.kinds import ICONS
 from crm.ui.menus import RECORD_KEYS as KEYS
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
+from crm.ui.widgets.flow import FlowLayout
 from crm.ui.widgets.record_links import RecordLinks
 
 ENTITIES = {
@@ -83,8 +84,7 @@ FACTS: dict[str, tuple[tuple[str, fields.Entity, str | None], ...]] = {
         ("do_not_contact", fields.CONTACT, None),
     ),
     "introduction": (
-        ("stage", fields.INTRODUCTION, "IntroductionStage"),
-        ("outcome", fields.INTRODUCTION, "IntroductionOutcome"),
+        ("stage", fields.INTRODUCTION, "IntroductionStage"),  # with the outcome, once closed
         ("qc_consent", fields.INTRODUCTION, "Consent"),
         ("ma_consent", fields.INTRODUCTION, "Consent"),
         ("purpose", fields.INTRODUCTION, "IntroductionPurpose"),
@@ -151,9 +151,11 @@ class RecordPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel(self, objectName="recordSubtitle")
-        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.title, self.subtitle):  # a long name wraps, never widens the window
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.trash_note = QLabel(self, objectName="recordTrashed")
         self.trash_note.setProperty("role", "error")
         self.trash_note.hide()
@@ -195,7 +197,7 @@ class RecordPage(QWidget):
         # --- the fields (the record's editor, embedded), the timeline, the related records
         self.form = EDITORS[kind](ctx, record_id, self, embedded=True)
         self.form.rejected.connect(self.escape)
-        self.form.saved.connect(lambda _kind, _id: self.reload())
+        self.form.saved.connect(lambda _kind, _id: self._reread())
         self.form.deleted.connect(self.trashed)
         self.form.openRequested.connect(self.openRequested)
         self.timeline_box = QWidget(self, objectName="timelineSlot")
@@ -233,12 +235,10 @@ class RecordPage(QWidget):
         heading.addSpacing(8)
         heading.addWidget(self.kind_icon)
         heading.addWidget(self.title, 1)
-        chips = QHBoxLayout()
-        chips.setSpacing(6)
+        chips = FlowLayout()
         chips.addWidget(self.territory)
         for label in self.facts.values():
             chips.addWidget(label)
-        chips.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addWidget(self.subtitle)
@@ -320,7 +320,7 @@ class RecordPage(QWidget):
 
     def activate(self) -> None:
         if self.stale:
-            self.reload()
+            self._reread()
 
     def is_loaded(self) -> bool:
         return not self.stale and not self._loading
@@ -369,7 +369,11 @@ class RecordPage(QWidget):
             except NotFound:
                 pass  # in the trash: the header says so
         if self.isVisible():
-            self.reload()
+            self._reread()
+
+    def _reread(self) -> None:
+        """The header, the related records and the timeline, read again."""
+        self.reload()
         if self.timeline is not None and hasattr(self.timeline, "reload"):
             self.timeline.reload()
 
@@ -398,6 +402,8 @@ class RecordPage(QWidget):
             if value is None:
                 continue
             shown = labels.enum_label(enum, value) if enum else value
+            if name == "stage" and "outcome" in head.facts:
+                shown += f" ({labels.enum_label('IntroductionOutcome', head.facts['outcome'])})"
             if name == "do_not_contact":
                 label.setText(fact_label(name, entity))
             else:
@@ -492,6 +498,7 @@ class RecordPage(QWidget):
         first = self.form.widgets[self.form.field_defs[0].name]
         if isinstance(first, QLineEdit):
             first.deselect()
+            first.home(False)  # a long title shows its beginning
 
     def new_followup(self) -> None:
         self.followUpRequested.emit(self.kind, self.record_id)
