@@ -133,7 +133,8 @@ class RecordPages:
                 window,
                 QCoreApplication.translate("RecordEditor", "Record gone"),
                 QCoreApplication.translate(
-                    "RecordPages", "This record is in the trash or was erased: restore it to open it."
+                    "RecordPages",
+                    "This record is in the trash or was erased: restore it to open it.",
                 ),
             )
             return None

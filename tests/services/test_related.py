@@ -18,7 +18,9 @@ def test_a_contact_header_names_its_organization_and_consent(db, actor, sides):
     assert head.facts["territory"] == "QC" and head.facts["language"] == "fr"
     assert head.facts["share_with_partners"] == "yes"
     assert head.facts["membership"] == "none"
-    assert head.links["organization"] == related.Link("organization", sides["qc"], "Thérapies Laval")
+    assert head.links["organization"] == related.Link(
+        "organization", sides["qc"], "Thérapies Laval"
+    )
 
 
 def test_an_introduction_header_names_both_parties_their_consents_and_stage(

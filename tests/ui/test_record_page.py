@@ -65,7 +65,9 @@ def test_enter_in_a_list_opens_the_record_page_beside_it(
     record = loaded(qtbot, window.record_page())
     assert window.stack.currentWidget() is record and record.kind == kind
     assert record.title.text() == title
-    assert not window.findChildren(type(record.form), options=Qt.FindChildOption.FindDirectChildrenOnly)
+    assert not window.findChildren(
+        type(record.form), options=Qt.FindChildOption.FindDirectChildrenOnly
+    )
     assert record.form.isVisible() and record.form.parent() is not None  # in the page, no window
     # Back (Alt+Left) returns to the list, as it was
     press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
@@ -215,7 +217,12 @@ def test_leaving_a_page_with_unsaved_changes_asks(qtbot, window, desk, answers):
 def test_a_new_follow_up_from_a_page_is_linked_to_its_record(qtbot, window, desk):
     eric = record_id(desk, Contact, last_name="Côté")
     loaded(qtbot, window.open_record("contact", eric))
-    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     editor = window.findChildren(FollowUpEditor)[-1]
     assert editor.widget_value("contact_id") == eric and editor.record_id is None
     editor.widgets["title"].setText("Send Éric the deck")
@@ -223,7 +230,9 @@ def test_a_new_follow_up_from_a_page_is_linked_to_its_record(qtbot, window, desk
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     settle(qtbot, editor)
     page = window.record_page()
-    qtbot.waitUntil(lambda: "Send Éric the deck" in [t for _k, _i, t in page.links.links("followup")])
+    qtbot.waitUntil(
+        lambda: "Send Éric the deck" in [t for _k, _i, t in page.links.links("followup")]
+    )
 
 
 def test_an_introduction_page_moves_the_stage_and_drafts_the_email(
@@ -233,7 +242,10 @@ def test_an_introduction_page_moves_the_stage_and_drafts_the_email(
     page = loaded(qtbot, window.open_record("introduction", intro))
     assert window.actions_["move_stage"].isEnabled()
     menu = window.move_stage()
-    assert menu is page.stage_menu and not menu.findChild(type(menu.actions()[0]), "stage_proposed").isEnabled()
+    assert (
+        menu is page.stage_menu
+        and not menu.findChild(type(menu.actions()[0]), "stage_proposed").isEnabled()
+    )
     menu.hide()
     assert page.move_to("asked")
     settle(qtbot, page.form)

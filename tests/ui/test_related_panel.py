@@ -28,13 +28,13 @@ def test_related_links_reload_after_a_related_record_is_saved(qtbot, window, des
     assert contact.save() is True
     settle(qtbot, contact.form)
     window.go_back()
-    qtbot.waitUntil(lambda: page.is_loaded() and page.links.links("contact")[0][2] == "Éric Côté-Roy")
+    qtbot.waitUntil(
+        lambda: page.is_loaded() and page.links.links("contact")[0][2] == "Éric Côté-Roy"
+    )
     # a follow-up created for the organization appears there too
     followup = window.new_followup_for("organization", page.record_id)
     followup.widgets["title"].setText("Send the deck")
     followup.set_widget_value("due_date", date(2030, 1, 2))
     assert followup.save() is True
     settle_editor(qtbot, followup)
-    qtbot.waitUntil(
-        lambda: "Send the deck" in [t for _k, _i, t in page.links.links("followup")]
-    )
+    qtbot.waitUntil(lambda: "Send the deck" in [t for _k, _i, t in page.links.links("followup")])

@@ -28,6 +28,7 @@ wants to be seen again, with what was refused).
 
 from __future__ import annotations
 
+from contextlib import suppress
 from html import escape
 from typing import Any
 
@@ -364,10 +365,8 @@ class RecordPage(QWidget):
             return  # the form's own Save: its `saved` reloads the page
         self.stale = True
         if not self.form.is_dirty():  # else the user's Save meets the stale check
-            try:
+            with suppress(NotFound):  # in the trash: the header says so
                 self.form.load()
-            except NotFound:
-                pass  # in the trash: the header says so
         if self.isVisible():
             self._reread()
 
