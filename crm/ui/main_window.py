@@ -328,7 +328,8 @@ class MainWindow(QMainWindow):
         self, kind: str, record_id: int | None, initial: dict[str, Any] | None = None
     ) -> Any:
         """Open a record: its record page (`RecordPage`, shown once per record), or for a
-        follow-up, an interaction or a new record, its editor (raised if already open)."""
+        follow-up, an interaction or a new record, its editor (raised if already open); a
+        new organization, contact, introduction or event shows its page once saved."""
         from crm.ui.dialogs.records import EDITORS
 
         if record_id is not None and kind in PAGE_KINDS:
@@ -346,6 +347,8 @@ class MainWindow(QMainWindow):
         editor = editor_class(self.ctx, record_id, self, initial=initial)
         editor.openRequested.connect(self.open_record)
         editor.followUpRequested.connect(self.new_followup_for)
+        if record_id is None and kind in PAGE_KINDS:  # once created, the record's page
+            editor.saved.connect(self.open_record)
         self.editors.add(kind, record_id, editor)
         editor.open()
         return editor

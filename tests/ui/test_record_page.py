@@ -305,3 +305,21 @@ def test_the_timeline_has_its_place_on_every_page(qtbot, window, desk):
     assert timeline.parent() is page.timeline_box
     page.set_timeline(None)
     assert not page.timeline_box.isVisibleTo(page)
+
+
+def test_a_new_contact_opens_its_page_once_saved(qtbot, window, desk):
+    window.show_page("contacts")
+    editor = window.new_record("contact")
+    assert window.record_page() is None  # a new record starts in its editor
+    editor.widgets["first_name"].setText("Léa")
+    editor.widgets["last_name"].setText("Roy")
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    assert editor.save()
+    settle(qtbot, editor)
+    page = loaded(qtbot, window.record_page())
+    assert (page.kind, page.record_id, page.title.text()) == (
+        "contact",
+        editor.record_id,
+        "Léa Roy",
+    )
+    assert window.go_back() and window.current_page() is window.pages["contacts"]
