@@ -25,6 +25,9 @@ VIEWS: dict[str, KindView] = {
     EntityKind.INTERACTION: KindView("followup"),
 }
 
+# The kinds a record page shows (`crm.ui.pages.record_page`); the others open in an editor.
+PAGE_KINDS = ("organization", "contact", "introduction", "event")
+
 # The service of each kind a window edits, trashes and restores.
 SERVICES: dict[str, Any] = {kind: KINDS[kind].service for kind in EDITED}
 ICONS: dict[str, str] = {kind: view.icon for kind, view in VIEWS.items()}

@@ -1,8 +1,10 @@
 """The main window: navigation sidebar, one page per list, global search, menus, status bar.
 
 It only assembles: pages are their own classes (`crm.ui.pages`), editors their own dialogs
-(`crm.ui.dialogs`). It opens records the pages and the search box ask for, and tells the
-pages when records changed elsewhere.
+(`crm.ui.dialogs`). It opens records the pages and the search box ask for (an organization,
+a contact, an introduction or an event on its record page in the page stack, through
+`crm.ui.navigation`, with Back; a follow-up, an interaction or a new record in its editor),
+and tells the pages when records changed elsewhere.
 
 Every page is a `crm.ui.pages.base.DeskPage`, built as `Page(ctx, tasks, window)` and used
 only through that interface. Writes are announced on `ctx.changes` (`crm.ui.operations`):
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 __all__ = ["PAGES", "PAGE_CLASSES", "PAGE_ICONS", "MainWindow", "PageSet"]
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -44,8 +46,9 @@ from PySide6.QtWidgets import (
 from crm.ui import menus, settings
 from crm.ui.context import DeskContext
 from crm.ui.i18n import Languages
-from crm.ui.kinds import KIND_PAGE
+from crm.ui.kinds import KIND_PAGE, PAGE_KINDS
 from crm.ui.live import LiveUpdates
+from crm.ui.navigation import RecordPages
 from crm.ui.open_editors import OpenEditors
 from crm.ui.operations import EVERYTHING, Changes
 from crm.ui.pages.base import DeskPage
@@ -55,6 +58,9 @@ from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 from crm.ui.undo import UndoBar, UndoEntry
 from crm.ui.widgets.search import SearchBox
+
+if TYPE_CHECKING:
+    from crm.ui.pages.record_page import RecordPage
 
 REMINDERS_AFTER_MS = 1500
 
@@ -86,7 +92,11 @@ class MainWindow(QMainWindow):
         # The first page is current from the start, but built and activated once the window
         # is shown (see `showEvent`), unless another page was asked for by then.
         self.navigation.setCurrentRow(0)
+        self._row = 0  # the list page shown, or the one a record page was opened over
         self.navigation.currentRowChanged.connect(self._page_changed)
+        # A click on the current row while a record page is shown goes back to that list.
+        self.navigation.itemClicked.connect(self._sidebar_clicked)
+        self.records = RecordPages(self)
         self._shown_once = False
         splitter = QSplitter(self, objectName="mainSplitter")
         splitter.addWidget(self.navigation)
@@ -204,9 +214,20 @@ class MainWindow(QMainWindow):
     def _page_changed(self, row: int) -> None:
         if row < 0:
             return
+        if not self.records.may_leave():  # unsaved changes kept: the record page stays
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(self._row)
+            self.navigation.blockSignals(False)
+            return
+        self._row = row
         page = self.pages[PAGES[row]]
         self.stack.setCurrentWidget(page)
         page.activate()
+        self.records.arrive((PAGES[row], None))
+
+    def _sidebar_clicked(self, item: QListWidgetItem) -> None:
+        if self.records.current() is not None:
+            self._page_changed(self.navigation.row(item))
 
     def show_page(self, name: str) -> DeskPage:
         row = PAGES.index(name)
@@ -221,10 +242,19 @@ class MainWindow(QMainWindow):
         self._page_changed(self.navigation.currentRow())
 
     def current_page(self) -> DeskPage:
+        """The list page shown, or the one under the record page shown."""
         return self.pages[PAGES[self.navigation.currentRow()]]
 
+    def record_page(self) -> RecordPage | None:
+        """The record page shown (None: a list page is)."""
+        return self.records.current()
+
     def refresh_current(self) -> None:
-        self.current_page().mark_stale()
+        record = self.record_page()
+        if record is not None:
+            record.refresh(EVERYTHING)
+        else:
+            self.current_page().mark_stale()
 
     def records_changed(self) -> None:
         """Anything may have changed (a restored backup...): every built page re-reads, and
@@ -242,13 +272,15 @@ class MainWindow(QMainWindow):
             panel.reload()
 
     def focus_filter(self) -> None:
-        self.current_page().focus_filter()
+        if self.record_page() is None:  # a record page has no filter
+            self.current_page().focus_filter()
 
     def new_on_current_page(self) -> Any:
         """Ctrl+N: a new record of the current page's kind (an organization elsewhere)."""
         from crm.ui.dialogs.records import EDITORS
 
-        kind = self.current_page().new_kind()
+        record = self.record_page()
+        kind = record.kind if record is not None else self.current_page().new_kind()
         if kind is None:
             return None
         return self.new_record(kind if kind in EDITORS else "organization")
@@ -258,16 +290,60 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def delete_selected(self) -> None:
-        """Delete: the selection goes to the trash (in the trash: erased, after asking)."""
-        self.current_page().delete_selected()
+        """Delete: the selection goes to the trash (in the trash: erased, after asking). On a
+        record page the key belongs to the fields; its actions bar has Move to trash."""
+        if self.record_page() is None:
+            self.current_page().delete_selected()
+
+    # --- record pages ------------------------------------------------------------------------
+
+    def navigated(self) -> None:
+        """A page was shown: the commands of record pages apply to it, or not."""
+        record = self.record_page()
+        intro = record is not None and record.kind == "introduction"
+        self.actions_["back"].setEnabled(bool(self.records.history))
+        self.actions_["save_record"].setEnabled(record is not None)
+        self.actions_["move_stage"].setEnabled(intro)
+        self.actions_["draft_email"].setEnabled(intro)
+
+    def go_back(self) -> bool:
+        """Alt+Left: the place shown before this one."""
+        return self.records.back()
+
+    def save_record(self) -> bool:
+        """Ctrl+S on a record page: save its fields."""
+        record = self.record_page()
+        return record.save() if record is not None else False
+
+    def move_stage(self) -> Any:
+        """Ctrl+M on an introduction's page: the stages to move it to."""
+        record = self.record_page()
+        return record.ask_stage() if record is not None else None
+
+    def draft_email(self) -> Any:
+        """Ctrl+Shift+E on an introduction's page: its bilingual email."""
+        record = self.record_page()
+        return record.draft_email() if record is not None else None
+
+    def new_followup_here(self) -> Any:
+        """Ctrl+Shift+F: a new follow-up, linked to the record whose page is shown."""
+        record = self.record_page()
+        if record is not None:
+            return self.new_followup_for(record.kind, record.record_id)
+        return self.new_record("followup")
 
     # --- records -----------------------------------------------------------------------------
 
     def open_record(
         self, kind: str, record_id: int | None, initial: dict[str, Any] | None = None
     ) -> Any:
+        """Open a record: its record page (`RecordPage`, shown once per record), or for a
+        follow-up, an interaction or a new record, its editor (raised if already open); a
+        new organization, contact, introduction or event shows its page once saved."""
         from crm.ui.dialogs.records import EDITORS
 
+        if record_id is not None and kind in PAGE_KINDS:
+            return self.records.show(kind, record_id)
         editor_class = EDITORS.get(kind)
         if editor_class is None:
             page = KIND_PAGE.get(kind)
@@ -281,6 +357,8 @@ class MainWindow(QMainWindow):
         editor = editor_class(self.ctx, record_id, self, initial=initial)
         editor.openRequested.connect(self.open_record)
         editor.followUpRequested.connect(self.new_followup_for)
+        if record_id is None and kind in PAGE_KINDS:  # once created, the record's page
+            editor.saved.connect(self.open_record)
         self.editors.add(kind, record_id, editor)
         editor.open()
         return editor
@@ -451,6 +529,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(8000, self.live_label.hide)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.records.may_leave():
+            event.ignore()
+            return
         if self.remember_geometry:
             settings.save_geometry(self, "main")
             for page in self.pages.values():

@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 
 MENUS = ("file", "edit", "view", "records", "help")
 
+# The keys of a record page's commands (its actions bar says them in its tooltips).
+RECORD_KEYS = {
+    "save_record": "Ctrl+S",
+    "back": "Alt+Left",
+    "new_followup": "Ctrl+Shift+F",
+    "move_stage": "Ctrl+M",
+    "draft_email": "Ctrl+Shift+E",
+}
+
 
 def build(
     window: MainWindow, pages: Sequence[str], page_icons: Mapping[str, str]
@@ -54,8 +63,13 @@ def build(
     a("new_organization", lambda: w.new_record("organization"), None, "organization")
     a("new_contact", lambda: w.new_record("contact"), "Ctrl+Shift+N", "contact")
     a("new_introduction", lambda: w.new_record("introduction"), "Ctrl+I", "introduction")
-    a("new_followup", lambda: w.new_record("followup"), "Ctrl+Shift+F", "followup")
+    a("new_followup", w.new_followup_here, RECORD_KEYS["new_followup"], "followup")
     a("new_event", lambda: w.new_record("event"), None, "event")
+    # The commands of a record page (enabled while one is shown: `MainWindow.navigated`).
+    a("back", w.go_back, RECORD_KEYS["back"])
+    a("save_record", w.save_record, RECORD_KEYS["save_record"], "check")
+    a("move_stage", w.move_stage, RECORD_KEYS["move_stage"], "introduction")
+    a("draft_email", w.draft_email, RECORD_KEYS["draft_email"], "edit")
     a("shortcuts", w.show_shortcuts, None, "keyboard")
     a("about", w.show_about)
     a("export_ics", w.export_followups_ics, None, "event")
@@ -86,9 +100,10 @@ def build(
         "restore_backup", "check_database", None, "import_csv", "export_csv", "undo_import",
         "export_log", None, "export_ics", "preferences", None, "quit")  # fmt: skip
     add(menus["edit"], "find", "filter", None, "delete")
-    add(menus["view"], *(f"page_{n}" for n in pages), None, "refresh")
+    add(menus["view"], "back", None, *(f"page_{n}" for n in pages), None, "refresh")
     add(menus["records"], "new_here", None, "new_organization", "new_contact",
-        "new_introduction", "new_followup", "new_event")  # fmt: skip
+        "new_introduction", "new_followup", "new_event", None, "save_record", "move_stage",
+        "draft_email")  # fmt: skip
     add(menus["help"], "shortcuts", "about")
     return actions, menus
 
@@ -115,6 +130,12 @@ def action_texts() -> dict[str, str]:
         "new_introduction": QCoreApplication.translate("MainWindow", "New &introduction…"),
         "new_followup": QCoreApplication.translate("MainWindow", "New &follow-up…"),
         "new_event": QCoreApplication.translate("MainWindow", "New &event…"),
+        "back": QCoreApplication.translate("MainWindow", "&Back"),
+        "save_record": QCoreApplication.translate("MainWindow", "&Save the record"),
+        "move_stage": QCoreApplication.translate(
+            "MainWindow", "&Move the introduction to a stage…"
+        ),
+        "draft_email": QCoreApplication.translate("MainWindow", "&Draft the introduction email…"),
         "about": QCoreApplication.translate("MainWindow", "&About the cooperation desk"),
         "export_ics": QCoreApplication.translate(
             "MainWindow", "E&xport my follow-ups to a calendar (.ics)…"

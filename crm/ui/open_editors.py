@@ -2,9 +2,11 @@
 raises its editor instead of opening a second one (two copies of one record would make the
 user's second save a "someone else saved this record" conflict with themselves).
 
-Every way of opening a record (lists, board, search box, related panels, links) goes through
-the main window's `open_record`, which asks `OpenEditors` first. Editors of new records have
-no id yet and are not kept here (they close when saved).
+Every way of opening a record (lists, board, search box, links) goes through the main
+window's `open_record`: an organization, a contact, an introduction or an event opens on its
+record page, kept once per record by `crm.ui.navigation.RecordPages`; a follow-up or an
+interaction opens in its editor, and `OpenEditors` is asked first. Editors of new records
+have no id yet and are not kept here (they close when saved).
 """
 
 from __future__ import annotations

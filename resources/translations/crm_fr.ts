@@ -2727,6 +2727,22 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Nouvel &amp;événement…</translation>
     </message>
     <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Retour</translation>
+    </message>
+    <message>
+        <source>&amp;Save the record</source>
+        <translation>&amp;Enregistrer la fiche</translation>
+    </message>
+    <message>
+        <source>&amp;Move the introduction to a stage…</source>
+        <translation>&amp;Changer l’étape de la mise en relation…</translation>
+    </message>
+    <message>
+        <source>&amp;Draft the introduction email…</source>
+        <translation>&amp;Rédiger le courriel de mise en relation…</translation>
+    </message>
+    <message>
         <source>&amp;About the cooperation desk</source>
         <translation>À &amp;propos du bureau de coopération</translation>
     </message>
@@ -3168,6 +3184,71 @@ L’enregistrer quand même ?</translation>
     </message>
 </context>
 <context>
+    <name>RecordLinks</name>
+    <message>
+        <source>Show all (%1)</source>
+        <translation>Tout afficher (%1)</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Aucun pour l’instant</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Undo your changes to the fields (Esc)</source>
+        <translation>Annuler vos modifications des champs (Échap)</translation>
+    </message>
+    <message>
+        <source>New follow-up…</source>
+        <translation>Nouveau suivi…</translation>
+    </message>
+    <message>
+        <source>Move to stage…</source>
+        <translation>Changer d’étape…</translation>
+    </message>
+    <message>
+        <source>Draft the email…</source>
+        <translation>Rédiger le courriel…</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>This record is in the trash: restore it from the Trash page to edit it.</source>
+        <translation>Cette fiche est à la corbeille : restaurez-la depuis la page Corbeille pour la modifier.</translation>
+    </message>
+    <message>
+        <source>Québec party</source>
+        <translation>Partie québécoise</translation>
+    </message>
+    <message>
+        <source>Massachusetts party</source>
+        <translation>Partie du Massachusetts</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPages</name>
+    <message>
+        <source>This record is in the trash or was erased: restore it to open it.</source>
+        <translation>Cette fiche est à la corbeille ou a été effacée : restaurez-la pour l’ouvrir.</translation>
+    </message>
+</context>
+<context>
     <name>RecordPicker</name>
     <message>
         <source>Create organization “%1”</source>
@@ -3239,8 +3320,8 @@ L’enregistrer quand même ?</translation>
         <translation>Ouvrir la fiche sélectionnée</translation>
     </message>
     <message>
-        <source>Save the record (in an editor)</source>
-        <translation>Enregistrer la fiche (dans un éditeur)</translation>
+        <source>Undo the changes to a record page&apos;s fields, or go back</source>
+        <translation>Annuler les modifications des champs d’une fiche, ou revenir en arrière</translation>
     </message>
     <message>
         <source>Move the card to the next / previous stage (on the board)</source>

@@ -66,7 +66,8 @@ def test_an_open_editor_keeps_what_is_typed_and_says_who_changed_it(qtbot, two_w
     mine, theirs = two_windows
     with theirs.ctx.db.read() as s:
         ava = contacts.service.find(s)[0]
-    editor = theirs.edit_record("contact", ava.id)
+    page = theirs.edit_record("contact", ava.id)  # the contact's record page
+    editor = page.form  # its fields, edited in place
     qtbot.waitUntil(lambda: editor.version is not None)
     title: QLineEdit = editor.widgets["title"]
     title.setText("Directrice, typed here")

@@ -219,9 +219,8 @@ def test_main_window_search_opens_editor(qtbot, desk):
     )
     window.show_page("contacts")
     assert window.pages["contacts"].model.rowCount() == 3
-    editor = window.open_record("organization", 1)
-    assert editor.widgets["name"].text() == "Biotech de Montréal"
-    editor.close()
+    page = window.open_record("organization", 1)
+    assert page.form.widgets["name"].text() == "Biotech de Montréal"
     window.close()
 
 

@@ -1,4 +1,5 @@
-"""An editor's related panel lists the records linked to it and reloads after one is saved."""
+"""A record page's related records list the records linked to it and are read again after
+one of them is saved."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from crm.db.models import Organization
-from crm.ui.dialogs.records import ContactEditor, OrganizationEditor
-from tests.ui.writes import settle_editor
+from tests.ui.writes import settle, settle_editor
 
 
 def org_id(desk, name: str) -> int:
@@ -16,22 +16,25 @@ def org_id(desk, name: str) -> int:
         return int(s.scalar(sa.select(Organization.id).where(Organization.name == name)))
 
 
-def test_related_panel_reloads_after_a_related_record_is_saved(qtbot, window, desk):
-    editor = window.open_record("organization", org_id(desk, "Biotech de Montréal"))
-    assert isinstance(editor, OrganizationEditor)
-    items = editor.related.items("contact")
-    assert [i.text(1) for i in items] == ["Éric Côté"]
-    editor.related.tree.itemActivated.emit(items[0], 0)  # opens the contact's editor
-    contact = window.findChildren(ContactEditor)[-1]
-    contact.widgets["last_name"].setText("Côté-Roy")
+def test_related_links_reload_after_a_related_record_is_saved(qtbot, window, desk):
+    page = window.open_record("organization", org_id(desk, "Biotech de Montréal"))
+    qtbot.waitUntil(page.is_loaded)
+    links = page.links.links("contact")
+    assert [title for _kind, _id, title in links] == ["Éric Côté"]
+    page.links.bodies["contact"].linkActivated.emit(f"contact:{links[0][1]}")  # its page
+    contact = window.record_page()
+    assert contact is not page and contact.kind == "contact"
+    contact.form.widgets["last_name"].setText("Côté-Roy")
     assert contact.save() is True
-    settle_editor(qtbot, contact)
-    assert [i.text(1) for i in editor.related.items("contact")] == ["Éric Côté-Roy"]
+    settle(qtbot, contact.form)
+    window.go_back()
+    qtbot.waitUntil(
+        lambda: page.is_loaded() and page.links.links("contact")[0][2] == "Éric Côté-Roy"
+    )
     # a follow-up created for the organization appears there too
-    followup = window.new_followup_for("organization", editor.record_id)
+    followup = window.new_followup_for("organization", page.record_id)
     followup.widgets["title"].setText("Send the deck")
     followup.set_widget_value("due_date", date(2030, 1, 2))
     assert followup.save() is True
     settle_editor(qtbot, followup)
-    assert "Send the deck" in [i.text(1) for i in editor.related.items("followup")]
-    editor.close()
+    qtbot.waitUntil(lambda: "Send the deck" in [t for _k, _i, t in page.links.links("followup")])

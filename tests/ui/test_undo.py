@@ -211,42 +211,40 @@ def test_a_later_action_ends_the_undo_of_the_one_before(qtbot, window, desk):
     window.delete_selected()
     settle(qtbot, window)
     assert window.undo_bar.can_undo()
-    editor = window.open_record("organization", 1)
+    editor = window.open_record("organization", 1).form  # its record page's fields
     editor.widgets["city"].setText("Laval")
     assert editor.save()
     settle_editor(qtbot, editor)
     assert not window.undo_bar.can_undo() and not window.undo_bar.isVisible()
 
 
-def test_an_open_record_is_raised_not_opened_twice(qtbot, window, desk):
+def test_an_open_record_is_shown_not_opened_twice(qtbot, window, desk):
     board = window.show_page("board")
     board.reload_now()
     card = board.columns["proposed"].item(0)
     board.columns["proposed"].itemDoubleClicked.emit(card)
     board.columns["proposed"].itemDoubleClicked.emit(card)  # double-clicked again
-    editors = [
-        e
-        for e in window.findChildren(stage_dialog.QDialog)
-        if e.objectName() == "introductionEditor"
-    ]
-    assert len(editors) == 1 and editors[0].isVisible()
-    # The same record from the search box, a list or a link: the same editor.
-    assert window.open_record("introduction", board.card_ids("proposed")[0]) is editors[0]
+    page = window.record_page()
+    assert page is not None and len(window.records.open) == 1 and page.isVisible()
+    # The same record from the search box, a list or a link: the same page.
+    assert window.open_record("introduction", board.card_ids("proposed")[0]) is page
     window.search.openRequested.emit("introduction", board.card_ids("proposed")[0])
     window.pages["introductions"].openRequested.emit("introduction", board.card_ids("proposed")[0])
-    assert len(window.editors) == 1
+    assert len(window.records.open) == 1
     # Saving it gives no conflict with a twin: there is none.
-    editors[0].widgets["notes"].setPlainText("Both keen")
-    assert editors[0].save()
-    settle_editor(qtbot, editors[0])
-    qtbot.waitUntil(lambda: len(window.editors) == 0)
-    again = window.open_record("introduction", board.card_ids("proposed")[0])
-    assert again is not editors[0] and again.isVisible()
+    page.form.widgets["notes"].setPlainText("Both keen")
+    assert page.save()
+    settle_editor(qtbot, page.form)
+    assert page.form.save_failure is None and not page.is_dirty()
+    # A follow-up still opens in its editor, once.
+    followup = window.open_record("followup", 1)
+    assert window.open_record("followup", 1) is followup and len(window.editors) == 1
+    followup.close()
 
 
 def test_trash_from_the_editor_is_undone_too(qtbot, window, desk):
     eric = _contact(desk, "Côté").id
-    editor = window.open_record("contact", eric)
+    editor = window.open_record("contact", eric).form
     editor.move_to_trash()
     task = editor.trash_task  # the editor closes (and goes) once the record is in the trash
     qtbot.waitUntil(lambda: not task.running)
@@ -268,22 +266,6 @@ def test_the_status_bar_speaks_french(qtbot, window, desk):
     assert window.undo_bar.message() == "« Éric Côté » mis à la corbeille"
     assert window.actions_["undo"].text() == "&Annuler"
     window.languages.apply("en")
-
-
-def test_a_real_double_click_on_a_board_card_opens_one_editor(qtbot, window, desk):
-    board = window.show_page("board")
-    board.reload_now()
-    column = board.columns["proposed"]
-    where = column.visualItemRect(column.item(0)).center()
-    # A double-click both activates the item and double-clicks it: two requests to open it.
-    qtbot.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.mouseDClick(column.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    editors = [
-        e
-        for e in window.findChildren(stage_dialog.QDialog)
-        if e.objectName() == "introductionEditor"
-    ]
-    assert len(editors) == 1 and len(window.editors) == 1
 
 
 def test_a_long_name_is_shortened_in_the_status_bar(qtbot, window):
@@ -394,7 +376,7 @@ def test_after_an_undo_an_older_read_coming_back_late_does_not_win(qtbot, desk):
 def test_a_stage_changed_in_the_editor_is_undone_too(qtbot, window, desk, accept_moves):
     with desk.db.read() as s:
         intro = s.scalar(sa.select(Introduction.id))
-    editor = window.open_record("introduction", intro)
+    editor = window.open_record("introduction", intro).form
     editor.set_widget_value("stage", "asked")
     assert editor.save()
     settle_editor(qtbot, editor)

@@ -7,6 +7,11 @@ locking), each `ValidationFailed` issue beside its field, a possible duplicate c
 stale copy offered to reload or overwrite; it closes once written. It guards unsaved
 changes when the dialog is closed, and moves the record to the trash on Delete.
 
+`embedded=True` makes the same form the editable part of a record page
+(`crm.ui.pages.record_page`): a child widget instead of a window, without its buttons, side
+panel or geometry (the page has them); a Save leaves it open on the record as written, and
+Esc (`reject`) only emits `rejected`, for the page to revert or go back.
+
 A new record starts from what its service says (`start_values`: consent unknown, the acting
 user as owner or assignee, priority normal...), never from a list's first item. Fields in
 `inferred_fields` (a territory, a language) follow what the other fields tell (`infer` of
@@ -74,10 +79,14 @@ class RecordEditor(EditorWrites, InferredFields, QDialog):
     offers_followup = False
 
     def __init__(self, ctx: DeskContext, record_id: int | None = None, parent: QWidget | None = None,
-                 initial: dict[str, Any] | None = None) -> None:  # fmt: skip
+                 initial: dict[str, Any] | None = None, *, embedded: bool = False) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName(f"{self.kind}Editor")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.embedded = embedded
+        if embedded:
+            self.setWindowFlags(Qt.WindowType.Widget)
+        else:
+            self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.record_id = record_id
         self.version: int | None = None
@@ -159,13 +168,15 @@ class RecordEditor(EditorWrites, InferredFields, QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.delete_button.clicked.connect(self.move_to_trash)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-
         layout = QVBoxLayout(self)
         self.changed_elsewhere = ChangedElsewhere(ctx, self.kind, self)
         layout.addWidget(self.changed_elsewhere)
-        self.side = self.side_panel()
-        if self.side is None:
+        self.side = None if embedded else self.side_panel()
+        if embedded:  # the record page has the buttons and Ctrl+S
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.buttons.hide()
+            layout.addWidget(scroll)
+        elif self.side is None:
             layout.addWidget(scroll)
             self.resize(560, 620)
         else:
@@ -178,7 +189,9 @@ class RecordEditor(EditorWrites, InferredFields, QDialog):
             self.resize(1080, 660)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        settings.restore_geometry(self, f"dialogs/{self.kind}")
+        if not embedded:
+            QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+            settings.restore_geometry(self, f"dialogs/{self.kind}")
 
         if record_id is not None:
             self.load()
@@ -351,12 +364,19 @@ class RecordEditor(EditorWrites, InferredFields, QDialog):
         )  # fmt: skip
 
     def _finish(self) -> None:
+        if self.embedded:  # a record page stays, on the record as now stored
+            if self.trashed is None:
+                self.load()
+            return
         self._closing = True
         self.accept()
 
     # --- unsaved changes ---------------------------------------------------------------------
 
     def reject(self) -> None:
+        if self.embedded:  # Esc on a record page: the page reverts or goes back
+            self.rejected.emit()
+            return
         if not self._closing and self.is_dirty():
             choice = messages.choose(
                 self,

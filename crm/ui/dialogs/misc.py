@@ -146,15 +146,16 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
         rows.append((keys.toString(QKeySequence.SequenceFormat.NativeText), text.rstrip("…")))
     enter = QKeySequence(Qt.Key.Key_Return).toString(QKeySequence.SequenceFormat.NativeText)
     rows.append((enter, QCoreApplication.translate("Shortcuts", "Open the selected record")))
+    native = QKeySequence.SequenceFormat.NativeText
+    # Ctrl+S is the window's "Save the record" (a record page), and an editor's own.
     rows.append(
         (
-            QKeySequence(QKeySequence.StandardKey.Save).toString(
-                QKeySequence.SequenceFormat.NativeText
+            QKeySequence(Qt.Key.Key_Escape).toString(native),
+            QCoreApplication.translate(
+                "Shortcuts", "Undo the changes to a record page's fields, or go back"
             ),
-            QCoreApplication.translate("Shortcuts", "Save the record (in an editor)"),
         )
     )
-    native = QKeySequence.SequenceFormat.NativeText
     moves = " / ".join(QKeySequence(k).toString(native) for k in ("Ctrl+Right", "Ctrl+Left"))
     rows.append(
         (

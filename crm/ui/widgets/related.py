@@ -55,6 +55,17 @@ def when_text(value: date | datetime | None) -> str:
     )
 
 
+def section_titles() -> dict[str, str]:
+    """Each section's heading (a record kind, in the plural)."""
+    return {
+        "contact": QCoreApplication.translate("RelatedPanel", "Contacts"),
+        "introduction": QCoreApplication.translate("RelatedPanel", "Introductions"),
+        "followup": QCoreApplication.translate("RelatedPanel", "Follow-ups"),
+        "event": QCoreApplication.translate("RelatedPanel", "Events"),
+        "interaction": QCoreApplication.translate("RelatedPanel", "Interactions"),
+    }
+
+
 class RelatedPanel(QWidget):
     openRequested = Signal(str, int)
 
@@ -89,15 +100,6 @@ class RelatedPanel(QWidget):
         layout.addWidget(self.tree)
         self.reload()
 
-    def section_titles(self) -> dict[str, str]:
-        return {
-            "contact": QCoreApplication.translate("RelatedPanel", "Contacts"),
-            "introduction": QCoreApplication.translate("RelatedPanel", "Introductions"),
-            "followup": QCoreApplication.translate("RelatedPanel", "Follow-ups"),
-            "event": QCoreApplication.translate("RelatedPanel", "Events"),
-            "interaction": QCoreApplication.translate("RelatedPanel", "Interactions"),
-        }
-
     def reload(self) -> None:
         with self.db.read() as session:
             self.rows = related.related(session, self.kind, self.record_id)
@@ -113,7 +115,7 @@ class RelatedPanel(QWidget):
             ]
         )
         self.tree.clear()
-        titles = self.section_titles()
+        titles = section_titles()
         for section in related.RELATED_SECTIONS:
             if section == "contact" and self.kind != "organization":
                 continue
