@@ -147,8 +147,22 @@ def create_next(
     try:
         return service.create(session, actor_id, {**links, **values})
     except ValidationFailed as exc:
-        issues = [Issue(f"next_{i.field}", i.code, i.message, i.params) for i in exc.issues]
-        raise ValidationFailed(issues, "next step") from None
+        raise ValidationFailed(_as_next(exc.issues), "next step") from None
+
+
+def next_issues(
+    session: Session, actor_id: int | None, values: Mapping[str, Any]
+) -> list[Issue]:
+    """What is wrong with a next step's own values (named `next_<field>`), written or not."""
+    try:
+        clean(session, {**starts(actor_id), **values})
+    except ValidationFailed as exc:
+        return _as_next(exc.issues)
+    return []
+
+
+def _as_next(issues: list[Issue]) -> list[Issue]:
+    return [Issue(f"next_{i.field}", i.code, i.message, i.params) for i in issues]
 
 
 def undo_complete(

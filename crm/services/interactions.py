@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from crm.db.models import Interaction, StaffUser
 from crm.domain.enums import InteractionKind
+from crm.domain.errors import ValidationFailed
 from crm.services import documents, followups, records
 from crm.services.cleaning import Cleaner
 from crm.services.links import LINK_FIELDS, check_links
@@ -64,7 +65,11 @@ def log(
     comes next, in the same transaction: linked to the same records, assigned to the actor
     and due in 3 working days unless `next_step` says otherwise. A refused next step refuses
     the whole (its issues are named `next_<field>`): nothing is half-written."""
-    interaction = service.create(session, actor_id, {"user_id": actor_id, **values})
+    try:
+        interaction = service.create(session, actor_id, {"user_id": actor_id, **values})
+    except ValidationFailed as exc:  # the next step's issues are said at the same time
+        more = followups.next_issues(session, actor_id, next_step) if next_step else []
+        raise ValidationFailed([*exc.issues, *more], exc.record) from None
     if next_step is None:
         return Logged(interaction.id)
     links = {name: getattr(interaction, name) for name in LINK_FIELDS}

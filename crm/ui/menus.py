@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from crm.ui.main_window import MainWindow
 
 MENUS = ("file", "edit", "view", "records", "help")
+#: The one-click actions on a selected record (Records menu, the lists' context menus).
+RECORD_ACTIONS = (
+    "log_call", "log_email", "log_meeting", "log_note", "complete_followup", "introduce_to",
+)  # fmt: skip
 
 
 def build(
@@ -56,6 +60,13 @@ def build(
     a("new_introduction", lambda: w.new_record("introduction"), "Ctrl+I", "introduction")
     a("new_followup", lambda: w.new_record("followup"), "Ctrl+Shift+F", "followup")
     a("new_event", lambda: w.new_record("event"), None, "event")
+    # One-click actions on the record selected on the current page (`MainWindow.acting_on`).
+    a("log_call", lambda: w.log_interaction("call"), "Ctrl+Shift+L", "call")
+    a("log_email", lambda: w.log_interaction("email"), "Ctrl+Shift+E", "email")
+    a("log_meeting", lambda: w.log_interaction("meeting"), "Ctrl+Shift+M", "meeting")
+    a("log_note", lambda: w.log_interaction("note"), "Ctrl+Shift+T", "note")
+    a("complete_followup", w.complete_followup, "Ctrl+Shift+D", "check")
+    a("introduce_to", w.introduce_to, "Ctrl+Shift+R", "introduction")
     a("shortcuts", w.show_shortcuts, None, "keyboard")
     a("about", w.show_about)
     a("export_ics", w.export_followups_ics, None, "event")
@@ -88,7 +99,7 @@ def build(
     add(menus["edit"], "find", "filter", None, "delete")
     add(menus["view"], *(f"page_{n}" for n in pages), None, "refresh")
     add(menus["records"], "new_here", None, "new_organization", "new_contact",
-        "new_introduction", "new_followup", "new_event")  # fmt: skip
+        "new_introduction", "new_followup", "new_event", None, *RECORD_ACTIONS)  # fmt: skip
     add(menus["help"], "shortcuts", "about")
     return actions, menus
 
@@ -123,6 +134,12 @@ def action_texts() -> dict[str, str]:
         "export_csv": QCoreApplication.translate("MainWindow", "E&xport this list to CSV…"),
         "undo_import": QCoreApplication.translate("MainWindow", "&Undo last import…"),
         "export_log": QCoreApplication.translate("MainWindow", "Export &log"),
+        "log_call": QCoreApplication.translate("MainWindow", "&Log a call…"),
+        "log_email": QCoreApplication.translate("MainWindow", "Log an e&mail…"),
+        "log_meeting": QCoreApplication.translate("MainWindow", "Log a mee&ting…"),
+        "log_note": QCoreApplication.translate("MainWindow", "&Add a note…"),
+        "complete_followup": QCoreApplication.translate("MainWindow", "Com&plete the follow-up…"),
+        "introduce_to": QCoreApplication.translate("MainWindow", "Intro&duce to…"),
     }
 
 

@@ -238,6 +238,11 @@ def test_a_refused_next_step_writes_nothing(db, actor, sides):
         )  # fmt: skip
     assert {i.field for i in info.value.issues} == {"next_title", "next_due_date"}
     assert info.value.record == "next step"
+    # the interaction's own issues and the next step's are said at once
+    with pytest.raises(ValidationFailed) as info, db.write() as s:
+        interactions.log(s, actor, {"kind": "call", "contact_id": sides["ava"]},
+                         next_step={"title": ""})  # fmt: skip
+    assert {i.field for i in info.value.issues} == {"notes", "next_title"}
     with db.read() as s:
         assert interactions.service.find(s) == [] and followups.service.find(s) == []
 
