@@ -150,9 +150,7 @@ def create_next(
         raise ValidationFailed(_as_next(exc.issues), "next step") from None
 
 
-def next_issues(
-    session: Session, actor_id: int | None, values: Mapping[str, Any]
-) -> list[Issue]:
+def next_issues(session: Session, actor_id: int | None, values: Mapping[str, Any]) -> list[Issue]:
     """What is wrong with a next step's own values (named `next_<field>`), written or not."""
     try:
         clean(session, {**starts(actor_id), **values})

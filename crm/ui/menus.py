@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from crm.ui.main_window import MainWindow
 
 MENUS = ("file", "edit", "view", "records", "help")
-#: The one-click actions on a selected record (Records menu, the lists' context menus).
+# The one-click actions on a selected record (Records menu, the lists' context menus).
 RECORD_ACTIONS = (
     "log_call", "log_email", "log_meeting", "log_note", "complete_followup", "introduce_to",
 )  # fmt: skip

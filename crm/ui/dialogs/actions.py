@@ -36,14 +36,11 @@ from crm.ui.context import DeskContext
 from crm.ui.dialogs import form_fields
 from crm.ui.dialogs.form_fields import FieldDef
 from crm.ui.errors import issue_text
+from crm.ui.i18n import tr
 from crm.ui.tasks import Task, TaskRunner
 from crm.ui.widgets.datefield import DateField, TimeField
 
 ERROR_STYLE = "color: #c0392b;"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
 
 
 def field_def(entity: fields.Entity, name: str) -> FieldDef:

@@ -20,8 +20,9 @@ from crm.domain.errors import DeskError
 from crm.services import followups
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
-from crm.ui.dialogs.actions import ActionDialog, NextStep, tr
+from crm.ui.dialogs.actions import ActionDialog, NextStep
 from crm.ui.errors import error_text
+from crm.ui.i18n import tr
 from crm.ui.tasks import TaskRunner
 
 

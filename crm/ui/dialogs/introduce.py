@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from crm.domain.errors import DeskError
@@ -21,8 +21,9 @@ from crm.services import introductions
 from crm.ui import messages
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
+from crm.ui.i18n import tr
 
-#: The kinds of record an introduction can start with.
+# The kinds of record an introduction can start with.
 PARTY_KINDS = ("contact", "organization")
 
 
@@ -38,7 +39,7 @@ def introduce_to(
         with ctx.db.read() as session:
             initial = introductions.starting_with(session, kind, record_id)
     except DeskError as exc:
-        title = QCoreApplication.translate("Actions", "Cannot start an introduction")
+        title = tr("Cannot start an introduction")
         messages.error(parent, title, error_text(exc))
         return None
     editor = open_record("introduction", None, initial)

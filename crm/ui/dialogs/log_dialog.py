@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from crm.domain import fields
@@ -26,8 +26,9 @@ from crm.services import interactions
 from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
 from crm.ui.dialogs import form_fields
-from crm.ui.dialogs.actions import ActionDialog, NextStep, field_def, field_label, local_moment, tr
+from crm.ui.dialogs.actions import ActionDialog, NextStep, field_def, field_label, local_moment
 from crm.ui.errors import error_text
+from crm.ui.i18n import tr
 from crm.ui.kinds import SERVICES
 from crm.ui.tasks import TaskRunner
 from crm.ui.widgets.datefield import DateField, TimeField
@@ -152,7 +153,7 @@ class LogInteractionDialog(ActionDialog):
     # --- writing -----------------------------------------------------------------------------
 
     def error_title(self) -> str:
-        return QCoreApplication.translate("Actions", "Cannot log it")
+        return tr("Cannot log it")
 
     def error_for(self, field: str) -> QLabel | None:
         if field.startswith("next_"):

@@ -32,14 +32,11 @@ from crm.services import timeline
 from crm.ui import labels
 from crm.ui.changes import KINDS, Changes
 from crm.ui.context import DeskContext
+from crm.ui.i18n import tr
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
 
 
 def kind_names() -> dict[str, str]:
@@ -147,7 +144,7 @@ class TimelineView(QWidget):
     openRequested = Signal(str, int)
     loaded = Signal()
 
-    #: The record kinds whose writes may change a timeline.
+    # The record kinds whose writes may change a timeline.
     shows = KINDS
 
     def __init__(
