@@ -9,7 +9,7 @@ bounded query (at most `limit` rows each), merges them and keeps the newest `lim
 - `followup`: a follow-up created, and completed (`action` "created" / "completed");
 - `event`: event participation (`params`: role; an event's timeline lists who registered);
 - `import`: the CSV imports that created or changed the record (`import_batch_items`);
-- `export`: the partner files that included it (the export log);
+- `export`: the partner files that named it (`crm.services.export_log`);
 - `edit`: who created, changed (which fields), trashed or restored it (the audit trail).
 
 What belongs to whom:
@@ -52,6 +52,7 @@ from crm.db.models import (
     StageChange,
 )
 from crm.domain.enums import FollowUpStatus
+from crm.services import export_log
 from crm.services.fields import party_name, person_name, staff_name
 
 #: The kinds of entry, in the order a filter offers them.
@@ -338,8 +339,18 @@ def _imports(session: Session, scope: _Scope, limit: int) -> list[Entry]:
 
 
 def _exports(session: Session, scope: _Scope, limit: int) -> list[Entry]:
-    """The partner files that included the record (not recorded by the export log yet)."""
-    return []
+    """The partner files that named the record (the export log keeps the uids it wrote)."""
+    model = _MODELS[scope.kind]
+    uid = session.scalar(sa.select(model.uid).where(model.id == scope.id))
+    if uid is None:
+        return []
+    return [
+        Entry("export", f.at, f.user, "exported", _base_name(f.file_name), "",
+              {"entity": f.entity, "recipient": f.recipient, "profile": f.profile,
+               "without_consent": "yes" if f.included_without_consent else "",
+               "path": f.file_name})
+        for f in export_log.files_including(session, uid)[:limit]
+    ]  # fmt: skip
 
 
 def _edits(session: Session, scope: _Scope, limit: int) -> list[Entry]:

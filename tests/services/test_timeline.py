@@ -14,6 +14,7 @@ from crm.domain.enums import FollowUpStatus
 from crm.domain.errors import ValidationFailed
 from crm.services import (
     contacts,
+    csv_export,
     csv_import,
     events,
     followups,
@@ -23,6 +24,7 @@ from crm.services import (
     timeline,
 )
 from crm.services.csv_import import ImportOptions
+from crm.services.export_columns import ExportRequest
 
 
 def at(days_ago: int) -> datetime:
@@ -196,6 +198,27 @@ def test_imports_that_created_and_changed_a_contact(db, actor, tmp_path):
     assert entries[1].who == "Marie Tremblay" and entries[1].params["rows"] == "1"
     # the import's own trail entries are told as imports, never twice as edits
     assert [e.kind for e in read(db, "contact", lea, kinds=["edit"])] == ["edit"]
+
+
+def test_partner_files_that_named_a_contact(db, actor, sides, tmp_path):
+    with db.write() as s:
+        contacts.service.update(s, actor, sides["eric"], {"share_with_partners": "yes"})
+    with db.write() as s:
+        csv_export.export(
+            s, actor, ExportRequest("contacts", recipient="MassBio"), tmp_path / "a.csv"
+        )
+    with db.write() as s:  # Ava said nothing: a file without her names her only when asked
+        csv_export.export(s, actor, ExportRequest("contacts", ["uid", "first_name"],
+                          include_without_consent=True), tmp_path / "b.csv")  # fmt: skip
+    eric = read(db, "contact", sides["eric"], kinds=["export"])
+    assert [(e.title, e.params["recipient"], e.who) for e in eric] == [
+        ("b.csv", "", "Marie Tremblay"), ("a.csv", "MassBio", "Marie Tremblay")
+    ]  # fmt: skip
+    assert_newest_first(eric)
+    assert [e.title for e in read(db, "contact", sides["ava"], kinds=["export"])] == ["b.csv"]
+    # the contacts file named Éric's organization too
+    assert [e.title for e in read(db, "organization", sides["qc"], kinds=["export"])] == ["a.csv"]
+    assert "export" in kinds_of(read(db, "contact", sides["eric"]))
 
 
 def test_each_kind_is_bounded(db, actor, sides):
