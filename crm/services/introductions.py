@@ -234,14 +234,15 @@ def starting_with(session: Session, kind: str, record_id: int) -> dict[str, Any]
     """The values of a new introduction with this contact (and its organization) or this
     organization as a party, on its own side: Québec or Massachusetts by its territory
     (`party_territory`). A party from elsewhere is refused (`introduction.no_side`), naming it."""
-    model = {"contact": Contact, "organization": Organization}[kind]
-    party = session.get(model, record_id)
+    if kind not in ("contact", "organization"):
+        raise KeyError(f"an introduction has no {kind} as a party")
+    person = session.get(Contact, record_id) if kind == "contact" else None
+    org = session.get(Organization, record_id) if kind == "organization" else None
+    party = person or org
     if party is None or party.deleted_at is not None:
         raise NotFound(kind, record_id)
-    if isinstance(party, Contact):
-        contact_id, org_id = party.id, party.organization_id
-    else:
-        contact_id, org_id = None, party.id
+    contact_id = person.id if person is not None else None
+    org_id = person.organization_id if person is not None else record_id
     territory = party_territory(session, contact_id, org_id)
     side = next((s for s, (t, _) in SIDES.items() if t == territory), None)
     if side is None:

@@ -11,7 +11,7 @@ import pytest
 
 from crm.domain.dates import follow_up_due
 from crm.domain.enums import FollowUpStatus
-from crm.domain.errors import ValidationFailed
+from crm.domain.errors import DeskError, ValidationFailed
 from crm.services import (
     contacts,
     csv_export,
@@ -302,3 +302,17 @@ def test_links_of(db, actor, sides):
         assert interactions.links_of(s, "organization", 7) == {
             "organization_id": 7, "contact_id": None, "introduction_id": None, "event_id": None
         }  # fmt: skip
+
+
+def test_an_introduction_starts_on_the_party_side(db, actor, sides):
+    with db.write() as s:
+        assert introductions.starting_with(s, "contact", sides["eric"]) == {
+            "qc_organization_id": sides["qc"], "qc_contact_id": sides["eric"]
+        }  # fmt: skip
+        assert introductions.starting_with(s, "organization", sides["ma"]) == {
+            "ma_organization_id": sides["ma"]
+        }
+        elsewhere = contacts.service.create(s, actor, {"first_name": "Ana", "last_name": "Lima"}).id
+    with pytest.raises(DeskError) as info, db.read() as s:
+        introductions.starting_with(s, "contact", elsewhere)
+    assert info.value.code == "introduction.no_side" and info.value.params == {"party": "Ana Lima"}
