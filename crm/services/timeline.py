@@ -8,7 +8,8 @@ bounded query (at most `limit` rows each), merges them and keeps the newest `lim
 - `stage`: an introduction's stage changes with their notes (`params`: from, to, outcome);
 - `followup`: a follow-up created, and completed (`action` "created" / "completed");
 - `event`: event participation (`params`: role; an event's timeline lists who registered);
-- `import`: the CSV imports that created or changed the record (`import_batch_items`);
+- `import`: the CSV imports that created or changed the record (`import_batch_items`;
+  `params` fields: what an update changed);
 - `export`: the partner files that named it (`crm.services.export_log`);
 - `edit`: who created, changed (which fields), trashed or restored it (the audit trail).
 
@@ -321,7 +322,8 @@ def _imports(session: Session, scope: _Scope, limit: int) -> list[Entry]:
         mine = sa.or_(mine, sa.and_(T.entity == "participant", T.record_id.in_(registered)))
     rows = sa.func.count(T.id)
     query = (
-        sa.select(B.id, B.at, _who(), B.file_name, B.entity, T.action, rows, B.undone_at)
+        sa.select(B.id, B.at, _who(), B.file_name, B.entity, T.action, rows, B.undone_at,
+                  sa.func.max(T.before))
         .join(T, T.batch_id == B.id)
         .outerjoin(StaffUser, StaffUser.id == B.user_id)
         .where(mine)
@@ -330,12 +332,14 @@ def _imports(session: Session, scope: _Scope, limit: int) -> list[Entry]:
         .order_by(B.at.desc(), B.id.desc())
         .limit(limit)
     )  # fmt: skip
-    return [
-        Entry("import", at, who, action, _base_name(file_name), "",
-              {"entity": entity, "rows": str(count), "undone": "yes" if undone else "",
-               "path": file_name})
-        for _bid, at, who, file_name, entity, action, count, undone in session.execute(query)
-    ]  # fmt: skip
+    entries = []
+    for _bid, at, who, file_name, entity, action, count, undone, before in session.execute(query):
+        params = {"entity": entity, "rows": str(count), "undone": "yes" if undone else "",
+                  "path": file_name}  # fmt: skip
+        if action == "updated" and count == 1:  # what the import changed: its old values' keys
+            params["fields"] = ",".join(_fields(before))
+        entries.append(Entry("import", at, who, action, _base_name(file_name), "", params))
+    return entries
 
 
 def _exports(session: Session, scope: _Scope, limit: int) -> list[Entry]:

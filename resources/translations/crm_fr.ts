@@ -789,6 +789,10 @@
         <translation>A participé à %1</translation>
     </message>
     <message>
+        <source>Will take part in %1</source>
+        <translation>Participera à %1</translation>
+    </message>
+    <message>
         <source>Participants imported from %1</source>
         <translation>Participants importés de %1</translation>
     </message>

@@ -196,6 +196,7 @@ def test_imports_that_created_and_changed_a_contact(db, actor, tmp_path):
     ]  # fmt: skip
     assert [e.title for e in entries if e.kind == "import"] == ["b.csv", "a.csv"]
     assert entries[1].who == "Marie Tremblay" and entries[1].params["rows"] == "1"
+    assert entries[1].params["fields"] == "title"
     # the import's own trail entries are told as imports, never twice as edits
     assert [e.kind for e in read(db, "contact", lea, kinds=["edit"])] == ["edit"]
 

@@ -254,3 +254,32 @@ def test_help_lists_the_action_shortcuts(window):
     assert rows["Ctrl+Shift+R"] == "Introduce to"
     assert {"Ctrl+Shift+E", "Ctrl+Shift+M", "Ctrl+Shift+T"} <= set(rows)
     assert window.actions_["log_call"] in window.menus["records"].actions()
+
+
+def test_entry_texts(english):
+    from datetime import UTC, datetime, timedelta
+
+    from crm.ui.widgets.timeline import entry_text
+
+    now = datetime.now(UTC)
+
+    def entry(kind, action, title="", **params):
+        return timeline.Entry(kind, now, "", action, title, params=params)
+
+    assert entry_text(entry("edit", "update", fields="email,phone"), "contact") == (
+        "Changed: Email, Phone"
+    )
+    assert entry_text(entry("import", "updated", "b.csv", fields="title"), "contact") == (
+        "Updated by the import of b.csv: Job title"
+    )
+    stage = entry(
+        "stage", "closed", "A ↔ B", to="closed", outcome="investment", **{"from": "meeting_held"}
+    )
+    assert entry_text(stage, "contact") == "Stage: Meeting held → Closed (Investment) — A ↔ B"
+    assert entry_text(stage, "introduction") == "Stage: Meeting held → Closed (Investment)"
+    later = timeline.Entry("event", now + timedelta(days=30), "", "participant", "BIO 2027",
+                           params={"role": "speaker"}, day_only=True)  # fmt: skip
+    assert entry_text(later, "contact") == "Will take part in BIO 2027 (speaker)"
+    call = entry("interaction", "call", "Deck", **{"with": "Ava Smith"})
+    assert entry_text(call, "organization") == "Call: Deck — with Ava Smith"
+    assert entry_text(call, "contact") == "Call: Deck"

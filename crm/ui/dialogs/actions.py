@@ -112,6 +112,9 @@ class NextStep(QWidget):
     def _enable(self, on: bool) -> None:
         for widget in (self.title, self.due, self.assignee):
             widget.setEnabled(on)
+        if on and self.check.hasFocus():  # ticked by the user: the title is what comes next
+            self.title.setFocus()
+            self.title.selectAll()
 
     def _edited(self, text: str) -> None:
         self._typed = bool(text.strip())

@@ -13,6 +13,7 @@ entries are on screen.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -110,7 +111,9 @@ def entry_text(entry: timeline.Entry, record_kind: str) -> str:
         if record_kind == "event":
             return tr("%1 registered").replace("%1", entry.title) + role
         who = f"{p['person']} — " if p.get("person") else ""
-        return who + tr("Took part in %1").replace("%1", entry.title) + role
+        upcoming = entry.day_only and entry.at.date() > date.today()
+        text = tr("Will take part in %1") if upcoming else tr("Took part in %1")
+        return who + text.replace("%1", entry.title) + role
     if entry.kind == "import":
         if p.get("entity") == "participants" and record_kind == "event":
             text = tr("Participants imported from %1")
@@ -119,6 +122,8 @@ def entry_text(entry: timeline.Entry, record_kind: str) -> str:
         else:
             text = tr("Created by the import of %1")
         text = text.replace("%1", entry.title)
+        if p.get("fields"):
+            text = labels.labelled(text, field_names(record_kind, p["fields"]))
         return text + (" " + tr("(undone since)") if p.get("undone") else "")
     if entry.kind == "export":
         text = tr("Included in the partner file %1").replace("%1", entry.title)
@@ -258,11 +263,11 @@ class TimelineView(QWidget):
     def _render(self) -> None:
         entries = self._entries
         self.list.clear()
-        for entry in entries:
+        for row, entry in enumerate(entries):
             who = f" · {entry.who}" if entry.who else ""
             text = f"{entry_text(entry, self.kind)}\n{when_text(entry)}{who}"
             item = QListWidgetItem(icon(kind_icon(entry.kind, entry.action)), text)
-            item.setData(EntryRole, entry)
+            item.setData(EntryRole, row)  # a plain int: Qt keeps no Python object
             if entry.note:
                 item.setToolTip(entry.note)
             self.list.addItem(item)
@@ -288,8 +293,9 @@ class TimelineView(QWidget):
             self.reload()
 
     def _activated(self, item: QListWidgetItem) -> None:
-        entry = item.data(EntryRole)
-        if isinstance(entry, timeline.Entry) and entry.record_id is not None:
+        row = item.data(EntryRole)
+        entry = self._entries[row] if isinstance(row, int) and row < len(self._entries) else None
+        if entry is not None and entry.record_id is not None:
             self.openRequested.emit(entry.record_kind, entry.record_id)
 
     # --- language ----------------------------------------------------------------------------
