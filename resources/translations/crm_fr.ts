@@ -737,6 +737,18 @@
         <translation>Impossible de le consigner</translation>
     </message>
     <message>
+        <source>Logged: %1 “%2”</source>
+        <translation>Consigné : %1 « %2 »</translation>
+    </message>
+    <message>
+        <source>Logged: %1</source>
+        <translation>Consigné : %1</translation>
+    </message>
+    <message>
+        <source>and its next step</source>
+        <translation>et son étape suivante</translation>
+    </message>
+    <message>
         <source>Calls, emails, meetings and notes</source>
         <translation>Appels, courriels, rencontres et notes</translation>
     </message>

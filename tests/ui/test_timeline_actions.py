@@ -283,3 +283,17 @@ def test_entry_texts(english):
     call = entry("interaction", "call", "Deck", **{"with": "Ava Smith"})
     assert entry_text(call, "organization") == "Call: Deck — with Ava Smith"
     assert entry_text(call, "contact") == "Call: Deck"
+
+
+def test_the_status_bar_takes_a_logged_call_back(qtbot, window, desk, tasks):
+    eric = contact_id(desk, "Éric")
+    dialog = log_interaction(window, desk, tasks, "call", "contact", eric)
+    keep(qtbot, dialog)
+    dialog.subject.setText("Wrong person")
+    dialog.submit()
+    settle(qtbot, tasks)
+    assert window.undo_bar.action.isEnabled()
+    assert "Logged: Call “Wrong person” and its next step" in window.undo_bar.text.text()
+    window.undo_bar.action.trigger()
+    settle(qtbot, window)
+    assert entries(desk, "contact", eric, kinds=["interaction", "followup"]) == []

@@ -227,8 +227,12 @@ class ActionDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.task = operations.write(
             self, self.ctx, self.tasks, fn, kinds=self.kinds, error_title=self.error_title(),
-            on_done=self._written, on_failed=self._failed,
+            on_done=self._written, on_failed=self._failed, announce=self.said,
         )  # fmt: skip
+
+    def said(self, result: Any) -> operations.Changes | None:
+        """What the status bar says of the write, with its Undo (None: the kinds alone)."""
+        return None
 
     def _written(self, result: Any) -> None:
         self.result_ = result

@@ -24,6 +24,7 @@ from crm.domain import fields
 from crm.domain.errors import DeskError
 from crm.services import interactions
 from crm.ui import labels, messages, settings
+from crm.ui.changes import Changes, changes
 from crm.ui.context import DeskContext
 from crm.ui.dialogs import form_fields
 from crm.ui.dialogs.actions import ActionDialog, NextStep, field_def, field_label, local_moment
@@ -31,6 +32,7 @@ from crm.ui.errors import error_text
 from crm.ui.i18n import tr
 from crm.ui.kinds import SERVICES
 from crm.ui.tasks import TaskRunner
+from crm.ui.undo import UndoEntry, short
 from crm.ui.widgets.datefield import DateField, TimeField
 from crm.ui.widgets.picker import RecordPicker
 
@@ -189,7 +191,33 @@ class LogInteractionDialog(ActionDialog):
         def log(session: Any, actor_id: int) -> interactions.Logged:
             return interactions.log(session, actor_id, values, next_step=next_step)
 
+        self._logged = (values["kind"], values["subject"])
         return log
+
+    def said(self, result: Any) -> Changes | None:
+        kind, subject = self._logged
+        return changes(self.kinds, undo=logged_entry(result, kind, subject))
+
+
+def logged_entry(logged: interactions.Logged, kind: str, subject: str) -> UndoEntry:
+    """The status bar's "Logged the call …", whose Undo moves the interaction and its next
+    step to the trash (refused if either changed since)."""
+    done = [("interaction", logged.interaction_id)]
+    if logged.followup_id is not None:
+        done.append(("followup", logged.followup_id))
+
+    def undo(session: Any, actor_id: int | None) -> None:
+        for record_kind, record_id in done:  # as written: version 1
+            SERVICES[record_kind].delete(session, actor_id, record_id, expected_version=1)
+
+    def describe() -> str:
+        what = labels.enum_label("InteractionKind", kind)
+        text = tr("Logged: %1 “%2”") if subject else tr("Logged: %1")
+        text = text.replace("%1", what)
+        text = text.replace("%2", short(subject))
+        return text + (" " + tr("and its next step") if logged.followup_id is not None else "")
+
+    return UndoEntry(describe, undo, frozenset(k for k, _ in done))
 
 
 def log_interaction(
