@@ -649,6 +649,7 @@ INTERACTION = Entity(
     (
         Field("subject", QT_TRANSLATE_NOOP("Fields", "Subject")),
         Field("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), kind="enum:InteractionKind"),
+        Field("occurred_at", QT_TRANSLATE_NOOP("Fields", "When"), kind="datetime"),
         Field("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), kind="multiline"),
         *LINKS,
     ),

@@ -27,6 +27,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
 ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "demo.already_loaded": (
         QT_TRANSLATE_NOOP("Errors", "The demo data is already loaded in this database."), ()),
+    "introduction.no_side": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is neither in Québec nor in Massachusetts: give it its territory (QC or MA) before introducing it."), ("party",)),
     # Opening a database (crm/db raises DatabaseOpenError with reason = the part after "database.").
     "database.not_a_database": (
         QT_TRANSLATE_NOOP("Errors", "%1 is not a cooperation desk database (it is not an SQLite file). Choose another "

@@ -7,6 +7,7 @@ due, and what is due now for the reminder.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,6 +19,7 @@ from crm.db.base import utcnow
 from crm.db.models import FollowUp, StaffUser
 from crm.domain.dates import follow_up_due
 from crm.domain.enums import FollowUpStatus, Priority
+from crm.domain.errors import Issue, ValidationFailed
 from crm.services import documents, lists, records
 from crm.services.cleaning import Cleaner
 from crm.services.links import LINK_FIELDS, check_links
@@ -99,10 +101,66 @@ def _word(value: Any) -> str:
 
 
 def complete(
-    session: Session, actor_id: int | None, followup_id: int, *, expected_version: int | None = None
-) -> FollowUp:
-    return service.update(session, actor_id, followup_id, {"status": "done"},
+    session: Session, actor_id: int | None, followup_id: int, *, expected_version: int | None = None,
+    outcome: str = "", next_step: Mapping[str, Any] | None = None,
+) -> FollowUp:  # fmt: skip
+    """Mark a follow-up done; `outcome` (what came of it) is added to its notes. With
+    `next_step`, the follow-up that comes next is created in the same transaction (see
+    `complete_with_next`)."""
+    return complete_with_next(session, actor_id, followup_id, expected_version=expected_version,
+                              outcome=outcome, next_step=next_step).followup  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Completed:
+    followup: FollowUp
+    next_id: int | None = None
+
+
+def complete_with_next(
+    session: Session, actor_id: int | None, followup_id: int, *, expected_version: int | None = None,
+    outcome: str = "", next_step: Mapping[str, Any] | None = None,
+) -> Completed:  # fmt: skip
+    """Complete a follow-up with an outcome note and, with `next_step` (title, due date...),
+    the next follow-up: linked to the same records, assigned to the actor and due in 3
+    working days unless said. One transaction: a refused next step (issues `next_*`)
+    leaves the follow-up open."""
+    changes: dict[str, Any] = {"status": "done"}
+    outcome = outcome.strip()
+    if outcome:
+        task = service.get(session, followup_id)
+        changes["notes"] = f"{task.notes.rstrip()}\n\n{outcome}" if task.notes.strip() else outcome
+    done = service.update(session, actor_id, followup_id, changes,
                           expected_version=expected_version)  # fmt: skip
+    if next_step is None:
+        return Completed(done)
+    links = {name: getattr(done, name) for name in LINK_FIELDS}
+    return Completed(done, create_next(session, actor_id, links, next_step).id)
+
+
+def create_next(
+    session: Session, actor_id: int | None, links: Mapping[str, Any], values: Mapping[str, Any]
+) -> FollowUp:
+    """The follow-up for what comes next, linked as `links` say (the record just worked on),
+    the actor's and due in 3 working days unless `values` say otherwise; its issues are
+    named `next_<field>`, so a form holding both the action and its next step places them."""
+    try:
+        return service.create(session, actor_id, {**links, **values})
+    except ValidationFailed as exc:
+        raise ValidationFailed(_as_next(exc.issues), "next step") from None
+
+
+def next_issues(session: Session, actor_id: int | None, values: Mapping[str, Any]) -> list[Issue]:
+    """What is wrong with a next step's own values (named `next_<field>`), written or not."""
+    try:
+        clean(session, {**starts(actor_id), **values})
+    except ValidationFailed as exc:
+        return _as_next(exc.issues)
+    return []
+
+
+def _as_next(issues: list[Issue]) -> list[Issue]:
+    return [Issue(f"next_{i.field}", i.code, i.message, i.params) for i in issues]
 
 
 def undo_complete(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from crm.db.models import Interaction, StaffUser
 from crm.domain.enums import InteractionKind
-from crm.services import documents, records
+from crm.domain.errors import ValidationFailed
+from crm.services import documents, followups, records
 from crm.services.cleaning import Cleaner
 from crm.services.links import LINK_FIELDS, check_links
 
@@ -38,3 +41,48 @@ service = records.EntitySpec(
     "interaction", Interaction, FIELDS, clean, lambda i: i.subject or f"note {i.id}", None,
     documents.of_interaction, default_order=("occurred_at",),
 )  # fmt: skip
+
+
+# --- logging a call, an email, a meeting or a note, with its next step -------------------------
+
+
+@dataclass(frozen=True)
+class Logged:
+    """What `log` wrote: the interaction and, when asked, the next step's follow-up."""
+
+    interaction_id: int
+    followup_id: int | None = None
+
+
+def log(
+    session: Session,
+    actor_id: int | None,
+    values: Mapping[str, Any],
+    *,
+    next_step: Mapping[str, Any] | None = None,
+) -> Logged:
+    """Log an interaction by the acting staff user and, with `next_step`, the follow-up that
+    comes next, in the same transaction: linked to the same records, assigned to the actor
+    and due in 3 working days unless `next_step` says otherwise. A refused next step refuses
+    the whole (its issues are named `next_<field>`): nothing is half-written."""
+    try:
+        interaction = service.create(session, actor_id, {"user_id": actor_id, **values})
+    except ValidationFailed as exc:  # the next step's issues are said at the same time
+        more = followups.next_issues(session, actor_id, next_step) if next_step else []
+        raise ValidationFailed([*exc.issues, *more], exc.record) from None
+    if next_step is None:
+        return Logged(interaction.id)
+    links = {name: getattr(interaction, name) for name in LINK_FIELDS}
+    return Logged(interaction.id, followups.create_next(session, actor_id, links, next_step).id)
+
+
+def links_of(session: Session, kind: str, record_id: int) -> dict[str, int | None]:
+    """What a new interaction about the record `kind`/`record_id` links: the record itself,
+    or for a follow-up the records it serves."""
+    if kind == "followup":
+        task = followups.service.get(session, record_id)
+        return {name: getattr(task, name) for name in LINK_FIELDS}
+    field = f"{kind}_id"
+    if field not in LINK_FIELDS:
+        raise KeyError(f"no interaction is linked to a {kind}")
+    return {name: record_id if name == field else None for name in LINK_FIELDS}

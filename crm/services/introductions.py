@@ -20,7 +20,7 @@ from crm.domain.enums import (
     IntroductionStage,
     Territory,
 )
-from crm.domain.errors import Issue, ValidationFailed
+from crm.domain.errors import Issue, NotFound, ValidationFailed, coded
 from crm.services import audit, documents, records
 from crm.services.cleaning import Cleaner
 
@@ -228,3 +228,26 @@ def history(session: Session, record_id: int) -> list[StageChange]:
         .order_by(StageChange.id)
     )
     return list(session.scalars(query))
+
+
+def starting_with(session: Session, kind: str, record_id: int) -> dict[str, Any]:
+    """The values of a new introduction with this contact (and its organization) or this
+    organization as a party, on its own side: Québec or Massachusetts by its territory
+    (`party_territory`). A party from elsewhere is refused (`introduction.no_side`), naming it."""
+    if kind not in ("contact", "organization"):
+        raise KeyError(f"an introduction has no {kind} as a party")
+    person = session.get(Contact, record_id) if kind == "contact" else None
+    org = session.get(Organization, record_id) if kind == "organization" else None
+    party = person or org
+    if party is None or party.deleted_at is not None:
+        raise NotFound(kind, record_id)
+    contact_id = person.id if person is not None else None
+    org_id = person.organization_id if person is not None else record_id
+    territory = party_territory(session, contact_id, org_id)
+    side = next((s for s, (t, _) in SIDES.items() if t == territory), None)
+    if side is None:
+        raise coded("introduction.no_side", party=_party_name(session, contact_id, org_id))
+    values: dict[str, Any] = {f"{side}_organization_id": org_id}
+    if contact_id is not None:
+        values[f"{side}_contact_id"] = contact_id
+    return values

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         page.followUpRequested.connect(self.new_followup_for)
         page.newRequested.connect(self.new_record)
         page.listRequested.connect(self.show_filtered)
+        page.record_actions = [self.actions_[key] for key in menus.RECORD_ACTIONS]
         return page
 
     def _page_changed(self, row: int) -> None:
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
         return record.ask_stage() if record is not None else None
 
     def draft_email(self) -> Any:
-        """Ctrl+Shift+E on an introduction's page: its bilingual email."""
+        """Ctrl+Shift+W on an introduction's page: its bilingual email."""
         record = self.record_page()
         return record.draft_email() if record is not None else None
 
@@ -421,6 +422,60 @@ class MainWindow(QMainWindow):
 
         link = FOLLOWUP_LINKS.get(kind)
         return self.open_record("followup", None, {link: record_id} if link else None)
+
+    # --- one-click actions on the selected record --------------------------------------------
+    # The record page (beside the lists) calls the dialogs of crm.ui.dialogs.log_dialog,
+    # complete_dialog and introduce with its own record; here they act on the selection.
+
+    def acting_on(self, kinds: tuple[str, ...]) -> tuple[str, int] | None:
+        """The record shown on the record page, else the first selected record of the current
+        list page, when it is of one of `kinds`."""
+        page = self.record_page()
+        if page is not None:
+            return (page.kind, page.record_id) if page.kind in kinds else None
+        chosen = self.current_page().selection()
+        return chosen[0] if chosen and chosen[0][0] in kinds else None
+
+    def _nothing_to_act_on(self, title: str, text: str) -> None:
+        from crm.ui import messages
+
+        messages.info(self, title.replace("&", "").rstrip("…"), text)
+
+    def log_interaction(self, interaction_kind: str) -> Any:
+        """Log a call, an email, a meeting or a note about the selected record."""
+        from crm.ui.dialogs.log_dialog import log_interaction
+
+        found = self.acting_on(("organization", "contact", "introduction", "event", "followup"))
+        if found is None:
+            self._nothing_to_act_on(
+                self.actions_[f"log_{interaction_kind}"].text(),
+                self.tr("Select an organization, a contact, an introduction, an event or a "
+                        "follow-up first."),
+            )  # fmt: skip
+            return None
+        return log_interaction(self, self.ctx, self.tasks, interaction_kind, *found)
+
+    def complete_followup(self) -> Any:
+        """Complete the selected follow-up, with an outcome and the next one."""
+        from crm.ui.dialogs.complete_dialog import complete_followup
+
+        found = self.acting_on(("followup",))
+        if found is None:
+            self._nothing_to_act_on(self.actions_["complete_followup"].text(),
+                                    self.tr("Select a follow-up first."))  # fmt: skip
+            return None
+        return complete_followup(self, self.ctx, self.tasks, found[1])
+
+    def introduce_to(self) -> Any:
+        """A new introduction with the selected contact or organization as a party."""
+        from crm.ui.dialogs.introduce import PARTY_KINDS, introduce_to
+
+        found = self.acting_on(PARTY_KINDS)
+        if found is None:
+            self._nothing_to_act_on(self.actions_["introduce_to"].text(),
+                                    self.tr("Select a contact or an organization first."))  # fmt: skip
+            return None
+        return introduce_to(self, self.ctx, self.open_record, *found)
 
     # --- files -------------------------------------------------------------------------------
 

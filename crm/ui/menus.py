@@ -21,6 +21,17 @@ if TYPE_CHECKING:
     from crm.ui.main_window import MainWindow
 
 MENUS = ("file", "edit", "view", "records", "help")
+# The one-click actions on a selected record (Records menu, the lists' context menus).
+RECORD_ACTIONS = (
+    "log_call", "log_email", "log_meeting", "log_note", "complete_followup", "introduce_to",
+)  # fmt: skip
+
+
+def record_actions_for(kind: str) -> tuple[str, ...]:
+    """The one-click actions a record page of this kind offers in its actions bar."""
+    logs = ("log_call", "log_email", "log_meeting", "log_note")
+    return (*logs, "introduce_to") if kind in ("contact", "organization") else logs
+
 
 # The keys of a record page's commands (its actions bar says them in its tooltips).
 RECORD_KEYS = {
@@ -28,7 +39,7 @@ RECORD_KEYS = {
     "back": "Alt+Left",
     "new_followup": "Ctrl+Shift+F",
     "move_stage": "Ctrl+M",
-    "draft_email": "Ctrl+Shift+E",
+    "draft_email": "Ctrl+Shift+W",
 }
 
 
@@ -70,6 +81,13 @@ def build(
     a("save_record", w.save_record, RECORD_KEYS["save_record"], "check")
     a("move_stage", w.move_stage, RECORD_KEYS["move_stage"], "introduction")
     a("draft_email", w.draft_email, RECORD_KEYS["draft_email"], "edit")
+    # One-click actions on the record selected on the current page (`MainWindow.acting_on`).
+    a("log_call", lambda: w.log_interaction("call"), "Ctrl+Shift+L", "call")
+    a("log_email", lambda: w.log_interaction("email"), "Ctrl+Shift+E", "email")
+    a("log_meeting", lambda: w.log_interaction("meeting"), "Ctrl+Shift+M", "meeting")
+    a("log_note", lambda: w.log_interaction("note"), "Ctrl+Shift+T", "note")
+    a("complete_followup", w.complete_followup, "Ctrl+Shift+D", "check")
+    a("introduce_to", w.introduce_to, "Ctrl+Shift+R", "introduction")
     a("shortcuts", w.show_shortcuts, None, "keyboard")
     a("about", w.show_about)
     a("export_ics", w.export_followups_ics, None, "event")
@@ -102,8 +120,8 @@ def build(
     add(menus["edit"], "find", "filter", None, "delete")
     add(menus["view"], "back", None, *(f"page_{n}" for n in pages), None, "refresh")
     add(menus["records"], "new_here", None, "new_organization", "new_contact",
-        "new_introduction", "new_followup", "new_event", None, "save_record", "move_stage",
-        "draft_email")  # fmt: skip
+        "new_introduction", "new_followup", "new_event", None, *RECORD_ACTIONS, None,
+        "save_record", "move_stage", "draft_email")  # fmt: skip
     add(menus["help"], "shortcuts", "about")
     return actions, menus
 
@@ -146,6 +164,12 @@ def action_texts() -> dict[str, str]:
         "export_csv": QCoreApplication.translate("MainWindow", "E&xport this list…"),
         "undo_import": QCoreApplication.translate("MainWindow", "&Undo last import…"),
         "export_log": QCoreApplication.translate("MainWindow", "Export &log"),
+        "log_call": QCoreApplication.translate("MainWindow", "&Log a call…"),
+        "log_email": QCoreApplication.translate("MainWindow", "Log an e&mail…"),
+        "log_meeting": QCoreApplication.translate("MainWindow", "Log a mee&ting…"),
+        "log_note": QCoreApplication.translate("MainWindow", "&Add a note…"),
+        "complete_followup": QCoreApplication.translate("MainWindow", "Com&plete the follow-up…"),
+        "introduce_to": QCoreApplication.translate("MainWindow", "Intro&duce to…"),
     }
 
 

@@ -123,6 +123,7 @@ class RecordPages:
         return False
 
     def _build(self, kind: str, record_id: int) -> RecordPage | None:
+        from crm.ui.menus import record_actions_for
         from crm.ui.pages.record_page import RecordPage  # built when first asked for
 
         window = self.window
@@ -138,6 +139,9 @@ class RecordPages:
                 ),
             )
             return None
+        # The one-click actions (log a call..., introduce to...) are the window's, acting on
+        # the page's record (`MainWindow.acting_on`): the same keys on a list and on a page.
+        page.add_actions([window.actions_[name] for name in record_actions_for(kind)])
         page.openRequested.connect(window.open_record)
         page.followUpRequested.connect(window.new_followup_for)
         page.backRequested.connect(self.back)

@@ -95,6 +95,9 @@ LIST_HEADER: Key[QByteArray | None] = Key("lists/{kind}/v2/header", None, QByteA
 LIST_FILTERS: Key[dict[str, Any]] = Key("lists/{kind}/v2/filters", {}, dict)
 LIST_SORT: Key[str] = Key("lists/{kind}/v2/sort", "", str)
 LIST_DESCENDING: Key[bool] = Key("lists/{kind}/v2/descending", False, bool)
+#: Whether logging an interaction of this kind (call, email...) adds a next step: "on",
+#: "off", or "" until the user chose (then calls, emails and meetings add one, notes not).
+NEXT_STEP: Key[str] = Key("actions/{kind}/nextStep", "", str)
 
 
 def roster_folder() -> str:

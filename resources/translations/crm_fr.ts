@@ -92,8 +92,32 @@
         <translation>Rétablir le modèle d’origine</translation>
     </message>
     <message>
+        <source>Complete the follow-up</source>
+        <translation>Terminer le suivi</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Résultat :</translation>
+    </message>
+    <message>
+        <source>What came of it? (added to its notes)</source>
+        <translation>Qu’en est-il ressorti ? (ajouté à ses notes)</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Follow up: %1</source>
+        <translation>Suivi : %1</translation>
+    </message>
+    <message>
+        <source>Cannot complete the follow-up</source>
+        <translation>Impossible de terminer le suivi</translation>
+    </message>
+    <message>
+        <source>“%1” is not open: there is nothing to complete.</source>
+        <translation>« %1 » n’est pas ouvert : il n’y a rien à terminer.</translation>
     </message>
     <message>
         <source>Both parties are on the same side of the border (%1).</source>
@@ -218,6 +242,10 @@
     <message>
         <source>Text files (*.txt)</source>
         <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;next step (a follow-up)</source>
+        <translation>Ajouter une étape suiva&amp;nte (un suivi)</translation>
     </message>
     <message>
         <source>Cannot save</source>
@@ -672,6 +700,170 @@
         <source>Undone: %1</source>
         <translation>Annulé : %1</translation>
     </message>
+    <message>
+        <source>Cannot start an introduction</source>
+        <translation>Impossible de commencer une mise en relation</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>Consigner un appel</translation>
+    </message>
+    <message>
+        <source>Log an email</source>
+        <translation>Consigner un courriel</translation>
+    </message>
+    <message>
+        <source>Log a meeting</source>
+        <translation>Consigner une rencontre</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Ajouter une note</translation>
+    </message>
+    <message>
+        <source>Log an interaction</source>
+        <translation>Consigner un échange</translation>
+    </message>
+    <message>
+        <source>Log it</source>
+        <translation>Consigner</translation>
+    </message>
+    <message>
+        <source>What was it about?</source>
+        <translation>De quoi a-t-il été question ?</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Cannot log it</source>
+        <translation>Impossible de le consigner</translation>
+    </message>
+    <message>
+        <source>Logged: %1 “%2”</source>
+        <translation>Consigné : %1 « %2 »</translation>
+    </message>
+    <message>
+        <source>Logged: %1</source>
+        <translation>Consigné : %1</translation>
+    </message>
+    <message>
+        <source>and its next step</source>
+        <translation>et son étape suivante</translation>
+    </message>
+    <message>
+        <source>Calls, emails, meetings and notes</source>
+        <translation>Appels, courriels, rencontres et notes</translation>
+    </message>
+    <message>
+        <source>Stage changes</source>
+        <translation>Changements d’étape</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>Importations</translation>
+    </message>
+    <message>
+        <source>Partner exports</source>
+        <translation>Exportations aux partenaires</translation>
+    </message>
+    <message>
+        <source>Edits</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>avec %1</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Follow-up done: %1</source>
+        <translation>Suivi terminé : %1</translation>
+    </message>
+    <message>
+        <source>Follow-up created: %1 (due %2)</source>
+        <translation>Suivi créé : %1 (échéance %2)</translation>
+    </message>
+    <message>
+        <source>%1 registered</source>
+        <translation>%1 inscrit(e)</translation>
+    </message>
+    <message>
+        <source>Will take part in %1</source>
+        <translation>Participera à %1</translation>
+    </message>
+    <message>
+        <source>Took part in %1</source>
+        <translation>A participé à %1</translation>
+    </message>
+    <message>
+        <source>Participants imported from %1</source>
+        <translation>Participants importés de %1</translation>
+    </message>
+    <message>
+        <source>Updated by the import of %1</source>
+        <translation>Mis à jour par l’importation de %1</translation>
+    </message>
+    <message>
+        <source>Created by the import of %1</source>
+        <translation>Créé par l’importation de %1</translation>
+    </message>
+    <message>
+        <source>(undone since)</source>
+        <translation>(annulée depuis)</translation>
+    </message>
+    <message>
+        <source>Included in the partner file %1</source>
+        <translation>Inclus dans le fichier partenaire %1</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>pour %1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Moved to the trash</source>
+        <translation>Mis à la corbeille</translation>
+    </message>
+    <message>
+        <source>Restored from the trash</source>
+        <translation>Restauré de la corbeille</translation>
+    </message>
+    <message>
+        <source>Nothing has happened here yet: log a call, an email, a meeting or a note.</source>
+        <translation>Rien ne s’est encore passé ici : consignez un appel, un courriel, une rencontre ou une note.</translation>
+    </message>
+    <message>
+        <source>Nothing of this kind yet.</source>
+        <translation>Rien de ce genre pour l’instant.</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
 </context>
 <context>
     <name>About</name>
@@ -955,6 +1147,10 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>Cannot read %1 (%2).</source>
         <translation>Impossible de lire %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is neither in Québec nor in Massachusetts: give it its territory (QC or MA) before introducing it.</source>
+        <translation>%1 n’est ni au Québec ni au Massachusetts : indiquez son territoire (QC ou MA) avant de le mettre en relation.</translation>
     </message>
     <message>
         <source>%1 was written by a newer version of the cooperation desk (schema %2, this program knows up to %3). Update the program to open it.</source>
@@ -1457,6 +1653,10 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>Job title</source>
         <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Organization</source>
@@ -2643,6 +2843,18 @@ Rien n’a été modifié dans %2.</translation>
         <translation>BIOQuébec · MassBio</translation>
     </message>
     <message>
+        <source>Select an organization, a contact, an introduction, an event or a follow-up first.</source>
+        <translation>Sélectionnez d’abord une organisation, un contact, une mise en relation, un événement ou un suivi.</translation>
+    </message>
+    <message>
+        <source>Select a follow-up first.</source>
+        <translation>Sélectionnez d’abord un suivi.</translation>
+    </message>
+    <message>
+        <source>Select a contact or an organization first.</source>
+        <translation>Sélectionnez d’abord un contact ou une organisation.</translation>
+    </message>
+    <message>
         <source>Connection to the database lost: reconnecting…</source>
         <translation>Connexion à la base de données perdue : reconnexion…</translation>
     </message>
@@ -2757,6 +2969,30 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>E&amp;xport this list…</source>
         <translation>E&amp;xporter cette liste…</translation>
+    </message>
+    <message>
+        <source>&amp;Log a call…</source>
+        <translation>Consigner un &amp;appel…</translation>
+    </message>
+    <message>
+        <source>Log an e&amp;mail…</source>
+        <translation>Consigner un co&amp;urriel…</translation>
+    </message>
+    <message>
+        <source>Log a mee&amp;ting…</source>
+        <translation>Consigner une &amp;rencontre…</translation>
+    </message>
+    <message>
+        <source>&amp;Add a note…</source>
+        <translation>Ajouter une no&amp;te…</translation>
+    </message>
+    <message>
+        <source>Com&amp;plete the follow-up…</source>
+        <translation>Terminer le su&amp;ivi…</translation>
+    </message>
+    <message>
+        <source>Intro&amp;duce to…</source>
+        <translation>Mettre en relation a&amp;vec…</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -288,7 +288,7 @@ def test_help_lists_the_record_page_keys(qtbot, window):
     assert rows["Ctrl+S"] == "Save the record"
     assert rows["Alt+Left"] == "Back"
     assert rows["Ctrl+M"] == "Move the introduction to a stage"
-    assert rows["Ctrl+Shift+E"] == "Draft the introduction email"
+    assert rows["Ctrl+Shift+W"] == "Draft the introduction email"
     assert rows["Ctrl+Shift+F"] == "New follow-up"
     assert rows["Esc"].startswith("Undo the changes")
 

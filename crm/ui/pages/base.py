@@ -46,6 +46,9 @@ class DeskPage(QWidget):
     #: Whether File > Export this list exports this page's rows (else the contacts').
     exports_csv = False
 
+    #: The window's one-click actions on a selected record (log a call...), which a page
+    #: with a selection offers in its context menu; set by the window.
+    record_actions: list[Any] = []
     stale: bool = True
     _loading: int = 0
     _generation: int = 0

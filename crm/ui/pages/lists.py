@@ -465,6 +465,12 @@ class ListPage(DeskPage):
         menu.addAction(self.edit_action)
         if self.kind in FOLLOWUP_LINKS:
             menu.addAction(self.followup_action)
+        offered = [a for a in self.record_actions if self._offers(a.objectName())]
+        if offered:
+            menu.addSeparator()
+            for action in offered:
+                menu.addAction(action)  # shared with the menu bar: never disabled here
+            menu.addSeparator()
         if self.can_create:
             new = menu.addAction(icon("add"), QCoreApplication.translate("ListPage", "New…"))
             new.triggered.connect(lambda: self.newRequested.emit(self.kind))
@@ -474,6 +480,15 @@ class ListPage(DeskPage):
             export.triggered.connect(self.export_list)
         menu.addSeparator()
         menu.addAction(self.delete_action)
+
+    def _offers(self, action_name: str) -> bool:
+        """Whether a one-click action (`action_<key>`, see `crm.ui.menus`) fits this list."""
+        key = action_name.removeprefix("action_")
+        if key == "complete_followup":
+            return self.kind == "followup"
+        if key == "introduce_to":
+            return self.kind in ("contact", "organization")
+        return self.kind in ("organization", "contact", "introduction", "event", "followup")
 
     def export_entity(self) -> str | None:
         """What this list exports to CSV (an events list exports its events' participants)."""

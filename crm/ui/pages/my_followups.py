@@ -257,6 +257,9 @@ class MyFollowUpsPage(DeskPage):
     def selected_ids(self) -> list[int]:
         return [int(i.data(0, ID_ROLE)) for i in self.tree.selectedItems() if i.data(0, ID_ROLE)]
 
+    def selection(self) -> list[tuple[str, int]]:
+        return [("followup", followup_id) for followup_id in self.selected_ids()]
+
     def select(self, followup_id: int) -> None:
         self.tree.clearSelection()
         for g in range(self.tree.topLevelItemCount()):

@@ -253,6 +253,15 @@ class RecordPage(QWidget):
         ctx.changes.changed.connect(self.refresh)
         self.retranslate()
 
+    def add_actions(self, actions: list[QAction]) -> None:
+        """Put the window's one-click actions on this record (log a call...) in the bar,
+        after New follow-up."""
+        before = self.actions_bar.actions()[
+            self.actions_bar.actions().index(self.followup_action) + 1
+        ]
+        for action in actions:
+            self.actions_bar.insertAction(before, action)
+
     def _action(self, name: str, icon_name: str, slot: Any) -> QAction:
         action = QAction(icon(icon_name), "", self)
         action.setObjectName(name)
@@ -263,15 +272,13 @@ class RecordPage(QWidget):
     # --- the timeline's place ----------------------------------------------------------------
 
     def default_timeline(self) -> QWidget | None:
-        """What the timeline's place shows when the page opens (the merged timeline widget
-        belongs here); an introduction's stage history until then."""
-        if self.kind != "introduction":
-            return None
-        from crm.ui.dialogs.stage_dialog import TimelinePanel
+        """The record's timeline: calls, stage changes, follow-ups, events, imports, partner
+        files and edits, newest first (crm.ui.widgets.timeline)."""
+        from crm.ui.widgets.timeline import TimelineView
 
-        panel = TimelinePanel(self.ctx, self.record_id, self)
-        panel.email_button.hide()  # the actions bar drafts the email
-        return panel
+        view = TimelineView(self.ctx, self.tasks, self.kind, self.record_id, self)
+        view.openRequested.connect(self.openRequested)
+        return view
 
     def set_timeline(self, widget: QWidget | None) -> None:
         """Put `widget` in the timeline's place (None: no timeline; the place is hidden)."""
@@ -545,7 +552,7 @@ class RecordPage(QWidget):
         return True
 
     def draft_email(self) -> Any:
-        """Ctrl+Shift+E: the bilingual introduction email (consent requests, introduction)."""
+        """Ctrl+Shift+W: the bilingual introduction email (consent requests, introduction)."""
         if self.kind != "introduction":
             return None
         from crm.ui.dialogs.email_dialog import EmailDialog
