@@ -289,6 +289,7 @@ class RecordPage(QWidget):
         if widget is not None:
             widget.setParent(self.timeline_box)
             self.timeline_layout.addWidget(widget)
+            widget.show()  # a widget given a shown parent stays hidden until asked
         self.timeline_box.setVisible(widget is not None)
 
     # --- texts -------------------------------------------------------------------------------
