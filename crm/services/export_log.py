@@ -11,14 +11,18 @@ after a record is purged.
 - `record_named(session, export_id, named)`: the export writes them (csv_export);
 - `files_including(session, record_uid)`: the files that named a record, newest first (a
   record page's timeline, a person's privacy report);
-- `records_of(session, export_id)`: what one file named (the export log's detail).
+- `records_of(session, export_id)`, `records_by_export`: what files named (the export
+  log's detail, `crm exports --json`);
+- `options(entry.filter)`: the options an entry recorded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -26,7 +30,15 @@ from sqlalchemy.orm import Session
 from crm.db.models import ExportLogEntry, ExportLogRecord, StaffUser
 from crm.services.fields import staff_name
 
-__all__ = ["ExportedFile", "NamedRecord", "files_including", "record_named", "records_of"]
+__all__ = [
+    "ExportedFile",
+    "NamedRecord",
+    "files_including",
+    "options",
+    "record_named",
+    "records_by_export",
+    "records_of",
+]
 
 
 @dataclass(frozen=True)
@@ -84,10 +96,28 @@ def files_including(session: Session, record_uid: str) -> list[ExportedFile]:
 
 def records_of(session: Session, export_id: int) -> list[NamedRecord]:
     """The records the export `export_id` named, by kind then uid."""
+    return records_by_export(session, [export_id]).get(export_id, [])
+
+
+def records_by_export(session: Session, export_ids: Iterable[int]) -> dict[int, list[NamedRecord]]:
+    """The records each of these exports named (by kind then uid), in one query."""
     r = ExportLogRecord
     query = (
-        sa.select(r.entity, r.record_uid)
-        .where(r.export_id == export_id)
-        .order_by(r.entity, r.record_uid)
+        sa.select(r.export_id, r.entity, r.record_uid)
+        .where(r.export_id.in_(list(export_ids)))
+        .order_by(r.export_id, r.entity, r.record_uid)
     )
-    return [NamedRecord(*row) for row in session.execute(query)]
+    found: dict[int, list[NamedRecord]] = {}
+    for export_id, entity, uid in session.execute(query):
+        found.setdefault(export_id, []).append(NamedRecord(entity, uid))
+    return found
+
+
+def options(described: str) -> dict[str, Any]:
+    """An entry's options as recorded (filters, filter text, header language, delimiter,
+    encoding, consent, free-text columns, format...): {} for an entry that recorded none."""
+    try:
+        value = json.loads(described) if described else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}

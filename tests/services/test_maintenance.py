@@ -79,6 +79,4 @@ def test_a_restore_keeps_the_export_log_of_the_replaced_database(db, actor, tmp_
     ]
     assert '"export_log_entries_kept": 2' in last.changes
     with db.read() as s:  # and the records each file named with them
-        assert [Path(f.file_name).name for f in export_log.files_including(s, sent)] == [
-            "sent.csv"
-        ]
+        assert [Path(f.file_name).name for f in export_log.files_including(s, sent)] == ["sent.csv"]
