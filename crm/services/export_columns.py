@@ -235,11 +235,11 @@ def _person(uid: Any, person: Any, *columns: str) -> Named:
     return Named(EntityKind.CONTACT, uid, frozenset(columns), person)
 
 
-def _identity(_person: Any, expr: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+def _identity(_person: Any, expr: Any) -> Any:
     return expr
 
 
-def _withheld(person: Any, expr: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+def _withheld(person: Any, expr: Any) -> sa.ColumnElement[Any]:
     """`expr`, or NULL for a person without partner-sharing consent: THE consent rule of the
     columns that identify someone (names, emails, phones, uids) in every partner file."""
     return sa.case((_consenting(person), expr))

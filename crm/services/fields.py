@@ -91,7 +91,7 @@ class FollowUpLink:
         )
 
     def shown(
-        self, withheld: Callable[[Any, sa.ColumnElement[Any]], sa.ColumnElement[Any]]
+        self, withheld: Callable[[Any, Any], sa.ColumnElement[Any]]
     ) -> tuple[sa.ColumnElement[Any], sa.ColumnElement[Any]]:
         """`linked_to` and `linked_uid` as a partner file shows them: `withheld(person, expr)`
         is `expr`, or NULL for a person the file must not identify; an introduction is named

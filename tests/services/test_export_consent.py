@@ -141,7 +141,7 @@ def test_free_text_columns_are_chosen_only_by_asking(db, actor, desk, tmp_path):
         assert free_text_columns(ExportRequest(entity).checked()) == []
     asked = ExportRequest("introductions", ["uid", "title", "stage", "notes"]).checked()
     assert free_text_columns(asked) == ["title", "notes"]
-    result, text = _export(db, actor, tmp_path, asked)
+    _, text = _export(db, actor, tmp_path, asked)
     assert "Zacharie Quintal meets Ava" in text  # what the warning is about
     with db.read() as s:
         described = json.loads(csv_export.export_log(s)[0].filter)
