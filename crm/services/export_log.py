@@ -13,6 +13,7 @@ after a record is purged.
   record page's timeline, a person's privacy report);
 - `records_of(session, export_id)`, `records_by_export`: what files named (the export
   log's detail, `crm exports --json`);
+- `names(session, records)`: their names now (the export log's detail);
 - `options(entry.filter)`: the options an entry recorded.
 """
 
@@ -34,6 +35,7 @@ __all__ = [
     "ExportedFile",
     "NamedRecord",
     "files_including",
+    "names",
     "options",
     "record_named",
     "records_by_export",
@@ -110,6 +112,26 @@ def records_by_export(session: Session, export_ids: Iterable[int]) -> dict[int, 
     found: dict[int, list[NamedRecord]] = {}
     for export_id, entity, uid in session.execute(query):
         found.setdefault(export_id, []).append(NamedRecord(entity, uid))
+    return found
+
+
+def names(session: Session, records: Iterable[NamedRecord]) -> dict[str, str]:
+    """The records' names as the desk shows them now (uid -> name); a record no longer in
+    the desk (purged) has none. Trashed records keep theirs."""
+    from crm.services.kinds import KINDS  # the registry imports most services
+
+    by_kind: dict[str, list[str]] = {}
+    for record in records:
+        by_kind.setdefault(record.entity, []).append(record.uid)
+    found: dict[str, str] = {}
+    for kind, uids in by_kind.items():
+        known = KINDS.get(kind)
+        if known is None:
+            continue
+        for start in range(0, len(uids), 500):  # IN lists of a bounded size
+            query = sa.select(known.model).where(known.model.uid.in_(uids[start : start + 500]))
+            for obj in session.scalars(query):
+                found[obj.uid] = known.service.label(obj)
     return found
 
 
