@@ -248,7 +248,7 @@ def export(
     # a partial file of personal data under a visible name.
     publish = contextlib.ExitStack()
     temporary = publish.enter_context(atomic_file(target))
-    named: dict[str, str] = {}  # uid -> kind of every record the file names
+    named: dict[str, set[Any]] = {}  # kind -> uids of the records the file names
     try:
         with temporary.open("w", encoding=request.encoding, newline="") as handle:
             # Through the Connection: plain Core rows, no ORM loading layer.
@@ -306,7 +306,9 @@ def export(
     try:
         session.add(entry)
         session.flush()
-        record_named(session, entry.id, named)
+        record_named(
+            session, entry.id, {uid: kind for kind, uids in named.items() for uid in uids if uid}
+        )
     except BaseException:
         publish.__exit__(*sys.exc_info())
         raise

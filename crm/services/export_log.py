@@ -28,6 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from crm.db.base import table_of
 from crm.db.models import ExportLogEntry, ExportLogRecord, StaffUser
 from crm.services.fields import staff_name
 
@@ -69,28 +70,37 @@ class NamedRecord:
 
 def record_named(session: Session, export_id: int, named: Mapping[str, str]) -> None:
     """Log the records (uid -> kind) that the export `export_id` named, in its transaction."""
-    if named:
-        session.execute(
-            sa.insert(ExportLogRecord),
-            [
-                {"export_id": export_id, "record_uid": uid, "entity": str(kind)}
-                for uid, kind in named.items()
-            ],
-        )
+    if not named:
+        return
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    table = table_of(ExportLogRecord).name
+    # Plain text tuples straight to the driver's executemany (no per-row SQLAlchemy work),
+    # in uid order: the primary key (export_id, record_uid) takes them as one append.
+    conn.exec_driver_sql(
+        f"INSERT INTO {table} (export_id, record_uid, entity) VALUES ({mark}, {mark}, {mark})",
+        [(export_id, uid, str(named[uid])) for uid in sorted(named)],
+    )
 
 
 def files_including(session: Session, record_uid: str) -> list[ExportedFile]:
     """The logged exports whose file named the record `record_uid`, newest first."""
     e, r = ExportLogEntry, ExportLogRecord
+    # One primary-key probe (export_id, record_uid) per logged export: see ExportLogRecord.
+    named_as = (
+        sa.select(r.entity)
+        .where(r.export_id == e.id, r.record_uid == record_uid)
+        .correlate(e)
+        .scalar_subquery()
+    )
     query = (
         sa.select(
             e.id, e.uid, e.at, sa.func.coalesce(staff_name(StaffUser), ""), e.entity,
             e.recipient, e.profile, e.file_name, e.sha256, e.included_without_consent,
-            r.entity,
+            named_as,
         )
-        .join(r, r.export_id == e.id)
         .outerjoin(StaffUser, StaffUser.id == e.user_id)
-        .where(r.record_uid == record_uid)
+        .where(named_as.is_not(None))
         .order_by(e.at.desc(), e.id.desc())
     )  # fmt: skip
     return [ExportedFile(*row) for row in session.execute(query)]
