@@ -153,7 +153,8 @@ class ExportLogDialog(QDialog):
                      record.uid)  # fmt: skip
             for c, text in enumerate(cells):
                 self.records.setItem(r, c, QTableWidgetItem(text))
-        self.records.resizeColumnsToContents()
+        for column in (0, 1):  # the uid column stretches to the right edge
+            self.records.resizeColumnToContents(column)
 
     def describe_filter(self, row: csv_export.LogRow) -> str:
         try:
