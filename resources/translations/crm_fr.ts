@@ -1326,6 +1326,30 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Identifiant (uid)</translation>
     </message>
     <message>
+        <source>organizations</source>
+        <translation>organisations</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <source>introductions</source>
+        <translation>mises en relation</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>suivis</translation>
+    </message>
+    <message>
+        <source>event participants</source>
+        <translation>participants aux événements</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>sauvegarde</translation>
+    </message>
+    <message>
         <source>Columns: %1</source>
         <translation>Colonnes : %1</translation>
     </message>

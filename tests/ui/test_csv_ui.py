@@ -176,6 +176,7 @@ def test_export_log_view_in_french_shows_the_options_and_free_text(qtbot, desk, 
     detail = dialog.detail.text()
     assert "Texte libre : Titre" in detail and "En-têtes" in detail
     assert dialog.records.horizontalHeaderItem(2).text() == "Identifiant (uid)"
+    assert dialog.table.item(0, 2).text() == "mises en relation"
 
 
 def test_export_dialog_warns_while_free_text_is_chosen(qtbot, desk, tasks, tmp_path, english):

@@ -91,6 +91,17 @@ class ExportLogDialog(QDialog):
             self.refresh()
         super().changeEvent(event)
 
+    def entity_label(self, entity: str) -> str:
+        """What a file holds, in the window's language ("backup" for a backup's entry)."""
+        return {
+            "organizations": self.tr("organizations"),
+            "contacts": self.tr("contacts"),
+            "introductions": self.tr("introductions"),
+            "followups": self.tr("follow-ups"),
+            "participants": self.tr("event participants"),
+            "backup": self.tr("backup"),
+        }.get(entity, entity)
+
     def describe_options(self, row: csv_export.LogRow) -> str:
         """The entry's options in one paragraph: columns, headers, delimiter, encoding,
         consent, free text."""
@@ -188,7 +199,7 @@ class ExportLogDialog(QDialog):
                 if row.at
                 else ""
             )
-            cells = (when, row.user, row.entity, f"{row.row_count:,}", row.profile, row.recipient,
+            cells = (when, row.user, self.entity_label(row.entity), f"{row.row_count:,}", row.profile, row.recipient,
                      self.describe_filter(row), row.file_name, row.sha256)  # fmt: skip
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
