@@ -55,7 +55,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="headers: field names (en) or French labels (fr)",
     )
     export.add_argument("--include-without-consent", action="store_true", default=None,
-                        help="also contacts without partner-sharing consent or marked do-not-contact (logged)")  # fmt: skip
+                        help="also identify people without partner-sharing consent or marked "
+                             "do-not-contact: their rows, names, emails, phones and uids (logged)")  # fmt: skip
     export.add_argument(
         "--filter",
         action="append",
@@ -187,7 +188,7 @@ def _export(
     file_format: str = "csv",
 ) -> int:
     from crm.domain.errors import DeskError
-    from crm.services import csv_export, export_profiles
+    from crm.services import csv_export, export_columns, export_profiles
 
     to_stdout = out is not None and out != args.out
     report = sys.stderr if to_stdout else sys.stdout
@@ -231,6 +232,12 @@ def _export(
             if out is None:
                 err("--out FILE is required (or --save-profile NAME to only save a profile)")
                 return 2
+            if free := export_columns.free_text_columns(request):
+                err(
+                    f"warning: {', '.join(free)} {'is' if len(free) == 1 else 'are'} free text, "
+                    "which may name people who gave no partner-sharing consent; read the file "
+                    "before it leaves"
+                )
             result = csv_export.export(
                 session, actor, request, out, file_format=file_format,
                 log_name="(standard output)" if to_stdout else None,
@@ -243,6 +250,11 @@ def _export(
         if result.excluded_without_consent
         else ""
     )
+    if result.withheld_without_consent:
+        left_out += (
+            f"; {result.withheld_without_consent:,} with a person withheld (blank) "
+            "for want of partner-sharing consent"
+        )
     where = "standard output" if to_stdout else result.path
     print(f"Exported {result.rows:,} {request.entity} to {where}{left_out}.", file=report)
     print(f"SHA-256 {result.sha256} (recorded in the export log).", file=report)

@@ -61,16 +61,23 @@ def cmd_history(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_exports(db: Database, args: argparse.Namespace) -> int:
-    from crm.services import csv_export
+    from crm.services import csv_export, export_log
 
+    if args.limit < 1:
+        err("--limit takes a number of entries, 1 or more")
+        return 2
     with db.read() as session:
         rows = csv_export.export_log(session, limit=args.limit)
+        named = export_log.records_by_export(session, [r.id for r in rows])
     if args.json:
         found = [
-            {"at": r.at.isoformat(), "user": r.user, "entity": r.entity, "recipient": r.recipient,
-             "profile": r.profile, "rows": r.row_count, "file": r.file_name, "sha256": r.sha256,
+            {"id": r.id, "at": r.at.isoformat(), "user": r.user, "entity": r.entity,
+             "recipient": r.recipient, "profile": r.profile, "rows": r.row_count,
+             "file": r.file_name, "sha256": r.sha256,
              "columns": r.columns.split(",") if r.columns else [],
-             "included_without_consent": r.included_without_consent}
+             "included_without_consent": r.included_without_consent,
+             "options": export_log.options(r.filter),
+             "records": [{"entity": n.entity, "uid": n.uid} for n in named.get(r.id, [])]}
             for r in rows
         ]  # fmt: skip
         print(json.dumps(found, ensure_ascii=False, indent=2))
@@ -84,4 +91,26 @@ def cmd_exports(db: Database, args: argparse.Namespace) -> int:
         print(f"{r.at:%Y-%m-%d %H:%M} UTC  {r.user or '(unknown user)'}  {r.row_count:,} {r.entity}"
               f"{to} → {r.file_name}{consent}")  # fmt: skip
         print(f"    SHA-256 {r.sha256}")
+        if described := _options(r.columns, export_log.options(r.filter)):
+            print(f"    {described}")
+        if r.id in named:
+            print(f"    {len(named[r.id]):,} records named (their uids: crm exports --json)")
     return 0
+
+
+def _options(columns: str, options: dict[str, object]) -> str:
+    """The options of an entry in one line: columns, filters, header language, free text."""
+    parts = []
+    if columns:
+        parts.append(f"columns {columns.replace(',', ', ')}")
+    filters = options.get("filters")
+    if isinstance(filters, dict) and filters:
+        parts.append("filters " + ", ".join(f"{k}={v}" for k, v in filters.items()))
+    if options.get("text"):
+        parts.append(f"text {options['text']!r}")
+    if options.get("lang"):
+        parts.append(f"headers {options['lang']}")
+    free = options.get("free_text")
+    if isinstance(free, list) and free:
+        parts.append(f"free text {', '.join(map(str, free))}")
+    return "; ".join(parts)

@@ -292,14 +292,21 @@ class ExportLogEntry(Base):
 class ExportLogRecord(Base):
     """A record a logged export named: the row's own record, or a person, organization or
     event that a written column named. Kept by uid (what left the machine), so the entry
-    still says what went out after the record itself is purged."""
+    still says what went out after the record itself is purged.
+
+    Clustered by export (no rowid on SQLite, no index on the uid alone): an export's uids
+    are appended in one sweep however long the log grows, where a uid index would have
+    most of its pages rewritten by every large export; "which files named this uid" is one
+    primary-key probe per logged export (`export_log.files_including`).
+    """
 
     __tablename__ = "export_log_records"
+    __table_args__ = {"sqlite_with_rowid": False}
 
     export_id: Mapped[int] = mapped_column(
         sa.ForeignKey("export_log.id", ondelete="CASCADE"), primary_key=True
     )
-    record_uid: Mapped[str] = mapped_column(sa.String(36), primary_key=True, index=True)
+    record_uid: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     # The record's kind (an EntityKind value: contact, organization, introduction...).
     entity: Mapped[str] = mapped_column(sa.String(32))
 

@@ -21,6 +21,7 @@ from crm.domain.text import fold
 __all__ = [
     "COLUMNS",
     "DEFAULT_COLUMNS",
+    "FREE_TEXT",
     "FR_LABELS",
     "IMPORT_FIELDS",
     "SYNONYMS",
@@ -40,6 +41,11 @@ IMPORT_FIELDS: dict[str, tuple[str, ...]] = {
     name: e.import_fields for name, e in FILES.items() if e.import_fields
 }
 FR_LABELS: dict[str, str] = FR_HEADERS
+# The columns of free text (notes, titles) per entity: they may name anyone, consent or not.
+FREE_TEXT: dict[str, frozenset[str]] = {
+    name: frozenset(f.name for f in e.fields if f.export and f.free_text)
+    for name, e in FILES.items()
+}
 
 
 def label(field: str, lang: str) -> str:

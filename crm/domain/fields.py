@@ -41,17 +41,22 @@ class Field:
     # The list column's header ("Headers" context) for a field a list shows: often shorter
     # than the editor's label ("Due" for "Due date"); "" for a field no list shows.
     header: str = ""
+    # A one-line text typed freely (an introduction's or a follow-up's title): like notes, it
+    # may name anyone, so a partner file leaves it out unless asked (then with a warning).
+    prose: bool = False
 
     @property
     def free_text(self) -> bool:
-        return self.kind == "multiline"
+        """Text typed freely (notes, titles): it may name people, consent or not."""
+        return self.kind == "multiline" or self.prose
 
 
 @dataclass(frozen=True)
 class Entity:
     kind: EntityKind
     fields: tuple[Field, ...]
-    # The CSV file of this entity ("contacts"), and the columns written when none are asked.
+    # The CSV file of this entity ("contacts"), and the columns written when none are asked
+    # (never free text: a partner file names only people who consented).
     file: str | None = None
     default_export: tuple[str, ...] = ()
 
@@ -212,7 +217,6 @@ ORGANIZATION = Entity(
         "postal_code",
         "country",
         "tags",
-        "notes",
     ),
 )
 
@@ -372,7 +376,6 @@ CONTACT = Entity(
         "language",
         "share_with_partners",
         "tags",
-        "notes",
     ),
 )
 
@@ -386,6 +389,7 @@ INTRODUCTION = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Title"),
             fr="Titre",
             export=True,
+            prose=True,
         ),
         Field(
             "qc_party",
@@ -496,8 +500,6 @@ INTRODUCTION = Entity(
         "outcome",
         "owner",
         "stage_changed_at",
-        "title",
-        "notes",
     ),
 )
 
@@ -511,6 +513,7 @@ FOLLOWUP = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Title"),
             fr="Titre",
             export=True,
+            prose=True,
         ),
         Field(
             "due_date",
@@ -562,7 +565,6 @@ FOLLOWUP = Entity(
     file="followups",
     default_export=(
         "uid",
-        "title",
         "due_date",
         "due_time",
         "assignee",
@@ -571,7 +573,6 @@ FOLLOWUP = Entity(
         "linked_kind",
         "linked_to",
         "linked_uid",
-        "notes",
     ),
 )
 
@@ -647,7 +648,7 @@ PARTICIPANT = Entity(
 INTERACTION = Entity(
     EntityKind.INTERACTION,
     (
-        Field("subject", QT_TRANSLATE_NOOP("Fields", "Subject")),
+        Field("subject", QT_TRANSLATE_NOOP("Fields", "Subject"), prose=True),
         Field("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), kind="enum:InteractionKind"),
         Field("occurred_at", QT_TRANSLATE_NOOP("Fields", "When"), kind="datetime"),
         Field("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), kind="multiline"),

@@ -21,8 +21,11 @@ Safety and privacy rules:
 - ZIP and postal codes are written as the text they are ("02139"): never as numbers.
 - Dates are ISO (`YYYY-MM-DD`), moments ISO 8601 in UTC, booleans `yes`/`no`, closed
   vocabularies their stored word (whatever the header language), so files re-import as is.
-- Contacts (and participants who are contacts) without `share_with_partners = yes`, or marked
-  do-not-contact, are left out unless `include_without_consent` (then the log says so).
+- Consent (the rule is `export_columns.select`'s, so every writer gets it): contacts (and
+  participants who are contacts) without `share_with_partners = yes`, or marked
+  do-not-contact, are left out, and a person such a row only names (an introduction's party
+  or introducer, a follow-up's linked person) is withheld: blank name and uid cells. Unless
+  `include_without_consent` (then the log says so).
 """
 
 from __future__ import annotations
@@ -57,8 +60,11 @@ from crm.services.export_columns import (
     TAG_SEPARATOR,
     ExportRequest,
     converted_columns,
+    free_text_columns,
+    named_kinds,
     named_records,
     select,
+    withheld,
 )
 from crm.services.export_log import record_named
 from crm.services.fields import staff_name
@@ -102,6 +108,8 @@ class ExportResult:
     excluded_without_consent: int
     sha256: str
     log_id: int
+    # Rows written with a person they name withheld (blank) for want of consent.
+    withheld_without_consent: int = 0
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -278,15 +286,18 @@ def export(
     request = request.checked()
     target = Path(path)
     query, excluded_query = select(session, request, records=True)
-    excluded = 0
+    excluded = withheld_rows = 0
     if excluded_query is not None and not request.include_without_consent:
         excluded = int(session.execute(excluded_query).scalar_one())
+    if (withheld_query := withheld(session, request)) is not None:
+        withheld_rows = int(session.execute(withheld_query).scalar_one())
+    kinds = named_kinds(session, request)
     # The file is written under a hidden private name and appears only once its log entry
     # has committed (see `_publish_at_commit`): never a file the log did not see, and never
     # a partial file of personal data under a visible name.
     publish = contextlib.ExitStack()
     temporary = publish.enter_context(atomic_file(target))
-    named: dict[str, str] = {}  # uid -> kind of every record the file names
+    named: dict[str, set[Any]] = {}  # kind -> uids of the records the file names
     try:
         # Through the Connection: plain Core rows, no ORM loading layer.
         converted = converted_columns(session, request)
@@ -297,7 +308,8 @@ def export(
         stream = _stream(result, raw=raw)
         try:
             rows = _write(
-                file_format, temporary, named_records(stream, len(request.columns), named),
+                file_format, temporary,
+                named_records(stream, len(request.columns), kinds, named),
                 request, converted, progress, cancelled,
             )  # fmt: skip
         finally:
@@ -318,7 +330,10 @@ def export(
         "filters": {k: _plain(v) for k, v in request.filters.items()},
         "text": request.text,
         "selected": None if request.ids is None else len(request.ids),
+        "include_without_consent": request.include_without_consent,
         "excluded_without_consent": excluded,
+        "withheld_without_consent": withheld_rows,
+        "free_text": free_text_columns(request),
         "lang": request.lang,
         "format": file_format,
     }
@@ -340,12 +355,14 @@ def export(
     try:
         session.add(entry)
         session.flush()
-        record_named(session, entry.id, named)
+        record_named(
+            session, entry.id, {uid: kind for kind, uids in named.items() for uid in uids if uid}
+        )
     except BaseException:
         publish.__exit__(*sys.exc_info())
         raise
     _publish_at_commit(session, publish)
-    return ExportResult(target, rows, excluded, sha, entry.id)
+    return ExportResult(target, rows, excluded, sha, entry.id, withheld_rows)
 
 
 class _RolledBack(Exception):

@@ -11,9 +11,10 @@ Writing the file and the export log are `crm.services.csv_export`'s.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
@@ -50,8 +51,11 @@ __all__ = [
     "checked_filters",
     "converted_columns",
     "count_rows",
+    "free_text_columns",
+    "named_kinds",
     "named_records",
     "select",
+    "withheld",
 ]
 
 ENTITIES = tuple(csv_headers.COLUMNS)
@@ -107,6 +111,13 @@ class ExportRequest:
             self.include_without_consent, checked_filters(self.entity, self.filters), self.text,
             None if self.ids is None else list(self.ids), self.profile, self.recipient,
         )  # fmt: skip
+
+
+def free_text_columns(request: ExportRequest) -> list[str]:
+    """The request's columns of free text (notes, titles), which may name people who gave no
+    consent: the CLI and the export dialog warn when there are any."""
+    free = csv_headers.FREE_TEXT.get(request.entity, frozenset())
+    return [c for c in request.columns if c in free]
 
 
 def _filter_error(entity: str, key: str, value: Any, allowed: Iterable[str]) -> DeskError:
@@ -185,13 +196,15 @@ def _consenting(contact: Any) -> sa.ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class Named:
-    """A record a row names, for the export log: its kind (an `EntityKind` value, or SQL
-    giving one), its uid (NULL when the row names none) and the columns that name it (None:
-    every row names it, the row's own record)."""
+    """A record a row names, for the export log: its kind (an `EntityKind` value), its uid
+    (NULL when the row names none), the columns that name it (None: every row names it, the
+    row's own record), and for a person the Contact alias whose consent decides whether the
+    file may identify them."""
 
-    kind: str | sa.ColumnElement[Any]
+    kind: str
     uid: sa.ColumnElement[Any]
     columns: frozenset[str] | None = None
+    person: Any = None
 
 
 @dataclass
@@ -215,11 +228,28 @@ ROW_KINDS = {
 }
 
 
-def _names(kind: str | sa.ColumnElement[Any], uid: Any, *columns: str) -> Named:
+def _names(kind: str, uid: Any, *columns: str) -> Named:
     return Named(kind, uid, frozenset(columns))
 
 
-def _source(entity: str, dialect: str) -> _Source:
+def _person(uid: Any, person: Any, *columns: str) -> Named:
+    return Named(EntityKind.CONTACT, uid, frozenset(columns), person)
+
+
+def _identity(_person: Any, expr: Any) -> Any:
+    return expr
+
+
+def _withheld(person: Any, expr: Any) -> sa.ColumnElement[Any]:
+    """`expr`, or NULL for a person without partner-sharing consent: THE consent rule of the
+    columns that identify someone (names, emails, phones, uids) in every partner file."""
+    return sa.case((_consenting(person), expr))
+
+
+def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
+    """The columns, joins and named records of `entity`'s file; with `mask`, every column
+    that identifies a person goes through `_withheld`."""
+    shown = _withheld if mask else _identity
     if entity == "organizations":
         o = Organization
         cols: dict[str, Any] = {
@@ -244,14 +274,15 @@ def _source(entity: str, dialect: str) -> _Source:
         owner, event = aliased(StaffUser), aliased(Event)
         cols = {
             "uid": i.uid, "title": i.title,
-            "qc_party": party_name(qc_o, qc_c), "ma_party": party_name(ma_o, ma_c),
-            "qc_contact": person_name(qc_c), "qc_contact_uid": qc_c.uid,
+            "qc_party": party_name(qc_o, qc_c, shown(qc_c, person_name(qc_c))),
+            "ma_party": party_name(ma_o, ma_c, shown(ma_c, person_name(ma_c))),
+            "qc_contact": shown(qc_c, person_name(qc_c)), "qc_contact_uid": shown(qc_c, qc_c.uid),
             "qc_organization": qc_o.name, "qc_organization_uid": qc_o.uid,
-            "ma_contact": person_name(ma_c), "ma_contact_uid": ma_c.uid,
+            "ma_contact": shown(ma_c, person_name(ma_c)), "ma_contact_uid": shown(ma_c, ma_c.uid),
             "ma_organization": ma_o.name, "ma_organization_uid": ma_o.uid,
             "purpose": i.purpose, "stage": i.stage, "outcome": i.outcome,
             "owner": staff_name(owner),
-            "introducer": person_name(intro_c), "event": event.name, "event_uid": event.uid,
+            "introducer": shown(intro_c, person_name(intro_c)), "event": event.name, "event_uid": event.uid,
             "stage_changed_at": i.stage_changed_at, "closed_at": i.closed_at, "notes": i.notes,
         }  # fmt: skip
 
@@ -267,11 +298,11 @@ def _source(entity: str, dialect: str) -> _Source:
             )
 
         named: tuple[Named, ...] = (
-            _names(EntityKind.CONTACT, qc_c.uid, "qc_contact", "qc_contact_uid"),
-            _names(EntityKind.CONTACT, ma_c.uid, "ma_contact", "ma_contact_uid"),
+            _person(qc_c.uid, qc_c, "qc_contact", "qc_contact_uid"),
+            _person(ma_c.uid, ma_c, "ma_contact", "ma_contact_uid"),
             # A party is named by its organization, else by its person.
-            _names(EntityKind.CONTACT, sa.case((qc_o.id.is_(None), qc_c.uid)), "qc_party"),
-            _names(EntityKind.CONTACT, sa.case((ma_o.id.is_(None), ma_c.uid)), "ma_party"),
+            _person(sa.case((qc_o.id.is_(None), qc_c.uid)), qc_c, "qc_party"),
+            _person(sa.case((ma_o.id.is_(None), ma_c.uid)), ma_c, "ma_party"),
             _names(
                 EntityKind.ORGANIZATION, qc_o.uid,
                 "qc_party", "qc_organization", "qc_organization_uid",
@@ -280,43 +311,47 @@ def _source(entity: str, dialect: str) -> _Source:
                 EntityKind.ORGANIZATION, ma_o.uid,
                 "ma_party", "ma_organization", "ma_organization_uid",
             ),
-            _names(EntityKind.CONTACT, intro_c.uid, "introducer"),
+            _person(intro_c.uid, intro_c, "introducer"),
             _names(EntityKind.EVENT, event.uid, "event", "event_uid"),
         )  # fmt: skip
         return _Source(i, cols, joins, named=named)
     if entity == "followups":
         f = FollowUp
         assignee, link = aliased(StaffUser), FollowUpLink("export")
+        linked_to, linked_uid = link.shown(shown)
         cols = {
             "uid": f.uid, "title": f.title, "due_date": f.due_date, "due_time": f.due_time,
             "assignee": staff_name(assignee), "priority": f.priority, "status": f.status,
-            "completed_at": f.completed_at, "linked_kind": link.kind, "linked_to": link.name,
-            "linked_uid": link.uid, "notes": f.notes,
+            "completed_at": f.completed_at, "linked_kind": link.kind, "linked_to": linked_to,
+            "linked_uid": linked_uid, "notes": f.notes,
         }  # fmt: skip
 
         def fu_joins(q: sa.Select[Any]) -> sa.Select[Any]:
             return link.joins(q.outerjoin(assignee, assignee.id == f.assignee_id))
 
-        # `linked_to` names an introduction by its parties when it has no title.
-        by_parties = sa.and_(
-            f.organization_id.is_(None), f.contact_id.is_(None), link.intro.id.is_not(None),
-            sa.func.coalesce(link.intro.title, "") == "",
-        )  # fmt: skip
+        # The linked record: the first of organization, contact, introduction, event (its
+        # kind's order); `linked_to` names an introduction by its parties.
+        org_id, contact_id, intro_id = f.organization_id, f.contact_id, f.introduction_id
+        to_contact = sa.and_(org_id.is_(None), contact_id.is_not(None))
+        to_intro = sa.and_(org_id.is_(None), contact_id.is_(None), intro_id.is_not(None))
+        to_event = sa.and_(org_id.is_(None), contact_id.is_(None), intro_id.is_(None))
+        linked = ("linked_to", "linked_uid")
         named = (
-            _names(link.kind, link.uid, "linked_to", "linked_uid"),
-            _names(EntityKind.ORGANIZATION, sa.case((by_parties, link.qc_org.uid)), "linked_to"),
-            _names(EntityKind.ORGANIZATION, sa.case((by_parties, link.ma_org.uid)), "linked_to"),
-            _names(
-                EntityKind.CONTACT,
-                sa.case((sa.and_(by_parties, link.qc_org.id.is_(None)), link.qc_person.uid)),
-                "linked_to",
+            _names(EntityKind.ORGANIZATION, link.org.uid, *linked),
+            _person(sa.case((to_contact, link.person.uid)), link.person, *linked),
+            _names(EntityKind.INTRODUCTION, sa.case((to_intro, link.intro.uid)), *linked),
+            _names(EntityKind.EVENT, sa.case((to_event, link.event.uid)), *linked),
+            _names(EntityKind.ORGANIZATION, sa.case((to_intro, link.qc_org.uid)), "linked_to"),
+            _names(EntityKind.ORGANIZATION, sa.case((to_intro, link.ma_org.uid)), "linked_to"),
+            _person(
+                sa.case((sa.and_(to_intro, link.qc_org.id.is_(None)), link.qc_person.uid)),
+                link.qc_person, "linked_to",
             ),
-            _names(
-                EntityKind.CONTACT,
-                sa.case((sa.and_(by_parties, link.ma_org.id.is_(None)), link.ma_person.uid)),
-                "linked_to",
+            _person(
+                sa.case((sa.and_(to_intro, link.ma_org.id.is_(None)), link.ma_person.uid)),
+                link.ma_person, "linked_to",
             ),
-        )
+        )  # fmt: skip
         return _Source(f, cols, fu_joins, named=named)
     if entity == "participants":
         p = EventParticipant
@@ -339,7 +374,7 @@ def _source(entity: str, dialect: str) -> _Source:
         consent = sa.or_(p.contact_id.is_(None), _consenting(person))
         named = (
             _names(EntityKind.EVENT, event.uid, "event", "event_uid", "event_starts_on"),
-            _names(EntityKind.CONTACT, person.uid, "contact", "contact_email", "contact_uid"),
+            _person(person.uid, person, "contact", "contact_email", "contact_uid"),
             _names(EntityKind.ORGANIZATION, org.uid, "organization", "organization_uid"),
         )
         return _Source(p, cols, p_joins, consent, named)
@@ -374,31 +409,55 @@ def select(
 ) -> tuple[sa.Select[Any], sa.Select[Any] | None]:
     """The SELECT of the rows to write, and the count of rows left out for want of consent.
 
-    With `records`, each row carries after its written columns the (kind, uid) pairs of the
-    records it names (see `Named`, `named_records`), for the export log.
+    Consent, the one place every writer goes through: unless the request includes people
+    without consent, a person without partner-sharing consent is not identifiable in what
+    this SELECT returns. A contact's own row (a contacts file, a participant's row) is left
+    out; a person a row only names (an introduction's party or introducer, a follow-up's
+    linked person) is withheld: name, email, phone and uid come back NULL (blank cells).
+
+    With `records`, each row carries after its written columns the uids of the records it
+    names (`named_kinds` gives their kinds; `named_records` cuts them off), for the log.
     """
     request = request.checked()
-    source = _source(request.entity, session.get_bind().dialect.name)
-    where = _where(session, request, source)
     dialect = session.get_bind().dialect.name
+    mask = not request.include_without_consent
+    source = _source(request.entity, dialect, mask)
+    where = _where(session, request, source)
     texts = [_as_text(source.columns[c], dialect) for c in request.columns]
     exprs = [expr.label(c) for (expr, _), c in zip(texts, request.columns, strict=True)]
     if records:
-        for n, named in enumerate(_named(source, request)):
-            kind = sa.literal(str(named.kind)) if isinstance(named.kind, str) else named.kind
-            exprs += [
-                sa.type_coerce(kind, sa.String()).label(f"named_kind_{n}"),
-                named.uid.label(f"named_uid_{n}"),
-            ]
+        exprs += [
+            (_withheld(n.person, n.uid) if mask and n.person is not None else n.uid).label(
+                f"named_uid_{i}"
+            )
+            for i, n in enumerate(_named(source, request))
+        ]
     query = source.joins(sa.select(*exprs).select_from(source.model)).where(*where)
     excluded = None
     if source.consent is not None:
         excluded = source.joins(sa.select(sa.func.count()).select_from(source.model)).where(
             *where, sa.not_(source.consent)
         )
-        if not request.include_without_consent:
+        if mask:
             query = query.where(source.consent)
     return query.order_by(source.model.id), excluded
+
+
+def withheld(session: Session, request: ExportRequest) -> sa.Select[Any] | None:
+    """The count of written rows naming a person the file withholds (None: no column of the
+    request names a person another row does not carry, or the request includes them all)."""
+    request = request.checked()
+    if request.include_without_consent:
+        return None
+    source = _source(request.entity, session.get_bind().dialect.name, True)
+    people = [n for n in _named(source, request) if n.person is not None]
+    if not people:
+        return None
+    where = _where(session, request, source)
+    if source.consent is not None:
+        where.append(source.consent)
+    hidden = sa.or_(*(sa.and_(n.uid.is_not(None), sa.not_(_consenting(n.person))) for n in people))
+    return source.joins(sa.select(sa.func.count()).select_from(source.model)).where(*where, hidden)
 
 
 def _named(source: _Source, request: ExportRequest) -> list[Named]:
@@ -407,18 +466,24 @@ def _named(source: _Source, request: ExportRequest) -> list[Named]:
     return [own] + [n for n in source.named if n.columns is None or n.columns & chosen]
 
 
+def named_kinds(session: Session, request: ExportRequest) -> list[str]:
+    """The kinds of the uids `select(..., records=True)` adds to each row, in their order."""
+    request = request.checked()
+    source = _source(request.entity, session.get_bind().dialect.name)
+    return [str(n.kind) for n in _named(source, request)]
+
+
 def named_records(
-    rows: Iterable[Sequence[Any]], width: int, found: dict[str, str]
-) -> Iterable[Sequence[Any]]:
+    rows: Iterable[Sequence[Any]], width: int, kinds: Sequence[str], found: dict[str, set[Any]]
+) -> Iterator[Sequence[Any]]:
     """The rows of `select(..., records=True)` cut to their `width` written columns; the
-    (kind, uid) pairs after them go into `found` (uid -> kind, the first kind seen)."""
-    for row in rows:
-        tail = row[width:]
-        for k in range(0, len(tail), 2):
-            uid = tail[k + 1]
-            if uid and uid not in found:
-                found[uid] = tail[k]
-        yield row[:width]
+    uids after them go into `found` (kind -> uids; NULL and "" included, for the caller to
+    drop). A page at a time: no per-row Python beyond the cut."""
+    stream = iter(rows)
+    while page := list(islice(stream, 5000)):
+        for position, kind in enumerate(kinds, width):
+            found.setdefault(kind, set()).update([row[position] for row in page])
+        yield from [row[:width] for row in page]
 
 
 def converted_columns(session: Session, request: ExportRequest) -> list[bool]:

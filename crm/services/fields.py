@@ -13,6 +13,7 @@ list, export, search document and figure that shows one uses this expression:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,9 +27,12 @@ def person_name(person: Any) -> sa.ColumnElement[Any]:
     return sa.func.trim(person.first_name + " " + person.last_name)
 
 
-def party_name(org: Any, person: Any) -> sa.ColumnElement[Any]:
-    """How lists and exports name one side of an introduction: its organization, else its person."""
-    return sa.func.coalesce(org.name, person_name(person), "")
+def party_name(
+    org: Any, person: Any, shown: sa.ColumnElement[Any] | None = None
+) -> sa.ColumnElement[Any]:
+    """How lists and exports name one side of an introduction: its organization, else its
+    person (`shown`: the person's name as the caller shows it, NULL when withheld)."""
+    return sa.func.coalesce(org.name, person_name(person) if shown is None else shown, "")
 
 
 def staff_name(user: Any) -> sa.ColumnElement[Any]:
@@ -85,6 +89,35 @@ class FollowUpLink:
             self.event.name,
             "",
         )
+
+    def shown(
+        self, withheld: Callable[[Any, Any], sa.ColumnElement[Any]]
+    ) -> tuple[sa.ColumnElement[Any], sa.ColumnElement[Any]]:
+        """`linked_to` and `linked_uid` as a partner file shows them: `withheld(person, expr)`
+        is `expr`, or NULL for a person the file must not identify; an introduction is named
+        by its parties, never by its title (free text that may name anyone)."""
+        f, intro = self.followup, self.intro
+
+        def side(org: Any, person: Any) -> sa.ColumnElement[Any]:
+            return party_name(org, person, withheld(person, person_name(person)))
+
+        parties = side(self.qc_org, self.qc_person) + " ↔ " + side(self.ma_org, self.ma_person)
+        person_uid = withheld(self.person, self.person.uid)
+        return (
+            sa.case(
+                (f.organization_id.is_not(None), self.org.name),
+                (f.contact_id.is_not(None), sa.func.coalesce(
+                    withheld(self.person, person_name(self.person)), ""
+                )),
+                (intro.id.is_not(None), parties),
+                else_=sa.func.coalesce(self.event.name, ""),
+            ),
+            sa.case(
+                (f.organization_id.is_not(None), self.org.uid),
+                (f.contact_id.is_not(None), sa.func.coalesce(person_uid, "")),
+                else_=sa.func.coalesce(intro.uid, self.event.uid, ""),
+            ),
+        )  # fmt: skip
 
     @property
     def kind(self) -> sa.ColumnElement[Any]:

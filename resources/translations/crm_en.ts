@@ -114,9 +114,30 @@
             <numerusform>%n people left out without partner-sharing consent.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) with a person withheld (left blank) for want of partner-sharing consent.</source>
+        <translation>
+            <numerusform>%n row with a person withheld (left blank) for want of partner-sharing consent.</numerusform>
+            <numerusform>%n rows with a person withheld (left blank) for want of partner-sharing consent.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExportLogDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) with a person withheld for want of consent</source>
+        <translation>
+            <numerusform>%n row with a person withheld for want of consent</numerusform>
+            <numerusform>%n rows with a person withheld for want of consent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) named by this file.</source>
+        <translation>
+            <numerusform>%n record named by this file.</numerusform>
+            <numerusform>%n records named by this file.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n selected</source>
         <translation>

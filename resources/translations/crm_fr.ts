@@ -1453,6 +1453,10 @@ Rien n’a été modifié dans %2.</translation>
         <translation>(aucun)</translation>
     </message>
     <message>
+        <source>⚠ Free text (%1) may name people who gave no partner-sharing consent. Read the file before it leaves.</source>
+        <translation>⚠ Le texte libre (%1) peut nommer des personnes qui n’ont pas consenti au partage avec les partenaires. Relisez le fichier avant qu’il parte.</translation>
+    </message>
+    <message>
         <source>Give the profile a name.</source>
         <translation>Donnez un nom au profil.</translation>
     </message>
@@ -1500,6 +1504,13 @@ Rien n’a été modifié dans %2.</translation>
         <translation>
             <numerusform>%n personne laissée de côté faute de consentement au partage.</numerusform>
             <numerusform>%n personnes laissées de côté faute de consentement au partage.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a person withheld (left blank) for want of partner-sharing consent.</source>
+        <translation>
+            <numerusform>%n ligne avec une personne masquée (laissée vide) faute de consentement au partage.</numerusform>
+            <numerusform>%n lignes avec une personne masquée (laissée vide) faute de consentement au partage.</numerusform>
         </translation>
     </message>
     <message>
@@ -1556,6 +1567,100 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Identifier (uid)</source>
+        <translation>Identifiant (uid)</translation>
+    </message>
+    <message>
+        <source>organizations</source>
+        <translation>organisations</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <source>introductions</source>
+        <translation>mises en relation</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>suivis</translation>
+    </message>
+    <message>
+        <source>event participants</source>
+        <translation>participants aux événements</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>sauvegarde</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>Colonnes : %1</translation>
+    </message>
+    <message>
+        <source>Headers: French labels</source>
+        <translation>En-têtes : libellés français</translation>
+    </message>
+    <message>
+        <source>Headers: field names</source>
+        <translation>En-têtes : noms de champs</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>Delimiter: %1</source>
+        <translation>Séparateur : %1</translation>
+    </message>
+    <message>
+        <source>Encoding: %1</source>
+        <translation>Encodage : %1</translation>
+    </message>
+    <message>
+        <source>People without partner-sharing consent included</source>
+        <translation>Personnes sans consentement au partage incluses</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with a person withheld for want of consent</source>
+        <translation>
+            <numerusform>%n ligne avec une personne masquée faute de consentement</numerusform>
+            <numerusform>%n lignes avec une personne masquée faute de consentement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Free text: %1</source>
+        <translation>Texte libre : %1</translation>
+    </message>
+    <message>
+        <source>Select an entry to see the records its file named.</source>
+        <translation>Choisissez une entrée pour voir les fiches que son fichier nommait.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) named by this file.</source>
+        <translation>
+            <numerusform>%n fiche nommée par ce fichier.</numerusform>
+            <numerusform>%n fiches nommées par ce fichier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The records of this file were not logged (an older entry).</source>
+        <translation>Les fiches de ce fichier n’ont pas été journalisées (une entrée plus ancienne).</translation>
+    </message>
+    <message>
+        <source>(no longer in the desk)</source>
+        <translation>(n’est plus dans le bureau)</translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>

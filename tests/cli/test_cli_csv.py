@@ -56,6 +56,16 @@ def test_export_options_columns_tab_utf8_and_consent(dbfile, tmp_path):
     db.close()
 
 
+def test_free_text_columns_are_exported_with_a_warning(dbfile, tmp_path, capsys):
+    out = tmp_path / "c.csv"
+    assert crm(dbfile, "export", "contacts", "--out", str(out)) == 0
+    assert "free text" not in capsys.readouterr().err  # the defaults hold none
+    assert crm(dbfile, "export", "contacts", "--out", str(out), "--columns", "uid,notes") == 0
+    warning = capsys.readouterr().err
+    assert "warning: notes is free text, which may name people who gave no" in warning
+    assert read(out)[0] == ["uid", "notes"]
+
+
 def test_export_filters_and_zip_codes(dbfile, tmp_path):
     out = tmp_path / "o.csv"
     assert (

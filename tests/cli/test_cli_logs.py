@@ -39,6 +39,25 @@ def test_exports_lists_what_left_newest_first(dbfile, tmp_path, capsys):
     (row,) = json.loads(capsys.readouterr().out)
     assert (row["entity"], row["recipient"], row["rows"]) == ("organizations", "MassBio", 2)
     assert row["file"] == str(out) and len(row["sha256"]) == 64
+    assert row["options"]["lang"] == "en" and row["options"]["format"] == "csv"
+    assert sorted(r["entity"] for r in row["records"]) == ["organization", "organization"]
+    assert all(len(r["uid"]) == 36 for r in row["records"])
+
+
+def test_exports_shows_the_options_and_the_records_of_each_file(dbfile, tmp_path, capsys):
+    out = tmp_path / "c.csv"
+    assert crm(dbfile, "export", "contacts", "--out", str(out), "--columns", "uid,first_name",
+               "--include-without-consent", "--lang", "fr") == 0  # fmt: skip
+    capsys.readouterr()
+    assert crm(dbfile, "exports") == 0
+    text = capsys.readouterr().out
+    assert "including people without sharing consent" in text
+    assert "columns uid, first_name; headers fr" in text and "2 records named" in text
+    assert crm(dbfile, "exports", "--json") == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    uids = {line.split(",")[0] for line in out.read_text(encoding="utf-8-sig").splitlines()[1:]}
+    assert {r["uid"] for r in row["records"]} == uids and len(uids) == 2
+    assert row["options"]["include_without_consent"] is True
 
 
 def test_reading_the_logs_never_creates_a_database(tmp_path, capsys):

@@ -22,6 +22,15 @@ def test_each_field_is_declared_once_with_a_known_kind(entity):
         # What a file carries has a French header; what a person edits, an English label.
         assert bool(field.fr) == (field.export or field.imported), field
     assert set(entity.default_export) <= set(entity.columns)
+    # Free text may name people without consent: never in a partner file unless asked.
+    assert not [f.name for f in entity.select(*entity.default_export) if f.free_text]
+
+
+def test_notes_and_titles_are_the_free_text_of_partner_files():
+    assert {
+        "organizations": {"notes"}, "contacts": {"notes"}, "introductions": {"title", "notes"},
+        "followups": {"title", "notes"}, "participants": set(),
+    } == csv_headers.FREE_TEXT  # fmt: skip
 
 
 @pytest.mark.parametrize("file", list(csv_headers.COLUMNS))

@@ -84,14 +84,16 @@ def rows_of(path, encoding="utf-8-sig", delimiter=","):
 
 
 def test_contacts_default_columns_consent_and_rfc4180(db, actor, data, tmp_path):
-    result, path = export(db, actor, tmp_path, ExportRequest("contacts"))
+    # The defaults and the notes (free text, asked for) with their line break.
+    columns = (*csv_export.csv_headers.DEFAULT_COLUMNS["contacts"], "notes")
+    result, path = export(db, actor, tmp_path, ExportRequest("contacts", columns))
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel shows the accents
     assert (
         b"\r\n" in raw and raw.count(b"\r\n") == 2
     )  # header + one record; the note's LF stays inside
     rows = rows_of(path)
-    assert rows[0] == list(csv_export.csv_headers.DEFAULT_COLUMNS["contacts"])
+    assert rows[0] == list(columns)
     # Only Éric: Anne is do-not-contact, Zoé has no consent.
     assert result.rows == 1 and result.excluded_without_consent == 2
     record = dict(zip(rows[0], rows[1], strict=True))
@@ -187,7 +189,8 @@ def test_introductions_followups_participants_name_the_parties(db, actor, data, 
     _, path = export(db, actor, tmp_path, ExportRequest("followups"))
     record = dict(zip(*rows_of(path)[:2], strict=True))
     assert record["due_date"] == "2025-01-15" and record["linked_kind"] == "introduction"
-    assert record["linked_to"] == "'-Montréal meets Cambridge"
+    # An introduction is named by its parties, not by its title (free text).
+    assert record["linked_to"] == "Thérapeutiques Montréal ↔ Cambridge CRO"
     result, path = export(db, actor, tmp_path, ExportRequest("participants"))
     rows = [dict(zip(rows_of(path)[0], r, strict=True)) for r in rows_of(path)[1:]]
     # Zoé (no consent) is left out; the organization participant stays.

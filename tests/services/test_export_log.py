@@ -143,4 +143,6 @@ def test_the_log_still_names_a_record_that_is_gone(db, actor, desk, tmp_path):
         organizations.service.purge(s, actor, qc)
     with db.read() as s:
         files = export_log.files_including(s, desk["qc"])
+        named = export_log.names(s, export_log.records_of(s, result.log_id))
     assert [f.export_id for f in files] == [result.log_id]
+    assert named == {desk["ma"]: "Boston Cell"}  # the purged one has no name any more

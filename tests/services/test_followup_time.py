@@ -30,7 +30,8 @@ def two(db, actor):
 def test_csv_export_carries_the_time_as_hh_mm(db, actor, two, tmp_path):
     path = tmp_path / "followups.csv"
     with db.write() as s:
-        csv_export.export(s, actor, ExportRequest("followups"), path)
+        request = ExportRequest("followups", ("title", "due_date", "due_time"))
+        csv_export.export(s, actor, request, path)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = {r["title"]: r for r in csv.DictReader(handle)}
     assert (rows["Call at two"]["due_date"], rows["Call at two"]["due_time"]) == (

@@ -57,8 +57,10 @@ def test_a_refused_restore_changes_nothing(db, actor, tmp_path):
 
 def test_a_restore_keeps_the_export_log_of_the_replaced_database(db, actor, tmp_path):
     """Files handed to partners after the backup stay on record once it is restored."""
-    from crm.services import csv_export, export_profiles
+    from crm.services import csv_export, export_log, export_profiles
 
+    with db.write() as s:
+        sent = organizations.service.create(s, actor, {"name": "Envoyée"}).uid
     made = backup.backup(db, tmp_path / "copy.db", actor_id=actor)
     with db.write() as s:
         request = export_profiles.request_from(export_profiles.Profile("", "organizations"))
@@ -76,3 +78,5 @@ def test_a_restore_keeps_the_export_log_of_the_replaced_database(db, actor, tmp_
         ("organizations", "sent.csv", actor),
     ]
     assert '"export_log_entries_kept": 2' in last.changes
+    with db.read() as s:  # and the records each file named with them
+        assert [Path(f.file_name).name for f in export_log.files_including(s, sent)] == ["sent.csv"]

@@ -156,6 +156,47 @@ def test_export_log_view_lists_the_exports(qtbot, desk, tmp_path, english):
     assert dialog.table.rowCount() == 1
     cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
     assert "MassBio" in cells and "organizations" in cells and "2" in cells
+    # The newest entry is selected: its options and the records its file named.
+    assert "Headers: field names" in dialog.detail.text()
+    assert "2 records named by this file." in dialog.detail.text()
+    named = [
+        [dialog.records.item(r, c).text() for c in range(3)]
+        for r in range(dialog.records.rowCount())
+    ]
+    with desk.db.read() as s:
+        orgs = {o.uid: o.name for o in organizations.service.find(s)}
+    assert sorted(named) == sorted(["Organization", name, uid] for uid, name in orgs.items())
+
+
+def test_export_log_view_in_french_shows_the_options_and_free_text(qtbot, desk, tmp_path, french):
+    request = export_columns.ExportRequest("introductions", ("uid", "qc_party", "title"))
+    with desk.db.write() as s:
+        csv_export.export(s, desk.user_id, request, tmp_path / "i.csv")
+    dialog = ExportLogDialog(desk)
+    qtbot.addWidget(dialog)
+    detail = dialog.detail.text()
+    assert "Texte libre : Titre" in detail and "En-têtes" in detail
+    assert dialog.records.horizontalHeaderItem(2).text() == "Identifiant (uid)"
+    assert dialog.table.item(0, 2).text() == "mises en relation"
+
+
+def test_export_dialog_warns_while_free_text_is_chosen(qtbot, desk, tasks, tmp_path, english):
+    dialog = ExportDialog(desk, "introductions", tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.consent.isVisible()  # an introductions file names people too
+    assert not dialog.free_text_warning.isVisible()  # the defaults hold no free text
+    for row in range(dialog.columns.count()):
+        item = dialog.columns.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == "notes":
+            item.setCheckState(Qt.CheckState.Checked)
+    assert dialog.free_text_warning.isVisible()
+    assert "Free text (Notes) may name people" in dialog.free_text_warning.text()
+    for row in range(dialog.columns.count()):
+        item = dialog.columns.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == "notes":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.free_text_warning.isVisible()
 
 
 def test_main_window_file_menu_and_list_export(qtbot, desk, tasks, english):

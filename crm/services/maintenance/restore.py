@@ -26,8 +26,9 @@ from crm.db.database import Database, check_sqlite_file
 from crm.db.engine import make_engine, sqlite_url
 from crm.db.files import atomic_file, make_private, private_dir
 from crm.db.migrate import HEAD, known_revisions
-from crm.db.models import AuditEntry, ExportLogEntry
+from crm.db.models import AuditEntry, ExportLogEntry, ExportLogRecord
 from crm.domain.errors import DatabaseOpenError, DeskError
+from crm.services.export_log import record_named
 from crm.services.maintenance.backup import backup
 from crm.services.maintenance.copies import (
     SIDE_FILES,
@@ -153,6 +154,21 @@ def _export_log_query() -> sa.Select[Any]:
     )
 
 
+def _export_log_entries(conn: sa.Connection) -> tuple[dict[str, Any], ...]:
+    """The export log's entries as dicts, each with the records its file named ("records":
+    [(uid, kind)]; none from a database older than that table)."""
+    entries = tuple(dict(row) for row in conn.execute(_export_log_query()).mappings())
+    named: dict[str, list[tuple[str, str]]] = {}
+    if "export_log_records" in sa.inspect(conn).get_table_names():
+        e, r = table_of(ExportLogEntry), table_of(ExportLogRecord)
+        query = sa.select(e.c.uid, r.c.record_uid, r.c.entity).join(r, r.c.export_id == e.c.id)
+        for uid, record_uid, kind in conn.execute(query):
+            named.setdefault(uid, []).append((record_uid, kind))
+    for entry in entries:
+        entry["records"] = named.get(entry["uid"], [])
+    return entries
+
+
 def _export_log_rows(path: Path) -> tuple[dict[str, Any], ...]:
     """The export log of the file about to be replaced, read-only; () when it cannot be read."""
     if not path.exists():
@@ -162,7 +178,7 @@ def _export_log_rows(path: Path) -> tuple[dict[str, Any], ...]:
     )
     try:
         with engine.connect() as conn:
-            return tuple(dict(row) for row in conn.execute(_export_log_query()).mappings())
+            return _export_log_entries(conn)
     except (sa.exc.SQLAlchemyError, ValueError):
         return ()  # damaged, foreign or newer: its log stays in the safety copy
     finally:
@@ -236,7 +252,7 @@ def _restore_server(db: Database, source: Path) -> Restored:
         _stage(source, staged, where)
         safety = backup(db, safety_copy_path(None), log=False)
         with db.read() as session:
-            kept = tuple(dict(r) for r in session.execute(_export_log_query()).mappings())
+            kept = _export_log_entries(session.connection())
         copy = make_engine(sqlite_url(staged))
         try:
             with copy.connect() as src, db.write() as session:
@@ -289,9 +305,14 @@ def _carry_export_log(session: Any, rows: tuple[dict[str, Any], ...]) -> int:
 
     known = set(session.scalars(sa.select(ExportLogEntry.uid)))
     missing = [dict(row) for row in rows if row["uid"] not in known]
+    named = {row["uid"]: row.pop("records", []) for row in missing}
     for row in missing:
         user = users.by_name(session, row.pop("user_name") or "")
         row["user_id"] = user.id if user is not None else None
     if missing:
         session.execute(sa.insert(table_of(ExportLogEntry)), missing)
+        query = sa.select(ExportLogEntry.uid, ExportLogEntry.id)
+        ids = {uid: id_ for uid, id_ in session.execute(query.where(ExportLogEntry.uid.in_(named)))}
+        for uid, records in named.items():
+            record_named(session, ids[uid], dict(records))
     return len(missing)

@@ -1,9 +1,11 @@
 """The export dialog: a CSV file, an Excel workbook or vCards for a partner from a list (its
 current filter or the selected rows): columns, format, header language, delimiter, encoding,
-consent, saved profiles.
+consent (for every file that names people: contacts, participants, introductions,
+follow-ups), saved profiles.
 
 It starts from every row of the list's current filter (the selected rows are one click
-away), without internal notes, and in the user's language: French headers and `;` for
+away), without free text (notes, titles: a warning shows while one is chosen, as it may name
+people without consent), and in the user's language: French headers and `;` for
 French staff, field names and `,` for English (`export_profiles.starting_profile`). The
 delimiter follows the header language until the user picks one. A saved profile brings back
 its own columns, options and filters; "(none)" brings back the list's.
@@ -44,7 +46,8 @@ from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.tasks import Task, TaskRunner
 
-CONSENT_ENTITIES = ("contacts", "participants")
+# The files that carry people: the consent option applies to them.
+CONSENT_ENTITIES = ("contacts", "participants", "introductions", "followups")
 # The extension of each format's file (crm.services.csv_export.FORMATS).
 SUFFIXES = {"csv": "csv", "xlsx": "xlsx", "vcard": "vcf"}
 
@@ -97,6 +100,12 @@ class ExportDialog(QDialog):
             self.columns.addItem(item)
         self.file_format = QComboBox(self, objectName="exportFormat")
         self.file_format.currentIndexChanged.connect(self._format_changed)
+        # Shown while a column of free text (notes, a title) is chosen.
+        self.free_text_warning = QLabel(self, objectName="exportFreeTextWarning")
+        self.free_text_warning.setWordWrap(True)
+        self.free_text_warning.setProperty("role", "warning")
+        self.free_text_warning.setVisible(False)
+        self.columns.itemChanged.connect(self._columns_changed)
         self.lang = QComboBox(self, objectName="exportLang")
         self.delimiter = QComboBox(self, objectName="exportDelimiter")
         self.encoding = QComboBox(self, objectName="exportEncoding")
@@ -135,6 +144,7 @@ class ExportDialog(QDialog):
         scope.addWidget(self.scope_selected)
         form.addRow(self.labels_["rows"], scope)
         form.addRow(self.labels_["columns"], self.columns)
+        form.addRow("", self.free_text_warning)
         form.addRow(self.labels_["format"], self.file_format)
         form.addRow(self.labels_["lang"], self.lang)
         form.addRow(self.labels_["delimiter"], self.delimiter)
@@ -209,6 +219,7 @@ class ExportDialog(QDialog):
                 "Include people without partner-sharing consent or marked do-not-contact (logged)"
             )
         )
+        self.retranslate_warning()
         self.browse.setText(self.tr("Browse…"))
         self.export_button.setText(self.tr("Export"))
         self._fill_profiles()
@@ -307,6 +318,25 @@ class ExportDialog(QDialog):
             on = item.data(Qt.ItemDataRole.UserRole) in chosen
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
+    def free_text_columns(self) -> list[str]:
+        """The chosen columns of free text (see `export_columns.free_text_columns`)."""
+        free = csv_headers.FREE_TEXT.get(self.entity, frozenset())
+        return [c for c in self.chosen_columns() if c in free]
+
+    def _columns_changed(self) -> None:
+        free = self.free_text_columns()
+        if free:
+            self.retranslate_warning()
+        self.free_text_warning.setVisible(bool(free))
+
+    def retranslate_warning(self) -> None:
+        self.free_text_warning.setText(
+            self.tr(
+                "⚠ Free text (%1) may name people who gave no partner-sharing consent. "
+                "Read the file before it leaves."
+            ).replace("%1", ", ".join(self.column_label(c) for c in self.free_text_columns()))
+        )
+
     def chosen_columns(self) -> list[str]:
         return [
             self.columns.item(row).data(Qt.ItemDataRole.UserRole)
@@ -403,6 +433,13 @@ class ExportDialog(QDialog):
                 "%n person(s) left out without partner-sharing consent.",
                 "",
                 result.excluded_without_consent,
+            )
+        if result.withheld_without_consent:
+            text += "\n" + self.tr(
+                "%n row(s) with a person withheld (left blank) for want of partner-sharing "
+                "consent.",
+                "",
+                result.withheld_without_consent,
             )
         messages.info(self, self.tr("Export done"), text)
         self.exported.emit(str(result.path), result.rows)

@@ -32,14 +32,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("export_id", "record_uid", name=op.f("pk_export_log_records")),
+        # Clustered by export: see crm.db.models.ExportLogRecord.
+        sqlite_with_rowid=False,
     )
-    with op.batch_alter_table("export_log_records", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_export_log_records_record_uid"), ["record_uid"], unique=False
-        )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("export_log_records", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_export_log_records_record_uid"))
     op.drop_table("export_log_records")
