@@ -379,35 +379,35 @@ CONTACT = Entity(
 INTRODUCTION = Entity(
     EntityKind.INTRODUCTION,
     (
-        Field("uid", fr="Identifiant", export=True),
+        Field("uid", fr="Identifiant", export=True, imported=True),
         Field(
             "title",
             QT_TRANSLATE_NOOP("Fields", "Title"),
             header=QT_TRANSLATE_NOOP("Headers", "Title"),
             fr="Titre",
-            export=True,
+            export=True, imported=True,
         ),
         Field(
             "qc_party",
             header=QT_TRANSLATE_NOOP("Headers", "Québec party"),
             fr="Partie québécoise",
-            export=True,
+            export=True, imported=True,
         ),
         Field(
             "ma_party",
             header=QT_TRANSLATE_NOOP("Headers", "Massachusetts party"),
             fr="Partie du Massachusetts",
-            export=True,
+            export=True, imported=True,
         ),
-        Field("qc_contact", fr="Contact québécois", export=True),
-        Field("qc_contact_uid", fr="Identifiant du contact québécois", export=True),
-        Field("qc_organization", fr="Organisation québécoise", export=True),
-        Field("qc_organization_uid", fr="Identifiant de l’organisation québécoise", export=True),
-        Field("ma_contact", fr="Contact du Massachusetts", export=True),
-        Field("ma_contact_uid", fr="Identifiant du contact du Massachusetts", export=True),
-        Field("ma_organization", fr="Organisation du Massachusetts", export=True),
+        Field("qc_contact", fr="Contact québécois", export=True, imported=True),
+        Field("qc_contact_uid", fr="Identifiant du contact québécois", export=True, imported=True),
+        Field("qc_organization", fr="Organisation québécoise", export=True, imported=True),
+        Field("qc_organization_uid", fr="Identifiant de l’organisation québécoise", export=True, imported=True),
+        Field("ma_contact", fr="Contact du Massachusetts", export=True, imported=True),
+        Field("ma_contact_uid", fr="Identifiant du contact du Massachusetts", export=True, imported=True),
+        Field("ma_organization", fr="Organisation du Massachusetts", export=True, imported=True),
         Field(
-            "ma_organization_uid", fr="Identifiant de l’organisation du Massachusetts", export=True
+            "ma_organization_uid", fr="Identifiant de l’organisation du Massachusetts", export=True, imported=True
         ),
         Field(
             "purpose",
@@ -415,7 +415,7 @@ INTRODUCTION = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Purpose"),
             fr="Objet",
             kind="enum:IntroductionPurpose",
-            export=True,
+            export=True, imported=True,
         ),
         Field(
             "stage",
@@ -423,14 +423,14 @@ INTRODUCTION = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Stage"),
             fr="Étape",
             kind="enum:IntroductionStage",
-            export=True,
+            export=True, imported=True,
         ),
         Field(
             "outcome",
             QT_TRANSLATE_NOOP("Fields", "Outcome (when closed)"),
             fr="Résultat",
             kind="enum:IntroductionOutcome",
-            export=True,
+            export=True, imported=True,
         ),
         Field("owner", header=QT_TRANSLATE_NOOP("Headers", "Owner"), fr="Responsable", export=True),
         Field("introducer", fr="Intermédiaire", export=True),
@@ -445,8 +445,12 @@ INTRODUCTION = Entity(
         ),
         Field("closed_at", fr="Conclue le", kind="datetime", export=True),
         Field(
-            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True
+            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True, imported=True
         ),
+        # What the record was when exported: a returned file's row whose record changed here
+        # since (another version) is a conflict, never written over.
+        Field("version", fr="Version", kind="int", export=True, imported=True),
+        Field("updated_at", fr="Modifié le", kind="datetime", export=True),
         Field(
             "qc_organization_id",
             QT_TRANSLATE_NOOP("Fields", "Québec organization"),
@@ -463,22 +467,52 @@ INTRODUCTION = Entity(
         ),
         Field("introducer_contact_id", QT_TRANSLATE_NOOP("Fields", "Introducer"), kind="contact"),
         Field("owner_id", QT_TRANSLATE_NOOP("Fields", "Owner"), kind="staff"),
+        # The parties' answers travel in the partner's file: each desk asks its own side.
         Field(
-            "qc_consent", QT_TRANSLATE_NOOP("Fields", "Québec party agrees"), kind="enum:Consent"
+            "qc_consent",
+            QT_TRANSLATE_NOOP("Fields", "Québec party agrees"),
+            fr="Accord de la partie québécoise",
+            kind="enum:Consent",
+            export=True,
+            imported=True,
         ),
-        Field("qc_consent_at", QT_TRANSLATE_NOOP("Fields", "Québec answer on"), kind="date"),
         Field(
-            "qc_consent_channel", QT_TRANSLATE_NOOP("Fields", "Québec answer by (email, phone…)")
+            "qc_consent_at",
+            QT_TRANSLATE_NOOP("Fields", "Québec answer on"),
+            fr="Réponse québécoise le",
+            kind="date",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "qc_consent_channel",
+            QT_TRANSLATE_NOOP("Fields", "Québec answer by (email, phone…)"),
+            fr="Réponse québécoise par",
+            export=True,
+            imported=True,
         ),
         Field(
             "ma_consent",
             QT_TRANSLATE_NOOP("Fields", "Massachusetts party agrees"),
+            fr="Accord de la partie du Massachusetts",
             kind="enum:Consent",
+            export=True,
+            imported=True,
         ),
-        Field("ma_consent_at", QT_TRANSLATE_NOOP("Fields", "Massachusetts answer on"), kind="date"),
+        Field(
+            "ma_consent_at",
+            QT_TRANSLATE_NOOP("Fields", "Massachusetts answer on"),
+            fr="Réponse du Massachusetts le",
+            kind="date",
+            export=True,
+            imported=True,
+        ),
         Field(
             "ma_consent_channel",
             QT_TRANSLATE_NOOP("Fields", "Massachusetts answer by (email, phone…)"),
+            fr="Réponse du Massachusetts par",
+            export=True,
+            imported=True,
         ),
         Field("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), kind="event"),
     ),
@@ -498,19 +532,24 @@ INTRODUCTION = Entity(
         "stage_changed_at",
         "title",
         "notes",
+        "qc_consent",
+        "qc_consent_at",
+        "ma_consent",
+        "ma_consent_at",
+        "version",
     ),
 )
 
 FOLLOWUP = Entity(
     EntityKind.FOLLOWUP,
     (
-        Field("uid", fr="Identifiant", export=True),
+        Field("uid", fr="Identifiant", export=True, imported=True),
         Field(
             "title",
             QT_TRANSLATE_NOOP("Fields", "Title"),
             header=QT_TRANSLATE_NOOP("Headers", "Title"),
             fr="Titre",
-            export=True,
+            export=True, imported=True,
         ),
         Field(
             "due_date",
@@ -518,7 +557,7 @@ FOLLOWUP = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Due"),
             fr="Échéance",
             kind="date",
-            export=True,
+            export=True, imported=True,
         ),
         Field(
             "due_time",
@@ -526,7 +565,7 @@ FOLLOWUP = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Time"),
             fr="Heure",
             kind="time",
-            export=True,
+            export=True, imported=True,
         ),
         Field(
             "assignee", header=QT_TRANSLATE_NOOP("Headers", "Assignee"), fr="Assigné à", export=True
@@ -537,7 +576,7 @@ FOLLOWUP = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Priority"),
             fr="Priorité",
             kind="enum:Priority",
-            export=True,
+            export=True, imported=True,
         ),
         Field(
             "status",
@@ -545,17 +584,21 @@ FOLLOWUP = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Status"),
             fr="Statut",
             kind="enum:FollowUpStatus",
-            export=True,
+            export=True, imported=True,
         ),
         Field("completed_at", fr="Terminé le", kind="datetime", export=True),
-        Field("linked_kind", fr="Type de fiche liée", kind="enum:EntityKind", export=True),
+        Field("linked_kind", fr="Type de fiche liée", kind="enum:EntityKind", export=True, imported=True),
         Field(
-            "linked_to", header=QT_TRANSLATE_NOOP("Headers", "Linked to"), fr="Lié à", export=True
+            "linked_to", header=QT_TRANSLATE_NOOP("Headers", "Linked to"), fr="Lié à", export=True, imported=True
         ),
-        Field("linked_uid", fr="Identifiant de la fiche liée", export=True),
+        Field("linked_uid", fr="Identifiant de la fiche liée", export=True, imported=True),
         Field(
-            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True
+            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True, imported=True
         ),
+        # What the record was when exported: a returned file's row whose record changed here
+        # since (another version) is a conflict, never written over.
+        Field("version", fr="Version", kind="int", export=True, imported=True),
+        Field("updated_at", fr="Modifié le", kind="datetime", export=True),
         Field("assignee_id", QT_TRANSLATE_NOOP("Fields", "Assignee"), kind="staff"),
         *LINKS,
     ),
@@ -572,6 +615,7 @@ FOLLOWUP = Entity(
         "linked_to",
         "linked_uid",
         "notes",
+        "version",
     ),
 )
 

@@ -16,6 +16,7 @@ from crm.domain import validation as v
 from crm.domain.errors import DeskError, Issue
 from crm.domain.text import fold
 from crm.services import bulk, contacts, events, organizations
+from crm.services.csv_import import returns
 from crm.services.csv_import.checking import Planner, load_map
 from crm.services.csv_import.common import fold_cached, take_turn
 from crm.services.csv_import.files import Source
@@ -310,6 +311,8 @@ def plan(
     cancelled: Callable[[], bool] | None = None,
 ) -> Plan:
     """Validate every row and decide what would happen to it; writes nothing."""
+    if entity in returns.ENTITIES:
+        return returns.plan(session, source, options, entity, progress=progress, cancelled=cancelled)
     if entity not in PLANNERS:
         raise DeskError(f"cannot import '{entity}' (one of {', '.join(ENTITIES)})")
     if options.on_duplicate not in ON_DUPLICATE:

@@ -18,6 +18,7 @@ from crm.db.base import new_uid, utcnow
 from crm.db.models import ImportBatch, Organization
 from crm.domain.text import fold
 from crm.services import audit, bulk, indexing, organizations, records, tags
+from crm.services.csv_import import returns
 from crm.services.csv_import.common import (
     AUDIT,
     ITEMS,
@@ -182,6 +183,8 @@ def apply(
     rows and `skip_invalid` is off (nothing written)."""
     if not the_plan.valid and not the_plan.options.skip_invalid:
         raise ImportRefused(the_plan)
+    if the_plan.entity in returns.ENTITIES:
+        return returns.apply(session, actor_id, the_plan)
     take_turn(session)
     with bulk.no_gc(), bulk.big_cache(session):
         return _apply(session, actor_id, the_plan, progress=progress, cancelled=cancelled)
