@@ -490,6 +490,8 @@ def apply(session: Session, actor_id: int | None, the_plan: Plan) -> Plan:
             obj = spec.get(session, record_id)
             old = records.current_values(spec, obj)
             saved = {k: audit.plain(old[k]) for k in extra.edits}
+            if "status" in extra.edits:  # a follow-up done: its completion goes with it
+                saved["completed_at"] = audit.plain(old["completed_at"])
             if extra.stage is not None:
                 saved.update(
                     stage=audit.plain(obj.stage), outcome=audit.plain(obj.outcome),
