@@ -231,7 +231,7 @@ def problems_of(
             column = columns.get("contact_email") or columns.get("contact_uid", "")
         if not column and name == "last_name":
             column = columns.get("first_name", "")
-        found.append(
-            Problem(line, column, name, issue.code, issue.message, issue.params.get("value", ""))
-        )
+        candidates = tuple(filter(None, issue.params.get("candidates", "").split(", ")))
+        value = issue.params.get("value", "")
+        found.append(Problem(line, column, name, issue.code, issue.message, value, candidates))
     return found

@@ -32,6 +32,7 @@ class Problem:
     code: str
     message: str
     value: str = ""  # the cell's text, when the problem is about it
+    candidates: tuple[str, ...] = ()  # what an ambiguous cell could be (stored words)
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", column '{self.column}'" if self.column else "")

@@ -3,6 +3,11 @@ mapping (editable) → a validation preview per row with its problems → import
 and cancel. Nothing is written before the last step; a file with invalid rows is refused
 whole unless the user chose to leave the invalid rows out.
 
+Introductions and follow-ups files are a partner's copy of the desk's export coming back
+(`crm.services.csv_import.returns`): the preview shows each row's changes, its conflicts
+(changed here since the export: left as they are) and the stage warnings, which the user
+may accept for the whole file.
+
 Work runs off the GUI thread through the task runner; each worker opens its own session.
 Undoing the latest import: `crm.ui.dialogs.import_undo`.
 
@@ -42,7 +47,9 @@ from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.tasks import Task, TaskRunner
 
-ENTITIES = ("contacts", "organizations", "participants")
+ENTITIES = ("contacts", "organizations", "participants", "introductions", "followups")
+# A partner's own file back: matched by uid, its changes applied, its conflicts shown.
+RETURNED = ("introductions", "followups")
 FILE, MAPPING, PREVIEW = range(3)
 
 
@@ -74,6 +81,8 @@ class ImportWizard(QDialog):
         self.browse.clicked.connect(self.choose_file)
         self.on_duplicate = QComboBox(page, objectName="importOnDuplicate")
         self.skip_invalid = QCheckBox(page, objectName="importSkipInvalid")
+        self.accept_warnings = QCheckBox(page, objectName="importAcceptWarnings")
+        self.entity.currentIndexChanged.connect(lambda _i: self._entity_changed())
         self.file_labels = [QLabel(page) for _ in range(3)]
         form = QFormLayout(page)
         form.addRow(self.file_labels[0], self.entity)
@@ -83,6 +92,7 @@ class ImportWizard(QDialog):
         form.addRow(self.file_labels[1], row)
         form.addRow(self.file_labels[2], self.on_duplicate)
         form.addRow("", self.skip_invalid)
+        form.addRow("", self.accept_warnings)
         self.stack.addWidget(page)
         # 2. what was detected, and the mapping
         page = QWidget(self)
@@ -138,6 +148,7 @@ class ImportWizard(QDialog):
 
         self.retranslate()
         self.entity.setCurrentIndex(max(self.entity.findData(entity), 0))
+        self._entity_changed()
         self.resize(860, 560)
         self._update_buttons()
 
@@ -147,7 +158,9 @@ class ImportWizard(QDialog):
         self.setWindowTitle(self.tr("Import a CSV file"))
         for combo, items in (
             (self.entity, [("contacts", self.tr("Contacts")), ("organizations", self.tr("Organizations")),
-                           ("participants", self.tr("Event participants"))]),
+                           ("participants", self.tr("Event participants")),
+                           ("introductions", self.tr("Introductions (a partner's file back)")),
+                           ("followups", self.tr("Follow-ups (a partner's file back)"))]),
             (self.on_duplicate, [("skip", self.tr("Leave the recorded one as it is")),
                                  ("update", self.tr("Update it with the file's values")),
                                  ("fill", self.tr("Only fill its blank fields"))]),
@@ -171,6 +184,9 @@ class ImportWizard(QDialog):
         self.file_labels[1].setBuddy(self.path)
         self.file_labels[2].setBuddy(self.on_duplicate)
         self.skip_invalid.setText(self.tr("Import the valid rows and leave out the invalid ones"))
+        self.accept_warnings.setText(
+            self.tr("Move the stages despite their warnings (noted in each history)")
+        )
         self.browse.setText(self.tr("Browse…"))
         self.delimiter_label.setText(self.tr("Delimiter:"))
         self.mapping.setHorizontalHeaderLabels(
@@ -187,6 +203,12 @@ class ImportWizard(QDialog):
         if self.plan is not None:
             self._show_plan(self.plan)
 
+    def _entity_changed(self) -> None:
+        """A returned file is matched by uid: the duplicates choice is not asked of it."""
+        returned = self.entity.currentData() in RETURNED
+        self.on_duplicate.setEnabled(not returned)
+        self.accept_warnings.setVisible(self.entity.currentData() == "introductions")
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -196,6 +218,7 @@ class ImportWizard(QDialog):
         return {
             "created": self.tr("create"), "updated": self.tr("update"), "unchanged": self.tr("unchanged"),
             "skipped": self.tr("skip"), "merged": self.tr("merge"), "invalid": self.tr("invalid"),
+            "conflict": self.tr("conflict"),
         }.get(action, action)  # fmt: skip
 
     def inferred_text(self, inferred: dict[str, Any]) -> str:
@@ -213,8 +236,15 @@ class ImportWizard(QDialog):
             return self.tr("already recorded")
         if item.action == "unchanged":
             return self.tr("same as recorded")
-        if item.action == "updated" and item.changes:
-            return ", ".join(labels.csv_column(name) for name in sorted(item.changes))
+        if item.action in ("updated", "conflict") and item.changes:
+            changed = ", ".join(labels.csv_column(name) for name in sorted(item.changes))
+            if item.action == "conflict":
+                return self.tr(
+                    "Changed here since the export: left as it is (the file changes %1)."
+                ).replace("%1", changed)
+            return changed
+        if item.action == "created" and self.entity.currentData() in RETURNED:
+            return self.tr("new: found by name")
         return item.detail
 
     def problem_text(self, problem: csv_import.Problem) -> str:
@@ -229,6 +259,13 @@ class ImportWizard(QDialog):
             "zip.leading_zero_lost": self.tr(
                 "This ZIP code lost its leading zero (a spreadsheet does that)."
             ),
+            "value.ambiguous": self.tr("This could be %1: write one of them in the file.").replace(
+                "%1", self.candidates_text(problem)
+            ),
+            "warning.same_side": self.tr("Both parties are on the same side of the border."),
+            "warning.already_introduced": self.tr("The same pair is already in another introduction."),
+            "warning.consent_missing": self.tr("Introduced without both parties' consent (double opt-in)."),
+            "uid.unknown": self.tr("Not recorded here, and its parties are not found by name."),
         }
         text = own.get(problem.code) or issue_text(Issue(problem.field, problem.code, ""))
         if not text:  # no translation for this code: the service's own sentence
@@ -236,6 +273,13 @@ class ImportWizard(QDialog):
         elif problem.value:
             text = f"{text} ({problem.value})"
         return labels.labelled(problem.column, text) if problem.column else text
+
+    def candidates_text(self, problem: csv_import.Problem) -> str:
+        """The members an ambiguous cell could be, labelled ("Biotech or Investor")."""
+        from crm.domain import value_words
+
+        enum = value_words.VOCABULARIES.get(problem.field, "")
+        return self.tr(" or ").join(labels.enum_label(enum, m) for m in problem.candidates)
 
     # --- steps -------------------------------------------------------------------------------
 
@@ -348,9 +392,13 @@ class ImportWizard(QDialog):
         mapping = self.chosen_mapping() if self.source is not None else {}
         # Only the columns whose choice differs from the recognized one need overriding, and
         # two columns cannot feed one field: keep the user's explicit choices.
+        from crm.services.stages import WARNING_CODES
+
+        accepted = self.accept_warnings.isChecked() and self.entity.currentData() == "introductions"
         return csv_import.ImportOptions(
-            self.on_duplicate.currentData(), mapping, self.skip_invalid.isChecked()
-        )
+            self.on_duplicate.currentData(), mapping, self.skip_invalid.isChecked(),
+            accepted_warnings=tuple(sorted(WARNING_CODES)) if accepted else (),
+        )  # fmt: skip
 
     def validate(self) -> None:
         """Plan the import off the GUI thread (nothing is written) and show the preview."""
@@ -394,6 +442,11 @@ class ImportWizard(QDialog):
             ("created", "updated", "unchanged", "skipped", "merged", "invalid"), start=1
         ):
             text = text.replace(f"%{number}", f"{counts[key]:,}")
+        if counts["conflict"]:
+            text += " " + self.tr(
+                "%n conflict(s): changed here since the export, left as they are.", "",
+                counts["conflict"],
+            )  # fmt: skip
         if counts["organizations_created"]:
             text += " " + self.tr("%n new organization(s).", "", counts["organizations_created"])
         if not plan.valid:
@@ -416,6 +469,8 @@ class ImportWizard(QDialog):
                 cell = QTableWidgetItem(value)
                 if item.action == "invalid":
                     cell.setForeground(Qt.GlobalColor.darkRed)
+                elif item.action == "conflict":
+                    cell.setForeground(Qt.GlobalColor.darkYellow)
                 self.preview.setItem(row, column, cell)
         self.preview.resizeColumnsToContents()
 
@@ -445,7 +500,7 @@ class ImportWizard(QDialog):
     def _imported(self, plan: csv_import.Plan) -> None:
         self.plan = plan
         counts = plan.counts()
-        kept = counts["unchanged"] + counts["skipped"] + counts["merged"]
+        kept = counts["unchanged"] + counts["skipped"] + counts["merged"] + counts["conflict"]
         text = ", ".join((  # each count agrees with its own number ("1 laissée telle quelle")
             self.tr("%n record(s) created", "", counts["created"]),
             self.tr("%n updated", "", counts["updated"]),
