@@ -385,29 +385,45 @@ INTRODUCTION = Entity(
             QT_TRANSLATE_NOOP("Fields", "Title"),
             header=QT_TRANSLATE_NOOP("Headers", "Title"),
             fr="Titre",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field(
             "qc_party",
             header=QT_TRANSLATE_NOOP("Headers", "Québec party"),
             fr="Partie québécoise",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field(
             "ma_party",
             header=QT_TRANSLATE_NOOP("Headers", "Massachusetts party"),
             fr="Partie du Massachusetts",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field("qc_contact", fr="Contact québécois", export=True, imported=True),
         Field("qc_contact_uid", fr="Identifiant du contact québécois", export=True, imported=True),
         Field("qc_organization", fr="Organisation québécoise", export=True, imported=True),
-        Field("qc_organization_uid", fr="Identifiant de l’organisation québécoise", export=True, imported=True),
+        Field(
+            "qc_organization_uid",
+            fr="Identifiant de l’organisation québécoise",
+            export=True,
+            imported=True,
+        ),
         Field("ma_contact", fr="Contact du Massachusetts", export=True, imported=True),
-        Field("ma_contact_uid", fr="Identifiant du contact du Massachusetts", export=True, imported=True),
+        Field(
+            "ma_contact_uid",
+            fr="Identifiant du contact du Massachusetts",
+            export=True,
+            imported=True,
+        ),
         Field("ma_organization", fr="Organisation du Massachusetts", export=True, imported=True),
         Field(
-            "ma_organization_uid", fr="Identifiant de l’organisation du Massachusetts", export=True, imported=True
+            "ma_organization_uid",
+            fr="Identifiant de l’organisation du Massachusetts",
+            export=True,
+            imported=True,
         ),
         Field(
             "purpose",
@@ -415,7 +431,8 @@ INTRODUCTION = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Purpose"),
             fr="Objet",
             kind="enum:IntroductionPurpose",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field(
             "stage",
@@ -423,14 +440,16 @@ INTRODUCTION = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Stage"),
             fr="Étape",
             kind="enum:IntroductionStage",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field(
             "outcome",
             QT_TRANSLATE_NOOP("Fields", "Outcome (when closed)"),
             fr="Résultat",
             kind="enum:IntroductionOutcome",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field("owner", header=QT_TRANSLATE_NOOP("Headers", "Owner"), fr="Responsable", export=True),
         Field("introducer", fr="Intermédiaire", export=True),
@@ -445,7 +464,12 @@ INTRODUCTION = Entity(
         ),
         Field("closed_at", fr="Conclue le", kind="datetime", export=True),
         Field(
-            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True, imported=True
+            "notes",
+            QT_TRANSLATE_NOOP("Fields", "Notes"),
+            fr="Notes",
+            kind="multiline",
+            export=True,
+            imported=True,
         ),
         # What the record was when exported: a returned file's row whose record changed here
         # since (another version) is a conflict, never written over.
@@ -549,7 +573,8 @@ FOLLOWUP = Entity(
             QT_TRANSLATE_NOOP("Fields", "Title"),
             header=QT_TRANSLATE_NOOP("Headers", "Title"),
             fr="Titre",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field(
             "due_date",
@@ -557,7 +582,8 @@ FOLLOWUP = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Due"),
             fr="Échéance",
             kind="date",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field(
             "due_time",
@@ -565,7 +591,8 @@ FOLLOWUP = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Time"),
             fr="Heure",
             kind="time",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field(
             "assignee", header=QT_TRANSLATE_NOOP("Headers", "Assignee"), fr="Assigné à", export=True
@@ -576,7 +603,8 @@ FOLLOWUP = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Priority"),
             fr="Priorité",
             kind="enum:Priority",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field(
             "status",
@@ -584,16 +612,32 @@ FOLLOWUP = Entity(
             header=QT_TRANSLATE_NOOP("Headers", "Status"),
             fr="Statut",
             kind="enum:FollowUpStatus",
-            export=True, imported=True,
+            export=True,
+            imported=True,
         ),
         Field("completed_at", fr="Terminé le", kind="datetime", export=True),
-        Field("linked_kind", fr="Type de fiche liée", kind="enum:EntityKind", export=True, imported=True),
         Field(
-            "linked_to", header=QT_TRANSLATE_NOOP("Headers", "Linked to"), fr="Lié à", export=True, imported=True
+            "linked_kind",
+            fr="Type de fiche liée",
+            kind="enum:EntityKind",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "linked_to",
+            header=QT_TRANSLATE_NOOP("Headers", "Linked to"),
+            fr="Lié à",
+            export=True,
+            imported=True,
         ),
         Field("linked_uid", fr="Identifiant de la fiche liée", export=True, imported=True),
         Field(
-            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True, imported=True
+            "notes",
+            QT_TRANSLATE_NOOP("Fields", "Notes"),
+            fr="Notes",
+            kind="multiline",
+            export=True,
+            imported=True,
         ),
         # What the record was when exported: a returned file's row whose record changed here
         # since (another version) is a conflict, never written over.

@@ -28,11 +28,15 @@ def test_import_undo_from_the_command_line(dbfile, tmp_path, capsys):
     assert "no import to undo" in capsys.readouterr().err
     path = write(tmp_path / "orgs.csv", [["Nom", "Type"], ["Fondation Érable", "Fondation"]])
     assert crm(dbfile, "import", "organizations", str(path)) == 0
-    assert query(dbfile, "select kind, deleted_at is null from organizations where name = 'Fondation Érable'") == [("foundation", 1)]
+    assert query(
+        dbfile, "select kind, deleted_at is null from organizations where name = 'Fondation Érable'"
+    ) == [("foundation", 1)]
     capsys.readouterr()
     assert crm(dbfile, "import", "undo") == 0
     assert "Undid the import of" in capsys.readouterr().err
-    assert query(dbfile, "select deleted_at is null from organizations where name = 'Fondation Érable'") == [(0,)]
+    assert query(
+        dbfile, "select deleted_at is null from organizations where name = 'Fondation Érable'"
+    ) == [(0,)]
     assert crm(dbfile, "import", "undo") == 1
     assert "already undone" in capsys.readouterr().err
 
@@ -42,12 +46,16 @@ def test_import_undo_is_refused_when_a_record_changed_since(dbfile, tmp_path, ca
     assert crm(dbfile, "import", "organizations", str(path)) == 0
     # Another change to the same record, by hand: the version moves on.
     with sqlite3.connect(dbfile) as conn:
-        conn.execute("update organizations set city = 'Magog', version = version + 1 where name = 'Fondation Érable'")
+        conn.execute(
+            "update organizations set city = 'Magog', version = version + 1 where name = 'Fondation Érable'"
+        )
     capsys.readouterr()
     assert crm(dbfile, "import", "undo") == 1
     err = capsys.readouterr().err
     assert "cannot undo the import of" in err and "Traceback" not in err
-    assert query(dbfile, "select deleted_at is null, city from organizations where name = 'Fondation Érable'") == [(1, "Magog")]
+    assert query(
+        dbfile, "select deleted_at is null, city from organizations where name = 'Fondation Érable'"
+    ) == [(1, "Magog")]
 
 
 def test_map_value_says_what_a_value_means(dbfile, tmp_path, capsys):
@@ -58,10 +66,24 @@ def test_map_value_says_what_a_value_means(dbfile, tmp_path, capsys):
     assert "line      2  invalid" in captured.out
     assert "could be biotech or investor" in captured.err and "--map-value" in captured.err
     assert crm(dbfile, "import", "organizations", str(path)) == 1
-    assert crm(dbfile, "import", "organizations", str(path), "--map-value", "kind:Biotech Investor=investor") == 0
-    assert query(dbfile, "select kind, territory from organizations where name = 'Odd Holdings'") == [("investor", "MA")]
+    assert (
+        crm(
+            dbfile,
+            "import",
+            "organizations",
+            str(path),
+            "--map-value",
+            "kind:Biotech Investor=investor",
+        )
+        == 0
+    )
+    assert query(
+        dbfile, "select kind, territory from organizations where name = 'Odd Holdings'"
+    ) == [("investor", "MA")]
     assert crm(dbfile, "import", "organizations", str(path), "--map-value", "kind:x=spaceship") == 2
-    assert crm(dbfile, "import", "organizations", str(path), "--map-value", "no-colon=investor") == 2
+    assert (
+        crm(dbfile, "import", "organizations", str(path), "--map-value", "no-colon=investor") == 2
+    )
 
 
 def test_a_returned_introductions_file_in_french_excel(dbfile, tmp_path, capsys):
@@ -72,7 +94,12 @@ def test_a_returned_introductions_file_in_french_excel(dbfile, tmp_path, capsys)
     ], delimiter=";", encoding="cp1252")  # fmt: skip
     assert crm(dbfile, "import", "introductions", str(created)) == 0
     out = tmp_path / "intros.csv"
-    assert crm(dbfile, "export", "introductions", "--out", str(out), "--lang", "fr", "--delimiter", ";") == 0
+    assert (
+        crm(
+            dbfile, "export", "introductions", "--out", str(out), "--lang", "fr", "--delimiter", ";"
+        )
+        == 0
+    )
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     rows[1][rows[0].index("Étape")] = "Demandée"
     back = write(tmp_path / "retour.csv", rows, delimiter=";", encoding="cp1252")

@@ -131,7 +131,9 @@ def row_of(rows, uid):
 def intro_by_uid(db, uid):
     with db.read() as s:
         intro = s.scalars(sa.select(Introduction).where(Introduction.uid == uid)).one()
-        return intro, [(h.from_stage, h.to_stage, h.note) for h in introductions.history(s, intro.id)]
+        return intro, [
+            (h.from_stage, h.to_stage, h.note) for h in introductions.history(s, intro.id)
+        ]
 
 
 def at_stage(db, stage):
@@ -160,7 +162,13 @@ def test_round_trip_stages_move_with_history_and_a_local_change_is_a_conflict(de
     with db.write() as s:
         third_id = s.scalar(sa.select(Introduction.id).where(Introduction.uid == third))
         stages.move(s, actor, third_id, IntroductionStage.ASKED, note="asked by phone")
-        stages.move(s, actor, third_id, IntroductionStage.BOTH_AGREED, accepted_warnings=stages.WARNING_CODES)
+        stages.move(
+            s,
+            actor,
+            third_id,
+            IntroductionStage.BOTH_AGREED,
+            accepted_warnings=stages.WARNING_CODES,
+        )
     third_before, third_history = intro_by_uid(db, third)
 
     dry = run(db, actor, "introductions", path, dry_run=True)
@@ -170,13 +178,19 @@ def test_round_trip_stages_move_with_history_and_a_local_change_is_a_conflict(de
     [conflict] = [r for r in dry.rows if r.action == "conflict"]
     assert conflict.line == 2 + rows[1:].index(row_of(rows, third))
     assert "changed here since the export" in conflict.detail
-    assert intro_by_uid(db, first)[0].stage == IntroductionStage.PROPOSED  # a dry run writes nothing
+    assert (
+        intro_by_uid(db, first)[0].stage == IntroductionStage.PROPOSED
+    )  # a dry run writes nothing
 
     done = run(db, actor, "introductions", path)
     assert done.counts()["updated"] == 2 and done.counts()["conflict"] == 1
     intro, history = intro_by_uid(db, first)
     assert intro.stage == IntroductionStage.ASKED
-    assert history[-1] == (IntroductionStage.PROPOSED, IntroductionStage.ASKED, "import of retour.csv")
+    assert history[-1] == (
+        IntroductionStage.PROPOSED,
+        IntroductionStage.ASKED,
+        "import of retour.csv",
+    )
     intro, history = intro_by_uid(db, second)
     assert (intro.stage, intro.outcome) == (IntroductionStage.CLOSED, IntroductionOutcome.NO_FIT)
     assert intro.closed_at is not None
@@ -191,7 +205,11 @@ def test_round_trip_stages_move_with_history_and_a_local_change_is_a_conflict(de
         csv_import.undo_last(s, actor)
     intro, history = intro_by_uid(db, first)
     assert intro.stage == IntroductionStage.PROPOSED
-    assert history[-1] == (IntroductionStage.ASKED, IntroductionStage.PROPOSED, "undo of the import of retour.csv")
+    assert history[-1] == (
+        IntroductionStage.ASKED,
+        IntroductionStage.PROPOSED,
+        "undo of the import of retour.csv",
+    )
     intro, _ = intro_by_uid(db, second)
     assert (intro.stage, intro.outcome, intro.closed_at) == (IntroductionStage.PROPOSED, None, None)
 
@@ -256,9 +274,14 @@ def test_an_unknown_uid_is_created_when_its_parties_are_found_by_name(demo_db, t
     with pytest.raises(csv_import.ImportRefused) as caught:
         run(db, actor, "introductions", path)
     [problem] = caught.value.plan.problems
-    assert problem.line == len(rows) + 2 and "'Personne inc.' is not found by name" in problem.message
+    assert (
+        problem.line == len(rows) + 2 and "'Personne inc.' is not found by name" in problem.message
+    )
     with db.read() as s:
-        assert s.scalar(sa.select(Introduction.id).where(Introduction.title == "Piste de MassBio")) is None
+        assert (
+            s.scalar(sa.select(Introduction.id).where(Introduction.title == "Piste de MassBio"))
+            is None
+        )
     run(db, actor, "introductions", save_as_french_excel(path, [*rows, new]))
     intro, history = intro_by_uid(db, new[0])  # the partner's uid is kept: their next file matches
     assert intro.title == "Piste de MassBio" and intro.stage == IntroductionStage.PROPOSED

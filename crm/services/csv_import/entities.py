@@ -312,7 +312,9 @@ def plan(
 ) -> Plan:
     """Validate every row and decide what would happen to it; writes nothing."""
     if entity in returns.ENTITIES:
-        return returns.plan(session, source, options, entity, progress=progress, cancelled=cancelled)
+        return returns.plan(
+            session, source, options, entity, progress=progress, cancelled=cancelled
+        )
     if entity not in PLANNERS:
         raise DeskError(f"cannot import '{entity}' (one of {', '.join(ENTITIES)})")
     if options.on_duplicate not in ON_DUPLICATE:

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import date, time
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -39,7 +39,7 @@ from crm.domain.enums import IntroductionOutcome, IntroductionPurpose, Introduct
 from crm.domain.errors import DeskError, Issue, ValidationFailed
 from crm.domain.text import fold
 from crm.services import audit, followups, introductions, records, stages
-from crm.services.csv_import.checking import checked_uid
+from crm.services.csv_import.checking import checked_uid, load_map
 from crm.services.csv_import.common import AUDIT, ITEMS, take_turn, to_json_str
 from crm.services.csv_import.files import Source
 from crm.services.csv_import.mapping import (
@@ -93,8 +93,8 @@ class _Returned:
         self.plan = Plan(self.entity, source, options, self.mapping, [])
         self.rows: list[_Row | None] = []
         model = self.spec.model
-        self.live = dict(
-            session.execute(sa.select(model.uid, model.id).where(model.deleted_at.is_(None))).all()
+        self.live = load_map(
+            session, sa.select(model.uid, model.id).where(model.deleted_at.is_(None))
         )
         self.trashed = set(
             session.scalars(sa.select(model.uid).where(model.deleted_at.is_not(None)))
@@ -201,7 +201,9 @@ class _Returned:
                 edits[name] = value
         return edits
 
-    def plan_more(self, obj: Any, planned: _Row, values: dict[str, Any], issues: list[Issue]) -> None:
+    def plan_more(
+        self, obj: Any, planned: _Row, values: dict[str, Any], issues: list[Issue]
+    ) -> None:
         """What else a row changes (an introduction's stage)."""
 
     def plan_new(
@@ -254,10 +256,14 @@ class _Introductions(_Returned):
     def __init__(self, session: Session, source: Source, options: ImportOptions) -> None:
         super().__init__(session, source, options)
         c, o = Contact, Organization
-        self.org_by_uid = dict(session.execute(sa.select(o.uid, o.id).where(o.deleted_at.is_(None))).all())
-        self.contact_by_uid = dict(session.execute(sa.select(c.uid, c.id).where(c.deleted_at.is_(None))).all())
+        self.org_by_uid = load_map(session, sa.select(o.uid, o.id).where(o.deleted_at.is_(None)))
+        self.contact_by_uid = load_map(
+            session, sa.select(c.uid, c.id).where(c.deleted_at.is_(None))
+        )
         self.orgs: dict[str, list[int]] = {}
-        for key, record_id in session.execute(sa.select(o.name_folded, o.id).where(o.deleted_at.is_(None))):
+        for key, record_id in session.execute(
+            sa.select(o.name_folded, o.id).where(o.deleted_at.is_(None))
+        ):
             self.orgs.setdefault(key, []).append(record_id)
         self.contacts: dict[str, list[tuple[int, int | None]]] = {}
         for key, record_id, org_id in session.execute(
@@ -272,14 +278,19 @@ class _Introductions(_Returned):
 
     def _stage(self, values: dict[str, Any], issues: list[Issue]) -> tuple[Any, Any]:
         stage, outcome = values.get("stage"), values.get("outcome")
-        for name, value, enum in (("stage", stage, IntroductionStage), ("outcome", outcome, IntroductionOutcome)):
+        for name, value, enum in (
+            ("stage", stage, IntroductionStage),
+            ("outcome", outcome, IntroductionOutcome),
+        ):
             if value is not None and not isinstance(value, enum):
                 allowed = ", ".join(m.value for m in enum)
                 issues.append(Issue(name, "choice.invalid",
                                     f"{name}: '{value}' is not one of {allowed}", {"value": str(value)}))  # fmt: skip
         return stage, outcome
 
-    def plan_more(self, obj: Any, planned: _Row, values: dict[str, Any], issues: list[Issue]) -> None:
+    def plan_more(
+        self, obj: Any, planned: _Row, values: dict[str, Any], issues: list[Issue]
+    ) -> None:
         stage, outcome = self._stage(values, issues)
         if issues or (stage is None and outcome is None):
             return
@@ -365,16 +376,16 @@ class _Introductions(_Returned):
             attrs["purpose"] = purpose
         stage = stage or IntroductionStage.PROPOSED
         if stage == IntroductionStage.CLOSED and outcome is None:
-            issues.append(Issue("outcome", "required", "outcome: closing an introduction needs an outcome"))
+            issues.append(
+                Issue("outcome", "required", "outcome: closing an introduction needs an outcome")
+            )
             return None
         try:
             introductions.clean(self.session, attrs)
         except ValidationFailed as exc:
             issues.extend(exc.issues)
             return None
-        self.refuse(
-            stages.warnings_for(self.session, attrs, stage, outcome=outcome), issues
-        )
+        self.refuse(stages.warnings_for(self.session, attrs, stage, outcome=outcome), issues)
         if issues:
             return None
         row.action, row.detail = "created", "parties found by name"
@@ -499,7 +510,9 @@ def apply(session: Session, actor_id: int | None, the_plan: Plan) -> Plan:
                     closed_at=audit.plain(obj.closed_at),
                 )  # fmt: skip
             if extra.edits:
-                spec.update(session, actor_id, record_id, extra.edits, expected_version=extra.version)
+                spec.update(
+                    session, actor_id, record_id, extra.edits, expected_version=extra.version
+                )
             if extra.stage is not None:
                 stages.move(
                     session, actor_id, record_id, extra.stage, outcome=extra.outcome, note=note,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from pathlib import Path
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any, cast
 
 import sqlalchemy as sa

@@ -263,8 +263,12 @@ class ImportWizard(QDialog):
                 "%1", self.candidates_text(problem)
             ),
             "warning.same_side": self.tr("Both parties are on the same side of the border."),
-            "warning.already_introduced": self.tr("The same pair is already in another introduction."),
-            "warning.consent_missing": self.tr("Introduced without both parties' consent (double opt-in)."),
+            "warning.already_introduced": self.tr(
+                "The same pair is already in another introduction."
+            ),
+            "warning.consent_missing": self.tr(
+                "Introduced without both parties' consent (double opt-in)."
+            ),
             "uid.unknown": self.tr("Not recorded here, and its parties are not found by name."),
         }
         text = own.get(problem.code) or issue_text(Issue(problem.field, problem.code, ""))
