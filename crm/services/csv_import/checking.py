@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import Tag
+from crm.domain import csv_headers
 from crm.domain import validation as v
 from crm.domain.errors import DeskError, Issue, ValidationFailed
 from crm.domain.text import fold
@@ -283,6 +285,19 @@ def checked_uid(text: str, issues: list[Issue]) -> str:
         message = f"uid: '{text}' is not a desk identifier (a UUID)"
         issues.append(Issue("uid", "uid.invalid", message, {"value": text}))
         return text
+
+
+def checked_day(name: str, text: str, issues: list[Issue]) -> date | None:
+    """A file's date (ISO, or day and month told apart); an ambiguous or bad one is an issue."""
+    day, code = csv_headers.parse_day(text)
+    if code:
+        message = (
+            f"{name}: '{text}' could be day/month or month/day; write it as YYYY-MM-DD"
+            if code == "date.ambiguous"
+            else f"{name}: '{text}' is not a date"
+        )
+        issues.append(Issue(name, code, message, {"value": text}))
+    return day
 
 
 def load_map(session: Session, query: Any) -> dict[Any, int]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +34,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import Contact, Event, FollowUp, ImportBatch, Introduction, Organization
-from crm.domain import csv_headers
+from crm.domain.dates import parse_time
 from crm.domain.enums import IntroductionOutcome, IntroductionPurpose, IntroductionStage
 from crm.domain.errors import DeskError, Issue, ValidationFailed
 from crm.domain.text import fold
 from crm.services import audit, followups, introductions, records, stages
-from crm.services.csv_import.checking import checked_uid, load_map
+from crm.services.csv_import.checking import checked_day, checked_uid, load_map
 from crm.services.csv_import.common import AUDIT, ITEMS, take_turn, to_json_str
 from crm.services.csv_import.files import Source
 from crm.services.csv_import.mapping import (
@@ -61,7 +61,6 @@ _INTRODUCTION_EDITS = (
 )  # fmt: skip
 _FOLLOWUP_EDITS = ("status", "due_date", "due_time", "notes")
 _DATES = frozenset({"qc_consent_at", "ma_consent_at", "due_date"})
-_TIME = re.compile(r"(\d{1,2})[:h](\d{2})(?::\d{2})?")
 
 
 @dataclass
@@ -189,7 +188,7 @@ class _Returned:
             if value is None:
                 continue
             if name in _DATES:
-                value = _day(name, value, issues)
+                value = checked_day(name, str(value), issues)
             elif name == "due_time":
                 value = _clock(value, issues)
             elif name in CHOICES and not isinstance(value, CHOICES[name]):
@@ -226,25 +225,12 @@ def _version(values: dict[str, Any], issues: list[Issue]) -> int | None:
     return int(text)
 
 
-def _day(name: str, text: Any, issues: list[Issue]) -> date | None:
-    day, code = csv_headers.parse_day(str(text))
-    if code:
-        message = (
-            f"{name}: '{text}' could be day/month or month/day; write it as YYYY-MM-DD"
-            if code == "date.ambiguous"
-            else f"{name}: '{text}' is not a date"
-        )
-        issues.append(Issue(name, code, message, {"value": str(text)}))
-    return day
-
-
 def _clock(text: Any, issues: list[Issue]) -> time | None:
-    match = _TIME.fullmatch(str(text).strip())
-    if match and int(match[1]) < 24 and int(match[2]) < 60:
-        return time(int(match[1]), int(match[2]))
-    issues.append(Issue("due_time", "time.invalid", f"due_time: '{text}' is not a time (HH:MM)",
-                        {"value": str(text)}))  # fmt: skip
-    return None
+    found, code = parse_time(str(text))
+    if code:
+        issues.append(Issue("due_time", code, f"due_time: '{text}' is not a time (HH:MM)",
+                            {"value": str(text)}))  # fmt: skip
+    return found
 
 
 class _Introductions(_Returned):
@@ -347,10 +333,9 @@ class _Introductions(_Returned):
             # A side named by a person alone ("Marie Tremblay").
             found_people = self.contacts.get(fold(party), [])
             contact_id = found_people[0][0] if len(found_people) == 1 else None
-        missing = (org_name or party) if org_id is None and contact_id is None else ""
-        if missing == "" and org_id is None and contact_id is None:
-            missing = "(no name)"
-        return contact_id, org_id, missing
+        if org_id is None and contact_id is None:
+            return None, None, org_name or person or party or "(no name)"
+        return contact_id, org_id, ""
 
     def plan_new(
         self, row: RowPlan, uid: str, values: dict[str, Any], issues: list[Issue]
