@@ -471,12 +471,17 @@ class ImportWizard(QDialog):
             cells = (str(item.line), self.action_label(item.action), item.label, detail)
             for column, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
+                if column == 3 and value:
+                    cell.setToolTip(value)
                 if item.action == "invalid":
                     cell.setForeground(Qt.GlobalColor.darkRed)
                 elif item.action == "conflict":
                     cell.setForeground(Qt.GlobalColor.darkYellow)
                 self.preview.setItem(row, column, cell)
         self.preview.resizeColumnsToContents()
+        # Long names (two parties) would push the details, what the user must read, out of view.
+        widest = max(self.preview.viewport().width() * 2 // 5, 200)
+        self.preview.setColumnWidth(2, min(self.preview.columnWidth(2), widest))
 
     def start_import(self) -> None:
         """Plan again in the worker's own write transaction and write (all or nothing)."""
