@@ -1858,6 +1858,18 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Détails</translation>
     </message>
     <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>Valeur dans le fichier</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Signifie</translation>
+    </message>
+    <message>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Précédent</translation>
     </message>
@@ -2003,6 +2015,10 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>Checking the file…</source>
         <translation>Vérification du fichier…</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(choisir)</translation>
     </message>
     <message>
         <source>%1 to create, %2 to update, %3 unchanged, %4 to skip, %5 merged, %6 invalid.</source>

@@ -263,3 +263,34 @@ def test_wizard_takes_back_a_partners_introductions_file_in_french(
         assert by_uid[moved].stage == IntroductionStage.ASKED
         assert by_uid[conflicting].stage == IntroductionStage.PROPOSED
         assert stages.timeline(s, by_uid[moved].id)[-1].note == "import of retour.csv"
+
+
+def test_wizard_asks_what_an_ambiguous_value_means(qtbot, desk, tasks, tmp_path, answers, french):
+    from crm.domain.enums import OrganizationKind
+
+    path = write(tmp_path / "membres.csv", [
+        ["Company Name", "Member Type", "State"],
+        ["Odd Holdings", "Biotech Investor", "MA"],
+        ["Bay State University", "Academic Institution", "MA"],
+    ])  # fmt: skip
+    wizard = ImportWizard(desk, tasks, entity="organizations")
+    qtbot.addWidget(wizard)
+    wizard.path.setText(str(path))
+    wizard.go_next()
+    wizard.go_next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    assert "Biotech ou Investisseur" in wizard.preview.item(0, 3).text()
+    assert not wizard.values.isHidden() and wizard.values.item(0, 1).text() == "Biotech Investor"
+    combo = wizard.values.cellWidget(0, 2)
+    assert [combo.itemText(i) for i in (1, 2)] == ["Biotech", "Investisseur"]
+    wizard.choose_value(("kind", "Biotech Investor"), "investor")
+    qtbot.waitUntil(
+        lambda: wizard.plan is not None and wizard.run_button.isEnabled(), timeout=10_000
+    )
+    assert wizard.values.cellWidget(0, 2).currentData() == "investor"  # still shown, as chosen
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        qtbot.mouseClick(wizard.run_button, Qt.MouseButton.LeftButton)
+    with desk.db.read() as s:
+        kinds = {o.name: o.kind for o in organizations.service.find(s)}
+    assert kinds["Odd Holdings"] == OrganizationKind.INVESTOR
+    assert kinds["Bay State University"] == OrganizationKind.ACADEMIC

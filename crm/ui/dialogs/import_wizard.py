@@ -123,7 +123,17 @@ class ImportWizard(QDialog):
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setWordWrap(False)
         layout = QVBoxLayout(page)
+        # What an ambiguous value of a choice column means, as the user says it (--map-value).
+        self.values = QTableWidget(0, 3, page, objectName="importValues")
+        self.values.verticalHeader().hide()
+        self.values.horizontalHeader().setStretchLastSection(True)
+        self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.values.setMaximumHeight(140)
+        self.values.hide()
+        self.value_rows: dict[tuple[str, str], tuple[str, ...]] = {}  # (field, text) -> candidates
+        self.value_choices: dict[tuple[str, str], str] = {}  # (field, text) -> stored word
         layout.addWidget(self.summary)
+        layout.addWidget(self.values)
         layout.addWidget(self.preview)
         self.stack.addWidget(page)
 
@@ -194,6 +204,9 @@ class ImportWizard(QDialog):
         )
         self.preview.setHorizontalHeaderLabels(
             [self.tr("Line"), self.tr("Action"), self.tr("Record"), self.tr("Details")]
+        )
+        self.values.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Value in the file"), self.tr("Means")]
         )
         self.back.setText(self.tr("< &Back"))
         self.next.setText(self.tr("&Next >"))
@@ -359,6 +372,8 @@ class ImportWizard(QDialog):
         assert self.source is not None
         entity = self.entity.currentData()
         self._show_detected()
+        self.value_rows.clear()  # another file: its own values
+        self.value_choices.clear()
         matched = csv_import.resolve_mapping(entity, self.source.headers, {})
         first = self.source.records[0][1] if self.source.records else []
         self.mapping.setRowCount(len(self.source.headers))
@@ -399,8 +414,9 @@ class ImportWizard(QDialog):
         from crm.services.stages import WARNING_CODES
 
         accepted = self.accept_warnings.isChecked() and self.entity.currentData() == "introductions"
+        values = {f"{name}:{text}": word for (name, text), word in self.value_choices.items()}
         return csv_import.ImportOptions(
-            self.on_duplicate.currentData(), mapping, self.skip_invalid.isChecked(),
+            self.on_duplicate.currentData(), mapping, self.skip_invalid.isChecked(), values,
             accepted_warnings=tuple(sorted(WARNING_CODES)) if accepted else (),
         )  # fmt: skip
 
@@ -437,7 +453,43 @@ class ImportWizard(QDialog):
         self._show_plan(plan)
         self._update_buttons()
 
+    def _show_values(self, plan: csv_import.Plan) -> None:
+        """The ambiguous values of the file (and those the user already said), each with a
+        choice of what it means; a choice checks the file again."""
+        from crm.domain import value_words
+
+        for problem in plan.problems:
+            if problem.code == "value.ambiguous":
+                self.value_rows.setdefault((problem.field, problem.value), problem.candidates)
+        self.values.setVisible(bool(self.value_rows))
+        self.values.setRowCount(len(self.value_rows))
+        for row, ((name, text), candidates) in enumerate(self.value_rows.items()):
+            self.values.setItem(row, 0, QTableWidgetItem(labels.csv_column(name)))
+            self.values.setItem(row, 1, QTableWidgetItem(text))
+            combo = QComboBox(self.values)
+            combo.setObjectName(f"importValue_{row}")
+            combo.addItem(self.tr("(choose)"), "")
+            enum = value_words.VOCABULARIES.get(name, "")
+            others = [m for m in value_words.members(name) if m not in candidates]
+            for word in (*candidates, *others):
+                combo.addItem(labels.enum_label(enum, word), word)
+            combo.setCurrentIndex(max(combo.findData(self.value_choices.get((name, text), "")), 0))
+            combo.activated.connect(
+                lambda _i, key=(name, text), box=combo: self.choose_value(key, box.currentData())
+            )
+            self.values.setCellWidget(row, 2, combo)
+        self.values.resizeColumnsToContents()
+
+    def choose_value(self, key: tuple[str, str], word: str) -> None:
+        """Say what a value of the file means (as `--map-value` does), then check again."""
+        if word:
+            self.value_choices[key] = word
+        else:
+            self.value_choices.pop(key, None)
+        self.validate()
+
     def _show_plan(self, plan: csv_import.Plan) -> None:
+        self._show_values(plan)
         counts = plan.counts()
         text = self.tr(
             "%1 to create, %2 to update, %3 unchanged, %4 to skip, %5 merged, %6 invalid."
