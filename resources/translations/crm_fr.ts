@@ -1942,8 +1942,8 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Ce code ZIP a perdu son zéro initial (un tableur fait cela).</translation>
     </message>
     <message>
-        <source>This could be %1: write one of them in the file.</source>
-        <translation>Cela peut être %1 : écrivez l’un ou l’autre dans le fichier.</translation>
+        <source>This could be %1: choose what it means above.</source>
+        <translation>Cela peut être %1 : choisissez ce que cela signifie ci-dessus.</translation>
     </message>
     <message>
         <source>Both parties are on the same side of the border.</source>

@@ -126,7 +126,7 @@ class ImportWizard(QDialog):
         # What an ambiguous value of a choice column means, as the user says it (--map-value).
         self.values = QTableWidget(0, 3, page, objectName="importValues")
         self.values.verticalHeader().hide()
-        self.values.horizontalHeader().setStretchLastSection(True)
+        self.values.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.values.setMaximumHeight(140)
         self.values.hide()
@@ -272,7 +272,7 @@ class ImportWizard(QDialog):
             "zip.leading_zero_lost": self.tr(
                 "This ZIP code lost its leading zero (a spreadsheet does that)."
             ),
-            "value.ambiguous": self.tr("This could be %1: write one of them in the file.").replace(
+            "value.ambiguous": self.tr("This could be %1: choose what it means above.").replace(
                 "%1", self.candidates_text(problem)
             ),
             "warning.same_side": self.tr("Both parties are on the same side of the border."),
@@ -478,7 +478,8 @@ class ImportWizard(QDialog):
                 lambda _i, key=(name, text), box=combo: self.choose_value(key, box.currentData())
             )
             self.values.setCellWidget(row, 2, combo)
-        self.values.resizeColumnsToContents()
+        for column in range(2):  # the choice takes the rest of the width
+            self.values.resizeColumnToContents(column)
 
     def choose_value(self, key: tuple[str, str], word: str) -> None:
         """Say what a value of the file means (as `--map-value` does), then check again."""
@@ -530,7 +531,8 @@ class ImportWizard(QDialog):
                 elif item.action == "conflict":
                     cell.setForeground(Qt.GlobalColor.darkYellow)
                 self.preview.setItem(row, column, cell)
-        self.preview.resizeColumnsToContents()
+        for column in range(3):  # the details take the rest of the width
+            self.preview.resizeColumnToContents(column)
         # Long names (two parties) would push the details, what the user must read, out of view.
         widest = max(self.preview.viewport().width() * 2 // 5, 200)
         self.preview.setColumnWidth(2, min(self.preview.columnWidth(2), widest))
