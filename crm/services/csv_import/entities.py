@@ -16,7 +16,6 @@ from crm.domain import validation as v
 from crm.domain.errors import DeskError, Issue
 from crm.domain.text import fold
 from crm.services import bulk, contacts, events, organizations
-from crm.services.csv_import import returns
 from crm.services.csv_import.checking import Planner, checked_day, load_map
 from crm.services.csv_import.common import fold_cached, take_turn
 from crm.services.csv_import.files import Source
@@ -28,6 +27,7 @@ from crm.services.csv_import.plans import (
     Plan,
     RowPlan,
 )
+from crm.services.csv_import.returns import RETURNED, plan_returned
 
 
 class _Organizations(Planner):
@@ -302,8 +302,8 @@ def plan(
     cancelled: Callable[[], bool] | None = None,
 ) -> Plan:
     """Validate every row and decide what would happen to it; writes nothing."""
-    if entity in returns.ENTITIES:
-        return returns.plan(
+    if entity in RETURNED:
+        return plan_returned(
             session, source, options, entity, progress=progress, cancelled=cancelled
         )
     if entity not in PLANNERS:

@@ -52,7 +52,7 @@ from crm.services.csv_import.mapping import (
 )
 from crm.services.csv_import.plans import ImportCancelled, ImportOptions, Plan, RowPlan
 
-ENTITIES = ("introductions", "followups")
+RETURNED = ("introductions", "followups")
 
 # What a returned file may change on a recorded row (the rest is the desk's own).
 _INTRODUCTION_EDITS = (
@@ -438,7 +438,7 @@ class _FollowUps(_Returned):
 PLANNERS: dict[str, type[_Returned]] = {"introductions": _Introductions, "followups": _FollowUps}
 
 
-def plan(
+def plan_returned(
     session: Session,
     source: Source,
     options: ImportOptions,
@@ -455,7 +455,7 @@ def plan(
     return the_plan
 
 
-def apply(session: Session, actor_id: int | None, the_plan: Plan) -> Plan:
+def apply_returned(session: Session, actor_id: int | None, the_plan: Plan) -> Plan:
     """Write a returned file's plan through the services, row by row, in the caller's
     transaction, with an import batch that `undo_last` takes back."""
     take_turn(session)
