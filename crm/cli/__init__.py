@@ -70,6 +70,8 @@ def open_mode(args: argparse.Namespace) -> str:
     if command == "users":
         return "create" if args.users_command == "add" else "read"
     if command == "import":
+        if args.entity == "undo":
+            return "write"
         return "read" if args.dry_run else "create"
     if command in ("export", "move"):
         return "write"

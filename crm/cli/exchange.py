@@ -75,10 +75,15 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     imp = commands.add_parser(
         "import",
-        help="read a CSV file, an Excel workbook (.xlsx) or vCards (.vcf, contacts)",
+        help="read a CSV file, an Excel workbook (.xlsx) or vCards (.vcf) of organizations, "
+        "contacts or participants, take back a partner's introductions or followups file, or "
+        "undo the last import (crm import undo)",
     )
-    imp.add_argument("entity", choices=("organizations", "contacts", "participants"))
-    imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "entity",
+        choices=("organizations", "contacts", "participants", "introductions", "followups", "undo"),
+    )
+    imp.add_argument("file", type=Path, nargs="?", help="the file (none for undo)")
     imp.add_argument(
         "--dry-run", action="store_true", help="show what each row would do; write nothing"
     )
@@ -90,6 +95,18 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default=[],
         metavar="'Header=field'",
         help="read a column as a field ('Header=' ignores it)",
+    )
+    imp.add_argument(
+        "--map-value",
+        action="append",
+        default=[],
+        metavar="'field:value=meaning'",
+        help="what a value of a choice column means, e.g. 'kind:Member Type Value=academic'",
+    )
+    imp.add_argument(
+        "--accept-warnings",
+        action="store_true",
+        help="introductions: move the stages the file changes despite their warnings (noted in the history)",
     )
     imp.add_argument(
         "--skip-invalid",
@@ -265,8 +282,14 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     from crm.domain.errors import DeskError
     from crm.services import csv_import
 
+    if args.entity == "undo":
+        return _undo(db, args)
+    if args.file is None:
+        err(f"crm import {args.entity} needs the FILE to read")
+        return 2
     mapping = _pairs(args.map, "--map", "'Header=field'")
-    if mapping is None:
+    values = _pairs(args.map_value, "--map-value", "'field:value in the file=value'")
+    if mapping is None or values is None:
         return 2
     if args.rejects and not args.skip_invalid:
         err("--rejects goes with --skip-invalid")
@@ -274,7 +297,10 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     # A dry run only reads: no acting user to make, no write lock.
     actor = None if args.dry_run else actor_id(db, args.user)
-    options = csv_import.ImportOptions(args.on_duplicate, mapping, args.skip_invalid)
+    accepted = tuple(stage_warnings()) if args.accept_warnings else ()
+    options = csv_import.ImportOptions(
+        args.on_duplicate, mapping, args.skip_invalid, values, accepted
+    )
     source = csv_import.read_source(args.file, args.entity, delimiter=delimiter)
     refused: csv_import.ImportRefused | None = None
     try:
@@ -311,6 +337,13 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
                 )
     for problem in plan.problems:
         print(f"  {problem}", file=sys.stderr)
+    if any(p.code in ("choice.invalid", "value.ambiguous") for p in plan.problems):
+        print("  Say what a value means with --map-value 'field:value in the file=value'.",
+              file=sys.stderr)  # fmt: skip
+    listed = args.dry_run or refused is not None
+    for row in plan.rows if not listed and not args.json else ():
+        if row.action == "conflict":
+            print(f"  line {row.line}: conflict: {row.label}: {row.detail}", file=sys.stderr)
     counts = plan.counts()
     summary = ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in counts.items() if n)
     if refused is not None:
@@ -331,4 +364,27 @@ def cmd_import(db: Database, args: argparse.Namespace) -> int:
         )
     verb = "Would import" if args.dry_run else "Imported"
     print(f"{verb} {args.entity}: {summary or 'nothing'}.", file=sys.stderr)
+    return 0
+
+
+def stage_warnings() -> frozenset[str]:
+    from crm.services.stages import WARNING_CODES
+
+    return WARNING_CODES
+
+
+def _undo(db: Database, args: argparse.Namespace) -> int:
+    """`crm import undo`: the window's File > Undo last import, from the command line."""
+    from crm.services import csv_import
+
+    if args.file is not None or args.dry_run:
+        err("crm import undo takes no file and no --dry-run: it undoes the last import")
+        return 2
+    actor = actor_id(db, args.user)
+    with db.write("the undo of the last import") as session:
+        info = csv_import.undo_last(session, actor)
+    what = f"{info.created:,} created, {info.updated:,} updated"
+    print(f"Undid the import of {info.file_name or 'a file'} ({info.entity}: {what}): "
+          "created records went to the trash, updated ones got their values back.",
+          file=sys.stderr)  # fmt: skip
     return 0

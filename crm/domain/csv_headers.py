@@ -1,6 +1,7 @@
 """CSV words: the columns of each exchanged entity and their French labels (selected from the
 field catalogue, `crm.domain.fields`), the header synonyms that files from Excel, Outlook,
-Google Contacts and other CRMs use, value synonyms, dates.
+Google Contacts and other CRMs use, dates. The words of the cells (values that mean the
+same) are `crm.domain.value_words`'.
 
 Plain Python (no SQLAlchemy, no Qt): the export writes the headers named here, the import
 matches a file's headers against them case- and accent-insensitively.
@@ -29,7 +30,6 @@ __all__ = [
     "label",
     "match_headers",
     "parse_day",
-    "value_synonym",
 ]
 
 # Every column an export can write, per entity, in the order they are offered; the columns
@@ -79,7 +79,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "organization 1 - name", "organization name", "employer", "compagnie", "account name",
         "name of organization",
     ),
-    "name": ("name", "organization", "organisation", "company", "entreprise", "nom", "raison sociale"),
+    "name": ("name", "organization", "organisation", "company", "entreprise", "nom", "raison sociale",
+             "company name", "organization name", "nom de l'organisation", "member name"),
     "organization_uid": ("organization uid", "identifiant de l'organisation"),
     "city": ("city", "ville", "business city", "address 1 - city", "municipalité", "town"),
     "region": (
@@ -99,7 +100,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "commentaires", "comments", "remarques"),
     "tags": ("tags", "étiquettes", "categories", "catégories", "group membership", "labels", "mots-clés"),
     "language": ("language", "langue", "preferred language", "langue de préférence"),
-    "kind": ("kind", "type", "organization type", "type d'organisation", "secteur"),
+    "kind": ("kind", "type", "organization type", "type d'organisation", "secteur", "member type",
+             "type de membre", "category", "catégorie", "company type", "type d'entreprise"),
     "membership": ("membership", "adhésion", "membre", "member of"),
     "territory": ("territory", "territoire"),
     "employees": ("employees", "employés", "nombre d'employés", "headcount"),
@@ -178,31 +180,6 @@ def field_for(entity: str, text: str) -> str | None:
         if key == header_key(field) or key in SYNONYMS[field + "@" + entity]:
             return field
     return None
-
-
-# Values people write for the closed vocabularies, by field (compact folds).
-_VALUES: dict[str, dict[str, str]] = {
-    "language": {
-        "francais": "fr", "french": "fr", "fra": "fr", "fre": "fr", "frca": "fr",
-        "anglais": "en", "english": "en", "eng": "en", "enus": "en", "enca": "en",
-    },
-    "share_with_partners": {
-        "oui": "yes", "o": "yes", "y": "yes", "true": "yes", "vrai": "yes", "1": "yes", "x": "yes",
-        "non": "no", "n": "no", "false": "no", "faux": "no", "0": "no",
-        "inconnu": "unknown", "?": "unknown",
-    },
-    "territory": {"quebec": "QC", "qc": "QC", "massachusetts": "MA", "ma": "MA", "autre": "OTHER",
-                  "ailleurs": "OTHER", "elsewhere": "OTHER", "other": "OTHER"},
-    "membership": {"aucune": "none", "non": "none", "les deux": "both", "lesdeux": "both"},
-}  # fmt: skip
-
-
-def value_synonym(field: str, value: str) -> str:
-    """`value` in the stored word when it is a known spelling (Français -> fr), else as is."""
-    table = _VALUES.get(field)
-    if not table or not value:
-        return value
-    return table.get(fold(value).replace(" ", ""), value)
 
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")

@@ -382,7 +382,7 @@ CONTACT = Entity(
 INTRODUCTION = Entity(
     EntityKind.INTRODUCTION,
     (
-        Field("uid", fr="Identifiant", export=True),
+        Field("uid", fr="Identifiant", export=True, imported=True),
         Field(
             "title",
             QT_TRANSLATE_NOOP("Fields", "Title"),
@@ -390,28 +390,44 @@ INTRODUCTION = Entity(
             fr="Titre",
             export=True,
             prose=True,
+            imported=True,
         ),
         Field(
             "qc_party",
             header=QT_TRANSLATE_NOOP("Headers", "Québec party"),
             fr="Partie québécoise",
             export=True,
+            imported=True,
         ),
         Field(
             "ma_party",
             header=QT_TRANSLATE_NOOP("Headers", "Massachusetts party"),
             fr="Partie du Massachusetts",
             export=True,
+            imported=True,
         ),
-        Field("qc_contact", fr="Contact québécois", export=True),
-        Field("qc_contact_uid", fr="Identifiant du contact québécois", export=True),
-        Field("qc_organization", fr="Organisation québécoise", export=True),
-        Field("qc_organization_uid", fr="Identifiant de l’organisation québécoise", export=True),
-        Field("ma_contact", fr="Contact du Massachusetts", export=True),
-        Field("ma_contact_uid", fr="Identifiant du contact du Massachusetts", export=True),
-        Field("ma_organization", fr="Organisation du Massachusetts", export=True),
+        Field("qc_contact", fr="Contact québécois", export=True, imported=True),
+        Field("qc_contact_uid", fr="Identifiant du contact québécois", export=True, imported=True),
+        Field("qc_organization", fr="Organisation québécoise", export=True, imported=True),
         Field(
-            "ma_organization_uid", fr="Identifiant de l’organisation du Massachusetts", export=True
+            "qc_organization_uid",
+            fr="Identifiant de l’organisation québécoise",
+            export=True,
+            imported=True,
+        ),
+        Field("ma_contact", fr="Contact du Massachusetts", export=True, imported=True),
+        Field(
+            "ma_contact_uid",
+            fr="Identifiant du contact du Massachusetts",
+            export=True,
+            imported=True,
+        ),
+        Field("ma_organization", fr="Organisation du Massachusetts", export=True, imported=True),
+        Field(
+            "ma_organization_uid",
+            fr="Identifiant de l’organisation du Massachusetts",
+            export=True,
+            imported=True,
         ),
         Field(
             "purpose",
@@ -420,6 +436,7 @@ INTRODUCTION = Entity(
             fr="Objet",
             kind="enum:IntroductionPurpose",
             export=True,
+            imported=True,
         ),
         Field(
             "stage",
@@ -428,6 +445,7 @@ INTRODUCTION = Entity(
             fr="Étape",
             kind="enum:IntroductionStage",
             export=True,
+            imported=True,
         ),
         Field(
             "outcome",
@@ -435,6 +453,7 @@ INTRODUCTION = Entity(
             fr="Résultat",
             kind="enum:IntroductionOutcome",
             export=True,
+            imported=True,
         ),
         Field("owner", header=QT_TRANSLATE_NOOP("Headers", "Owner"), fr="Responsable", export=True),
         Field("introducer", fr="Intermédiaire", export=True),
@@ -449,8 +468,17 @@ INTRODUCTION = Entity(
         ),
         Field("closed_at", fr="Conclue le", kind="datetime", export=True),
         Field(
-            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True
+            "notes",
+            QT_TRANSLATE_NOOP("Fields", "Notes"),
+            fr="Notes",
+            kind="multiline",
+            export=True,
+            imported=True,
         ),
+        # What the record was when exported: a returned file's row whose record changed here
+        # since (another version) is a conflict, never written over.
+        Field("version", fr="Version", kind="int", export=True, imported=True),
+        Field("updated_at", fr="Modifié le", kind="datetime", export=True),
         Field(
             "qc_organization_id",
             QT_TRANSLATE_NOOP("Fields", "Québec organization"),
@@ -467,22 +495,52 @@ INTRODUCTION = Entity(
         ),
         Field("introducer_contact_id", QT_TRANSLATE_NOOP("Fields", "Introducer"), kind="contact"),
         Field("owner_id", QT_TRANSLATE_NOOP("Fields", "Owner"), kind="staff"),
+        # The parties' answers travel in the partner's file: each desk asks its own side.
         Field(
-            "qc_consent", QT_TRANSLATE_NOOP("Fields", "Québec party agrees"), kind="enum:Consent"
+            "qc_consent",
+            QT_TRANSLATE_NOOP("Fields", "Québec party agrees"),
+            fr="Accord de la partie québécoise",
+            kind="enum:Consent",
+            export=True,
+            imported=True,
         ),
-        Field("qc_consent_at", QT_TRANSLATE_NOOP("Fields", "Québec answer on"), kind="date"),
         Field(
-            "qc_consent_channel", QT_TRANSLATE_NOOP("Fields", "Québec answer by (email, phone…)")
+            "qc_consent_at",
+            QT_TRANSLATE_NOOP("Fields", "Québec answer on"),
+            fr="Réponse québécoise le",
+            kind="date",
+            export=True,
+            imported=True,
+        ),
+        Field(
+            "qc_consent_channel",
+            QT_TRANSLATE_NOOP("Fields", "Québec answer by (email, phone…)"),
+            fr="Réponse québécoise par",
+            export=True,
+            imported=True,
         ),
         Field(
             "ma_consent",
             QT_TRANSLATE_NOOP("Fields", "Massachusetts party agrees"),
+            fr="Accord de la partie du Massachusetts",
             kind="enum:Consent",
+            export=True,
+            imported=True,
         ),
-        Field("ma_consent_at", QT_TRANSLATE_NOOP("Fields", "Massachusetts answer on"), kind="date"),
+        Field(
+            "ma_consent_at",
+            QT_TRANSLATE_NOOP("Fields", "Massachusetts answer on"),
+            fr="Réponse du Massachusetts le",
+            kind="date",
+            export=True,
+            imported=True,
+        ),
         Field(
             "ma_consent_channel",
             QT_TRANSLATE_NOOP("Fields", "Massachusetts answer by (email, phone…)"),
+            fr="Réponse du Massachusetts par",
+            export=True,
+            imported=True,
         ),
         Field("event_id", QT_TRANSLATE_NOOP("Fields", "Event"), kind="event"),
     ),
@@ -500,13 +558,18 @@ INTRODUCTION = Entity(
         "outcome",
         "owner",
         "stage_changed_at",
+        "qc_consent",
+        "qc_consent_at",
+        "ma_consent",
+        "ma_consent_at",
+        "version",
     ),
 )
 
 FOLLOWUP = Entity(
     EntityKind.FOLLOWUP,
     (
-        Field("uid", fr="Identifiant", export=True),
+        Field("uid", fr="Identifiant", export=True, imported=True),
         Field(
             "title",
             QT_TRANSLATE_NOOP("Fields", "Title"),
@@ -514,6 +577,7 @@ FOLLOWUP = Entity(
             fr="Titre",
             export=True,
             prose=True,
+            imported=True,
         ),
         Field(
             "due_date",
@@ -522,6 +586,7 @@ FOLLOWUP = Entity(
             fr="Échéance",
             kind="date",
             export=True,
+            imported=True,
         ),
         Field(
             "due_time",
@@ -530,6 +595,7 @@ FOLLOWUP = Entity(
             fr="Heure",
             kind="time",
             export=True,
+            imported=True,
         ),
         Field(
             "assignee", header=QT_TRANSLATE_NOOP("Headers", "Assignee"), fr="Assigné à", export=True
@@ -541,6 +607,7 @@ FOLLOWUP = Entity(
             fr="Priorité",
             kind="enum:Priority",
             export=True,
+            imported=True,
         ),
         Field(
             "status",
@@ -549,16 +616,36 @@ FOLLOWUP = Entity(
             fr="Statut",
             kind="enum:FollowUpStatus",
             export=True,
+            imported=True,
         ),
         Field("completed_at", fr="Terminé le", kind="datetime", export=True),
-        Field("linked_kind", fr="Type de fiche liée", kind="enum:EntityKind", export=True),
         Field(
-            "linked_to", header=QT_TRANSLATE_NOOP("Headers", "Linked to"), fr="Lié à", export=True
+            "linked_kind",
+            fr="Type de fiche liée",
+            kind="enum:EntityKind",
+            export=True,
+            imported=True,
         ),
-        Field("linked_uid", fr="Identifiant de la fiche liée", export=True),
         Field(
-            "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), fr="Notes", kind="multiline", export=True
+            "linked_to",
+            header=QT_TRANSLATE_NOOP("Headers", "Linked to"),
+            fr="Lié à",
+            export=True,
+            imported=True,
         ),
+        Field("linked_uid", fr="Identifiant de la fiche liée", export=True, imported=True),
+        Field(
+            "notes",
+            QT_TRANSLATE_NOOP("Fields", "Notes"),
+            fr="Notes",
+            kind="multiline",
+            export=True,
+            imported=True,
+        ),
+        # What the record was when exported: a returned file's row whose record changed here
+        # since (another version) is a conflict, never written over.
+        Field("version", fr="Version", kind="int", export=True, imported=True),
+        Field("updated_at", fr="Modifié le", kind="datetime", export=True),
         Field("assignee_id", QT_TRANSLATE_NOOP("Fields", "Assignee"), kind="staff"),
         *LINKS,
     ),
@@ -573,6 +660,7 @@ FOLLOWUP = Entity(
         "linked_kind",
         "linked_to",
         "linked_uid",
+        "version",
     ),
 )
 

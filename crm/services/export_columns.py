@@ -284,6 +284,9 @@ def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
             "owner": staff_name(owner),
             "introducer": shown(intro_c, person_name(intro_c)), "event": event.name, "event_uid": event.uid,
             "stage_changed_at": i.stage_changed_at, "closed_at": i.closed_at, "notes": i.notes,
+            "version": i.version, "updated_at": i.updated_at,
+            **{f"{side}_{name}": getattr(i, f"{side}_{name}") for side in ("qc", "ma")
+               for name in ("consent", "consent_at", "consent_channel")},
         }  # fmt: skip
 
         def joins(q: sa.Select[Any]) -> sa.Select[Any]:
@@ -323,7 +326,8 @@ def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
             "uid": f.uid, "title": f.title, "due_date": f.due_date, "due_time": f.due_time,
             "assignee": staff_name(assignee), "priority": f.priority, "status": f.status,
             "completed_at": f.completed_at, "linked_kind": link.kind, "linked_to": linked_to,
-            "linked_uid": linked_uid, "notes": f.notes,
+            "linked_uid": linked_uid, "notes": f.notes, "version": f.version,
+            "updated_at": f.updated_at,
         }  # fmt: skip
 
         def fu_joins(q: sa.Select[Any]) -> sa.Select[Any]:

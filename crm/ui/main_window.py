@@ -537,7 +537,11 @@ class MainWindow(QMainWindow):
     def import_csv(self, entity: str | None = None) -> Any:
         from crm.ui.dialogs.import_wizard import ImportWizard
 
-        page_entity = {"organizations": "organizations", "events": "participants"}
+        page_entity = {
+            "organizations": "organizations", "events": "participants",
+            "introductions": "introductions", "board": "introductions",
+            "followups": "followups", "myfollowups": "followups",
+        }  # fmt: skip
         name = PAGES[self.navigation.currentRow()] if self.navigation.currentRow() >= 0 else ""
         wizard = ImportWizard(
             self.ctx, self.tasks, self, entity=entity or page_entity.get(name, "contacts")
@@ -550,8 +554,9 @@ class MainWindow(QMainWindow):
         """After an import: the list that received the records is shown (the result)."""
         self.records_changed()
         self.show_page(
-            {"organizations": "organizations", "participants": "events"}.get(entity, "contacts")
-        )
+            {"organizations": "organizations", "participants": "events",
+             "introductions": "introductions", "followups": "followups"}.get(entity, "contacts")
+        )  # fmt: skip
 
     def export_csv(self) -> Any:
         page = self.current_page()

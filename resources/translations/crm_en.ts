@@ -177,6 +177,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n conflict(s): changed here since the export, left as they are.</source>
+        <translation>
+            <numerusform>%n conflict: changed here since the export, left as it is.</numerusform>
+            <numerusform>%n conflicts: changed here since the export, left as they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n new organization(s).</source>
         <translation>
             <numerusform>%n new organization.</numerusform>

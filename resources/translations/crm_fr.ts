@@ -2130,6 +2130,14 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Participants aux événements</translation>
     </message>
     <message>
+        <source>Introductions (a partner&apos;s file back)</source>
+        <translation>Mises en relation (fichier d’un partenaire en retour)</translation>
+    </message>
+    <message>
+        <source>Follow-ups (a partner&apos;s file back)</source>
+        <translation>Suivis (fichier d’un partenaire en retour)</translation>
+    </message>
+    <message>
         <source>Leave the recorded one as it is</source>
         <translation>Laisser la fiche enregistrée telle quelle</translation>
     </message>
@@ -2174,6 +2182,10 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Importer les lignes valides et laisser de côté les lignes invalides</translation>
     </message>
     <message>
+        <source>Move the stages despite their warnings (noted in each history)</source>
+        <translation>Changer les étapes malgré leurs avertissements (noté dans chaque historique)</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -2208,6 +2220,18 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>Details</source>
         <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>Valeur dans le fichier</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Signifie</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
@@ -2250,6 +2274,10 @@ Rien n’a été modifié dans %2.</translation>
         <translation>invalide</translation>
     </message>
     <message>
+        <source>conflict</source>
+        <translation>conflit</translation>
+    </message>
+    <message>
         <source>inferred: %1</source>
         <translation>déduit : %1</translation>
     </message>
@@ -2262,12 +2290,44 @@ Rien n’a été modifié dans %2.</translation>
         <translation>identique à la fiche enregistrée</translation>
     </message>
     <message>
+        <source>Changed here since the export: left as it is (the file changes %1).</source>
+        <translation>Modifiée ici depuis l’exportation : laissée telle quelle (le fichier change %1).</translation>
+    </message>
+    <message>
+        <source>new: found by name</source>
+        <translation>nouvelle : trouvée par les noms</translation>
+    </message>
+    <message>
         <source>Day and month could be swapped: write the date as YYYY-MM-DD.</source>
         <translation>Le jour et le mois pourraient être inversés : écrivez la date sous la forme AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>This ZIP code lost its leading zero (a spreadsheet does that).</source>
         <translation>Ce code ZIP a perdu son zéro initial (un tableur fait cela).</translation>
+    </message>
+    <message>
+        <source>This could be %1: choose what it means above.</source>
+        <translation>Cela peut être %1 : choisissez ce que cela signifie ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Both parties are on the same side of the border.</source>
+        <translation>Les deux parties sont du même côté de la frontière.</translation>
+    </message>
+    <message>
+        <source>The same pair is already in another introduction.</source>
+        <translation>La même paire est déjà dans une autre mise en relation.</translation>
+    </message>
+    <message>
+        <source>Introduced without both parties&apos; consent (double opt-in).</source>
+        <translation>Présentée sans l’accord des deux parties (double consentement).</translation>
+    </message>
+    <message>
+        <source>Not recorded here, and its parties are not found by name.</source>
+        <translation>Absente ici, et ses parties ne sont pas trouvées par leur nom.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
     </message>
     <message>
         <source>CSV files, Excel workbooks, vCards (*.csv *.txt *.xlsx *.vcf);;All files (*)</source>
@@ -2335,8 +2395,19 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Vérification du fichier…</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>(choisir)</translation>
+    </message>
+    <message>
         <source>%1 to create, %2 to update, %3 unchanged, %4 to skip, %5 merged, %6 invalid.</source>
         <translation>%1 à créer, %2 à mettre à jour, %3 inchangées, %4 à ignorer, %5 fusionnées, %6 invalides.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): changed here since the export, left as they are.</source>
+        <translation>
+            <numerusform>%n conflit : modifiée ici depuis l’exportation, laissée telle quelle.</numerusform>
+            <numerusform>%n conflits : modifiées ici depuis l’exportation, laissées telles quelles.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n new organization(s).</source>

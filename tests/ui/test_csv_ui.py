@@ -293,3 +293,90 @@ def test_wizard_reads_vcards_and_says_so(qtbot, desk, tasks, tmp_path, english):
     assert [wizard.preview.item(r, 1).text() for r in range(wizard.preview.rowCount())] == [
         "create"
     ]
+
+
+def test_wizard_takes_back_a_partners_introductions_file_in_french(
+    qtbot, desk_with_demo, tasks, tmp_path, answers, french
+):
+    import io
+
+    import sqlalchemy as sa
+
+    from crm.db.models import Introduction
+    from crm.domain.enums import IntroductionStage
+    from crm.services import introductions, stages
+
+    desk = desk_with_demo
+    out = tmp_path / "intros.csv"
+    with desk.db.write() as s:
+        request = export_columns.ExportRequest("introductions", lang="fr", delimiter=";")
+        csv_export.export(s, desk.user_id, request, out)
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    stage = rows[0].index("Étape")
+    with desk.db.read() as s:
+        proposed = list(s.scalars(sa.select(Introduction.uid).where(
+            Introduction.stage == IntroductionStage.PROPOSED).order_by(Introduction.id)))  # fmt: skip
+    moved, conflicting = proposed[:2]
+    for row in rows[1:]:
+        if row[0] in (moved, conflicting):
+            row[stage] = "Demandée"
+    text = io.StringIO()
+    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "retour.csv"  # as French Excel saves it: "↔" has no Windows-1252 byte
+    path.write_bytes(text.getvalue().encode("cp1252", errors="replace"))
+    with desk.db.write() as s:
+        record = s.scalar(sa.select(Introduction.id).where(Introduction.uid == conflicting))
+        introductions.service.update(s, desk.user_id, record, {"notes": "vu ici"})
+    wizard = ImportWizard(desk, tasks, entity="introductions")
+    qtbot.addWidget(wizard)
+    assert not wizard.on_duplicate.isEnabled()
+    wizard.path.setText(str(path))
+    wizard.go_next()
+    assert wizard.chosen_mapping()["Étape"] == "stage"
+    wizard.go_next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    actions = {wizard.preview.item(r, 1).text() for r in range(wizard.preview.rowCount())}
+    assert {"mettre à jour", "conflit"} <= actions
+    conflict_row = next(
+        r for r in range(wizard.preview.rowCount()) if wizard.plan.rows[r].action == "conflict"
+    )
+    assert wizard.preview.item(conflict_row, 3).text().startswith("Modifiée ici depuis")
+    assert "1 conflit : modifiée ici" in wizard.summary.text()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        qtbot.mouseClick(wizard.run_button, Qt.MouseButton.LeftButton)
+    with desk.db.read() as s:
+        by_uid = {i.uid: i for i in s.scalars(sa.select(Introduction))}
+        assert by_uid[moved].stage == IntroductionStage.ASKED
+        assert by_uid[conflicting].stage == IntroductionStage.PROPOSED
+        assert stages.timeline(s, by_uid[moved].id)[-1].note == "import of retour.csv"
+
+
+def test_wizard_asks_what_an_ambiguous_value_means(qtbot, desk, tasks, tmp_path, answers, french):
+    from crm.domain.enums import OrganizationKind
+
+    path = write(tmp_path / "membres.csv", [
+        ["Company Name", "Member Type", "State"],
+        ["Odd Holdings", "Biotech Investor", "MA"],
+        ["Bay State University", "Academic Institution", "MA"],
+    ])  # fmt: skip
+    wizard = ImportWizard(desk, tasks, entity="organizations")
+    qtbot.addWidget(wizard)
+    wizard.path.setText(str(path))
+    wizard.go_next()
+    wizard.go_next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    assert "Biotech ou Investisseur" in wizard.preview.item(0, 3).text()
+    assert not wizard.values.isHidden() and wizard.values.item(0, 1).text() == "Biotech Investor"
+    combo = wizard.values.cellWidget(0, 2)
+    assert [combo.itemText(i) for i in (1, 2)] == ["Biotech", "Investisseur"]
+    wizard.choose_value(("kind", "Biotech Investor"), "investor")
+    qtbot.waitUntil(
+        lambda: wizard.plan is not None and wizard.run_button.isEnabled(), timeout=10_000
+    )
+    assert wizard.values.cellWidget(0, 2).currentData() == "investor"  # still shown, as chosen
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        qtbot.mouseClick(wizard.run_button, Qt.MouseButton.LeftButton)
+    with desk.db.read() as s:
+        kinds = {o.name: o.kind for o in organizations.service.find(s)}
+    assert kinds["Odd Holdings"] == OrganizationKind.INVESTOR
+    assert kinds["Bay State University"] == OrganizationKind.ACADEMIC

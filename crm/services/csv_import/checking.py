@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import Tag
+from crm.domain import csv_headers
 from crm.domain import validation as v
 from crm.domain.errors import DeskError, Issue, ValidationFailed
 from crm.domain.text import fold
@@ -19,7 +21,14 @@ from crm.services import records, tags
 from crm.services.cleaning import split_tags
 from crm.services.csv_import.common import in_chunks
 from crm.services.csv_import.files import Source
-from crm.services.csv_import.mapping import problems_of, resolve_mapping, row_reader
+from crm.services.csv_import.mapping import (
+    CHOICES,
+    problems_of,
+    resolve_mapping,
+    resolve_values,
+    row_reader,
+    unclear,
+)
 from crm.services.csv_import.plans import KIND, ImportCancelled, ImportOptions, Plan, RowPlan
 
 
@@ -56,6 +65,7 @@ class Planner:
         self.source = source
         self.options = options
         self.mapping = resolve_mapping(self.entity, source.headers, options.mapping)
+        self.chosen_values = resolve_values(self.entity, options.values)
         self.plan = Plan(self.entity, source, options, self.mapping, [])
         # The fields a row may set: the record's own and the extra ones (tags).
         self.allowed = frozenset((*self.spec.fields, *self.spec.extra_fields))
@@ -128,6 +138,10 @@ class Planner:
                     found[record_id].setdefault("tags", []).append(name)
         return found
 
+    @property
+    def choice_fields(self) -> tuple[str, ...]:
+        return tuple(f for f in self.mapping.values() if f in CHOICES)
+
     def run(
         self, progress: Callable[[int], None] | None, cancelled: Callable[[], bool] | None
     ) -> Plan:
@@ -139,7 +153,7 @@ class Planner:
         prepared: list[dict[str, Any]] = []
         row_keys = self.row_keys
         rows = self.plan.rows
-        read_row = row_reader(self.entity, self.mapping)
+        read_row = row_reader(self.entity, self.mapping, self.chosen_values)
         for count, (line, cells) in enumerate(self.source.records, start=1):
             if cancelled is not None and count % 2000 == 0 and cancelled():
                 raise ImportCancelled()
@@ -148,7 +162,7 @@ class Planner:
             values = read_row(cells)
             if not values:
                 continue
-            issues: list[Issue] = []
+            issues = unclear(values, self.choice_fields)
             data = self.prepare(values, issues)
             if data.get("uid"):
                 data["uid"] = checked_uid(data["uid"], issues)
@@ -271,6 +285,19 @@ def checked_uid(text: str, issues: list[Issue]) -> str:
         message = f"uid: '{text}' is not a desk identifier (a UUID)"
         issues.append(Issue("uid", "uid.invalid", message, {"value": text}))
         return text
+
+
+def checked_day(name: str, text: str, issues: list[Issue]) -> date | None:
+    """A file's date (ISO, or day and month told apart); an ambiguous or bad one is an issue."""
+    day, code = csv_headers.parse_day(text)
+    if code:
+        message = (
+            f"{name}: '{text}' could be day/month or month/day; write it as YYYY-MM-DD"
+            if code == "date.ambiguous"
+            else f"{name}: '{text}' is not a date"
+        )
+        issues.append(Issue(name, code, message, {"value": text}))
+    return day
 
 
 def load_map(session: Session, query: Any) -> dict[Any, int]:

@@ -11,12 +11,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import Contact, Event, EventParticipant, Organization
-from crm.domain import csv_headers, inference
+from crm.domain import inference
 from crm.domain import validation as v
 from crm.domain.errors import DeskError, Issue
 from crm.domain.text import fold
 from crm.services import bulk, contacts, events, organizations
-from crm.services.csv_import.checking import Planner, load_map
+from crm.services.csv_import.checking import Planner, checked_day, load_map
 from crm.services.csv_import.common import fold_cached, take_turn
 from crm.services.csv_import.files import Source
 from crm.services.csv_import.plans import (
@@ -27,6 +27,7 @@ from crm.services.csv_import.plans import (
     Plan,
     RowPlan,
 )
+from crm.services.csv_import.returns import RETURNED, plan_returned
 
 
 class _Organizations(Planner):
@@ -119,16 +120,7 @@ class _Contacts(Planner):
         if org_id is not None:
             data["organization_id"] = org_id
         if "consent_date" in data:
-            text = data["consent_date"]
-            day, code = csv_headers.parse_day(text)
-            if code:
-                message = (
-                    f"consent_date: '{text}' could be day/month or month/day; write it as YYYY-MM-DD"
-                    if code == "date.ambiguous"
-                    else f"consent_date: '{text}' is not a date"
-                )
-                issues.append(Issue("consent_date", code, message, {"value": text}))
-            data["consent_date"] = day
+            data["consent_date"] = checked_day("consent_date", data["consent_date"], issues)
         if not data.get("first_name") and not data.get("last_name"):
             issues.append(
                 Issue("last_name", "required", "last_name: a first or last name is required")
@@ -310,6 +302,10 @@ def plan(
     cancelled: Callable[[], bool] | None = None,
 ) -> Plan:
     """Validate every row and decide what would happen to it; writes nothing."""
+    if entity in RETURNED:
+        return plan_returned(
+            session, source, options, entity, progress=progress, cancelled=cancelled
+        )
     if entity not in PLANNERS:
         raise DeskError(f"cannot import '{entity}' (one of {', '.join(ENTITIES)})")
     if options.on_duplicate not in ON_DUPLICATE:

@@ -8,9 +8,20 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from crm.domain import csv_headers
+from crm.domain import csv_headers, value_words
 from crm.domain import validation as v
-from crm.domain.enums import Consent, Language, Membership, OrganizationKind, Territory
+from crm.domain.enums import (
+    Consent,
+    FollowUpStatus,
+    IntroductionOutcome,
+    IntroductionPurpose,
+    IntroductionStage,
+    Language,
+    Membership,
+    OrganizationKind,
+    Priority,
+    Territory,
+)
 from crm.domain.errors import DeskError, Issue
 from crm.domain.text import fold
 from crm.services.csv_import.plans import Problem
@@ -51,40 +62,109 @@ def resolve_mapping(
     return dict(sorted(mapping.items()))
 
 
-# The closed vocabularies of each field: a cell naming a member is handed over as the member
-# (the entity's cleaner then takes it as is), anything else as text (the cleaner reports it).
-_CHOICES: dict[str, type[Any]] = {
+# The closed vocabularies of each field: a cell naming a member (in any of the words
+# `crm.domain.value_words` knows) is handed over as the member (the entity's cleaner then
+# takes it as is), an ambiguous one as `Ambiguous` (the planner reports it), anything else as
+# text (the cleaner reports it, or reads it: a membership "oui" needs the territory).
+CHOICES: dict[str, type[Any]] = {
     "kind": OrganizationKind, "territory": Territory, "membership": Membership,
-    "language": Language, "share_with_partners": Consent,
+    "language": Language, "share_with_partners": Consent, "qc_consent": Consent,
+    "ma_consent": Consent, "stage": IntroductionStage, "outcome": IntroductionOutcome,
+    "purpose": IntroductionPurpose, "status": FollowUpStatus, "priority": Priority,
 }  # fmt: skip
+
+
+class Ambiguous(str):
+    """A choice cell whose words name several members: never guessed, asked."""
+
+    candidates: tuple[str, ...] = ()
+
+
+def ambiguity(name: str, text: str, candidates: Sequence[str]) -> Issue:
+    shown = " or ".join(candidates)
+    return Issue(
+        name, "value.ambiguous",
+        f"{name}: '{text}' could be {shown}; say which with --map-value '{name}:{text}=VALUE'",
+        {"value": text, "candidates": ", ".join(candidates)},
+    )  # fmt: skip
+
+
+def unclear(values: dict[str, Any], fields: Sequence[str]) -> list[Issue]:
+    """The ambiguous choice cells of a row as issues (taken out of `values`)."""
+    issues: list[Issue] = []
+    for name in fields:
+        cell = values.get(name)
+        if cell.__class__ is Ambiguous:
+            del values[name]
+            issues.append(ambiguity(name, str(cell), cell.candidates))
+    return issues
 
 
 @lru_cache(maxsize=4096)
 def _value(name: str, text: str) -> Any:
-    """A cell's value for field `name`: synonyms resolved, vocabularies as members (cached:
-    the same words repeat on every line)."""
-    value = csv_headers.value_synonym(name, text)
-    enum = _CHOICES.get(name)
+    """A cell's value for field `name`: vocabularies as members, their synonyms and words
+    resolved (cached: the same words repeat on every line)."""
+    enum = CHOICES.get(name)
     if enum is not None:
-        key = fold(value).replace(" ", "_")
-        for member in enum:
-            if key in (member.value.lower(), member.name.lower()):
-                return member
+        found = value_words.match(name, text)
+        if found.value is not None:
+            return enum(found.value)
+        if found.ambiguous:
+            cell = Ambiguous(text)
+            cell.candidates = found.candidates
+            return cell
+        return text
     if name == "region":
-        return v.region_code(value)
-    return value
+        return v.region_code(text)
+    return text
+
+
+def value_key(text: str) -> str:
+    """How a `--map-value` text is compared with a cell: case, accents and spaces aside."""
+    return fold(text).replace(" ", "")
+
+
+def resolve_values(entity: str, overrides: dict[str, str]) -> dict[tuple[str, str], Any]:
+    """The user's `field:text=value` choices as (field, compact text) -> member; a field
+    without a vocabulary or a value that names no member (or several) is refused."""
+    found: dict[tuple[str, str], Any] = {}
+    for key, target in overrides.items():
+        name, sep, text = key.partition(":")
+        field_name = csv_headers.field_for(entity, name) if sep and text.strip() else None
+        enum = CHOICES.get(field_name or "")
+        if field_name is None or enum is None:
+            choices = ", ".join(f for f in csv_headers.IMPORT_FIELDS[entity] if f in CHOICES)
+            raise DeskError(
+                f"--map-value takes 'field:value in the file=value', the field one of {choices}, not '{key}={target}'",
+                code="import.bad_map", params={"header": key, "field": target},
+            )  # fmt: skip
+        meant = value_words.match(field_name, target)
+        if meant.value is None:
+            allowed = ", ".join(value_words.members(field_name))
+            raise DeskError(
+                f"--map-value: '{target}' is not a {field_name} (one of {allowed})",
+                code="import.bad_map", params={"header": key, "field": target},
+            )  # fmt: skip
+        found[field_name, value_key(text)] = enum(meant.value)
+    return found
 
 
 # Fields whose few distinct cells repeat down the file: their values are kept by cell text.
-_CACHED = frozenset({*_CHOICES, "region", "country", "city", "do_not_contact", "attended"})
+_CACHED = frozenset({*CHOICES, "region", "country", "city", "do_not_contact", "attended"})
 
 
-def row_reader(entity: str, mapping: dict[int, str]) -> Callable[[list[str]], dict[str, Any]]:
+def row_reader(
+    entity: str,
+    mapping: dict[int, str],
+    values: dict[tuple[str, str], Any] | None = None,
+) -> Callable[[list[str]], dict[str, Any]]:
     """A function from a record's cells to its field values (blank cells left out, a safe
-    export's apostrophe dropped, vocabularies as members, a contact's full name split, Google's
-    group labels as tags), with the mapping's work done once."""
+    export's apostrophe dropped, vocabularies as members, the user's `values` choices first,
+    a contact's full name split, Google's group labels as tags), with the mapping's work done
+    once."""
     quoted = _UNQUOTE
     blank = object()
+    chosen = values or {}
 
     def cell_value(name: str, cell: str) -> Any:
         text = cell.strip()
@@ -92,6 +172,10 @@ def row_reader(entity: str, mapping: dict[int, str]) -> Callable[[list[str]], di
             return blank
         if text[0] == "'" and text.startswith(quoted):  # a safe export's apostrophe
             text = text[1:]
+        if chosen:
+            mine = chosen.get((name, value_key(text)))
+            if mine is not None:
+                return mine
         return _value(name, text)
 
     # Vocabulary columns repeat the same few cells: each cell's value is kept by column.
@@ -147,7 +231,7 @@ def problems_of(
             column = columns.get("contact_email") or columns.get("contact_uid", "")
         if not column and name == "last_name":
             column = columns.get("first_name", "")
-        found.append(
-            Problem(line, column, name, issue.code, issue.message, issue.params.get("value", ""))
-        )
+        candidates = tuple(filter(None, issue.params.get("candidates", "").split(", ")))
+        value = issue.params.get("value", "")
+        found.append(Problem(line, column, name, issue.code, issue.message, value, candidates))
     return found

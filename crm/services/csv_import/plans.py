@@ -10,9 +10,13 @@ from typing import Any
 from crm.domain.errors import DeskError
 from crm.services.csv_import.files import Source
 
-ENTITIES = ("organizations", "contacts", "participants")
+ENTITIES = ("organizations", "contacts", "participants", "introductions", "followups")
 ON_DUPLICATE = ("skip", "update", "fill")
-KIND = {"organizations": "organization", "contacts": "contact", "participants": "participant"}
+KIND = {
+    "organizations": "organization", "contacts": "contact", "participants": "participant",
+    "introductions": "introduction", "followups": "followup",
+}  # fmt: skip
+ACTIONS = ("created", "updated", "unchanged", "skipped", "merged", "conflict", "invalid")
 
 
 class ImportCancelled(DeskError):
@@ -28,6 +32,7 @@ class Problem:
     code: str
     message: str
     value: str = ""  # the cell's text, when the problem is about it
+    candidates: tuple[str, ...] = ()  # what an ambiguous cell could be (stored words)
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", column '{self.column}'" if self.column else "")
@@ -39,7 +44,7 @@ class RowPlan:
     """What happens to one record of the file."""
 
     line: int
-    action: str  # created, updated, unchanged, skipped, merged, invalid
+    action: str  # one of ACTIONS
     label: str = ""
     problems: list[Problem] = field(default_factory=list)
     record_id: int | None = None  # the recorded one it matches (updated/unchanged/skipped)
@@ -57,6 +62,10 @@ class ImportOptions:
     on_duplicate: str = "skip"
     mapping: dict[str, str] = field(default_factory=dict)  # header -> field ("" ignores it)
     skip_invalid: bool = False
+    # "field:text in the file" -> the value it means (`--map-value`)
+    values: dict[str, str] = field(default_factory=dict)
+    # A returned introductions file: the stage warnings the user accepts (their codes).
+    accepted_warnings: tuple[str, ...] = ()
 
 
 # The default of `plan` and `run` (frozen: one shared instance is safe).
@@ -73,6 +82,8 @@ class Plan:
     new_organizations: dict[str, str] = field(default_factory=dict)  # folded -> name
     batch_id: int | None = None
     written: bool = False
+    # A returned file's rows as `returns.apply` writes them (None: nothing to write).
+    returned: list[Any] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:
@@ -83,9 +94,7 @@ class Plan:
         return not any(row.action == "invalid" for row in self.rows)
 
     def counts(self) -> dict[str, int]:
-        found = dict.fromkeys(
-            ("created", "updated", "unchanged", "skipped", "merged", "invalid"), 0
-        )
+        found = dict.fromkeys(ACTIONS, 0)
         for row in self.rows:
             found[row.action] += 1
         found["organizations_created"] = len(self.new_organizations)

@@ -5,15 +5,24 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db import search
-from crm.db.base import utcnow
-from crm.db.models import RECORD_MODELS, Contact, ImportBatch, ImportBatchItem, Organization
+from crm.db.base import UTCDateTime, utcnow
+from crm.db.models import (
+    RECORD_MODELS,
+    Contact,
+    ImportBatch,
+    ImportBatchItem,
+    Introduction,
+    Organization,
+    StageChange,
+)
 from crm.domain import validation as v
 from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
@@ -87,6 +96,8 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
             k: _restore_value(spec_fields[k], val) for k, val in old.items() if k in spec_fields
         }
         derived = _derived(entity, session, record_id, values)
+        if entity == "introduction" and "stage" in values:
+            _stage_back(session, actor_id, record_id, values, info.file_name)
         session.execute(
             sa.update(table).where(table.c.id == record_id)
             .values(**values, **derived, version=table.c.version + 1, updated_at=now)
@@ -144,12 +155,33 @@ def undo_last(session: Session, actor_id: int | None) -> BatchInfo:
     return replace(info, undone=True)
 
 
+def _stage_back(
+    session: Session, actor_id: int | None, record_id: int, values: dict[str, Any], file: str
+) -> None:
+    """The stage history's entry for a stage a returned file moved and the undo moves back:
+    the history stays a true account (as `stages.undo_move` keeps it)."""
+    now = session.execute(
+        sa.select(Introduction.stage, Introduction.outcome).where(Introduction.id == record_id)
+    ).one()
+    session.add(
+        StageChange(
+            introduction_id=record_id, from_stage=now[0], to_stage=values["stage"],
+            outcome=values.get("outcome"), user_id=actor_id,
+            note=f"undo of the import of {Path(file).name}",
+        )
+    )  # fmt: skip
+
+
 def _restore_value(column: sa.Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
+    if value is None or not isinstance(value, str):
+        return value
     kind = column.type
-    if isinstance(kind, sa.Date) and isinstance(value, str):
-        return date.fromisoformat(value)
+    if isinstance(kind, UTCDateTime):  # a returned file's stage move: when it was staged
+        return datetime.fromisoformat(value)
+    if isinstance(kind, sa.Date):
+        return date.fromisoformat(value[:10])
+    if isinstance(kind, sa.Time):
+        return time.fromisoformat(value)
     return value
 
 

@@ -38,6 +38,7 @@ from crm.services.csv_import.plans import (
     Plan,
     RowPlan,
 )
+from crm.services.csv_import.returns import RETURNED, apply_returned
 
 # Left out of a created record's trail entry: a new record's blank field says nothing.
 _NOTHING: tuple[Any, ...] = ("", None, False)
@@ -182,6 +183,8 @@ def apply(
     rows and `skip_invalid` is off (nothing written)."""
     if not the_plan.valid and not the_plan.options.skip_invalid:
         raise ImportRefused(the_plan)
+    if the_plan.entity in RETURNED:
+        return apply_returned(session, actor_id, the_plan)
     take_turn(session)
     with bulk.no_gc(), bulk.big_cache(session):
         return _apply(session, actor_id, the_plan, progress=progress, cancelled=cancelled)

@@ -3,6 +3,11 @@ mapping (editable) → a validation preview per row with its problems → import
 and cancel. Nothing is written before the last step; a file with invalid rows is refused
 whole unless the user chose to leave the invalid rows out.
 
+Introductions and follow-ups files are a partner's copy of the desk's export coming back
+(`crm.services.csv_import.returns`): the preview shows each row's changes, its conflicts
+(changed here since the export: left as they are) and the stage warnings, which the user
+may accept for the whole file.
+
 Work runs off the GUI thread through the task runner; each worker opens its own session.
 Undoing the latest import: `crm.ui.dialogs.import_undo`.
 
@@ -42,7 +47,9 @@ from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.tasks import Task, TaskRunner
 
-ENTITIES = ("contacts", "organizations", "participants")
+ENTITIES = ("contacts", "organizations", "participants", "introductions", "followups")
+# A partner's own file back: matched by uid, its changes applied, its conflicts shown.
+RETURNED = ("introductions", "followups")
 FILE, MAPPING, PREVIEW = range(3)
 
 
@@ -74,6 +81,8 @@ class ImportWizard(QDialog):
         self.browse.clicked.connect(self.choose_file)
         self.on_duplicate = QComboBox(page, objectName="importOnDuplicate")
         self.skip_invalid = QCheckBox(page, objectName="importSkipInvalid")
+        self.accept_warnings = QCheckBox(page, objectName="importAcceptWarnings")
+        self.entity.currentIndexChanged.connect(lambda _i: self._entity_changed())
         self.file_labels = [QLabel(page) for _ in range(3)]
         form = QFormLayout(page)
         form.addRow(self.file_labels[0], self.entity)
@@ -83,6 +92,7 @@ class ImportWizard(QDialog):
         form.addRow(self.file_labels[1], row)
         form.addRow(self.file_labels[2], self.on_duplicate)
         form.addRow("", self.skip_invalid)
+        form.addRow("", self.accept_warnings)
         self.stack.addWidget(page)
         # 2. what was detected, and the mapping
         page = QWidget(self)
@@ -113,7 +123,17 @@ class ImportWizard(QDialog):
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setWordWrap(False)
         layout = QVBoxLayout(page)
+        # What an ambiguous value of a choice column means, as the user says it (--map-value).
+        self.values = QTableWidget(0, 3, page, objectName="importValues")
+        self.values.verticalHeader().hide()
+        self.values.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.values.setMaximumHeight(140)
+        self.values.hide()
+        self.value_rows: dict[tuple[str, str], tuple[str, ...]] = {}  # (field, text) -> candidates
+        self.value_choices: dict[tuple[str, str], str] = {}  # (field, text) -> stored word
         layout.addWidget(self.summary)
+        layout.addWidget(self.values)
         layout.addWidget(self.preview)
         self.stack.addWidget(page)
 
@@ -138,6 +158,7 @@ class ImportWizard(QDialog):
 
         self.retranslate()
         self.entity.setCurrentIndex(max(self.entity.findData(entity), 0))
+        self._entity_changed()
         self.resize(860, 560)
         self._update_buttons()
 
@@ -147,7 +168,9 @@ class ImportWizard(QDialog):
         self.setWindowTitle(self.tr("Import a file"))
         for combo, items in (
             (self.entity, [("contacts", self.tr("Contacts")), ("organizations", self.tr("Organizations")),
-                           ("participants", self.tr("Event participants"))]),
+                           ("participants", self.tr("Event participants")),
+                           ("introductions", self.tr("Introductions (a partner's file back)")),
+                           ("followups", self.tr("Follow-ups (a partner's file back)"))]),
             (self.on_duplicate, [("skip", self.tr("Leave the recorded one as it is")),
                                  ("update", self.tr("Update it with the file's values")),
                                  ("fill", self.tr("Only fill its blank fields"))]),
@@ -171,6 +194,9 @@ class ImportWizard(QDialog):
         self.file_labels[1].setBuddy(self.path)
         self.file_labels[2].setBuddy(self.on_duplicate)
         self.skip_invalid.setText(self.tr("Import the valid rows and leave out the invalid ones"))
+        self.accept_warnings.setText(
+            self.tr("Move the stages despite their warnings (noted in each history)")
+        )
         self.browse.setText(self.tr("Browse…"))
         self.delimiter_label.setText(self.tr("Delimiter:"))
         self.mapping.setHorizontalHeaderLabels(
@@ -179,6 +205,9 @@ class ImportWizard(QDialog):
         self.preview.setHorizontalHeaderLabels(
             [self.tr("Line"), self.tr("Action"), self.tr("Record"), self.tr("Details")]
         )
+        self.values.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Value in the file"), self.tr("Means")]
+        )
         self.back.setText(self.tr("< &Back"))
         self.next.setText(self.tr("&Next >"))
         self.run_button.setText(self.tr("&Import"))
@@ -186,6 +215,12 @@ class ImportWizard(QDialog):
         self._show_detected()
         if self.plan is not None:
             self._show_plan(self.plan)
+
+    def _entity_changed(self) -> None:
+        """A returned file is matched by uid: the duplicates choice is not asked of it."""
+        returned = self.entity.currentData() in RETURNED
+        self.on_duplicate.setEnabled(not returned)
+        self.accept_warnings.setVisible(self.entity.currentData() == "introductions")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -196,6 +231,7 @@ class ImportWizard(QDialog):
         return {
             "created": self.tr("create"), "updated": self.tr("update"), "unchanged": self.tr("unchanged"),
             "skipped": self.tr("skip"), "merged": self.tr("merge"), "invalid": self.tr("invalid"),
+            "conflict": self.tr("conflict"),
         }.get(action, action)  # fmt: skip
 
     def inferred_text(self, inferred: dict[str, Any]) -> str:
@@ -213,8 +249,15 @@ class ImportWizard(QDialog):
             return self.tr("already recorded")
         if item.action == "unchanged":
             return self.tr("same as recorded")
-        if item.action == "updated" and item.changes:
-            return ", ".join(labels.csv_column(name) for name in sorted(item.changes))
+        if item.action in ("updated", "conflict") and item.changes:
+            changed = ", ".join(labels.csv_column(name) for name in sorted(item.changes))
+            if item.action == "conflict":
+                return self.tr(
+                    "Changed here since the export: left as it is (the file changes %1)."
+                ).replace("%1", changed)
+            return changed
+        if item.action == "created" and self.entity.currentData() in RETURNED:
+            return self.tr("new: found by name")
         return item.detail
 
     def problem_text(self, problem: csv_import.Problem) -> str:
@@ -229,6 +272,17 @@ class ImportWizard(QDialog):
             "zip.leading_zero_lost": self.tr(
                 "This ZIP code lost its leading zero (a spreadsheet does that)."
             ),
+            "value.ambiguous": self.tr("This could be %1: choose what it means above.").replace(
+                "%1", self.candidates_text(problem)
+            ),
+            "warning.same_side": self.tr("Both parties are on the same side of the border."),
+            "warning.already_introduced": self.tr(
+                "The same pair is already in another introduction."
+            ),
+            "warning.consent_missing": self.tr(
+                "Introduced without both parties' consent (double opt-in)."
+            ),
+            "uid.unknown": self.tr("Not recorded here, and its parties are not found by name."),
         }
         text = own.get(problem.code) or issue_text(Issue(problem.field, problem.code, ""))
         if not text:  # no translation for this code: the service's own sentence
@@ -236,6 +290,13 @@ class ImportWizard(QDialog):
         elif problem.value:
             text = f"{text} ({problem.value})"
         return labels.labelled(problem.column, text) if problem.column else text
+
+    def candidates_text(self, problem: csv_import.Problem) -> str:
+        """The members an ambiguous cell could be, labelled ("Biotech or Investor")."""
+        from crm.domain import value_words
+
+        enum = value_words.VOCABULARIES.get(problem.field, "")
+        return self.tr(" or ").join(labels.enum_label(enum, m) for m in problem.candidates)
 
     # --- steps -------------------------------------------------------------------------------
 
@@ -320,6 +381,8 @@ class ImportWizard(QDialog):
         assert self.source is not None
         entity = self.entity.currentData()
         self._show_detected()
+        self.value_rows.clear()  # another file: its own values
+        self.value_choices.clear()
         matched = csv_import.resolve_mapping(entity, self.source.headers, {})
         first = self.source.records[0][1] if self.source.records else []
         self.mapping.setRowCount(len(self.source.headers))
@@ -357,9 +420,14 @@ class ImportWizard(QDialog):
         mapping = self.chosen_mapping() if self.source is not None else {}
         # Only the columns whose choice differs from the recognized one need overriding, and
         # two columns cannot feed one field: keep the user's explicit choices.
+        from crm.services.stages import WARNING_CODES
+
+        accepted = self.accept_warnings.isChecked() and self.entity.currentData() == "introductions"
+        values = {f"{name}:{text}": word for (name, text), word in self.value_choices.items()}
         return csv_import.ImportOptions(
-            self.on_duplicate.currentData(), mapping, self.skip_invalid.isChecked()
-        )
+            self.on_duplicate.currentData(), mapping, self.skip_invalid.isChecked(), values,
+            accepted_warnings=tuple(sorted(WARNING_CODES)) if accepted else (),
+        )  # fmt: skip
 
     def validate(self) -> None:
         """Plan the import off the GUI thread (nothing is written) and show the preview."""
@@ -394,7 +462,44 @@ class ImportWizard(QDialog):
         self._show_plan(plan)
         self._update_buttons()
 
+    def _show_values(self, plan: csv_import.Plan) -> None:
+        """The ambiguous values of the file (and those the user already said), each with a
+        choice of what it means; a choice checks the file again."""
+        from crm.domain import value_words
+
+        for problem in plan.problems:
+            if problem.code == "value.ambiguous":
+                self.value_rows.setdefault((problem.field, problem.value), problem.candidates)
+        self.values.setVisible(bool(self.value_rows))
+        self.values.setRowCount(len(self.value_rows))
+        for row, ((name, text), candidates) in enumerate(self.value_rows.items()):
+            self.values.setItem(row, 0, QTableWidgetItem(labels.csv_column(name)))
+            self.values.setItem(row, 1, QTableWidgetItem(text))
+            combo = QComboBox(self.values)
+            combo.setObjectName(f"importValue_{row}")
+            combo.addItem(self.tr("(choose)"), "")
+            enum = value_words.VOCABULARIES.get(name, "")
+            others = [m for m in value_words.members(name) if m not in candidates]
+            for word in (*candidates, *others):
+                combo.addItem(labels.enum_label(enum, word), word)
+            combo.setCurrentIndex(max(combo.findData(self.value_choices.get((name, text), "")), 0))
+            combo.activated.connect(
+                lambda _i, key=(name, text), box=combo: self.choose_value(key, box.currentData())
+            )
+            self.values.setCellWidget(row, 2, combo)
+        for column in range(2):  # the choice takes the rest of the width
+            self.values.resizeColumnToContents(column)
+
+    def choose_value(self, key: tuple[str, str], word: str) -> None:
+        """Say what a value of the file means (as `--map-value` does), then check again."""
+        if word:
+            self.value_choices[key] = word
+        else:
+            self.value_choices.pop(key, None)
+        self.validate()
+
     def _show_plan(self, plan: csv_import.Plan) -> None:
+        self._show_values(plan)
         counts = plan.counts()
         text = self.tr(
             "%1 to create, %2 to update, %3 unchanged, %4 to skip, %5 merged, %6 invalid."
@@ -403,6 +508,11 @@ class ImportWizard(QDialog):
             ("created", "updated", "unchanged", "skipped", "merged", "invalid"), start=1
         ):
             text = text.replace(f"%{number}", f"{counts[key]:,}")
+        if counts["conflict"]:
+            text += " " + self.tr(
+                "%n conflict(s): changed here since the export, left as they are.", "",
+                counts["conflict"],
+            )  # fmt: skip
         if counts["organizations_created"]:
             text += " " + self.tr("%n new organization(s).", "", counts["organizations_created"])
         if not plan.valid:
@@ -423,10 +533,18 @@ class ImportWizard(QDialog):
             cells = (str(item.line), self.action_label(item.action), item.label, detail)
             for column, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
+                if column == 3 and value:
+                    cell.setToolTip(value)
                 if item.action == "invalid":
                     cell.setForeground(Qt.GlobalColor.darkRed)
+                elif item.action == "conflict":
+                    cell.setForeground(Qt.GlobalColor.darkYellow)
                 self.preview.setItem(row, column, cell)
-        self.preview.resizeColumnsToContents()
+        for column in range(3):  # the details take the rest of the width
+            self.preview.resizeColumnToContents(column)
+        # Long names (two parties) would push the details, what the user must read, out of view.
+        widest = max(self.preview.viewport().width() * 2 // 5, 200)
+        self.preview.setColumnWidth(2, min(self.preview.columnWidth(2), widest))
 
     def start_import(self) -> None:
         """Plan again in the worker's own write transaction and write (all or nothing)."""
@@ -454,7 +572,7 @@ class ImportWizard(QDialog):
     def _imported(self, plan: csv_import.Plan) -> None:
         self.plan = plan
         counts = plan.counts()
-        kept = counts["unchanged"] + counts["skipped"] + counts["merged"]
+        kept = counts["unchanged"] + counts["skipped"] + counts["merged"] + counts["conflict"]
         text = ", ".join((  # each count agrees with its own number ("1 laissée telle quelle")
             self.tr("%n record(s) created", "", counts["created"]),
             self.tr("%n updated", "", counts["updated"]),
