@@ -91,4 +91,7 @@ def _changes(text: str) -> dict[str, Any]:
         found = json.loads(text) if text else {}
     except ValueError:
         return {}
-    return found if isinstance(found, dict) else {}
+    if not isinstance(found, dict):
+        return {}
+    # Keys starting with "_" are the desk's bookkeeping (what a merge moved, for its undo).
+    return {k: v for k, v in found.items() if not k.startswith("_")}

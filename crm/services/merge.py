@@ -344,6 +344,11 @@ def undo(session: Session, actor_id: int | None, merged: Merged) -> None:
     records.restore(session, actor_id, spec, merged.other_id, expected_version=merged.other_version)
 
 
+def label(kind: str, obj: Any) -> str:
+    """The name of a record of any kind, as messages say it."""
+    return str(_spec(kind).label(obj))
+
+
 def find_uid(session: Session, uid: str) -> tuple[str, Any]:
     """(kind, record) of the contact or organization (or other record) with this uid."""
     wanted = uid.strip().lower()
