@@ -153,8 +153,6 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "“%1” is not a value of %2; nothing was changed."), ("value", "field")),
     "bulk.no_user": (
         QT_TRANSLATE_NOOP("Errors", "There is no active staff user %1; nothing was changed."), ("user",)),
-    "bulk.changed": (
-        QT_TRANSLATE_NOOP("Errors", "“%1” was changed since the edit of %2 records: nothing was undone."), ("name", "count")),
 }  # fmt: skip
 
 

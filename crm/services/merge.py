@@ -29,7 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.base import Base, Record, table_of, utcnow
-from crm.db.models import RECORD_MODELS, AuditEntry, EventParticipant, Tag
+from crm.db.models import RECORD_MODELS, AuditEntry, EventParticipant, Organization, Tag
 from crm.domain.errors import NotFound, StaleRecord, coded
 from crm.services import audit, records, tags
 
@@ -54,6 +54,8 @@ class Comparison:
     other: dict[str, Any]
     chosen: dict[str, Any]
     fields: tuple[str, ...]
+    # The names of the organizations the values name (a contact's organization_id).
+    names: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,13 @@ def compare(session: Session, kind: str, keep_id: int, other_id: int) -> Compari
     a, b = _values(session, spec, keep), _values(session, spec, other)
     chosen = {name: b[name] if _empty(a[name]) else a[name] for name in spec.fields}
     chosen["tags"] = sorted({*a["tags"], *b["tags"]}, key=str.casefold)
+    names: dict[int, str] = {}
+    for org_id in {a.get("organization_id"), b.get("organization_id")} - {None}:
+        org = session.get(Organization, org_id)
+        names[org_id] = org.name if org is not None else str(org_id)
     return Comparison(
         kind, keep.id, other.id, spec.label(keep), spec.label(other), keep.version,
-        other.version, a, b, chosen, (*spec.fields, "tags"),
+        other.version, a, b, chosen, (*spec.fields, "tags"), names,
     )  # fmt: skip
 
 

@@ -251,6 +251,23 @@ class MainWindow(QMainWindow):
         """Delete: the selection goes to the trash (in the trash: erased, after asking)."""
         self.current_page().delete_selected()
 
+    def edit_selected(self) -> Any:
+        """Edit > Edit selected records: one change for the current list's selection."""
+        page = self.current_page()
+        edit = getattr(page, "edit_selected", None)
+        return edit() if edit is not None else None
+
+    def show_duplicates(self, kind: str = "") -> Any:
+        """Records > Find duplicates: the likely pairs, from which two records merge."""
+        from crm.ui.dialogs.duplicates import DuplicatesDialog
+
+        if kind not in ("contact", "organization"):
+            on_organizations = getattr(self.current_page(), "kind", "") == "organization"
+            kind = "organization" if on_organizations else "contact"
+        dialog = DuplicatesDialog(self.ctx, self.tasks, self, kind)
+        dialog.open()
+        return dialog
+
     # --- records -----------------------------------------------------------------------------
 
     def open_record(
