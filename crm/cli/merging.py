@@ -20,12 +20,16 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     found = commands.add_parser(
         "duplicates", help="likely duplicate contacts or organizations, with the reasons"
     )
-    found.add_argument("kind", choices=sorted(KINDS), metavar="KIND", help="contacts or organizations")
+    found.add_argument(
+        "kind", choices=sorted(KINDS), metavar="KIND", help="contacts or organizations"
+    )
     found.add_argument("--json", action="store_true", help="print JSON")
     merge = commands.add_parser(
         "merge", help="merge two contacts or two organizations: one is kept, the other trashed"
     )
-    merge.add_argument("kind", choices=sorted(KINDS), metavar="KIND", help="contacts or organizations")
+    merge.add_argument(
+        "kind", choices=sorted(KINDS), metavar="KIND", help="contacts or organizations"
+    )
     merge.add_argument("keep", metavar="KEEP_UID", help="the record kept (its values first)")
     merge.add_argument("other", metavar="OTHER_UID", help="the record merged into it, then trashed")
     merge.add_argument("--yes", action="store_true", help="merge without asking")

@@ -115,7 +115,9 @@ def compare(session: Session, kind: str, keep_id: int, other_id: int) -> Compari
     chosen = {name: b[name] if _empty(a[name]) else a[name] for name in spec.fields}
     chosen["tags"] = sorted({*a["tags"], *b["tags"]}, key=str.casefold)
     names: dict[int, str] = {}
-    for org_id in {a.get("organization_id"), b.get("organization_id")} - {None}:
+    for org_id in (a.get("organization_id"), b.get("organization_id")):
+        if not isinstance(org_id, int):
+            continue
         org = session.get(Organization, org_id)
         names[org_id] = org.name if org is not None else str(org_id)
     return Comparison(

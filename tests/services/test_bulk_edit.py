@@ -112,7 +112,9 @@ def test_territory_membership_owner_and_assignee(db, actor):
     with db.write() as s:
         other = users.service.create(s, actor, {"name": "jsmith"}).id
         orgs = [organizations.service.create(s, actor, {"name": f"Org {i}"}).id for i in range(3)]
-        follow = followups.service.create(s, actor, {"title": "Call", "due_date": date(2026, 1, 5)}).id
+        follow = followups.service.create(
+            s, actor, {"title": "Call", "due_date": date(2026, 1, 5)}
+        ).id
         bulk_edit.apply(s, actor, "organization", orgs, Change("territory", "MA"))
         bulk_edit.apply(s, actor, "organization", orgs, Change("membership", "massbio"))
         bulk_edit.apply(s, actor, "followup", [follow], Change("assignee_id", other))

@@ -64,7 +64,7 @@ def test_duplicates_then_merge_with_picked_values_then_undo(qtbot, window, desk,
     assert dialog.count.text() == "1 likely pair"
     merging = dialog.compare()
     qtbot.waitUntil(lambda: merging.merge_button.isEnabled(), timeout=20_000)
-    left, right = merging.radios["title"]
+    _left, right = merging.radios["title"]
     # The kept record's values first; its empty title gives way to the other's.
     assert right.isChecked() and right.text() == "Chief Scientific Officer"
     assert merging.radios["first_name"][0].isChecked()
@@ -114,7 +114,7 @@ def test_merge_keeping_the_second_record_in_french(qtbot, window, desk, twin, fr
 
 
 def test_merge_refused_when_a_record_changed_meanwhile(qtbot, window, desk, twin, answers, english):
-    eric, other, _intro = twin
+    _eric, other, _intro = twin
     dialog = _open_duplicates(qtbot, window)
     merging = dialog.compare()
     qtbot.waitUntil(lambda: merging.merge_button.isEnabled(), timeout=20_000)
@@ -161,8 +161,8 @@ def test_edit_selected_consent_in_french_with_date_and_channel(qtbot, window, de
     page.table.selectAll()
     dialog = page.edit_selected()
     assert dialog.windowTitle() == "Modifier les fiches choisies"
-    dialog.action.setCurrentIndex(dialog.actions.index("share_with_partners"))
-    assert dialog.pages.currentWidget() is dialog.consent.parentWidget()
+    dialog.action.setCurrentIndex(dialog.offered.index("share_with_partners"))
+    assert dialog.pages.currentWidget() is dialog.consent_page
     dialog.consent.setCurrentIndex(dialog.consent.findData("yes"))
     dialog.consent_date.edit.setText("2026-03-02")
     qtbot.keyClicks(dialog.channel, "courriel")
@@ -181,7 +181,7 @@ def test_organization_list_offers_membership_and_a_stale_undo_is_refused(
     qtbot.waitUntil(page.is_loaded, timeout=20_000)
     page.table.selectAll()
     dialog = page.edit_selected()
-    dialog.action.setCurrentIndex(dialog.actions.index("membership"))
+    dialog.action.setCurrentIndex(dialog.offered.index("membership"))
     dialog.choice.setCurrentIndex(dialog.choice.findData("both"))
     dialog.apply()
     settle(qtbot, window)

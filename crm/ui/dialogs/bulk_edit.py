@@ -74,14 +74,14 @@ class BulkEditDialog(QDialog):
         self.ids = list(ids)
         self.edited: bulk_edit.Edited | None = None
         offered = bulk_edit.EDITS.get(kind, {})
-        self.actions = [key for key, (name, _remove) in ACTIONS.items() if name in offered]
+        self.offered = [key for key, (name, _remove) in ACTIONS.items() if name in offered]
         with ctx.db.read() as session:  # two short lists, read once
             self.tag_names = tags.choices(session, kind) if "tags" in offered else []
             self.staff = users.choices(session)
         self.intro = QLabel(self, objectName="bulkEditIntro")
         self.intro.setWordWrap(True)
         self.action = QComboBox(self, objectName="bulkEditAction")
-        for key in self.actions:
+        for key in self.offered:
             self.action.addItem("", key)
         self.pages = QStackedWidget(self)
         # One value editor per kind of value.
@@ -91,16 +91,19 @@ class BulkEditDialog(QDialog):
         self.user = QComboBox(self, objectName="bulkEditUser")
         for user_id, name in self.staff:
             self.user.addItem(name, user_id)
-        consent = QWidget(self)
+        consent = self.consent_page = QWidget(self)
         self.consent = QComboBox(consent, objectName="bulkEditConsent")
         self.consent_date = DateField(consent)
         self.consent_date.setObjectName("bulkEditConsentDate")
         self.channel = QLineEdit(consent, objectName="bulkEditChannel")
-        self.consent_form = QFormLayout(consent)
-        self.consent_form.setContentsMargins(0, 0, 0, 0)
-        self.consent_form.addRow("", self.consent)
-        self.consent_form.addRow("", self.consent_date)
-        self.consent_form.addRow("", self.channel)
+        self.consent_labels = [QLabel(consent) for _ in range(3)]
+        consent_form = QFormLayout(consent)
+        consent_form.setContentsMargins(0, 0, 0, 0)
+        for label, widget in zip(
+            self.consent_labels, (self.consent, self.consent_date, self.channel), strict=True
+        ):
+            label.setBuddy(widget)
+            consent_form.addRow(label, widget)
         for page in (self.tag, self.choice, self.user, consent):
             self.pages.addWidget(page)
         self.action.currentIndexChanged.connect(self._action_changed)
@@ -136,17 +139,14 @@ class BulkEditDialog(QDialog):
         )
         self.action_label.setText(self.tr("&Change:"))
         self.value_label.setText(self.tr("&Value:"))
-        for i, key in enumerate(self.actions):
+        for i, key in enumerate(self.offered):
             self.action.setItemText(i, action_text(key))
         self.apply_button.setText(self.tr("&Apply"))
         self.tag.setPlaceholderText(self.tr("A tag, e.g. Mission Boston 2026"))
         self.channel.setPlaceholderText(self.tr("email, phone, form…"))
-        for row, text in enumerate(
-            (self.tr("Answer:"), self.tr("Answered on:"), self.tr("Answered by:"))
-        ):
-            label = self.consent_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setText(text)  # type: ignore[attr-defined]
+        texts = (self.tr("Answer:"), self.tr("Answered on:"), self.tr("Answered by:"))
+        for label, text in zip(self.consent_labels, texts, strict=True):
+            label.setText(text)
         self._fill_choices()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -173,10 +173,10 @@ class BulkEditDialog(QDialog):
     def _action_changed(self) -> None:
         key = self.current_action()
         field, _remove = ACTIONS[key]
-        page = (
+        page: QWidget = (
             self.tag if field == "tags"
             else self.user if field in ("owner_id", "assignee_id")
-            else self.consent.parentWidget() if field == "share_with_partners"
+            else self.consent_page if field == "share_with_partners"
             else self.choice
         )  # fmt: skip
         self.pages.setCurrentWidget(page)
