@@ -44,15 +44,17 @@ def cmd_duplicates(db: Database, args: argparse.Namespace) -> int:
         pairs = duplicates.find(session, KINDS[args.kind])
     if args.json:
         rows = [
-            {"first": {"uid": p.first_uid, "name": p.first_label},
-             "second": {"uid": p.second_uid, "name": p.second_label},
+            {"first": {"uid": p.first_uid, "name": p.first_label, "detail": p.first_detail},
+             "second": {"uid": p.second_uid, "name": p.second_label, "detail": p.second_detail},
              "reasons": list(p.reasons), "why": p.describe()}
             for p in pairs
         ]  # fmt: skip
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for p in pairs:
-        print(f"{p.first_label} ({p.first_uid})  ~  {p.second_label} ({p.second_uid})")
+        first = f"{p.first_label}, {p.first_detail}" if p.first_detail else p.first_label
+        second = f"{p.second_label}, {p.second_detail}" if p.second_detail else p.second_label
+        print(f"{first} ({p.first_uid})  ~  {second} ({p.second_uid})")
         print(f"    {p.describe()}")
     print(f"{len(pairs)} likely duplicate pair(s).", file=sys.stderr)
     return 0

@@ -45,6 +45,10 @@ class Pair:
     second_uid: str
     second_label: str
     reasons: tuple[str, ...]
+    # What tells the two apart at a glance: a contact's organization (else email), an
+    # organization's city (else web domain).
+    first_detail: str = ""
+    second_detail: str = ""
 
     def describe(self) -> str:
         return ", ".join(REASONS[r] for r in self.reasons)
@@ -105,22 +109,31 @@ def _organization_reasons(session: Session) -> dict[tuple[int, int], list[str]]:
     return found
 
 
-def _labels(session: Session, kind: str, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """id -> (uid, name) of these records."""
-    found: dict[int, tuple[str, str]] = {}
+def _labels(session: Session, kind: str, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+    """id -> (uid, name, detail) of these records."""
+    found: dict[int, tuple[str, str, str]] = {}
     for start in range(0, len(ids), 5000):
         chunk = ids[start : start + 5000]
         if kind == "contact":
-            query: Any = sa.select(
-                Contact.id, Contact.uid, Contact.first_name, Contact.last_name, Contact.email
-            ).where(Contact.id.in_(chunk))
+            query: Any = (
+                sa.select(
+                    Contact.id, Contact.uid, Contact.first_name, Contact.last_name,
+                    Contact.email, Organization.name,
+                )
+                .outerjoin(Organization, Organization.id == Contact.organization_id)
+                .where(Contact.id.in_(chunk))
+            )  # fmt: skip
             for r in session.execute(query):
-                found[r.id] = (r.uid, f"{r.first_name} {r.last_name}".strip() or r.email)
+                name = f"{r.first_name} {r.last_name}".strip() or r.email
+                found[r.id] = (r.uid, name, r.name or r.email)
         else:
-            query = sa.select(Organization.id, Organization.uid, Organization.name).where(
-                Organization.id.in_(chunk)
+            query = sa.select(
+                Organization.id, Organization.uid, Organization.name, Organization.city,
+                Organization.website_domain,
+            ).where(Organization.id.in_(chunk))  # fmt: skip
+            found.update(
+                (r.id, (r.uid, r.name, r.city or r.website_domain)) for r in session.execute(query)
             )
-            found.update((r.id, (r.uid, r.name)) for r in session.execute(query))
     return found
 
 
@@ -132,8 +145,9 @@ def find(session: Session, kind: str) -> list[Pair]:
     found = _contact_reasons(session) if kind == "contact" else _organization_reasons(session)
     labels = _labels(session, kind, sorted({i for pair in found for i in pair}))
     pairs = [
-        Pair(kind, a, *labels[a], b, *labels[b], tuple(reasons))
+        Pair(kind, a, *labels[a][:2], b, *labels[b][:2], tuple(reasons), labels[a][2],
+             labels[b][2])
         for (a, b), reasons in found.items()
-    ]
+    ]  # fmt: skip
     pairs.sort(key=lambda p: (sort_key(p.first_label), p.first_id, p.second_id))
     return pairs

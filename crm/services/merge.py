@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from crm.db.base import Base, Record, table_of, utcnow
 from crm.db.models import RECORD_MODELS, AuditEntry, EventParticipant, Organization, Tag
+from crm.domain.enums import Consent
 from crm.domain.errors import NotFound, StaleRecord, coded
 from crm.services import audit, records, tags
 
@@ -80,8 +81,9 @@ def _spec(kind: str) -> records.EntitySpec[Any]:
     return spec
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
+def is_empty(value: Any) -> bool:
+    """No value: blank, or a consent never asked (an answer on the other record wins)."""
+    return value is None or value == "" or value == [] or value == Consent.UNKNOWN
 
 
 def _values(session: Session, spec: records.EntitySpec[Any], obj: Any) -> dict[str, Any]:
@@ -112,7 +114,7 @@ def compare(session: Session, kind: str, keep_id: int, other_id: int) -> Compari
     spec = _spec(kind)
     keep, other = _pair(session, kind, keep_id, other_id)
     a, b = _values(session, spec, keep), _values(session, spec, other)
-    chosen = {name: b[name] if _empty(a[name]) else a[name] for name in spec.fields}
+    chosen = {name: b[name] if is_empty(a[name]) else a[name] for name in spec.fields}
     chosen["tags"] = sorted({*a["tags"], *b["tags"]}, key=str.casefold)
     names: dict[int, str] = {}
     for org_id in (a.get("organization_id"), b.get("organization_id")):

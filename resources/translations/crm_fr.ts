@@ -2833,7 +2833,7 @@ Rien n’a été modifié dans %2.</translation>
     </message>
     <message>
         <source>&amp;Edit selected records…</source>
-        <translation>&amp;Modifier les fiches choisies…</translation>
+        <translation>Modifier les fiches &amp;choisies…</translation>
     </message>
     <message>
         <source>Find &amp;duplicates and merge…</source>

@@ -264,3 +264,18 @@ def test_merge_refusals_write_nothing(db, actor, pair, case):
     assert "Éric Côté" in str(caught.value) or "Eric Cote" in str(caught.value)
     with db.read() as s:
         assert s.get(Introduction, p["intro"]).qc_contact_id == p["other"]
+
+
+def test_an_answer_on_the_other_record_beats_a_consent_never_asked(db, actor):
+    with db.write() as s:
+        keep = _contact(s, actor, "Ann", "Lee", email="ann@x.org")
+        other = _contact(
+            s, actor, "Ann", "Lee", share_with_partners="yes", consent_date="2026-02-01",
+            consent_source="BIO form",
+        )  # fmt: skip
+        merge.merge(s, actor, "contact", keep, other)
+    with db.read() as s:
+        kept = s.get(Contact, keep)
+        assert (kept.share_with_partners, kept.consent_date, kept.consent_source) == (
+            "yes", date(2026, 2, 1), "BIO form",
+        )  # fmt: skip

@@ -60,7 +60,10 @@ def test_duplicates_then_merge_with_picked_values_then_undo(qtbot, window, desk,
     dialog = _open_duplicates(qtbot, window)
     assert dialog.table.rowCount() == 1
     cells = [dialog.table.item(0, c).text() for c in range(3)]
-    assert cells == ["Éric Côté", "Eric Cote", "same name in the same organization"]
+    assert cells == [
+        "Éric Côté · Biotech de Montréal", "Eric Cote · Biotech de Montréal",
+        "same name in the same organization",
+    ]  # fmt: skip
     assert dialog.count.text() == "1 likely pair"
     merging = dialog.compare()
     qtbot.waitUntil(lambda: merging.merge_button.isEnabled(), timeout=20_000)

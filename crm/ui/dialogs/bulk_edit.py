@@ -104,8 +104,19 @@ class BulkEditDialog(QDialog):
         ):
             label.setBuddy(widget)
             consent_form.addRow(label, widget)
-        for page in (self.tag, self.choice, self.user, consent):
+        self.page_of: dict[QWidget, QWidget] = {}
+        for editor in (self.tag, self.choice, self.user):
+            # Each editor at the top of its own page, its natural height (the stack is as
+            # tall as the consent page).
+            page = QWidget(self)
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(editor)
+            column.addStretch(1)
+            self.page_of[editor] = page
             self.pages.addWidget(page)
+        self.page_of[consent] = consent
+        self.pages.addWidget(consent)
         self.action.currentIndexChanged.connect(self._action_changed)
         self.action_label = QLabel(self)
         self.action_label.setBuddy(self.action)
@@ -179,7 +190,7 @@ class BulkEditDialog(QDialog):
             else self.consent_page if field == "share_with_partners"
             else self.choice
         )  # fmt: skip
-        self.pages.setCurrentWidget(page)
+        self.pages.setCurrentWidget(self.page_of[page])
         self.value_label.setBuddy(self.consent if field == "share_with_partners" else page)
         self._fill_choices()
 

@@ -163,7 +163,17 @@ class DuplicatesDialog(QDialog):
         self.table.setRowCount(len(self.pairs))
         for row, pair in enumerate(self.pairs):
             why = ", ".join(reason_text(r) for r in pair.reasons)
-            for column, text in enumerate((pair.first_label, pair.second_label, why)):
+            first = (
+                f"{pair.first_label} · {pair.first_detail}"
+                if pair.first_detail
+                else pair.first_label
+            )
+            second = (
+                f"{pair.second_label} · {pair.second_detail}"
+                if pair.second_detail
+                else pair.second_label
+            )
+            for column, text in enumerate((first, second, why)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.pairs:
             self.table.resizeColumnsToContents()
@@ -304,7 +314,7 @@ class MergeDialog(QDialog):
             if name == "tags":
                 continue
             a, b = seen.keep[name], seen.other[name]
-            if _empty(a) and _empty(b):
+            if _blank(a) and _blank(b):
                 continue
             label = QLabel(self)
             label.setText(self.tr_field(entity.field(name).label))
@@ -340,7 +350,7 @@ class MergeDialog(QDialog):
 
     def show_value(self, name: str, value: Any) -> str:
         """A stored value as the editor would show it."""
-        if _empty(value):
+        if _blank(value):
             return self.tr("(empty)")
         kind = CATALOGUE[EntityKind(self.kind)].field(name).kind
         if kind.startswith("enum:"):
@@ -368,7 +378,7 @@ class MergeDialog(QDialog):
         kept, other = (0, 1) if self.keeps_first() else (1, 0)
         values = (self.seen.keep, self.seen.other)
         for name, (left, right) in self.radios.items():
-            side = other if _empty(values[kept][name]) else kept
+            side = other if merge.is_empty(values[kept][name]) else kept
             if name in self.single:  # one value on both sides
                 side = 0
             (left, right)[side].setChecked(True)
@@ -408,5 +418,5 @@ class MergeDialog(QDialog):
         )  # fmt: skip
 
 
-def _empty(value: Any) -> bool:
+def _blank(value: Any) -> bool:
     return value is None or value == "" or value == []
