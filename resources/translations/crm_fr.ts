@@ -824,6 +824,10 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
         <translation>Tapez l’étiquette.</translation>
     </message>
     <message>
+        <source>Choose the answer.</source>
+        <translation>Choisissez la réponse.</translation>
+    </message>
+    <message>
         <source>Cannot change the selected records</source>
         <translation>Impossible de modifier les fiches choisies</translation>
     </message>

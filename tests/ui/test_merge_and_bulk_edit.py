@@ -159,13 +159,19 @@ def test_edit_selected_adds_a_tag_to_all_and_undo_takes_it_back(qtbot, window, d
         assert s.scalar(sa.select(sa.func.count()).select_from(contact_tags)) == 0
 
 
-def test_edit_selected_consent_in_french_with_date_and_channel(qtbot, window, desk, french):
+def test_edit_selected_consent_in_french_with_date_and_channel(
+    qtbot, window, desk, french, answers
+):
     page = _contacts_page(qtbot, window)
     page.table.selectAll()
     dialog = page.edit_selected()
     assert dialog.windowTitle() == "Modifier les fiches choisies"
     dialog.action.setCurrentIndex(dialog.offered.index("share_with_partners"))
     assert dialog.pages.currentWidget() is dialog.consent_page
+    # No answer is chosen for the user: Apply asks for one and writes nothing.
+    assert dialog.consent.currentIndex() == -1
+    dialog.apply()
+    assert answers.asked[-1][2] == "Choisissez la réponse."
     dialog.consent.setCurrentIndex(dialog.consent.findData("yes"))
     dialog.consent_date.edit.setText("2026-03-02")
     qtbot.keyClicks(dialog.channel, "courriel")

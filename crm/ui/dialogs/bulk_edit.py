@@ -178,8 +178,10 @@ class BulkEditDialog(QDialog):
         combo.clear()
         for value, text in labels.enum_choices(enum_name):
             combo.addItem(text, value)
+        # A consent answer is a person's, never a default: the user chooses it.
+        combo.setCurrentIndex(-1 if combo is self.consent else 0)
         if kept is not None:
-            combo.setCurrentIndex(max(combo.findData(kept), 0))
+            combo.setCurrentIndex(combo.findData(kept))
 
     def _action_changed(self) -> None:
         key = self.current_action()
@@ -207,6 +209,11 @@ class BulkEditDialog(QDialog):
         if field in ("owner_id", "assignee_id"):
             return bulk_edit.Change(field, self.user.currentData())
         if field == "share_with_partners":
+            if self.consent.currentData() is None:
+                messages.error(
+                    self, self.tr("Edit selected records"), self.tr("Choose the answer.")
+                )
+                return None
             if not self.consent_date.check():
                 return None
             return bulk_edit.Change(
