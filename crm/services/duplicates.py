@@ -79,7 +79,8 @@ def _contact_reasons(session: Session) -> dict[tuple[int, int], list[str]]:
     found: dict[tuple[int, int], list[str]] = defaultdict(list)
     for pair in _pairs(_keyed((r.id, r.email_lower) for r in rows if r.email_lower)):
         found[pair].append("email")
-    named = [r for r in rows if r.name_folded]
+    # Two people of the same name with no organization are most often two people.
+    named = [r for r in rows if r.name_folded and r.organization_id is not None]
     same = set(_pairs(_keyed((r.id, (r.organization_id, r.name_folded)) for r in named)))
     for pair in same:
         found[pair].append("name_in_organization")

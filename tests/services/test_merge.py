@@ -74,6 +74,8 @@ def test_duplicate_contacts_by_email_and_name_in_the_same_organization(db, actor
         _contact(s, actor, "Annie", "Lee", email="ANN@x.org")
         _contact(s, actor, "Marc", "St-Pierre", organization_id=qc)
         _contact(s, actor, "Marc", "Saint-Pierre", organization_id=qc)
+        _contact(s, actor, "John", "Smith")  # two people of one name, no organization:
+        _contact(s, actor, "John", "Smith")  # most often two people
     found = _reasons(db, "contact")
     assert found[frozenset({"Éric Côté", "Eric COTE"})] == {"name_in_organization"}
     assert found[frozenset({"Ann Lee", "Annie Lee"})] == {"email"}
