@@ -204,3 +204,17 @@ def test_organization_list_offers_membership_and_a_stale_undo_is_refused(
     assert answers.asked[-1][1] == "Cannot undo"
     with desk.db.read() as s:
         assert set(s.scalars(sa.select(Organization.membership))) == {"both"}
+
+
+def test_introductions_get_another_owner(qtbot, window, desk, english):
+    page = window.show_page("introductions")
+    qtbot.waitUntil(page.is_loaded, timeout=20_000)
+    page.table.selectAll()
+    dialog = page.edit_selected()
+    assert [dialog.action.itemText(i) for i in range(dialog.action.count())] == ["Set the owner"]
+    dialog.user.setCurrentIndex(dialog.user.findText("John Smith"))
+    dialog.apply()
+    settle(qtbot, window)
+    with desk.db.read() as s:
+        owners = set(s.scalars(sa.select(Introduction.owner_id)))
+        assert owners == {dialog.user.currentData()} and desk.user_id not in owners
