@@ -69,6 +69,7 @@ def _value(value: object) -> str:
 def cmd_merge(db: Database, args: argparse.Namespace) -> int:
     from crm.domain.errors import coded
     from crm.services import merge
+    from crm.services.kinds import service_of
 
     kind = KINDS[args.kind]
     actor = actor_id(db, args.user)
@@ -77,11 +78,11 @@ def cmd_merge(db: Database, args: argparse.Namespace) -> int:
         (keep_kind, keep), (other_kind, other) = found
         if keep_kind != kind or other_kind != kind:
             raise coded(
-                "merge.kinds", name=merge.label(keep_kind, keep), kind=keep_kind,
-                other=merge.label(other_kind, other), other_kind=other_kind,
+                "merge.kinds", name=service_of(keep_kind).label(keep), kind=keep_kind,
+                other=service_of(other_kind).label(other), other_kind=other_kind,
             )  # fmt: skip
         keep_id, other_id = keep.id, other.id
-        seen = merge.compare(session, kind, keep_id, other_id)
+        seen = merge.compare(session, service_of(kind), keep_id, other_id)
     print(f"Keeping “{seen.keep_label}”, merging “{seen.other_label}” into it:")
     for name in seen.fields:
         if seen.chosen[name] != seen.keep[name]:
@@ -96,7 +97,7 @@ def cmd_merge(db: Database, args: argparse.Namespace) -> int:
             return 1
     with db.write(f"the merge of “{seen.other_label}” into “{seen.keep_label}”") as session:
         merged = merge.merge(
-            session, actor, kind, keep_id, other_id,
+            session, actor, service_of(kind), keep_id, other_id,
             expected_versions=(seen.keep_version, seen.other_version),
         )  # fmt: skip
     print(

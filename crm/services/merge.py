@@ -1,7 +1,8 @@
 """Merging two contacts or two organizations that are one: the kept record takes the chosen
 values and every reference, the other goes to the trash.
 
-`compare(session, kind, keep_id, other_id)` gives both records' values side by side with the
+`compare(session, spec, keep_id, other_id)` (`spec`: `contacts.service` or
+`organizations.service`) gives both records' values side by side with the
 default choice (the kept record's non-empty values first); `merge(...)` does it in the
 caller's transaction: the kept record is updated (its own audit entry), the introductions,
 follow-ups, participations, interactions, contacts (of an organization) and tags of the
@@ -9,9 +10,10 @@ other are moved to it, a "merge" entry goes into the kept record's history and a
 "merged_into" one into the other's, which then moves to the trash.
 
 The "merged_into" entry also keeps (under `_undo`, hidden from `crm history`) what moved, so
-that restoring the other record from the trash undoes the merge (`undo_on_restore`, called
-by `crm.services.records.restore`): the references that still point at the kept record go
-back, the kept record's values that were not changed since go back, and so do its tags.
+that restoring the other record from the trash undoes the merge (`undo_on_restore`: the
+contact and organization specs' `after_restore`, which `crm.services.records.restore` calls):
+the references that still point at the kept record go back, the kept record's values that
+were not changed since go back, and so do its tags.
 `undo(...)` (the status bar's Undo) does the same, refused when either record changed since.
 
 The export log names no record, so it has nothing to move; once it names records by uid, a
@@ -72,13 +74,7 @@ class Merged:
     other_label: str
     moved: int
     changed: dict[str, list[Any]] = field(default_factory=dict)
-
-
-def _spec(kind: str) -> records.EntitySpec[Any]:
-    from crm.services.kinds import service_of  # the registry imports every entity module
-
-    spec: records.EntitySpec[Any] = service_of(kind)
-    return spec
+    spec: Any = field(default=None, compare=False, repr=False)  # the entity's EntitySpec
 
 
 def is_empty(value: Any) -> bool:
@@ -92,10 +88,12 @@ def _values(session: Session, spec: records.EntitySpec[Any], obj: Any) -> dict[s
     return values
 
 
-def _pair(session: Session, kind: str, keep_id: int, other_id: int) -> tuple[Any, Any]:
+def _pair(
+    session: Session, spec: records.EntitySpec[Any], keep_id: int, other_id: int
+) -> tuple[Any, Any]:
+    kind = spec.name
     if kind not in KINDS:
         raise ValueError(f"only contacts and organizations are merged, not {kind!r}")
-    spec = _spec(kind)
     keep = session.get(spec.model, keep_id)
     other = session.get(spec.model, other_id)
     if keep is None:
@@ -110,9 +108,12 @@ def _pair(session: Session, kind: str, keep_id: int, other_id: int) -> tuple[Any
     return keep, other
 
 
-def compare(session: Session, kind: str, keep_id: int, other_id: int) -> Comparison:
-    spec = _spec(kind)
-    keep, other = _pair(session, kind, keep_id, other_id)
+def compare(
+    session: Session, spec: records.EntitySpec[Any], keep_id: int, other_id: int
+) -> Comparison:
+    """`spec`: the entity's (contacts.service or organizations.service)."""
+    kind = spec.name
+    keep, other = _pair(session, spec, keep_id, other_id)
     a, b = _values(session, spec, keep), _values(session, spec, other)
     chosen = {name: b[name] if is_empty(a[name]) else a[name] for name in spec.fields}
     chosen["tags"] = sorted({*a["tags"], *b["tags"]}, key=str.casefold)
@@ -197,7 +198,7 @@ def _reindex_moved(session: Session, moved: Mapping[str, list[int]]) -> None:
 def merge(
     session: Session,
     actor_id: int | None,
-    kind: str,
+    spec: records.EntitySpec[Any],
     keep_id: int,
     other_id: int,
     choices: Mapping[str, Any] | None = None,
@@ -208,12 +209,12 @@ def merge(
     (missing fields: the kept record's, else the other's when the kept one is empty; tags:
     both records' by default). Refused (nothing written) for the same record, a record in
     the trash, or, with `expected_versions`, one changed since it was read."""
-    spec = _spec(kind)
-    keep, other = _pair(session, kind, keep_id, other_id)
+    kind = spec.name
+    keep, other = _pair(session, spec, keep_id, other_id)
     if expected_versions is not None:
         records.check_version(spec, keep, expected_versions[0])
         records.check_version(spec, other, expected_versions[1])
-    seen = compare(session, kind, keep_id, other_id)
+    seen = compare(session, spec, keep_id, other_id)
     wanted = {**seen.chosen, **(choices or {})}
     before = seen.keep
     changes = {name: wanted[name] for name in seen.fields if wanted[name] != before[name]}
@@ -244,7 +245,7 @@ def merge(
     session.flush()
     return Merged(
         kind, keep.id, other.id, keep.version, other.version, spec.label(keep), other_label,
-        count, changed,
+        count, changed, spec,
     )  # fmt: skip
 
 
@@ -347,16 +348,11 @@ def _values_back(
 def undo(session: Session, actor_id: int | None, merged: Merged) -> None:
     """Take back `merged` (the status bar's Undo): refused with `StaleRecord` when either
     record changed since, else as restoring the other record from the trash does."""
-    spec = _spec(merged.kind)
+    spec: records.EntitySpec[Any] = merged.spec
     keep = records.get(session, spec, merged.keep_id, include_deleted=True)
     if keep.version != merged.keep_version:
         raise StaleRecord(spec.name, keep.id, merged.keep_version, keep.version)
     records.restore(session, actor_id, spec, merged.other_id, expected_version=merged.other_version)
-
-
-def label(kind: str, obj: Any) -> str:
-    """The name of a record of any kind, as messages say it."""
-    return str(_spec(kind).label(obj))
 
 
 def find_uid(session: Session, uid: str) -> tuple[str, Any]:

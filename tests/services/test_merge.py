@@ -154,7 +154,7 @@ def test_merge_moves_every_reference_and_restoring_the_other_undoes_it(db, actor
     with db.read() as s:
         before_keep, before_other = _refs(s, p["keep"]), _refs(s, p["other"])
     with db.write() as s:
-        merged = merge.merge(s, actor, "contact", p["keep"], p["other"])
+        merged = merge.merge(s, actor, contacts.service, p["keep"], p["other"])
     assert merged.moved == 4  # introduction, follow-up, interaction, one participation
     with db.read() as s:
         keep = s.get(Contact, p["keep"])
@@ -197,7 +197,7 @@ def test_merge_moves_every_reference_and_restoring_the_other_undoes_it(db, actor
 def test_restoring_after_a_later_edit_keeps_that_edit(db, actor, pair):
     p = pair
     with db.write() as s:
-        merge.merge(s, actor, "contact", p["keep"], p["other"])
+        merge.merge(s, actor, contacts.service, p["keep"], p["other"])
         contacts.service.update(s, actor, p["keep"], {"title": "President"})
         followups.service.update(s, actor, p["follow"], {"contact_id": None})
         contacts.service.restore(s, actor, p["other"])
@@ -213,7 +213,7 @@ def test_merge_with_chosen_values_and_undo(db, actor, pair):
     p = pair
     with db.write() as s:
         merged = merge.merge(
-            s, actor, "contact", p["keep"], p["other"], {"first_name": "Eric", "title": ""}
+            s, actor, contacts.service, p["keep"], p["other"], {"first_name": "Eric", "title": ""}
         )
     with db.read() as s:
         keep = s.get(Contact, p["keep"])
@@ -227,7 +227,7 @@ def test_merge_with_chosen_values_and_undo(db, actor, pair):
 
 def test_undo_is_refused_when_the_kept_record_changed_since(db, actor, pair):
     with db.write() as s:
-        merged = merge.merge(s, actor, "contact", pair["keep"], pair["other"])
+        merged = merge.merge(s, actor, contacts.service, pair["keep"], pair["other"])
         contacts.service.update(s, actor, pair["keep"], {"title": "President"})
     with pytest.raises(StaleRecord), db.write() as s:
         merge.undo(s, actor, merged)
@@ -240,7 +240,7 @@ def test_merge_organizations_moves_their_contacts(db, actor):
         keep = _org(s, actor, "BioCell inc.", region="QC")
         other = _org(s, actor, "Biocell", region="QC", website="biocell.ca", tags="CRO")
         person = _contact(s, actor, "Zoé", "Abbott", organization_id=other)
-        merge.merge(s, actor, "organization", keep, other)
+        merge.merge(s, actor, organizations.service, keep, other)
     with db.read() as s:
         assert s.get(Contact, person).organization_id == keep
         assert tags.tags_of(s, "organization", keep) == ["CRO"]
@@ -261,7 +261,7 @@ def test_merge_refusals_write_nothing(db, actor, pair, case):
             contacts.service.delete(s, actor, p["other"])
     other = p["keep"] if case == "same" else p["other"]
     with pytest.raises(DeskError) as caught, db.write() as s:
-        merge.merge(s, actor, "contact", p["keep"], other)
+        merge.merge(s, actor, contacts.service, p["keep"], other)
     assert caught.value.code == f"merge.{case}"
     assert "Éric Côté" in str(caught.value) or "Eric Cote" in str(caught.value)
     with db.read() as s:
@@ -275,7 +275,7 @@ def test_an_answer_on_the_other_record_beats_a_consent_never_asked(db, actor):
             s, actor, "Ann", "Lee", share_with_partners="yes", consent_date="2026-02-01",
             consent_source="BIO form",
         )  # fmt: skip
-        merge.merge(s, actor, "contact", keep, other)
+        merge.merge(s, actor, contacts.service, keep, other)
     with db.read() as s:
         kept = s.get(Contact, keep)
         assert (kept.share_with_partners, kept.consent_date, kept.consent_source) == (

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from crm.domain.enums import EntityKind
 from crm.domain.fields import CATALOGUE
 from crm.services import duplicates, merge
+from crm.services.kinds import service_of
 from crm.ui import labels, messages, operations, undo
 from crm.ui.context import DeskContext
 from crm.ui.tasks import TaskRunner
@@ -295,7 +296,7 @@ class MergeDialog(QDialog):
 
         def read() -> merge.Comparison:
             with db.read() as session:
-                return merge.compare(session, kind, first, second)
+                return merge.compare(session, service_of(kind), first, second)
 
         def failed(exc: BaseException) -> None:
             told = operations.failure(exc)
@@ -403,7 +404,7 @@ class MergeDialog(QDialog):
 
         def work(session: Any, actor: int) -> merge.Merged:
             return merge.merge(
-                session, actor, kind, first, second, chosen, expected_versions=versions
+                session, actor, service_of(kind), first, second, chosen, expected_versions=versions
             )
 
         def failed(_failed: operations.Failed) -> bool:
