@@ -76,6 +76,13 @@ def cmd_merge(db: Database, args: argparse.Namespace) -> int:
     with db.read() as session:
         found = [merge.find_uid(session, uid) for uid in (args.keep, args.other)]
         (keep_kind, keep), (other_kind, other) = found
+        if keep_kind == other_kind != kind:
+            plural = {v: k for k, v in KINDS.items()}
+            raise coded(
+                "merge.wrong_kind", name=service_of(keep_kind).label(keep),
+                other=service_of(other_kind).label(other), asked=args.kind,
+                found=plural.get(keep_kind, keep_kind),
+            )  # fmt: skip
         if keep_kind != kind or other_kind != kind:
             raise coded(
                 "merge.kinds", name=service_of(keep_kind).label(keep), kind=keep_kind,

@@ -144,6 +144,8 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "“%1” is in the trash: restore it before merging it. Nothing was merged."), ("name",)),
     "merge.kinds": (
         QT_TRANSLATE_NOOP("Errors", "“%1” (%2) and “%3” (%4) cannot be merged: only two contacts or two organizations can. Nothing was merged."), ("name", "kind", "other", "other_kind")),
+    "merge.wrong_kind": (
+        QT_TRANSLATE_NOOP("Errors", "“%1” and “%2” are not %3 (they are %4). Nothing was merged."), ("name", "other", "asked", "found")),
     "merge.unknown": (
         QT_TRANSLATE_NOOP("Errors", "There is no record with the uid %1 (check it: `crm search` finds records)."), ("uid",)),
     # Editing many records at once (crm.services.bulk_edit).

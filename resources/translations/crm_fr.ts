@@ -1228,6 +1228,10 @@ Rien n’a été modifié dans %2.</translation>
         <translation>« %1 » (%2) et « %3 » (%4) ne peuvent pas être fusionnés : seuls deux contacts ou deux organisations le peuvent. Rien n’a été fusionné.</translation>
     </message>
     <message>
+        <source>“%1” and “%2” are not %3 (they are %4). Nothing was merged.</source>
+        <translation>« %1 » et « %2 » ne sont pas des %3 (ce sont des %4). Rien n’a été fusionné.</translation>
+    </message>
+    <message>
         <source>There is no record with the uid %1 (check it: `crm search` finds records).</source>
         <translation>Aucune fiche n’a l’identifiant %1 (vérifiez-le : `crm search` trouve les fiches).</translation>
     </message>

@@ -80,7 +80,9 @@ def test_merge_refusals_exit_1_with_a_sentence(desk, capsys):
         capsys.readouterr().err
     )
     assert crm(desk, "merge", "organizations", keep, other, "--yes") == 1
-    assert "(contact) cannot be merged" in capsys.readouterr().err
+    assert "“Éric Côté” and “Eric Cote” are not organizations (they are contacts)" in (
+        capsys.readouterr().err
+    )
     assert crm(desk, "merge", "contacts", keep, "no-such-uid", "--yes") == 1
     assert "There is no record with the uid no-such-uid" in capsys.readouterr().err
     assert crm(desk, "merge", "contacts", keep, other, "--yes") == 0
