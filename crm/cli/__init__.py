@@ -9,8 +9,8 @@ full, read-only, damaged: a sentence saying what was and was not written), 2 usa
 This module holds what every command goes through: the parser's common options, how the
 database is opened (`open_mode`), and the one error handler (`run`). Each command lives in
 the module of its area: `window` (gui), `demo`, `search`, `care` (backup, restore, check),
-`users`, `exchange` (export, import), `move`, `logs` (history, exports); `common` has `err`
-and `actor_id`.
+`users`, `exchange` (export, import), `move`, `merging` (duplicates, merge), `logs`
+(history, exports); `common` has `err` and `actor_id`.
 Qt is imported only by `window`, inside the `gui` command, and the services only inside the
 commands, so the other commands start fast.
 """
@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm.cli import care, demo, exchange, logs, move, search, users, window
+from crm.cli import care, demo, exchange, logs, merging, move, search, users, window
 from crm.cli.common import err
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # The order here is the order of `crm --help`.
-    for area in (window, demo, search, care, users, exchange, move, logs):
+    for area in (window, demo, search, care, users, exchange, move, merging, logs):
         area.add_commands(commands)
     return parser
 
@@ -61,7 +61,7 @@ def open_mode(args: argparse.Namespace) -> str:
     """How the command opens the database: "read" never creates, upgrades or changes it (and
     never takes the write lock), "write" may upgrade an existing one, "create" may make one."""
     command = args.command or "gui"
-    if command in ("search", "history", "exports"):
+    if command in ("search", "history", "exports", "duplicates"):
         return "read"
     if command == "backup":
         return "write"  # its export-log entry: a backup is a copy of the data leaving
@@ -73,7 +73,7 @@ def open_mode(args: argparse.Namespace) -> str:
         if args.entity == "undo":
             return "write"
         return "read" if args.dry_run else "create"
-    if command in ("export", "move"):
+    if command in ("export", "move", "merge"):
         return "write"
     return "create"  # gui, demo, restore
 
@@ -184,7 +184,7 @@ def run(db: Database, args: argparse.Namespace, command: str) -> int:
 
 
 # Commands that write: refused on a damaged file (see crm.services.maintenance.damage.guard).
-WRITING = {"demo", "export", "import", "users", "backup", "move"}
+WRITING = {"demo", "export", "import", "users", "backup", "move", "merge"}
 
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "gui": window.cmd_gui,
@@ -197,6 +197,8 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "export": exchange.cmd_export,
     "import": exchange.cmd_import,
     "move": move.cmd_move,
+    "merge": merging.cmd_merge,
+    "duplicates": merging.cmd_duplicates,
     "history": logs.cmd_history,
     "exports": logs.cmd_exports,
 }

@@ -154,6 +154,24 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it holds database objects the desk does not make, or has rewritten them, which could change data behind its back:\n%3\n\nNothing was changed in %2."), ("source", "where", "problems")),
     "repair.impossible": (
         QT_TRANSLATE_NOOP("Errors", "%1 cannot be repaired: SQLite cannot read all of it back (%2). Nothing was changed; restore a backup (File › Restore from a backup)."), ("where", "problems")),
+    # Merging duplicates (crm.services.merge).
+    "merge.same": (
+        QT_TRANSLATE_NOOP("Errors", "“%1” cannot be merged with itself: choose two different records."), ("name",)),
+    "merge.deleted": (
+        QT_TRANSLATE_NOOP("Errors", "“%1” is in the trash: restore it before merging it. Nothing was merged."), ("name",)),
+    "merge.kinds": (
+        QT_TRANSLATE_NOOP("Errors", "“%1” (%2) and “%3” (%4) cannot be merged: only two contacts or two organizations can. Nothing was merged."), ("name", "kind", "other", "other_kind")),
+    "merge.wrong_kind": (
+        QT_TRANSLATE_NOOP("Errors", "“%1” and “%2” are not %3 (they are %4). Nothing was merged."), ("name", "other", "asked", "found")),
+    "merge.unknown": (
+        QT_TRANSLATE_NOOP("Errors", "There is no record with the uid %1 (check it: `crm search` finds records)."), ("uid",)),
+    # Editing many records at once (crm.services.bulk_edit).
+    "bulk.not_editable": (
+        QT_TRANSLATE_NOOP("Errors", "%1 cannot be set on %2 at once."), ("field", "kind")),
+    "bulk.bad_value": (
+        QT_TRANSLATE_NOOP("Errors", "“%1” is not a value of %2; nothing was changed."), ("value", "field")),
+    "bulk.no_user": (
+        QT_TRANSLATE_NOOP("Errors", "There is no active staff user %1; nothing was changed."), ("user",)),
 }  # fmt: skip
 
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "fold_words", "sort_key"]
+__all__ = ["fold", "fold_words", "name_key", "sort_key"]
 
 # Letters NFKD leaves whole because Unicode treats them as distinct letters, not as a base
 # letter plus a mark; users type them without the mark and expect a match.
@@ -90,3 +90,33 @@ def sort_key(text: str | None) -> tuple[str, str]:
     """
     original = text or ""
     return fold(original), original
+
+
+# Words that say the same name two ways: "St-Laurent" and "Saint-Laurent", "Ste-Foy" and
+# "Sainte-Foy" (folding has already made the hyphens spaces and dropped the accents).
+_SAINTS = {"st": "saint", "ste": "sainte"}
+# Legal forms a name carries or not, at its end: "BioCell Inc." is "BioCell", and so is
+# "BioCell Ltée", "BioCell LLC" or "BioCell L.L.C." (folded: "l l c").
+_LEGAL_FORMS = (
+    ("inc",), ("incorporated",), ("incorporee",), ("ltee",), ("limitee",), ("ltd",),
+    ("limited",), ("llc",), ("l", "l", "c"), ("corp",), ("corporation",),
+)  # fmt: skip
+
+
+def name_key(text: str | None) -> str:
+    """The folded name with saints spelled out and legal forms at its end dropped: two
+    names with the same key are likely the same organization or person.
+
+    >>> name_key("Pharma St-Laurent Ltée") == name_key("pharma saint laurent inc.")
+    True
+    """
+    words = [_SAINTS.get(word, word) for word in fold(text).split()]
+    trimmed = True
+    while trimmed and len(words) > 1:
+        trimmed = False
+        for form in _LEGAL_FORMS:
+            if len(words) > len(form) and tuple(words[-len(form) :]) == form:
+                del words[-len(form) :]
+                trimmed = True
+                break
+    return " ".join(words)

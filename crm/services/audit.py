@@ -91,7 +91,10 @@ def _changes(text: str) -> dict[str, Any]:
         found = json.loads(text) if text else {}
     except ValueError:
         return {}
-    return found if isinstance(found, dict) else {}
+    if not isinstance(found, dict):
+        return {}
+    # Keys starting with "_" are the desk's bookkeeping (what a merge moved, for its undo).
+    return {k: v for k, v in found.items() if not k.startswith("_")}
 
 
 def last_change(session: Session, entity: str, record_id: int) -> Change | None:

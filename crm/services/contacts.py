@@ -15,7 +15,7 @@ from crm.domain import validation as v
 from crm.domain.enums import Consent, Language, Territory
 from crm.domain.errors import ValidationFailed
 from crm.domain.text import fold
-from crm.services import documents, records, tags
+from crm.services import documents, merge, records, tags
 from crm.services.cleaning import Cleaner, split_tags
 
 FIELDS = (
@@ -167,5 +167,5 @@ def save_extra(session: Session, contact: Contact, extra: dict[str, Any]) -> Non
 service = records.EntitySpec(
     "contact", Contact, FIELDS, clean, label, duplicates, documents.of_contact, save_extra,
     ("tags",), default_order=("name_folded",), shown_elsewhere=documents.SHOWN_ELSEWHERE["contact"],
-    infer=infer,
+    infer=infer, after_restore=merge.undo_on_restore,
 )  # fmt: skip

@@ -12,7 +12,7 @@ from crm.domain import inference
 from crm.domain import validation as v
 from crm.domain.enums import Membership, OrganizationKind, Territory
 from crm.domain.text import fold
-from crm.services import documents, records, tags
+from crm.services import documents, merge, records, tags
 from crm.services.cleaning import Cleaner, split_tags
 
 FIELDS = (
@@ -106,4 +106,5 @@ service = records.EntitySpec(
     "organization", Organization, FIELDS, clean, label, duplicates, documents.of_organization,
     save_extra, ("tags",), default_order=("name_folded",),
     shown_elsewhere=documents.SHOWN_ELSEWHERE["organization"], infer=infer,
+    after_restore=merge.undo_on_restore,
 )  # fmt: skip

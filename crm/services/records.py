@@ -48,6 +48,8 @@ class EntitySpec(Generic[M]):
     # The values inferred from the others (a territory from a city...), None where nothing
     # tells: `infer(session, values)`; the window shows them as inferred.
     infer: Callable[[Session, dict[str, Any]], dict[str, Any]] | None = None
+    # Called once a record is back from the trash (a merge that trashed it is taken back).
+    after_restore: Callable[[Session, int | None, EntitySpec[Any], Any], None] | None = None
 
     # The entity modules expose their spec as `service`, so callers write
     # `contacts.service.create(session, actor_id, {...})`.
@@ -318,6 +320,8 @@ def restore(
     flush_checked(session, spec, obj, expected_version)
     audit.record(session, actor_id, "restore", spec.name, obj.id, obj.uid)
     reindex(session, spec, obj)
+    if spec.after_restore is not None:
+        spec.after_restore(session, actor_id, spec, obj)
     return obj
 
 

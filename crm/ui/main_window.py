@@ -333,6 +333,23 @@ class MainWindow(QMainWindow):
             return self.new_followup_for(record.kind, record.record_id)
         return self.new_record("followup")
 
+    def edit_selected(self) -> Any:
+        """Edit > Edit selected records: one change for the current list's selection."""
+        page = self.current_page()
+        edit = getattr(page, "edit_selected", None)
+        return edit() if edit is not None else None
+
+    def show_duplicates(self, kind: str = "") -> Any:
+        """Records > Find duplicates: the likely pairs, from which two records merge."""
+        from crm.ui.dialogs.duplicates import DuplicatesDialog
+
+        if kind not in ("contact", "organization"):
+            on_organizations = getattr(self.current_page(), "kind", "") == "organization"
+            kind = "organization" if on_organizations else "contact"
+        dialog = DuplicatesDialog(self.ctx, self.tasks, self, kind)
+        dialog.open()
+        return dialog
+
     # --- records -----------------------------------------------------------------------------
 
     def open_record(

@@ -69,6 +69,8 @@ def build(
     a("find", w.focus_search, "Ctrl+K", "search")
     a("filter", w.focus_filter, "Ctrl+F")
     a("delete", w.delete_selected, QKeySequence.StandardKey.Delete, "trash")
+    a("edit_selected", w.edit_selected, None, "edit")
+    a("duplicates", w.show_duplicates)
     a("refresh", w.refresh_current, "F5")
     a("new_here", w.new_on_current_page, "Ctrl+N", "add")
     a("new_organization", lambda: w.new_record("organization"), None, "organization")
@@ -117,11 +119,11 @@ def build(
     add(menus["file"], "new_database", "open_database", "team_database", None, "backup",
         "restore_backup", "check_database", None, "import_csv", "export_csv", "undo_import",
         "export_log", None, "export_ics", "preferences", None, "quit")  # fmt: skip
-    add(menus["edit"], "find", "filter", None, "delete")
+    add(menus["edit"], "find", "filter", None, "edit_selected", "delete")
     add(menus["view"], "back", None, *(f"page_{n}" for n in pages), None, "refresh")
     add(menus["records"], "new_here", None, "new_organization", "new_contact",
         "new_introduction", "new_followup", "new_event", None, *RECORD_ACTIONS, None,
-        "save_record", "move_stage", "draft_email")  # fmt: skip
+        "save_record", "move_stage", "draft_email", None, "duplicates")  # fmt: skip
     add(menus["help"], "shortcuts", "about")
     return actions, menus
 
@@ -142,6 +144,8 @@ def action_texts() -> dict[str, str]:
         "quit": QCoreApplication.translate("MainWindow", "&Quit"),
         "find": QCoreApplication.translate("MainWindow", "&Find…"),
         "delete": QCoreApplication.translate("MainWindow", "&Move to trash"),
+        "edit_selected": QCoreApplication.translate("MainWindow", "&Edit selected records…"),
+        "duplicates": QCoreApplication.translate("MainWindow", "Find &duplicates and merge…"),
         "refresh": QCoreApplication.translate("MainWindow", "&Refresh"),
         "new_organization": QCoreApplication.translate("MainWindow", "New &organization…"),
         "new_contact": QCoreApplication.translate("MainWindow", "New &contact…"),

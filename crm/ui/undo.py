@@ -1,6 +1,6 @@
 """The last action, said in the status bar, with its Undo (Ctrl+Z).
 
-Pages that trash, restore, purge, complete, snooze or move records announce an `UndoEntry`
+Pages that trash, restore, purge, complete, snooze, move, merge or edit many records announce an `UndoEntry`
 with their change (`crm.ui.operations.Changes.undo`); the main window gives it to its `UndoBar`, which shows what
 happened ("Moved “Éric Côté” to the trash") with an Undo button, and enables the Edit >
 Undo action, for as long as it is the last action: the next one replaces it, and any other
@@ -29,7 +29,7 @@ from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from crm.services import followups, stages
+from crm.services import bulk_edit, followups, merge, stages
 from crm.ui import labels, messages, operations
 from crm.ui.context import DeskContext
 from crm.ui.i18n import tr
@@ -152,6 +152,36 @@ def move_entry(moved: stages.Moved) -> UndoEntry:
         return tr("Moved “%1” to %2").replace("%1", short(moved.label)).replace("%2", stage)
 
     return UndoEntry(describe, undo, frozenset({"introduction", "followup"}))
+
+
+def merge_entry(merged: merge.Merged) -> UndoEntry:
+    """Two records merged: the undo restores the other one, which takes the merge back."""
+
+    def undo(session: Any, actor_id: int | None) -> None:
+        merge.undo(session, actor_id, merged)
+
+    def describe() -> str:
+        return (
+            tr("Merged “%1” into “%2”")
+            .replace("%1", short(merged.other_label))
+            .replace("%2", short(merged.label))
+        )
+
+    return UndoEntry(describe, undo, operations.KINDS)
+
+
+def bulk_edit_entry(edited: bulk_edit.Edited) -> UndoEntry:
+    """One change made to many records, undone as one action."""
+
+    def undo(session: Any, actor_id: int | None) -> None:
+        bulk_edit.undo(session, actor_id, edited)
+
+    describe = _named(
+        [Done(edited.kind, 0, 0, edited.label)] * edited.count,
+        lambda: tr("Changed “%1”"),
+        lambda n: tr("Changed %n record(s) at once", None, n),
+    )
+    return UndoEntry(describe, undo, frozenset({edited.kind}))
 
 
 class UndoBar(QWidget):

@@ -80,6 +80,33 @@
             <numerusform>Snoozed %n follow-ups to %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Changed %n record(s) at once</source>
+        <translation>
+            <numerusform>Changed %n record at once</numerusform>
+            <numerusform>Changed %n records at once</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message numerus="yes">
+        <source>One change for the %n selected record(s). Records that already have it are left as they are; Undo takes the whole change back.</source>
+        <translation>
+            <numerusform>One change for the selected record. If it already has it, it is left as it is; Undo takes the change back.</numerusform>
+            <numerusform>One change for the %n selected records. Records that already have it are left as they are; Undo takes the whole change back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>%n likely pair(s)</source>
+        <translation>
+            <numerusform>%n likely pair</numerusform>
+            <numerusform>%n likely pairs</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

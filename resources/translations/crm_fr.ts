@@ -673,6 +673,21 @@
         <translation>« %1 » déplacé à l’étape %2</translation>
     </message>
     <message>
+        <source>Merged “%1” into “%2”</source>
+        <translation>« %1 » fusionné dans « %2 »</translation>
+    </message>
+    <message>
+        <source>Changed “%1”</source>
+        <translation>« %1 » modifié</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %n record(s) at once</source>
+        <translation>
+            <numerusform>%n fiche modifiée d’un coup</numerusform>
+            <numerusform>%n fiches modifiées d’un coup</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
@@ -920,6 +935,96 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     </message>
 </context>
 <context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Add a tag</source>
+        <translation>Ajouter une étiquette</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>Retirer une étiquette</translation>
+    </message>
+    <message>
+        <source>Set the territory</source>
+        <translation>Choisir le territoire</translation>
+    </message>
+    <message>
+        <source>Set the membership</source>
+        <translation>Choisir l’adhésion</translation>
+    </message>
+    <message>
+        <source>Set the preferred language</source>
+        <translation>Choisir la langue préférée</translation>
+    </message>
+    <message>
+        <source>Record a consent answer (sharing with partners)</source>
+        <translation>Noter une réponse de consentement (partage avec les partenaires)</translation>
+    </message>
+    <message>
+        <source>Set the owner</source>
+        <translation>Choisir le responsable</translation>
+    </message>
+    <message>
+        <source>Set the assignee</source>
+        <translation>Choisir la personne assignée</translation>
+    </message>
+    <message>
+        <source>Edit selected records</source>
+        <translation>Modifier les fiches choisies</translation>
+    </message>
+    <message numerus="yes">
+        <source>One change for the %n selected record(s). Records that already have it are left as they are; Undo takes the whole change back.</source>
+        <translation>
+            <numerusform>Une modification pour la fiche choisie (%n). Une fiche qui l’a déjà reste telle quelle ; Annuler reprend toute la modification.</numerusform>
+            <numerusform>Une modification pour les %n fiches choisies. Celles qui l’ont déjà restent telles quelles ; Annuler reprend toute la modification.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Change:</source>
+        <translation>&amp;Modifier :</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Valeur :</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>A tag, e.g. Mission Boston 2026</source>
+        <translation>Une étiquette, p. ex. Mission Boston 2026</translation>
+    </message>
+    <message>
+        <source>email, phone, form…</source>
+        <translation>courriel, téléphone, formulaire…</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Réponse :</translation>
+    </message>
+    <message>
+        <source>Answered on:</source>
+        <translation>Répondu le :</translation>
+    </message>
+    <message>
+        <source>Answered by:</source>
+        <translation>Répondu par :</translation>
+    </message>
+    <message>
+        <source>Type the tag.</source>
+        <translation>Tapez l’étiquette.</translation>
+    </message>
+    <message>
+        <source>Choose the answer.</source>
+        <translation>Choisissez la réponse.</translation>
+    </message>
+    <message>
+        <source>Cannot change the selected records</source>
+        <translation>Impossible de modifier les fiches choisies</translation>
+    </message>
+</context>
+<context>
     <name>ChangedElsewhere</name>
     <message>
         <source>someone</source>
@@ -977,6 +1082,83 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message>
         <source>Calendar</source>
         <translation>Calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>same email</source>
+        <translation>même courriel</translation>
+    </message>
+    <message>
+        <source>same name in the same organization</source>
+        <translation>même nom dans la même organisation</translation>
+    </message>
+    <message>
+        <source>similar name in the same organization</source>
+        <translation>nom semblable dans la même organisation</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>même nom</translation>
+    </message>
+    <message>
+        <source>similar name (Inc., Ltée, LLC, St-, Ste-…)</source>
+        <translation>nom semblable (Inc., Ltée, LLC, St-, Ste-…)</translation>
+    </message>
+    <message>
+        <source>same web domain</source>
+        <translation>même domaine web</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Doublons probables</translation>
+    </message>
+    <message>
+        <source>&amp;Look among:</source>
+        <translation>&amp;Chercher parmi :</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>&amp;Compare and merge…</source>
+        <translation>&amp;Comparer et fusionner…</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Looks like</source>
+        <translation>Ressemble à</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Cannot look for duplicates</source>
+        <translation>Impossible de chercher les doublons</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely pair(s)</source>
+        <translation>
+            <numerusform>%n paire probable</numerusform>
+            <numerusform>%n paires probables</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1441,38 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>%1 cannot be opened: check that it and its folder exist and that you may read and write them.</source>
         <translation>Impossible d’ouvrir %1 : vérifiez que le fichier et son dossier existent et que vous pouvez les lire et y écrire.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be merged with itself: choose two different records.</source>
+        <translation>« %1 » ne peut pas être fusionné avec lui-même : choisissez deux fiches différentes.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the trash: restore it before merging it. Nothing was merged.</source>
+        <translation>« %1 » est dans la corbeille : restaurez-le avant de le fusionner. Rien n’a été fusionné.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) and “%3” (%4) cannot be merged: only two contacts or two organizations can. Nothing was merged.</source>
+        <translation>« %1 » (%2) et « %3 » (%4) ne peuvent pas être fusionnés : seuls deux contacts ou deux organisations le peuvent. Rien n’a été fusionné.</translation>
+    </message>
+    <message>
+        <source>“%1” and “%2” are not %3 (they are %4). Nothing was merged.</source>
+        <translation>« %1 » et « %2 » ne sont pas des %3 (ce sont des %4). Rien n’a été fusionné.</translation>
+    </message>
+    <message>
+        <source>There is no record with the uid %1 (check it: `crm search` finds records).</source>
+        <translation>Aucune fiche n’a l’identifiant %1 (vérifiez-le : `crm search` trouve les fiches).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be set on %2 at once.</source>
+        <translation>%1 ne peut pas être modifié sur plusieurs fiches « %2 » d’un coup.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a value of %2; nothing was changed.</source>
+        <translation>« %1 » n’est pas une valeur de %2 ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>There is no active staff user %1; nothing was changed.</source>
+        <translation>Aucun membre du personnel actif %1 ; rien n’a été modifié.</translation>
     </message>
     <message>
         <source>%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.</source>
@@ -2920,6 +3134,10 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Nouveau suivi…</translation>
     </message>
     <message>
+        <source>Edit selected…</source>
+        <translation>Modifier la sélection…</translation>
+    </message>
+    <message>
         <source>Move to trash</source>
         <translation>Mettre à la corbeille</translation>
     </message>
@@ -3089,6 +3307,14 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>&amp;Move to trash</source>
         <translation>&amp;Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>&amp;Edit selected records…</source>
+        <translation>Modifier les fiches &amp;choisies…</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates and merge…</source>
+        <translation>Trouver les &amp;doublons et fusionner…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -3440,6 +3666,49 @@ Restaurez une sauvegarde.</translation>
 %1</source>
         <translation>Impossible d’ouvrir cette base d’équipe :
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two records</source>
+        <translation>Fusionner deux fiches</translation>
+    </message>
+    <message>
+        <source>Choose the record to keep and, for each field, the value it keeps. The other record&apos;s introductions, follow-ups, events, interactions and tags move to the kept one; the other goes to the trash, and restoring it undoes the merge.</source>
+        <translation>Choisissez la fiche à garder et, pour chaque champ, la valeur qu’elle garde. Les mises en relation, suivis, événements, échanges et étiquettes de l’autre fiche passent à la fiche gardée ; l’autre va à la corbeille, et la restaurer annule la fusion.</translation>
+    </message>
+    <message>
+        <source>Tags: both records&apos; tags are kept.</source>
+        <translation>Étiquettes : celles des deux fiches sont gardées.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Garder celle-ci</translation>
+    </message>
+    <message>
+        <source>Keep “%1”</source>
+        <translation>Garder « %1 »</translation>
+    </message>
+    <message>
+        <source>Cannot merge</source>
+        <translation>Impossible de fusionner</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
 </context>
 <context>

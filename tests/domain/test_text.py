@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crm.domain.text import fold, fold_words, sort_key
+from crm.domain.text import fold, fold_words, name_key, sort_key
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,30 @@ def test_sort_key_is_total_and_handles_none() -> None:
     assert sort_key(None) == ("", "")
     assert sort_key("Éric") != sort_key("Eric")
     assert sort_key("Éric")[0] == sort_key("Eric")[0] == "eric"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("BioCell Inc.", "Biocell"),
+        ("BioCell inc", "BIOCELL LLC"),
+        ("Thérapies Laval Ltée", "Therapies Laval"),
+        ("Genome L.L.C.", "Génome"),
+        ("Pharma St-Laurent", "Pharma Saint-Laurent"),
+        ("Clinique Ste-Foy inc.", "Clinique Sainte-Foy"),
+    ],
+)
+def test_name_key_meets_names_that_differ_by_legal_form_or_saint(one, other):
+    assert name_key(one) == name_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Pharma Saint-Laurent", "Pharma Sainte-Laurent"),  # a saint is not a sainte
+        ("Inc", "Ltd"),  # a name that is only a legal form stays itself
+        ("Inc Research", "Research"),  # only at the end
+    ],
+)
+def test_name_key_keeps_names_apart_that_differ_otherwise(one, other):
+    assert name_key(one) != name_key(other)

@@ -189,6 +189,9 @@ class ListPage(DeskPage):
         self.edit_action = QAction(icon("edit"), "", self)
         self.edit_action.setObjectName(f"{self.kind}EditAction")
         self.edit_action.triggered.connect(self.edit_current)
+        self.bulk_action = QAction(icon("edit"), "", self)
+        self.bulk_action.setObjectName(f"{self.kind}BulkEditAction")
+        self.bulk_action.triggered.connect(self.edit_selected)
         self.followup_action = QAction(icon("followup"), "", self)
         self.followup_action.setObjectName(f"{self.kind}NewFollowUpAction")
         self.followup_action.triggered.connect(self.new_followup)
@@ -216,6 +219,7 @@ class ListPage(DeskPage):
         self.open_action.setText(QCoreApplication.translate("ListPage", "Open"))
         self.edit_action.setText(QCoreApplication.translate("ListPage", "Edit"))
         self.followup_action.setText(QCoreApplication.translate("ListPage", "New follow-up…"))
+        self.bulk_action.setText(QCoreApplication.translate("ListPage", "Edit selected…"))
         self.delete_action.setText(QCoreApplication.translate("ListPage", "Move to trash"))
         for fdef in self.filter_defs:
             self.filter_labels[fdef.key].setText(QCoreApplication.translate("Filters", fdef.label))
@@ -406,6 +410,23 @@ class ListPage(DeskPage):
         if found is not None:
             self.editRequested.emit(*found)
 
+    def can_edit_selected(self) -> bool:
+        """Whether this list's records can be changed many at once (Edit selected…)."""
+        from crm.services.bulk_edit import EDITS
+
+        return self.kind in EDITS
+
+    def edit_selected(self) -> Any:
+        """One change for every selected record (`crm.ui.dialogs.bulk_edit`)."""
+        from crm.ui.dialogs.bulk_edit import BulkEditDialog
+
+        ids = [record_id for kind, record_id in self.selected() if kind == self.kind]
+        if not ids or not self.can_edit_selected():
+            return None
+        dialog = BulkEditDialog(self.ctx, self.tasks, self, self.kind, ids)
+        dialog.open()
+        return dialog
+
     def new_followup(self) -> None:
         """Ask for a new follow-up linked to the current record."""
         found = self._current_record()
@@ -461,8 +482,11 @@ class ListPage(DeskPage):
         self.delete_action.setEnabled(has_selection)
         self.edit_action.setEnabled(has_selection)
         self.followup_action.setEnabled(has_selection)
+        self.bulk_action.setEnabled(has_selection)
         menu.addAction(self.open_action)
         menu.addAction(self.edit_action)
+        if self.can_edit_selected():
+            menu.addAction(self.bulk_action)
         if self.kind in FOLLOWUP_LINKS:
             menu.addAction(self.followup_action)
         offered = [a for a in self.record_actions if self._offers(a.objectName())]
