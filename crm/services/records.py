@@ -306,31 +306,17 @@ def restore(
 
 
 def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id: int) -> None:
-    """Erase a record from the trash for good (privacy requests): references to it are cleared."""
+    """Erase a record from the trash for good, with every copy of its data (its audit values,
+    import undo data, index entry, freed storage: `crm.services.privacy.destroy`)."""
     obj = get(session, spec, record_id, include_deleted=True)
     if obj.deleted_at is None:
         raise ValidationFailed(
             [], f"{spec.name} '{spec.label(obj)}' must be in the trash before it is erased"
         )
-    table = table_of(spec.model)
-    referring: dict[str, set[int]] = {}
-    for other, column in _references_to(table):
-        where = column == record_id
-        if other is table:  # a self-reference (staff_users.deleted_by_id): other rows only
-            where = sa.and_(where, other.c.id != record_id)
-        if column.nullable:
-            if other.name in _KIND_OF_TABLE:  # their search text may hold the erased record's name
-                found = session.scalars(sa.select(other.c.id).where(where))
-                referring.setdefault(_KIND_OF_TABLE[other.name], set()).update(found)
-            session.execute(sa.update(other).where(where).values({column.name: None}))
-        else:
-            session.execute(sa.delete(other).where(where))
-    uid = obj.uid
-    session.delete(obj)
-    session.flush()
-    search.remove(session, spec.name, [record_id])
-    _reindex_kinds(session, referring)
-    audit.record(session, actor_id, "purge", spec.name, record_id, uid)
+    # Imported here: destruction reads the reference helpers below.
+    from crm.services.privacy import destroy
+
+    destroy.destroy(session, actor_id, spec.name, record_id)
 
 
 _KIND_OF_TABLE: dict[str, str] = {
