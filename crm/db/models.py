@@ -289,6 +289,21 @@ class ExportLogEntry(Base):
     included_without_consent: Mapped[bool] = mapped_column(default=False)
 
 
+class ExportLogRecord(Base):
+    """A record a logged export named: the row's own record, or a person, organization or
+    event that a written column named. Kept by uid (what left the machine), so the entry
+    still says what went out after the record itself is purged."""
+
+    __tablename__ = "export_log_records"
+
+    export_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("export_log.id", ondelete="CASCADE"), primary_key=True
+    )
+    record_uid: Mapped[str] = mapped_column(sa.String(36), primary_key=True, index=True)
+    # The record's kind (an EntityKind value: contact, organization, introduction...).
+    entity: Mapped[str] = mapped_column(sa.String(32))
+
+
 class ExportProfile(Base):
     """A saved recipe for a partner file: entity, columns, header language, delimiter, encoding."""
 

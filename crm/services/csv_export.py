@@ -4,7 +4,9 @@
 objects; the request, its columns and that SELECT are in `crm.services.export_columns`) into
 an RFC 4180 file (csv module, CRLF, QUOTE_MINIMAL: quoted fields, doubled quotes, multi-line
 notes intact), then records the export in the export log (who, when,
-profile, recipient, filter, columns, row count, SHA-256 of the file). The file is written
+profile, recipient, filter, columns, row count, SHA-256 of the file, and the uids of the
+records the file names: its rows' own and those its columns name, see `crm.services.
+export_log`). The file is written
 under a hidden 0600 name beside `path` and renamed into place only when the session's
 transaction commits, the log entry with it; a rollback or a failure removes it.
 
@@ -49,7 +51,14 @@ from crm.db.models import ExportLogEntry, StaffUser
 from crm.domain import csv_headers
 from crm.domain.errors import DeskError
 from crm.domain.text import fold
-from crm.services.export_columns import TAG_SEPARATOR, ExportRequest, converted_columns, select
+from crm.services.export_columns import (
+    TAG_SEPARATOR,
+    ExportRequest,
+    converted_columns,
+    named_records,
+    select,
+)
+from crm.services.export_log import record_named
 from crm.services.fields import staff_name
 
 __all__ = [
@@ -219,7 +228,7 @@ def export(
     """
     request = request.checked()
     target = Path(path)
-    query, excluded_query = select(session, request)
+    query, excluded_query = select(session, request, records=True)
     excluded = 0
     if excluded_query is not None and not request.include_without_consent:
         excluded = int(session.execute(excluded_query).scalar_one())
@@ -228,6 +237,7 @@ def export(
     # a partial file of personal data under a visible name.
     publish = contextlib.ExitStack()
     temporary = publish.enter_context(atomic_file(target))
+    named: dict[str, str] = {}  # uid -> kind of every record the file names
     try:
         with temporary.open("w", encoding=request.encoding, newline="") as handle:
             # Through the Connection: plain Core rows, no ORM loading layer.
@@ -239,7 +249,8 @@ def export(
             stream = _stream(result, raw=raw)
             try:
                 rows = write_rows(
-                    handle, stream, request, converted=converted,
+                    handle, named_records(stream, len(request.columns), named), request,
+                    converted=converted,
                     progress=progress, cancelled=cancelled,
                 )  # fmt: skip
             finally:
@@ -280,6 +291,7 @@ def export(
     try:
         session.add(entry)
         session.flush()
+        record_named(session, entry.id, named)
     except BaseException:
         publish.__exit__(*sys.exc_info())
         raise

@@ -33,7 +33,7 @@ from crm.db.models import (
     organization_tags,
 )
 from crm.domain import csv_headers
-from crm.domain.enums import Consent
+from crm.domain.enums import Consent, EntityKind
 from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
 from crm.services import listing, lists
@@ -43,11 +43,14 @@ __all__ = [
     "DELIMITERS",
     "ENCODINGS",
     "ENTITIES",
+    "ROW_KINDS",
     "TAG_SEPARATOR",
     "ExportRequest",
+    "Named",
     "checked_filters",
     "converted_columns",
     "count_rows",
+    "named_records",
     "select",
 ]
 
@@ -180,6 +183,17 @@ def _consenting(contact: Any) -> sa.ColumnElement[bool]:
     return sa.and_(contact.share_with_partners == Consent.YES, contact.do_not_contact.is_(False))
 
 
+@dataclass(frozen=True)
+class Named:
+    """A record a row names, for the export log: its kind (an `EntityKind` value, or SQL
+    giving one), its uid (NULL when the row names none) and the columns that name it (None:
+    every row names it, the row's own record)."""
+
+    kind: str | sa.ColumnElement[Any]
+    uid: sa.ColumnElement[Any]
+    columns: frozenset[str] | None = None
+
+
 @dataclass
 class _Source:
     model: Any
@@ -187,6 +201,22 @@ class _Source:
     joins: Callable[[sa.Select[Any]], sa.Select[Any]]
     # Rows left out without consent (None: the entity carries no person).
     consent: sa.ColumnElement[bool] | None = None
+    # The records a row names besides its own (see `Named`).
+    named: tuple[Named, ...] = ()
+
+
+# The record kind of each file's rows.
+ROW_KINDS = {
+    "organizations": EntityKind.ORGANIZATION,
+    "contacts": EntityKind.CONTACT,
+    "introductions": EntityKind.INTRODUCTION,
+    "followups": EntityKind.FOLLOWUP,
+    "participants": EntityKind.PARTICIPANT,
+}
+
+
+def _names(kind: str | sa.ColumnElement[Any], uid: Any, *columns: str) -> Named:
+    return Named(kind, uid, frozenset(columns))
 
 
 def _source(entity: str, dialect: str) -> _Source:
@@ -204,8 +234,9 @@ def _source(entity: str, dialect: str) -> _Source:
         cols.update(organization=org.name, organization_uid=org.uid)
         cols["tags"] = _tags(contact_tags, "contact_id", c, dialect)
         return _Source(
-            c, cols, lambda q: q.outerjoin(org, org.id == c.organization_id), _consenting(c)
-        )
+            c, cols, lambda q: q.outerjoin(org, org.id == c.organization_id), _consenting(c),
+            (_names(EntityKind.ORGANIZATION, org.uid, "organization", "organization_uid"),),
+        )  # fmt: skip
     if entity == "introductions":
         i = Introduction
         qc_c, ma_c, intro_c = aliased(Contact), aliased(Contact), aliased(Contact)
@@ -235,7 +266,24 @@ def _source(entity: str, dialect: str) -> _Source:
                 .outerjoin(event, event.id == i.event_id)
             )
 
-        return _Source(i, cols, joins)
+        named: tuple[Named, ...] = (
+            _names(EntityKind.CONTACT, qc_c.uid, "qc_contact", "qc_contact_uid"),
+            _names(EntityKind.CONTACT, ma_c.uid, "ma_contact", "ma_contact_uid"),
+            # A party is named by its organization, else by its person.
+            _names(EntityKind.CONTACT, sa.case((qc_o.id.is_(None), qc_c.uid)), "qc_party"),
+            _names(EntityKind.CONTACT, sa.case((ma_o.id.is_(None), ma_c.uid)), "ma_party"),
+            _names(
+                EntityKind.ORGANIZATION, qc_o.uid,
+                "qc_party", "qc_organization", "qc_organization_uid",
+            ),
+            _names(
+                EntityKind.ORGANIZATION, ma_o.uid,
+                "ma_party", "ma_organization", "ma_organization_uid",
+            ),
+            _names(EntityKind.CONTACT, intro_c.uid, "introducer"),
+            _names(EntityKind.EVENT, event.uid, "event", "event_uid"),
+        )  # fmt: skip
+        return _Source(i, cols, joins, named=named)
     if entity == "followups":
         f = FollowUp
         assignee, link = aliased(StaffUser), FollowUpLink("export")
@@ -249,7 +297,27 @@ def _source(entity: str, dialect: str) -> _Source:
         def fu_joins(q: sa.Select[Any]) -> sa.Select[Any]:
             return link.joins(q.outerjoin(assignee, assignee.id == f.assignee_id))
 
-        return _Source(f, cols, fu_joins)
+        # `linked_to` names an introduction by its parties when it has no title.
+        by_parties = sa.and_(
+            f.organization_id.is_(None), f.contact_id.is_(None), link.intro.id.is_not(None),
+            sa.func.coalesce(link.intro.title, "") == "",
+        )  # fmt: skip
+        named = (
+            _names(link.kind, link.uid, "linked_to", "linked_uid"),
+            _names(EntityKind.ORGANIZATION, sa.case((by_parties, link.qc_org.uid)), "linked_to"),
+            _names(EntityKind.ORGANIZATION, sa.case((by_parties, link.ma_org.uid)), "linked_to"),
+            _names(
+                EntityKind.CONTACT,
+                sa.case((sa.and_(by_parties, link.qc_org.id.is_(None)), link.qc_person.uid)),
+                "linked_to",
+            ),
+            _names(
+                EntityKind.CONTACT,
+                sa.case((sa.and_(by_parties, link.ma_org.id.is_(None)), link.ma_person.uid)),
+                "linked_to",
+            ),
+        )
+        return _Source(f, cols, fu_joins, named=named)
     if entity == "participants":
         p = EventParticipant
         event, person, org = aliased(Event), aliased(Contact), aliased(Organization)
@@ -269,7 +337,12 @@ def _source(entity: str, dialect: str) -> _Source:
             )
 
         consent = sa.or_(p.contact_id.is_(None), _consenting(person))
-        return _Source(p, cols, p_joins, consent)
+        named = (
+            _names(EntityKind.EVENT, event.uid, "event", "event_uid", "event_starts_on"),
+            _names(EntityKind.CONTACT, person.uid, "contact", "contact_email", "contact_uid"),
+            _names(EntityKind.ORGANIZATION, org.uid, "organization", "organization_uid"),
+        )
+        return _Source(p, cols, p_joins, consent, named)
     raise DeskError(f"cannot export '{entity}'")
 
 
@@ -297,15 +370,26 @@ def _where(
 
 
 def select(
-    session: Session, request: ExportRequest
+    session: Session, request: ExportRequest, *, records: bool = False
 ) -> tuple[sa.Select[Any], sa.Select[Any] | None]:
-    """The SELECT of the rows to write, and the count of rows left out for want of consent."""
+    """The SELECT of the rows to write, and the count of rows left out for want of consent.
+
+    With `records`, each row carries after its written columns the (kind, uid) pairs of the
+    records it names (see `Named`, `named_records`), for the export log.
+    """
     request = request.checked()
     source = _source(request.entity, session.get_bind().dialect.name)
     where = _where(session, request, source)
     dialect = session.get_bind().dialect.name
     texts = [_as_text(source.columns[c], dialect) for c in request.columns]
     exprs = [expr.label(c) for (expr, _), c in zip(texts, request.columns, strict=True)]
+    if records:
+        for n, named in enumerate(_named(source, request)):
+            kind = sa.literal(str(named.kind)) if isinstance(named.kind, str) else named.kind
+            exprs += [
+                sa.type_coerce(kind, sa.String()).label(f"named_kind_{n}"),
+                named.uid.label(f"named_uid_{n}"),
+            ]
     query = source.joins(sa.select(*exprs).select_from(source.model)).where(*where)
     excluded = None
     if source.consent is not None:
@@ -315,6 +399,26 @@ def select(
         if not request.include_without_consent:
             query = query.where(source.consent)
     return query.order_by(source.model.id), excluded
+
+
+def _named(source: _Source, request: ExportRequest) -> list[Named]:
+    own = Named(ROW_KINDS[request.entity], source.model.uid)
+    chosen = set(request.columns)
+    return [own] + [n for n in source.named if n.columns is None or n.columns & chosen]
+
+
+def named_records(
+    rows: Iterable[Sequence[Any]], width: int, found: dict[str, str]
+) -> Iterable[Sequence[Any]]:
+    """The rows of `select(..., records=True)` cut to their `width` written columns; the
+    (kind, uid) pairs after them go into `found` (uid -> kind, the first kind seen)."""
+    for row in rows:
+        tail = row[width:]
+        for k in range(0, len(tail), 2):
+            uid = tail[k + 1]
+            if uid and uid not in found:
+                found[uid] = tail[k]
+        yield row[:width]
 
 
 def converted_columns(session: Session, request: ExportRequest) -> list[bool]:
