@@ -9,8 +9,8 @@ full, read-only, damaged: a sentence saying what was and was not written), 2 usa
 This module holds what every command goes through: the parser's common options, how the
 database is opened (`open_mode`), and the one error handler (`run`). Each command lives in
 the module of its area: `window` (gui), `demo`, `search`, `care` (backup, restore, check),
-`users`, `exchange` (export, import), `move`, `logs` (history, exports); `common` has `err`
-and `actor_id`.
+`users`, `exchange` (export, import), `move`, `logs` (history, exports), `privacy` (report,
+forget); `common` has `err` and `actor_id`.
 Qt is imported only by `window`, inside the `gui` command, and the services only inside the
 commands, so the other commands start fast.
 """
@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm.cli import care, demo, exchange, logs, move, search, users, window
+from crm.cli import care, demo, exchange, logs, move, privacy, search, users, window
 from crm.cli.common import err
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # The order here is the order of `crm --help`.
-    for area in (window, demo, search, care, users, exchange, move, logs):
+    for area in (window, demo, search, care, users, exchange, move, logs, privacy):
         area.add_commands(commands)
     return parser
 
@@ -73,6 +73,8 @@ def open_mode(args: argparse.Namespace) -> str:
         return "read" if args.dry_run else "create"
     if command in ("export", "move"):
         return "write"
+    if command == "privacy":
+        return "write" if args.privacy_command == "forget" else "read"
     return "create"  # gui, demo, restore
 
 
@@ -84,6 +86,7 @@ WORK = {
     "check": "the rebuilt search index",
     "restore": "the restored data",
     "users": "the new staff user",
+    "privacy": "the destruction",
     "gui": "a change",
 }
 
@@ -151,7 +154,7 @@ def run(db: Database, args: argparse.Namespace, command: str) -> int:
         return f"Already saved in {db.display_name}: {'; '.join(done)}. Nothing after that was written."
 
     try:
-        if command in WRITING and (command != "users" or args.users_command == "add"):
+        if command in WRITING and _writes(args, command):
             from crm.services.maintenance import damage
 
             damage.guard(db)  # a damaged file is read-only until repaired
@@ -181,8 +184,17 @@ def run(db: Database, args: argparse.Namespace, command: str) -> int:
         return 1
 
 
+def _writes(args: argparse.Namespace, command: str) -> bool:
+    """Whether a command of WRITING writes with these arguments (its sub-command may read)."""
+    if command == "users":
+        return bool(args.users_command == "add")
+    if command == "privacy":
+        return bool(args.privacy_command == "forget")
+    return True
+
+
 # Commands that write: refused on a damaged file (see crm.services.maintenance.damage.guard).
-WRITING = {"demo", "export", "import", "users", "backup", "move"}
+WRITING = {"demo", "export", "import", "users", "backup", "move", "privacy"}
 
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "gui": window.cmd_gui,
@@ -197,4 +209,5 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "move": move.cmd_move,
     "history": logs.cmd_history,
     "exports": logs.cmd_exports,
+    "privacy": privacy.cmd_privacy,
 }

@@ -286,8 +286,15 @@ def _consents(person: Contact, introductions: list[dict[str, Any]]) -> list[dict
 
 
 def _exports(session: Session, uid: str) -> list[dict[str, Any]]:
-    """The partner files that included the person (the export log's uids)."""
-    return []
+    """The partner files that named the person (the export log's records), newest first."""
+    from crm.services.export_log import files_including
+
+    return [
+        {"at": _plain(f.at), "user": f.user, "entity": f.entity, "recipient": f.recipient,
+         "profile": f.profile, "file": f.file_name, "sha256": f.sha256,
+         "included_without_consent": f.included_without_consent}
+        for f in files_including(session, uid)
+    ]  # fmt: skip
 
 
 # --- writing ---------------------------------------------------------------------------------
