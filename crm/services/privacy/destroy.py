@@ -53,6 +53,8 @@ from crm.db.models import (
     RECORD_MODELS,
     AuditEntry,
     Contact,
+    Event,
+    EventParticipant,
     ExportLogEntry,
     ExportProfile,
     ImportBatchItem,
@@ -200,6 +202,10 @@ def _audit_where(kind: str, record_id: int, uid: str = "") -> sa.ColumnElement[b
 
 
 def _labels(session: Session, kind: str, ids: Sequence[int]) -> list[str]:
+    if kind == "participant":  # a participation is named by its event
+        return [
+            str(session.get(Event, session.get(EventParticipant, i).event_id).name) for i in ids
+        ]
     spec = _spec(kind)
     return [str(spec.label(session.get(spec.model, i))) for i in ids]
 
