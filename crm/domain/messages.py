@@ -139,6 +139,8 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "No contact has the uid or email %1 (trashed contacts included). Check it: `crm search` finds people by name."), ("person",)),
     "privacy.ambiguous_person": (
         QT_TRANSLATE_NOOP("Errors", "Several contacts have the email %1; name one by its uid: %2."), ("person", "uids")),
+    "privacy.report_failed": (
+        QT_TRANSLATE_NOOP("Errors", "The privacy report could not be written to %1 (%2); nothing was left there. Choose another folder."), ("folder", "reason")),
     "repair.impossible": (
         QT_TRANSLATE_NOOP("Errors", "%1 cannot be repaired: SQLite cannot read all of it back (%2). Nothing was changed; restore a backup (File › Restore from a backup)."), ("where", "problems")),
 }  # fmt: skip
