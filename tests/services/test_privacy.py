@@ -24,8 +24,8 @@ from crm.services import (
     followups,
     interactions,
     introductions,
-    lists,
     listing,
+    lists,
     organizations,
 )
 from crm.services.export_columns import ExportRequest

@@ -64,7 +64,7 @@ def test_forget_asks_then_destroys_and_names_the_backups(qtbot, desk, tasks, ans
     action.trigger()
     settle(qtbot, page)
     assert _eric(desk) is not None
-    kind, title, question = answers.asked[-1]
+    kind, _title, question = answers.asked[-1]
     assert kind == "confirm" and "Éric Côté" in question and "détruit" in question
     answers.confirm.append(True)
     _action(page, "contactForgetAction").trigger()

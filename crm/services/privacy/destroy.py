@@ -203,9 +203,13 @@ def _audit_where(kind: str, record_id: int, uid: str = "") -> sa.ColumnElement[b
 
 def _labels(session: Session, kind: str, ids: Sequence[int]) -> list[str]:
     if kind == "participant":  # a participation is named by its event
-        return [
-            str(session.get(Event, session.get(EventParticipant, i).event_id).name) for i in ids
-        ]
+        query = (
+            sa.select(Event.name)
+            .join(EventParticipant, EventParticipant.event_id == Event.id)
+            .where(EventParticipant.id.in_(ids))
+            .order_by(EventParticipant.id)
+        )
+        return [str(name) for name in session.scalars(query)]
     spec = _spec(kind)
     return [str(spec.label(session.get(spec.model, i))) for i in ids]
 
@@ -390,7 +394,7 @@ def _redact_everywhere(
         for row in session.execute(query).all():
             if (kind, row[0]) == destroyed:
                 continue
-            changed = {
+            changed: dict[str, Any] = {
                 c.name: pattern.sub(REDACTED, row[i + 1])
                 for i, c in enumerate(columns)
                 if row[i + 1] and pattern.search(row[i + 1])
@@ -407,7 +411,7 @@ def _redact_everywhere(
         (StageChange, StageChange.note),
         (ExportLogEntry, ExportLogEntry.filter),
     ):
-        key = table_model.id  # type: ignore[attr-defined]
+        key = table_model.id
         for row_id, text in session.execute(
             sa.select(key, column).where(_containing(column, words))
         ).all():

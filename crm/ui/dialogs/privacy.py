@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMenu
@@ -23,8 +23,11 @@ from crm.ui.errors import error_text
 from crm.ui.operations import KINDS
 from crm.ui.tasks import Task
 
+if TYPE_CHECKING:
+    from crm.ui.pages.lists import ListPage
 
-def add_actions(page: Any, menu: QMenu, contact_id: int | None) -> None:
+
+def add_actions(page: ListPage, menu: QMenu, contact_id: int | None) -> None:
     """The two actions, on the contact under the cursor (disabled without one)."""
     menu.addSeparator()
     report = menu.addAction(QCoreApplication.translate("Privacy", "Privacy report…"))
@@ -45,7 +48,7 @@ def ask_folder(parent: Any) -> str:
     )
 
 
-def privacy_report(page: Any, contact_id: int) -> Task | None:
+def privacy_report(page: ListPage, contact_id: int) -> Task | None:
     """Write the person's report into a new folder of the chosen one, off the GUI thread."""
     from crm.domain.errors import coded
     from crm.services.privacy import report
@@ -82,7 +85,7 @@ def privacy_report(page: Any, contact_id: int) -> Task | None:
     )
 
 
-def forget(page: Any, contact_id: int) -> Task | None:
+def forget(page: ListPage, contact_id: int) -> Task | None:
     """Ask (showing what goes), then destroy the person and say which backups hold them."""
     from crm.domain.errors import DeskError
     from crm.services.privacy import destroy
@@ -145,5 +148,7 @@ def forget(page: Any, contact_id: int) -> Task | None:
 
     return page.write(
         lambda session, actor: destroy.forget(session, actor, contact_id),
-        kinds=KINDS, error_title=QCoreApplication.translate("Privacy", "Cannot forget this person"), on_done=done,
-    )  # fmt: skip
+        kinds=KINDS,
+        error_title=QCoreApplication.translate("Privacy", "Cannot forget this person"),
+        on_done=done,
+    )
