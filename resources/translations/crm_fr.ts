@@ -3080,6 +3080,10 @@ Restaurez une sauvegarde.</translation>
         <source>%1 was destroyed.</source>
         <translation>%1 a été détruit(e).</translation>
     </message>
+    <message>
+        <source>Another program is reading the database: the space the person took is cleaned when the last program using it closes.</source>
+        <translation>Un autre programme lit la base de données : la place qu’occupait la personne sera nettoyée quand le dernier programme qui l’utilise se fermera.</translation>
+    </message>
     <message numerus="yes">
         <source>%n backup(s) made since the record was created still hold this person; delete them or keep them out of restores:</source>
         <translation>

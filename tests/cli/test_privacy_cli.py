@@ -64,6 +64,11 @@ def test_forget_with_yes_destroys_and_names_the_backups(dbfile, capsys):
             assert list(actions) == ["create", "forget"]
     finally:
         db.close()
+    # Its history still says who created and destroyed it, and which fields it had.
+    assert crm(dbfile, "history", uid) == 0
+    history = capsys.readouterr().out
+    assert "forget contact" in history and "email: (value destroyed)" in history
+    assert "Côté" not in history
 
 
 def test_report_writes_the_files(dbfile, tmp_path, capsys):

@@ -131,6 +131,12 @@ def forget(page: ListPage, contact_id: int) -> Task | None:
         said = QCoreApplication.translate("Privacy", "%1 was destroyed.").replace(
             "%1", result.label
         )
+        if result.storage_cleaned is False:
+            said += "\n\n" + QCoreApplication.translate(
+                "Privacy",
+                "Another program is reading the database: the space the person took is "
+                "cleaned when the last program using it closes.",
+            )
         if held:
             said += "\n\n" + QCoreApplication.translate(
                 "Privacy",
