@@ -342,7 +342,9 @@ def _identifying(obj: Any) -> list[str]:
 def _pattern(words: Sequence[str]) -> re.Pattern[str] | None:
     if not words:
         return None
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    # Whole words only: an organization "BIO" must not take "biotech" with it.
+    either = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.IGNORECASE)
 
 
 def _redact(value: Any, pattern: re.Pattern[str] | None) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -88,6 +89,8 @@ _COLUMNS = {
     "assignee": ("Assignee", "Responsable"),
     "qc_party": ("Québec party", "Partie québécoise"),
     "ma_party": ("Massachusetts party", "Partie du Massachusetts"),
+    "deleted_at": ("In the trash since", "Dans la corbeille depuis"),
+    "introduction_uid": ("Introduction", "Mise en relation"),
 }  # fmt: skip
 _ROLES = {
     "qc_party": ("Québec party", "Partie québécoise"),
@@ -366,43 +369,57 @@ def _lang(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "fr" else pair[0]
 
 
-def _field_label(name: str, language: str) -> str:
+# The catalogue entity whose fields a section shows, looked at first for labels and enums.
+_ENTITY_OF = {
+    "person": catalogue.CONTACT, "organization": catalogue.ORGANIZATION,
+    "introductions": catalogue.INTRODUCTION, "followups": catalogue.FOLLOWUP,
+    "interactions": catalogue.INTERACTION, "events": catalogue.EVENT,
+}  # fmt: skip
+_ISO_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:[+-]00:00|Z)?")
+
+
+def _fields(section: str, name: str) -> list[catalogue.Field]:
+    first = _ENTITY_OF.get(section)
+    entities = [first] if first is not None else []
+    entities += [e for e in _ENTITY_OF.values() if e is not first]
+    return [f for e in entities for f in e.fields if f.name == name]
+
+
+def _field_label(section: str, name: str, language: str) -> str:
     if name in _COLUMNS:
         return _lang(_COLUMNS[name], language)
     if language == "fr" and name in catalogue.FR_HEADERS:
         return catalogue.FR_HEADERS[name]
-    for entity in (catalogue.CONTACT, catalogue.INTRODUCTION, catalogue.FOLLOWUP,
-                   catalogue.INTERACTION, catalogue.EVENT, catalogue.ORGANIZATION):  # fmt: skip
-        for f in entity.fields:
-            if f.name == name and (f.label or f.header):
-                return _french(f.label or f.header, language)
+    for f in _fields(section, name):
+        if f.label or f.header:
+            return _french(f.label or f.header, language)
     return name.replace("_", " ").capitalize()
 
 
-def _enum_of(name: str) -> str | None:
-    for entity in (catalogue.CONTACT, catalogue.INTRODUCTION, catalogue.FOLLOWUP,
-                   catalogue.INTERACTION, catalogue.EVENT, catalogue.ORGANIZATION):  # fmt: skip
-        for f in entity.fields:
-            if f.name == name and f.kind.startswith("enum:"):
-                return f.kind.removeprefix("enum:")
-    return {"consent": "Consent"}.get(name)
+def _enum_of(section: str, name: str) -> str | None:
+    for f in _fields(section, name):
+        if f.kind.startswith("enum:"):
+            return f.kind.removeprefix("enum:")
+    return {"consent": "Consent", "purpose": "IntroductionPurpose"}.get(name)
 
 
-def _value_text(name: str, value: Any, language: str) -> str:
+def _value_text(section: str, name: str, value: Any, language: str) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
         return _lang(("yes", "oui"), language) if value else _lang(("no", "non"), language)
     if name in ("role", "what") and value in _ROLES:
         return _lang(_ROLES[value], language)
-    enum = _enum_of(name)
+    enum = _enum_of(section, name)
     if enum and str(value) in labels.ENUMS.get(enum, {}):
         return _french(labels.ENUMS[enum][str(value)], language)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_change(v)}" for k, v in value.items())
-    return str(value)
+    # A moment reads "2025-02-01 14:30 UTC" (the values are UTC).
+    moment = _ISO_MOMENT.fullmatch(str(value))
+    return f"{moment[1]} {moment[2]} UTC" if moment else str(value)
 
 
 def _change(value: Any) -> str:
@@ -435,15 +452,17 @@ def transcript(report: Report) -> str:
             parts.append(f"<table><tr><th>{e(_lang(_WORDS['field'], lang))}</th>"
                          f"<th>{e(_lang(_WORDS['value'], lang))}</th></tr>")  # fmt: skip
             for row in rows:
-                label = _field_label(row["field"], lang)
-                text = _value_text(row["field"], row["value"], lang)
+                label = _field_label(section, row["field"], lang)
+                text = _value_text(section, row["field"], row["value"], lang)
                 parts.append(f"<tr><th>{e(label)}</th><td>{e(text)}</td></tr>")
         else:
             names = list(dict.fromkeys(k for row in rows for k in row))
-            head = "".join(f"<th>{e(_field_label(n, lang))}</th>" for n in names)
+            head = "".join(f"<th>{e(_field_label(section, n, lang))}</th>" for n in names)
             parts.append(f"<table><tr>{head}</tr>")
             for row in rows:
-                cells = "".join(f"<td>{e(_value_text(n, row.get(n), lang))}</td>" for n in names)
+                cells = "".join(
+                    f"<td>{e(_value_text(section, n, row.get(n), lang))}</td>" for n in names
+                )
                 parts.append(f"<tr>{cells}</tr>")
         parts.append("</table>")
     parts.append("</body></html>")
