@@ -264,3 +264,17 @@ def test_backups_made_since_the_record_was_created_hold_it(sqlite_db, tmp_path):
     made = backups.backup(db)
     elsewhere = backups.backup(db, tmp_path / "elsewhere" / "mine.db")
     assert destroy.backups_holding(db, created) == sorted([made, elsewhere])
+
+
+def test_an_organization_destroyed_is_unnamed_as_a_whole_word_only(db, actor):
+    with db.write() as s:
+        org = organizations.service.create(s, actor, {"name": "Nova", "region": "QC"}).id
+        person = contacts.service.create(
+            s, actor, {"last_name": "Roy", "notes": "Met Nova and Novartis at BIO; nova again."}
+        ).id
+    with db.write() as s:
+        organizations.service.delete(s, actor, org)
+    with db.write() as s:
+        organizations.service.purge(s, actor, org)
+    with db.read() as s:
+        assert s.get(Contact, person).notes == "Met […] and Novartis at BIO; […] again."
