@@ -17,7 +17,7 @@ from crm.cli.common import actor_id, err
 
 if TYPE_CHECKING:
     from crm.db.database import Database
-    from crm.services.privacy.destroy import Plan
+    from crm.services.privacy.forget import Plan
 
 KIND_WORDS = {
     "followup": "follow-up(s)", "interaction": "interaction(s)", "participant": "participation(s) in events",
@@ -49,10 +49,10 @@ def cmd_privacy(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_report(db: Database, args: argparse.Namespace) -> int:
-    from crm.services.privacy import destroy, report
+    from crm.services.privacy import forget, report
 
     with db.read() as session:
-        person = destroy.find_person(session, args.person)
+        person = forget.find_person(session, args.person)
         found = report.gather(session, person.id)
     written = report.write(found, args.out)
     print(f"Wrote what the desk holds on {found.name} ({found.uid}) to {args.out}: "
@@ -79,11 +79,11 @@ def describe(plan: Plan) -> list[str]:
 
 
 def cmd_forget(db: Database, args: argparse.Namespace) -> int:
-    from crm.services.privacy import destroy
+    from crm.services.privacy import destroy, forget
 
     with db.read() as session:
-        person = destroy.find_person(session, args.person)
-        plan = destroy.plan(session, "contact", person.id)
+        person = forget.find_person(session, args.person)
+        plan = forget.plan(session, "contact", person.id)
     if not args.yes:
         print("This will destroy, for good:")
         for line in describe(plan):
@@ -98,7 +98,7 @@ def cmd_forget(db: Database, args: argparse.Namespace) -> int:
     # ROLES: forgetting a person is an admin's; the lead wires identity's admin check here.
     actor = actor_id(db, args.user)
     with db.write(f"the destruction of {plan.label}") as session:
-        done = destroy.forget(session, actor, person.id)
+        done = forget.forget(session, actor, person.id)
     print(f"Destroyed {done.label} ({done.uid}): the record and every copy the desk held "
           "(the audit trail keeps that it was destroyed, by whom and when).")  # fmt: skip
     if done.storage_cleaned is False:

@@ -220,5 +220,12 @@
             <numerusform>Delete %n records permanently? This cannot be undone: the records and their links are erased.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n backup(s) made since then still hold them; delete them or keep them out of restores:</source>
+        <translation>
+            <numerusform>%n backup made since then still holds them; delete it or keep it out of restores:</numerusform>
+            <numerusform>%n backups made since then still hold them; delete them or keep them out of restores:</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -3336,6 +3336,13 @@ L’enregistrer quand même ?</translation>
             <numerusform>Supprimer définitivement %n fiches ? C’est irréversible : les fiches et leurs liens sont effacés.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n backup(s) made since then still hold them; delete them or keep them out of restores:</source>
+        <translation>
+            <numerusform>%n sauvegarde faite depuis les contient encore ; supprimez-la ou ne la restaurez pas :</numerusform>
+            <numerusform>%n sauvegardes faites depuis les contiennent encore ; supprimez-les ou ne les restaurez pas :</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete permanently</source>
         <translation>Supprimer définitivement</translation>

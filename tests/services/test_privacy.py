@@ -30,7 +30,7 @@ from crm.services import (
 )
 from crm.services.export_columns import ExportRequest
 from crm.services.maintenance import backup as backups
-from crm.services.privacy import destroy, report
+from crm.services.privacy import destroy, forget, report
 
 NOTE = "Prefers calls after four; <b>allergic</b> to quillberries"
 
@@ -146,7 +146,7 @@ def test_forget_destroys_every_copy(db, actor, tmp_path):
     if db.is_sqlite:
         assert _found_in_file(db, secrets)
     with db.write() as s:
-        done = destroy.forget(s, actor, person)
+        done = forget.forget(s, actor, person)
     assert done.storage_cleaned is True
     assert _found_in_tables(db, secrets) == []
     if db.is_sqlite:
@@ -191,7 +191,7 @@ def test_purge_from_the_trash_destroys_too(db, actor, tmp_path):
 def test_plan_says_what_goes(db, actor, tmp_path):
     person, uid, _secrets, _ids = _desk(db, actor, tmp_path)
     with db.read() as s:
-        plan = destroy.plan(s, "contact", person)
+        plan = forget.plan(s, "contact", person)
     assert plan.uid == uid and plan.label == "Zéphyrine Quillfeather"
     assert plan.erased == {
         "followup": ["Call her back"], "interaction": ["Lunch"], "participant": ["BIO 2025"],
@@ -203,10 +203,10 @@ def test_plan_says_what_goes(db, actor, tmp_path):
 def test_a_person_is_found_by_uid_or_email_only(db, actor, tmp_path):
     person, uid, _secrets, _ids = _desk(db, actor, tmp_path)
     with db.read() as s:
-        assert destroy.find_person(s, uid.upper()).id == person
-        assert destroy.find_person(s, " Zephyrine.Q@lumiere.example ").id == person
+        assert forget.find_person(s, uid.upper()).id == person
+        assert forget.find_person(s, " Zephyrine.Q@lumiere.example ").id == person
         with pytest.raises(DeskError) as refused:
-            destroy.find_person(s, "Quillfeather")
+            forget.find_person(s, "Quillfeather")
     assert refused.value.code == "privacy.unknown_person"
     assert "Quillfeather" in str(refused.value)
 

@@ -81,7 +81,7 @@ def test_forget_asks_then_destroys_and_names_the_backups(qtbot, desk, tasks, ans
 def test_a_destroyed_party_shows_as_destroyed(qtbot, desk, tasks, english):
     from crm.db.models import Organization
     from crm.services import introductions
-    from crm.services.privacy import destroy
+    from crm.services.privacy import forget
     from crm.ui.pages.records import IntroductionsPage
 
     eric = _eric(desk).id
@@ -92,7 +92,7 @@ def test_a_destroyed_party_shows_as_destroyed(qtbot, desk, tasks, english):
             {"title": "Éric Côté meets Boston", "qc_contact_id": eric, "ma_organization_id": boston},
         )  # fmt: skip
     with desk.db.write() as s:
-        destroy.forget(s, desk.user_id, eric)
+        forget.forget(s, desk.user_id, eric)
     page = IntroductionsPage(desk, tasks)
     qtbot.addWidget(page)
     page.activate()

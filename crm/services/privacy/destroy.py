@@ -1,5 +1,7 @@
 """Destruction: a person (or an organization) erased with every copy of their data the desk
-holds. The trash's permanent deletion (`records.purge`) and `forget` both come here.
+holds. The trash's permanent deletion (`records.purge`) and a person's request
+(`crm.services.privacy.forget`) both come here. It imports neither the records machinery nor
+the kind registry (they import it): the foreign keys come from `crm.services.references`.
 
 What goes, in the one transaction of the user's action:
 
@@ -53,15 +55,15 @@ from crm.db.models import (
     RECORD_MODELS,
     AuditEntry,
     Contact,
-    Event,
-    EventParticipant,
     ExportLogEntry,
     ExportProfile,
     ImportBatchItem,
     Organization,
     StageChange,
 )
-from crm.domain.errors import NotFound, coded
+from crm.domain.errors import NotFound
+from crm.services import audit
+from crm.services.references import KIND_OF_TABLE, references_to, reindex_kinds
 
 REDACTED = "[…]"
 
@@ -94,23 +96,6 @@ class Linked:
 
 
 @dataclass
-class Plan:
-    """What destroying a record takes away: shown before `forget` asks."""
-
-    kind: str
-    record_id: int
-    uid: str
-    label: str
-    created_at: datetime
-    # kind -> labels of the records erased with it / kept without their link to it
-    erased: dict[str, list[str]]
-    kept: dict[str, list[str]]
-    audit_entries: int
-    import_items: int
-    profiles: list[str]
-
-
-@dataclass
 class Destroyed:
     """A destruction done: what it was, and (once committed) whether the storage was cleaned."""
 
@@ -124,57 +109,19 @@ class Destroyed:
     storage_cleaned: bool | None = None
 
 
-# --- finding a person -------------------------------------------------------------------
-
-
-def find_person(session: Session, text: str) -> Contact:
-    """The contact a privacy request names: its uid or its email (trashed contacts too)."""
-    wanted = text.strip().lower()
-    found = list(
-        session.scalars(
-            sa.select(Contact)
-            .where(
-                sa.or_(Contact.uid == wanted, Contact.email_lower == wanted)
-                if wanted
-                else sa.false()
-            )
-            .order_by(Contact.id)
-        )
-    )
-    if not found:
-        raise coded("privacy.unknown_person", person=text)
-    if len(found) > 1:
-        raise coded("privacy.ambiguous_person", person=text, uids=", ".join(c.uid for c in found))
-    return found[0]
-
-
 # --- what is tied to a record -------------------------------------------------------------
 
 
-def _spec(kind: str) -> Any:
-    from crm.services.kinds import KINDS  # the registry imports every service
-
-    return KINDS[kind].service
-
-
-def _references(model: type[Any]) -> list[tuple[sa.Table, sa.Column[Any]]]:
-    from crm.services.records import _references_to
-
-    return _references_to(table_of(model))
-
-
-def _kind_of(table: sa.Table) -> str | None:
-    from crm.services.records import _KIND_OF_TABLE
-
-    return _KIND_OF_TABLE.get(table.name)
+def _model(kind: str) -> Any:
+    return RECORD_MODELS[kind]
 
 
 def linked(session: Session, model: type[Any], record_id: int) -> Linked:
     """The records that refer to this one: the ones that exist only for it, and the others."""
     found = Linked()
     table = table_of(model)
-    for other, column in _references(model):
-        kind = _kind_of(other)
+    for other, column in references_to(table):
+        kind = KIND_OF_TABLE.get(other.name)
         if kind is None or other is table:
             continue
         rows = session.execute(sa.select(other).where(column == record_id)).mappings()
@@ -195,77 +142,39 @@ def linked(session: Session, model: type[Any], record_id: int) -> Linked:
     return found
 
 
-def _audit_where(kind: str, record_id: int, uid: str = "") -> sa.ColumnElement[bool]:
+def audit_where(kind: str, record_id: int, uid: str = "") -> sa.ColumnElement[bool]:
     """A record's entries: by kind and id, and by uid (what survives a restore's renumbering)."""
     where = sa.and_(AuditEntry.entity == kind, AuditEntry.record_id == record_id)
     return sa.or_(where, AuditEntry.record_uid == uid) if uid else where
 
 
-def _labels(session: Session, kind: str, ids: Sequence[int]) -> list[str]:
-    if kind == "participant":  # a participation is named by its event
-        query = (
-            sa.select(Event.name)
-            .join(EventParticipant, EventParticipant.event_id == Event.id)
-            .where(EventParticipant.id.in_(ids))
-            .order_by(EventParticipant.id)
-        )
-        return [str(name) for name in session.scalars(query)]
-    spec = _spec(kind)
-    return [str(spec.label(session.get(spec.model, i))) for i in ids]
-
-
-def plan(session: Session, kind: str, record_id: int) -> Plan:
-    """What `destroy(kind, record_id)` would take away, read only."""
-    spec = _spec(kind)
-    obj = spec.get(session, record_id, include_deleted=True)
-    links = linked(session, spec.model, record_id)
-    erased_audit = [_audit_where(kind, record_id, obj.uid)] + [
-        _audit_where(k, i) for k, ids in links.erased.items() for i in ids
-    ]
-    audit_entries = session.scalar(
-        sa.select(sa.func.count()).select_from(AuditEntry).where(sa.or_(*erased_audit))
-    )
-    items = session.scalar(
-        sa.select(sa.func.count())
-        .select_from(ImportBatchItem)
-        .where(ImportBatchItem.entity == kind, ImportBatchItem.record_id == record_id)
-    )
-    return Plan(
-        kind, record_id, obj.uid, str(spec.label(obj)), obj.created_at,
-        {k: _labels(session, k, ids) for k, ids in links.erased.items()},
-        {k: _labels(session, k, ids) for k, ids in links.kept.items()},
-        int(audit_entries or 0), int(items or 0),
-        [p.name for p in _profiles_naming(session, obj)],
-    )  # fmt: skip
-
-
 # --- destruction -----------------------------------------------------------------------------
 
 
-def forget(session: Session, actor_id: int | None, contact_id: int) -> Destroyed:
-    """Destroy a person on request, from the trash or not (`crm privacy forget`)."""
-    return destroy(session, actor_id, "contact", contact_id, action="forget")
-
-
 def destroy(
-    session: Session, actor_id: int | None, kind: str, record_id: int, *, action: str = "purge"
+    session: Session,
+    actor_id: int | None,
+    kind: str,
+    record_id: int,
+    *,
+    label: str,
+    action: str = "purge",
 ) -> Destroyed:
-    """Erase a contact or an organization and every copy of its data; see the module."""
-    from crm.services import audit, records
-
-    spec = _spec(kind)
-    obj = session.get(spec.model, record_id)
+    """Erase a record (a contact, an organization...) and every copy of its data; see the
+    module. `label` names it for the caller's messages; `action` is the trail's word."""
+    model = _model(kind)
+    obj = session.get(model, record_id)
     if obj is None:
         raise NotFound(kind, record_id)
     _secure(session)
-    uid, label, created_at = obj.uid, str(spec.label(obj)), obj.created_at
+    uid, created_at = obj.uid, obj.created_at
     words = _identifying(obj)
-    links = linked(session, spec.model, record_id)
+    links = linked(session, model, record_id)
     for other_kind, ids in links.erased.items():
         for other_id in ids:
             _erase(session, other_kind, other_id, "")
-    table = table_of(spec.model)
-    for other, column in _references(spec.model):
+    table = table_of(model)
+    for other, column in references_to(table):
         where = column == record_id
         if other is table:  # a self-reference (staff_users.deleted_by_id): other rows only
             where = sa.and_(where, other.c.id != record_id)
@@ -281,7 +190,7 @@ def destroy(
     _erase(session, kind, record_id, uid)
     for other_kind, ids in links.kept.items():
         redacted.setdefault(other_kind, set()).update(ids)
-    records._reindex_kinds(session, redacted)
+    reindex_kinds(session, redacted)
     audit.record(session, actor_id, action, kind, record_id, uid)
     return _register(
         session,
@@ -295,7 +204,7 @@ def destroy(
 
 def _erase(session: Session, kind: str, record_id: int, uid: str) -> None:
     """The copies of a record outside its row: index entry, audit values, import undo data."""
-    model = _spec(kind).model
+    model = _model(kind)
     if uid == "":
         row = session.get(model, record_id)
         if row is not None:
@@ -304,7 +213,7 @@ def _erase(session: Session, kind: str, record_id: int, uid: str) -> None:
             session.flush()
     search.remove(session, kind, [record_id])
     entries = session.execute(
-        sa.select(AuditEntry.id, AuditEntry.changes).where(_audit_where(kind, record_id, uid))
+        sa.select(AuditEntry.id, AuditEntry.changes).where(audit_where(kind, record_id, uid))
     ).all()
     for entry_id, text in entries:
         session.execute(
@@ -451,7 +360,7 @@ def _profile_filters(obj: Any, filters: Mapping[str, Any]) -> dict[str, Any]:
     return kept
 
 
-def _profiles_naming(session: Session, obj: Any) -> list[ExportProfile]:
+def profiles_naming(session: Session, obj: Any) -> list[ExportProfile]:
     found = []
     for profile in session.scalars(sa.select(ExportProfile).order_by(ExportProfile.name)):
         filters = _loads(profile.filters)
@@ -463,7 +372,7 @@ def _profiles_naming(session: Session, obj: Any) -> list[ExportProfile]:
 def _profiles_and_log(session: Session, obj: Any) -> None:
     """Saved filters that name the record: export profiles' filters, and the filter text of
     the export log's entries (a name in a filter need not be spelled whole: "côté")."""
-    for profile in _profiles_naming(session, obj):
+    for profile in profiles_naming(session, obj):
         profile.filters = json.dumps(
             _profile_filters(obj, _loads(profile.filters)), ensure_ascii=False
         )
@@ -619,16 +528,25 @@ def backups_holding(db: Database, since: datetime) -> list[Path]:
     return sorted(held)
 
 
+def backups_holding_records(db: Database, chosen: Iterable[tuple[str, int]]) -> list[Path]:
+    """The backups that hold any of these records (kind, id): made since the oldest was
+    created (what the trash says before it erases them)."""
+    created: list[datetime] = []
+    with db.read() as session:
+        for kind, record_id in chosen:
+            row = session.get(_model(kind), record_id)
+            if row is not None:
+                created.append(row.created_at)
+    return backups_holding(db, min(created)) if created else []
+
+
 __all__ = [
     "REDACTED",
     "Destroyed",
     "Linked",
-    "Plan",
     "backups_holding",
+    "backups_holding_records",
     "clean_storage",
     "destroy",
-    "find_person",
-    "forget",
     "linked",
-    "plan",
 ]

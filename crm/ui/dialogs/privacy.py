@@ -89,10 +89,11 @@ def forget(page: ListPage, contact_id: int) -> Task | None:
     """Ask (showing what goes), then destroy the person and say which backups hold them."""
     from crm.domain.errors import DeskError
     from crm.services.privacy import destroy
+    from crm.services.privacy import forget as forgetting
 
     try:
         with page.ctx.db.read() as session:
-            plan = destroy.plan(session, "contact", contact_id)
+            plan = forgetting.plan(session, "contact", contact_id)
     except DeskError as exc:  # gone meanwhile, or the database is away
         messages.error(
             page,
@@ -153,7 +154,7 @@ def forget(page: ListPage, contact_id: int) -> Task | None:
         messages.info(page, QCoreApplication.translate("Privacy", "Forget this person"), said)
 
     return page.write(
-        lambda session, actor: destroy.forget(session, actor, contact_id),
+        lambda session, actor: forgetting.forget(session, actor, contact_id),
         kinds=KINDS,
         error_title=QCoreApplication.translate("Privacy", "Cannot forget this person"),
         on_done=done,
