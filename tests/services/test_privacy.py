@@ -46,7 +46,7 @@ def _desk(db, actor, tmp_path):
         ).id
         person = contacts.service.create(
             s, actor,
-            {"first_name": "Zéphyrine", "last_name": "Quillfeather", "region": "QC",
+            {"first_name": "Zéphyrine", "last_name": "Quillfeather", "organization_id": qc_org,
              "email": "zephyrine.q@lumiere.example", "phone": "514 555 0199",
              "mobile": "438 555 0177", "notes": NOTE, "share_with_partners": "yes",
              "consent_date": "2025-01-15", "consent_source": "formulaire BIO", "tags": "vip"},
@@ -226,7 +226,7 @@ def test_report_finds_every_record_tied_to_the_person(db, actor, tmp_path):
     assert data["uid"] == uid and data["language"] == "fr"
     assert data["person"]["email"] == "zephyrine.q@lumiere.example"
     assert data["person"]["notes"] == NOTE and data["person"]["tags"] == ["vip"]
-    assert data["person"]["city"] == "Montréal"
+    assert data["person"]["city"] == "Montréal" and data["organization"]["name"] == "Lumière Bio"
     assert {i["uid"] for i in data["introductions"]} == {uids["alone"], uids["with_org"]}
     assert [f["uid"] for f in data["followups"]] == [uids["own"]]
     assert [i["uid"] for i in data["interactions"]] == [uids["talk"]]
