@@ -3339,8 +3339,8 @@ L’enregistrer quand même ?</translation>
     <message numerus="yes">
         <source>%n backup(s) made since then still hold them; delete them or keep them out of restores:</source>
         <translation>
-            <numerusform>%n sauvegarde faite depuis les contient encore ; supprimez-la ou ne la restaurez pas :</numerusform>
-            <numerusform>%n sauvegardes faites depuis les contiennent encore ; supprimez-les ou ne les restaurez pas :</numerusform>
+            <numerusform>%n sauvegarde faite depuis contient encore ces fiches ; supprimez-la ou ne la restaurez pas :</numerusform>
+            <numerusform>%n sauvegardes faites depuis contiennent encore ces fiches ; supprimez-les ou ne les restaurez pas :</numerusform>
         </translation>
     </message>
     <message>
