@@ -172,6 +172,13 @@ def test_forget_destroys_every_copy(db, actor, tmp_path):
         assert sides[ids["alone"]] == "" and sides[ids["with_org"]] == "Lumière Bio"
         # What served them alone went with them; what serves others stays, unnamed.
         assert s.get(FollowUp, ids["own"]) is None and s.get(Interaction, ids["talk"]) is None
+        erased = s.execute(
+            sa.select(AuditEntry.action, AuditEntry.changes)
+            .where(AuditEntry.entity == "followup", AuditEntry.record_id == ids["own"])
+            .order_by(AuditEntry.id)
+        ).all()  # fmt: skip
+        assert [a for a, _ in erased] == ["create", "forget"]
+        assert json.loads(erased[0][1])["title"] is None
         assert s.get(FollowUp, ids["shared"]).title == f"Send {destroy.REDACTED} the deck"
         profile = export_profiles.get(s, "Her file")
         assert profile.text == ""

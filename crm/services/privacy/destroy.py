@@ -171,8 +171,9 @@ def destroy(
     words = _identifying(obj)
     links = linked(session, model, record_id)
     for other_kind, ids in links.erased.items():
-        for other_id in ids:
-            _erase(session, other_kind, other_id, "")
+        for other_id in ids:  # each keeps its own line in the trail: erased, by whom, when
+            other_uid = _erase(session, other_kind, other_id, "")
+            audit.record(session, actor_id, action, other_kind, other_id, other_uid)
     table = table_of(model)
     for other, column in references_to(table):
         where = column == record_id
@@ -202,8 +203,9 @@ def destroy(
     )  # fmt: skip
 
 
-def _erase(session: Session, kind: str, record_id: int, uid: str) -> None:
-    """The copies of a record outside its row: index entry, audit values, import undo data."""
+def _erase(session: Session, kind: str, record_id: int, uid: str) -> str:
+    """The copies of a record outside its row: index entry, audit values, import undo data.
+    With `uid` "", the row too (a record erased with another). Returns its uid."""
     model = _model(kind)
     if uid == "":
         row = session.get(model, record_id)
@@ -228,6 +230,7 @@ def _erase(session: Session, kind: str, record_id: int, uid: str) -> None:
     )
     for name in (table_of(model).name, "search_entries", "audit_log", "import_batch_items"):
         _touched(session, name)
+    return uid
 
 
 def _identifying(obj: Any) -> list[str]:
