@@ -10,7 +10,7 @@ This module holds what every command goes through: the parser's common options, 
 database is opened (`open_mode`), and the one error handler (`run`). Each command lives in
 the module of its area: `window` (gui), `demo`, `search`, `care` (backup, restore, check),
 `users`, `exchange` (export, import), `move`, `merging` (duplicates, merge), `logs`
-(history, exports); `common` has `err` and `actor_id`.
+(history, exports), `privacy` (report, forget); `common` has `err` and `actor_id`.
 Qt is imported only by `window`, inside the `gui` command, and the services only inside the
 commands, so the other commands start fast.
 """
@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crm.cli import care, demo, exchange, logs, merging, move, search, users, window
+from crm.cli import care, demo, exchange, logs, merging, move, privacy, search, users, window
 from crm.cli.common import err
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # The order here is the order of `crm --help`.
-    for area in (window, demo, search, care, users, exchange, move, merging, logs):
+    for area in (window, demo, search, care, users, exchange, move, merging, logs, privacy):
         area.add_commands(commands)
     return parser
 
@@ -75,6 +75,8 @@ def open_mode(args: argparse.Namespace) -> str:
         return "read" if args.dry_run else "create"
     if command in ("export", "move", "merge"):
         return "write"
+    if command == "privacy":
+        return "write" if args.privacy_command == "forget" else "read"
     return "create"  # gui, demo, restore
 
 
@@ -86,6 +88,7 @@ WORK = {
     "check": "the rebuilt search index",
     "restore": "the restored data",
     "users": "the new staff user",
+    "privacy": "the destruction",
     "gui": "a change",
 }
 
@@ -153,7 +156,7 @@ def run(db: Database, args: argparse.Namespace, command: str) -> int:
         return f"Already saved in {db.display_name}: {'; '.join(done)}. Nothing after that was written."
 
     try:
-        if command in WRITING and (command != "users" or args.users_command == "add"):
+        if command in WRITING and _writes(args, command):
             from crm.services.maintenance import damage
 
             damage.guard(db)  # a damaged file is read-only until repaired
@@ -183,8 +186,17 @@ def run(db: Database, args: argparse.Namespace, command: str) -> int:
         return 1
 
 
+def _writes(args: argparse.Namespace, command: str) -> bool:
+    """Whether a command of WRITING writes with these arguments (its sub-command may read)."""
+    if command == "users":
+        return bool(args.users_command == "add")
+    if command == "privacy":
+        return bool(args.privacy_command == "forget")
+    return True
+
+
 # Commands that write: refused on a damaged file (see crm.services.maintenance.damage.guard).
-WRITING = {"demo", "export", "import", "users", "backup", "move", "merge"}
+WRITING = {"demo", "export", "import", "users", "backup", "move", "merge", "privacy"}
 
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "gui": window.cmd_gui,
@@ -201,4 +213,5 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "duplicates": merging.cmd_duplicates,
     "history": logs.cmd_history,
     "exports": logs.cmd_exports,
+    "privacy": privacy.cmd_privacy,
 }

@@ -55,6 +55,8 @@ def cmd_history(db: Database, args: argparse.Namespace) -> int:
             if isinstance(change, list) and len(change) == 2:
                 if _value(change[0]) != _value(change[1]):  # a create lists blank fields too
                     print(f"    {field}: {_value(change[0])} → {_value(change[1])}")
+            elif change is None:  # the record was destroyed: which field, not what it held
+                print(f"    {field}: (value destroyed)")
             else:
                 print(f"    {field}: {_value(change)}")
     return 0

@@ -152,6 +152,12 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it is damaged (%3). Nothing was changed in %2."), ("source", "where", "problems")),
     "restore.foreign_schema": (
         QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it holds database objects the desk does not make, or has rewritten them, which could change data behind its back:\n%3\n\nNothing was changed in %2."), ("source", "where", "problems")),
+    "privacy.unknown_person": (
+        QT_TRANSLATE_NOOP("Errors", "No contact has the uid or email %1 (trashed contacts included). Check it: `crm search` finds people by name."), ("person",)),
+    "privacy.ambiguous_person": (
+        QT_TRANSLATE_NOOP("Errors", "Several contacts have the email %1; name one by its uid: %2."), ("person", "uids")),
+    "privacy.report_failed": (
+        QT_TRANSLATE_NOOP("Errors", "The privacy report could not be written to %1 (%2); nothing was left there. Choose another folder."), ("folder", "reason")),
     "repair.impossible": (
         QT_TRANSLATE_NOOP("Errors", "%1 cannot be repaired: SQLite cannot read all of it back (%2). Nothing was changed; restore a backup (File › Restore from a backup)."), ("where", "problems")),
     # Merging duplicates (crm.services.merge).

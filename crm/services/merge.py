@@ -35,6 +35,7 @@ from crm.db.models import RECORD_MODELS, AuditEntry, EventParticipant, Organizat
 from crm.domain.enums import Consent
 from crm.domain.errors import NotFound, StaleRecord, coded
 from crm.services import audit, records, tags
+from crm.services import references as refs
 
 KINDS = ("contact", "organization")
 MERGED_INTO = "merged_into"
@@ -134,7 +135,7 @@ def references(kind: str) -> list[tuple[sa.Table, sa.Column[Any]]]:
     table = table_of(RECORD_MODELS[kind])
     return [
         (other, column)
-        for other, column in records._references_to(table)
+        for other, column in refs.references_to(table)
         if other.name not in (tags.LINKS[kind][0].name,) and "version" in other.c
     ]
 
@@ -190,9 +191,9 @@ def _reindex_moved(session: Session, moved: Mapping[str, list[int]]) -> None:
     by_kind: dict[str, set[int]] = {}
     for key, ids in moved.items():
         table = key.split(".", 1)[0]
-        if table in records._KIND_OF_TABLE:
-            by_kind.setdefault(records._KIND_OF_TABLE[table], set()).update(ids)
-    records._reindex_kinds(session, by_kind)
+        if table in refs.KIND_OF_TABLE:
+            by_kind.setdefault(refs.KIND_OF_TABLE[table], set()).update(ids)
+    refs.reindex_kinds(session, by_kind)
 
 
 def merge(

@@ -18,10 +18,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from crm.db import search
-from crm.db.base import Base, Record, table_of, utcnow
-from crm.db.models import RECORD_MODELS
+from crm.db.base import Record, table_of, utcnow
 from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
-from crm.services import audit, indexing
+from crm.services import audit
+from crm.services.privacy import destroy
+from crm.services.references import KIND_OF_TABLE, references_to, reindex_kinds
 
 M = TypeVar("M", bound=Record)
 Duplicate = tuple[str, int, str]
@@ -326,62 +327,24 @@ def restore(
 
 
 def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id: int) -> None:
-    """Erase a record from the trash for good (privacy requests): references to it are cleared."""
+    """Erase a record from the trash for good, with every copy of its data (its audit values,
+    import undo data, index entry, freed storage: `crm.services.privacy.destroy`)."""
     obj = get(session, spec, record_id, include_deleted=True)
     if obj.deleted_at is None:
         raise ValidationFailed(
             [], f"{spec.name} '{spec.label(obj)}' must be in the trash before it is erased"
         )
-    table = table_of(spec.model)
-    referring: dict[str, set[int]] = {}
-    for other, column in _references_to(table):
-        where = column == record_id
-        if other is table:  # a self-reference (staff_users.deleted_by_id): other rows only
-            where = sa.and_(where, other.c.id != record_id)
-        if column.nullable:
-            if other.name in _KIND_OF_TABLE:  # their search text may hold the erased record's name
-                found = session.scalars(sa.select(other.c.id).where(where))
-                referring.setdefault(_KIND_OF_TABLE[other.name], set()).update(found)
-            session.execute(sa.update(other).where(where).values({column.name: None}))
-        else:
-            session.execute(sa.delete(other).where(where))
-    uid = obj.uid
-    session.delete(obj)
-    session.flush()
-    search.remove(session, spec.name, [record_id])
-    _reindex_kinds(session, referring)
-    audit.record(session, actor_id, "purge", spec.name, record_id, uid)
-
-
-_KIND_OF_TABLE: dict[str, str] = {
-    table_of(model).name: name for name, model in RECORD_MODELS.items()
-}
-
-
-def _references_to(table: sa.Table) -> list[tuple[sa.Table, sa.Column[Any]]]:
-    """(table, column) of every foreign key pointing at `table`."""
-    return [
-        (other, fk.parent)
-        for other in Base.metadata.sorted_tables
-        for fk in other.foreign_keys
-        if fk.column.table is table
-    ]
-
-
-def _reindex_kinds(session: Session, ids_by_kind: Mapping[str, set[int]]) -> None:
-    for kind, ids in ids_by_kind.items():
-        if kind in indexing.KINDS and ids:
-            indexing.index_rows(session, kind, sorted(ids))
+    destroy.destroy(session, actor_id, spec.name, record_id, label=str(spec.label(obj)))
 
 
 def reindex_referring(session: Session, spec: EntitySpec[M], record_id: int) -> None:
     """Records whose search text shows this record's name (a contact's organization...)."""
     referring: dict[str, set[int]] = {}
-    for other, column in _references_to(table_of(spec.model)):
-        if other.name in _KIND_OF_TABLE and other is not table_of(spec.model):
+    for other, column in references_to(table_of(spec.model)):
+        if other.name in KIND_OF_TABLE and other is not table_of(spec.model):
             query = sa.select(other.c.id).where(column == record_id, other.c.deleted_at.is_(None))
-            referring.setdefault(_KIND_OF_TABLE[other.name], set()).update(session.scalars(query))
-    _reindex_kinds(session, referring)
+            referring.setdefault(KIND_OF_TABLE[other.name], set()).update(session.scalars(query))
+    reindex_kinds(session, referring)
 
 
 def list_records(

@@ -257,12 +257,43 @@
     </message>
 </context>
 <context>
+    <name>Privacy</name>
+    <message numerus="yes">
+        <source>• %n follow-up(s), interaction(s) or participation(s) that were about this person alone;</source>
+        <translation>
+            <numerusform>• %n follow-up, interaction or participation that was about this person alone;</numerusform>
+            <numerusform>• %n follow-ups, interactions or participations that were about this person alone;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• the link from %n introduction(s) and other record(s), which stay, this party shown as destroyed;</source>
+        <translation>
+            <numerusform>• the link from %n introduction or other record, which stays, this party shown as destroyed;</numerusform>
+            <numerusform>• the link from %n introductions and other records, which stay, this party shown as destroyed;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) made since the record was created still hold this person; delete them or keep them out of restores:</source>
+        <translation>
+            <numerusform>%n backup made since the record was created still holds this person; delete it or keep it out of restores:</numerusform>
+            <numerusform>%n backups made since the record was created still hold this person; delete them or keep them out of restores:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrashPage</name>
     <message numerus="yes">
         <source>Delete %n record(s) permanently? This cannot be undone: the records and their links are erased.</source>
         <translation>
             <numerusform>Delete %n record permanently? This cannot be undone: the record and its links are erased.</numerusform>
             <numerusform>Delete %n records permanently? This cannot be undone: the records and their links are erased.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) made since then still hold them; delete them or keep them out of restores:</source>
+        <translation>
+            <numerusform>%n backup made since then still holds them; delete it or keep it out of restores:</numerusform>
+            <numerusform>%n backups made since then still hold them; delete them or keep them out of restores:</numerusform>
         </translation>
     </message>
 </context>

@@ -1323,6 +1323,18 @@ Nothing was changed in %2.</source>
 Rien n’a été modifié dans %2.</translation>
     </message>
     <message>
+        <source>No contact has the uid or email %1 (trashed contacts included). Check it: `crm search` finds people by name.</source>
+        <translation>Aucun contact n’a l’identifiant ou le courriel %1 (corbeille comprise). Vérifiez-le : `crm search` trouve les personnes par leur nom.</translation>
+    </message>
+    <message>
+        <source>Several contacts have the email %1; name one by its uid: %2.</source>
+        <translation>Plusieurs contacts ont le courriel %1 ; désignez-en un par son identifiant : %2.</translation>
+    </message>
+    <message>
+        <source>The privacy report could not be written to %1 (%2); nothing was left there. Choose another folder.</source>
+        <translation>Le rapport de confidentialité n’a pas pu être écrit dans %1 (%2) ; rien n’y a été laissé. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
         <source>%1 cannot be repaired: SQLite cannot read all of it back (%2). Nothing was changed; restore a backup (File › Restore from a backup).</source>
         <translation>%1 ne peut pas être réparée : SQLite ne peut pas en relire la totalité (%2). Rien n’a été modifié ; restaurez une sauvegarde (Fichier › Restaurer une sauvegarde).</translation>
     </message>
@@ -3112,6 +3124,13 @@ Rien n’a été modifié dans %2.</translation>
     </message>
 </context>
 <context>
+    <name>ListModel</name>
+    <message>
+        <source>(destroyed)</source>
+        <translation>(détruit)</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <source>Filter this list…</source>
@@ -3768,6 +3787,94 @@ Restaurez une sauvegarde.</translation>
     </message>
 </context>
 <context>
+    <name>Privacy</name>
+    <message>
+        <source>Privacy report…</source>
+        <translation>Rapport de confidentialité…</translation>
+    </message>
+    <message>
+        <source>Forget this person…</source>
+        <translation>Oublier cette personne…</translation>
+    </message>
+    <message>
+        <source>Folder for the privacy report</source>
+        <translation>Dossier du rapport de confidentialité</translation>
+    </message>
+    <message>
+        <source>Privacy report</source>
+        <translation>Rapport de confidentialité</translation>
+    </message>
+    <message>
+        <source>The privacy report on %1 is in %2: person.html to read, person.json and CSV files to hand over. Only you can read them.</source>
+        <translation>Le rapport de confidentialité sur %1 est dans %2 : person.html à lire, person.json et les fichiers CSV à remettre. Vous seul pouvez les lire.</translation>
+    </message>
+    <message>
+        <source>Cannot write the privacy report</source>
+        <translation>Impossible d’écrire le rapport de confidentialité</translation>
+    </message>
+    <message>
+        <source>Cannot forget this person</source>
+        <translation>Impossible d’oublier cette personne</translation>
+    </message>
+    <message>
+        <source>Forget %1 (%2)? This destroys, for good:</source>
+        <translation>Oublier %1 (%2) ? Cela détruit, définitivement :</translation>
+    </message>
+    <message>
+        <source>• the contact, its search entry, its tags and the values of its history (who changed it and when stay);</source>
+        <translation>• le contact, son entrée de recherche, ses étiquettes et les valeurs de son historique (qui l’a modifié et quand restent) ;</translation>
+    </message>
+    <message numerus="yes">
+        <source>• %n follow-up(s), interaction(s) or participation(s) that were about this person alone;</source>
+        <translation>
+            <numerusform>• %n suivi, échange ou participation qui ne concernait que cette personne ;</numerusform>
+            <numerusform>• %n suivis, échanges ou participations qui ne concernaient que cette personne ;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• the link from %n introduction(s) and other record(s), which stay, this party shown as destroyed;</source>
+        <translation>
+            <numerusform>• le lien depuis %n mise en relation ou autre fiche, qui reste, cette partie affichée comme détruite ;</numerusform>
+            <numerusform>• le lien depuis %n mises en relation et autres fiches, qui restent, cette partie affichée comme détruite ;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• the name, email and phones wherever other records&apos; text or import undo data spell them.</source>
+        <translation>• le nom, le courriel et les téléphones partout où le texte d’autres fiches ou les données d’annulation d’importation les écrivent.</translation>
+    </message>
+    <message>
+        <source>Backups already made still hold this person: you will be told which.</source>
+        <translation>Les sauvegardes déjà faites contiennent encore cette personne : on vous dira lesquelles.</translation>
+    </message>
+    <message>
+        <source>Forget this person</source>
+        <translation>Oublier cette personne</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Oublier</translation>
+    </message>
+    <message>
+        <source>%1 was destroyed.</source>
+        <translation>%1 a été détruit(e).</translation>
+    </message>
+    <message>
+        <source>Another program is reading the database: the space the person took is cleaned when the last program using it closes.</source>
+        <translation>Un autre programme lit la base de données : la place qu’occupait la personne sera nettoyée quand le dernier programme qui l’utilise se fermera.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) made since the record was created still hold this person; delete them or keep them out of restores:</source>
+        <translation>
+            <numerusform>%n sauvegarde faite depuis la création de la fiche contient encore cette personne ; supprimez-la ou ne la restaurez pas :</numerusform>
+            <numerusform>%n sauvegardes faites depuis la création de la fiche contiennent encore cette personne ; supprimez-les ou ne les restaurez pas :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backup of the desk holds this person.</source>
+        <translation>Aucune sauvegarde du bureau ne contient cette personne.</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
         <source>New follow-up…</source>
@@ -4070,6 +4177,13 @@ L’enregistrer quand même ?</translation>
         <translation>
             <numerusform>Supprimer définitivement %n fiche ? C’est irréversible : la fiche et ses liens sont effacés.</numerusform>
             <numerusform>Supprimer définitivement %n fiches ? C’est irréversible : les fiches et leurs liens sont effacés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) made since then still hold them; delete them or keep them out of restores:</source>
+        <translation>
+            <numerusform>%n sauvegarde faite depuis contient encore ces fiches ; supprimez-la ou ne la restaurez pas :</numerusform>
+            <numerusform>%n sauvegardes faites depuis contiennent encore ces fiches ; supprimez-les ou ne les restaurez pas :</numerusform>
         </translation>
     </message>
     <message>

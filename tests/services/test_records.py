@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from crm.db import search
-from crm.db.models import AuditEntry, Contact, Organization, organization_tags
+from crm.db.models import AuditEntry, Contact, FollowUp, Organization, organization_tags
 from crm.domain.errors import NotFound, StaleRecord, ValidationFailed
 from crm.services import audit, contacts, followups, introductions, organizations, users
 
@@ -212,7 +212,9 @@ def test_purge_erases_record_and_nulls_references(db, actor):
     with db.read() as session:
         assert session.get(Organization, org_id) is None
         assert session.get(Contact, ids[0]).organization_id is None
-        assert followups.service.get(session, ids[1]).organization_id is None
+        # A follow-up that served the organization alone goes with it; the introduction
+        # stays, its Québec side empty (a destroyed party).
+        assert session.get(FollowUp, ids[1]) is None
         assert introductions.service.get(session, ids[2]).qc_organization_id is None
         links = session.scalar(sa.select(sa.func.count()).select_from(organization_tags))
         assert links == 0

@@ -56,3 +56,22 @@ def test_trash_lists_newest_first_with_who_and_restores(qtbot, desk, answers):
     settle(qtbot, page)
     assert "cannot be undone" in answers.asked[-1][2]
     assert page.model.rowCount() == 1
+
+
+def test_erasing_says_first_which_backups_still_hold_the_records(qtbot, desk, answers, english):
+    from crm.services.maintenance import backup
+
+    made = backup.backup(desk.db)
+    with desk.db.write() as s:
+        eric = s.scalar(sa.select(Contact.id).where(Contact.first_name == "Éric"))
+        contacts.service.delete(s, desk.user_id, eric)
+    page = TrashPage(desk)
+    qtbot.addWidget(page)
+    page.activate()
+    page.table.selectRow(0)
+    answers.confirm = [False]
+    page.purge_selected()
+    question = answers.asked[-1][2]
+    assert "1 backup made since then still holds them" in question and str(made) in question
+    with desk.db.read() as s:
+        assert s.get(Contact, eric) is not None

@@ -41,6 +41,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
@@ -64,6 +65,9 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 KindRole = Qt.ItemDataRole.UserRole + 3
 
+# An introduction's sides: shown "(destroyed)" when empty (see `display_value`).
+PARTY, PARTY_COLUMNS = "party", frozenset({"qc_party", "ma_party"})
+
 PAGE_SIZE = 200
 MAX_PAGES = 40
 SYNC_LIMIT = 5000
@@ -71,6 +75,10 @@ SYNC_LIMIT = 5000
 
 def display_value(kind: str, value: Any) -> str:
     """A cell's text: enum words labelled, dates and numbers in the user's locale."""
+    if kind == PARTY and not value:
+        # The service requires a contact or an organization on each side of an
+        # introduction: a side with neither lost its party to a destruction (privacy).
+        return QCoreApplication.translate("ListModel", "(destroyed)")
     if value is None:
         return ""
     if kind.startswith("enum:"):
@@ -125,7 +133,7 @@ class ListModel(QAbstractTableModel):
         # Lists with unique ids page by id: the sorted ids are read once per refresh.
         self._by_id = listing.pages_by_id(spec)
         self._ids: array[int] = array("q")
-        self._kinds = [c.kind for c in spec.columns]
+        self._kinds = [PARTY if c.key in PARTY_COLUMNS else c.kind for c in spec.columns]
         self._kind_column = spec.keys.index("kind") + 1 if spec.name == "trash" else -1
         self._generation = 0
         self.loaded = False

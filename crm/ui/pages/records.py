@@ -7,6 +7,7 @@ leaves the list as it is.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QMenu
 
 from crm.services import lists
 from crm.ui.pages.list_filters import FilterDef
@@ -43,6 +44,13 @@ class ContactsPage(ListPage):
 
     def page_title(self) -> str:
         return self.tr("Contacts")
+
+    def fill_context_menu(self, menu: QMenu) -> None:
+        super().fill_context_menu(menu)
+        from crm.ui.dialogs import privacy  # built when the menu first opens
+
+        found = self._current_record() if self.selected_rows() else None
+        privacy.add_actions(self, menu, found[1] if found else None)
 
 
 class IntroductionsPage(ListPage):

@@ -67,6 +67,16 @@ class TrashPage(ListPage):
             None,
             len(chosen),
         )
+        from crm.services.privacy.destroy import backups_holding_records
+
+        held = backups_holding_records(self.ctx.db, chosen)
+        if held:  # copies the erasing cannot reach: said before, not after
+            question += "\n\n" + self.tr(
+                "%n backup(s) made since then still hold them; delete them or keep them out of restores:",
+                None,
+                len(held),
+            )
+            question += "\n" + "\n".join(str(path) for path in held)
         if not messages.confirm(
             self, self.tr("Delete permanently"), question, ok_text=self.tr("Delete permanently")
         ):
