@@ -68,7 +68,7 @@ def open_mode(args: argparse.Namespace) -> str:
     if command == "check":
         return "write" if args.repair else "read"
     if command == "users":
-        return "create" if args.users_command == "add" else "read"
+        return {"add": "create", "role": "write"}.get(args.users_command, "read")
     if command == "import":
         return "read" if args.dry_run else "create"
     if command in ("export", "move"):
@@ -151,7 +151,7 @@ def run(db: Database, args: argparse.Namespace, command: str) -> int:
         return f"Already saved in {db.display_name}: {'; '.join(done)}. Nothing after that was written."
 
     try:
-        if command in WRITING and (command != "users" or args.users_command == "add"):
+        if command in WRITING and (command != "users" or args.users_command in ("add", "role")):
             from crm.services.maintenance import damage
 
             damage.guard(db)  # a damaged file is read-only until repaired

@@ -47,10 +47,12 @@ from sqlalchemy.orm import Session
 from crm.db.files import atomic_file
 from crm.db.models import ExportLogEntry, StaffUser
 from crm.domain import csv_headers
+from crm.domain.enums import Role
 from crm.domain.errors import DeskError
 from crm.domain.text import fold
 from crm.services.export_columns import TAG_SEPARATOR, ExportRequest, converted_columns, select
 from crm.services.fields import staff_name
+from crm.services.privacy import roles
 
 __all__ = [
     "ExportCancelled",
@@ -216,8 +218,11 @@ def export(
 
     Run it in a write session (`db.write()`): the export log entry is part of it.
     `log_name` is what the log records instead of the path (e.g. standard output).
+    Only an admin may include people without sharing consent.
     """
     request = request.checked()
+    if request.include_without_consent:
+        roles.require(session, actor_id, Role.ADMIN, "export_consent")
     target = Path(path)
     query, excluded_query = select(session, request)
     excluded = 0

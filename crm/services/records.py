@@ -21,7 +21,9 @@ from crm.db import search
 from crm.db.base import Base, Record, table_of, utcnow
 from crm.db.models import RECORD_MODELS
 from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
+from crm.domain.enums import Role
 from crm.services import audit, indexing
+from crm.services.privacy import roles
 
 M = TypeVar("M", bound=Record)
 Duplicate = tuple[str, int, str]
@@ -306,7 +308,9 @@ def restore(
 
 
 def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id: int) -> None:
-    """Erase a record from the trash for good (privacy requests): references to it are cleared."""
+    """Erase a record from the trash for good (privacy requests): references to it are cleared.
+    Admins only."""
+    roles.require(session, actor_id, Role.ADMIN, "purge")
     obj = get(session, spec, record_id, include_deleted=True)
     if obj.deleted_at is None:
         raise ValidationFailed(

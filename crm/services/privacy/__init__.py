@@ -1,0 +1,1 @@
+"""Privacy: access reports, forgetting a person, roles."""
