@@ -51,7 +51,8 @@ class StaffUser(Record, Base):
     email: Mapped[str] = mapped_column(default="")
     language: Mapped[Language] = mapped_column(default=Language.FR)
     active: Mapped[bool] = mapped_column(default=True)
-    role: Mapped[Role] = mapped_column(default=first_is_admin)
+    # The server default only fills the rows that were there before roles (migration 0003).
+    role: Mapped[Role] = mapped_column(default=first_is_admin, server_default=Role.STAFF.value)
 
 
 organization_tags = sa.Table(

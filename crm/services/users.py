@@ -66,11 +66,8 @@ def login_name() -> str:
 
 
 def resolve(session: Session, name: str | None) -> StaffUser:
-    """The staff user acting: the named one, or the person logged in (created on first use).
-
-    On PostgreSQL that is always the database login (`acting`)."""
-    if is_server(session):
-        return acting(session, name, create=True)  # type: ignore[return-value]
+    """The staff user named `name`, or the person logged in on this computer (created on first
+    use). Who acts on a database is `acting` (on PostgreSQL: the database login)."""
     if name:
         user = by_name(session, name)
         if user is None or user.deleted_at is not None:
@@ -128,15 +125,19 @@ def acting(session: Session, name: str | None, *, create: bool = False) -> Staff
         return user if user is not None or not create else resolve(session, None)
     login = database_login(session)
     if name and name.lower() != login.lower():
-        where = session.get_bind().url.render_as_string(hide_password=True)
-        raise coded("role.not_your_login", where=where, login=login, user=name)
+        raise coded("role.not_your_login", where=_where(session), login=login, user=name)
     user = by_name(session, login)
     if user is None:
         return service.create(session, None, {"name": login}) if create else None
     if user.deleted_at is not None or not user.active:
-        where = session.get_bind().url.render_as_string(hide_password=True)
-        raise coded("role.login_removed", login=login, where=where)
+        raise coded("role.login_removed", login=login, where=_where(session))
     return user
+
+
+def _where(session: Session) -> str:
+    """The team database as people read it: no password, no connection options."""
+    url = session.get_bind().url
+    return url.set(query={}).render_as_string(hide_password=True)
 
 
 def register(session: Session, values: dict[str, Any]) -> StaffUser:

@@ -25,8 +25,12 @@ ROLE = sa.Enum("admin", "staff", "read-only", name="role", native_enum=False, le
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("staff_users", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("role", ROLE, nullable=False, server_default="staff"))
+    # A plain ADD COLUMN (SQLite allows it with a default), not a batch copy of the table: a
+    # copied table lists its constraints in an order that may differ from run to run, and
+    # `crm check` and restore compare the table's SQL with the one the migrations make.
+    op.add_column(
+        "staff_users", sa.Column("role", ROLE, nullable=False, server_default="staff")
+    )
     users = sa.table(
         "staff_users",
         sa.column("id", sa.Integer),
@@ -44,9 +48,6 @@ def upgrade() -> None:
         first = bind.scalar(sa.select(sa.func.min(users.c.id)))
     if first is not None:
         bind.execute(sa.update(users).where(users.c.id == first).values(role="admin"))
-    # The model gives the role (first user admin); the column keeps no default of its own.
-    with op.batch_alter_table("staff_users", schema=None) as batch_op:
-        batch_op.alter_column("role", server_default=None)
 
 
 def downgrade() -> None:
