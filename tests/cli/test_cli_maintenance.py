@@ -34,7 +34,6 @@ def dbfile(tmp_path: Path) -> Path:
     return tmp_path / "desk.db"
 
 
-
 @pytest.fixture(autouse=True)
 def _marie_at_the_keyboard(monkeypatch: pytest.MonkeyPatch) -> None:
     """The person running these commands is the files' first staff user, their admin (a

@@ -28,9 +28,7 @@ def upgrade() -> None:
     # A plain ADD COLUMN (SQLite allows it with a default), not a batch copy of the table: a
     # copied table lists its constraints in an order that may differ from run to run, and
     # `crm check` and restore compare the table's SQL with the one the migrations make.
-    op.add_column(
-        "staff_users", sa.Column("role", ROLE, nullable=False, server_default="staff")
-    )
+    op.add_column("staff_users", sa.Column("role", ROLE, nullable=False, server_default="staff"))
     users = sa.table(
         "staff_users",
         sa.column("id", sa.Integer),
