@@ -20,8 +20,8 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from crm.db import search
 from crm.db.base import Base, Record, table_of, utcnow
 from crm.db.models import RECORD_MODELS
-from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
 from crm.domain.enums import Role
+from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
 from crm.services import audit, indexing
 from crm.services.privacy import roles
 

@@ -13,9 +13,9 @@ from crm.domain import validation as v
 from crm.domain.enums import Language, Role
 from crm.domain.errors import NotFound, coded
 from crm.services import audit, records
-from crm.services.privacy import roles
 from crm.services.cleaning import Cleaner
 from crm.services.fields import staff_name
+from crm.services.privacy import roles
 
 FIELDS = ("name", "display_name", "email", "language", "active")
 
