@@ -178,7 +178,7 @@ def test_a_read_only_window_disables_writes_and_says_the_refusal(qtbot, desk, ta
     win = _window(qtbot, ctx, tasks, lang)
     try:
         role = {"en": "Read-only", "fr": "Lecture seule"}[lang]
-        who = {"en": "Staff user: John Smith", "fr": "Utilisateur : John Smith"}[lang]
+        who = {"en": "Staff user: John Smith", "fr": "Membre du personnel : John Smith"}[lang]
         assert win.user_label.text() == f"{who} ({role})"
         for key in ("new_contact", "import_csv", "delete", "restore_backup"):
             assert not win.actions_[key].isEnabled(), key
@@ -223,7 +223,7 @@ def test_an_admin_sets_roles_and_adds_users_in_the_staff_users_dialog(qtbot, des
         win.actions_["staff_users"].trigger()
         dialog = win.findChild(StaffUsersDialog)
         assert dialog is not None and dialog.add_box.isEnabled()
-        labels = {"en": ("Staff users", "Read-only"), "fr": ("Utilisateurs", "Lecture seule")}
+        labels = {"en": ("Staff users", "Read-only"), "fr": ("Membres du personnel", "Lecture seule")}
         assert dialog.windowTitle() == labels[lang][0]
         combo = dialog.findChild(type(dialog.new_role), "staffRole_jsmith")
         combo.setCurrentIndex(list(Role).index(Role.READ_ONLY))
