@@ -136,7 +136,7 @@ def acting(session: Session, name: str | None, *, create: bool = False) -> Staff
 
 def _where(session: Session) -> str:
     """The team database as people read it: no password, no connection options."""
-    url = session.get_bind().url
+    url = session.get_bind().engine.url
     return url.set(query={}).render_as_string(hide_password=True)
 
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from crm.db.database import Database
+from crm.db.models import StaffUser
 from crm.domain.errors import DeskError, NotFound
 from crm.services import users
 from crm.ui import identity, messages, operations, settings, theme
@@ -343,6 +344,7 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
         name, display_name = "", ""
     try:
         who = identity.remembered_person(db) if db.is_sqlite else None
+        nobody = False
         if who is None:
             with db.read() as session:
                 if db.is_sqlite:
@@ -360,6 +362,7 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
                 return None
         if who is None:  # a new file (the same person goes on there), or a new login
             with db.write() as session:
+                made: StaffUser | None
                 if db.is_sqlite:
                     made = users.register(session, {"name": name or users.login_name(),
                                                     "display_name": display_name})  # fmt: skip

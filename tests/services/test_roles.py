@@ -104,27 +104,33 @@ def _import(desk: Desk) -> Callable[[Any, int], Any]:
 
 # What a person can change, one service each (the write paths the window and the CLI use).
 WRITES: dict[str, Callable[[Desk], Callable[[Any, int], Any]]] = {
-    "create an organization": lambda d: lambda s, a: organizations.service.create(
-        s, a, {"name": "New one"}
+    "create an organization": lambda d: (
+        lambda s, a: organizations.service.create(s, a, {"name": "New one"})
     ),
-    "edit a contact": lambda d: lambda s, a: contacts.service.update(
-        s, a, d.contact, {"title": "CEO"}
+    "edit a contact": lambda d: (
+        lambda s, a: contacts.service.update(s, a, d.contact, {"title": "CEO"})
     ),
     "trash an organization": lambda d: lambda s, a: organizations.service.delete(s, a, d.ma),
-    "create an introduction": lambda d: lambda s, a: introductions.create(
-        s, a, {"qc_contact_id": d.contact, "ma_organization_id": d.ma}
+    "create an introduction": lambda d: (
+        lambda s, a: introductions.create(
+            s, a, {"qc_contact_id": d.contact, "ma_organization_id": d.ma}
+        )
     ),
     "move a stage": lambda d: lambda s, a: stages.move(s, a, d.intro, "asked"),
     "complete a follow-up": lambda d: lambda s, a: followups.complete(s, a, d.followup),
-    "log an interaction": lambda d: lambda s, a: interactions.service.create(
-        s, a, {"kind": "call", "subject": "Hello", "contact_id": d.contact}
+    "log an interaction": lambda d: (
+        lambda s, a: interactions.service.create(
+            s, a, {"kind": "call", "subject": "Hello", "contact_id": d.contact}
+        )
     ),
-    "add a participant": lambda d: lambda s, a: events.participants.create(
-        s, a, {"event_id": d.event, "contact_id": d.contact}
+    "add a participant": lambda d: (
+        lambda s, a: events.participants.create(
+            s, a, {"event_id": d.event, "contact_id": d.contact}
+        )
     ),
     "import a CSV file": _import,
-    "export a CSV file": lambda d: lambda s, a: csv_export.export(
-        s, a, ExportRequest("organizations"), d.tmp / "out.csv"
+    "export a CSV file": lambda d: (
+        lambda s, a: csv_export.export(s, a, ExportRequest("organizations"), d.tmp / "out.csv")
     ),
     "load the demo": lambda d: lambda s, a: demo.load_demo(s, a),
 }

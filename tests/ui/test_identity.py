@@ -223,7 +223,10 @@ def test_an_admin_sets_roles_and_adds_users_in_the_staff_users_dialog(qtbot, des
         win.actions_["staff_users"].trigger()
         dialog = win.findChild(StaffUsersDialog)
         assert dialog is not None and dialog.add_box.isEnabled()
-        labels = {"en": ("Staff users", "Read-only"), "fr": ("Membres du personnel", "Lecture seule")}
+        labels = {
+            "en": ("Staff users", "Read-only"),
+            "fr": ("Membres du personnel", "Lecture seule"),
+        }
         assert dialog.windowTitle() == labels[lang][0]
         combo = dialog.findChild(type(dialog.new_role), "staffRole_jsmith")
         combo.setCurrentIndex(list(Role).index(Role.READ_ONLY))
