@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
     QMessageLogContext,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -276,8 +277,10 @@ def run(
 
     tasks = TaskRunner(app)
     if screenshot is None and first_start_pending(ctx):
-        # Once the demo is in, offer to act as one of its staff (the window is there by then).
-        offer_demo(ctx, tasks, lambda: identity.offer_demo_staff(app.activeWindow(), ctx))
+        # Once the demo is in, offer to act as one of its staff (the window is there by then),
+        # after the pages have been told to show the demo's records.
+        offer_demo(ctx, tasks, lambda: QTimer.singleShot(
+            0, lambda: identity.offer_demo_staff(app.activeWindow(), ctx)))  # fmt: skip
 
     window = MainWindow(ctx, languages, tasks, remember_geometry=screenshot is None)
     if screenshot is not None:

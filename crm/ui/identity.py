@@ -78,12 +78,13 @@ def context(db: Database, who: Person) -> DeskContext:
     return DeskContext(db, who.id, who.shown, role=who.role)
 
 
-def ask(db: Database, parent: QWidget | None = None) -> Person | None:
-    """Ask who the user is until they pick someone, add themselves, or cancel (None)."""
+def ask(db: Database, parent: QWidget | None = None, current: str = "") -> Person | None:
+    """Ask who the user is until they pick someone, add themselves, or cancel (None);
+    `current` (a name) comes selected, else the login name's user."""
     from crm.ui.dialogs.staff import WhoAmIDialog
 
     while True:
-        answer = ask_dialog(db, parent)
+        answer = ask_dialog(db, parent, current)
         if answer is None:
             return None
         if isinstance(answer, Person):
@@ -95,12 +96,14 @@ def ask(db: Database, parent: QWidget | None = None) -> Person | None:
             messages.error(parent, WhoAmIDialog.title(), error_text(exc))
 
 
-def ask_dialog(db: Database, parent: QWidget | None) -> Person | dict[str, str] | None:
+def ask_dialog(
+    db: Database, parent: QWidget | None, current: str = ""
+) -> Person | dict[str, str] | None:
     """The who-am-I dialog's answer: a staff user, a new one's values, or None (cancelled).
     Tests replace this, as they do `crm.ui.app.ask_first_start`."""
     from crm.ui.dialogs.staff import WhoAmIDialog
 
-    dialog = WhoAmIDialog(roster(db), users.login_name(), parent)
+    dialog = WhoAmIDialog(roster(db), users.login_name(), parent, current=current)
     if not dialog.exec():
         return None
     return dialog.answer()

@@ -205,7 +205,11 @@ class MainWindow(QMainWindow):
         database; kept for it."""
         from crm.ui import identity
 
-        who = identity.ask(self.ctx.db, self)
+        with self.ctx.db.read() as session:
+            from crm.services import users
+
+            current = users.service.get(session, self.ctx.user_id, include_deleted=True).name
+        who = identity.ask(self.ctx.db, self, current)
         if who is not None and who.id != self.ctx.user_id:
             identity.switch(self.ctx, who)
             self.show_identity()

@@ -28,7 +28,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     script: list[Any] = []
     log: list[list[str]] = []
 
-    def ask_dialog(db: Any, parent: Any) -> Any:
+    def ask_dialog(db: Any, parent: Any, current: str = "") -> Any:
         log.append([p.name for p in identity.roster(db)])
         answer = script.pop(0)
         return answer(identity.roster(db)) if callable(answer) else answer
@@ -125,6 +125,7 @@ def test_after_the_demo_the_window_offers_its_staff(qtbot, sqlite_db, asked, ans
 def test_the_who_am_i_dialog_picks_or_adds(qtbot, english):
     people = [identity.Person(1, "mtremblay", "Marie Tremblay", Role.ADMIN),
               identity.Person(2, "jsmith", "John Smith", Role.READ_ONLY)]  # fmt: skip
+    assert WhoAmIDialog(people, "jsmith", current="mtremblay").answer() == people[0]
     dialog = WhoAmIDialog(people, "jsmith")
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Who are you?"

@@ -55,7 +55,9 @@ class WhoAmIDialog(QDialog):
     def title() -> str:
         return QCoreApplication.translate("WhoAmIDialog", "Who are you?")
 
-    def __init__(self, people: list[Person], login: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, people: list[Person], login: str, parent: QWidget | None = None, current: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("whoAmIDialog")
         self.setWindowTitle(self.title())
@@ -117,7 +119,8 @@ class WhoAmIDialog(QDialog):
         if people:
             self.pick.setChecked(True)
             known = [p.name.lower() for p in people]
-            self.list.setCurrentRow(known.index(login.lower()) if login.lower() in known else 0)
+            chosen = next((n for n in (current.lower(), login.lower()) if n in known), None)
+            self.list.setCurrentRow(known.index(chosen) if chosen is not None else 0)
             self.list.setFocus()
         else:
             self.new.setChecked(True)
