@@ -263,3 +263,24 @@ def test_staff_see_the_roles_but_cannot_change_them(qtbot, desk, tasks):
 def asked_role(ctx: Any, name: str) -> Role:
     with ctx.db.read() as s:
         return users.by_name(s, name).role
+
+
+def test_on_the_team_database_the_window_is_the_login_and_asks_nothing(qtbot, db, asked,
+                                                                       answers, tasks):  # fmt: skip
+    if db.is_sqlite:
+        pytest.skip("the team database: PostgreSQL")
+    log = asked.pop(0)
+    ctx = desk_app.resolve_user(db, None, interactive=True)
+    with db.read() as s:
+        login = users.database_login(s)
+    assert ctx is not None and ctx.user_name == login and ctx.role is Role.ADMIN
+    assert log == [] and settings.IDENTITY.get() == {}
+    win = _window(qtbot, ctx, tasks, "en")
+    assert not win.actions_["switch_user"].isEnabled()
+    assert win.user_label.text() == f"Staff user: {login} (Admin)"
+    win.close()
+    assert desk_app.resolve_user(db, "mtremblay", interactive=True) is None
+    kind, title, text = answers.asked[-1]
+    assert (kind, title) == ("error", "Cannot start")
+    assert f"you act as your database login, {login}" in text
+    roles.act_as(db, None)
