@@ -21,7 +21,8 @@ from crm.db.migrate import open_database
 from crm.services import demo_scale, users
 
 # sha256 of the rows of every table after `load_scale(300, seed=0)` on SQLite, at NOW.
-PINNED = "4aa0dd6988ecfe5c7640fde40f8ce06240fa2d3d83d4540cedf278317127447f"
+# (0003 added staff_users.role; without that column the rows hash as before: 4aa0dd69…)
+PINNED = "71102526278e44c64802eed6c9ba820aad3ad5b98457dc71baffcacf206e7c69"
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 
 
