@@ -3357,6 +3357,10 @@ L’enregistrer quand même ?</translation>
         <translation>Supprimer définitivement…</translation>
     </message>
     <message>
+        <source>Only an admin can delete records permanently.</source>
+        <translation>Seul un administrateur peut supprimer des fiches définitivement.</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>Restauration impossible</translation>
     </message>

@@ -284,3 +284,30 @@ def test_on_the_team_database_the_window_is_the_login_and_asks_nothing(qtbot, db
     assert (kind, title) == ("error", "Cannot start")
     assert f"you act as your database login, {login}" in text
     roles.act_as(db, None)
+
+
+def test_in_the_trash_only_an_admin_deletes_permanently(qtbot, desk, answers):
+    from crm.ui.pages.trash import TrashPage
+
+    with desk.db.write() as s:
+        boston = organizations.service.find(s)[0].id
+        organizations.service.delete(s, desk.user_id, boston)
+    ctx = as_user(desk, "jsmith")  # staff
+    page = TrashPage(ctx)
+    qtbot.addWidget(page)
+    page.activate()
+    assert not page.purge_button.isEnabled()
+    assert page.purge_button.toolTip() == "Only an admin can delete records permanently."
+    page.table.selectRow(0)
+    page.delete_selected()  # the Delete key: told at once, nothing asked
+    kind, title, text = answers.asked[-1]
+    assert (kind, title) == ("error", "Cannot delete permanently")
+    assert "Only an admin can erase records for good" in text
+    identity.switch(ctx, _marie(desk))
+    assert page.purge_button.isEnabled()  # Marie is the admin
+    roles.act_as(desk.db, None)
+
+
+def _marie(ctx: Any) -> identity.Person:
+    with ctx.db.read() as s:
+        return identity.person(users.by_name(s, "mtremblay"))
