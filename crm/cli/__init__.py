@@ -68,7 +68,7 @@ def open_mode(args: argparse.Namespace) -> str:
     if command == "check":
         return "write" if args.repair else "read"
     if command == "users":
-        return "create" if args.users_command == "add" else "read"
+        return {"add": "create", "role": "write"}.get(args.users_command, "read")
     if command == "import":
         if args.entity == "undo":
             return "write"
@@ -189,7 +189,7 @@ def run(db: Database, args: argparse.Namespace, command: str) -> int:
 def _writes(args: argparse.Namespace, command: str) -> bool:
     """Whether a command of WRITING writes with these arguments (its sub-command may read)."""
     if command == "users":
-        return bool(args.users_command == "add")
+        return bool(args.users_command in ("add", "role"))
     if command == "privacy":
         return bool(args.privacy_command == "forget")
     return True

@@ -71,12 +71,13 @@ def restore_file(path: Path, args: argparse.Namespace) -> int:
     from crm.domain.errors import DeskError
     from crm.services.maintenance import restore
 
-    restored = restore.restore_file(path, args.file)
+    user = args.user or os.environ.get("CRM_USER")
+    restored = restore.restore_file(path, args.file, user=user)  # an admin of the file only
     print(restored_text(restored))
     try:
         db = open_database(sqlite_url(path))
         try:
-            restore.record_restore(db, restored, args.user or os.environ.get("CRM_USER"))
+            restore.record_restore(db, restored, user)
         finally:
             db.close()
     except DeskError as exc:

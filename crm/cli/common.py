@@ -14,17 +14,21 @@ def err(message: str) -> None:
 
 
 def actor_id(db: Database, name: str | None) -> int:
-    """The acting staff user; read first, so only a first start takes the write lock."""
+    """The acting staff user, from now on the one `db`'s writes are checked against (its role,
+    `crm.services.privacy.roles.act_as`). Read first, so only a first start takes the write
+    lock. On SQLite: `name` (--user, else CRM_USER) or the login name; on PostgreSQL: the
+    database login (a `name` naming someone else is refused)."""
     import os
 
     from crm.services import users
+    from crm.services.privacy import roles
 
     name = name or os.environ.get("CRM_USER")
     with db.read() as session:
-        if name:  # a named user must exist: refused without writing
-            return users.resolve(session, name).id
-        user = users.by_name(session, users.login_name())
-        if user is not None:
-            return user.id
-    with db.write(f"the new staff user {users.login_name()}") as session:
-        return users.resolve(session, None).id
+        user = users.acting(session, name)  # a named user must exist: refused without writing
+    if user is None:
+        with db.write("your new staff user") as session:
+            user = users.acting(session, name, create=True)
+    assert user is not None
+    roles.act_as(db, user.id)
+    return user.id

@@ -53,6 +53,7 @@ def demo_actor(db: Database, name: str | None) -> int:
 
     from crm.domain.errors import NotFound
     from crm.services import demo, users
+    from crm.services.privacy import roles
 
     try:
         return actor_id(db, name)
@@ -62,4 +63,6 @@ def demo_actor(db: Database, name: str | None) -> int:
         if values is None:
             raise
         with db.write(f"the demo staff user {values['name']}") as session:
-            return users.service.create(session, None, values).id
+            made = users.service.create(session, None, values).id
+        roles.act_as(db, made)
+        return made

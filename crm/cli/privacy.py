@@ -79,11 +79,14 @@ def describe(plan: Plan) -> list[str]:
 
 
 def cmd_forget(db: Database, args: argparse.Namespace) -> int:
-    from crm.services.privacy import destroy, forget
+    from crm.domain.enums import Role
+    from crm.services.privacy import destroy, forget, roles
 
+    actor = actor_id(db, args.user)
     with db.read() as session:
         person = forget.find_person(session, args.person)
         plan = forget.plan(session, "contact", person.id)
+        roles.require(session, actor, Role.ADMIN, "forget")  # said before asking, not after
     if not args.yes:
         print("This will destroy, for good:")
         for line in describe(plan):
@@ -95,8 +98,6 @@ def cmd_forget(db: Database, args: argparse.Namespace) -> int:
         if answer not in ("y", "yes", "o", "oui"):
             print("Nothing was destroyed.")
             return 1
-    # ROLES: forgetting a person is an admin's; the lead wires identity's admin check here.
-    actor = actor_id(db, args.user)
     with db.write(f"the destruction of {plan.label}") as session:
         done = forget.forget(session, actor, person.id)
     print(f"Destroyed {done.label} ({done.uid}): the record and every copy the desk held "

@@ -9,6 +9,7 @@ accent-insensitive duplicate checks and sorting.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -26,10 +27,20 @@ from crm.domain.enums import (
     Membership,
     OrganizationKind,
     Priority,
+    Role,
     Territory,
 )
 
 Text = sa.Text()
+
+
+def first_is_admin(context: Any) -> Role:
+    """A new staff user's role: the first one of a database is its admin, the next ones
+    staff (an admin changes that: `crm users role`). Run inside the INSERT, so every way a
+    user comes to be (a first start, `crm users add`, the demo, a test) follows it."""
+    staff_users = sa.table("staff_users", sa.column("id"))
+    anyone = context.connection.scalar(sa.select(staff_users.c.id).limit(1))
+    return Role.STAFF if anyone is not None else Role.ADMIN
 
 
 class StaffUser(Record, Base):
@@ -40,6 +51,8 @@ class StaffUser(Record, Base):
     email: Mapped[str] = mapped_column(default="")
     language: Mapped[Language] = mapped_column(default=Language.FR)
     active: Mapped[bool] = mapped_column(default=True)
+    # The server default only fills the rows that were there before roles (migration 0003).
+    role: Mapped[Role] = mapped_column(default=first_is_admin, server_default=Role.STAFF.value)
 
 
 organization_tags = sa.Table(

@@ -118,6 +118,18 @@ class InteractionKind(StrEnum):
     NOTE = "note"
 
 
+class Role(StrEnum):
+    """What a staff user may do: everything, the daily work, or only look."""
+
+    ADMIN = "admin"
+    STAFF = "staff"
+    READ_ONLY = "read-only"
+
+    @property
+    def rank(self) -> int:
+        return {"read-only": 0, "staff": 1, "admin": 2}[self.value]
+
+
 class EntityKind(StrEnum):
     """The record kinds that follow-ups, interactions, the audit trail and search point at."""
 

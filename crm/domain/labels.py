@@ -45,6 +45,11 @@ ENUMS: dict[str, dict[str, str]] = {
         "fr": QT_TRANSLATE_NOOP("Labels", "French"),
         "en": QT_TRANSLATE_NOOP("Labels", "English"),
     },
+    "Role": {
+        "admin": QT_TRANSLATE_NOOP("Labels", "Admin"),
+        "staff": QT_TRANSLATE_NOOP("Labels", "Staff"),
+        "read-only": QT_TRANSLATE_NOOP("Labels", "Read-only"),
+    },
     "Consent": {
         "yes": QT_TRANSLATE_NOOP("Labels", "Yes"),
         "no": QT_TRANSLATE_NOOP("Labels", "No"),

@@ -178,6 +178,31 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "“%1” is not a value of %2; nothing was changed."), ("value", "field")),
     "bulk.no_user": (
         QT_TRANSLATE_NOOP("Errors", "There is no active staff user %1; nothing was changed."), ("user",)),
+    # Roles (crm.services.privacy.roles): who may do what.
+    "role.read_only": (
+        QT_TRANSLATE_NOOP("Errors", "%1 has read-only access to this database: nothing was changed. An admin can give them more (crm users role %1 staff)."), ("user",)),
+    "role.admin.purge": (
+        QT_TRANSLATE_NOOP("Errors", "Only an admin can erase records for good, and %1 is not an admin of this database. Nothing was erased."), ("user",)),
+    "role.admin.forget": (
+        QT_TRANSLATE_NOOP("Errors", "Only an admin can make the desk forget a person, and %1 is not an admin of this database. Nothing was destroyed."), ("user",)),
+    "role.admin.restore": (
+        QT_TRANSLATE_NOOP("Errors", "Only an admin can restore a backup, and %1 is not an admin of this database. Nothing was changed."), ("user",)),
+    "role.admin.users": (
+        QT_TRANSLATE_NOOP("Errors", "Only an admin can add staff users or change their roles, and %1 is not an admin of this database. Nothing was changed."), ("user",)),
+    "role.admin.export_consent": (
+        QT_TRANSLATE_NOOP("Errors", "Only an admin can export people who did not consent to sharing, and %1 is not an admin of this database. Nothing was exported."), ("user",)),
+    "role.admin": (
+        QT_TRANSLATE_NOOP("Errors", "Only an admin can do this, and %1 is not an admin of this database. Nothing was changed."), ("user",)),
+    "role.last_admin": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is the last admin of this database: make another staff user an admin first. Nothing was changed."), ("user",)),
+    "role.unknown": (
+        QT_TRANSLATE_NOOP("Errors", "“%1” is not a role: choose admin, staff or read-only."), ("role",)),
+    "role.not_your_login": (
+        QT_TRANSLATE_NOOP("Errors", "On the team database %1 you act as your database login, %2: “%3” cannot be chosen (remove --user or CRM_USER, or connect as %3)."), ("where", "login", "user")),
+    "role.login_removed": (
+        QT_TRANSLATE_NOOP("Errors", "The staff user of your database login, %1, was removed from %2 (in the trash or inactive): ask an admin to bring it back."), ("login", "where")),
+    "users.exists": (
+        QT_TRANSLATE_NOOP("Errors", "There is already a staff user named %1."), ("user",)),
 }  # fmt: skip
 
 

@@ -53,6 +53,7 @@ from sqlalchemy.orm import Session
 from crm.db.files import atomic_file
 from crm.db.models import ExportLogEntry, StaffUser
 from crm.domain import csv_headers
+from crm.domain.enums import Role
 from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
 from crm.services import vcard, workbook
@@ -68,6 +69,7 @@ from crm.services.export_columns import (
 )
 from crm.services.export_log import record_named
 from crm.services.fields import staff_name
+from crm.services.privacy import roles
 
 __all__ = [
     "FORMATS",
@@ -278,12 +280,15 @@ def export(
     Run it in a write session (`db.write()`): the export log entry is part of it.
     `log_name` is what the log records instead of the path (e.g. standard output).
     `file_format` is one of `FORMATS`; a vCard file carries the contact columns a card holds.
+    Only an admin may include people without sharing consent.
     """
     if file_format == "vcard":
         if request.entity != "contacts":
             raise coded("export.vcard_contacts_only", entity=request.entity)
         request = dataclasses.replace(request, columns=vcard.COLUMNS)
     request = request.checked()
+    if request.include_without_consent:
+        roles.require(session, actor_id, Role.ADMIN, "export_consent")
     target = Path(path)
     query, excluded_query = select(session, request, records=True)
     excluded = withheld_rows = 0

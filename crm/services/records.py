@@ -19,9 +19,10 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from crm.db import search
 from crm.db.base import Record, table_of, utcnow
+from crm.domain.enums import Role
 from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
 from crm.services import audit
-from crm.services.privacy import destroy
+from crm.services.privacy import destroy, roles
 from crm.services.references import KIND_OF_TABLE, references_to, reindex_kinds
 
 M = TypeVar("M", bound=Record)
@@ -329,6 +330,7 @@ def restore(
 def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id: int) -> None:
     """Erase a record from the trash for good, with every copy of its data (its audit values,
     import undo data, index entry, freed storage: `crm.services.privacy.destroy`)."""
+    roles.require(session, actor_id, Role.ADMIN, "purge")
     obj = get(session, spec, record_id, include_deleted=True)
     if obj.deleted_at is None:
         raise ValidationFailed(

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 
 from crm.db.models import StaffUser
 from crm.domain import validation as v
-from crm.domain.enums import Language
-from crm.domain.errors import NotFound
-from crm.services import records
+from crm.domain.enums import Language, Role
+from crm.domain.errors import NotFound, coded
+from crm.services import audit, records
 from crm.services.cleaning import Cleaner
 from crm.services.fields import staff_name
+from crm.services.privacy import roles
 
 FIELDS = ("name", "display_name", "email", "language", "active")
 
@@ -65,7 +66,8 @@ def login_name() -> str:
 
 
 def resolve(session: Session, name: str | None) -> StaffUser:
-    """The staff user acting: the named one, or the person logged in (created on first use)."""
+    """The staff user named `name`, or the person logged in on this computer (created on first
+    use). Who acts on a database is `acting` (on PostgreSQL: the database login)."""
     if name:
         user = by_name(session, name)
         if user is None or user.deleted_at is not None:
@@ -92,3 +94,113 @@ def choices(session: Session) -> list[tuple[int, str]]:
         .order_by(sa.func.lower(StaffUser.display_name))
     )
     return [(row[0], row[1]) for row in session.execute(query)]
+
+
+def is_server(session: Session) -> bool:
+    bind = session.get_bind()
+    return bind.dialect.name != "sqlite"
+
+
+def database_login(session: Session) -> str:
+    """The PostgreSQL login of this connection (`session_user`, not a `SET ROLE`)."""
+    return str(session.execute(sa.text("SELECT session_user")).scalar_one())
+
+
+def acting(session: Session, name: str | None, *, create: bool = False) -> StaffUser | None:
+    """Who acts, when `name` (--user, CRM_USER) may be given.
+
+    SQLite (a personal file): the named staff user (NotFound when there is none), else the
+    person logged in on the computer; None when that user is not there yet and not `create`.
+
+    PostgreSQL (the team database): the database login is the staff user; a `name` naming
+    someone else is refused (`role.not_your_login`). A login without a staff user gets one on
+    its first start (the first of the database is its admin, the next ones staff: holding a
+    login to the team database is being on the team), made here when `create`, else None.
+    A login whose staff user is in the trash or inactive is refused (`role.login_removed`).
+    """
+    if not is_server(session):
+        if name:
+            return resolve(session, name)
+        user = by_name(session, login_name())
+        return user if user is not None or not create else resolve(session, None)
+    login = database_login(session)
+    if name and name.lower() != login.lower():
+        raise coded("role.not_your_login", where=_where(session), login=login, user=name)
+    user = by_name(session, login)
+    if user is None:
+        return service.create(session, None, {"name": login}) if create else None
+    if user.deleted_at is not None or not user.active:
+        raise coded("role.login_removed", login=login, where=_where(session))
+    return user
+
+
+def _where(session: Session) -> str:
+    """The team database as people read it: no password, no connection options."""
+    url = session.get_bind().engine.url
+    return url.set(query={}).render_as_string(hide_password=True)
+
+
+def register(session: Session, values: dict[str, Any]) -> StaffUser:
+    """Someone starting the desk says who they are and is not there yet: they add themselves
+    (the window's "who are you?"). The first user of a database is its admin, the next ones
+    staff; adding someone else is `add`, for admins."""
+    if by_name(session, str(values.get("name", ""))) is not None:
+        raise coded("users.exists", user=values["name"])
+    return service.create(session, None, values)
+
+
+def add(
+    session: Session, actor_id: int | None, values: dict[str, Any], role: Role | str | None = None
+) -> StaffUser:
+    """An admin adds a staff user (staff unless `role` says otherwise); on a database without
+    any user yet, the first one is its admin whoever adds it."""
+    anyone = session.scalar(sa.select(StaffUser.id).limit(1))
+    if anyone is not None:
+        roles.require(session, actor_id, Role.ADMIN, "users")
+    if by_name(session, str(values.get("name", ""))) is not None:
+        raise coded("users.exists", user=values["name"])
+    user = service.create(session, actor_id, values)
+    if role is not None and anyone is not None:
+        _change_role(session, actor_id, user, parse_role(role))
+    return user
+
+
+def parse_role(role: Role | str) -> Role:
+    try:
+        return Role(str(role).strip().lower().replace("_", "-").replace("readonly", "read-only"))
+    except ValueError:
+        raise coded("role.unknown", role=role) from None
+
+
+def set_role(session: Session, actor_id: int | None, user_id: int, role: Role | str) -> StaffUser:
+    """An admin changes a staff user's role; the last admin stays one."""
+    roles.require(session, actor_id, Role.ADMIN, "users")
+    user = service.get(session, user_id)
+    _change_role(session, actor_id, user, parse_role(role))
+    return user
+
+
+def _change_role(session: Session, actor_id: int | None, user: StaffUser, role: Role) -> None:
+    if user.role == role:
+        return
+    if user.role is Role.ADMIN:
+        others = session.scalar(
+            sa.select(sa.func.count()).where(
+                StaffUser.role == Role.ADMIN, StaffUser.id != user.id,
+                StaffUser.deleted_at.is_(None), StaffUser.active.is_(True),
+            )
+        )  # fmt: skip
+        if not others:
+            raise coded("role.last_admin", user=user.name)
+    before = user.role
+    user.role = role
+    records.flush_checked(session, service, user, None)
+    audit.record(
+        session, actor_id, "update", "staff_user", user.id, user.uid,
+        {"role": [audit.plain(before), role.value]},
+    )  # fmt: skip
+
+
+def roster(session: Session) -> list[StaffUser]:
+    """Every staff user out of the trash, by name (the CLI's `crm users`, the window's list)."""
+    return service.find(session)

@@ -14,21 +14,24 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
     QMessageLogContext,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication
 
 from crm.db.database import Database
+from crm.db.models import StaffUser
 from crm.domain.errors import DeskError, NotFound
 from crm.services import users
-from crm.ui import messages, operations, settings, theme
+from crm.ui import identity, messages, operations, settings, theme
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
 from crm.ui.i18n import Languages, choose_language
@@ -138,10 +141,12 @@ def _chosen() -> list[str]:
     return settings.FIRST_START_CHOSEN.get()
 
 
-def offer_demo(ctx: DeskContext, tasks: TaskRunner) -> bool:
+def offer_demo(
+    ctx: DeskContext, tasks: TaskRunner, on_loaded: Callable[[], object] | None = None
+) -> bool:
     """Offer the demo data; True when it is being loaded (off the GUI thread, through
-    `crm.ui.operations`: the pages read it once it is there). An answer is remembered per
-    database."""
+    `crm.ui.operations`: the pages read it once it is there), then `on_loaded()`. An answer
+    is remembered per database."""
     from crm.ui.dialogs.misc import FirstStartDialog
 
     answer = ask_first_start()
@@ -157,26 +162,42 @@ def offer_demo(ctx: DeskContext, tasks: TaskRunner) -> bool:
         return False
     # A refusal (e.g. the demo data is already there) is said under this title.
     operations.write(None, ctx, tasks, load_demo, kinds=operations.KINDS,
-                     error_title=QCoreApplication.translate("App", "Demo data"))  # fmt: skip
+                     error_title=QCoreApplication.translate("App", "Demo data"),
+                     on_done=lambda _summary: on_loaded() if on_loaded else None)  # fmt: skip
     return True
 
 
 def resolve_user(db: Database, user_name: str | None, *, interactive: bool) -> DeskContext | None:
     """The session's context for the acting staff user, or None (the reason already told).
 
-    A `--user` name the database does not know is offered for creation when `interactive`;
-    otherwise (screenshot mode, automation) the start fails with a clear message.
+    On the team database it is the database login (a `--user` naming someone else is
+    refused). On a personal file: `--user` for this session (a name the database does not
+    know is offered for creation when `interactive`), else the staff user chosen last time
+    on this database, else the window asks (`crm.ui.identity.ask`: pick or add yourself).
+    Without questions (screenshot mode, automation) the login name's user is taken.
     """
     title = QCoreApplication.translate("App", "Cannot start")
     try:
-        # Read first: starting the window takes the write lock only to add a first user.
-        with db.read() as session:
-            known = users.by_name(session, user_name or users.login_name())
-        if known is not None and not (user_name and known.deleted_at is not None):
-            return DeskContext(db, known.id, known.display_name or known.name)
-        with db.write() as session:
-            user = users.resolve(session, user_name)
-            return DeskContext(db, user.id, user.display_name or user.name)
+        # Read first: starting the window takes the write lock only to add a user.
+        who = None
+        if db.is_sqlite and not user_name:
+            who = identity.remembered_person(db)
+            if who is None and interactive:
+                who = identity.ask(db)
+                if who is None:
+                    print("No staff user was chosen.", file=sys.stderr)
+                    return None
+                identity.remember(db, who.name)
+        if who is None:
+            with db.read() as session:
+                known = users.acting(session, user_name)
+                who = identity.person(known) if known is not None else None
+        if who is None:
+            with db.write() as session:
+                made = users.acting(session, user_name, create=True)
+                assert made is not None
+                who = identity.person(made)
+        return identity.context(db, who)
     except NotFound as exc:
         if not interactive or not user_name:
             _tell(interactive, title, exc)
@@ -200,8 +221,8 @@ def resolve_user(db: Database, user_name: str | None, *, interactive: bool) -> D
         return None
     try:
         with db.write() as session:
-            user = users.service.create(session, None, {"name": user_name})
-            return DeskContext(db, user.id, user.display_name or user.name)
+            who = identity.person(users.register(session, {"name": user_name}))
+        return identity.context(db, who)
     except DeskError as exc:
         _tell(True, QCoreApplication.translate("App", "Cannot create the staff user"), exc)
         return None
@@ -256,7 +277,10 @@ def run(
 
     tasks = TaskRunner(app)
     if screenshot is None and first_start_pending(ctx):
-        offer_demo(ctx, tasks)
+        # Once the demo is in, offer to act as one of its staff (the window is there by then),
+        # after the pages have been told to show the demo's records.
+        offer_demo(ctx, tasks, lambda: QTimer.singleShot(
+            0, lambda: identity.offer_demo_staff(app.activeWindow(), ctx)))  # fmt: skip
 
     window = MainWindow(
         ctx, languages, tasks, remember_geometry=screenshot is None, live=screenshot is None
@@ -324,15 +348,35 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
     except Exception:  # the old database is gone or unreachable: take the login name
         name, display_name = "", ""
     try:
-        with db.write() as session:
-            user = users.by_name(session, name) if name else None
-            if user is None and name:  # a new file: the same person goes on working there
-                user = users.service.create(
-                    session, None, {"name": name, "display_name": display_name}
-                )
-            elif user is None or user.deleted_at is not None:
-                user = users.resolve(session, None)
-            ctx = DeskContext(db, user.id, user.display_name or user.name)
+        who = identity.remembered_person(db) if db.is_sqlite else None
+        nobody = False
+        if who is None:
+            with db.read() as session:
+                if db.is_sqlite:
+                    known = users.by_name(session, name) if name else None
+                    if known is not None and (known.deleted_at is not None or not known.active):
+                        known = None
+                    nobody = not users.roster(session)
+                else:
+                    known, nobody = users.acting(session, None), False
+                who = identity.person(known) if known is not None else None
+        if who is None and db.is_sqlite and not nobody:
+            who = identity.ask(db, window)  # a database with other people: which one are you?
+            if who is None:
+                db.close()
+                return None
+        if who is None:  # a new file (the same person goes on there), or a new login
+            with db.write() as session:
+                made: StaffUser | None
+                if db.is_sqlite:
+                    made = users.register(session, {"name": name or users.login_name(),
+                                                    "display_name": display_name})  # fmt: skip
+                else:
+                    made = users.acting(session, None, create=True)
+                assert made is not None
+                who = identity.person(made)
+        identity.remember(db, who.name)
+        ctx = identity.context(db, who)
     except DeskError as exc:
         db.close()
         messages.error(

@@ -192,7 +192,54 @@ class MainWindow(QMainWindow):
             self.menus[key].setTitle(text)
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db.display_name))
-        self.user_label.setText(self.tr("Staff user: %1").replace("%1", self.ctx.user_name))
+        self.show_identity()
+
+    # --- who am I ----------------------------------------------------------------------------
+
+    # What a read-only user cannot do: these actions are disabled (the services refuse them
+    # anyway, with a sentence, should another path reach them).
+    WRITE_ACTIONS = ("new_here", "new_organization", "new_contact", "new_introduction",
+                     "new_followup", "new_event", "delete", "import_csv", "undo_import",
+                     "restore_backup", "backup", "export_csv", "export_ics")  # fmt: skip
+
+    def show_identity(self) -> None:
+        """The status bar says who you are and your role; a read-only user's write actions
+        are disabled; on the team database you are your login (no switching)."""
+        from crm.ui import labels
+
+        role = labels.enum_label("Role", self.ctx.role.value)
+        self.user_label.setText(
+            self.tr("Staff user: %1 (%2)").replace("%1", self.ctx.user_name).replace("%2", role)
+        )
+        self.user_label.setToolTip(
+            self.tr("Your database login: on the team database you act as it.")
+            if not self.ctx.db.is_sqlite else self.tr("File › Switch staff user changes it.")
+        )  # fmt: skip
+        self.actions_["switch_user"].setEnabled(self.ctx.db.is_sqlite)
+        for key in self.WRITE_ACTIONS:
+            if key in self.actions_:
+                self.actions_[key].setEnabled(not self.ctx.read_only)
+
+    def switch_user(self) -> None:
+        """File › Switch staff user: pick another staff user (or add yourself) for this
+        database; kept for it."""
+        from crm.ui import identity
+
+        with self.ctx.db.read() as session:
+            from crm.services import users
+
+            current = users.service.get(session, self.ctx.user_id, include_deleted=True).name
+        who = identity.ask(self.ctx.db, self, current)
+        if who is not None and who.id != self.ctx.user_id:
+            identity.switch(self.ctx, who)
+            self.show_identity()
+
+    def show_staff_users(self) -> Any:
+        from crm.ui.dialogs.staff import StaffUsersDialog
+
+        dialog = StaffUsersDialog(self.ctx, self.tasks, self)
+        dialog.open()
+        return dialog
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -269,6 +316,7 @@ class MainWindow(QMainWindow):
 
         if changes.said:
             self.last_action(changes.undo)
+        self.show_identity()  # a switch of user, or a role changed
         for panel in self.findChildren(RelatedPanel):
             panel.reload()
 

@@ -64,6 +64,8 @@ def build(
     a("backup", w.back_up, None, "backup")
     a("restore_backup", w.restore_backup, None, "restore")
     a("check_database", w.check_database, None, "check")
+    a("switch_user", w.switch_user, None, "contact")
+    a("staff_users", w.show_staff_users)
     a("preferences", w.show_preferences, "Ctrl+,", "preferences")
     a("quit", w.close, "Ctrl+Q")
     a("find", w.focus_search, "Ctrl+K", "search")
@@ -118,7 +120,8 @@ def build(
 
     add(menus["file"], "new_database", "open_database", "team_database", None, "backup",
         "restore_backup", "check_database", None, "import_csv", "export_csv", "undo_import",
-        "export_log", None, "export_ics", "preferences", None, "quit")  # fmt: skip
+        "export_log", None, "export_ics", None, "switch_user", "staff_users", "preferences", None,
+        "quit")  # fmt: skip
     add(menus["edit"], "find", "filter", None, "edit_selected", "delete")
     add(menus["view"], "back", None, *(f"page_{n}" for n in pages), None, "refresh")
     add(menus["records"], "new_here", None, "new_organization", "new_contact",
@@ -141,6 +144,8 @@ def action_texts() -> dict[str, str]:
         "new_here": QCoreApplication.translate("MainWindow", "&New record on this page…"),
         "shortcuts": QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"),
         "preferences": QCoreApplication.translate("MainWindow", "&Preferences…"),
+        "switch_user": QCoreApplication.translate("MainWindow", "S&witch staff user…"),
+        "staff_users": QCoreApplication.translate("MainWindow", "Staff &users and roles…"),
         "quit": QCoreApplication.translate("MainWindow", "&Quit"),
         "find": QCoreApplication.translate("MainWindow", "&Find…"),
         "delete": QCoreApplication.translate("MainWindow", "&Move to trash"),

@@ -82,6 +82,9 @@ LANGUAGE: Key[str] = Key("language", "", str)
 THEME: Key[str] = Key("theme", "system", str)
 #: The databases whose first-start question (demo or empty) was answered, by URL.
 FIRST_START_CHOSEN: Key[list[str]] = Key("firstStart/chosen", [], list)
+#: Who the user said they are, per database: {database URL: staff user name} (`--user` wins
+#: for one session without changing it; a team database goes by the login, never stored).
+IDENTITY: Key[dict[str, Any]] = Key("identity/by_database", {}, dict)
 #: A window's or dialog's geometry (`save_geometry`/`restore_geometry`): `name` is "main",
 #: "dialogs/<record kind>" or "dialogs/roster".
 GEOMETRY: Key[QByteArray | None] = Key("{name}/geometry", None, QByteArray)

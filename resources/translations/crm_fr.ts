@@ -1487,6 +1487,54 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Aucun membre du personnel actif %1 ; rien n’a été modifié.</translation>
     </message>
     <message>
+        <source>%1 has read-only access to this database: nothing was changed. An admin can give them more (crm users role %1 staff).</source>
+        <translation>%1 n’a qu’un accès en lecture à cette base de données : rien n’a été modifié. Un administrateur peut lui en donner davantage (crm users role %1 staff).</translation>
+    </message>
+    <message>
+        <source>Only an admin can erase records for good, and %1 is not an admin of this database. Nothing was erased.</source>
+        <translation>Seul un administrateur peut effacer des fiches définitivement, et %1 n’est pas administrateur de cette base de données. Rien n’a été effacé.</translation>
+    </message>
+    <message>
+        <source>Only an admin can make the desk forget a person, and %1 is not an admin of this database. Nothing was destroyed.</source>
+        <translation>Seul un administrateur peut faire oublier une personne au bureau, et %1 n’est pas administrateur de cette base de données. Rien n’a été détruit.</translation>
+    </message>
+    <message>
+        <source>Only an admin can restore a backup, and %1 is not an admin of this database. Nothing was changed.</source>
+        <translation>Seul un administrateur peut restaurer une sauvegarde, et %1 n’est pas administrateur de cette base de données. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Only an admin can add staff users or change their roles, and %1 is not an admin of this database. Nothing was changed.</source>
+        <translation>Seul un administrateur peut ajouter des membres du personnel ou changer leur rôle, et %1 n’est pas administrateur de cette base de données. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Only an admin can export people who did not consent to sharing, and %1 is not an admin of this database. Nothing was exported.</source>
+        <translation>Seul un administrateur peut exporter des personnes qui n’ont pas consenti au partage, et %1 n’est pas administrateur de cette base de données. Rien n’a été exporté.</translation>
+    </message>
+    <message>
+        <source>Only an admin can do this, and %1 is not an admin of this database. Nothing was changed.</source>
+        <translation>Seul un administrateur peut faire cela, et %1 n’est pas administrateur de cette base de données. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is the last admin of this database: make another staff user an admin first. Nothing was changed.</source>
+        <translation>%1 est le dernier administrateur de cette base de données : nommez d’abord un autre membre du personnel administrateur. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a role: choose admin, staff or read-only.</source>
+        <translation>« %1 » n’est pas un rôle : choisissez admin, staff ou read-only.</translation>
+    </message>
+    <message>
+        <source>On the team database %1 you act as your database login, %2: “%3” cannot be chosen (remove --user or CRM_USER, or connect as %3).</source>
+        <translation>Sur la base de l’équipe %1, vous agissez sous votre identifiant de connexion, %2 : « %3 » ne peut pas être choisi (retirez --user ou CRM_USER, ou connectez-vous en tant que %3).</translation>
+    </message>
+    <message>
+        <source>The staff user of your database login, %1, was removed from %2 (in the trash or inactive): ask an admin to bring it back.</source>
+        <translation>Le membre du personnel de votre identifiant de connexion, %1, a été retiré de %2 (à la corbeille ou inactif) : demandez à un administrateur de le rétablir.</translation>
+    </message>
+    <message>
+        <source>There is already a staff user named %1.</source>
+        <translation>Il y a déjà un membre du personnel nommé %1.</translation>
+    </message>
+    <message>
         <source>%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.</source>
         <translation>La base de données %1 est occupée : un autre programme, une autre fenêtre du bureau ou une commande y écrit. Rien n’a été enregistré ; réessayez dans un instant.</translation>
     </message>
@@ -2338,6 +2386,21 @@ Rien n’a été modifié dans %2.</translation>
     </message>
 </context>
 <context>
+    <name>Identity</name>
+    <message>
+        <source>Act as %1</source>
+        <translation>Agir en tant que %1</translation>
+    </message>
+    <message>
+        <source>The demo data is loaded. Its introductions and follow-ups belong to the demo&apos;s staff: act as one of them to see the desk as they do (their follow-ups, their board), or stay %1. File › Switch staff user changes it later.</source>
+        <translation>Les données de démonstration sont chargées. Leurs mises en relation et leurs suivis appartiennent au personnel de la démo : agissez en tant que l’un d’eux pour voir le bureau comme lui (ses suivis, son tableau), ou restez %1. Fichier › Changer de membre du personnel le modifie plus tard.</translation>
+    </message>
+    <message>
+        <source>Who are you in the demo?</source>
+        <translation>Qui êtes-vous dans la démo ?</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import a file</source>
@@ -2938,6 +3001,18 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Anglais</translation>
     </message>
     <message>
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -3256,6 +3331,18 @@ Rien n’a été modifié dans %2.</translation>
         <translation>BIOQuébec · MassBio</translation>
     </message>
     <message>
+        <source>Staff user: %1 (%2)</source>
+        <translation>Membre du personnel : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Your database login: on the team database you act as it.</source>
+        <translation>Votre identifiant de connexion : sur la base de l’équipe, vous agissez sous cet identifiant.</translation>
+    </message>
+    <message>
+        <source>File › Switch staff user changes it.</source>
+        <translation>Fichier › Changer de membre du personnel le modifie.</translation>
+    </message>
+    <message>
         <source>Select an organization, a contact, an introduction, an event or a follow-up first.</source>
         <translation>Sélectionnez d’abord une organisation, un contact, une mise en relation, un événement ou un suivi.</translation>
     </message>
@@ -3314,6 +3401,14 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch staff user…</source>
+        <translation>Changer de &amp;membre du personnel…</translation>
+    </message>
+    <message>
+        <source>Staff &amp;users and roles…</source>
+        <translation>Personnel et &amp;rôles…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3442,10 +3537,6 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>Database: %1</source>
         <translation>Base de données : %1</translation>
-    </message>
-    <message>
-        <source>Staff user: %1</source>
-        <translation>Membre du personnel : %1</translation>
     </message>
     <message>
         <source>New database</source>
@@ -4129,6 +4220,53 @@ L’enregistrer quand même ?</translation>
     </message>
 </context>
 <context>
+    <name>StaffUsersDialog</name>
+    <message>
+        <source>Staff users</source>
+        <translation>Membres du personnel</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Add a staff user</source>
+        <translation>Ajouter un membre du personnel</translation>
+    </message>
+    <message>
+        <source>one word, e.g. mtremblay</source>
+        <translation>un seul mot, p. ex. mtremblay</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>As an admin you set each staff user&apos;s role. Admins may also erase records for good, restore backups, add staff users and export people without consent; read-only users can look but change nothing.</source>
+        <translation>En tant qu’administrateur, vous fixez le rôle de chaque membre du personnel. Les administrateurs peuvent aussi effacer des fiches définitivement, restaurer des sauvegardes, ajouter des membres du personnel et exporter des personnes sans consentement ; les utilisateurs en lecture seule consultent sans rien modifier.</translation>
+    </message>
+    <message>
+        <source>Only an admin changes roles and adds staff users. You are %1: %2.</source>
+        <translation>Seul un administrateur change les rôles et ajoute des membres du personnel. Vous êtes %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Cannot change the role</source>
+        <translation>Impossible de changer le rôle</translation>
+    </message>
+    <message>
+        <source>Cannot add the staff user</source>
+        <translation>Impossible d’ajouter le membre du personnel</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <source>Working…</source>
@@ -4169,6 +4307,10 @@ L’enregistrer quand même ?</translation>
         <translation>Supprimer définitivement…</translation>
     </message>
     <message>
+        <source>Only an admin can delete records permanently.</source>
+        <translation>Seul un administrateur peut supprimer des fiches définitivement.</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>Restauration impossible</translation>
     </message>
@@ -4193,6 +4335,49 @@ L’enregistrer quand même ?</translation>
     <message>
         <source>Cannot delete permanently</source>
         <translation>Suppression définitive impossible</translation>
+    </message>
+</context>
+<context>
+    <name>WhoAmIDialog</name>
+    <message>
+        <source>Who are you?</source>
+        <translation>Qui êtes-vous ?</translation>
+    </message>
+    <message>
+        <source>Every change is recorded under a staff user. Which one are you on this database? The desk remembers it for this database; File › Switch staff user changes it.</source>
+        <translation>Chaque modification est enregistrée au nom d’un membre du personnel. Lequel êtes-vous dans cette base de données ? Le bureau s’en souvient pour cette base ; Fichier › Changer de membre du personnel le modifie.</translation>
+    </message>
+    <message>
+        <source>I am one of these staff users:</source>
+        <translation>Je suis l’un de ces membres du personnel :</translation>
+    </message>
+    <message>
+        <source>I am new here: add me</source>
+        <translation>Je suis nouveau : m’ajouter</translation>
+    </message>
+    <message>
+        <source>one word, e.g. mtremblay</source>
+        <translation>un seul mot, p. ex. mtremblay</translation>
+    </message>
+    <message>
+        <source>e.g. Marie Tremblay</source>
+        <translation>p. ex. Marie Tremblay</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nom d’utilisateur :</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Nom complet :</translation>
+    </message>
+    <message>
+        <source>The first staff user of a database is its admin; the next ones are staff.</source>
+        <translation>Le premier membre du personnel d’une base de données en est l’administrateur ; les suivants sont du personnel.</translation>
+    </message>
+    <message>
+        <source>You are the first staff user of this database: its admin.</source>
+        <translation>Vous êtes le premier membre du personnel de cette base de données : son administrateur.</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,15 @@ def dbfile(tmp_path: Path) -> Path:
     return tmp_path / "desk.db"
 
 
+@pytest.fixture(autouse=True)
+def _marie_at_the_keyboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The person running these commands is the files' first staff user, their admin (a
+    restore or a new staff user needs one): the login name is hers."""
+    from crm.services import users
+
+    monkeypatch.setattr(users, "login_name", lambda: "mtremblay")
+
+
 def crm(*args: str) -> int:
     return main(list(args))
 

@@ -17,6 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from crm.cli import main
+from crm.db import migrate
 from crm.db.database import interrupts_held
 from crm.db.failures import failure_reason, storage_failure
 from crm.db.migrate import HEAD, open_database
@@ -401,7 +402,6 @@ def test_ctrl_c_in_the_middle_of_a_flush_is_a_sentence_not_a_pending_rollback(
     desk_file, tmp_path, monkeypatch, capsys
 ):
     """The interrupt lands inside SQLAlchemy's flush, between two INSERTs of the import."""
-    from crm.db import migrate
 
     big = tmp_path / "big.csv"
     big.write_text(

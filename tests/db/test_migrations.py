@@ -330,3 +330,32 @@ def test_every_open_refusal_says_the_template_the_window_translates(tmp_path, sq
             open_database(url, **options)
         assert info.value.code == code
         assert str(info.value) == messages.english(code, info.value.params)
+
+
+def test_roles_migration_makes_the_first_live_user_the_admin(empty_url):
+    """0003: users that were there get a role: the first created among the active ones out
+    of the trash is the admin, every other one staff."""
+    from alembic import command
+
+    db = open_database(empty_url)
+    try:
+        with db.engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0002")
+            insert = sa.text(
+                "INSERT INTO staff_users (id, uid, name, display_name, email, language, active, "
+                "created_at, updated_at, deleted_at, version) VALUES (:id, :uid, :name, '', '', "
+                "'fr', :active, '2026-01-01', '2026-01-01', :deleted, 1)"
+            )
+            for id_, name, active, deleted in (
+                (1, "gone", True, "2026-02-01"), (2, "asleep", False, None),
+                (3, "first_live", True, None), (4, "later", True, None),
+            ):  # fmt: skip
+                conn.execute(insert, {"id": id_, "uid": f"u{id_}", "name": name,
+                                      "active": active, "deleted": deleted})  # fmt: skip
+            command.upgrade(migrate.alembic_config(conn), "head")
+        with db.engine.connect() as conn:
+            found = dict(conn.execute(sa.text("SELECT name, role FROM staff_users")).all())
+        assert found == {"gone": "staff", "asleep": "staff", "first_live": "admin",
+                         "later": "staff"}  # fmt: skip
+    finally:
+        db.close()

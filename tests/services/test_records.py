@@ -261,6 +261,7 @@ def test_purge_of_a_staff_user_who_deleted_another(db, actor):
         other = users.service.create(session, actor, {"name": "jdoe"}).id
         users.service.delete(session, actor, other)  # deleted_by_id = actor
         keeper = users.service.create(session, None, {"name": "admin"}).id
+        users.set_role(session, actor, keeper, "admin")  # erasing for good is an admin's
     with db.write() as session:
         users.service.delete(session, keeper, actor)
     with db.write() as session:

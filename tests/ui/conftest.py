@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from crm.db.database import Database
+from crm.domain.enums import Role
 from crm.services import contacts, demo, events, followups, introductions, organizations, users
 from crm.ui import messages
 from crm.ui.context import DeskContext
@@ -180,7 +181,7 @@ def fill_desk_and_demo(database: Database) -> int:
 def desk(templates: Templates, tmp_path: Path) -> Iterator[DeskContext]:
     """A database at tmp_path / 'desk.db' as `fill_desk` leaves it (a copy of a template)."""
     database, user_id = templates.open("desk", fill_desk, tmp_path / "desk.db")
-    yield DeskContext(database, user_id, "Marie Tremblay")
+    yield DeskContext(database, user_id, "Marie Tremblay", role=Role.ADMIN)  # the first user
     database.close()
 
 
@@ -188,7 +189,7 @@ def desk(templates: Templates, tmp_path: Path) -> Iterator[DeskContext]:
 def desk_with_demo(templates: Templates, tmp_path: Path) -> Iterator[DeskContext]:
     """The `desk` records and then the demo data set, loaded by the desk's user."""
     database, user_id = templates.open("desk+demo", fill_desk_and_demo, tmp_path / "desk.db")
-    yield DeskContext(database, user_id, "Marie Tremblay")
+    yield DeskContext(database, user_id, "Marie Tremblay", role=Role.ADMIN)  # the first user
     database.close()
 
 

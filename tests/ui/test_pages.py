@@ -215,7 +215,7 @@ def test_main_window_search_opens_editor(qtbot, desk):
         window.statusBar()
         .findChild(type(window.db_label), "statusUser")
         .text()
-        .endswith("Marie Tremblay")
+        .startswith("Staff user: Marie Tremblay")
     )
     window.show_page("contacts")
     assert window.pages["contacts"].model.rowCount() == 3

@@ -27,6 +27,7 @@ from crm.db.engine import make_engine, sqlite_url
 from crm.db.files import atomic_file, make_private, private_dir
 from crm.db.migrate import HEAD, known_revisions
 from crm.db.models import AuditEntry, ExportLogEntry, ExportLogRecord
+from crm.domain.enums import Role
 from crm.domain.errors import DatabaseOpenError, DeskError
 from crm.services.export_log import record_named
 from crm.services.maintenance.backup import backup
@@ -43,6 +44,7 @@ from crm.services.maintenance.copies import (
     upgrade_copy,
 )
 from crm.services.maintenance.damage import unprotect
+from crm.services.privacy import roles
 
 
 @dataclass(frozen=True)
@@ -112,15 +114,17 @@ def verify_staged(staged: Path, source: Path, where: str) -> None:
             raise _not_restored(source, where, "damaged", f"it is damaged ({text}).", problems=text)
 
 
-def restore_file(path: Path, source: Path) -> Restored:
+def restore_file(path: Path, source: Path, *, user: str | None = None) -> Restored:
     """Replace the SQLite file at `path` with the verified content of the backup `source`.
 
     The current file is never opened through the normal path: a damaged, foreign or newer
     file is kept as the safety copy all the same (copied when SQLite can read it, otherwise
-    moved aside with its side files).
+    moved aside with its side files). `user` (default: the login name) must be one of its
+    admins, when it can be read (`_require_admin_of_file`).
     """
     path, source = Path(path).absolute(), Path(source)
     where = str(path)
+    _require_admin_of_file(path, user)
     _check_source(source, where)
     if not path.parent.is_dir():
         raise _not_restored(source, where, "missing", f"the folder {path.parent} does not exist.")
@@ -167,6 +171,47 @@ def _export_log_entries(conn: sa.Connection) -> tuple[dict[str, Any], ...]:
     for entry in entries:
         entry["records"] = named.get(entry["uid"], [])
     return entries
+
+
+def _require_admin_of_file(path: Path, user: str | None) -> None:
+    """Only an admin of the current file restores over it. A file that cannot be read (the
+    damage a restore is the remedy for), has no staff user yet or predates roles is its
+    owner's to restore: the check reads what it can, read-only, and lets the rest through."""
+    from crm.services import users
+
+    if not path.exists():
+        return
+    name = user or users.login_name()
+    staff = sa.table(
+        "staff_users", sa.column("name"), sa.column("role"), sa.column("active"),
+        sa.column("deleted_at"),
+    )  # fmt: skip
+    engine = sa.create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(read_only_uri(path), uri=True)
+    )
+    try:
+        with engine.connect() as conn:
+            if conn.scalar(sa.select(sa.func.count()).select_from(staff)) == 0:
+                return
+            row = conn.execute(
+                sa.select(staff.c.role, staff.c.active, staff.c.deleted_at).where(
+                    sa.func.lower(staff.c.name) == name.lower()
+                )
+            ).first()
+    except (sa.exc.SQLAlchemyError, ValueError):
+        return
+    finally:
+        engine.dispose()
+    if row is None or row.role != Role.ADMIN or not row.active or row.deleted_at is not None:
+        raise roles.refusal(name, Role.ADMIN, "restore")
+
+
+def _require_admin_of_server(db: Database, user: str | None) -> None:
+    from crm.services import users
+
+    with db.read() as session:
+        me = users.acting(session, user)
+        roles.require(session, me.id if me is not None else None, Role.ADMIN, "restore")
 
 
 def _export_log_rows(path: Path) -> tuple[dict[str, Any], ...]:
@@ -235,8 +280,9 @@ def restore(db: Database, source: Path, *, user: str | None = None) -> Restored:
     source = Path(source)
     if db.path is not None:
         db.engine.dispose()
-        restored = restore_file(db.path, source)
+        restored = restore_file(db.path, source, user=user)
     else:
+        _require_admin_of_server(db, user)
         restored = _restore_server(db, source)
     unprotect(db)  # the damaged content is gone: what is there now was verified
     record_restore(db, restored, user)

@@ -16,9 +16,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.models import AuditEntry, Contact, Event, EventParticipant, ImportBatchItem
+from crm.domain.enums import Role
 from crm.domain.errors import coded
 from crm.services.kinds import KINDS
-from crm.services.privacy import destroy
+from crm.services.privacy import destroy, roles
 
 __all__ = ["Plan", "find_person", "forget", "plan"]
 
@@ -97,7 +98,8 @@ def plan(session: Session, kind: str, record_id: int) -> Plan:
 
 
 def forget(session: Session, actor_id: int | None, contact_id: int) -> destroy.Destroyed:
-    """Destroy a person on request, from the trash or not (`crm privacy forget`)."""
+    """Destroy a person on request, from the trash or not (`crm privacy forget`). Admins only."""
+    roles.require(session, actor_id, Role.ADMIN, "forget")
     person = session.get(Contact, contact_id)
     label = person.full_name if person is not None else ""
     return destroy.destroy(session, actor_id, "contact", contact_id, label=label, action="forget")

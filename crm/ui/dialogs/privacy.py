@@ -5,8 +5,7 @@ folder and writes a new owner-only folder in it off the GUI thread, then says wh
 shows what will be destroyed (Cancel is the default), destroys through
 `crm.ui.operations.write`, then says which backups still hold the person.
 
-Roles: forgetting needs an admin once staff users have roles; the lead wires `forget` to the
-identity check (the service call in `forget` is the place).
+Forgetting is an admin's (the service refuses anyone else); the window says so before asking.
 """
 
 from __future__ import annotations
@@ -87,14 +86,16 @@ def privacy_report(page: ListPage, contact_id: int) -> Task | None:
 
 def forget(page: ListPage, contact_id: int) -> Task | None:
     """Ask (showing what goes), then destroy the person and say which backups hold them."""
+    from crm.domain.enums import Role
     from crm.domain.errors import DeskError
-    from crm.services.privacy import destroy
+    from crm.services.privacy import destroy, roles
     from crm.services.privacy import forget as forgetting
 
     try:
         with page.ctx.db.read() as session:
+            roles.require(session, page.ctx.user_id, Role.ADMIN, "forget")
             plan = forgetting.plan(session, "contact", contact_id)
-    except DeskError as exc:  # gone meanwhile, or the database is away
+    except DeskError as exc:  # not an admin, gone meanwhile, or the database is away
         messages.error(
             page,
             QCoreApplication.translate("Privacy", "Cannot forget this person"),

@@ -5,9 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
+from crm.domain.enums import Role
 from crm.services import lists
+from crm.services.privacy import roles
 from crm.ui import messages
+from crm.ui.changes import Changes
 from crm.ui.context import DeskContext
+from crm.ui.errors import error_text
 from crm.ui.pages.list_filters import FilterDef
 from crm.ui.pages.lists import ListPage
 from crm.ui.resources import icon
@@ -48,6 +52,20 @@ class TrashPage(ListPage):
             return
         self.restore_button.setText(self.tr("Restore"))
         self.purge_button.setText(self.tr("Delete permanently…"))
+        self._show_role()
+
+    def refresh(self, changes: Changes) -> None:
+        super().refresh(changes)
+        self._show_role()  # another staff user now, or another role
+
+    def _show_role(self) -> None:
+        """Erasing for good is an admin's (the services refuse anyone else): the button says
+        so rather than asking a question whose answer would be refused."""
+        admin = self.ctx.is_admin
+        self.purge_button.setEnabled(admin)
+        self.purge_button.setToolTip(
+            "" if admin else self.tr("Only an admin can delete records permanently.")
+        )
 
     def delete_selected(self) -> None:
         """The Delete key in the trash: erase, after asking."""
@@ -61,6 +79,10 @@ class TrashPage(ListPage):
     def purge_selected(self) -> None:
         chosen = self.selected()
         if not chosen:
+            return
+        if not self.ctx.is_admin:  # the Delete key: the refusal at once, not after a question
+            refusal = roles.refusal(self.ctx.user_name, Role.ADMIN, "purge")
+            messages.error(self, self.tr("Cannot delete permanently"), error_text(refusal))
             return
         question = self.tr(
             "Delete %n record(s) permanently? This cannot be undone: the records and their links are erased.",
@@ -90,4 +112,4 @@ class TrashPage(ListPage):
         restore.setEnabled(has_selection)
         purge = menu.addAction(icon("trash"), self.tr("Delete permanently…"))
         purge.triggered.connect(self.purge_selected)
-        purge.setEnabled(has_selection)
+        purge.setEnabled(has_selection and self.ctx.is_admin)
