@@ -1,9 +1,12 @@
 """The introduction board: one column per stage, cards to drag, and the stalled queue.
 
-A card shows the parties, the purpose, the owner and the days in the stage. Dropping a card
-on another column (or Ctrl+Right / Ctrl+Left on a card) calls `BoardPage.move_card`, which
-goes through the same confirmation, rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`); closing asks for
-the outcome. Each column shows at most `CARDS_PER_COLUMN` cards and an "n more…" line that
+A card (painted by `crm.ui.widgets.cards.CardDelegate`) shows each side's organization and
+person, the purpose, the days in the stage, the owner's initials and an overdue badge when an
+open follow-up of the introduction is past due. Dropping a card on another column (or
+Ctrl+Right / Ctrl+Left on a card) calls `BoardPage.move_card`, which goes through the same
+confirmation, rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`);
+closing asks for the outcome; the status bar's Undo takes the move back. Enter or a
+double-click opens the card's record, once. Each column shows at most `CARDS_PER_COLUMN` cards and an "n more…" line that
 opens the introductions list filtered to that stage. The stalled queue lists the open
 introductions with no stage change for N days (`crm.ui.settings.STALLED_DAYS`, default 30).
 
@@ -19,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QEvent, QLocale, QMimeData, Qt
-from PySide6.QtGui import QBrush, QColor, QDropEvent
+from PySide6.QtGui import QBrush, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,12 +39,13 @@ from PySide6.QtWidgets import (
 from crm.domain.enums import IntroductionStage
 from crm.services import board as board_service
 from crm.services import stages, users
-from crm.ui import labels, messages, operations, settings, undo
+from crm.ui import labels, messages, operations, settings, theme, undo
 from crm.ui.context import DeskContext
 from crm.ui.i18n import tr
 from crm.ui.operations import Changes
 from crm.ui.pages.base import DeskPage
 from crm.ui.tasks import TaskRunner
+from crm.ui.widgets.cards import CARD_ROLE, STALLED_ROLE, CardDelegate
 
 MIME = "application/x-crm-introduction"
 CARDS_PER_COLUMN = board_service.CARDS_PER_COLUMN
@@ -67,8 +71,11 @@ class StageColumn(QListWidget):
         self.setSpacing(3)
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(CardDelegate(self))
+        # Cards stand on the window's colour, as paper on a desk.
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        # Enter and a double-click both activate: one signal, so a card opens once.
         self.itemActivated.connect(self._activated)
-        self.itemDoubleClicked.connect(self._activated)
 
     def mimeTypes(self) -> list[str]:
         return [MIME]
@@ -182,11 +189,9 @@ class BoardPage(DeskPage):
         stalled_layout = QVBoxLayout(stalled)
         stalled_layout.setContentsMargins(0, 0, 0, 0)
         self.stalled_header = QLabel(self, objectName="boardStalledHeader")
-        self.stalled_header.setStyleSheet("font-weight: bold; padding: 4px; color: #a04000;")
         self.stalled_list = QListWidget(self, objectName="boardStalled")
         self.stalled_list.setWordWrap(True)
         self.stalled_list.setSpacing(2)
-        self.stalled_list.itemDoubleClicked.connect(self._open_stalled)
         self.stalled_list.itemActivated.connect(self._open_stalled)
         stalled_layout.addWidget(self.stalled_header)
         stalled_layout.addWidget(self.stalled_list)
@@ -207,6 +212,9 @@ class BoardPage(DeskPage):
     # --- labels ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.stalled_header.setStyleSheet(
+            "font-weight: bold; padding: 4px; color: %s;" % theme.signal_color("warning").name()
+        )
         self.title.setText(tr("Introduction board"))
         self.owner_label.setText(tr("Owner"))
         self.purpose_label.setText(tr("Purpose"))
@@ -292,8 +300,12 @@ class BoardPage(DeskPage):
             self.loaded.emit()
 
     def card_text(self, card: board_service.Card, now: datetime) -> str:
+        """The card in words: its tooltip and what screen readers say."""
         days = card.days_in_stage(now)
         lines = [f"{card.qc_party} ↔ {card.ma_party}"]
+        people = [p for p in (card.qc_person, card.ma_person) if p and p not in (card.qc_party, card.ma_party)]
+        if people:
+            lines.append(" ↔ ".join(people))
         if card.title:
             lines.append(card.title)
         lines.append(labels.enum_label("IntroductionPurpose", card.purpose))
@@ -308,6 +320,8 @@ class BoardPage(DeskPage):
         else:
             meta.append(tr("%n day(s) in stage", None, days))
         lines.append(" · ".join(meta))
+        if card.overdue:
+            lines.append(tr("A follow-up is overdue"))
         return "\n".join(lines)
 
     def _render(self) -> None:
@@ -322,18 +336,19 @@ class BoardPage(DeskPage):
             for card in column.cards:
                 item = QListWidgetItem(self.card_text(card, now))
                 item.setData(ID_ROLE, card.id)
+                item.setData(CARD_ROLE, card)
                 item.setToolTip(item.text())
-                if (
+                item.setData(
+                    STALLED_ROLE,
                     column.stage != IntroductionStage.CLOSED.value
-                    and card.days_in_stage(now) >= days_limit
-                ):
-                    item.setForeground(QBrush(QColor("#a04000")))
+                    and card.days_in_stage(now) >= days_limit,
+                )
                 widget.addItem(item)
             if column.more > 0:
                 more = QListWidgetItem(tr("%n more…", None, column.more))
                 more.setData(ID_ROLE, MORE)
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                more.setForeground(QBrush(QColor("#1f5fa8")))
+                more.setForeground(QBrush(widget.palette().color(QPalette.ColorRole.Link)))
                 widget.addItem(more)
         total, cards = self.stalled_data
         self.stalled_header.setText(
@@ -362,6 +377,17 @@ class BoardPage(DeskPage):
             if value not in (None, MORE):
                 found.append(int(value))
         return found
+
+    def select_card(self, record_id: int) -> bool:
+        """Make the card current in its column and give that column the focus (a card moved
+        by keyboard stays under the keys)."""
+        for widget in self.columns.values():
+            for row in range(widget.count()):
+                if widget.item(row).data(ID_ROLE) == record_id:
+                    widget.setCurrentRow(row)
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return True
+        return False
 
     def move_card(self, record_id: int, stage: str) -> bool:
         """Move an introduction to `stage`: what a drop does (the editor's rules and history).
@@ -405,7 +431,7 @@ class BoardPage(DeskPage):
 
         self.write(
             move, kinds={"introduction", "followup"}, error_title=tr("Cannot move"),
-            on_done=lambda _done: self.reload_now(), on_failed=failed,
+            on_done=lambda _done: (self.reload_now(), self.select_card(record_id)), on_failed=failed,
             announce=lambda done: Changes(frozenset({"introduction", "followup"}),
                                           undo=undo.move_entry(done)),
         )  # fmt: skip
