@@ -137,6 +137,17 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "%1 was not restored: it holds database objects the desk does not make, or has rewritten them, which could change data behind its back:\n%3\n\nNothing was changed in %2."), ("source", "where", "problems")),
     "repair.impossible": (
         QT_TRANSLATE_NOOP("Errors", "%1 cannot be repaired: SQLite cannot read all of it back (%2). Nothing was changed; restore a backup (File › Restore from a backup)."), ("where", "problems")),
+    # Saved views of a list (crm.services.saved_views).
+    "view.name_required": (
+        QT_TRANSLATE_NOOP("Errors", "A saved view needs a name."), ()),
+    "view.name_taken": (
+        QT_TRANSLATE_NOOP("Errors", "You already have a view named “%1” for this list; choose another name."), ("name",)),
+    "view.unknown_list": (
+        QT_TRANSLATE_NOOP("Errors", "There is no list named “%1” to save a view of."), ("list",)),
+    "view.unknown_column": (
+        QT_TRANSLATE_NOOP("Errors", "The %1 list has no column “%2”."), ("list", "column")),
+    "view.missing": (
+        QT_TRANSLATE_NOOP("Errors", "This saved view no longer exists (deleted meanwhile)."), ()),
 }  # fmt: skip
 
 

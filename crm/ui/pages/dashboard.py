@@ -1,7 +1,8 @@
 """The dashboard: the cooperation in pictures, figures read off the GUI thread.
 
 Key numbers on top (organizations by side, contacts, open and overdue follow-ups, upcoming
-events), then charts painted with QPainter: the introduction funnel by stage,
+events), each a card that opens its filtered list (a click, or Enter/Space when focused),
+then charts painted with QPainter: the introduction funnel by stage,
 introductions per month by direction (QC→MA, MA→QC; the rule is in
 `crm.services.dashboard`), outcomes, overdue follow-ups per staff user and the most
 connected organizations. Each figure opens the matching filtered list.
@@ -15,7 +16,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -42,12 +45,19 @@ DIRECTION_COLORS = {dashboard.QC_MA: "#1f5fa8", dashboard.MA_QC: "#c0392b"}
 
 
 class Figure(QFrame):
-    """A number above its caption; a click opens its list."""
+    """A number above its caption; a click (or Enter/Space) opens its list.
+
+    Signals: `clicked()`.
+    """
+
+    clicked = Signal()
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"figure_{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.number = QLabel("–", self, objectName=f"figure_{name}_value")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.number.font()
@@ -65,6 +75,17 @@ class Figure(QFrame):
 
     def set_value(self, value: int) -> None:
         self.number.setText(QLocale().toString(value))
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class DashboardPage(DeskPage):
@@ -134,6 +155,8 @@ class DashboardPage(DeskPage):
             )
         )
         self.connected.barClicked.connect(self._open_connected)
+        for name, figure in self.cards.items():
+            figure.clicked.connect(lambda name=name: self.open_figure(name))
 
         content = QWidget(self)
         body = QVBoxLayout(content)
@@ -147,6 +170,20 @@ class DashboardPage(DeskPage):
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
         self.retranslate()
+
+    def figure_list(self, name: str) -> tuple[str, dict[str, Any]]:
+        """The page and filters that list what a number card counts."""
+        return {
+            "org_QC": ("organizations", {"territory": "QC"}),
+            "org_MA": ("organizations", {"territory": "MA"}),
+            "contacts": ("contacts", {}),
+            "open_followups": ("followups", {"status": "open"}),
+            "overdue_followups": ("followups", {"status": "open", "due": "overdue"}),
+            "upcoming_events": ("events", {"starts_from": date.today()}),
+        }[name]
+
+    def open_figure(self, name: str) -> None:
+        self.listRequested.emit(*self.figure_list(name))
 
     def _open_connected(self, org_id: int) -> None:
         name = next(
@@ -166,6 +203,7 @@ class DashboardPage(DeskPage):
         }
         for name, text in captions.items():
             self.cards[name].caption.setText(text)
+            self.cards[name].setToolTip(tr("Show them in their list"))
         titles = {
             "funnel": tr("Introductions by stage"),
             "monthly": tr("Introductions per month, by direction"),

@@ -8,7 +8,9 @@ are writes through `crm.ui.operations` (off the GUI thread); what they did is an
 `ctx.changes` with the status bar's `crm.ui.undo.UndoEntry`.
 
 The sort column and order and the filter choices are remembered per list (`crm.ui.settings`
-`LIST_SORT`, `LIST_FILTERS`), besides the column layout (`LIST_HEADER`).
+`LIST_SORT`, `LIST_FILTERS`), besides the column layout (`LIST_HEADER`). The same filters,
+columns and sort can be saved under a name ("Save view…", `crm.ui.saved_views`):
+`current_view()` gives them, `apply_view(view)` shows a saved one again.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain.enums import EntityKind
 from crm.services import listing
+from crm.services import lists as lists_catalogue
 from crm.services.kinds import FOLLOWUP_LINKS, KINDS
 from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
@@ -122,11 +125,16 @@ class ListPage(DeskPage):
             self.filter_combos[fdef.key] = combo
             bar.addWidget(label)
             bar.addWidget(combo)
+        self.add_filter_widgets(bar)
         bar.addStretch(1)
         self.count_label = QLabel(self, objectName=f"{self.kind}Count")
         self.count_label.setMinimumWidth(90)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.count_label)
+        self.save_view_button = QPushButton(self, objectName=f"{self.kind}SaveView")
+        self.save_view_button.clicked.connect(self.save_view)
+        self.save_view_button.setVisible(self.kind in lists_catalogue.LISTS)
+        bar.addWidget(self.save_view_button)
         self.new_button = QPushButton(icon("add"), "", self, objectName=f"{self.kind}New")
         self.new_button.clicked.connect(lambda: self.newRequested.emit(self.kind))
         self.new_button.setVisible(self.can_create)
@@ -196,6 +204,10 @@ class ListPage(DeskPage):
         self.retranslate()
         self._restore_filters()
 
+    def add_filter_widgets(self, bar: QHBoxLayout) -> None:
+        """A list's own filter widgets after its combo boxes (built before the filters are
+        restored); none by default."""
+
     # --- labels ------------------------------------------------------------------------------
 
     def page_title(self) -> str:
@@ -207,6 +219,12 @@ class ListPage(DeskPage):
             QCoreApplication.translate("ListPage", "Filter this list…")
         )
         self.new_button.setText(QCoreApplication.translate("ListPage", "New"))
+        self.save_view_button.setText(QCoreApplication.translate("ListPage", "Save view…"))
+        self.save_view_button.setToolTip(
+            QCoreApplication.translate(
+                "ListPage", "Save these filters, columns and sort under a name in the sidebar"
+            )
+        )
         self.open_action.setText(QCoreApplication.translate("ListPage", "Open"))
         self.edit_action.setText(QCoreApplication.translate("ListPage", "Edit"))
         self.followup_action.setText(QCoreApplication.translate("ListPage", "New follow-up…"))
@@ -336,6 +354,50 @@ class ListPage(DeskPage):
         if extra:
             self.model.set_filters({**self.filters(), **extra}, self.filter_box.text())
 
+    # --- saved views -------------------------------------------------------------------------
+
+    def current_view(self) -> dict[str, Any]:
+        """What a saved view keeps of this list: filter choices and text, the shown columns
+        in their order, the sort (the keywords of `crm.services.saved_views.save`)."""
+        header = self.table.horizontalHeader()
+        keys = self.spec.keys
+        shown = [
+            keys[header.logicalIndex(visual)]
+            for visual in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(visual))
+        ]
+        section = header.sortIndicatorSection()
+        return {
+            "filters": {k: v for k, v in self.filter_choices().items() if v is not None},
+            "text": self.filter_box.text(),
+            "columns": tuple(shown),
+            "sort": keys[section] if 0 <= section < len(keys) else "",
+            "descending": header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        }
+
+    def apply_view(self, view: Any) -> None:
+        """Show a saved view (`crm.services.saved_views.View`): its columns in their order,
+        its sort, then its filters and text."""
+        header = self.table.horizontalHeader()
+        keys = self.spec.keys
+        columns = [c for c in view.columns if c in keys]
+        if columns:
+            for section, key in enumerate(keys):
+                header.setSectionHidden(section, key not in columns)
+            for visual, key in enumerate(columns):
+                header.moveSection(header.visualIndex(keys.index(key)), visual)
+        if view.sort in keys:
+            order = Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(keys.index(view.sort), order)
+        known = self.filter_choices()  # a choice this list no longer has is left out
+        self.show_filtered({**{k: v for k, v in view.filters.items() if k in known}, "text": view.text})
+
+    def save_view(self) -> bool:
+        """Ask a name and save this list's view (see `crm.ui.saved_views.save_current`)."""
+        from crm.ui import saved_views
+
+        return saved_views.save_current(self)
+
     def focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_box.selectAll()
@@ -446,6 +508,9 @@ class ListPage(DeskPage):
         if self.can_create:
             new = menu.addAction(icon("add"), QCoreApplication.translate("ListPage", "New…"))
             new.triggered.connect(lambda: self.newRequested.emit(self.kind))
+        if self.save_view_button.isVisibleTo(self):
+            save = menu.addAction(QCoreApplication.translate("ListPage", "Save view…"))
+            save.triggered.connect(self.save_view)
         if self.export_entity():
             export = menu.addAction(QCoreApplication.translate("ListPage", "Export to CSV…"))
             export.setObjectName(f"{self.kind}ExportAction")

@@ -6,9 +6,16 @@ leaves the list as it is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from datetime import date
+from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout
+
+from crm.domain.enums import FollowUpStatus
 from crm.services import lists
+from crm.ui import settings
+from crm.ui.models.table import ListModel
 from crm.ui.pages.list_filters import FilterDef
 from crm.ui.pages.lists import ListPage
 
@@ -58,7 +65,17 @@ class IntroductionsPage(ListPage):
         return self.tr("Introductions")
 
 
+def overdue(model: ListModel, row: int) -> str | None:
+    """An open follow-up past its due date stands out ("alert": red and bold)."""
+    due = model.value(row, "due_date")
+    late = model.value(row, "status") == FollowUpStatus.OPEN and isinstance(due, date)
+    return "alert" if late and due < date.today() else None
+
+
 class FollowUpsPage(ListPage):
+    """Overdue rows stand out; done and cancelled follow-ups are hidden unless "Show done"
+    is ticked or the Status filter asks for them."""
+
     spec = lists.FOLLOWUPS
     shows = frozenset(("followup", "organization", "contact", "introduction", "event"))
     filter_defs = (
@@ -67,8 +84,42 @@ class FollowUpsPage(ListPage):
         FilterDef("due", QT_TRANSLATE_NOOP("Filters", "Due"), "due", True),
     )
 
+    def add_filter_widgets(self, bar: QHBoxLayout) -> None:
+        self.model.emphasis = overdue
+        self.show_done = QCheckBox(self, objectName="followupShowDone")
+        self.show_done.toggled.connect(lambda _on: self.apply_filters())
+        bar.addWidget(self.show_done)
+
     def page_title(self) -> str:
         return self.tr("Follow-ups")
+
+    def retranslate(self) -> None:
+        self.show_done.setText(self.tr("Show done"))
+        self.show_done.setToolTip(self.tr("Also list the follow-ups done or cancelled"))
+        super().retranslate()
+
+    def filters(self) -> dict[str, Any]:
+        chosen = super().filters()
+        if not self.show_done.isChecked() and "status" not in chosen:
+            chosen["status"] = FollowUpStatus.OPEN.value
+        return chosen
+
+    def filter_choices(self) -> dict[str, Any]:
+        return {**super().filter_choices(), "show_done": self.show_done.isChecked() or None}
+
+    def _restore_filters(self) -> None:
+        super()._restore_filters()
+        self._set_show_done(bool(settings.LIST_FILTERS.get(kind=self.kind).get("show_done")))
+
+    def _set_show_done(self, on: bool) -> None:
+        self.show_done.blockSignals(True)
+        self.show_done.setChecked(on)
+        self.show_done.blockSignals(False)
+
+    def show_filtered(self, filters: dict[str, Any]) -> None:
+        filters = dict(filters)
+        self._set_show_done(bool(filters.pop("show_done", False)))
+        super().show_filtered(filters)
 
 
 class EventsPage(ListPage):
