@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
         page.followUpRequested.connect(self.new_followup_for)
         page.newRequested.connect(self.new_record)
         page.listRequested.connect(self.show_filtered)
+        page.importRequested.connect(self.import_csv)
+        page.demoRequested.connect(self.load_demo)
         return page
 
     def _page_changed(self, name: str) -> None:
@@ -378,6 +380,16 @@ class MainWindow(QMainWindow):
             self.reminders.counted.connect(self.banner.set_counts)
         if not self.reminders.started and not self.reminders.timer.isActive():
             self.reminders.start()
+
+    def load_demo(self) -> Any:
+        """An empty page's "Load the demo data": written off the GUI thread; every page then
+        reads it (a refusal, e.g. already loaded, is said in a message)."""
+        from crm.services.demo import load_demo
+
+        from crm.ui import operations
+
+        return operations.write(self, self.ctx, self.tasks, load_demo, kinds=operations.KINDS,
+                                error_title=self.tr("Demo data"))  # fmt: skip
 
     def new_followup_for(self, kind: str, record_id: int) -> Any:
         """A new follow-up editor, already linked to the record `kind`/`record_id`."""

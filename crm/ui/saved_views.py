@@ -23,7 +23,7 @@ from crm.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from crm.ui.pages.lists import ListPage
 
-#: The change kind a write of saved views announces (no page shows it; the sidebar does).
+# The change kind a write of saved views announces (no page shows it; the sidebar does).
 VIEW = "view"
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +47,7 @@ from crm.ui.operations import Changes
 from crm.ui.pages.base import DeskPage
 from crm.ui.tasks import TaskRunner
 from crm.ui.widgets.cards import CARD_ROLE, STALLED_ROLE, CardDelegate
+from crm.ui.widgets.empty import EmptyState
 
 MIME = "application/x-crm-introduction"
 CARDS_PER_COLUMN = board_service.CARDS_PER_COLUMN
@@ -203,10 +205,18 @@ class BoardPage(DeskPage):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
+        # No introduction at all: what the board is for and how to start, instead of columns.
+        self.empty = EmptyState(self, name="boardEmpty")
+        self.empty.actionRequested.connect(self.empty_action)
+        self.body = QStackedWidget(self, objectName="boardBody")
+        self.body.addWidget(splitter)
+        self.body.addWidget(self.empty)
+        self.splitter = splitter
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.body, 1)
         self.retranslate()
 
     # --- labels ------------------------------------------------------------------------------
@@ -324,7 +334,39 @@ class BoardPage(DeskPage):
             lines.append(tr("A follow-up is overdue"))
         return "\n".join(lines)
 
+    def new_kind(self) -> str | None:
+        return "introduction"
+
+    def empty_action(self, key: str) -> None:
+        if key == "clear":
+            for combo in (self.owner_combo, self.purpose_combo):
+                combo.setCurrentIndex(0)
+        else:
+            super().empty_action(key)
+
+    def _show_empty_state(self) -> None:
+        if not self.columns_data or any(c.total for c in self.columns_data):
+            self.body.setCurrentWidget(self.splitter)
+            return
+        if any(v is not None for v in self.filters().values()):
+            self.empty.show_state(
+                tr("No introduction matches these filters"),
+                tr("Choose another owner or purpose, or show them all."),
+                [("clear", tr("Show all introductions"))],
+            )
+        else:
+            actions = [("new", tr("New introduction"))]
+            if self.offers_demo():
+                actions.append(("demo", tr("Load the demo data")))
+            self.empty.show_state(
+                tr("No introductions on the board yet"),
+                tr("Each introduction is a card in the column of its stage, from Proposed to Closed; move it with the mouse or Ctrl+Right / Ctrl+Left. Start the first one, or load the demo data."),
+                actions, picture="introduction",
+            )  # fmt: skip
+        self.body.setCurrentWidget(self.empty)
+
     def _render(self) -> None:
+        self._show_empty_state()
         now = datetime.now(UTC)
         days_limit = self.days_spin.value()
         for column in self.columns_data:

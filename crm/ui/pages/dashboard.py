@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,7 @@ from crm.ui.i18n import tr
 from crm.ui.pages.base import DeskPage
 from crm.ui.tasks import TaskRunner
 from crm.ui.widgets.charts import PALETTE, BarChart, ColumnChart
+from crm.ui.widgets.empty import EmptyState
 
 STAGE_COLORS = ("#9bb7d9", "#6f9ccf", "#4a83c4", "#2f6db3", "#1f5fa8", "#164a85")
 WIN, LOSS = "#2e9e6b", "#b0b0b0"
@@ -166,9 +168,16 @@ class DashboardPage(DeskPage):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        # An empty database: what the desk is for and how to begin, instead of zeros.
+        self.empty = EmptyState(self, name="dashboardEmpty")
+        self.empty.actionRequested.connect(self.empty_action)
+        self.body = QStackedWidget(self, objectName="dashboardBody")
+        self.body.addWidget(scroll)
+        self.body.addWidget(self.empty)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.body, 1)
         self.retranslate()
 
     def figure_list(self, name: str) -> tuple[str, dict[str, Any]]:
@@ -241,8 +250,25 @@ class DashboardPage(DeskPage):
     def is_loaded(self) -> bool:
         return self.data is not None and not self.stale
 
+    def _show_empty_state(self, data: dashboard.Dashboard) -> None:
+        totals = data.totals
+        counted = (sum(totals.organizations.values()) + totals.contacts + sum(totals.introductions.values())
+                   + totals.open_followups + totals.upcoming_events)  # fmt: skip
+        if counted:
+            self.body.setCurrentWidget(self.scroll)
+            return
+        actions = [("demo", tr("Load the demo data"))] if self.offers_demo() else []
+        actions += [("import", tr("Import a CSV file…")), ("new", tr("New organization"))]
+        self.empty.show_state(
+            tr("Welcome to the cooperation desk"),
+            tr("The dashboard sums up the cooperation between BIOQuébec and MassBio once the desk holds organizations, people and introductions. Try it with the demo data, import your contacts, or add your first organization."),
+            actions, picture="dashboard",
+        )  # fmt: skip
+        self.body.setCurrentWidget(self.empty)
+
     def _show(self, data: dashboard.Dashboard) -> None:
         self.data = data
+        self._show_empty_state(data)
         totals = data.totals
         self.cards["org_QC"].set_value(totals.organizations["QC"])
         self.cards["org_MA"].set_value(totals.organizations["MA"])

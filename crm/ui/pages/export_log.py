@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from crm.services import csv_export
 from crm.ui.context import DeskContext
+from crm.ui.widgets.empty import EmptyState
 
 
 class ExportLogDialog(QDialog):
@@ -36,9 +38,15 @@ class ExportLogDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # Nothing exported yet: say what the log is for and offer the first export.
+        self.empty = EmptyState(self, name="exportLogEmpty")
+        self.empty.actionRequested.connect(self._export)
+        self.body = QStackedWidget(self, objectName="exportLogBody")
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
         self.rows: list[csv_export.LogRow] = []
         self.refresh()
@@ -55,6 +63,14 @@ class ExportLogDialog(QDialog):
             self.tr("When"), self.tr("Staff user"), self.tr("Records"), self.tr("Rows"),
             self.tr("Profile"), self.tr("Recipient"), self.tr("Filter"), self.tr("File"), self.tr("SHA-256"),
         ])  # fmt: skip
+
+    def _export(self, _key: str) -> None:
+        """The empty log's "Export a list…": the window's File › Export, this log closed."""
+        window = self.parent()
+        export = getattr(window, "export_csv", None)
+        self.accept()
+        if export is not None:
+            export()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -99,3 +115,13 @@ class ExportLogDialog(QDialog):
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        if self.rows:
+            self.body.setCurrentWidget(self.table)
+            return
+        self.empty.show_state(
+            self.tr("No file has left the desk yet"),
+            self.tr("Each CSV file exported for a partner is recorded here: who, when, which records, for whom, and its SHA-256. Backups are listed too."),
+            [("export", self.tr("Export a list…"))],
+            picture="open",
+        )  # fmt: skip
+        self.body.setCurrentWidget(self.empty)

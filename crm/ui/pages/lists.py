@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,7 @@ from crm.ui.pages.base import DeskPage
 from crm.ui.pages.list_filters import FilterDef
 from crm.ui.resources import icon
 from crm.ui.tasks import Task, TaskRunner
+from crm.ui.widgets.empty import EmptyState
 
 # Default column widths in pixels, by column key: names wide enough to read, codes narrow.
 # A column is never narrower than its header label (see `ListPage.fit_headers`).
@@ -197,10 +199,18 @@ class ListPage(DeskPage):
         self.table.addAction(self.open_action)
         self.table.addAction(self.delete_action)
 
+        # An empty list says what it is for and offers its first actions instead of a table.
+        self.empty = EmptyState(self, name=f"{self.kind}Empty")
+        self.empty.actionRequested.connect(self.empty_action)
+        self.body = QStackedWidget(self, objectName=f"{self.kind}Body")
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+        self.model.refreshed.connect(self.show_empty_state)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.body)
         self.retranslate()
         self._restore_filters()
 
@@ -235,6 +245,51 @@ class ListPage(DeskPage):
         self.model.retranslate()
         self.fit_headers()
         self._show_count(self.model.total)
+        if self.model.loaded and not self.model.pending:
+            self.show_empty_state()
+
+    def empty_texts(self) -> tuple[str, str, list[tuple[str, str]]]:
+        """What this list says when it holds no record at all: a title, what the list is
+        for, and its first actions as (key, label): keys `new`, `import`, `demo`."""
+        return (QCoreApplication.translate("ListPage", "Nothing here yet"), "", [])
+
+    def has_filters(self) -> bool:
+        """Whether the rows shown are narrowed by a filter or the filter box."""
+        query = self.model.query
+        return bool(query.text.strip()) or any(v not in (None, "") for v in query.filters.values())
+
+    def show_empty_state(self) -> None:
+        """The table, or what the list is for when it has no row (after each refresh)."""
+        if self.model.total or not self.model.loaded:
+            self.body.setCurrentWidget(self.table)
+            return
+        if self.has_filters():
+            self.empty.show_state(
+                QCoreApplication.translate("ListPage", "No record matches these filters"),
+                QCoreApplication.translate("ListPage", "Change the filters above, or clear them to see the whole list."),
+                [("clear", QCoreApplication.translate("ListPage", "Clear the filters"))],
+            )  # fmt: skip
+        else:
+            title, text, actions = self.empty_texts()
+            if any(key == "demo" for key, _label in actions) and not self.offers_demo():
+                actions = [(key, label) for key, label in actions if key != "demo"]
+            self.empty.show_state(title, text, actions, picture=self.empty_picture())
+        self.body.setCurrentWidget(self.empty)
+
+    def empty_picture(self) -> str:
+        from crm.ui.kinds import ICONS
+
+        return ICONS.get(self.kind, "trash")
+
+    def empty_action(self, key: str) -> None:
+        if key == "clear":
+            self.clear_filters()
+        else:
+            super().empty_action(key)
+
+    def clear_filters(self) -> None:
+        """Every filter back to "All", the filter box emptied: the whole list."""
+        self.show_filtered({})
 
     def fit_headers(self) -> None:
         """Widen the columns whose header label (in the current language) would be cut."""

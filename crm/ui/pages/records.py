@@ -38,6 +38,14 @@ class OrganizationsPage(ListPage):
     def page_title(self) -> str:
         return self.tr("Organizations")
 
+    def empty_texts(self) -> tuple[str, str, list[tuple[str, str]]]:
+        return (
+            self.tr("No organizations yet"),
+            self.tr("The companies, CROs, universities, hospitals, investors and foundations on both sides of the border: add the first one, import a spreadsheet, or try the desk with the demo data."),
+            [("new", self.tr("New organization")), ("import", self.tr("Import a CSV file…")),
+             ("demo", self.tr("Load the demo data"))],
+        )  # fmt: skip
+
 
 class ContactsPage(ListPage):
     spec = lists.CONTACTS
@@ -51,6 +59,14 @@ class ContactsPage(ListPage):
     def page_title(self) -> str:
         return self.tr("Contacts")
 
+    def empty_texts(self) -> tuple[str, str, list[tuple[str, str]]]:
+        return (
+            self.tr("No contacts yet"),
+            self.tr("The people you work with in Québec and Massachusetts, with their language and their consent to be shared with partners. Add one, import your address book (Excel, Outlook, Google), or load the demo data."),
+            [("new", self.tr("New contact")), ("import", self.tr("Import a CSV file…")),
+             ("demo", self.tr("Load the demo data"))],
+        )  # fmt: skip
+
 
 class IntroductionsPage(ListPage):
     spec = lists.INTRODUCTIONS
@@ -63,6 +79,13 @@ class IntroductionsPage(ListPage):
 
     def page_title(self) -> str:
         return self.tr("Introductions")
+
+    def empty_texts(self) -> tuple[str, str, list[tuple[str, str]]]:
+        return (
+            self.tr("No introductions yet"),
+            self.tr("An introduction brings a Québec party and a Massachusetts party together, from the proposal to the outcome, with both consents. Start the first one, or load the demo data."),
+            [("new", self.tr("New introduction")), ("demo", self.tr("Load the demo data"))],
+        )  # fmt: skip
 
 
 def overdue(model: ListModel, row: int) -> str | None:
@@ -92,6 +115,21 @@ class FollowUpsPage(ListPage):
 
     def page_title(self) -> str:
         return self.tr("Follow-ups")
+
+    def empty_texts(self) -> tuple[str, str, list[tuple[str, str]]]:
+        return (
+            self.tr("No open follow-ups"),
+            self.tr("Follow-ups are the next steps that keep introductions alive: who does what, by when. Done ones are hidden; tick “Show done” to see them."),
+            [("new", self.tr("New follow-up"))],
+        )  # fmt: skip
+
+    def has_filters(self) -> bool:
+        # Hiding the done ones is how the list starts, not a filter the user chose.
+        query = self.model.query
+        filters = dict(query.filters)
+        if not self.show_done.isChecked() and self.filter_combos["status"].currentData() is None:
+            filters.pop("status", None)
+        return bool(query.text.strip()) or any(v not in (None, "") for v in filters.values())
 
     def retranslate(self) -> None:
         self.show_done.setText(self.tr("Show done"))
@@ -129,3 +167,10 @@ class EventsPage(ListPage):
 
     def page_title(self) -> str:
         return self.tr("Events")
+
+    def empty_texts(self) -> tuple[str, str, list[tuple[str, str]]]:
+        return (
+            self.tr("No events yet"),
+            self.tr("Missions to Boston, delegations to Québec, conferences and joint activities, with their participants. Add the first one, or load the demo data."),
+            [("new", self.tr("New event")), ("demo", self.tr("Load the demo data"))],
+        )  # fmt: skip
