@@ -103,11 +103,18 @@ def _select(today: date) -> sa.Select[Any]:
     return (
         sa.select(
             Introduction.id,
-            _qc_org.name, qc_person, _ma_org.name, ma_person,
-            Introduction.purpose, Introduction.stage, Introduction.outcome,
-            staff_name(_owner), Introduction.stage_changed_at, Introduction.title,
+            _qc_org.name,
+            qc_person,
+            _ma_org.name,
+            ma_person,
+            Introduction.purpose,
+            Introduction.stage,
+            Introduction.outcome,
+            staff_name(_owner),
+            Introduction.stage_changed_at,
+            Introduction.title,
             _overdue(today),
-        )  # fmt: skip
+        )
         .select_from(Introduction)
         .outerjoin(_qc_org, _qc_org.id == Introduction.qc_organization_id)
         .outerjoin(_ma_org, _ma_org.id == Introduction.ma_organization_id)
@@ -124,9 +131,20 @@ def _cards(rows: Iterable[tuple[Any, ...]]) -> list[Card]:
          title, overdue) = row  # fmt: skip
         qc_person, ma_person = (qc_person or "").strip(), (ma_person or "").strip()
         cards.append(
-            Card(rid, qc_org or qc_person, ma_org or ma_person, str(word(purpose)),
-                 str(word(stage)), owner or "", changed, title or "", word(outcome) or "",
-                 qc_person, ma_person, bool(overdue))  # fmt: skip
+            Card(
+                rid,
+                qc_org or qc_person,
+                ma_org or ma_person,
+                str(word(purpose)),
+                str(word(stage)),
+                owner or "",
+                changed,
+                title or "",
+                word(outcome) or "",
+                qc_person,
+                ma_person,
+                bool(overdue),
+            )
         )
     return cards
 
@@ -166,7 +184,9 @@ def board(
         cards: list[Card] = []
         if total:
             latest = stage == IntroductionStage.CLOSED
-            order = Introduction.stage_changed_at.desc() if latest else Introduction.stage_changed_at
+            order = (
+                Introduction.stage_changed_at.desc() if latest else Introduction.stage_changed_at
+            )
             statement = (
                 _select(today)
                 .where(*where, Introduction.stage == stage)
@@ -179,9 +199,7 @@ def board(
 
 
 def card(session: Session, record_id: int, today: date | None = None) -> Card | None:
-    rows = session.execute(
-        _select(today or date.today()).where(Introduction.id == record_id)
-    ).all()
+    rows = session.execute(_select(today or date.today()).where(Introduction.id == record_id)).all()
     return _cards(rows)[0] if rows else None
 
 

@@ -385,7 +385,6 @@ class MainWindow(QMainWindow):
         """An empty page's "Load the demo data": written off the GUI thread; every page then
         reads it (a refusal, e.g. already loaded, is said in a message)."""
         from crm.services.demo import load_demo
-
         from crm.ui import operations
 
         return operations.write(self, self.ctx, self.tasks, load_demo, kinds=operations.KINDS,

@@ -68,7 +68,9 @@ def _write(parent: QWidget, ctx: DeskContext, tasks: TaskRunner, fn: Any, title:
 def save_current(page: ListPage) -> bool:
     """Ask a name and save the page's filters, columns and sort under it; a name already
     used for this list is replaced after asking. True when a save started."""
-    name = ask_name(page, tr("Save view"), tr("Name of the view (it appears under the list in the sidebar):"))
+    name = ask_name(
+        page, tr("Save view"), tr("Name of the view (it appears under the list in the sidebar):")
+    )
     if name is None or not name.strip():
         return False
     view = page.current_view()

@@ -60,7 +60,10 @@ def test_a_card_holds_both_sides_people_initials_and_the_overdue_badge(db, actor
                      ma_organization_id=sides["ma"], ma_contact_id=sides["ava"], owner_id=actor)  # fmt: skip
     people = new_intro(qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
     with db.write() as s:
-        for title, due, status in (("late", "2020-01-02", "open"), ("done late", "2020-01-02", "done")):
+        for title, due, status in (
+            ("late", "2020-01-02", "open"),
+            ("done late", "2020-01-02", "done"),
+        ):
             followups.service.create(s, actor, {"title": title, "due_date": due, "status": status,
                                                 "introduction_id": both})  # fmt: skip
         followups.service.create(s, actor, {"title": "later", "due_date": "2099-01-01",
@@ -74,7 +77,11 @@ def test_a_card_holds_both_sides_people_initials_and_the_overdue_badge(db, actor
     )
     assert (card.owner, card.owner_initials, card.overdue) == ("Marie Tremblay", "MT", True)
     alone = cards[people]  # no organization: the person is the party, said once
-    assert (alone.side("qc"), alone.qc_party, alone.overdue) == (("", "Éric Côté"), "Éric Côté", False)
+    assert (alone.side("qc"), alone.qc_party, alone.overdue) == (
+        ("", "Éric Côté"),
+        "Éric Côté",
+        False,
+    )
     assert (alone.owner_initials, alone.stage, alone.outcome) == ("MT", "proposed", "")
 
 

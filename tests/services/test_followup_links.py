@@ -1,4 +1,4 @@
-""""Linked to" of a follow-up, for every kind of link, in the list and in My follow-ups,
+""" "Linked to" of a follow-up, for every kind of link, in the list and in My follow-ups,
 on both databases; and the counts the sidebar shows (my open and overdue follow-ups)."""
 
 from __future__ import annotations

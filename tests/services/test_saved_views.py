@@ -19,7 +19,12 @@ def test_save_read_rename_delete(db, actor):
         (back,) = saved_views.views(s, actor, "contact")
         assert back == view
         assert (back.filters, back.text, back.columns, back.sort, back.descending) == (
-            {"language": "fr", "territory": "QC"}, "montr", ("name", "email"), "email", True)
+            {"language": "fr", "territory": "QC"},
+            "montr",
+            ("name", "email"),
+            "email",
+            True,
+        )
         assert saved_views.views(s, actor, "organization") == []
     with db.write() as s:
         assert saved_views.rename(s, actor, view.id, "QC fr").name == "QC fr"
@@ -41,7 +46,10 @@ def test_names_are_unique_per_user_and_list_and_checked(db, actor):
         (lambda s: saved_views.rename(s, actor, second.id, "mine"), "view.name_taken"),
         (lambda s: saved_views.save(s, actor, "contact", "  "), "view.name_required"),
         (lambda s: saved_views.save(s, actor, "nothing", "x"), "view.unknown_list"),
-        (lambda s: saved_views.save(s, actor, "contact", "x", columns=("nope",)), "view.unknown_column"),
+        (
+            lambda s: saved_views.save(s, actor, "contact", "x", columns=("nope",)),
+            "view.unknown_column",
+        ),
         (lambda s: saved_views.rename(s, other, first.id, "theirs now"), "view.missing"),
     ):
         with pytest.raises(DeskError) as caught, db.write() as s:

@@ -280,7 +280,10 @@ def test_a_card_moved_by_keyboard_stays_current_for_the_next_key(qtbot, board, d
     settle(qtbot, board)
     assert board.card_ids("asked") == [intro]
     asked = board.columns["asked"]
-    assert asked.currentItem() is not None and asked.currentItem().data(Qt.ItemDataRole.UserRole) == intro
+    assert (
+        asked.currentItem() is not None
+        and asked.currentItem().data(Qt.ItemDataRole.UserRole) == intro
+    )
     qtbot.keyClick(asked, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, board)
     assert board.card_ids("proposed") == [intro]

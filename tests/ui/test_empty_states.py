@@ -29,7 +29,9 @@ from tests.ui.writes import settle
 @pytest.fixture
 def empty(fresh_sqlite) -> DeskContext:
     with fresh_sqlite.write() as s:
-        user = users.service.create(s, None, {"name": "mtremblay", "display_name": "Marie Tremblay"})
+        user = users.service.create(
+            s, None, {"name": "mtremblay", "display_name": "Marie Tremblay"}
+        )
     return DeskContext(fresh_sqlite, user.id, "Marie Tremblay")
 
 
@@ -49,7 +51,9 @@ LISTS: list[tuple[Any, str, list[str]]] = [
 
 @pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(("cls", "kind", "keys"), LISTS)
-def test_an_empty_list_says_what_it_is_for_and_offers_its_first_actions(qtbot, empty, cls, kind, keys):
+def test_an_empty_list_says_what_it_is_for_and_offers_its_first_actions(
+    qtbot, empty, cls, kind, keys
+):
     page = cls(empty, TaskRunner())
     qtbot.addWidget(page)
     page.show()
@@ -116,7 +120,10 @@ def test_empty_board_my_followups_and_dashboard(qtbot, empty):
     qtbot.addWidget(board)
     board.show()
     board.reload_now()
-    assert board.body.currentWidget() is board.empty and list(board.empty.buttons) == ["new", "demo"]
+    assert board.body.currentWidget() is board.empty and list(board.empty.buttons) == [
+        "new",
+        "demo",
+    ]
     with qtbot.waitSignal(board.newRequested) as caught:
         qtbot.mouseClick(board.empty.buttons["new"], Qt.MouseButton.LeftButton)
     assert caught.args == ["introduction"]
@@ -125,7 +132,10 @@ def test_empty_board_my_followups_and_dashboard(qtbot, empty):
     qtbot.addWidget(mine)
     mine.show()
     mine.reload_now()
-    assert mine.body.currentWidget() is mine.empty and mine.empty.title.text() == "Nothing to follow up"
+    assert (
+        mine.body.currentWidget() is mine.empty
+        and mine.empty.title.text() == "Nothing to follow up"
+    )
     with qtbot.waitSignal(mine.newRequested) as caught:
         qtbot.mouseClick(mine.empty.buttons["new"], Qt.MouseButton.LeftButton)
     assert caught.args == ["followup"]

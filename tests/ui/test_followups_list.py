@@ -44,7 +44,10 @@ def test_done_rows_are_hidden_unless_shown(page):
 
 def test_overdue_rows_are_red_and_bold_in_either_look(page, qapp):
     rows = {page.model.index(r, 0).data(): r for r in range(page.model.rowCount())}
-    late, later = page.model.index(rows["Call back Éric"], 0), page.model.index(rows["Send the deck"], 0)
+    late, later = (
+        page.model.index(rows["Call back Éric"], 0),
+        page.model.index(rows["Send the deck"], 0),
+    )
     assert late.data(Qt.ItemDataRole.ForegroundRole) == theme.signal_color("alert")
     font = late.data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()

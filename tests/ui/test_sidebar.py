@@ -44,11 +44,18 @@ def test_save_open_rename_delete_a_view(qtbot, window, desk, names, answers):
     with desk.db.read() as s:
         (view,) = saved_views.views(s, desk.user_id)
     assert (view.list_name, view.filters, view.sort, view.descending) == (
-        "contact", {"language": "en"}, "email", True)
+        "contact",
+        {"language": "en"},
+        "email",
+        True,
+    )
     assert "title" not in view.columns and view.columns[0] == "name"
     assert window.navigation.view_names("contacts") == ["English speakers"]
     item = window.navigation.view_item(view.id)
-    assert window.navigation.row(item) == window.navigation.row(window.navigation.page_item("contacts")) + 1
+    assert (
+        window.navigation.row(item)
+        == window.navigation.row(window.navigation.page_item("contacts")) + 1
+    )
 
     # Somewhere else, other filters; a click on the view shows it again.
     window.show_page("organizations")
@@ -105,7 +112,9 @@ def test_a_taken_name_is_replaced_only_after_asking(qtbot, window, desk, names, 
 
 def test_sidebar_counts_my_open_and_overdue_followups(qtbot, window, desk):
     item = window.navigation.page_item("myfollowups")
-    qtbot.waitUntil(lambda: item.data(BADGE_ROLE) == (1, 1), timeout=10_000)  # "Call back Éric", 2020
+    qtbot.waitUntil(
+        lambda: item.data(BADGE_ROLE) == (1, 1), timeout=10_000
+    )  # "Call back Éric", 2020
     assert item.toolTip() == "1 open follow-up, 1 overdue"
     page = window.show_page("myfollowups")
     qtbot.waitUntil(page.is_loaded, timeout=10_000)

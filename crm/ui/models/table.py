@@ -51,7 +51,6 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-
 from PySide6.QtGui import QFont
 
 from crm.db.database import Database

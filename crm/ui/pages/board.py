@@ -223,7 +223,7 @@ class BoardPage(DeskPage):
 
     def retranslate(self) -> None:
         self.stalled_header.setStyleSheet(
-            "font-weight: bold; padding: 4px; color: %s;" % theme.signal_color("warning").name()
+            f"font-weight: bold; padding: 4px; color: {theme.signal_color('warning').name()};"
         )
         self.title.setText(tr("Introduction board"))
         self.owner_label.setText(tr("Owner"))
@@ -313,7 +313,11 @@ class BoardPage(DeskPage):
         """The card in words: its tooltip and what screen readers say."""
         days = card.days_in_stage(now)
         lines = [f"{card.qc_party} ↔ {card.ma_party}"]
-        people = [p for p in (card.qc_person, card.ma_person) if p and p not in (card.qc_party, card.ma_party)]
+        people = [
+            p
+            for p in (card.qc_person, card.ma_person)
+            if p and p not in (card.qc_party, card.ma_party)
+        ]
         if people:
             lines.append(" ↔ ".join(people))
         if card.title:
@@ -473,10 +477,14 @@ class BoardPage(DeskPage):
 
         self.write(
             move, kinds={"introduction", "followup"}, error_title=tr("Cannot move"),
-            on_done=lambda _done: (self.reload_now(), self.select_card(record_id)), on_failed=failed,
+            on_done=lambda _done: self._moved(record_id), on_failed=failed,
             announce=lambda done: Changes(frozenset({"introduction", "followup"}),
                                           undo=undo.move_entry(done)),
         )  # fmt: skip
+
+    def _moved(self, record_id: int) -> None:
+        self.reload_now()
+        self.select_card(record_id)
 
     def _open_stalled(self, item: QListWidgetItem) -> None:
         if item.data(ID_ROLE) is not None:

@@ -15,7 +15,6 @@ the filter box).
 from __future__ import annotations
 
 from datetime import date
-
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
@@ -79,7 +78,9 @@ class Figure(QFrame):
         self.number.setText(QLocale().toString(value))
 
     def mouseReleaseEvent(self, event: Any) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
             self.clicked.emit()
         super().mouseReleaseEvent(event)
 
@@ -174,7 +175,7 @@ class DashboardPage(DeskPage):
         self.body = QStackedWidget(self, objectName="dashboardBody")
         self.body.addWidget(scroll)
         self.body.addWidget(self.empty)
-        self.scroll = scroll
+        self.figures_area = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
@@ -182,14 +183,15 @@ class DashboardPage(DeskPage):
 
     def figure_list(self, name: str) -> tuple[str, dict[str, Any]]:
         """The page and filters that list what a number card counts."""
-        return {
+        lists: dict[str, tuple[str, dict[str, Any]]] = {
             "org_QC": ("organizations", {"territory": "QC"}),
             "org_MA": ("organizations", {"territory": "MA"}),
             "contacts": ("contacts", {}),
             "open_followups": ("followups", {"status": "open"}),
             "overdue_followups": ("followups", {"status": "open", "due": "overdue"}),
             "upcoming_events": ("events", {"starts_from": date.today()}),
-        }[name]
+        }
+        return lists[name]
 
     def open_figure(self, name: str) -> None:
         self.listRequested.emit(*self.figure_list(name))
@@ -255,7 +257,7 @@ class DashboardPage(DeskPage):
         counted = (sum(totals.organizations.values()) + totals.contacts + sum(totals.introductions.values())
                    + totals.open_followups + totals.upcoming_events)  # fmt: skip
         if counted:
-            self.body.setCurrentWidget(self.scroll)
+            self.body.setCurrentWidget(self.figures_area)
             return
         actions = [("demo", tr("Load the demo data"))] if self.offers_demo() else []
         actions += [("import", tr("Import a CSV file…")), ("new", tr("New organization"))]

@@ -445,7 +445,9 @@ class ListPage(DeskPage):
             order = Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
             header.setSortIndicator(keys.index(view.sort), order)
         known = self.filter_choices()  # a choice this list no longer has is left out
-        self.show_filtered({**{k: v for k, v in view.filters.items() if k in known}, "text": view.text})
+        self.show_filtered(
+            {**{k: v for k, v in view.filters.items() if k in known}, "text": view.text}
+        )
 
     def save_view(self) -> bool:
         """Ask a name and save this list's view (see `crm.ui.saved_views.save_current`)."""

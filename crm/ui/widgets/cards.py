@@ -79,7 +79,9 @@ class CardDelegate(QStyledItemDelegate):
         if index.data(STALLED_ROLE):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.signal_color("warning", palette))
-            painter.drawRoundedRect(QRect(outer.left() + 1, outer.top() + 4, 4, outer.height() - 8), 2, 2)
+            painter.drawRoundedRect(
+                QRect(outer.left() + 1, outer.top() + 4, 4, outer.height() - 8), 2, 2
+            )
 
         inner = outer.adjusted(PAD + 2, PAD - 2, -PAD, -PAD + 2)
         line = QFontMetrics(option.font).height() + 1
@@ -107,7 +109,9 @@ class CardDelegate(QStyledItemDelegate):
             painter.setPen(colour)
             area = QRect(inner.left(), inner.top() + y * line, inner.width() - room, line)
             shown = QFontMetrics(font).elidedText(value, Qt.TextElideMode.ElideRight, area.width())
-            painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown
+            )
 
         for row, side in ((0, "qc"), (2, "ma")):
             org, person = card.side(side)

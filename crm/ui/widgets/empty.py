@@ -17,7 +17,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from crm.ui.resources import icon
 
-ICONS = {"new": "add", "import": "database", "demo": "dashboard", "clear": "search", "export": "open"}
+ICONS = {
+    "new": "add",
+    "import": "database",
+    "demo": "dashboard",
+    "clear": "search",
+    "export": "open",
+}
 
 
 class EmptyState(QWidget):
@@ -51,7 +57,9 @@ class EmptyState(QWidget):
         column.addLayout(self._row)
         column.addStretch(2)
 
-    def show_state(self, title: str, text: str, actions: Sequence[tuple[str, str]], picture: str = "") -> None:
+    def show_state(
+        self, title: str, text: str, actions: Sequence[tuple[str, str]], picture: str = ""
+    ) -> None:
         """Say what the page is for and offer these (key, label) actions (the first is the
         default button: Enter presses it)."""
         self.title.setText(title)

@@ -59,9 +59,17 @@ class SidebarDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(small)
-        badges = [(str(open_count), palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Text))]
+        badges = [
+            (
+                str(open_count),
+                palette.color(QPalette.ColorRole.Mid),
+                palette.color(QPalette.ColorRole.Text),
+            )
+        ]
         if overdue:
-            badges.insert(0, (str(overdue), theme.signal_color("alert", palette), QColor("#ffffff")))
+            badges.insert(
+                0, (str(overdue), theme.signal_color("alert", palette), QColor("#ffffff"))
+            )
         for text, fill, ink in reversed(badges):
             width = max(metrics.horizontalAdvance(text) + 10, metrics.height() + 2)
             pill = QRect(right - width, 0, width, metrics.height() + 2)
@@ -107,10 +115,14 @@ class Sidebar(QListWidget):
         return [self.item(row) for row in range(self.count())]
 
     def page_item(self, page: str) -> QListWidgetItem:
-        return next(i for i in self._items() if i.data(PAGE_ROLE) == page and i.data(VIEW_ROLE) is None)
+        return next(
+            i for i in self._items() if i.data(PAGE_ROLE) == page and i.data(VIEW_ROLE) is None
+        )
 
     def view_items(self, page: str) -> list[QListWidgetItem]:
-        return [i for i in self._items() if i.data(PAGE_ROLE) == page and i.data(VIEW_ROLE) is not None]
+        return [
+            i for i in self._items() if i.data(PAGE_ROLE) == page and i.data(VIEW_ROLE) is not None
+        ]
 
     def current_page(self) -> str:
         item = self.currentItem()
@@ -132,7 +144,11 @@ class Sidebar(QListWidget):
     def set_views(self, page: str, views: Sequence[tuple[int, str]]) -> None:
         """Show these (id, name) views under the page's row, replacing those shown before."""
         current = self.currentItem()
-        keep = current.data(VIEW_ROLE) if current is not None and current.data(PAGE_ROLE) == page else None
+        keep = (
+            current.data(VIEW_ROLE)
+            if current is not None and current.data(PAGE_ROLE) == page
+            else None
+        )
         self.blockSignals(True)
         for item in self.view_items(page):
             self.takeItem(self.row(item))
@@ -177,10 +193,18 @@ class Sidebar(QListWidget):
         """A saved view's context menu: open, rename, delete."""
         view_id, name = int(item.data(VIEW_ROLE)), item.text()
         menu = QMenu(self)
-        menu.addAction(tr("Open"), lambda: self.setCurrentItem(item) or self._choose(item))
+        menu.addAction(tr("Open"), lambda: self._open(item))
         menu.addAction(tr("Rename…"), lambda: self.renameViewRequested.emit(view_id, name))
-        menu.addAction(icon("trash"), tr("Delete"), lambda: self.deleteViewRequested.emit(view_id, name))
+        menu.addAction(
+            icon("trash"), tr("Delete"), lambda: self.deleteViewRequested.emit(view_id, name)
+        )
         return menu
+
+    def _open(self, item: QListWidgetItem) -> None:
+        if self.currentItem() is item:
+            self._choose(item)
+        else:
+            self.setCurrentItem(item)  # emits through `_current_changed`
 
     def _context_menu(self, pos: QPoint) -> None:
         item = self.itemAt(pos)
