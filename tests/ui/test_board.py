@@ -236,7 +236,7 @@ def test_a_card_is_painted_with_its_people_owner_and_overdue_badge(qtbot, board,
     assert card.overdue and card.owner_initials == "MT"
     assert "A follow-up is overdue" in item.toolTip()
     assert isinstance(column.itemDelegate(), CardDelegate)
-    assert footer_text(card, utcnow()) == "Partnership · 0 days in stage"
+    assert footer_text(card, utcnow()) == ("Partnership", "0 days")
     index = column.indexFromItem(item)
     hint = column.itemDelegate().sizeHint(_option(column), index)
     assert hint.height() > 4 * column.fontMetrics().height()  # a card, not a line of text

@@ -74,6 +74,9 @@ class StageColumn(QListWidget):
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setItemDelegate(CardDelegate(self))
+        # Cards take the column's width: never a sideways scroll bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         # Cards stand on the window's colour, as paper on a desk.
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         # Enter and a double-click both activate: one signal, so a card opens once.

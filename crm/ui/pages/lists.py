@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -133,7 +134,10 @@ class ListPage(DeskPage):
         self.count_label.setMinimumWidth(90)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.count_label)
-        self.save_view_button = QPushButton(self, objectName=f"{self.kind}SaveView")
+        # An icon: the bar must still fit a 1280-pixel window in French.
+        self.save_view_button = QToolButton(self, objectName=f"{self.kind}SaveView")
+        self.save_view_button.setIcon(icon("view"))
+        self.save_view_button.setAutoRaise(True)
         self.save_view_button.clicked.connect(self.save_view)
         self.save_view_button.setVisible(self.kind in lists_catalogue.LISTS)
         bar.addWidget(self.save_view_button)
@@ -231,7 +235,9 @@ class ListPage(DeskPage):
         self.new_button.setText(QCoreApplication.translate("ListPage", "New"))
         self.save_view_button.setText(QCoreApplication.translate("ListPage", "Save view…"))
         self.save_view_button.setToolTip(
-            QCoreApplication.translate(
+            QCoreApplication.translate("ListPage", "Save view…")
+            + "\n"
+            + QCoreApplication.translate(
                 "ListPage", "Save these filters, columns and sort under a name in the sidebar"
             )
         )

@@ -27,20 +27,21 @@ from crm.ui.i18n import tr
 CARD_ROLE = Qt.ItemDataRole.UserRole + 10
 STALLED_ROLE = Qt.ItemDataRole.UserRole + 11
 PAD = 7
-LINES = 5
+LINES = 6
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def footer_text(card: Card, now: datetime) -> str:
-    """The card's last line: purpose and days in stage, or outcome and closing date."""
-    purpose = labels.enum_label("IntroductionPurpose", card.purpose)
+def footer_text(card: Card, now: datetime) -> tuple[str, str]:
+    """The card's last two lines: the purpose and the days in the stage (under the stage's
+    column header: "12 days" says it in a narrow column), or the outcome and closing date."""
     if card.stage == IntroductionStage.CLOSED:
         # Days "in stage" mean waiting; a closed introduction waits for nothing.
         closed = QLocale().toString(QDate(card.stage_changed_at.date()), "d MMM yyyy")
-        parts = [labels.enum_label("IntroductionStatus", card.outcome)] if card.outcome else []
-        return " · ".join([*parts, closed])
-    return f"{purpose} · " + tr("%n day(s) in stage", None, card.days_in_stage(now))
+        outcome = labels.enum_label("IntroductionStatus", card.outcome) if card.outcome else ""
+        return outcome, closed
+    purpose = labels.enum_label("IntroductionPurpose", card.purpose)
+    return purpose, tr("%n day(s)", None, card.days_in_stage(now))
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -58,7 +59,7 @@ class CardDelegate(QStyledItemDelegate):
         if index.data(CARD_ROLE) is None:
             return super().sizeHint(option, index)
         height = QFontMetrics(option.font).height()
-        return QSize(150, LINES * (height + 1) + 2 * PAD + 4)
+        return QSize(100, LINES * (height + 1) + 2 * PAD + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         card = index.data(CARD_ROLE)
@@ -125,12 +126,15 @@ class CardDelegate(QStyledItemDelegate):
         if card.owner:
             size = line + 2
             circle = size + 4
-            disc = QRect(inner.right() - size, inner.top() + 4 * line - 1, size, size)
+            disc = QRect(inner.right() - size, inner.top() + 5 * line - 1, size, size)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             painter.drawEllipse(disc)
             painter.setFont(small)
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
             painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, card.owner_initials)
-        draw(4, footer_text(card, datetime.now(UTC)), small, muted, circle)
+        first, second = footer_text(card, datetime.now(UTC))
+        draw(4, first, small, muted)
+        days_colour = theme.signal_color("warning", palette) if index.data(STALLED_ROLE) else muted
+        draw(5, second, small, days_colour, circle)
         painter.restore()

@@ -19,8 +19,8 @@ from crm.ui.resources import icon
 
 ICONS = {
     "new": "add",
-    "import": "database",
-    "demo": "dashboard",
+    "import": "open",
+    "demo": "database",
     "clear": "search",
     "export": "open",
 }
@@ -43,7 +43,9 @@ class EmptyState(QWidget):
         self.text = QLabel(self, objectName=f"{name}Text")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(560)
+        # A fixed width, and a minimum height for it, give the wrapped text its true height
+        # (a layout centring a word-wrapped label gives it the height of its size hint, cut).
+        self.text.setFixedWidth(540)
         self.buttons: dict[str, QPushButton] = {}
         self._row = QHBoxLayout()
         self._row.addStretch(1)
@@ -64,6 +66,7 @@ class EmptyState(QWidget):
         default button: Enter presses it)."""
         self.title.setText(title)
         self.text.setText(text)
+        self.text.setMinimumHeight(self.text.heightForWidth(self.text.width()))
         if picture:
             self.picture.setPixmap(icon(picture).pixmap(QSize(48, 48)))
         self.picture.setVisible(bool(picture))

@@ -154,7 +154,7 @@ class Sidebar(QListWidget):
             self.takeItem(self.row(item))
         row = self.row(self.page_item(page))
         for offset, (view_id, name) in enumerate(views, start=1):
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(icon("view"), name)
             item.setData(PAGE_ROLE, page)
             item.setData(VIEW_ROLE, int(view_id))
             item.setToolTip(tr("Saved view: %1").replace("%1", name))
