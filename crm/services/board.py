@@ -124,6 +124,21 @@ def _select(today: date) -> sa.Select[Any]:
     )
 
 
+def _first(
+    today: date, where: list[sa.ColumnElement[bool]], order: Any, limit: int
+) -> sa.Select[Any]:
+    """The cards of the first `limit` introductions in `order`: the ids are picked first,
+    so the joins and the overdue check run for the cards shown, not for the whole column."""
+    ids = (
+        sa.select(Introduction.id)
+        .where(*where)
+        .order_by(order, Introduction.id)
+        .limit(limit)
+        .subquery("shown")
+    )
+    return _select(today).join(ids, ids.c.id == Introduction.id).order_by(order, Introduction.id)
+
+
 def _cards(rows: Iterable[tuple[Any, ...]]) -> list[Card]:
     cards = []
     for row in rows:
@@ -187,13 +202,8 @@ def board(
             order = (
                 Introduction.stage_changed_at.desc() if latest else Introduction.stage_changed_at
             )
-            statement = (
-                _select(today)
-                .where(*where, Introduction.stage == stage)
-                .order_by(order, Introduction.id)
-                .limit(per_column)
-            )
-            cards = _cards(session.execute(statement).all())
+            cards = _cards(session.execute(_first(today, [*where, Introduction.stage == stage],
+                                                  order, per_column)).all())  # fmt: skip
         columns.append(Column(stage.value, total, cards))
     return columns
 
@@ -220,8 +230,5 @@ def stalled(
         Introduction.stage_changed_at < now - timedelta(days=days),
     ]
     total = int(session.scalar(sa.select(sa.func.count(Introduction.id)).where(*where)) or 0)
-    statement = _select(now.date()).where(*where)
-    rows = session.execute(
-        statement.order_by(Introduction.stage_changed_at, Introduction.id).limit(limit)
-    ).all()
+    rows = session.execute(_first(now.date(), where, Introduction.stage_changed_at, limit)).all()
     return total, _cards(rows)
