@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
             self.actions_[key].setText(text)
         for key, text in menus.menu_titles().items():
             self.menus[key].setTitle(text)
+        self.navigation.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db.display_name))
         self.user_label.setText(self.tr("Staff user: %1").replace("%1", self.ctx.user_name))
@@ -378,6 +379,8 @@ class MainWindow(QMainWindow):
             self._column.insertWidget(0, self.banner)
             self.reminders = Reminders(self.ctx, self.tasks, self, tray=self.remember_geometry)
             self.reminders.counted.connect(self.banner.set_counts)
+            # The check every minute also moves follow-ups into "overdue" at midnight.
+            self.reminders.counted.connect(lambda _overdue, _today: self.count_followups())
         if not self.reminders.started and not self.reminders.timer.isActive():
             self.reminders.start()
 

@@ -128,3 +128,13 @@ def test_sidebar_counts_my_open_and_overdue_followups(qtbot, window, desk):
     window.records_changed()
     qtbot.waitUntil(lambda: item.data(BADGE_ROLE) == (1, 0), timeout=10_000)
     assert not window.navigation.grab().isNull()
+
+
+def test_sidebar_tooltips_follow_the_language(qtbot, window, desk, french):
+    item = window.navigation.page_item("myfollowups")
+    qtbot.waitUntil(lambda: item.data(BADGE_ROLE) == (1, 1), timeout=10_000)
+    assert item.toolTip() == "1 suivi ouvert, 1 en retard"
+    with desk.db.write() as s:
+        view = saved_views.save(s, desk.user_id, "contact", "Québec")
+    window.reload_views()
+    assert window.navigation.view_item(view.id).toolTip() == "Vue enregistrée : Québec"

@@ -101,6 +101,7 @@ class Sidebar(QListWidget):
         self.currentItemChanged.connect(self._current_changed)
         self.itemClicked.connect(self._clicked)
         self.counts: tuple[int, int] | None = None
+        self._counted = ""  # the page the counts are shown beside
 
     def add_pages(self, pages: Iterable[str], icons: dict[str, str]) -> None:
         for name in pages:
@@ -213,9 +214,18 @@ class Sidebar(QListWidget):
 
     # --- follow-up counts --------------------------------------------------------------------
 
+    def retranslate(self) -> None:
+        """Say the tooltips again in the current language."""
+        for item in self._items():
+            if item.data(VIEW_ROLE) is not None:
+                item.setToolTip(tr("Saved view: %1").replace("%1", item.text()))
+        if self.counts is not None and self._counted:
+            self.set_counts(self._counted, *self.counts)
+
     def set_counts(self, page: str, open_count: int, overdue: int) -> None:
         """Badges beside `page` (my follow-ups): open and overdue; the tooltip says them."""
         self.counts = (open_count, overdue)
+        self._counted = page
         item = self.page_item(page)
         item.setData(BADGE_ROLE, (open_count, overdue) if open_count else None)
         item.setToolTip(
