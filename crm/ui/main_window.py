@@ -223,9 +223,8 @@ class MainWindow(QMainWindow):
         from crm.ui import saved_views
 
         found = saved_views.by_page(self.ctx)
-        for name in PAGES:
-            if name in ("organizations", "contacts", "introductions", "followups", "events"):
-                self.navigation.set_views(name, found.get(name, []))
+        for name in KIND_PAGE.values():  # the record lists
+            self.navigation.set_views(name, found.get(name, []))
 
     def open_view(self, page_name: str, view_id: int) -> DeskPage | None:
         """Show a list with one of its saved views (a view deleted meanwhile is said)."""

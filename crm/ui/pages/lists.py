@@ -131,7 +131,7 @@ class ListPage(DeskPage):
         self.add_filter_widgets(bar)
         bar.addStretch(1)
         self.count_label = QLabel(self, objectName=f"{self.kind}Count")
-        self.count_label.setMinimumWidth(90)
+        self.count_label.setMinimumWidth(60)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.count_label)
         # An icon: the bar must still fit a 1280-pixel window in French.
