@@ -147,6 +147,7 @@ class BoardPage(DeskPage):
         self.setObjectName("boardPage")
         self.columns_data: list[board_service.Column] = []
         self.stalled_data: tuple[int, list[board_service.Card]] = (0, [])
+        self._select_after_load: int | None = None
 
         self.title = QLabel(self, objectName="pageTitle")
         font = self.title.font()
@@ -309,6 +310,9 @@ class BoardPage(DeskPage):
         if generation == self._generation:  # else a newer reload is on screen or on its way
             self.columns_data, self.stalled_data = result
             self._render()
+            if self._select_after_load is not None:
+                self.select_card(self._select_after_load)
+                self._select_after_load = None
         if not self._loading:
             self.loaded.emit()
 
@@ -486,8 +490,10 @@ class BoardPage(DeskPage):
         )  # fmt: skip
 
     def _moved(self, record_id: int) -> None:
-        self.reload_now()
-        self.select_card(record_id)
+        """After a move: the board read again off the GUI thread, the moved card then made
+        current (a card moved by keyboard stays under the keys)."""
+        self._select_after_load = record_id
+        self.reload()
 
     def _open_stalled(self, item: QListWidgetItem) -> None:
         if item.data(ID_ROLE) is not None:
