@@ -22,7 +22,7 @@ from crm.domain.errors import DatabaseOpenError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0004"
+HEAD = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

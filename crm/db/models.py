@@ -346,6 +346,34 @@ class ExportProfile(Base):
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_users.id"), default=None)
 
 
+class SavedView(Base):
+    """A list's filters, columns and sort saved under a name by one staff user.
+
+    In the database, not in one computer's settings: a view follows its user to any desk
+    on the team database, and is read back like any record (see `crm.services.saved_views`).
+    """
+
+    __tablename__ = "saved_views"
+    __table_args__ = (sa.UniqueConstraint("user_id", "list_name", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(sa.String(36), default=new_uid, unique=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("staff_users.id", ondelete="CASCADE"), index=True
+    )
+    list_name: Mapped[str] = mapped_column(sa.String(32))
+    name: Mapped[str]
+    # JSON text {choice: value} of the list's filter choices, and the filter box's text.
+    filters: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    # The shown columns' keys in their order, comma-separated ("" keeps the list's own).
+    columns: Mapped[str] = mapped_column(Text, default="")
+    sort: Mapped[str] = mapped_column(sa.String(64), default="")
+    descending: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
 class ImportBatch(Base):
     """One CSV import: who, when, which file, what it did; undone once at most."""
 

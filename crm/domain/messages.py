@@ -203,6 +203,17 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "The staff user of your database login, %1, was removed from %2 (in the trash or inactive): ask an admin to bring it back."), ("login", "where")),
     "users.exists": (
         QT_TRANSLATE_NOOP("Errors", "There is already a staff user named %1."), ("user",)),
+    # Saved views of a list (crm.services.saved_views).
+    "view.name_required": (
+        QT_TRANSLATE_NOOP("Errors", "A saved view needs a name."), ()),
+    "view.name_taken": (
+        QT_TRANSLATE_NOOP("Errors", "You already have a view named “%1” for this list; choose another name."), ("name",)),
+    "view.unknown_list": (
+        QT_TRANSLATE_NOOP("Errors", "There is no list named “%1” to save a view of."), ("list",)),
+    "view.unknown_column": (
+        QT_TRANSLATE_NOOP("Errors", "The %1 list has no column “%2”."), ("list", "column")),
+    "view.missing": (
+        QT_TRANSLATE_NOOP("Errors", "This saved view no longer exists (deleted meanwhile)."), ()),
 }  # fmt: skip
 
 

@@ -292,3 +292,14 @@ def due_now(
         for fid, title, due, at in session.execute(query)
         if due < today or at is None or at <= now_local.time()
     ]
+
+
+def my_counts(session: Session, assignee_id: int, today: date) -> tuple[int, int]:
+    """(open, overdue) follow-ups of one staff user, counted in one query (the sidebar)."""
+    F = FollowUp
+    late = sa.case((F.due_date < today, 1), else_=0)
+    query = sa.select(sa.func.count(F.id), sa.func.coalesce(sa.func.sum(late), 0)).where(
+        F.deleted_at.is_(None), F.status == FollowUpStatus.OPEN, F.assignee_id == assignee_id
+    )
+    total, overdue = session.execute(query).one()
+    return int(total), int(overdue)

@@ -227,6 +227,8 @@ EVENTS = ListSpec(
     filters={
         "kind": lambda v: Event.kind == v,
         "territory": lambda v: Event.territory == v,
+        # What the dashboard counts as upcoming: starting on this day or later.
+        "starts_from": lambda v: Event.starts_on >= v,
     },
     text=lambda w: sa.or_(folded_like(Event.name, w), folded_like(Event.city, w)),
     default_sort="starts_on",

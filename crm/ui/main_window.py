@@ -16,6 +16,11 @@ first opened, and the page shown at start is activated (its rows read) only once
 is on screen, so a page asked for right after `show()` (`show_page`) is the only one that
 reads anything.
 
+The sidebar (`crm.ui.widgets.sidebar.Sidebar`) lists the pages, the acting user's saved
+views under their list (`crm.ui.saved_views`, re-read when a `view` change is announced) and
+the count of my open and overdue follow-ups (re-read off the GUI thread when follow-ups
+change).
+
 Signals: `databaseRequested(str path)` when the user asks to create or open another file.
 
 The actions, their shortcuts, the menus and their texts are built in `crm.ui.menus`.
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 __all__ = ["PAGES", "PAGE_CLASSES", "PAGE_ICONS", "MainWindow", "PageSet"]
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -32,7 +38,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSizePolicy,
@@ -58,6 +63,7 @@ from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 from crm.ui.undo import UndoBar, UndoEntry
 from crm.ui.widgets.search import SearchBox
+from crm.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from crm.ui.pages.record_page import RecordPage
@@ -80,21 +86,18 @@ class MainWindow(QMainWindow):
 
         self.pages = PageSet(self._build_page)
         self.stack = QStackedWidget(self, objectName="pages")
-        self.navigation = QListWidget(self, objectName="navigation")
-        self.navigation.setIconSize(QSize(22, 22))
-        self.navigation.setMaximumWidth(240)
-        self.navigation.setMinimumWidth(170)
-        for name in PAGES:
-            item = QListWidgetItem(icon(PAGE_ICONS[name]), "")
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setSizeHint(QSize(0, 36))
-            self.navigation.addItem(item)
+        self.navigation = Sidebar(self)
+        self.navigation.add_pages(PAGES, PAGE_ICONS)
         # The first page is current from the start, but built and activated once the window
         # is shown (see `showEvent`), unless another page was asked for by then.
         self.navigation.setCurrentRow(0)
-        self._row = 0  # the list page shown, or the one a record page was opened over
-        self.navigation.currentRowChanged.connect(self._page_changed)
-        # A click on the current row while a record page is shown goes back to that list.
+        # The list page shown, or the one a record page was opened over.
+        self._shown_name = PAGES[0]
+        self.navigation.pageChosen.connect(self._page_changed)
+        self.navigation.viewChosen.connect(self.open_view)
+        self.navigation.renameViewRequested.connect(self.rename_view)
+        self.navigation.deleteViewRequested.connect(self.delete_view)
+        # A click on the current page's row while a record page is shown goes back to it.
         self.navigation.itemClicked.connect(self._sidebar_clicked)
         self.records = RecordPages(self)
         self._shown_once = False
@@ -183,13 +186,14 @@ class MainWindow(QMainWindow):
         # The platform adds "— Cooperation desk" (the application display name) after it.
         self.setWindowTitle(self.tr("BIOQuébec · MassBio"))
         page_labels = self.page_labels()
-        for row, name in enumerate(PAGES):
-            self.navigation.item(row).setText(page_labels[name])
+        for name in PAGES:
+            self.navigation.set_page_text(name, page_labels[name])
             self.actions_[f"page_{name}"].setText(page_labels[name])
         for key, text in menus.action_texts().items():
             self.actions_[key].setText(text)
         for key, text in menus.menu_titles().items():
             self.menus[key].setTitle(text)
+        self.navigation.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db.display_name))
         self.show_identity()
@@ -257,41 +261,89 @@ class MainWindow(QMainWindow):
         page.newRequested.connect(self.new_record)
         page.listRequested.connect(self.show_filtered)
         page.record_actions = [self.actions_[key] for key in menus.RECORD_ACTIONS]
+        page.importRequested.connect(self.import_csv)
+        page.demoRequested.connect(self.load_demo)
         return page
 
-    def _page_changed(self, row: int) -> None:
-        if row < 0:
+    def _page_changed(self, name: str) -> None:
+        if not name:
             return
         if not self.records.may_leave():  # unsaved changes kept: the record page stays
             self.navigation.blockSignals(True)
-            self.navigation.setCurrentRow(self._row)
+            self.navigation.select_page(self._shown_name)
             self.navigation.blockSignals(False)
             return
-        self._row = row
-        page = self.pages[PAGES[row]]
+        self._shown_name = name
+        page = self.pages[name]
         self.stack.setCurrentWidget(page)
         page.activate()
-        self.records.arrive((PAGES[row], None))
+        self.records.arrive((name, None))
 
     def _sidebar_clicked(self, item: QListWidgetItem) -> None:
-        if self.records.current() is not None:
-            self._page_changed(self.navigation.row(item))
+        if self.records.current() is not None and item is self.navigation.currentItem():
+            self._page_changed(self.navigation.current_page())
 
     def show_page(self, name: str) -> DeskPage:
-        row = PAGES.index(name)
-        if self.navigation.currentRow() == row:
-            self._page_changed(row)  # current but maybe not built or activated yet
-        else:
-            self.navigation.setCurrentRow(row)
+        if not self.navigation.select_page(name):
+            self._page_changed(name)  # current but maybe not built or activated yet
         return self.pages[name]
 
     def _show_current(self) -> None:
-        """After the first show: build and activate the current page (unless done by then)."""
-        self._page_changed(self.navigation.currentRow())
+        """After the first show: build and activate the current page (unless done by then),
+        then read the sidebar's saved views and follow-up counts."""
+        self._page_changed(self.navigation.current_page())
+        self.reload_views()
+        self.count_followups()
 
     def current_page(self) -> DeskPage:
         """The list page shown, or the one under the record page shown."""
-        return self.pages[PAGES[self.navigation.currentRow()]]
+        return self.pages[self.navigation.current_page()]
+
+    # --- the sidebar: saved views and my follow-up counts ---------------------------------------
+
+    def reload_views(self) -> None:
+        from crm.ui import saved_views
+
+        found = saved_views.by_page(self.ctx)
+        for name in KIND_PAGE.values():  # the record lists
+            self.navigation.set_views(name, found.get(name, []))
+
+    def open_view(self, page_name: str, view_id: int) -> DeskPage | None:
+        """Show a list with one of its saved views (a view deleted meanwhile is said)."""
+        from crm.ui import saved_views
+
+        view = saved_views.read(self.ctx, view_id)
+        if view is None:
+            self.reload_views()
+            return None
+        self._page_changed(page_name)
+        page = self.pages[page_name]
+        apply_view = getattr(page, "apply_view", None)
+        if apply_view is not None:
+            apply_view(view)
+        return page
+
+    def rename_view(self, view_id: int, name: str) -> None:
+        from crm.ui import saved_views
+
+        saved_views.rename(self, self.ctx, self.tasks, view_id, name)
+
+    def delete_view(self, view_id: int, name: str) -> None:
+        from crm.ui import saved_views
+
+        saved_views.delete(self, self.ctx, self.tasks, view_id, name)
+
+    def count_followups(self) -> None:
+        """My open and overdue follow-ups beside "My follow-ups", counted off the GUI thread."""
+        from crm.services import followups
+
+        db, user_id, today = self.ctx.db, self.ctx.user_id, date.today()
+
+        def count() -> tuple[int, int]:
+            with db.read() as session:
+                return followups.my_counts(session, user_id, today)
+
+        self.tasks.run(count, lambda counts: self.navigation.set_counts("myfollowups", *counts))
 
     def record_page(self) -> RecordPage | None:
         """The record page shown (None: a list page is)."""
@@ -314,9 +366,13 @@ class MainWindow(QMainWindow):
         panels beside the open editors re-read; each built page refreshes itself."""
         from crm.ui.widgets.related import RelatedPanel
 
-        if changes.said:
+        if changes.said and not changes.touches({"view"}):
             self.last_action(changes.undo)
         self.show_identity()  # a switch of user, or a role changed
+        if changes.touches({"view"}):
+            self.reload_views()
+        if changes.touches({"followup"}):
+            self.count_followups()
         for panel in self.findChildren(RelatedPanel):
             panel.reload()
 
@@ -478,8 +534,19 @@ class MainWindow(QMainWindow):
             self._column.insertWidget(0, self.banner)
             self.reminders = Reminders(self.ctx, self.tasks, self, tray=self.remember_geometry)
             self.reminders.counted.connect(self.banner.set_counts)
+            # The check every minute also moves follow-ups into "overdue" at midnight.
+            self.reminders.counted.connect(lambda _overdue, _today: self.count_followups())
         if not self.reminders.started and not self.reminders.timer.isActive():
             self.reminders.start()
+
+    def load_demo(self) -> Any:
+        """An empty page's "Load the demo data": written off the GUI thread; every page then
+        reads it (a refusal, e.g. already loaded, is said in a message)."""
+        from crm.services.demo import load_demo
+        from crm.ui import operations
+
+        return operations.write(self, self.ctx, self.tasks, load_demo, kinds=operations.KINDS,
+                                error_title=self.tr("Demo data"))  # fmt: skip
 
     def new_followup_for(self, kind: str, record_id: int) -> Any:
         """A new follow-up editor, already linked to the record `kind`/`record_id`."""
@@ -607,7 +674,7 @@ class MainWindow(QMainWindow):
             "introductions": "introductions", "board": "introductions",
             "followups": "followups", "myfollowups": "followups",
         }  # fmt: skip
-        name = PAGES[self.navigation.currentRow()] if self.navigation.currentRow() >= 0 else ""
+        name = self.navigation.current_page()
         wizard = ImportWizard(
             self.ctx, self.tasks, self, entity=entity or page_entity.get(name, "contacts")
         )

@@ -127,3 +127,24 @@ def _palette(roles: dict[QPalette.ColorRole, str], *, disabled: str) -> QPalette
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
     return palette
+
+
+# --- colours that say something (overdue, stalled), readable on the light and dark looks ---
+
+#: (light look, dark look) of each signal colour.
+SIGNALS = {
+    "alert": ("#c0392b", "#ff7b6b"),  # overdue: red
+    "warning": ("#a04000", "#f0a35a"),  # stalled: amber
+}
+
+
+def palette_is_dark(palette: QPalette | None = None) -> bool:
+    """Whether a palette (default: the application's) paints light text on a dark base."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def signal_color(name: str, palette: QPalette | None = None) -> QColor:
+    """The colour for `name` in `SIGNALS` that reads on this palette's base."""
+    light, dark = SIGNALS[name]
+    return QColor(dark if palette_is_dark(palette) else light)

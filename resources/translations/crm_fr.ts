@@ -360,6 +360,38 @@
             <numerusform>%n jours à cette étape</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A follow-up is overdue</source>
+        <translation>Un suivi est en retard</translation>
+    </message>
+    <message>
+        <source>No introduction matches these filters</source>
+        <translation>Aucune mise en relation ne correspond à ces filtres</translation>
+    </message>
+    <message>
+        <source>Choose another owner or purpose, or show them all.</source>
+        <translation>Choisissez un autre responsable ou un autre objet, ou affichez-les toutes.</translation>
+    </message>
+    <message>
+        <source>Show all introductions</source>
+        <translation>Afficher toutes les mises en relation</translation>
+    </message>
+    <message>
+        <source>New introduction</source>
+        <translation>Nouvelle mise en relation</translation>
+    </message>
+    <message>
+        <source>Load the demo data</source>
+        <translation>Charger les données de démonstration</translation>
+    </message>
+    <message>
+        <source>No introductions on the board yet</source>
+        <translation>Aucune mise en relation au tableau pour l’instant</translation>
+    </message>
+    <message>
+        <source>Each introduction is a card in the column of its stage, from Proposed to Closed; move it with the mouse or Ctrl+Right / Ctrl+Left. Start the first one, or load the demo data.</source>
+        <translation>Chaque mise en relation est une carte dans la colonne de son étape, de Proposée à Terminée ; déplacez-la à la souris ou avec Ctrl+Droite / Ctrl+Gauche. Commencez la première, ou chargez les données de démonstration.</translation>
+    </message>
     <message numerus="yes">
         <source>%n more…</source>
         <translation>
@@ -403,6 +435,10 @@
         <translation>Événements à venir</translation>
     </message>
     <message>
+        <source>Show them in their list</source>
+        <translation>Les afficher dans leur liste</translation>
+    </message>
+    <message>
         <source>Introductions by stage</source>
         <translation>Mises en relation par étape</translation>
     </message>
@@ -425,6 +461,22 @@
     <message>
         <source>Nothing yet</source>
         <translation>Rien pour l’instant</translation>
+    </message>
+    <message>
+        <source>Import a CSV file…</source>
+        <translation>Importer un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>Nouvelle organisation</translation>
+    </message>
+    <message>
+        <source>Welcome to the cooperation desk</source>
+        <translation>Bienvenue au bureau de coopération</translation>
+    </message>
+    <message>
+        <source>The dashboard sums up the cooperation between BIOQuébec and MassBio once the desk holds organizations, people and introductions. Try it with the demo data, import your contacts, or add your first organization.</source>
+        <translation>Le tableau de bord résume la coopération entre BIOQuébec et MassBio dès que le bureau contient des organisations, des personnes et des mises en relation. Essayez-le avec les données de démonstration, importez vos contacts ou ajoutez votre première organisation.</translation>
     </message>
     <message>
         <source>QC → MA</source>
@@ -517,6 +569,14 @@
     <message>
         <source>Pick a date…</source>
         <translation>Choisir une date…</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up</source>
+        <translation>Aucun suivi à faire</translation>
+    </message>
+    <message>
+        <source>Your open follow-ups appear here, grouped by when they fall due: overdue, today, this week, later. Add one for your next call or email.</source>
+        <translation>Vos suivis ouverts s’affichent ici, groupés selon leur échéance : en retard, aujourd’hui, cette semaine, plus tard. Ajoutez-en un pour votre prochain appel ou courriel.</translation>
     </message>
     <message>
         <source>Cannot change the follow-up</source>
@@ -879,6 +939,87 @@
         <source>Everything</source>
         <translation>Tout</translation>
     </message>
+    <message>
+        <source>Cannot open the view</source>
+        <translation>Impossible d’ouvrir la vue</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Enregistrer la vue</translation>
+    </message>
+    <message>
+        <source>Name of the view (it appears under the list in the sidebar):</source>
+        <translation>Nom de la vue (elle paraît sous la liste, dans la barre latérale) :</translation>
+    </message>
+    <message>
+        <source>You already have a view named “%1” for this list. Replace it with what the list shows now?</source>
+        <translation>Vous avez déjà une vue nommée « %1 » pour cette liste. La remplacer par ce que la liste affiche maintenant ?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Cannot save the view</source>
+        <translation>Impossible d’enregistrer la vue</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Renommer la vue</translation>
+    </message>
+    <message>
+        <source>New name of the view:</source>
+        <translation>Nouveau nom de la vue :</translation>
+    </message>
+    <message>
+        <source>Cannot rename the view</source>
+        <translation>Impossible de renommer la vue</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Supprimer la vue</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “%1”? The records it shows are not touched.</source>
+        <translation>Supprimer la vue enregistrée « %1 » ? Les fiches qu’elle affiche ne sont pas touchées.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cannot delete the view</source>
+        <translation>Impossible de supprimer la vue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved view: %1</source>
+        <translation>Vue enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open follow-up(s)</source>
+        <translation>
+            <numerusform>%n suivi ouvert</numerusform>
+            <numerusform>%n suivis ouverts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>About</name>
@@ -1051,6 +1192,26 @@ Créer cet utilisateur maintenant ? Chacune de vos modifications sera enregistr�
     <message>
         <source>Contacts</source>
         <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>No contacts yet</source>
+        <translation>Aucun contact pour l’instant</translation>
+    </message>
+    <message>
+        <source>The people you work with in Québec and Massachusetts, with their language and their consent to be shared with partners. Add one, import your address book (Excel, Outlook, Google), or load the demo data.</source>
+        <translation>Les personnes avec qui vous travaillez au Québec et au Massachusetts, avec leur langue et leur consentement au partage avec les partenaires. Ajoutez-en une, importez votre carnet d’adresses (Excel, Outlook, Google) ou chargez les données de démonstration.</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <source>Import a CSV file…</source>
+        <translation>Importer un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Load the demo data</source>
+        <translation>Charger les données de démonstration</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1696,26 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Il y a déjà un membre du personnel nommé %1.</translation>
     </message>
     <message>
+        <source>A saved view needs a name.</source>
+        <translation>Une vue enregistrée doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>You already have a view named “%1” for this list; choose another name.</source>
+        <translation>Vous avez déjà une vue nommée « %1 » pour cette liste ; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>There is no list named “%1” to save a view of.</source>
+        <translation>Il n’y a pas de liste nommée « %1 » dont enregistrer une vue.</translation>
+    </message>
+    <message>
+        <source>The %1 list has no column “%2”.</source>
+        <translation>La liste %1 n’a pas de colonne « %2 ».</translation>
+    </message>
+    <message>
+        <source>This saved view no longer exists (deleted meanwhile).</source>
+        <translation>Cette vue enregistrée n’existe plus (supprimée entre-temps).</translation>
+    </message>
+    <message>
         <source>%1 is busy: another program, desk window or command is writing to it. Nothing was saved; try again in a moment.</source>
         <translation>La base de données %1 est occupée : un autre programme, une autre fenêtre du bureau ou une commande y écrit. Rien n’a été enregistré ; réessayez dans un instant.</translation>
     </message>
@@ -1575,6 +1756,22 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>Events</source>
         <translation>Événements</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Aucun événement pour l’instant</translation>
+    </message>
+    <message>
+        <source>Missions to Boston, delegations to Québec, conferences and joint activities, with their participants. Add the first one, or load the demo data.</source>
+        <translation>Missions à Boston, délégations au Québec, congrès et activités conjointes, avec leurs participants. Ajoutez le premier, ou chargez les données de démonstration.</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Nouvel événement</translation>
+    </message>
+    <message>
+        <source>Load the demo data</source>
+        <translation>Charger les données de démonstration</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2155,18 @@ Rien n’a été modifié dans %2.</translation>
         <source>whole list</source>
         <translation>liste entière</translation>
     </message>
+    <message>
+        <source>No file has left the desk yet</source>
+        <translation>Aucun fichier n’a encore quitté le bureau</translation>
+    </message>
+    <message>
+        <source>Each CSV file exported for a partner is recorded here: who, when, which records, for whom, and its SHA-256. Backups are listed too.</source>
+        <translation>Chaque fichier CSV exporté pour un partenaire est consigné ici : qui, quand, quelles fiches, pour qui, et son SHA-256. Les sauvegardes y figurent aussi.</translation>
+    </message>
+    <message>
+        <source>Export a list…</source>
+        <translation>Exporter une liste…</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -2264,6 +2473,26 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
+    </message>
+    <message>
+        <source>No open follow-ups</source>
+        <translation>Aucun suivi ouvert</translation>
+    </message>
+    <message>
+        <source>Follow-ups are the next steps that keep introductions alive: who does what, by when. Done ones are hidden; tick “Show done” to see them.</source>
+        <translation>Les suivis sont les prochaines étapes qui font vivre les mises en relation : qui fait quoi, pour quand. Ceux qui sont faits sont masqués ; cochez « Afficher les faits » pour les voir.</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <translation>Nouveau suivi</translation>
+    </message>
+    <message>
+        <source>Show done</source>
+        <translation>Afficher les faits</translation>
+    </message>
+    <message>
+        <source>Also list the follow-ups done or cancelled</source>
+        <translation>Lister aussi les suivis faits ou annulés</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +3039,22 @@ Rien n’a été modifié dans %2.</translation>
         <source>Introductions</source>
         <translation>Mises en relation</translation>
     </message>
+    <message>
+        <source>No introductions yet</source>
+        <translation>Aucune mise en relation pour l’instant</translation>
+    </message>
+    <message>
+        <source>An introduction brings a Québec party and a Massachusetts party together, from the proposal to the outcome, with both consents. Start the first one, or load the demo data.</source>
+        <translation>Une mise en relation réunit une partie du Québec et une partie du Massachusetts, de la proposition au résultat, avec les deux consentements. Commencez la première, ou chargez les données de démonstration.</translation>
+    </message>
+    <message>
+        <source>New introduction</source>
+        <translation>Nouvelle mise en relation</translation>
+    </message>
+    <message>
+        <source>Load the demo data</source>
+        <translation>Charger les données de démonstration</translation>
+    </message>
 </context>
 <context>
     <name>Issues</name>
@@ -3216,6 +3461,14 @@ Rien n’a été modifié dans %2.</translation>
         <translation>Ajouter</translation>
     </message>
     <message>
+        <source>Save view…</source>
+        <translation>Enregistrer la vue…</translation>
+    </message>
+    <message>
+        <source>Save these filters, columns and sort under a name in the sidebar</source>
+        <translation>Enregistrer ces filtres, ces colonnes et ce tri sous un nom, dans la barre latérale</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -3234,6 +3487,22 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>Move to trash</source>
         <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>Nothing here yet</source>
+        <translation>Rien ici pour l’instant</translation>
+    </message>
+    <message>
+        <source>No record matches these filters</source>
+        <translation>Aucune fiche ne correspond à ces filtres</translation>
+    </message>
+    <message>
+        <source>Change the filters above, or clear them to see the whole list.</source>
+        <translation>Changez les filtres ci-dessus, ou effacez-les pour voir toute la liste.</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -3341,6 +3610,10 @@ Rien n’a été modifié dans %2.</translation>
     <message>
         <source>File › Switch staff user changes it.</source>
         <translation>Fichier › Changer de membre du personnel le modifie.</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Données de démonstration</translation>
     </message>
     <message>
         <source>Select an organization, a contact, an introduction, an event or a follow-up first.</source>
@@ -3849,6 +4122,26 @@ Restaurez une sauvegarde.</translation>
         <source>Organizations</source>
         <translation>Organisations</translation>
     </message>
+    <message>
+        <source>No organizations yet</source>
+        <translation>Aucune organisation pour l’instant</translation>
+    </message>
+    <message>
+        <source>The companies, CROs, universities, hospitals, investors and foundations on both sides of the border: add the first one, import a spreadsheet, or try the desk with the demo data.</source>
+        <translation>Les entreprises, CRO, universités, hôpitaux, investisseurs et fondations des deux côtés de la frontière : ajoutez la première, importez un tableur, ou essayez le bureau avec les données de démonstration.</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>Nouvelle organisation</translation>
+    </message>
+    <message>
+        <source>Import a CSV file…</source>
+        <translation>Importer un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Load the demo data</source>
+        <translation>Charger les données de démonstration</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -4297,6 +4590,14 @@ L’enregistrer quand même ?</translation>
     <message>
         <source>Trash</source>
         <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>The trash is empty</source>
+        <translation>La corbeille est vide</translation>
+    </message>
+    <message>
+        <source>Records you delete wait here, with who deleted them and when, until you restore them or delete them permanently.</source>
+        <translation>Les fiches que vous supprimez attendent ici, avec qui les a supprimées et quand, jusqu’à ce que vous les restauriez ou les supprimiez définitivement.</translation>
     </message>
     <message>
         <source>Restore</source>

@@ -49,3 +49,50 @@ def test_stalled_queue_counts_open_introductions_without_movement(db, actor, sid
         assert board.stalled(s, 60)[0] == 0
         assert [c.id for c in board.stalled(s, 0)[1]] == [old, recent]
         assert recent
+
+
+def test_a_card_holds_both_sides_people_initials_and_the_overdue_badge(db, actor, sides, new_intro):
+    from datetime import date
+
+    from crm.services import followups
+
+    both = new_intro(qc_organization_id=sides["qc"], qc_contact_id=sides["eric"],
+                     ma_organization_id=sides["ma"], ma_contact_id=sides["ava"], owner_id=actor)  # fmt: skip
+    people = new_intro(qc_contact_id=sides["eric"], ma_contact_id=sides["ava"])
+    with db.write() as s:
+        for title, due, status in (
+            ("late", "2020-01-02", "open"),
+            ("done late", "2020-01-02", "done"),
+        ):
+            followups.service.create(s, actor, {"title": title, "due_date": due, "status": status,
+                                                "introduction_id": both})  # fmt: skip
+        followups.service.create(s, actor, {"title": "later", "due_date": "2099-01-01",
+                                            "introduction_id": people})  # fmt: skip
+    with db.read() as s:
+        cards = {c.id: c for c in board.board(s, today=date(2026, 1, 5))[0].cards}
+    card = cards[both]
+    assert (card.side("qc"), card.side("ma")) == (
+        ("Thérapies Laval", "Éric Côté"),
+        ("Boston Cell", "Ava Smith"),
+    )
+    assert (card.owner, card.owner_initials, card.overdue) == ("Marie Tremblay", "MT", True)
+    alone = cards[people]  # no organization: the person is the party, said once
+    assert (alone.side("qc"), alone.qc_party, alone.overdue) == (
+        ("", "Éric Côté"),
+        "Éric Côté",
+        False,
+    )
+    assert (alone.owner_initials, alone.stage, alone.outcome) == ("MT", "proposed", "")
+
+
+def test_a_closed_card_has_its_stage_and_its_outcome_apart(db, actor, sides, new_intro):
+    closed = new_intro(qc_organization_id=sides["qc"], ma_organization_id=sides["ma"])
+    with db.write() as s:
+        stages.move(s, actor, closed, "closed", outcome="declined")
+    with db.read() as s:
+        column = board.board(s)[-1]
+        found = board.card(s, closed)
+    assert (column.stage, column.total) == ("closed", 1)
+    assert (column.cards[0].stage, column.cards[0].outcome) == ("closed", "declined")
+    assert found is not None and (found.stage, found.outcome) == ("closed", "declined")
+    assert board.initials("mtremblay") == "M" and board.initials("Jean-Luc Roy") == "JL"

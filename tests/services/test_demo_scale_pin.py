@@ -20,8 +20,10 @@ from crm.db.base import Base
 from crm.db.migrate import open_database
 from crm.services import demo_scale, users
 
-# sha256 of the rows of every table after `load_scale(300, seed=0)` on SQLite, at NOW.
-PINNED = "4a050e3c74b05c0a27207c001fb776a851a879e7abdf32030a0194170e17a9f9"
+# sha256 of the rows of every table the load fills after `load_scale(300, seed=0)` on SQLite,
+# at NOW. Tables it leaves empty are left out: a new table (saved views...) is not new data.
+# (0003 gave staff users a role: the staff rows hash with it.)
+PINNED = "64018b33c912ce15be5c6077466d4ae6cb1e8350399fe3e129c05522d0bc02b6"
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 
 
@@ -48,8 +50,11 @@ def fingerprint(path: Path, n: int, seed: int) -> str:
             for table in Base.metadata.sorted_tables:
                 columns = [c for c in table.c if c.name not in ("uid", "record_uid")]
                 order = [c for c in table.primary_key.columns] or columns
+                rows = session.execute(sa.select(*columns).order_by(*order)).all()
+                if not rows:
+                    continue
                 digest.update(f"[{table.name}]".encode())
-                for row in session.execute(sa.select(*columns).order_by(*order)):
+                for row in rows:
                     digest.update("|".join(map(repr, row)).encode())
                     digest.update(b"\n")
         return digest.hexdigest()

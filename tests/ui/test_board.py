@@ -224,3 +224,66 @@ def test_a_new_introduction_typed_in_at_a_later_stage_confirms_its_warnings(qtbo
         ("proposed", "introduced"),
     ]
     assert "already_introduced" in line[-1].note and "consent_missing" in line[-1].note
+
+
+def test_a_card_is_painted_with_its_people_owner_and_overdue_badge(qtbot, board, desk):
+    from crm.ui.widgets.cards import CARD_ROLE, CardDelegate, footer_text
+
+    column = board.columns["proposed"]
+    item = column.item(0)
+    card = item.data(CARD_ROLE)
+    # The desk's introduction has an open follow-up due in 2020: overdue.
+    assert card.overdue and card.owner_initials == "MT"
+    assert "A follow-up is overdue" in item.toolTip()
+    assert isinstance(column.itemDelegate(), CardDelegate)
+    assert footer_text(card, utcnow()) == ("Partnership", "0 days")
+    index = column.indexFromItem(item)
+    hint = column.itemDelegate().sizeHint(_option(column), index)
+    assert hint.height() > 4 * column.fontMetrics().height()  # a card, not a line of text
+    board.resize(1200, 700)
+    board.show()
+    qtbot.waitExposed(board)
+    assert not column.grab().isNull()  # paints without error
+
+
+def _option(view):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    return option
+
+
+def test_enter_or_a_double_click_opens_the_card_once(qtbot, board, desk):
+    board.resize(1200, 700)
+    board.show()
+    qtbot.waitExposed(board)
+    column = board.columns["proposed"]
+    opened = []
+    board.openRequested.connect(lambda kind, rid: opened.append((kind, rid)))
+    rect = column.visualItemRect(column.item(0))
+    # A double-click is a press and release, then a second press that Qt reads as double.
+    qtbot.mouseClick(column.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(column.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == [("introduction", _intro_id(desk))]
+    column.setCurrentRow(0)
+    qtbot.keyClick(column, Qt.Key.Key_Return)
+    assert len(opened) == 2
+
+
+def test_a_card_moved_by_keyboard_stays_current_for_the_next_key(qtbot, board, desk, dialogs):
+    intro = _intro_id(desk)
+    board.show()
+    column = board.columns["proposed"]
+    column.setCurrentRow(0)
+    qtbot.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, board)
+    assert board.card_ids("asked") == [intro]
+    asked = board.columns["asked"]
+    assert (
+        asked.currentItem() is not None
+        and asked.currentItem().data(Qt.ItemDataRole.UserRole) == intro
+    )
+    qtbot.keyClick(asked, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, board)
+    assert board.card_ids("proposed") == [intro]

@@ -76,3 +76,36 @@ def test_monthly_and_connected_charts(qtbot, window):
     intros = window.pages["introductions"]
     assert intros.filter_box.text() == "Beacon Hill Ventures"
     qtbot.waitUntil(lambda: intros.is_loaded() and intros.model.rowCount() == 3)
+
+
+@pytest.mark.parametrize(
+    ("card", "page_name", "combos"),
+    [
+        ("org_QC", "organizations", {"territory": "QC"}),
+        ("org_MA", "organizations", {"territory": "MA"}),
+        ("contacts", "contacts", {"territory": None, "language": None}),
+        ("open_followups", "followups", {"status": "open", "due": None}),
+        ("overdue_followups", "followups", {"status": "open", "due": "overdue"}),
+        ("upcoming_events", "events", {"kind": None}),
+    ],
+)
+def test_every_number_card_opens_its_filtered_list(qtbot, window, card, page_name, combos):
+    page = window.pages["dashboard"]
+    figure = page.cards[card]
+    shown = int(figure.number.text().replace("\u202f", "").replace("\xa0", "").replace(",", ""))
+    if page_name == "contacts":  # a filter left from before is cleared by the card
+        window.show_filtered("contacts", {"language": "fr"})
+        window.show_page("dashboard")
+    qtbot.mouseClick(figure, Qt.MouseButton.LeftButton)
+    target = window.pages[page_name]
+    assert window.current_page() is target
+    assert {key: target.filter_combos[key].currentData() for key in combos} == combos
+    qtbot.waitUntil(lambda: target.is_loaded() and target.model.rowCount() == shown, timeout=10_000)
+    assert shown > 0
+
+
+def test_a_focused_number_card_opens_with_the_keyboard(qtbot, window):
+    page = window.pages["dashboard"]
+    with qtbot.waitSignal(page.listRequested) as caught:
+        qtbot.keyClick(page.cards["overdue_followups"], Qt.Key.Key_Return)
+    assert caught.args == ["followups", {"status": "open", "due": "overdue"}]

@@ -222,8 +222,8 @@ def test_an_open_record_is_shown_not_opened_twice(qtbot, window, desk):
     board = window.show_page("board")
     board.reload_now()
     card = board.columns["proposed"].item(0)
-    board.columns["proposed"].itemDoubleClicked.emit(card)
-    board.columns["proposed"].itemDoubleClicked.emit(card)  # double-clicked again
+    board.columns["proposed"].itemActivated.emit(card)
+    board.columns["proposed"].itemActivated.emit(card)  # double-clicked again
     page = window.record_page()
     assert page is not None and len(window.records.open) == 1 and page.isVisible()
     # The same record from the search box, a list or a link: the same page.

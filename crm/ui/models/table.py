@@ -21,7 +21,9 @@ between. A refresh of the rows already shown (records changed elsewhere) skips t
 so the view is not thrown back to the top.
 
 Roles: `SortRole` gives the raw value of a cell, `IdRole` the record id of its row,
-`KindRole` the record kind (the trash mixes kinds).
+`KindRole` the record kind (the trash mixes kinds). A page may set `emphasis(model, row)`
+to name a signal colour of `crm.ui.theme` ("alert": overdue) for a row that must stand
+out: its text is then painted in that colour, bold.
 
 Signals: `countChanged(int)` after each refresh, with the number of matching rows;
 `loadingChanged(bool)` when a background refresh starts and ends; `firstRowsShown()` when
@@ -34,7 +36,7 @@ from __future__ import annotations
 import contextlib
 from array import array
 from collections import OrderedDict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
@@ -51,11 +53,12 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
+from PySide6.QtGui import QFont
 
 from crm.db.database import Database
 from crm.domain.dates import format_time
 from crm.services import listing
-from crm.ui import labels
+from crm.ui import labels, theme
 from crm.ui.errors import error_text
 from crm.ui.tasks import TaskRunner
 
@@ -141,6 +144,8 @@ class ListModel(QAbstractTableModel):
         # The rows in the model are only the first page of the list: its ids are on their way.
         self.partial = False
         self.pages_read = 0  # pages read for the view since the model was made (for checks)
+        # A row that must stand out: the name of its signal colour (see the module), or None.
+        self.emphasis: Callable[[ListModel, int], str | None] | None = None
 
     # --- queries -----------------------------------------------------------------------------
 
@@ -353,6 +358,15 @@ class ListModel(QAbstractTableModel):
             return self.record_kind(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and self._kinds[column] == "int":
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole) and self.emphasis:
+            signal = self.emphasis(self, row)
+            if signal is None:
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return theme.signal_color(signal)
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def headerData(

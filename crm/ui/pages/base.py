@@ -14,7 +14,9 @@ own) and the main window talks to it only through this interface:
 
 Signals: `openRequested(str kind, int id)`, `editRequested(str kind, int id)`,
 `followUpRequested(str kind, int id)`, `newRequested(str kind)`, `listRequested(str page,
-dict filters)`, `loaded()` when its rows are on screen.
+dict filters)`, `loaded()` when its rows are on screen; from an empty page's first actions
+(`crm.ui.widgets.empty`): `importRequested(str entity)` (a CSV import of organizations,
+contacts or participants) and `demoRequested()` (load the demo data).
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class DeskPage(QWidget):
     followUpRequested = Signal(str, int)
     newRequested = Signal(str)
     listRequested = Signal(str, dict)
+    importRequested = Signal(str)
+    demoRequested = Signal()
     loaded = Signal()
 
     #: The record kinds this page shows (a write that changed none of them leaves it alone).
@@ -121,6 +125,24 @@ class DeskPage(QWidget):
     def show_filtered(self, filters: dict[str, Any]) -> None:
         """Show the rows these filter choices select (a page without filters shows all)."""
         self.activate()
+
+    def empty_action(self, key: str) -> None:
+        """An empty page's button: `new` (this page's kind), `import`, `demo`."""
+        kind = self.new_kind()
+        if key == "new" and kind:
+            self.newRequested.emit(kind)
+        elif key == "import":
+            self.importRequested.emit("organizations" if kind == "organization" else "contacts")
+        elif key == "demo":
+            self.demoRequested.emit()
+
+    def offers_demo(self) -> bool:
+        """Whether an empty page offers the demo data: only while the database holds none
+        of the records the demo writes (else loading it would be refused)."""
+        from crm.services.demo import holds_records
+
+        with self.ctx.db.read() as session:
+            return not holds_records(session)
 
     # --- writing -----------------------------------------------------------------------------
 

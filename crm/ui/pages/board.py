@@ -1,9 +1,12 @@
 """The introduction board: one column per stage, cards to drag, and the stalled queue.
 
-A card shows the parties, the purpose, the owner and the days in the stage. Dropping a card
-on another column (or Ctrl+Right / Ctrl+Left on a card) calls `BoardPage.move_card`, which
-goes through the same confirmation, rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`); closing asks for
-the outcome. Each column shows at most `CARDS_PER_COLUMN` cards and an "n more…" line that
+A card (painted by `crm.ui.widgets.cards.CardDelegate`) shows each side's organization and
+person, the purpose, the days in the stage, the owner's initials and an overdue badge when an
+open follow-up of the introduction is past due. Dropping a card on another column (or
+Ctrl+Right / Ctrl+Left on a card) calls `BoardPage.move_card`, which goes through the same
+confirmation, rules, warnings and history as the editor (`crm.ui.dialogs.stage_dialog`);
+closing asks for the outcome; the status bar's Undo takes the move back. Enter or a
+double-click opens the card's record, once. Each column shows at most `CARDS_PER_COLUMN` cards and an "n more…" line that
 opens the introductions list filtered to that stage. The stalled queue lists the open
 introductions with no stage change for N days (`crm.ui.settings.STALLED_DAYS`, default 30).
 
@@ -19,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QEvent, QLocale, QMimeData, Qt
-from PySide6.QtGui import QBrush, QColor, QDropEvent
+from PySide6.QtGui import QBrush, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,12 +40,14 @@ from PySide6.QtWidgets import (
 from crm.domain.enums import IntroductionStage
 from crm.services import board as board_service
 from crm.services import stages, users
-from crm.ui import labels, messages, operations, settings, undo
+from crm.ui import labels, messages, operations, settings, theme, undo
 from crm.ui.context import DeskContext
 from crm.ui.i18n import tr
 from crm.ui.operations import Changes
 from crm.ui.pages.base import DeskPage
 from crm.ui.tasks import TaskRunner
+from crm.ui.widgets.cards import CARD_ROLE, STALLED_ROLE, CardDelegate
+from crm.ui.widgets.empty import EmptyState
 
 MIME = "application/x-crm-introduction"
 CARDS_PER_COLUMN = board_service.CARDS_PER_COLUMN
@@ -67,8 +73,14 @@ class StageColumn(QListWidget):
         self.setSpacing(3)
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(CardDelegate(self))
+        # Cards take the column's width: never a sideways scroll bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        # Cards stand on the window's colour, as paper on a desk.
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        # Enter and a double-click both activate: one signal, so a card opens once.
         self.itemActivated.connect(self._activated)
-        self.itemDoubleClicked.connect(self._activated)
 
     def mimeTypes(self) -> list[str]:
         return [MIME]
@@ -135,6 +147,7 @@ class BoardPage(DeskPage):
         self.setObjectName("boardPage")
         self.columns_data: list[board_service.Column] = []
         self.stalled_data: tuple[int, list[board_service.Card]] = (0, [])
+        self._select_after_load: int | None = None
 
         self.title = QLabel(self, objectName="pageTitle")
         font = self.title.font()
@@ -182,11 +195,9 @@ class BoardPage(DeskPage):
         stalled_layout = QVBoxLayout(stalled)
         stalled_layout.setContentsMargins(0, 0, 0, 0)
         self.stalled_header = QLabel(self, objectName="boardStalledHeader")
-        self.stalled_header.setStyleSheet("font-weight: bold; padding: 4px; color: #a04000;")
         self.stalled_list = QListWidget(self, objectName="boardStalled")
         self.stalled_list.setWordWrap(True)
         self.stalled_list.setSpacing(2)
-        self.stalled_list.itemDoubleClicked.connect(self._open_stalled)
         self.stalled_list.itemActivated.connect(self._open_stalled)
         stalled_layout.addWidget(self.stalled_header)
         stalled_layout.addWidget(self.stalled_list)
@@ -198,15 +209,26 @@ class BoardPage(DeskPage):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
+        # No introduction at all: what the board is for and how to start, instead of columns.
+        self.empty = EmptyState(self, name="boardEmpty")
+        self.empty.actionRequested.connect(self.empty_action)
+        self.body = QStackedWidget(self, objectName="boardBody")
+        self.body.addWidget(splitter)
+        self.body.addWidget(self.empty)
+        self.splitter = splitter
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.body, 1)
         self.retranslate()
 
     # --- labels ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.stalled_header.setStyleSheet(
+            f"font-weight: bold; padding: 4px; color: {theme.signal_color('warning').name()};"
+        )
         self.title.setText(tr("Introduction board"))
         self.owner_label.setText(tr("Owner"))
         self.purpose_label.setText(tr("Purpose"))
@@ -288,12 +310,23 @@ class BoardPage(DeskPage):
         if generation == self._generation:  # else a newer reload is on screen or on its way
             self.columns_data, self.stalled_data = result
             self._render()
+            if self._select_after_load is not None:
+                self.select_card(self._select_after_load)
+                self._select_after_load = None
         if not self._loading:
             self.loaded.emit()
 
     def card_text(self, card: board_service.Card, now: datetime) -> str:
+        """The card in words: its tooltip and what screen readers say."""
         days = card.days_in_stage(now)
         lines = [f"{card.qc_party} ↔ {card.ma_party}"]
+        people = [
+            p
+            for p in (card.qc_person, card.ma_person)
+            if p and p not in (card.qc_party, card.ma_party)
+        ]
+        if people:
+            lines.append(" ↔ ".join(people))
         if card.title:
             lines.append(card.title)
         lines.append(labels.enum_label("IntroductionPurpose", card.purpose))
@@ -308,9 +341,43 @@ class BoardPage(DeskPage):
         else:
             meta.append(tr("%n day(s) in stage", None, days))
         lines.append(" · ".join(meta))
+        if card.overdue:
+            lines.append(tr("A follow-up is overdue"))
         return "\n".join(lines)
 
+    def new_kind(self) -> str | None:
+        return "introduction"
+
+    def empty_action(self, key: str) -> None:
+        if key == "clear":
+            for combo in (self.owner_combo, self.purpose_combo):
+                combo.setCurrentIndex(0)
+        else:
+            super().empty_action(key)
+
+    def _show_empty_state(self) -> None:
+        if not self.columns_data or any(c.total for c in self.columns_data):
+            self.body.setCurrentWidget(self.splitter)
+            return
+        if any(v is not None for v in self.filters().values()):
+            self.empty.show_state(
+                tr("No introduction matches these filters"),
+                tr("Choose another owner or purpose, or show them all."),
+                [("clear", tr("Show all introductions"))],
+            )
+        else:
+            actions = [("new", tr("New introduction"))]
+            if self.offers_demo():
+                actions.append(("demo", tr("Load the demo data")))
+            self.empty.show_state(
+                tr("No introductions on the board yet"),
+                tr("Each introduction is a card in the column of its stage, from Proposed to Closed; move it with the mouse or Ctrl+Right / Ctrl+Left. Start the first one, or load the demo data."),
+                actions, picture="introduction",
+            )  # fmt: skip
+        self.body.setCurrentWidget(self.empty)
+
     def _render(self) -> None:
+        self._show_empty_state()
         now = datetime.now(UTC)
         days_limit = self.days_spin.value()
         for column in self.columns_data:
@@ -322,18 +389,19 @@ class BoardPage(DeskPage):
             for card in column.cards:
                 item = QListWidgetItem(self.card_text(card, now))
                 item.setData(ID_ROLE, card.id)
+                item.setData(CARD_ROLE, card)
                 item.setToolTip(item.text())
-                if (
+                item.setData(
+                    STALLED_ROLE,
                     column.stage != IntroductionStage.CLOSED.value
-                    and card.days_in_stage(now) >= days_limit
-                ):
-                    item.setForeground(QBrush(QColor("#a04000")))
+                    and card.days_in_stage(now) >= days_limit,
+                )
                 widget.addItem(item)
             if column.more > 0:
                 more = QListWidgetItem(tr("%n more…", None, column.more))
                 more.setData(ID_ROLE, MORE)
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                more.setForeground(QBrush(QColor("#1f5fa8")))
+                more.setForeground(QBrush(widget.palette().color(QPalette.ColorRole.Link)))
                 widget.addItem(more)
         total, cards = self.stalled_data
         self.stalled_header.setText(
@@ -362,6 +430,17 @@ class BoardPage(DeskPage):
             if value not in (None, MORE):
                 found.append(int(value))
         return found
+
+    def select_card(self, record_id: int) -> bool:
+        """Make the card current in its column and give that column the focus (a card moved
+        by keyboard stays under the keys)."""
+        for widget in self.columns.values():
+            for row in range(widget.count()):
+                if widget.item(row).data(ID_ROLE) == record_id:
+                    widget.setCurrentRow(row)
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return True
+        return False
 
     def move_card(self, record_id: int, stage: str) -> bool:
         """Move an introduction to `stage`: what a drop does (the editor's rules and history).
@@ -405,10 +484,16 @@ class BoardPage(DeskPage):
 
         self.write(
             move, kinds={"introduction", "followup"}, error_title=tr("Cannot move"),
-            on_done=lambda _done: self.reload_now(), on_failed=failed,
+            on_done=lambda _done: self._moved(record_id), on_failed=failed,
             announce=lambda done: Changes(frozenset({"introduction", "followup"}),
                                           undo=undo.move_entry(done)),
         )  # fmt: skip
+
+    def _moved(self, record_id: int) -> None:
+        """After a move: the board read again off the GUI thread, the moved card then made
+        current (a card moved by keyboard stays under the keys)."""
+        self._select_after_load = record_id
+        self.reload()
 
     def _open_stalled(self, item: QListWidgetItem) -> None:
         if item.data(ID_ROLE) is not None:

@@ -1,7 +1,8 @@
 """The dashboard: the cooperation in pictures, figures read off the GUI thread.
 
 Key numbers on top (organizations by side, contacts, open and overdue follow-ups, upcoming
-events), then charts painted with QPainter: the introduction funnel by stage,
+events), each a card that opens its filtered list (a click, or Enter/Space when focused),
+then charts painted with QPainter: the introduction funnel by stage,
 introductions per month by direction (QC→MA, MA→QC; the rule is in
 `crm.services.dashboard`), outcomes, overdue follow-ups per staff user and the most
 connected organizations. Each figure opens the matching filtered list.
@@ -14,8 +15,9 @@ the filter box).
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +38,7 @@ from crm.ui.i18n import tr
 from crm.ui.pages.base import DeskPage
 from crm.ui.tasks import TaskRunner
 from crm.ui.widgets.charts import PALETTE, BarChart, ColumnChart
+from crm.ui.widgets.empty import EmptyState
 
 STAGE_COLORS = ("#9bb7d9", "#6f9ccf", "#4a83c4", "#2f6db3", "#1f5fa8", "#164a85")
 WIN, LOSS = "#2e9e6b", "#b0b0b0"
@@ -42,12 +46,19 @@ DIRECTION_COLORS = {dashboard.QC_MA: "#1f5fa8", dashboard.MA_QC: "#c0392b"}
 
 
 class Figure(QFrame):
-    """A number above its caption; a click opens its list."""
+    """A number above its caption; a click (or Enter/Space) opens its list.
+
+    Signals: `clicked()`.
+    """
+
+    clicked = Signal()
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"figure_{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.number = QLabel("–", self, objectName=f"figure_{name}_value")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.number.font()
@@ -65,6 +76,19 @@ class Figure(QFrame):
 
     def set_value(self, value: int) -> None:
         self.number.setText(QLocale().toString(value))
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class DashboardPage(DeskPage):
@@ -134,6 +158,8 @@ class DashboardPage(DeskPage):
             )
         )
         self.connected.barClicked.connect(self._open_connected)
+        for name, figure in self.cards.items():
+            figure.clicked.connect(lambda name=name: self.open_figure(name))
 
         content = QWidget(self)
         body = QVBoxLayout(content)
@@ -143,10 +169,32 @@ class DashboardPage(DeskPage):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        # An empty database: what the desk is for and how to begin, instead of zeros.
+        self.empty = EmptyState(self, name="dashboardEmpty")
+        self.empty.actionRequested.connect(self.empty_action)
+        self.body = QStackedWidget(self, objectName="dashboardBody")
+        self.body.addWidget(scroll)
+        self.body.addWidget(self.empty)
+        self.figures_area = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.body, 1)
         self.retranslate()
+
+    def figure_list(self, name: str) -> tuple[str, dict[str, Any]]:
+        """The page and filters that list what a number card counts."""
+        lists: dict[str, tuple[str, dict[str, Any]]] = {
+            "org_QC": ("organizations", {"territory": "QC"}),
+            "org_MA": ("organizations", {"territory": "MA"}),
+            "contacts": ("contacts", {}),
+            "open_followups": ("followups", {"status": "open"}),
+            "overdue_followups": ("followups", {"status": "open", "due": "overdue"}),
+            "upcoming_events": ("events", {"starts_from": date.today()}),
+        }
+        return lists[name]
+
+    def open_figure(self, name: str) -> None:
+        self.listRequested.emit(*self.figure_list(name))
 
     def _open_connected(self, org_id: int) -> None:
         name = next(
@@ -166,6 +214,7 @@ class DashboardPage(DeskPage):
         }
         for name, text in captions.items():
             self.cards[name].caption.setText(text)
+            self.cards[name].setToolTip(tr("Show them in their list"))
         titles = {
             "funnel": tr("Introductions by stage"),
             "monthly": tr("Introductions per month, by direction"),
@@ -203,8 +252,25 @@ class DashboardPage(DeskPage):
     def is_loaded(self) -> bool:
         return self.data is not None and not self.stale
 
+    def _show_empty_state(self, data: dashboard.Dashboard) -> None:
+        totals = data.totals
+        counted = (sum(totals.organizations.values()) + totals.contacts + sum(totals.introductions.values())
+                   + totals.open_followups + totals.upcoming_events)  # fmt: skip
+        if counted:
+            self.body.setCurrentWidget(self.figures_area)
+            return
+        actions = [("demo", tr("Load the demo data"))] if self.offers_demo() else []
+        actions += [("import", tr("Import a CSV file…")), ("new", tr("New organization"))]
+        self.empty.show_state(
+            tr("Welcome to the cooperation desk"),
+            tr("The dashboard sums up the cooperation between BIOQuébec and MassBio once the desk holds organizations, people and introductions. Try it with the demo data, import your contacts, or add your first organization."),
+            actions, picture="dashboard",
+        )  # fmt: skip
+        self.body.setCurrentWidget(self.empty)
+
     def _show(self, data: dashboard.Dashboard) -> None:
         self.data = data
+        self._show_empty_state(data)
         totals = data.totals
         self.cards["org_QC"].set_value(totals.organizations["QC"])
         self.cards["org_MA"].set_value(totals.organizations["MA"])

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from crm.services import csv_export, export_log
 from crm.ui import labels
 from crm.ui.context import DeskContext
 from crm.ui.errors import kind_label
+from crm.ui.widgets.empty import EmptyState
 
 # Names are looked up for this many records of the selected file (the uids are all shown).
 NAMED = 1000
@@ -57,14 +59,20 @@ class ExportLogDialog(QDialog):
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.detail)
         below_layout.addWidget(self.records, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(below)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(below)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # Nothing exported yet: say what the log is for and offer the first export.
+        self.empty = EmptyState(self, name="exportLogEmpty")
+        self.empty.actionRequested.connect(self._export)
+        self.body = QStackedWidget(self, objectName="exportLogBody")
+        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
         self.rows: list[csv_export.LogRow] = []
         self.refresh()
@@ -84,6 +92,14 @@ class ExportLogDialog(QDialog):
         self.records.setHorizontalHeaderLabels(
             [self.tr("Kind"), self.tr("Name"), self.tr("Identifier (uid)")]
         )
+
+    def _export(self, _key: str) -> None:
+        """The empty log's "Export a list…": the window's File › Export, this log closed."""
+        window = self.parent()
+        export = getattr(window, "export_csv", None)
+        self.accept()
+        if export is not None:
+            export()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -206,4 +222,13 @@ class ExportLogDialog(QDialog):
         self.table.resizeColumnsToContents()
         if self.rows:
             self.table.selectRow(0)
-        self.show_selected()
+            self.show_selected()
+            self.body.setCurrentWidget(self.splitter)
+            return
+        self.empty.show_state(
+            self.tr("No file has left the desk yet"),
+            self.tr("Each CSV file exported for a partner is recorded here: who, when, which records, for whom, and its SHA-256. Backups are listed too."),
+            [("export", self.tr("Export a list…"))],
+            picture="open",
+        )  # fmt: skip
+        self.body.setCurrentWidget(self.empty)

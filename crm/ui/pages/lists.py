@@ -8,7 +8,9 @@ are writes through `crm.ui.operations` (off the GUI thread); what they did is an
 `ctx.changes` with the status bar's `crm.ui.undo.UndoEntry`.
 
 The sort column and order and the filter choices are remembered per list (`crm.ui.settings`
-`LIST_SORT`, `LIST_FILTERS`), besides the column layout (`LIST_HEADER`).
+`LIST_SORT`, `LIST_FILTERS`), besides the column layout (`LIST_HEADER`). The same filters,
+columns and sort can be saved under a name ("Save view…", `crm.ui.saved_views`):
+`current_view()` gives them, `apply_view(view)` shows a saved one again.
 """
 
 from __future__ import annotations
@@ -36,13 +38,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from crm.domain.enums import EntityKind
 from crm.services import listing
+from crm.services import lists as lists_catalogue
 from crm.services.kinds import FOLLOWUP_LINKS, KINDS
 from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
@@ -53,6 +58,7 @@ from crm.ui.pages.base import DeskPage
 from crm.ui.pages.list_filters import FilterDef
 from crm.ui.resources import icon
 from crm.ui.tasks import Task, TaskRunner
+from crm.ui.widgets.empty import EmptyState
 
 # Default column widths in pixels, by column key: names wide enough to read, codes narrow.
 # A column is never narrower than its header label (see `ListPage.fit_headers`).
@@ -124,11 +130,19 @@ class ListPage(DeskPage):
             self.filter_combos[fdef.key] = combo
             bar.addWidget(label)
             bar.addWidget(combo)
+        self.add_filter_widgets(bar)
         bar.addStretch(1)
         self.count_label = QLabel(self, objectName=f"{self.kind}Count")
-        self.count_label.setMinimumWidth(90)
+        self.count_label.setMinimumWidth(60)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.count_label)
+        # An icon: the bar must still fit a 1280-pixel window in French.
+        self.save_view_button = QToolButton(self, objectName=f"{self.kind}SaveView")
+        self.save_view_button.setIcon(icon("view"))
+        self.save_view_button.setAutoRaise(True)
+        self.save_view_button.clicked.connect(self.save_view)
+        self.save_view_button.setVisible(self.kind in lists_catalogue.LISTS)
+        bar.addWidget(self.save_view_button)
         self.new_button = QPushButton(icon("add"), "", self, objectName=f"{self.kind}New")
         self.new_button.clicked.connect(lambda: self.newRequested.emit(self.kind))
         self.new_button.setVisible(self.can_create)
@@ -198,12 +212,24 @@ class ListPage(DeskPage):
         self.table.addAction(self.open_action)
         self.table.addAction(self.delete_action)
 
+        # An empty list says what it is for and offers its first actions instead of a table.
+        self.empty = EmptyState(self, name=f"{self.kind}Empty")
+        self.empty.actionRequested.connect(self.empty_action)
+        self.body = QStackedWidget(self, objectName=f"{self.kind}Body")
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+        self.model.refreshed.connect(self.show_empty_state)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.body)
         self.retranslate()
         self._restore_filters()
+
+    def add_filter_widgets(self, bar: QHBoxLayout) -> None:
+        """A list's own filter widgets after its combo boxes (built before the filters are
+        restored); none by default."""
 
     # --- labels ------------------------------------------------------------------------------
 
@@ -216,6 +242,14 @@ class ListPage(DeskPage):
             QCoreApplication.translate("ListPage", "Filter this list…")
         )
         self.new_button.setText(QCoreApplication.translate("ListPage", "New"))
+        self.save_view_button.setText(QCoreApplication.translate("ListPage", "Save view…"))
+        self.save_view_button.setToolTip(
+            QCoreApplication.translate("ListPage", "Save view…")
+            + "\n"
+            + QCoreApplication.translate(
+                "ListPage", "Save these filters, columns and sort under a name in the sidebar"
+            )
+        )
         self.open_action.setText(QCoreApplication.translate("ListPage", "Open"))
         self.edit_action.setText(QCoreApplication.translate("ListPage", "Edit"))
         self.followup_action.setText(QCoreApplication.translate("ListPage", "New follow-up…"))
@@ -227,6 +261,51 @@ class ListPage(DeskPage):
         self.model.retranslate()
         self.fit_headers()
         self._show_count(self.model.total)
+        if self.model.loaded and not self.model.pending:
+            self.show_empty_state()
+
+    def empty_texts(self) -> tuple[str, str, list[tuple[str, str]]]:
+        """What this list says when it holds no record at all: a title, what the list is
+        for, and its first actions as (key, label): keys `new`, `import`, `demo`."""
+        return (QCoreApplication.translate("ListPage", "Nothing here yet"), "", [])
+
+    def has_filters(self) -> bool:
+        """Whether the rows shown are narrowed by a filter or the filter box."""
+        query = self.model.query
+        return bool(query.text.strip()) or any(v not in (None, "") for v in query.filters.values())
+
+    def show_empty_state(self) -> None:
+        """The table, or what the list is for when it has no row (after each refresh)."""
+        if self.model.total or not self.model.loaded:
+            self.body.setCurrentWidget(self.table)
+            return
+        if self.has_filters():
+            self.empty.show_state(
+                QCoreApplication.translate("ListPage", "No record matches these filters"),
+                QCoreApplication.translate("ListPage", "Change the filters above, or clear them to see the whole list."),
+                [("clear", QCoreApplication.translate("ListPage", "Clear the filters"))],
+            )  # fmt: skip
+        else:
+            title, text, actions = self.empty_texts()
+            if any(key == "demo" for key, _label in actions) and not self.offers_demo():
+                actions = [(key, label) for key, label in actions if key != "demo"]
+            self.empty.show_state(title, text, actions, picture=self.empty_picture())
+        self.body.setCurrentWidget(self.empty)
+
+    def empty_picture(self) -> str:
+        from crm.ui.kinds import ICONS
+
+        return ICONS.get(self.kind, "trash")
+
+    def empty_action(self, key: str) -> None:
+        if key == "clear":
+            self.clear_filters()
+        else:
+            super().empty_action(key)
+
+    def clear_filters(self) -> None:
+        """Every filter back to "All", the filter box emptied: the whole list."""
+        self.show_filtered({})
 
     def fit_headers(self) -> None:
         """Widen the columns whose header label (in the current language) would be cut."""
@@ -345,6 +424,52 @@ class ListPage(DeskPage):
         self.apply_filters()
         if extra:
             self.model.set_filters({**self.filters(), **extra}, self.filter_box.text())
+
+    # --- saved views -------------------------------------------------------------------------
+
+    def current_view(self) -> dict[str, Any]:
+        """What a saved view keeps of this list: filter choices and text, the shown columns
+        in their order, the sort (the keywords of `crm.services.saved_views.save`)."""
+        header = self.table.horizontalHeader()
+        keys = self.spec.keys
+        shown = [
+            keys[header.logicalIndex(visual)]
+            for visual in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(visual))
+        ]
+        section = header.sortIndicatorSection()
+        return {
+            "filters": {k: v for k, v in self.filter_choices().items() if v is not None},
+            "text": self.filter_box.text(),
+            "columns": tuple(shown),
+            "sort": keys[section] if 0 <= section < len(keys) else "",
+            "descending": header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        }
+
+    def apply_view(self, view: Any) -> None:
+        """Show a saved view (`crm.services.saved_views.View`): its columns in their order,
+        its sort, then its filters and text."""
+        header = self.table.horizontalHeader()
+        keys = self.spec.keys
+        columns = [c for c in view.columns if c in keys]
+        if columns:
+            for section, key in enumerate(keys):
+                header.setSectionHidden(section, key not in columns)
+            for visual, key in enumerate(columns):
+                header.moveSection(header.visualIndex(keys.index(key)), visual)
+        if view.sort in keys:
+            order = Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(keys.index(view.sort), order)
+        known = self.filter_choices()  # a choice this list no longer has is left out
+        self.show_filtered(
+            {**{k: v for k, v in view.filters.items() if k in known}, "text": view.text}
+        )
+
+    def save_view(self) -> bool:
+        """Ask a name and save this list's view (see `crm.ui.saved_views.save_current`)."""
+        from crm.ui import saved_views
+
+        return saved_views.save_current(self)
 
     def focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -498,6 +623,9 @@ class ListPage(DeskPage):
         if self.can_create:
             new = menu.addAction(icon("add"), QCoreApplication.translate("ListPage", "New…"))
             new.triggered.connect(lambda: self.newRequested.emit(self.kind))
+        if self.save_view_button.isVisibleTo(self):
+            save = menu.addAction(QCoreApplication.translate("ListPage", "Save view…"))
+            save.triggered.connect(self.save_view)
         if self.export_entity():
             export = menu.addAction(QCoreApplication.translate("ListPage", "Export…"))
             export.setObjectName(f"{self.kind}ExportAction")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -43,6 +44,7 @@ from crm.ui.pages.base import DeskPage
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 from crm.ui.widgets.datefield import DateField
+from crm.ui.widgets.empty import EmptyState
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -149,10 +151,16 @@ class MyFollowUpsPage(DeskPage):
         for column, width in enumerate((360, 110, 90, 300)):
             header.resizeSection(column, width)
 
+        self.empty = EmptyState(self, name="myFollowUpsEmpty")
+        self.empty.actionRequested.connect(self.empty_action)
+        self.body = QStackedWidget(self, objectName="myFollowUpsBody")
+        self.body.addWidget(self.tree)
+        self.body.addWidget(self.empty)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.body, 1)
         self.retranslate()
         self._update_buttons()
 
@@ -219,7 +227,23 @@ class MyFollowUpsPage(DeskPage):
         if not self._loading:
             self.loaded.emit()
 
+    def empty_action(self, key: str) -> None:
+        if key == "new":
+            self.newRequested.emit("followup")
+
+    def _show_empty_state(self) -> None:
+        if not self.groups or any(g.total for g in self.groups):
+            self.body.setCurrentWidget(self.tree)
+            return
+        self.empty.show_state(
+            tr("Nothing to follow up"),
+            tr("Your open follow-ups appear here, grouped by when they fall due: overdue, today, this week, later. Add one for your next call or email."),
+            [("new", tr("New follow-up…"))], picture="followup",
+        )  # fmt: skip
+        self.body.setCurrentWidget(self.empty)
+
     def _render(self) -> None:
+        self._show_empty_state()
         selected = set(self.selected_ids())
         self.tree.clear()
         bold = QFont(self.tree.font())

@@ -46,6 +46,13 @@ class TrashPage(ListPage):
     def page_title(self) -> str:
         return self.tr("Trash")
 
+    def empty_texts(self) -> tuple[str, str, list[tuple[str, str]]]:
+        return (
+            self.tr("The trash is empty"),
+            self.tr("Records you delete wait here, with who deleted them and when, until you restore them or delete them permanently."),
+            [],
+        )  # fmt: skip
+
     def retranslate(self) -> None:
         super().retranslate()
         if not hasattr(self, "purge_button"):
