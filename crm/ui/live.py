@@ -37,7 +37,9 @@ class LiveUpdates(QObject):
     def __init__(self, ctx: DeskContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stop = threading.Event()
+        self._stop = stop = threading.Event()
+        # A window deleted without being closed takes this object with it: the thread stops.
+        self.destroyed.connect(lambda *_: stop.set())
         self._heard.connect(self._announce)  # queued: emitted on the watching thread
         self._thread = threading.Thread(target=self._watch, name="live-updates", daemon=True)
         self._thread.start()
@@ -57,21 +59,31 @@ class LiveUpdates(QObject):
                     watcher = self.ctx.db.watcher()
                     if was_lost:
                         was_lost = False
-                        self.back.emit()
-                        self._heard.emit(None)  # anything may have changed meanwhile
+                        self._tell(self.back)
+                        self._tell(self._heard, None)  # anything may have changed meanwhile
                 change = watcher.wait(WAIT_SECONDS)
-                if change is not None:
-                    self._heard.emit(change)
             except Exception as exc:  # the server went away, the file was replaced...
                 if watcher is not None:
                     watcher.close()
                     watcher = None
                 if not was_lost:
                     was_lost = True
-                    self.lost.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                    self._tell(
+                        self.lost, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                    )
                 self._stop.wait(RETRY_SECONDS)
+                continue
+            if change is not None:
+                self._tell(self._heard, change)
         if watcher is not None:
             watcher.close()
+
+    def _tell(self, signal: Any, *args: Any) -> None:
+        """Emit on the window's side; a window deleted meanwhile ends the listening."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # "Signal source has been deleted"
+            self._stop.set()
 
     def _announce(self, change: Any) -> None:
         if change is not None and change.origin and change.origin == self.ctx.db.origin:

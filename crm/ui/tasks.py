@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -188,6 +189,8 @@ class TaskRunner(QObject):
         def done(result: Any) -> None:
             finish()
             try:
+                if not _alive(on_done):
+                    return  # its window was deleted meanwhile: nobody to tell
                 if task.cancelled and on_cancelled is not None:
                     on_cancelled()
                 else:
@@ -254,3 +257,10 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """Whether the Qt object a bound-method callback belongs to still exists (a window can be
+    deleted while its read runs; its result then has nowhere to go)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

@@ -110,3 +110,15 @@ def test_a_remote_change_keeps_the_selected_records_selected(qtbot, two_windows,
     qtbot.waitUntil(lambda: "Aaron Abel" in names(page), timeout=LIVE_MS)
     rows = page.selected_rows()
     assert [names(page)[r] for r in rows] == ["Ava Smith"]  # the record, not the row number
+
+
+def test_an_open_record_with_nothing_typed_shows_the_newer_copy(qtbot, two_windows, actor):
+    mine, theirs = two_windows
+    with theirs.ctx.db.read() as s:
+        ava = contacts.service.find(s)[0]
+    editor = theirs.edit_record("contact", ava.id).form
+    qtbot.waitUntil(lambda: editor.version is not None)
+    with mine.ctx.db.write() as s:
+        contacts.service.update(s, actor, ava.id, {"title": "CSO"})
+    qtbot.waitUntil(lambda: editor.widgets["title"].text() == "CSO", timeout=LIVE_MS)
+    assert not editor.changed_elsewhere.isVisible()  # nothing to warn about: nothing typed

@@ -9,7 +9,7 @@ the newer copy is still refused (or offered to reload or overwrite) as before.
 from __future__ import annotations
 
 from datetime import UTC
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -20,10 +20,15 @@ from crm.ui.kinds import SERVICES
 
 class OpenRecord(Protocol):
     """What the banner asks its editor: the record's id and the version it read (None while
-    new or loading)."""
+    new or loading), whether the user changed something, and how to read the record again."""
 
     record_id: int | None
     version: int | None
+    embedded: bool
+
+    def is_dirty(self) -> bool: ...
+
+    def load(self) -> None: ...
 
 
 class ChangedElsewhere(QLabel):
@@ -39,14 +44,23 @@ class ChangedElsewhere(QLabel):
         ctx.changes.changed.connect(self._changed)
 
     def _changed(self, changes: Changes) -> None:
-        if changes.source != REMOTE or self.kind not in changes.kinds:
-            return
         editor: OpenRecord = self.parent()  # type: ignore[assignment]
         record_id, version = editor.record_id, editor.version
         if record_id is None or version is None:
             return
-        with self.ctx.db.read() as session:  # one row and one audit entry
-            newer = SERVICES[self.kind].changed_since(session, record_id, version)
+        if changes.source != REMOTE:
+            if self.isVisible() and self._newer(record_id, version) is None:
+                self.hide()  # read again or saved since: the line no longer holds
+            return
+        if self.kind not in changes.kinds:
+            return
+        if not editor.is_dirty():
+            # Nothing typed to keep: show the newer copy (a record page reads it itself).
+            self.hide()
+            if not editor.embedded:
+                editor.load()
+            return
+        newer = self._newer(record_id, version)
         if newer is None:
             return
         at = newer.at if newer.at.tzinfo else newer.at.replace(tzinfo=UTC)  # stored in UTC
@@ -58,3 +72,7 @@ class ChangedElsewhere(QLabel):
         )
         self.setText(text.replace("%1", who).replace("%2", when))
         self.show()
+
+    def _newer(self, record_id: int, version: int) -> Any:
+        with self.ctx.db.read() as session:  # one row and one audit entry
+            return SERVICES[self.kind].changed_since(session, record_id, version)
