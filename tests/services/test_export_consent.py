@@ -113,7 +113,9 @@ def test_withheld_parties_leave_blank_cells_and_keep_the_rest(db, actor, desk, t
     ]
     assert result.withheld_without_consent == 3 and result.excluded_without_consent == 0
     followup, text = _export(db, actor, tmp_path, ExportRequest("followups"))
-    linked = [line.split(",")[-2:] for line in text.splitlines()[1:]]
+    header, *lines = [line.split(",") for line in text.splitlines()]
+    to, uid = header.index("linked_to"), header.index("linked_uid")
+    linked = [[cells[to], cells[uid]] for cells in lines]
     assert linked == [["", ""], [" ↔ Ava Smith", linked[1][1]], [" ↔ Ava Smith", linked[2][1]],
                       ["Ava Smith", desk["ava"]]]  # fmt: skip
     assert followup.withheld_without_consent == 3
