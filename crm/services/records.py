@@ -166,6 +166,7 @@ def flush_checked(
 def reindex(session: Session, spec: EntitySpec[M], obj: M) -> None:
     if spec.document is None:
         return
+    search.hold(session, spec.name, [obj.id])  # before reading: see `search.hold`
     doc = spec.document(session, obj)
     if doc is None:
         search.remove(session, spec.name, [obj.id])

@@ -1,0 +1,89 @@
+"""Two colleagues writing the same search entry at once, on SQLite and PostgreSQL.
+
+A contact renamed re-indexes the introductions that show the name; a colleague moving one
+of those introductions at the same moment re-indexes it too. Found by the soak test
+(`make soak`) on PostgreSQL: the move failed with a unique-key violation on
+`search_entries` (a traceback, the move lost), and an entry could keep the words read
+before the other transaction committed. The second writer must wait, then index what both
+committed.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import sqlalchemy as sa
+
+from crm.db.models import Introduction, SearchEntry
+from crm.services import contacts, indexing, stages
+
+
+def _waiting_for_a_lock(db) -> bool:
+    """Whether a session of this database waits for a lock (PostgreSQL only)."""
+    if db.dialect != "postgresql":
+        return False
+    with db.engine.connect() as conn:
+        return bool(
+            conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            ).scalar_one()
+        )
+
+
+def _entries(session) -> dict[tuple[str, int], tuple[str, str, str, str]]:
+    columns = (SearchEntry.title, SearchEntry.subtitle, SearchEntry.title_folded,
+               SearchEntry.body_folded)  # fmt: skip
+    rows = session.execute(sa.select(SearchEntry.kind, SearchEntry.record_id, *columns)).all()
+    return {(r[0], r[1]): tuple(r[2:]) for r in rows}
+
+
+def test_a_rename_and_a_move_of_the_same_introduction_at_once_keep_both(demo_db):
+    db, actor = demo_db.db, demo_db.actor
+    with db.read() as s:
+        intro = s.scalars(
+            sa.select(Introduction)
+            .where(Introduction.qc_contact_id.is_not(None), Introduction.title == "")
+            .order_by(Introduction.id)
+        ).first() or s.scalars(
+            sa.select(Introduction).where(Introduction.qc_contact_id.is_not(None))
+        ).first()
+        assert intro is not None
+        intro_id, contact_id, stage = intro.id, intro.qc_contact_id, intro.stage.value
+    to = "asked" if stage != "asked" else "both_agreed"
+    errors: list[BaseException] = []
+
+    def move() -> None:
+        try:
+            with db.write() as s:
+                stages.move(s, actor, intro_id, to, accepted_warnings=stages.WARNING_CODES)
+        except BaseException as exc:
+            errors.append(exc)
+
+    mover = threading.Thread(target=move)
+    with db.write() as s:
+        contacts.service.update(s, actor, contact_id, {"last_name": "Zyxwabcd"})
+        mover.start()
+        # Let the move reach the entry this transaction holds (PostgreSQL: seen waiting;
+        # SQLite's second writer waits in BEGIN IMMEDIATE, unseen, within its busy timeout).
+        give_up = time.monotonic() + (30 if db.dialect == "postgresql" else 0.3)
+        while not _waiting_for_a_lock(db) and time.monotonic() < give_up:
+            time.sleep(0.02)
+    mover.join(60)
+    assert errors == []
+    with db.read() as s:
+        stored = _entries(s)
+    session = db.write_factory()
+    try:
+        session.begin()
+        indexing.rebuild(session)
+        rebuilt = _entries(session)
+    finally:
+        session.rollback()
+        session.close()
+    entry = stored[("introduction", intro_id)]
+    assert "zyxwabcd" in entry[3] and entry[1].startswith(to)
+    assert stored == rebuilt
