@@ -105,6 +105,7 @@ def verify(
             check_contacts(session, setup, entries, report)
             check_introductions(session, setup, entries, report)
             check_imports(session, entries, report)
+            check_refused(session, entries, report)
         check_index(db, report)
         from crm.services.maintenance import health
 
@@ -132,20 +133,23 @@ def check_contacts(
 ) -> None:
     from crm.db.models import Contact, SearchEntry
 
-    by_id: dict[int, list[dict[str, Any]]] = {}
+    # By uid: SQLite gives a purged record's id to the next record made.
+    by_uid: dict[str, list[dict[str, Any]]] = {}
     for e in entries:
-        if e.get("kind") == "contact" and "id" in e and e["op"] != "refused":
-            by_id.setdefault(int(e["id"]), []).append(e)
-    for record_id, events in sorted(by_id.items()):
+        if e.get("kind") == "contact" and "uid" in e and e["op"] not in ("refused", "error"):
+            by_uid.setdefault(e["uid"], []).append(e)
+    for uid, events in sorted(by_uid.items()):
+        record_id = int(events[0]["id"])
         label = f"contact {record_id}"
-        row = session.get(Contact, record_id)
+        row = session.scalars(sa.select(Contact).where(Contact.uid == uid)).one_or_none()
         if any(e["op"] == "purge" for e in events):
             indexed = session.scalar(
                 sa.select(sa.func.count()).where(
                     SearchEntry.kind == "contact", SearchEntry.record_id == record_id
                 )
             )
-            if row is not None or indexed:
+            taken = session.scalar(sa.select(sa.func.count()).where(Contact.id == record_id))
+            if row is not None or indexed > (taken or 0):
                 report.lost.append(f"{label}: purged, yet still there")
             continue
         if row is None:
@@ -225,6 +229,22 @@ def check_introductions(
 
 def _word(value: Any) -> str:
     return str(getattr(value, "value", value))
+
+
+def check_refused(session: Any, entries: list[dict[str, Any]], report: Report) -> None:
+    """No value a refused edit tried to save is in the database (each value is unique)."""
+    from crm.db.models import Contact
+
+    tried: dict[str, set[str]] = {}
+    for e in entries:
+        if e["op"] == "refused" and e.get("kind") == "contact":
+            for name, value in e.get("values", {}).items():
+                tried.setdefault(name, set()).add(value)
+    for name, values in tried.items():
+        column = getattr(Contact, name)
+        found = session.scalars(sa.select(Contact.id).where(column.in_(sorted(values)))).all()
+        for record_id in found:
+            report.lost.append(f"contact {record_id}: a refused edit of its {name} was written")
 
 
 def check_imports(session: Any, entries: list[dict[str, Any]], report: Report) -> None:

@@ -60,6 +60,9 @@ class Writer:
         self.contacts = [int(i) for i in setup["contacts"]]
         self.intros = [int(i) for i in setup["introductions"]]
         self.own: list[int] = []  # contacts this writer made, live
+        # The values the edit under way tries to save: a refusal notes them, and the checker
+        # makes sure that they were not written all the same.
+        self.attempt: dict[str, Any] = {}
         self.counter = 0
         with self.db.read() as session:
             from crm.services import users
@@ -82,10 +85,11 @@ class Writer:
         values = {"first_name": "Soak", "last_name": f"Écrivain {tag}", "email": f"{tag}@soak.example"}
         with self.db.write() as session:
             obj = contacts.service.create(session, self.actor, values)
-            record_id, version = obj.id, obj.version
+            record_id, version, uid = obj.id, obj.version, obj.uid
             stored = {f: getattr(obj, f) for f in EDITED}
         self.own.append(record_id)
-        self.note(op="create", kind="contact", id=record_id, version=version, values=stored)
+        self.note(op="create", kind="contact", id=record_id, uid=uid, version=version,
+                  values=stored)  # fmt: skip
 
     def edit(self, shared: bool) -> None:
         from crm.services import contacts
@@ -96,7 +100,7 @@ class Writer:
         record_id = self.rng.choice(pool)
         with self.db.read() as session:
             obj = contacts.service.get(session, record_id)
-            read, last_name = obj.version, obj.last_name
+            read, last_name, uid = obj.version, obj.last_name, obj.uid
         tag = self.unique()
         fields = self.rng.sample(EDITED, self.rng.randint(1, len(EDITED)))
         changes = {
@@ -105,6 +109,7 @@ class Writer:
             "last_name": f"{last_name.split(' ~')[0]} ~{tag}",
         }
         changes = {f: changes[f] for f in fields}
+        self.attempt = {"kind": "contact", "id": record_id, "values": changes}
         self.thinking()
         with self.db.write() as session:
             obj = contacts.service.update(
@@ -112,7 +117,7 @@ class Writer:
             )
             version = obj.version
             stored = {f: getattr(obj, f) for f in fields}
-        self.note(op="edit", kind="contact", id=record_id, read=read, version=version,
+        self.note(op="edit", kind="contact", id=record_id, uid=uid, read=read, version=version,
                   values=stored)  # fmt: skip
 
     def trash(self, shared: bool) -> None:
@@ -123,16 +128,17 @@ class Writer:
             return self.create()
         record_id = self.rng.choice(pool)
         with self.db.read() as session:
-            read = contacts.service.get(session, record_id).version
+            obj = contacts.service.get(session, record_id)
+            read, uid = obj.version, obj.uid
         self.thinking()
         with self.db.write() as session:
             version = contacts.service.delete(
                 session, self.actor, record_id, expected_version=read
             ).version
-        self.note(op="trash", kind="contact", id=record_id, read=read, version=version)
+        self.note(op="trash", kind="contact", id=record_id, uid=uid, read=read, version=version)
         if not shared:
             self.own.remove(record_id)
-            self.purge(record_id)
+            self.purge(record_id, uid)
 
     def restore(self) -> None:
         from crm.services import contacts
@@ -140,7 +146,7 @@ class Writer:
         record_id = self.rng.choice(self.contacts)
         with self.db.read() as session:
             obj = contacts.service.get(session, record_id, include_deleted=True)
-            read, deleted = obj.version, obj.deleted_at is not None
+            read, deleted, uid = obj.version, obj.deleted_at is not None, obj.uid
         if not deleted:
             return self.edit(shared=True)
         self.thinking()
@@ -148,14 +154,15 @@ class Writer:
             version = contacts.service.restore(
                 session, self.actor, record_id, expected_version=read
             ).version
-        self.note(op="restore", kind="contact", id=record_id, read=read, version=version)
+        self.note(op="restore", kind="contact", id=record_id, uid=uid, read=read,
+                  version=version)  # fmt: skip
 
-    def purge(self, record_id: int) -> None:
+    def purge(self, record_id: int, uid: str) -> None:
         from crm.services import contacts
 
         with self.db.write() as session:
             contacts.service.purge(session, self.actor, record_id)
-        self.note(op="purge", kind="contact", id=record_id)
+        self.note(op="purge", kind="contact", id=record_id, uid=uid)
 
     def move(self) -> None:
         from crm.services import introductions, stages
@@ -215,7 +222,7 @@ class Writer:
 
     def thinking(self) -> None:
         """A pause between reading and saving, as a person typing: a colleague may save first."""
-        time.sleep(self.rng.uniform(0, 0.05))
+        time.sleep(self.rng.uniform(0, 0.1))
 
     def crm(self, args: list[str]) -> str | None:
         """Run the `crm` command; its stdout when it succeeded, None when it refused (noted)."""
@@ -255,10 +262,12 @@ class Writer:
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             _, action, what = self.rng.choices(actions, weights)[0]
+            self.attempt = {}
             try:
                 action()
             except (StaleRecord, StorageFailure, DeskError) as exc:
-                self.note(op="refused", what=what, code=refusal_code(exc), message=str(exc))
+                self.note(op="refused", what=what, code=refusal_code(exc), message=str(exc),
+                          **self.attempt)  # fmt: skip
             except Exception as exc:  # a bug: the traceback is the report
                 traceback.print_exc()
                 self.note(op="error", what=what, error=repr(exc))
