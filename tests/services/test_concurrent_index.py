@@ -44,13 +44,16 @@ def _entries(session) -> dict[tuple[str, int], tuple[str, str, str, str]]:
 def test_a_rename_and_a_move_of_the_same_introduction_at_once_keep_both(demo_db):
     db, actor = demo_db.db, demo_db.actor
     with db.read() as s:
-        intro = s.scalars(
-            sa.select(Introduction)
-            .where(Introduction.qc_contact_id.is_not(None), Introduction.title == "")
-            .order_by(Introduction.id)
-        ).first() or s.scalars(
-            sa.select(Introduction).where(Introduction.qc_contact_id.is_not(None))
-        ).first()
+        intro = (
+            s.scalars(
+                sa.select(Introduction)
+                .where(Introduction.qc_contact_id.is_not(None), Introduction.title == "")
+                .order_by(Introduction.id)
+            ).first()
+            or s.scalars(
+                sa.select(Introduction).where(Introduction.qc_contact_id.is_not(None))
+            ).first()
+        )
         assert intro is not None
         intro_id, contact_id, stage = intro.id, intro.qc_contact_id, intro.stage.value
     to = "asked" if stage != "asked" else "both_agreed"

@@ -112,7 +112,9 @@ def verify(
         report.problems += [f"health: {p}" for p in health.health(db).problems]
     finally:
         db.close()
-    where = ["--db", url.removeprefix("sqlite:///")] if kind == "sqlite" else ["--database-url", url]
+    where = (
+        ["--db", url.removeprefix("sqlite:///")] if kind == "sqlite" else ["--database-url", url]
+    )
     done = subprocess.run(
         [sys.executable, "-m", "crm.cli", *where, "check"], capture_output=True, text=True, env=env
     )
@@ -224,7 +226,9 @@ def check_introductions(
         if known:
             top = max(known, key=lambda e: e["version"])
             if top["version"] == row.version and top["to"] != stage:
-                report.lost.append(f"{label}: at {stage}, its last committed move went to {top['to']}")
+                report.lost.append(
+                    f"{label}: at {stage}, its last committed move went to {top['to']}"
+                )
 
 
 def _word(value: Any) -> str:

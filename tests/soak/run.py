@@ -77,23 +77,29 @@ def prepare(url: str, writers: int) -> dict[str, object]:
             ).all()[:SHARED_INTRODUCTIONS]
             history = dict(
                 session.execute(
-                    sa.select(StageChange.introduction_id, sa.func.count())
-                    .group_by(StageChange.introduction_id)
+                    sa.select(StageChange.introduction_id, sa.func.count()).group_by(
+                        StageChange.introduction_id
+                    )
                 ).all()
             )
             return {
                 "url": url,
                 "users": names,
                 "contacts": {
-                    str(c.id): {"version": c.version,
-                                "values": {f: getattr(c, f) for f in ("title", "notes", "last_name")}}
+                    str(c.id): {
+                        "version": c.version,
+                        "values": {f: getattr(c, f) for f in ("title", "notes", "last_name")},
+                    }
                     for c in contacts
-                },  # fmt: skip
+                },
                 "introductions": {
-                    str(i.id): {"version": i.version, "stage": i.stage.value,
-                                "history": history.get(i.id, 0)}
+                    str(i.id): {
+                        "version": i.version,
+                        "stage": i.stage.value,
+                        "history": history.get(i.id, 0),
+                    }
                     for i in intros
-                },  # fmt: skip
+                },
                 "uids": {str(i.id): i.uid for i in intros},
             }
     finally:
@@ -144,7 +150,9 @@ def soak(
         return recheck(folder, url, statuses, elapsed=time.monotonic() - started)
 
 
-def recheck(folder: Path, url: str, statuses: list[int] | None = None, *, elapsed: float = 0) -> Report:
+def recheck(
+    folder: Path, url: str, statuses: list[int] | None = None, *, elapsed: float = 0
+) -> Report:
     """Check the database at `url` against the journals of the soak kept in `folder`."""
     setup = json.loads((folder / "setup.json").read_text(encoding="utf-8"))
     writers = len(setup["users"])

@@ -82,7 +82,11 @@ class Writer:
         from crm.services import contacts
 
         tag = self.unique()
-        values = {"first_name": "Soak", "last_name": f"Écrivain {tag}", "email": f"{tag}@soak.example"}
+        values = {
+            "first_name": "Soak",
+            "last_name": f"Écrivain {tag}",
+            "email": f"{tag}@soak.example",
+        }
         with self.db.write() as session:
             obj = contacts.service.create(session, self.actor, values)
             record_id, version, uid = obj.id, obj.version, obj.uid
