@@ -21,7 +21,7 @@ from crm.db import search
 from crm.db.base import Base, Record, table_of, utcnow
 from crm.db.models import RECORD_MODELS
 from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
-from crm.services import audit, indexing
+from crm.services import audit, documents, indexing
 
 M = TypeVar("M", bound=Record)
 Duplicate = tuple[str, int, str]
@@ -356,12 +356,25 @@ def _reindex_kinds(session: Session, ids_by_kind: Mapping[str, set[int]]) -> Non
 
 
 def reindex_referring(session: Session, spec: EntitySpec[M], record_id: int) -> None:
-    """Records whose search text shows this record's name (a contact's organization...)."""
+    """Records whose search text shows this record's name (a contact's organization...), and
+    so on: a follow-up shows its introduction's parties, so renaming an organization
+    re-indexes the follow-ups of the introductions it is a party to."""
     referring: dict[str, set[int]] = {}
-    for other, column in _references_to(table_of(spec.model)):
-        if other.name in _KIND_OF_TABLE and other is not table_of(spec.model):
-            query = sa.select(other.c.id).where(column == record_id, other.c.deleted_at.is_(None))
-            referring.setdefault(_KIND_OF_TABLE[other.name], set()).update(session.scalars(query))
+    todo: list[tuple[sa.Table, set[int]]] = [(table_of(spec.model), {record_id})]
+    while todo:
+        table, ids = todo.pop()
+        for other, column in _references_to(table):
+            if other.name not in _KIND_OF_TABLE or other is table:
+                continue
+            kind = _KIND_OF_TABLE[other.name]
+            query = sa.select(other.c.id).where(
+                column.in_(sorted(ids)), other.c.deleted_at.is_(None)
+            )
+            found = set(session.scalars(query)) - referring.get(kind, set())
+            if found:
+                referring.setdefault(kind, set()).update(found)
+                if kind in documents.SHOWN_ELSEWHERE:  # their own names show further on
+                    todo.append((other, found))
     _reindex_kinds(session, referring)
 
 

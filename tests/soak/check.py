@@ -25,7 +25,6 @@ import sqlalchemy as sa
 
 from crm.db.migrate import open_database
 
-EDITED = ("title", "notes", "last_name")
 BUMPS = ("create", "edit", "trash", "restore", "move")
 
 
@@ -102,7 +101,8 @@ def verify(
     db = open_database(url, migrate=False, create=False)
     try:
         with db.read() as session:
-            check_contacts(session, setup, entries, report)
+            check_records(session, "contact", setup, entries, report)
+            check_records(session, "organization", setup, entries, report)
             check_introductions(session, setup, entries, report)
             check_imports(session, entries, report)
             check_refused(session, entries, report)
@@ -130,34 +130,36 @@ def _versions(label: str, events: list[dict[str, Any]], report: Report) -> None:
             report.lost.append(f"{label}: {n} writers each committed its version {version}")
 
 
-def check_contacts(
-    session: Any, setup: dict[str, Any], entries: list[dict[str, Any]], report: Report
+def check_records(
+    session: Any, kind: str, setup: dict[str, Any], entries: list[dict[str, Any]], report: Report
 ) -> None:
-    from crm.db.models import Contact, SearchEntry
+    """The contacts (or organizations) the journals changed, against their last changes."""
+    from crm.db.models import RECORD_MODELS, SearchEntry
 
+    model: Any = RECORD_MODELS[kind]
     # By uid: SQLite gives a purged record's id to the next record made.
     by_uid: dict[str, list[dict[str, Any]]] = {}
     for e in entries:
-        if e.get("kind") == "contact" and "uid" in e and e["op"] not in ("refused", "error"):
+        if e.get("kind") == kind and "uid" in e and e["op"] not in ("refused", "error"):
             by_uid.setdefault(e["uid"], []).append(e)
     for uid, events in sorted(by_uid.items()):
         record_id = int(events[0]["id"])
-        label = f"contact {record_id}"
-        row = session.scalars(sa.select(Contact).where(Contact.uid == uid)).one_or_none()
+        label = f"{kind} {record_id}"
+        row = session.scalars(sa.select(model).where(model.uid == uid)).one_or_none()
         if any(e["op"] == "purge" for e in events):
             indexed = session.scalar(
                 sa.select(sa.func.count()).where(
-                    SearchEntry.kind == "contact", SearchEntry.record_id == record_id
+                    SearchEntry.kind == kind, SearchEntry.record_id == record_id
                 )
             )
-            taken = session.scalar(sa.select(sa.func.count()).where(Contact.id == record_id))
+            taken = session.scalar(sa.select(sa.func.count()).where(model.id == record_id))
             if row is not None or indexed > (taken or 0):
                 report.lost.append(f"{label}: purged, yet still there")
             continue
         if row is None:
             report.lost.append(f"{label}: committed, but missing")
             continue
-        start = setup["contacts"].get(str(record_id), {"version": 0, "values": {}})
+        start = setup[f"{kind}s"].get(str(record_id), {"version": 0, "values": {}})
         bumps = sorted((e for e in events if e["op"] in BUMPS), key=lambda e: e["version"])
         _versions(label, bumps, report)
         expected = start["version"] + len(bumps)
@@ -190,19 +192,23 @@ def check_introductions(
     for key, start in setup["introductions"].items():
         record_id = int(key)
         label = f"introduction {record_id}"
+        mine = [e for e in entries if e.get("kind") == "introduction" and e.get("id") == record_id]
         moves = [
-            e for e in entries
-            if e.get("kind") == "introduction" and e["op"] == "move" and e["id"] == record_id
-            and e["before"] != e["to"]  # `crm move` to where it stands changes nothing
+            e for e in mine
+            if e["op"] == "move" and e["before"] != e["to"]  # `crm move` to where it stands
         ]  # fmt: skip
-        _versions(label, moves, report)
+        edits = sorted((e for e in mine if e["op"] == "edit"), key=lambda e: e["version"])
+        _versions(label, moves + edits, report)
         row = session.get(Introduction, record_id)
-        expected = start["version"] + len(moves)
+        expected = start["version"] + len(moves) + len(edits)
         if row.version != expected:
             report.lost.append(
                 f"{label}: version {row.version}, but {start['version']} + {len(moves)} "
-                f"committed moves make {expected}"
+                f"committed moves + {len(edits)} edits make {expected}"
             )
+        notes = edits[-1]["values"]["notes"] if edits else start["notes"]
+        if row.notes != notes:
+            report.lost.append(f"{label}: notes {row.notes!r}, the last committed was {notes!r}")
         history = session.execute(
             sa.select(StageChange.from_stage, StageChange.to_stage)
             .where(StageChange.introduction_id == record_id)
@@ -237,18 +243,19 @@ def _word(value: Any) -> str:
 
 def check_refused(session: Any, entries: list[dict[str, Any]], report: Report) -> None:
     """No value a refused edit tried to save is in the database (each value is unique)."""
-    from crm.db.models import Contact
+    from crm.db.models import RECORD_MODELS
 
-    tried: dict[str, set[str]] = {}
+    tried: dict[tuple[str, str], set[str]] = {}
     for e in entries:
-        if e["op"] == "refused" and e.get("kind") == "contact":
+        if e["op"] == "refused" and e.get("kind"):
             for name, value in e.get("values", {}).items():
-                tried.setdefault(name, set()).add(value)
-    for name, values in tried.items():
-        column = getattr(Contact, name)
-        found = session.scalars(sa.select(Contact.id).where(column.in_(sorted(values)))).all()
+                tried.setdefault((e["kind"], name), set()).add(value)
+    for (kind, name), values in tried.items():
+        model: Any = RECORD_MODELS[kind]
+        column = getattr(model, name)
+        found = session.scalars(sa.select(model.id).where(column.in_(sorted(values)))).all()
         for record_id in found:
-            report.lost.append(f"contact {record_id}: a refused edit of its {name} was written")
+            report.lost.append(f"{kind} {record_id}: a refused edit of its {name} was written")
 
 
 def check_imports(session: Any, entries: list[dict[str, Any]], report: Report) -> None:

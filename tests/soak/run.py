@@ -52,7 +52,7 @@ def database(kind: str, folder: Path, server_url: str) -> Iterator[str]:
 
 def prepare(url: str, writers: int) -> dict[str, object]:
     """The demo data, a staff user per writer, and what the shared records are at the start."""
-    from crm.db.models import Contact, Introduction, StageChange
+    from crm.db.models import Contact, Introduction, Organization, StageChange
     from crm.services import demo, users
 
     db = open_database(url)
@@ -75,6 +75,16 @@ def prepare(url: str, writers: int) -> dict[str, object]:
                 .where(Introduction.deleted_at.is_(None))
                 .order_by(Introduction.id)
             ).all()[:SHARED_INTRODUCTIONS]
+            # The organizations of the shared contacts and introductions: renaming one
+            # re-indexes those, while other writers write them.
+            wanted = (
+                {c.organization_id for c in contacts}
+                | {i.qc_organization_id for i in intros}
+                | {i.ma_organization_id for i in intros}
+            )
+            orgs = session.scalars(
+                sa.select(Organization).where(Organization.id.in_(wanted - {None}))
+            ).all()
             history = dict(
                 session.execute(
                     sa.select(StageChange.introduction_id, sa.func.count()).group_by(
@@ -92,9 +102,14 @@ def prepare(url: str, writers: int) -> dict[str, object]:
                     }
                     for c in contacts
                 },
+                "organizations": {
+                    str(o.id): {"version": o.version, "values": {"name": o.name, "notes": o.notes}}
+                    for o in orgs
+                },
                 "introductions": {
                     str(i.id): {
                         "version": i.version,
+                        "notes": i.notes,
                         "stage": i.stage.value,
                         "history": history.get(i.id, 0),
                     }

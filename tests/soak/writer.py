@@ -59,6 +59,7 @@ class Writer:
         self.folder.mkdir(exist_ok=True)
         self.contacts = [int(i) for i in setup["contacts"]]
         self.intros = [int(i) for i in setup["introductions"]]
+        self.organizations = [int(i) for i in setup["organizations"]]
         self.own: list[int] = []  # contacts this writer made, live
         # The values the edit under way tries to save: a refusal notes them, and the checker
         # makes sure that they were not written all the same.
@@ -122,6 +123,45 @@ class Writer:
             version = obj.version
             stored = {f: getattr(obj, f) for f in fields}
         self.note(op="edit", kind="contact", id=record_id, uid=uid, read=read, version=version,
+                  values=stored)  # fmt: skip
+
+    def rename_organization(self) -> None:
+        """An organization renamed: its contacts' and introductions' search entries follow."""
+        from crm.services import organizations
+
+        record_id = self.rng.choice(self.organizations)
+        with self.db.read() as session:
+            obj = organizations.service.get(session, record_id)
+            read, name, uid = obj.version, obj.name, obj.uid
+        tag = self.unique()
+        changes = {"name": f"{name.split(' ~')[0]} ~{tag}"}
+        if self.rng.random() < 0.5:
+            changes["notes"] = f"Note {tag} à revoir"
+        self.attempt = {"kind": "organization", "id": record_id, "values": changes}
+        self.thinking()
+        with self.db.write() as session:
+            obj = organizations.service.update(
+                session, self.actor, record_id, changes, expected_version=read
+            )
+            version, stored = obj.version, {f: getattr(obj, f) for f in changes}
+        self.note(op="edit", kind="organization", id=record_id, uid=uid, read=read,
+                  version=version, values=stored)  # fmt: skip
+
+    def edit_introduction(self) -> None:
+        from crm.services import introductions
+
+        record_id = self.rng.choice(self.intros)
+        with self.db.read() as session:
+            read = introductions.service.get(session, record_id).version
+        changes = {"notes": f"Note {self.unique()} à revoir"}
+        self.attempt = {"kind": "introduction", "id": record_id, "values": changes}
+        self.thinking()
+        with self.db.write() as session:
+            obj = introductions.service.update(
+                session, self.actor, record_id, changes, expected_version=read
+            )
+            version, stored = obj.version, {"notes": obj.notes}
+        self.note(op="edit", kind="introduction", id=record_id, read=read, version=version,
                   values=stored)  # fmt: skip
 
     def trash(self, shared: bool) -> None:
@@ -255,6 +295,8 @@ class Writer:
             (12, lambda: self.edit(shared=True), "edit"),
             (4, lambda: self.edit(shared=False), "edit"),
             (8, self.move, "move"),
+            (3, self.edit_introduction, "edit"),
+            (3, self.rename_organization, "edit"),
             (1, self.move_by_command, "crm move"),
             (2, lambda: self.import_file(by_command=False), "import"),
             (1, lambda: self.import_file(by_command=True), "crm import"),

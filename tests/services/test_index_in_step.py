@@ -1,11 +1,12 @@
-"""Two colleagues writing the same search entry at once, on SQLite and PostgreSQL.
+"""The search index kept in step with what was written, found out of step by the soak test
+(`make soak`), on SQLite and PostgreSQL.
 
 A contact renamed re-indexes the introductions that show the name; a colleague moving one
-of those introductions at the same moment re-indexes it too. Found by the soak test
-(`make soak`) on PostgreSQL: the move failed with a unique-key violation on
-`search_entries` (a traceback, the move lost), and an entry could keep the words read
-before the other transaction committed. The second writer must wait, then index what both
-committed.
+of those introductions at the same moment re-indexes it too. On PostgreSQL the move failed
+with a unique-key violation on `search_entries` (a traceback, the move lost), and an entry
+could keep the words read before the other transaction committed: the second writer must
+wait, then index what both committed. And a follow-up shows its introduction's parties:
+renaming an organization must re-index those follow-ups too.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import time
 
 import sqlalchemy as sa
 
-from crm.db.models import Introduction, SearchEntry
-from crm.services import contacts, indexing, stages
+from crm.db.models import FollowUp, Introduction, SearchEntry
+from crm.services import contacts, indexing, organizations, stages
 
 
 def _waiting_for_a_lock(db) -> bool:
@@ -79,14 +80,36 @@ def test_a_rename_and_a_move_of_the_same_introduction_at_once_keep_both(demo_db)
     assert errors == []
     with db.read() as s:
         stored = _entries(s)
+    entry = stored[("introduction", intro_id)]
+    assert "zyxwabcd" in entry[3] and entry[1].startswith(to)
+    assert stored == _rebuilt(db)
+
+
+def _rebuilt(db) -> dict[tuple[str, int], tuple[str, str, str, str]]:
     session = db.write_factory()
     try:
         session.begin()
         indexing.rebuild(session)
-        rebuilt = _entries(session)
+        return _entries(session)
     finally:
         session.rollback()
         session.close()
-    entry = stored[("introduction", intro_id)]
-    assert "zyxwabcd" in entry[3] and entry[1].startswith(to)
-    assert stored == rebuilt
+
+
+def test_renaming_an_organization_reindexes_the_followups_of_its_introductions(demo_db):
+    """A follow-up shows its introduction's parties (found by the soak test: after a rename,
+    the follow-ups of an untitled introduction still showed the old name)."""
+    db, actor = demo_db.db, demo_db.actor
+    with db.read() as s:
+        followup_id, org_id = s.execute(
+            sa.select(FollowUp.id, Introduction.qc_organization_id)
+            .join(Introduction, FollowUp.introduction_id == Introduction.id)
+            .where(Introduction.title == "", Introduction.qc_organization_id.is_not(None))
+            .order_by(FollowUp.id)
+        ).first()
+    with db.write() as s:
+        organizations.service.update(s, actor, org_id, {"name": "Qwertzuiop Biotech"})
+    with db.read() as s:
+        stored = _entries(s)
+    assert "qwertzuiop" in stored[("followup", followup_id)][3]
+    assert stored == _rebuilt(db)
