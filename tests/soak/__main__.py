@@ -27,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
         "made there and dropped after",
     )  # fmt: skip
     parser.add_argument(
-        "--keep", metavar="FOLDER", help="keep the journals and writers' output in FOLDER"
+        "--keep",
+        metavar="FOLDER",
+        help="keep the journals and writers' output in FOLDER, and the PostgreSQL schema",
     )
     args = parser.parse_args(argv)
     kinds = args.database or (["sqlite", "postgresql"] if args.database_url else ["sqlite"])
@@ -37,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         for kind in kinds:
             print(f"soak {kind}: {args.writers} writers for {args.seconds:g} s ...", flush=True)
             report = soak(kind, root / kind, writers=args.writers, seconds=args.seconds,
-                          seed=args.seed, server_url=args.database_url)  # fmt: skip
+                          seed=args.seed, server_url=args.database_url, keep=bool(args.keep))  # fmt: skip
             print("\n".join(report.lines()), flush=True)
             ok = ok and report.ok
     return 0 if ok else 1

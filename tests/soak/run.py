@@ -27,8 +27,9 @@ SHARED_INTRODUCTIONS = 6
 
 
 @contextmanager
-def database(kind: str, folder: Path, server_url: str) -> Iterator[str]:
-    """The URL of a new, empty desk database: a file in `folder`, or a schema dropped after."""
+def database(kind: str, folder: Path, server_url: str, keep: bool = False) -> Iterator[str]:
+    """The URL of a new, empty desk database: a file in `folder`, or a schema dropped after
+    (unless `keep`: its URL is then in `folder`/url.txt, to look into)."""
     if kind == "sqlite":
         yield f"sqlite:///{folder / 'soak.db'}"
         return
@@ -38,15 +39,18 @@ def database(kind: str, folder: Path, server_url: str) -> Iterator[str]:
     admin = sa.create_engine(server_url)
     with admin.begin() as conn:
         conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    url = (
+        sa.engine.make_url(server_url)
+        .update_query_dict({"options": f"-csearch_path={schema}"})
+        .render_as_string(hide_password=False)
+    )
+    (folder / "url.txt").write_text(url + "\n", encoding="utf-8")
     try:
-        yield (
-            sa.engine.make_url(server_url)
-            .update_query_dict({"options": f"-csearch_path={schema}"})
-            .render_as_string(hide_password=False)
-        )
+        yield url
     finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        if not keep:
+            with admin.begin() as conn:
+                conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
         admin.dispose()
 
 
@@ -137,10 +141,17 @@ def child_env(folder: Path) -> dict[str, str]:
 
 
 def soak(
-    kind: str, folder: Path, *, writers: int, seconds: float, seed: int, server_url: str = ""
+    kind: str,
+    folder: Path,
+    *,
+    writers: int,
+    seconds: float,
+    seed: int,
+    server_url: str = "",
+    keep: bool = False,
 ) -> Report:
     folder.mkdir(parents=True, exist_ok=True)
-    with database(kind, folder, server_url) as url:
+    with database(kind, folder, server_url, keep) as url:
         setup = prepare(url, writers)
         setup_file = folder / "setup.json"
         setup_file.write_text(json.dumps(setup, default=str), encoding="utf-8")
