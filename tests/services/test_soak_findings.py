@@ -17,7 +17,7 @@ import time
 import sqlalchemy as sa
 
 from crm.db.models import FollowUp, Introduction, SearchEntry
-from crm.services import contacts, indexing, organizations, stages
+from crm.services import contacts, indexing, introductions, organizations, stages
 
 
 def _waiting_for_a_lock(db) -> bool:
@@ -113,3 +113,55 @@ def test_renaming_an_organization_reindexes_the_followups_of_its_introductions(d
         stored = _entries(s)
     assert "qwertzuiop" in stored[("followup", followup_id)][3]
     assert stored == _rebuilt(db)
+
+
+def test_a_move_without_a_version_beside_a_colleagues_same_move_is_told_truly(demo_db, monkeypatch):
+    """`crm move` (no version: "move it now") while a colleague makes the same move: it
+    reported "moved from proposed to asked" though the colleague's commit had made its own
+    move a no-op (PostgreSQL). Either it waits and finds nothing to do, or it moves first."""
+    db, actor = demo_db.db, demo_db.actor
+    with db.write() as s:
+        intro_id = s.scalars(
+            sa.select(Introduction.id)
+            .where(Introduction.deleted_at.is_(None))
+            .order_by(Introduction.id)
+        ).first()
+        stages.move(s, actor, intro_id, "proposed", accepted_warnings=stages.WARNING_CODES)
+        history_before = len(introductions.history(s, intro_id))
+    reports: list[stages.Moved] = []
+    errors: list[BaseException] = []
+
+    def colleague() -> None:
+        try:
+            with db.write() as s:
+                reports.append(stages.move_with_followups(
+                    s, actor, intro_id, "asked", accepted_warnings=stages.WARNING_CODES
+                ))  # fmt: skip
+        except BaseException as exc:
+            errors.append(exc)
+
+    other = threading.Thread(target=colleague)
+    check_move = stages.check_move
+
+    def colleague_moves_meanwhile(*args, **kwargs):
+        if not other.is_alive() and other.ident is None:
+            other.start()
+            give_up = time.monotonic() + (30 if db.dialect == "postgresql" else 0.3)
+            while other.is_alive() and not _waiting_for_a_lock(db):
+                if time.monotonic() > give_up:
+                    break
+                time.sleep(0.02)
+        return check_move(*args, **kwargs)
+
+    monkeypatch.setattr(stages, "check_move", colleague_moves_meanwhile)
+    with db.write() as s:
+        reports.append(stages.move_with_followups(
+            s, actor, intro_id, "asked", accepted_warnings=stages.WARNING_CODES
+        ))  # fmt: skip
+    other.join(60)
+    assert errors == []
+    with db.read() as s:
+        added = introductions.history(s, intro_id)[history_before:]
+    claimed = [m for m in reports if m.before.stage != m.to_stage]
+    assert [(str(c.from_stage), str(c.to_stage)) for c in added] == [("proposed", "asked")]
+    assert len(claimed) == 1
