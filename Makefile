@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench faults clean translations
+.PHONY: run test lint bench faults soak clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ faults: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench $(ARGS)
+
+# Many writers at once (processes through the services and the `crm` command), then a check
+# that every committed change is there; never part of `make test`.
+soak: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.soak $(ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

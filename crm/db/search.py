@@ -17,6 +17,7 @@ typed) is ranked over all of them, exactly as before.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -56,6 +57,35 @@ class SearchHit:
     rank: float
 
 
+def hold(session: Session, kind: str, record_ids: Iterable[int]) -> None:
+    """Make this transaction the only one writing these records' index rows, until it ends.
+
+    Call it before reading what a document is made of. On PostgreSQL two transactions may
+    index the same record at once (a contact renamed re-indexes its introductions while a
+    colleague moves one of them): each would delete the row and insert its own, and the
+    second insert broke the unique key; worse, a document built from what was read before
+    the other committed would put old words back. A transaction-scoped advisory lock per
+    record (taken in id order, so that two batches cannot wait on each other) makes the
+    second wait, then read what the first committed. SQLite writers already take turns.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    ids = sorted({int(i) for i in record_ids})
+    if ids:
+        session.execute(
+            sa.text(
+                "SELECT count(pg_advisory_xact_lock(:kind, x)) "
+                "FROM unnest(CAST(:ids AS integer[])) AS x"
+            ),
+            {"kind": _lock_space(kind), "ids": ids},
+        )
+
+
+def _lock_space(kind: str) -> int:
+    """The first key of a kind's advisory locks (a signed 32-bit number, stable)."""
+    return zlib.crc32(f"search:{kind}".encode()) & 0x7FFFFFFF
+
+
 def put(session: Session, documents: Iterable[SearchDocument]) -> None:
     """Insert or replace the index rows of these records."""
     rows = [doc.row() for doc in documents]
@@ -64,6 +94,7 @@ def put(session: Session, documents: Iterable[SearchDocument]) -> None:
     table = cast(sa.Table, SearchEntry.__table__)
     for kind in {str(r["kind"]) for r in rows}:
         ids = [r["record_id"] for r in rows if r["kind"] == kind]
+        hold(session, kind, cast(list[int], ids))
         for start in range(0, len(ids), 500):
             session.execute(
                 sa.delete(table).where(
@@ -74,6 +105,7 @@ def put(session: Session, documents: Iterable[SearchDocument]) -> None:
 
 
 def remove(session: Session, kind: str, record_ids: Sequence[int]) -> None:
+    hold(session, kind, record_ids)
     table = cast(sa.Table, SearchEntry.__table__)
     session.execute(sa.delete(table).where(table.c.kind == kind, table.c.record_id.in_(record_ids)))
 

@@ -314,6 +314,7 @@ def index_known(
             continue
         ids = sorted(set(chunk))
         if ids[-1] - ids[0] + 1 == len(ids):  # a run of ids (new records): one range to clear
+            search.hold(session, kind, ids)
             session.execute(
                 sa.delete(ENTRIES).where(
                     ENTRIES.c.kind == kind, ENTRIES.c.record_id.between(ids[0], ids[-1])

@@ -21,7 +21,7 @@ from crm.db import search
 from crm.db.base import Record, table_of, utcnow
 from crm.domain.enums import Role
 from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
-from crm.services import audit
+from crm.services import audit, documents
 from crm.services.privacy import destroy, roles
 from crm.services.references import KIND_OF_TABLE, references_to, reindex_kinds
 
@@ -186,6 +186,7 @@ def flush_checked(
 def reindex(session: Session, spec: EntitySpec[M], obj: M) -> None:
     if spec.document is None:
         return
+    search.hold(session, spec.name, [obj.id])  # before reading: see `search.hold`
     doc = spec.document(session, obj)
     if doc is None:
         search.remove(session, spec.name, [obj.id])
@@ -340,12 +341,25 @@ def purge(session: Session, actor_id: int | None, spec: EntitySpec[M], record_id
 
 
 def reindex_referring(session: Session, spec: EntitySpec[M], record_id: int) -> None:
-    """Records whose search text shows this record's name (a contact's organization...)."""
+    """Records whose search text shows this record's name (a contact's organization...), and
+    so on: a follow-up shows its introduction's parties, so renaming an organization
+    re-indexes the follow-ups of the introductions it is a party to."""
     referring: dict[str, set[int]] = {}
-    for other, column in references_to(table_of(spec.model)):
-        if other.name in KIND_OF_TABLE and other is not table_of(spec.model):
-            query = sa.select(other.c.id).where(column == record_id, other.c.deleted_at.is_(None))
-            referring.setdefault(KIND_OF_TABLE[other.name], set()).update(session.scalars(query))
+    todo: list[tuple[sa.Table, set[int]]] = [(table_of(spec.model), {record_id})]
+    while todo:
+        table, ids = todo.pop()
+        for other, column in references_to(table):
+            if other.name not in KIND_OF_TABLE or other is table:
+                continue
+            kind = KIND_OF_TABLE[other.name]
+            query = sa.select(other.c.id).where(
+                column.in_(sorted(ids)), other.c.deleted_at.is_(None)
+            )
+            found = set(session.scalars(query)) - referring.get(kind, set())
+            if found:
+                referring.setdefault(kind, set()).update(found)
+                if kind in documents.SHOWN_ELSEWHERE:  # their own names show further on
+                    todo.append((other, found))
     reindex_kinds(session, referring)
 
 

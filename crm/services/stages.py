@@ -421,6 +421,12 @@ def move_with_followups(
     closing. `changes` are the introduction's other field edits (the editor's Save), written
     first at `expected_version`; the move then follows on the version they made.
     """
+    # One state for the whole move: the row locked (on PostgreSQL a colleague's move of it
+    # commits first, or waits for this one) and held (the session keeps only a weak reference:
+    # dropped, the next read could load a newer row), so `before` is what this move moved
+    # from. Else a colleague's same move, committed in between, made this one a silent no-op
+    # reported as a move (found by the soak test).
+    held = session.get(Introduction, record_id, with_for_update=True, populate_existing=True)
     before = stage_state(session, record_id)
     if changes:
         introductions.service.update(
@@ -434,6 +440,7 @@ def move_with_followups(
         expected_version=expected_version, accepted_warnings=accepted_warnings,
     )  # fmt: skip
     made = add_followups(session, actor_id, record_id, followups) if followups else []
+    del held  # held until here (see above)
     return Moved(
         record_id, label_of(session, intro), to_stage.value, before, intro.version,
         tuple((f.id, f.version) for f in made),
