@@ -14,14 +14,17 @@ among the first `RANK_WINDOW` of all matches. Finding a window's end costs a wal
 `RANK_WINDOW` row ids. A query with fewer matches (in practice, as soon as a few letters are
 typed) is ranked over all of them, exactly as before.
 
-PostgreSQL runs the same windows over the stored tsvector of migration 0006 (title words
-weigh A, body words B; `ts_rank`, title-only matches as `word:*A`), through its GIN index:
-ranking every match of a first letter there cost ~1 s at 100,000 contacts.
+PostgreSQL ranks with `ts_rank` over the stored tsvectors of migration 0006 (every word,
+title words weighing A and body words B; and the title's words alone), through their GIN
+indexes, in the same two windows, each "the first `PG_RANK_WINDOW` matches" as the planner
+finds them cheapest (walking the table when most rows match, the GIN index when few do)
+rather than in id order: walking ids to the 4,000th match of "ke" reads 130,000 rows.
+Ranking every match of a first letter, as before 0006, cost ~1 s at 100,000 contacts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -30,8 +33,6 @@ from sqlalchemy.orm import Session
 
 from crm.db.models import SearchEntry
 from crm.domain.text import fold, fold_words
-
-Where = sa.ColumnElement[bool]
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,8 @@ def search(
     if not words:
         return []
     if session.get_bind().dialect.name == "sqlite":
-        return _windowed(session, _sqlite(words), limit, kinds)
-    return _windowed(session, _postgresql(words), limit, kinds)
+        return _search_sqlite(session, words, limit, kinds)
+    return _search_postgresql(session, words, limit, kinds)
 
 
 # What a search reads of the text typed or pasted: each prefix costs the index a pass, and
@@ -126,109 +127,119 @@ def _hits(session: Session, query: sa.Select[Any]) -> list[SearchHit]:
     return [SearchHit(r[0], r[1], r[2], r[3], float(r[4])) for r in session.execute(query)]
 
 
-@dataclass(frozen=True)
-class _Index:
-    """One dialect's full-text index, as the windowed ranking needs it."""
-
-    # The index's row id (search_entries.id), and what it is read from alone and joined to
-    # the entries.
-    row_id: sa.ColumnElement[Any]
-    ids_from: Any
-    rows_from: Any
-    # Every word typed is a word prefix: anywhere, or in the title.
-    everywhere: Where
-    in_title: Where
-    # Best first: an ORDER BY term for each of those matches.
-    best: Callable[[bool], sa.ColumnElement[Any]]
-    # The rank reported (SearchHit.rank).
-    rank: Callable[[bool], sa.ColumnElement[Any]]
-
-
-def _sqlite(words: Sequence[str]) -> _Index:
+def _search_sqlite(
+    session: Session, words: Sequence[str], limit: int, kinds: Sequence[str] | None
+) -> list[SearchHit]:
     entries = SearchEntry.__table__
     match = " ".join(f'"{w}"*' for w in words)
     # The same words, all of them in the title column.
     title_match = f"{{title_folded}} : ({match})"
-    fts = sa.literal_column("search_fts")
-    return _Index(
-        row_id=_FTS.c.rowid,
-        ids_from=_FTS,
-        rows_from=_FTS.join(entries, entries.c.id == _FTS.c.rowid),
-        everywhere=fts.op("MATCH")(match),
-        in_title=fts.op("MATCH")(title_match),
-        best=lambda _title: _RANK,
-        rank=lambda _title: _RANK,
-    )
 
-
-# The stored tsvector of migration 0006: title words weigh A, body words B.
-_TSV: sa.ColumnClause[Any] = sa.literal_column("search_entries.search_tsv")
-
-
-def _postgresql(words: Sequence[str]) -> _Index:
-    entries = SearchEntry.__table__
-
-    def tsquery(weight: str) -> sa.ColumnElement[Any]:
-        text = " & ".join(f"{w}:*{weight}" for w in words)
-        return sa.func.to_tsquery(sa.literal_column("'simple'"), text)
-
-    # Built once: each is one bound parameter however often the statement names it.
-    anywhere, title_only = tsquery(""), tsquery("A")
-
-    def rank(title: bool) -> sa.ColumnElement[Any]:
-        return sa.func.ts_rank(_TSV, title_only if title else anywhere)
-
-    return _Index(
-        row_id=entries.c.id,
-        ids_from=entries,
-        rows_from=entries,
-        everywhere=_TSV.op("@@")(anywhere),
-        in_title=_TSV.op("@@")(title_only),
-        best=lambda title: rank(title).desc(),
-        rank=rank,
-    )
-
-
-def _windowed(
-    session: Session, index: _Index, limit: int, kinds: Sequence[str] | None
-) -> list[SearchHit]:
-    """The best `limit` matches, ranked in windows when they are many (module docstring)."""
-    entries = SearchEntry.__table__
-
-    def matching(query: sa.Select[Any], title: bool) -> sa.Select[Any]:
-        query = query.where(index.in_title if title else index.everywhere)
+    def matching(query: sa.Select[Any], expression: str) -> sa.Select[Any]:
+        query = query.where(sa.literal_column("search_fts").op("MATCH")(expression))
         return query.where(entries.c.kind.in_(kinds)) if kinds else query
 
     # At least twice the limit, so that the second window always has `limit` new hits.
     window = max(RANK_WINDOW, 2 * limit)
 
-    def window_end(title: bool) -> int | None:
+    def window_end(expression: str) -> int | None:
         """The row id just past the first `window` matches; None when there are no more."""
-        source = index.rows_from if kinds else index.ids_from
-        query: sa.Select[Any] = sa.select(index.row_id).select_from(source)
-        query = matching(query, title).order_by(index.row_id).offset(window).limit(1)
+        query: sa.Select[Any] = sa.select(_FTS.c.rowid).select_from(_FTS)
+        if kinds:
+            query = query.join(entries, entries.c.id == _FTS.c.rowid)
+        query = matching(query, expression).order_by(_FTS.c.rowid).offset(window).limit(1)
         found = session.execute(query).scalar()
         return None if found is None else int(found)
 
-    def ranked(title: bool, end: int | None, count: int) -> list[SearchHit]:
+    def ranked(expression: str, end: int | None, count: int) -> list[SearchHit]:
         query: sa.Select[Any] = sa.select(
-            entries.c.kind, entries.c.record_id, entries.c.title, entries.c.subtitle,
-            index.rank(title),
-        ).select_from(index.rows_from)  # fmt: skip
-        query = matching(query, title)
+            entries.c.kind, entries.c.record_id, entries.c.title, entries.c.subtitle, _RANK
+        ).select_from(_FTS.join(entries, entries.c.id == _FTS.c.rowid))
+        query = matching(query, expression)
         if end is not None:
-            query = query.where(index.row_id < end)
-        return _hits(session, query.order_by(index.best(title), entries.c.title).limit(count))
+            query = query.where(_FTS.c.rowid < end)
+        return _hits(session, query.order_by(_RANK, entries.c.title).limit(count))
 
-    everything_end = window_end(False)
+    everything_end = window_end(match)
     if everything_end is None:  # few enough matches: rank them all
-        return ranked(False, None, limit)
-    hits = ranked(True, window_end(True), limit)
+        return ranked(match, None, limit)
+    hits = ranked(title_match, window_end(title_match), limit)
     if len(hits) < limit:
         seen = {(h.kind, h.record_id) for h in hits}
-        for hit in ranked(False, everything_end, limit + len(hits)):
+        for hit in ranked(match, everything_end, limit + len(hits)):
             if (hit.kind, hit.record_id) not in seen:
                 hits.append(hit)
                 if len(hits) == limit:
                     break
     return hits
+
+
+# Fewer than on SQLite: finding a window walks the table when a first letter or two match
+# most rows, testing each row's stored vector (~2 µs a row on a busy server, ~4 rows for 3
+# matches), once for the titles and once for everything: ~10 ms a window of 1,000.
+PG_RANK_WINDOW = 1000
+
+# The stored tsvectors of migration 0006.
+_TSV: sa.ColumnClause[Any] = sa.literal_column("search_entries.search_tsv")
+_TITLE_TSV: sa.ColumnClause[Any] = sa.literal_column("search_entries.title_tsv")
+
+
+def _search_postgresql(
+    session: Session, words: Sequence[str], limit: int, kinds: Sequence[str] | None
+) -> list[SearchHit]:
+    entries = SearchEntry.__table__
+    # Written into the statement, not bound: psycopg prepares a statement run five times, and
+    # PostgreSQL may then plan it once for any words, where "m" (most rows: walk the table)
+    # and "montr" (a few: the GIN index) need opposite plans (0.5 s instead of 10 ms). Once,
+    # as a one-row FROM item (`typed.q`), which the planner replaces by the constant.
+    words_typed = " & ".join(f"{w}:*" for w in words)
+    typed = (
+        sa.func.to_tsquery(
+            sa.literal_column("'simple'"),
+            sa.bindparam("words", words_typed, type_=sa.String(), literal_execute=True),
+        )
+        .table_valued("q")
+        .render_derived(name="typed")
+    )
+    window = max(PG_RANK_WINDOW, 2 * limit)
+
+    def ranked(vector: sa.ColumnClause[Any], count: int) -> list[Any]:
+        """The best `count` of the first `window` matches, and how many those were."""
+        found = (
+            sa.select(
+                entries.c.kind, entries.c.record_id, entries.c.title, entries.c.subtitle,
+                vector.label("vector"), typed.c.q,
+            )
+            .select_from(entries)
+            .join(typed, sa.true())
+            .where(vector.op("@@")(typed.c.q))
+        )  # fmt: skip
+        if kinds:
+            found = found.where(entries.c.kind.in_(kinds))
+        first = found.limit(window).subquery()
+        rank = sa.func.ts_rank(first.c.vector, first.c.q)
+        query = (
+            sa.select(
+                first.c.kind, first.c.record_id, first.c.title, first.c.subtitle, rank,
+                sa.func.count().over(),
+            )
+            .order_by(rank.desc(), first.c.title)
+            .limit(count)
+        )  # fmt: skip
+        return list(session.execute(query))
+
+    def hits(rows: list[Any]) -> list[SearchHit]:
+        return [SearchHit(r[0], r[1], r[2], r[3], float(r[4])) for r in rows]
+
+    # Twice the limit: enough to fill up the title window's hits without repeating one.
+    everything = ranked(_TSV, 2 * limit)
+    if not everything or everything[0][5] < window:  # few enough matches: all were ranked
+        return hits(everything[:limit])
+    found = hits(ranked(_TITLE_TSV, limit))
+    seen = {(h.kind, h.record_id) for h in found}
+    for hit in hits(everything):
+        if len(found) == limit:
+            break
+        if (hit.kind, hit.record_id) not in seen:
+            found.append(hit)
+    return found
