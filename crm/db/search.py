@@ -221,7 +221,7 @@ def _search_postgresql(
         query = (
             sa.select(
                 first.c.kind, first.c.record_id, first.c.title, first.c.subtitle, rank,
-                sa.func.count().over(),
+                sa.func.count(first.c.record_id).over(),
             )
             .order_by(rank.desc(), first.c.title)
             .limit(count)
