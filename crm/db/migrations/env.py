@@ -17,6 +17,10 @@ DIALECT_ONLY = {
     "ix_search_entries_title_tsv",
     "search_tsv",
     "title_tsv",
+    "ix_pg_",
+    "city_pg_folded",
+    "name_pg_folded",
+    "title_pg_folded",
 }
 
 
