@@ -116,7 +116,7 @@ def _folded_postgresql(element: folded, compiler: Any, **kw: Any) -> str:
     table = getattr(column, "table", None)
     name = getattr(getattr(table, "element", table), "name", None)
     if (name, getattr(column, "name", None)) in STORED_ON_POSTGRESQL:
-        stored = sa.sql.expression.ColumnClause(stored_name(column.name), _selectable=table)
+        stored: sa.ColumnClause[str] = sa.ColumnClause(stored_name(column.name), _selectable=table)
         return str(compiler.process(stored, **kw))
     return str(compiler.process(postgresql_fold(column), **kw))
 

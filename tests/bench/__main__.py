@@ -170,7 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="crm-bench-") as work:
         settings = Settings(
-            sorted(tiers), args.seed, max(1, args.repeat), chosen, Path(work), database=args.database
+            sorted(tiers),
+            args.seed,
+            max(1, args.repeat),
+            chosen,
+            Path(work),
+            database=args.database,
         )
         for name in chosen:
             case_started = time.monotonic()

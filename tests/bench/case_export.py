@@ -1,4 +1,4 @@
-"""Export the contacts to CSV: `crm export contacts` vs a stdlib script vs the sqlite3 shell.
+r"""Export the contacts to CSV: `crm export contacts` vs a stdlib script vs the sqlite3 shell.
 
 Three whole processes on a copy of the demo database (the export writes its log there),
 interleaved, `repeat` times, medians kept: `crm --db F export contacts --out X`; the plain
@@ -105,9 +105,9 @@ def run(settings: Settings) -> list[Row]:
                 "SELECT count(*) FROM contacts WHERE deleted_at IS NULL"
                 " AND share_with_partners = 'yes' AND do_not_contact = 0"
             ).fetchone()[0]
-            live = con.execute(
-                "SELECT count(*) FROM contacts WHERE deleted_at IS NULL"
-            ).fetchone()[0]
+            live = con.execute("SELECT count(*) FROM contacts WHERE deleted_at IS NULL").fetchone()[
+                0
+            ]
             con.close()
             target = str(db)
             where = ["--db", target]

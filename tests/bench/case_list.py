@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
 from typing import Any
 
 from tests.bench.common import Row, Settings, demo_db, log, median
@@ -41,10 +40,18 @@ def _variants(spec: Any, session: Any) -> list[tuple[str, Any]]:
     return found
 
 
+def _first_page(db: Any, spec: Any, query: Any) -> float:
+    from crm.services import listing
+
+    with db.read() as session:
+        started = time.perf_counter()
+        listing.first_rows(session, spec, query, PAGE)
+        return time.perf_counter() - started
+
+
 def run(settings: Settings) -> list[Row]:
     from crm.db.engine import sqlite_url
     from crm.db.migrate import open_database
-    from crm.services import listing
     from crm.services.lists import LISTS
 
     postgresql = settings.database == "postgresql"
@@ -67,22 +74,13 @@ def run(settings: Settings) -> list[Row]:
                     side: {label: [] for label, _ in variants} for side in sides
                 }
 
-                def timed(side: str, query: Any) -> Callable[[], float]:
-                    def once() -> float:
-                        with sides[side].read() as session:
-                            started = time.perf_counter()
-                            listing.first_rows(session, spec, query, PAGE)
-                            return time.perf_counter() - started
-
-                    return once
-
                 log(f"list {name}: {len(variants)} variants x {settings.repeat} at {n:,}")
                 for round_ in range(settings.repeat + 1):  # round 0 warms the caches
                     order = list(variants)
                     random.Random(round_).shuffle(order)
                     for label, query in order:
                         for side in sorted(sides, reverse=bool(round_ % 2)):
-                            seconds = timed(side, query)()
+                            seconds = _first_page(sides[side], spec, query)
                             if round_:
                                 times[side][label].append(seconds)
                 medians = {

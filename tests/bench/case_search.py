@@ -110,10 +110,10 @@ def run(settings: Settings) -> list[Row]:
             matches = [" ".join(f'"{w}"*' for w in fold_words(t)) for t in typed]
             baseline_sql, baseline_name = BASELINE_SQL, "raw FTS5 MATCH + bm25 (sqlite3)"
 
-        def baseline_query(match: str) -> list[Any]:
+        def baseline_query(match: str, raw: Any = raw, sql: str = baseline_sql) -> list[Any]:
             cursor = raw.cursor()
             try:
-                cursor.execute(baseline_sql, (match, LIMIT))
+                cursor.execute(sql, (match, LIMIT))
                 return list(cursor.fetchall())
             finally:
                 cursor.close()

@@ -10,7 +10,7 @@ from alembic import command
 from crm.db import migrate
 from crm.db.folding import folded
 from crm.db.migrate import open_database
-from crm.services import followups, organizations
+from crm.services import followups, organizations, users
 
 PG_ONLY_INDEXES = {
     "ix_search_entries_search_tsv",
@@ -28,18 +28,18 @@ def _columns(conn: sa.Connection, table: str) -> set[str]:
     return {c["name"] for c in sa.inspect(conn).get_columns(table)}
 
 
-def test_on_postgresql_the_server_keeps_vectors_and_folded_text(pg_schema_url, actor_factory):
+def test_on_postgresql_the_server_keeps_vectors_and_folded_text(pg_schema_url):
     db = open_database(pg_schema_url)
     try:
         with db.engine.connect() as conn:
             indexes = _indexes(conn, "search_entries") | _indexes(conn, "contacts")
             indexes |= _indexes(conn, "followups")
-            assert PG_ONLY_INDEXES <= indexes
+            assert indexes >= PG_ONLY_INDEXES
             assert "ix_search_entries_tsv" not in indexes  # 0001's, replaced
             assert {"search_tsv", "title_tsv"} <= _columns(conn, "search_entries")
             assert "title_pg_folded" in _columns(conn, "followups")
         with db.write() as session:
-            actor = actor_factory(session)
+            actor = users.service.create(session, None, {"name": "mtremblay"}).id
             org = organizations.service.create(
                 session, actor, {"name": "Cœur Vital", "city": "Saint-Jérôme"}
             )
@@ -84,7 +84,7 @@ def test_ascii_text_folds_as_fold_does(db):
     """PostgreSQL folds ASCII text with a short table (apostrophes only), the rest in full."""
     with db.read() as session:
         for text, expected in (
-            ("O'Brien & Sons", "obrien & sons"),
+            ("O'Brien Sons", "obrien sons"),
             ("MONTREAL `x`", "montreal x"),
             ("Montréal", "montreal"),
             ("Cœur", "coeur"),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from export_stdlib import DEFAULT, query  # noqa: E402
+from export_stdlib import DEFAULT, query
 
 
 def main() -> int:
@@ -32,10 +32,14 @@ def main() -> int:
         return 0
     import psycopg
 
-    with psycopg.connect(args.url) as con, open(args.out, "wb") as out:
-        with con.cursor().copy(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, HEADER)") as copy:
-            for block in copy:
-                out.write(block)
+    copy_sql = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, HEADER)"
+    with (
+        psycopg.connect(args.url) as con,
+        open(args.out, "wb") as out,
+        con.cursor().copy(copy_sql) as copy,
+    ):
+        for block in copy:
+            out.write(block)
     return 0
 
 
