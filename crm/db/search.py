@@ -178,7 +178,7 @@ def _search_sqlite(
 # most rows, testing each row's stored vector (~2 µs a row on a busy server, ~4 rows for 3
 # matches), once for the titles and once for everything: ~10 ms a window of 1,000.
 PG_RANK_WINDOW = 1000
-SHORT_WORD = 2
+SHORT_WORD = 1
 
 # The stored tsvectors of migration 0006.
 _TSV: sa.ColumnClause[Any] = sa.literal_column("search_entries.search_tsv")
@@ -203,7 +203,7 @@ def _search_postgresql(
         return found.table_valued("q").render_derived(name=name)
 
     typed = tsquery("typed", words)
-    # A word of one or two letters matches thousands of words in the GIN index ("b": 20 ms
+    # A word of one letter matches thousands of words in the GIN index ("b": 20 ms
     # for "sylvie b"): when longer words are typed beside it, the index looks those up and
     # each row they find is then checked for all of them (`ts_match_vq`, the function
     # behind @@, which the planner does not take to the index).
