@@ -258,7 +258,7 @@ def test_a_failed_safety_copy_or_migration_backup_leaves_no_file(dbfile, tmp_pat
     assert not (tmp_path / "full.db").exists()
     monkeypatch.setattr(migrate, "sqlite_backup", full_disk)
     monkeypatch.setattr(migrate, "HEAD", "9998")  # any stored revision now needs a migration
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002", "9998"})
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002", migrate.HEAD, "9998"})
     with pytest.raises(Exception):  # noqa: B017 (the disk's error, as the opening path says it)
         open_database(f"sqlite:///{dbfile}")
     assert [p.name for p in dbfile.parent.iterdir() if ".before-" in p.name] == []
