@@ -22,7 +22,7 @@ from crm.domain.errors import DatabaseOpenError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0005"
+HEAD = "0006"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

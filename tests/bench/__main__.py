@@ -3,6 +3,7 @@
     make bench                                   # 10k and 100k contacts
     make bench ARGS='--tiers 10000,100000,1000000'
     make bench ARGS='--cases search,window --repeat 5'
+    make bench ARGS='--database postgresql'      # search, list, export on CRM_BENCH_DATABASE_URL
 
 Prints one table (case, N, project figure, baseline figure measured in the same run, ratio,
 target, met?), then how each figure grows from the smallest tier to the others, and writes
@@ -21,15 +22,20 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.bench import case_export, case_import, case_search, case_window
+from tests.bench import case_export, case_import, case_list, case_search, case_window
 from tests.bench.common import BENCH_DIR, Row, Settings, log, schema_key
 
 CASES: dict[str, Callable[[Settings], list[Row]]] = {
     "export": case_export.run,
     "import": case_import.run,
+    "list": case_list.run,
     "search": case_search.run,
     "window": case_window.run,
 }
+
+
+# The cases that run on PostgreSQL (the window and import cases are the personal file's).
+POSTGRESQL_CASES = ("search", "list", "export")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -44,7 +50,16 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "--repeat", type=int, default=3, help="timed runs of each side (median kept)"
     )
     parser.add_argument(
-        "--cases", default=",".join(CASES), help=f"comma list of {', '.join(CASES)}"
+        "--cases",
+        default="",
+        help=f"comma list of {', '.join(CASES)} (default: all; on PostgreSQL "
+        f"{', '.join(POSTGRESQL_CASES)})",
+    )
+    parser.add_argument(
+        "--database",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="postgresql: the server named by CRM_BENCH_DATABASE_URL (tests/bench/pgdata.py)",
     )
     return parser.parse_args(argv)
 
@@ -137,11 +152,16 @@ def growth(rows: list[Row]) -> tuple[list[dict[str, object]], str]:
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     tiers = [int(t.replace("_", "")) for t in args.tiers.split(",") if t.strip()]
-    chosen = [c.strip() for c in args.cases.split(",") if c.strip()]
+    chosen = [c.strip() for c in args.cases.split(",") if c.strip()] or list(
+        POSTGRESQL_CASES if args.database == "postgresql" else CASES
+    )
     unknown = [c for c in chosen if c not in CASES]
+    if args.database == "postgresql":
+        unknown += [c for c in chosen if c in CASES and c not in POSTGRESQL_CASES]
     if unknown:
         print(
-            f"unknown case(s): {', '.join(unknown)} (choose from {', '.join(CASES)})",
+            f"unknown case(s) on {args.database}: {', '.join(unknown)} (choose from "
+            f"{', '.join(POSTGRESQL_CASES if args.database == 'postgresql' else CASES)})",
             file=sys.stderr,
         )
         return 2
@@ -149,7 +169,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="crm-bench-") as work:
-        settings = Settings(sorted(tiers), args.seed, max(1, args.repeat), chosen, Path(work))
+        settings = Settings(
+            sorted(tiers),
+            args.seed,
+            max(1, args.repeat),
+            chosen,
+            Path(work),
+            database=args.database,
+        )
         for name in chosen:
             case_started = time.monotonic()
             try:
@@ -167,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         print(growth_text)
     elapsed = time.monotonic() - started
     print(
-        f"\n{len(rows)} rows in {elapsed:.0f} s; repeat {settings.repeat}, seed {args.seed}, schema {schema_key()}"
+        f"\n{len(rows)} rows in {elapsed:.0f} s on {args.database}; repeat {settings.repeat}, "
+        f"seed {args.seed}, schema {schema_key()}, load average {os.getloadavg()[0]:.1f}"
     )
     stamp = time.strftime("%Y%m%d-%H%M%S")
     report = {
@@ -177,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
         },
+        "database": args.database,
+        "load_average": os.getloadavg(),
         "tiers": settings.tiers,
         "seed": args.seed,
         "repeat": settings.repeat,
@@ -187,9 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     text = json.dumps(report, indent=2, ensure_ascii=False, default=str)
     (BENCH_DIR / f"results-{stamp}.json").write_text(text, encoding="utf-8")
-    (BENCH_DIR / "latest.json").write_text(text, encoding="utf-8")
+    latest = "latest.json" if args.database == "sqlite" else f"latest-{args.database}.json"
+    (BENCH_DIR / latest).write_text(text, encoding="utf-8")
     print(
-        f"written: {(BENCH_DIR / 'latest.json').relative_to(Path.cwd()) if BENCH_DIR.is_relative_to(Path.cwd()) else BENCH_DIR / 'latest.json'}"
+        f"written: {(BENCH_DIR / latest).relative_to(Path.cwd()) if BENCH_DIR.is_relative_to(Path.cwd()) else BENCH_DIR / latest}"
     )
     return 0
 

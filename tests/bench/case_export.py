@@ -1,4 +1,4 @@
-"""Export the contacts to CSV: `crm export contacts` vs a stdlib script vs the sqlite3 shell.
+r"""Export the contacts to CSV: `crm export contacts` vs a stdlib script vs the sqlite3 shell.
 
 Three whole processes on a copy of the demo database (the export writes its log there),
 interleaved, `repeat` times, medians kept: `crm --db F export contacts --out X`; the plain
@@ -8,6 +8,10 @@ the desk's file holds just those; the bench checks the row counts match; the des
 for every live contact with `--include-without-consent`); and the `sqlite3`
 command-line shell's `-csv` output of the same query, the physical floor (skipped when the
 shell is not installed). When `crm export` does not exist yet, the row says so.
+
+With `--database postgresql`: `crm --database-url URL export contacts` on the bench schema
+(it logs the export there) vs `baselines/export_pg_copy.py` (the same query through
+psycopg's `COPY ... TO STDOUT`, CSV written by the server) vs `psql \copy`, the floor.
 """
 
 from __future__ import annotations
@@ -60,35 +64,69 @@ def run(settings: Settings) -> list[Row]:
     shell = shutil.which("sqlite3")
     columns = default_columns()
     stdlib = str(BASELINES / "export_stdlib.py")
+    postgresql = settings.database == "postgresql"
+    if postgresql:
+        shell = shutil.which("psql")
+        stdlib = str(BASELINES / "export_pg_copy.py")
+    names = (
+        ("psycopg COPY TO STDOUT", "psql \\copy", "psql")
+        if postgresql
+        else ("stdlib sqlite3 + csv script", "sqlite3 -csv shell", "sqlite3")
+    )
     for n in settings.tiers:
-        db = copy_db(demo_db(n, settings.seed), settings.work / f"export-{n}.db")
         out = {
             side: settings.work / f"export-{n}-{side}.csv"
             for side in ("project", "stdlib", "shell")
         }
         env = child_env(settings.work / "settings")
-        con = sqlite3.connect(db)
-        consenting = con.execute(
-            "SELECT count(*) FROM contacts WHERE deleted_at IS NULL"
-            " AND share_with_partners = 'yes' AND do_not_contact = 0"
-        ).fetchone()[0]
-        live = con.execute("SELECT count(*) FROM contacts WHERE deleted_at IS NULL").fetchone()[0]
-        con.close()
+        if postgresql:
+            import sqlalchemy as sa
+
+            from tests.bench.pgdata import pg_demo
+
+            url = pg_demo(n, settings.seed)
+            source = sa.engine.make_url(url).set(drivername="postgresql")
+            target = source.render_as_string(hide_password=False)
+            engine = sa.create_engine(url)
+            with engine.connect() as conn:
+                consenting = conn.exec_driver_sql(
+                    "SELECT count(*) FROM contacts WHERE deleted_at IS NULL"
+                    " AND share_with_partners = 'yes' AND NOT do_not_contact"
+                ).scalar_one()
+                live = conn.exec_driver_sql(
+                    "SELECT count(*) FROM contacts WHERE deleted_at IS NULL"
+                ).scalar_one()
+            engine.dispose()
+            where = ["--database-url", url]
+        else:
+            db = copy_db(demo_db(n, settings.seed), settings.work / f"export-{n}.db")
+            con = sqlite3.connect(db)
+            consenting = con.execute(
+                "SELECT count(*) FROM contacts WHERE deleted_at IS NULL"
+                " AND share_with_partners = 'yes' AND do_not_contact = 0"
+            ).fetchone()[0]
+            live = con.execute("SELECT count(*) FROM contacts WHERE deleted_at IS NULL").fetchone()[
+                0
+            ]
+            con.close()
+            target = str(db)
+            where = ["--db", target]
         commands = {
             # Every live contact, as the case says (by default the desk leaves out those
             # without partner-sharing consent: 44 % of the demo's contacts are left in).
             "project": [
                 *CRM,
-                "--db",
-                str(db),
+                *where,
                 "export",
                 "contacts",
                 "--include-without-consent",
                 "--out",
                 str(out["project"]),
             ],
-            "stdlib": [PYTHON, stdlib, str(db), str(out["stdlib"]), "--columns", ",".join(columns)],
-        }
+            "stdlib": [
+                PYTHON, stdlib, target, str(out["stdlib"]), "--columns", ",".join(columns)
+            ],
+        }  # fmt: skip
         note = ""
         project_rows = None
         if available:
@@ -105,8 +143,11 @@ def run(settings: Settings) -> list[Row]:
         else:
             note = "not available (no `crm export` yet)"
         sql = run_timed([*commands["stdlib"], "--print-sql"], env=env).stdout.strip()
-        if shell:
-            commands["shell"] = [shell, "-csv", "-header", f"file:{db}?mode=ro", sql]
+        if shell and postgresql:
+            copy = f"\\copy ({sql}) to '{out['shell']}' with (format csv, header)"
+            commands["shell"] = [shell, "-q", target, "-c", copy]
+        elif shell:
+            commands["shell"] = [shell, "-csv", "-header", f"file:{target}?mode=ro", sql]
         sides = [
             s
             for s in ("project", "stdlib", "shell")
@@ -120,7 +161,7 @@ def run(settings: Settings) -> list[Row]:
                 if round_ == 0 and side == "project":
                     continue
                 timed: Timed
-                if side == "shell":
+                if side == "shell" and not postgresql:
                     timed = run_timed(commands[side], env=env, stdout_path=out["shell"])
                 else:
                     timed = run_timed(commands[side], env=env)
@@ -135,17 +176,17 @@ def run(settings: Settings) -> list[Row]:
         base = median(times["stdlib"])
         rows.append(
             Row("export contacts to CSV", n, "whole process", "s", project, base,
-                "stdlib sqlite3 + csv script", f"<= {TARGET}× stdlib",
+                names[0], f"<= {TARGET}× {names[0].split()[0]}",
                 None if project is None or base is None else project <= TARGET * base, note,
                 extra={"rows_written": written, "runs": times})
         )  # fmt: skip
         if shell:
             rows.append(
                 Row("export contacts to CSV", n, "physical floor", "s", project,
-                    median(times["shell"]), "sqlite3 -csv shell",
+                    median(times["shell"]), names[1],
                     note="" if available else "not available (no `crm export` yet)")
             )  # fmt: skip
         else:
             rows.append(Row("export contacts to CSV", n, "physical floor", "s", project, None,
-                            "sqlite3 shell", note="skipped: no sqlite3 shell (apt-get install sqlite3)"))  # fmt: skip
+                            names[2], note=f"skipped: no {names[2]} shell"))  # fmt: skip
     return rows

@@ -69,6 +69,9 @@ class Settings:
     cases: list[str]
     work: Path
     verbose: bool = True
+    # "sqlite" (the demo files of .bench/data) or "postgresql" (CRM_BENCH_DATABASE_URL, see
+    # tests/bench/pgdata.py).
+    database: str = "sqlite"
 
 
 def log(message: str) -> None:

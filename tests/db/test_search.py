@@ -80,6 +80,14 @@ def test_prefixes_while_typing(db, records):
     assert _ids(db, "ontreal") == []  # prefixes, not substrings
 
 
+def test_a_letter_typed_after_a_word_narrows_too(db, records):
+    # On PostgreSQL the one letter is checked on the rows the longer word finds.
+    assert _orgs(db, "therapeutique q") == [records["quebec"]]
+    assert _orgs(db, "therap b") == [records["boston"]]
+    assert _orgs(db, "therap x") == []
+    assert _orgs(db, "c v") == [records["coeur"]]  # letters only: the index as before
+
+
 def test_every_word_must_match(db, records):
     assert _ids(db, "biotech montr") == [("organization", records["montreal"])]
     assert _ids(db, "montr biotech") == [("organization", records["montreal"])]

@@ -57,7 +57,11 @@ def crm(
     preexec: Callable[[], None] | None = None,
     timeout: float = 120,
 ) -> Run:
-    """Run `crm ARGS` in a child; with `kill_after`, SIGKILL it after that many seconds."""
+    """Run `crm ARGS` in a child; with `kill_after`, SIGKILL it after that many seconds.
+
+    On a team database the staff user is the database login: no CRM_USER is passed there."""
+    if "--database-url" in args:
+        env = {k: v for k, v in env.items() if k != "CRM_USER"}
     child = subprocess.Popen(
         [sys.executable, "-m", "crm.cli", *args],
         stdout=subprocess.PIPE,

@@ -27,11 +27,16 @@ SPECIAL = {
 }
 
 
-def query(columns: list[str], consent_only: bool) -> str:
-    exprs = ", ".join(f"{SPECIAL.get(c, 'c.' + c)} AS {c}" for c in columns)
+def query(columns: list[str], consent_only: bool, *, postgresql: bool = False) -> str:
+    """The export query; `postgresql`: in PostgreSQL's words (string_agg, booleans)."""
+    special = dict(SPECIAL)
+    if postgresql:
+        special["tags"] = special["tags"].replace("group_concat(", "string_agg(")
+    exprs = ", ".join(f"{special.get(c, 'c.' + c)} AS {c}" for c in columns)
     where = "c.deleted_at IS NULL"
     if consent_only:
-        where += " AND c.share_with_partners = 'yes' AND c.do_not_contact = 0"
+        no = "false" if postgresql else "0"
+        where += f" AND c.share_with_partners = 'yes' AND c.do_not_contact = {no}"
     return (
         f"SELECT {exprs} FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id"
         f" WHERE {where} ORDER BY c.id"
