@@ -17,11 +17,10 @@ from sqlalchemy.orm import Session
 from crm.db.base import utcnow
 from crm.db.models import Introduction
 from crm.domain.enums import IntroductionOutcome, IntroductionStage
-from crm.domain.stage_rules import STAGES
+from crm.domain.stage_rules import DEFAULT_STALLED_DAYS, STAGES
 from crm.services import listing, lists
 from crm.services.stages import word
 
-DEFAULT_STALLED_DAYS = 30
 CARDS_PER_COLUMN = 50
 
 
