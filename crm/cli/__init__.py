@@ -135,9 +135,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         err("interrupted while opening the database; it was left as it was.")
         return 130
     try:
-        return run(db, args, command)
+        status = run(db, args, command)
     finally:
         db.close()
+    if status == 0 and command in WRITING:
+        from crm.services.maintenance import damage
+
+        damage.vouch(db)
+    return status
 
 
 def run(db: Database, args: argparse.Namespace, command: str) -> int:

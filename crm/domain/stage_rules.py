@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from crm.domain.enums import IntroductionStage
 
 STAGES: tuple[IntroductionStage, ...] = tuple(IntroductionStage)
+# An open introduction with no stage change for this many days is stalled (the board's queue).
+DEFAULT_STALLED_DAYS = 30
 
 
 def stage_index(stage: IntroductionStage | str) -> int:

@@ -20,11 +20,10 @@ from sqlalchemy.orm import Session, aliased
 from crm.db.base import utcnow
 from crm.db.models import Contact, FollowUp, Introduction, Organization, StaffUser
 from crm.domain.enums import FollowUpStatus, IntroductionStage
-from crm.domain.stage_rules import STAGES
+from crm.domain.stage_rules import DEFAULT_STALLED_DAYS, STAGES
 from crm.services.fields import person_name, staff_name
 from crm.services.stages import word
 
-DEFAULT_STALLED_DAYS = 30
 CARDS_PER_COLUMN = 50
 
 

@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
 
-from crm.services.board import DEFAULT_STALLED_DAYS
+from crm.domain.stage_rules import DEFAULT_STALLED_DAYS
 
 T = TypeVar("T")
 

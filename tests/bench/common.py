@@ -225,12 +225,15 @@ def checkpoint(path: Path) -> None:
 
 
 def empty_db(work: Path) -> Path:
-    """A migrated database with no records (made once per run, copied by the import case)."""
+    """A migrated database with no records, one staff user (made once per run, copied by the
+    import case)."""
     path = work / "empty-template.db"
     if not path.exists():
         with tempfile.TemporaryDirectory() as settings:
             done = subprocess.run(
-                [*CRM, "--db", str(path), "users", "list"],
+                # `users add` makes the database (a read like `users list` never does); one
+                # staff user and no records, as the desk's first start leaves it.
+                [*CRM, "--db", str(path), "users", "add", "bench"],
                 env=child_env(Path(settings)),
                 cwd=ROOT,
                 capture_output=True,

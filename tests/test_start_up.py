@@ -1,0 +1,81 @@
+"""What a start costs before its first page or row: bytecode read, not compiled; no file
+format library imported before a file of that format is written or read."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# Each costs 0.1-0.3 s to import; only the formats that need them load them.
+FORMAT_LIBRARIES = ("icalendar", "openpyxl", "vobject", "dateutil", "alembic")
+
+
+def _loaded_after(code: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", code + "\nprint(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # the window: every page module is imported at start (see tests/ui/test_startup.py)
+        "import json, sys, crm.cli, crm.ui.app, crm.ui.main_window",
+        "import json, sys, crm.cli, crm.services.csv_export, crm.services.export_profiles",
+        "import json, sys, crm.cli, crm.services.csv_import",
+    ],
+    ids=["window", "export", "import"],
+)
+def test_no_file_format_library_is_imported_at_start(code: str) -> None:
+    loaded = _loaded_after(code)
+    assert not {m for m in loaded if m.split(".")[0] in FORMAT_LIBRARIES}, sorted(
+        m for m in loaded if m.split(".")[0] in FORMAT_LIBRARIES
+    )
+
+
+def test_set_up_leaves_the_modules_compiled_even_when_python_writes_no_bytecode(
+    tmp_path: Path,
+) -> None:
+    """The Makefile's compile step, run as `make .venv/.installed` runs it with
+    PYTHONDONTWRITEBYTECODE set, writes the .pyc files; Python then reads them (it only
+    stops writing them)."""
+    recipe = [
+        line.strip()
+        for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+        if "compileall" in line and not line.lstrip().startswith("#")
+    ]
+    assert len(recipe) == 1, recipe
+    command = shlex.split(recipe[0].replace("$(BIN)/python", sys.executable))
+    package = tmp_path / "crm"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "page.py").write_text("VALUE = 1\n", encoding="utf-8")
+    (tmp_path / "main.py").write_text("", encoding="utf-8")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    subprocess.run(command, cwd=tmp_path, env=env, check=True)
+    assert list((package / "__pycache__").glob("page.*.pyc"))
+
+    done = subprocess.run(
+        [sys.executable, "-v", "-c", "import crm.page"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    read = [line for line in done.stderr.splitlines() if "code object from" in line]
+    assert any("__pycache__" in line and "page." in line for line in read), read
