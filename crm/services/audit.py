@@ -68,22 +68,23 @@ class Change:
     changes: dict[str, Any]
 
 
+# An audit query's columns as `Change` takes them: when, who (by name), what, which.
+_ENTRIES = sa.select(
+    AuditEntry.at, sa.func.coalesce(staff_name(StaffUser), ""), AuditEntry.action,
+    AuditEntry.entity, AuditEntry.changes,
+).outerjoin(StaffUser, StaffUser.id == AuditEntry.user_id)  # fmt: skip
+
+
+def _change(row: Any) -> Change:
+    at, user, action, entity, text = row
+    return Change(at, user, action, entity, _changes(text))
+
+
 def history_of(session: Session, uid: str) -> list[Change]:
     """The audit trail of the record with this `uid`, oldest first (any kind, trashed or
     purged records too: the trail keeps their uid)."""
-    query = (
-        sa.select(
-            AuditEntry.at, sa.func.coalesce(staff_name(StaffUser), ""), AuditEntry.action,
-            AuditEntry.entity, AuditEntry.changes,
-        )
-        .outerjoin(StaffUser, StaffUser.id == AuditEntry.user_id)
-        .where(AuditEntry.record_uid == uid.strip().lower())
-        .order_by(AuditEntry.id)
-    )  # fmt: skip
-    return [
-        Change(at, user, action, entity, _changes(text))
-        for at, user, action, entity, text in session.execute(query)
-    ]
+    query = _ENTRIES.where(AuditEntry.record_uid == uid.strip().lower()).order_by(AuditEntry.id)
+    return [_change(row) for row in session.execute(query)]
 
 
 def _changes(text: str) -> dict[str, Any]:
@@ -100,14 +101,9 @@ def _changes(text: str) -> dict[str, Any]:
 def last_change(session: Session, entity: str, record_id: int) -> Change | None:
     """The newest entry of a record's history (who saved it last, and when), if any."""
     query = (
-        sa.select(
-            AuditEntry.at, sa.func.coalesce(staff_name(StaffUser), ""), AuditEntry.action,
-            AuditEntry.entity, AuditEntry.changes,
-        )
-        .outerjoin(StaffUser, StaffUser.id == AuditEntry.user_id)
-        .where(AuditEntry.entity == entity, AuditEntry.record_id == record_id)
+        _ENTRIES.where(AuditEntry.entity == entity, AuditEntry.record_id == record_id)
         .order_by(AuditEntry.id.desc())
         .limit(1)
-    )  # fmt: skip
+    )
     row = session.execute(query).first()
-    return None if row is None else Change(row[0], row[1], row[2], row[3], _changes(row[4]))
+    return None if row is None else _change(row)

@@ -143,6 +143,18 @@ def _safe(text: str) -> str:
     return "'" + text
 
 
+def _fixups(
+    columns: Sequence[str], converted: Sequence[bool]
+) -> list[tuple[int, Callable[[Any], str]]]:
+    """The columns whose cells Python turns into text (every writer alike): tags joined,
+    and what `converted` says the database did not give as text (moments)."""
+    return [
+        (i, _tag_cell if c == "tags" else _convert)
+        for i, c in enumerate(columns)
+        if c == "tags" or (converted and converted[i])
+    ]
+
+
 def write_rows(
     handle: Any,
     rows: Iterable[Sequence[Any]],
@@ -163,11 +175,7 @@ def write_rows(
     )
     writer.writerow([csv_headers.label(c, request.lang) for c in request.columns])
     columns = list(request.columns)
-    fixups = [
-        (i, _tag_cell if c == "tags" else _convert)
-        for i, c in enumerate(columns)
-        if c == "tags" or (converted and converted[i])
-    ]
+    fixups = _fixups(columns, converted)
     phones = [i for i, c in enumerate(columns) if c in PHONE_COLUMNS]
     triggers = frozenset(_TRIGGERS)
     count = 0
@@ -219,11 +227,10 @@ def _write(
         return vcard.write(path, rows, request.columns, tick=tick)
     if file_format == "xlsx":
         columns = list(request.columns)
+        fix = dict(_fixups(columns, converted))
 
         def text_of(i: int, value: Any) -> str:
-            if columns[i] == "tags":
-                return _tag_cell(value)
-            return _convert(value) if converted and converted[i] else str(value)
+            return fix[i](value) if i in fix else str(value)
 
         return workbook.write(
             path, rows, request.entity, columns, request.lang, text_of=text_of, tick=tick
