@@ -1,11 +1,12 @@
 """Driver: the desk's own `crm --db FILE gui`, contacts page, watched by `Probe`.
 
-    python -m tests.bench.drivers.project_window DB
+    python -m tests.bench.drivers.project_window DB [USER]
 
 Runs `crm.cli.main` as `crm gui` does (the interactive path, not the screenshot mode, so no
 polling loop is timed). The one addition: `MainWindow.show` is wrapped so that, once the
 window is shown, it opens the contacts page (as if the staff user had left it there) and a
-`Probe` watches that page's table.
+`Probe` watches that page's table. USER is the staff user acting (`--user`): a window on a
+file it has never opened asks who is at the keyboard, and a bench has nobody to answer.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def main() -> int:
     main_window.MainWindow.show = show  # type: ignore[method-assign]
     from crm.cli import main as crm_main
 
-    return crm_main(["--db", db, "gui"])
+    user = ["--user", sys.argv[2]] if len(sys.argv) > 2 else []
+    return crm_main(["--db", db, *user, "gui"])
 
 
 if __name__ == "__main__":
