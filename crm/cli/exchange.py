@@ -216,7 +216,7 @@ def _export(
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     what = f"the export to {args.out} and its log entry" if args.out else "the export profile"
     try:
-        with db.write(what) as session:
+        with db.write(what, snapshot=True) as session:
             if args.profile:
                 base = export_profiles.get(session, args.profile)
                 if base.entity != args.entity:

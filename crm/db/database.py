@@ -76,8 +76,12 @@ class Database:
         return make_url(self.url).render_as_string(hide_password=True)
 
     @contextmanager
-    def write(self, what: str = "") -> Iterator[Session]:
+    def write(self, what: str = "", *, snapshot: bool = False) -> Iterator[Session]:
         """One transaction for one user action: committed on success, rolled back on error.
+
+        `snapshot`: every statement sees the data as of the first (on PostgreSQL a
+        REPEATABLE READ transaction; SQLite's write lock already keeps others out), for work
+        that reads the same rows twice, like an export and its log.
 
         Locked, disk full, read-only, damaged or a lost server come out as a `StorageFailure`
         (a sentence, not a driver error). Once committed, `what` is added to `committed`;
@@ -87,6 +91,8 @@ class Database:
             session = self._write()
             try:
                 session.begin()
+                if snapshot and not self.is_sqlite:
+                    session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
                 try:
                     yield session
                     with interrupts_held():

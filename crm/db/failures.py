@@ -34,6 +34,7 @@ _SQLITE = {
 _SQLSTATE = {
     "55P03": "locked",  # lock_not_available (lock_timeout)
     "40P01": "locked",  # deadlock_detected
+    "40001": "locked",  # serialization_failure (a snapshot transaction met another's change)
     "53100": "disk_full",
     "25006": "read_only",  # read_only_sql_transaction (a standby server)
     "XX001": "damaged",  # data_corrupted

@@ -13,11 +13,9 @@ transaction commits, the log entry with it; a rollback or a failure removes it.
 Safety and privacy rules:
 
 - Formula injection: a cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
-  leading apostrophe, so a spreadsheet shows it as text and runs nothing. The one exemption is
-  the phone columns (`phone`, `mobile`) when the cell is only a phone number
-  ("+1 514-555-0123", digits, spaces, dots, parentheses, hyphens, an "ext." suffix): such a
-  cell calls no function and reaches nothing, and partners need the "+" readable. The
-  import removes the apostrophe again, so an exported file re-imports unchanged.
+  leading apostrophe, except a pure phone number in a phone column (`crm.services.
+  formula_guard`), to the columns that can hold free text, a page at a time. The import
+  removes the apostrophe again.
 - ZIP and postal codes are written as the text they are ("02139"): never as numbers.
 - Dates are ISO (`YYYY-MM-DD`), moments ISO 8601 in UTC, booleans `yes`/`no`, closed
   vocabularies their stored word (whatever the header language), so files re-import as is.
@@ -26,6 +24,11 @@ Safety and privacy rules:
   do-not-contact, are left out, and a person such a row only names (an introduction's party
   or introducer, a follow-up's linked person) is withheld: blank name and uid cells. Unless
   `include_without_consent` (then the log says so).
+
+Speed: the rows go from the driver's cursor to `csv.writer` a page at a time (tags joined and
+sorted by the database); Python touches a row only for a column it must convert (moments,
+converters chosen once per column) or a cell the formula guard changes. The log's record of the uids the file names is one INSERT ... SELECT in the database
+(`export_columns.log_named`), under the same snapshot as the file's rows.
 """
 
 from __future__ import annotations
@@ -37,13 +40,11 @@ import enum
 import hashlib
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -55,20 +56,17 @@ from crm.db.models import ExportLogEntry, StaffUser
 from crm.domain import csv_headers
 from crm.domain.enums import Role
 from crm.domain.errors import DeskError, coded
-from crm.domain.text import fold
-from crm.services import vcard, workbook
 from crm.services.export_columns import (
-    TAG_SEPARATOR,
     ExportRequest,
     converted_columns,
+    formula_prone,
     free_text_columns,
-    named_kinds,
-    named_records,
+    log_named,
     select,
     withheld,
 )
-from crm.services.export_log import record_named
 from crm.services.fields import staff_name
+from crm.services.formula_guard import guard_page, neutralize
 from crm.services.privacy import roles
 
 __all__ = [
@@ -84,23 +82,12 @@ __all__ = [
 
 # The files an export writes: CSV, an Excel workbook (typed cells), vCards (contacts only).
 FORMATS = ("csv", "xlsx", "vcard")
-PHONE_COLUMNS = frozenset({"phone", "mobile"})
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_PHONE_ONLY = re.compile(r"\+?[\d\s().-]+(?: ext\. \d{1,6})?")
+_PAGE = 5000  # rows per fetch, write, progress report and cancel check
 
 
 class ExportCancelled(DeskError):
     def __init__(self) -> None:
         super().__init__("the export was cancelled; no file was written")
-
-
-def neutralize(text: str, column: str = "") -> str:
-    """`text` made safe for a spreadsheet: a leading apostrophe before a formula trigger."""
-    if text and text.startswith(_TRIGGERS):
-        if column in PHONE_COLUMNS and _PHONE_ONLY.fullmatch(text):
-            return text
-        return "'" + text
-    return text
 
 
 @dataclass(frozen=True)
@@ -131,28 +118,12 @@ def _convert(value: Any) -> str:
     return str(value)
 
 
-@lru_cache(maxsize=4096)
-def _tag_cell(value: Any) -> str:
-    """Tag names sorted the French way (accents and case ignored); tag sets repeat a lot."""
-    if not value:
-        return ""
-    return ", ".join(sorted(value.split(TAG_SEPARATOR), key=fold))
-
-
-def _safe(text: str) -> str:
-    return "'" + text
-
-
 def _fixups(
     columns: Sequence[str], converted: Sequence[bool]
 ) -> list[tuple[int, Callable[[Any], str]]]:
-    """The columns whose cells Python turns into text (every writer alike): tags joined,
-    and what `converted` says the database did not give as text (moments)."""
-    return [
-        (i, _tag_cell if c == "tags" else _convert)
-        for i, c in enumerate(columns)
-        if c == "tags" or (converted and converted[i])
-    ]
+    """The columns whose cells Python turns into text (every writer alike): what `converted`
+    says the database did not give as text (moments)."""
+    return [(i, _convert) for i in range(len(columns)) if converted and converted[i]]
 
 
 def write_rows(
@@ -161,14 +132,16 @@ def write_rows(
     request: ExportRequest,
     *,
     converted: Sequence[bool] = (),
+    prone: Sequence[bool] | None = None,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Write the header and `rows` through the csv module; returns the rows written.
 
-    Cells arrive as text (or None) except where `converted` says Python must turn them into
-    text (moments, tags). Every cell beginning with a formula trigger is neutralized, except a
-    pure phone number in a phone column.
+    The rows are `export_columns.select`'s: text (or None, written blank), except the
+    columns `converted` says Python must turn into text (moments). The cells of the columns
+    `prone` says may begin like a formula (all of them when not given) go through the
+    formula guard. A page of rows at a time.
     """
     writer = csv.writer(
         handle, delimiter=request.delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
@@ -176,34 +149,28 @@ def write_rows(
     writer.writerow([csv_headers.label(c, request.lang) for c in request.columns])
     columns = list(request.columns)
     fixups = _fixups(columns, converted)
-    phones = [i for i, c in enumerate(columns) if c in PHONE_COLUMNS]
-    triggers = frozenset(_TRIGGERS)
+    guarded = [i for i in range(len(columns)) if prone is None or prone[i]]
+    stream = iter(rows)
     count = 0
-    batch: list[list[str]] = []
-    for row in rows:
+    while page := list(islice(stream, _PAGE)):
         if fixups:
-            row = list(row)
-            for i, fix in fixups:
-                row[i] = fix(row[i])
-        cells = ["" if v is None else (_safe(v) if v[:1] in triggers else v) for v in row]
-        for i in phones:
-            raw = row[i]
-            if raw and raw[0] == "+" and _PHONE_ONLY.fullmatch(raw):
-                cells[i] = raw
-        batch.append(cells)
-        if len(batch) == 5000:
-            writer.writerows(batch)
-            count += len(batch)
-            batch.clear()
-            if progress is not None:
-                progress(count)
-            if cancelled is not None and cancelled():
-                raise ExportCancelled()
-    writer.writerows(batch)
-    count += len(batch)
-    if progress is not None:
+            page = [_fixed(row, fixups) for row in page]
+        writer.writerows(guard_page(page, guarded, columns))
+        count += len(page)
+        if progress is not None:
+            progress(count)
+        if cancelled is not None and len(page) == _PAGE and cancelled():
+            raise ExportCancelled()
+    if progress is not None and not count:
         progress(count)
     return count
+
+
+def _fixed(row: Sequence[Any], fixups: list[tuple[int, Callable[[Any], str]]]) -> list[Any]:
+    cells = list(row)
+    for i, fix in fixups:
+        cells[i] = fix(cells[i])
+    return cells
 
 
 def _write(
@@ -212,6 +179,7 @@ def _write(
     rows: Iterable[Sequence[Any]],
     request: ExportRequest,
     converted: Sequence[bool],
+    prone: Sequence[bool],
     progress: Callable[[int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> int:
@@ -224,8 +192,12 @@ def _write(
             raise ExportCancelled()
 
     if file_format == "vcard":
+        from crm.services import vcard
+
         return vcard.write(path, rows, request.columns, tick=tick)
     if file_format == "xlsx":
+        from crm.services import workbook
+
         columns = list(request.columns)
         fix = dict(_fixups(columns, converted))
 
@@ -237,29 +209,26 @@ def _write(
         )
     if file_format != "csv":
         raise DeskError(f"cannot write '{file_format}' files (one of {', '.join(FORMATS)})")
-    with path.open("w", encoding=request.encoding, newline="") as handle:
+    # The byte-order mark written by hand: Python's "utf-8-sig" codec encodes in Python,
+    # write by write, where "utf-8" is the C encoder (a sixth of the writing time).
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        if request.encoding == "utf-8-sig":
+            handle.write("\ufeff")
         return write_rows(
-            handle, rows, request, converted=converted, progress=progress, cancelled=cancelled
-        )
+            handle, rows, request, converted=converted, prone=prone, progress=progress,
+            cancelled=cancelled,
+        )  # fmt: skip
 
 
 def _stream(result: Any, *, raw: bool) -> Iterable[Sequence[Any]]:
-    """The rows in pages. When no column needs a result processor (every cell came back as
-    text from the database), the driver's own tuples are read from the cursor: SQLAlchemy
-    executed the statement (parameters, expanding IN lists), its per-row wrapping is skipped.
-    """
+    """The rows, read in pages. When no column needs a result processor (every cell came
+    back as text from the database), the driver's own tuples are read from the cursor:
+    SQLAlchemy executed the statement (parameters, expanding IN lists), its per-row wrapping
+    is skipped."""
     cursor = getattr(result, "cursor", None) if raw else None
     if cursor is None:
-        return chain.from_iterable(result.partitions(5000))
-
-    def pages() -> Iterable[Sequence[Any]]:
-        try:
-            while batch := cursor.fetchmany(5000):
-                yield from batch
-        finally:
-            result.close()
-
-    return pages()
+        return chain.from_iterable(result.partitions(_PAGE))
+    return chain.from_iterable(iter(lambda: cursor.fetchmany(_PAGE), []))
 
 
 def _sha256(path: Path) -> str:
@@ -284,7 +253,8 @@ def export(
     """Write the file and log the export; the file appears at `path` when the caller's
     transaction commits (the log entry with it), and not at all if it does not.
 
-    Run it in a write session (`db.write()`): the export log entry is part of it.
+    Run it in a write session (`db.write(snapshot=True)`): the export log entry is part of
+    it, and the records it names are read again for the log.
     `log_name` is what the log records instead of the path (e.g. standard output).
     `file_format` is one of `FORMATS`; a vCard file carries the contact columns a card holds.
     Only an admin may include people without sharing consent.
@@ -292,42 +262,40 @@ def export(
     if file_format == "vcard":
         if request.entity != "contacts":
             raise coded("export.vcard_contacts_only", entity=request.entity)
+        from crm.services import vcard
+
         request = dataclasses.replace(request, columns=vcard.COLUMNS)
     request = request.checked()
     if request.include_without_consent:
         roles.require(session, actor_id, Role.ADMIN, "export_consent")
     target = Path(path)
-    query, excluded_query = select(session, request, records=True)
+    query, excluded_query = select(session, request)
     excluded = withheld_rows = 0
     if excluded_query is not None and not request.include_without_consent:
         excluded = int(session.execute(excluded_query).scalar_one())
     if (withheld_query := withheld(session, request)) is not None:
         withheld_rows = int(session.execute(withheld_query).scalar_one())
-    kinds = named_kinds(session, request)
     # The file is written under a hidden private name and appears only once its log entry
     # has committed (see `_publish_at_commit`): never a file the log did not see, and never
     # a partial file of personal data under a visible name.
     publish = contextlib.ExitStack()
     temporary = publish.enter_context(atomic_file(target))
-    named: dict[str, set[Any]] = {}  # kind -> uids of the records the file names
     try:
         # Through the Connection: plain Core rows, no ORM loading layer.
         converted = converted_columns(session, request)
         raw = not any(converted)
         # Raw: no row buffering by SQLAlchemy, the cursor is read directly (see _stream).
-        options = {} if raw else {"yield_per": 5000}
+        options = {} if raw else {"yield_per": _PAGE}
         result = session.connection().execute(query.execution_options(**options))
         stream = _stream(result, raw=raw)
         try:
+            prone = formula_prone(session, request)
             rows = _write(
-                file_format, temporary,
-                named_records(stream, len(request.columns), kinds, named),
-                request, converted, progress, cancelled,
-            )  # fmt: skip
+                file_format, temporary, stream, request, converted, prone, progress, cancelled
+            )
         finally:
-            # Closed here, while the connection is open: a stream left to the garbage
+            # Closed here, while the connection is open: a result left to the garbage
             # collector closes its cursor after a failed write has closed the connection.
-            getattr(stream, "close", lambda: None)()
             result.close()
         sha = _sha256(temporary)
     except OSError as exc:
@@ -367,9 +335,9 @@ def export(
     try:
         session.add(entry)
         session.flush()
-        record_named(
-            session, entry.id, {uid: kind for kind, uids in named.items() for uid in uids if uid}
-        )
+        # The same rows read again: the caller's write lock (SQLite) or snapshot
+        # (PostgreSQL, `Database.write(snapshot=True)`) keeps them the file's.
+        session.execute(log_named(session, request, entry.id))
     except BaseException:
         publish.__exit__(*sys.exc_info())
         raise

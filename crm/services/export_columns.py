@@ -11,20 +11,20 @@ Writing the file and the export log are `crm.services.csv_export`'s.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
-from crm.db.base import UTCDateTime
+from crm.db.base import UTCDateTime, table_of
 from crm.db.models import (
     Contact,
     Event,
     EventParticipant,
+    ExportLogRecord,
     FollowUp,
     Introduction,
     Organization,
@@ -51,9 +51,9 @@ __all__ = [
     "checked_filters",
     "converted_columns",
     "count_rows",
+    "formula_prone",
     "free_text_columns",
-    "named_kinds",
-    "named_records",
+    "log_named",
     "select",
     "withheld",
 ]
@@ -68,8 +68,8 @@ LIST_SPECS: dict[str, listing.ListSpec] = {
     "introductions": lists.INTRODUCTIONS,
     "followups": lists.FOLLOWUPS,
 }
-# Between the tag names of one cell as the database joins them (sorted when written).
-TAG_SEPARATOR = "\x1f"
+# Between the tag names of one cell.
+TAG_SEPARATOR = ", "
 
 
 @dataclass(frozen=True)
@@ -176,15 +176,35 @@ def checked_filters(entity: str, filters: dict[str, Any]) -> dict[str, Any]:
 
 
 def _tags(link: sa.Table, column: str, model: Any, dialect: str) -> sa.ColumnElement[Any]:
+    """A record's tag names in one cell, ", "-joined, sorted the French way (by their folded
+    name: accents and case set aside), by the database: no per-row Python."""
     if dialect == "postgresql":
-        names = sa.func.string_agg(Tag.name, TAG_SEPARATOR)
-    else:
-        names = sa.func.group_concat(Tag.name, TAG_SEPARATOR)
-    return (
-        sa.select(names)
+        from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+        # Code-point order, as Python sorts the folded names (not the server's collation).
+        order = aggregate_order_by(sa.literal(TAG_SEPARATOR), Tag.name_folded.collate("C"))
+        return (
+            sa.select(sa.func.string_agg(Tag.name, order))
+            .select_from(link)
+            .join(Tag, Tag.id == link.c.tag_id)
+            .where(link.c[column] == model.id)
+            .correlate(model)
+            .scalar_subquery()
+        )
+    # SQLite before 3.44 has no ORDER BY in an aggregate: it concatenates the rows of an
+    # ordered subquery in their order (an aggregate over an ordered subquery is never
+    # flattened, so the order holds).
+    names = (
+        sa.select(Tag.name.label("name"))
         .select_from(link)
         .join(Tag, Tag.id == link.c.tag_id)
         .where(link.c[column] == model.id)
+        .order_by(Tag.name_folded)
+        .correlate(model)
+        .subquery()
+    )
+    return (
+        sa.select(sa.func.group_concat(names.c.name, TAG_SEPARATOR))
         .correlate(model)
         .scalar_subquery()
     )
@@ -409,7 +429,7 @@ def _where(
 
 
 def select(
-    session: Session, request: ExportRequest, *, records: bool = False
+    session: Session, request: ExportRequest
 ) -> tuple[sa.Select[Any], sa.Select[Any] | None]:
     """The SELECT of the rows to write, and the count of rows left out for want of consent.
 
@@ -419,8 +439,6 @@ def select(
     out; a person a row only names (an introduction's party or introducer, a follow-up's
     linked person) is withheld: name, email, phone and uid come back NULL (blank cells).
 
-    With `records`, each row carries after its written columns the uids of the records it
-    names (`named_kinds` gives their kinds; `named_records` cuts them off), for the log.
     """
     request = request.checked()
     dialect = session.get_bind().dialect.name
@@ -428,14 +446,7 @@ def select(
     source = _source(request.entity, dialect, mask)
     where = _where(session, request, source)
     texts = [_as_text(source.columns[c], dialect) for c in request.columns]
-    exprs = [expr.label(c) for (expr, _), c in zip(texts, request.columns, strict=True)]
-    if records:
-        exprs += [
-            (_withheld(n.person, n.uid) if mask and n.person is not None else n.uid).label(
-                f"named_uid_{i}"
-            )
-            for i, n in enumerate(_named(source, request))
-        ]
+    exprs = [expr.label(c) for (expr, _, _), c in zip(texts, request.columns, strict=True)]
     query = source.joins(sa.select(*exprs).select_from(source.model)).where(*where)
     excluded = None
     if source.consent is not None:
@@ -445,6 +456,48 @@ def select(
         if mask:
             query = query.where(source.consent)
     return query.order_by(source.model.id), excluded
+
+
+def log_named(session: Session, request: ExportRequest, export_id: int) -> sa.Insert:
+    """The INSERT of the export log's records for the export `export_id` (see
+    `crm.services.export_log`): the uid and kind of every record the rows of `select` name,
+    their own and those their columns name, withheld people left out. One statement in the
+    database: the rows are read a second time, so the caller makes both reads see the same
+    data (SQLite's write lock; on PostgreSQL, `Database.write(snapshot=True)`)."""
+    request = request.checked()
+    dialect = session.get_bind().dialect.name
+    mask = not request.include_without_consent
+    source = _source(request.entity, dialect, mask)
+    where = _where(session, request, source)
+    if mask and source.consent is not None:
+        where.append(source.consent)
+    parts = []
+    for named in _named(source, request):
+        uid = _withheld(named.person, named.uid) if mask and named.person is not None else named.uid
+        part = source.joins(
+            sa.select(uid.label("uid"), sa.literal(str(named.kind)).label("entity"))
+            .select_from(source.model)
+        ).where(*where, uid.is_not(None), uid != "")  # fmt: skip
+        parts.append(part if named.columns is None else part.distinct())  # others repeat
+    uids = sa.union_all(*parts).subquery()
+    # In uid order: the primary key (export_id, record_uid) takes them as one append. The
+    # WHERE is SQLite's way of telling an upsert's SELECT from a join's ON.
+    rows = (
+        sa.select(sa.literal(export_id), uids.c.uid, uids.c.entity)
+        .where(sa.true())
+        .order_by(uids.c.uid)
+    )
+    table = table_of(ExportLogRecord)
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    # A uid two kinds share (never, unless a file forced it) is logged once.
+    return (
+        insert(table)
+        .from_select(["export_id", "record_uid", "entity"], rows)
+        .on_conflict_do_nothing()
+    )
 
 
 def withheld(session: Session, request: ExportRequest) -> sa.Select[Any] | None:
@@ -470,55 +523,47 @@ def _named(source: _Source, request: ExportRequest) -> list[Named]:
     return [own] + [n for n in source.named if n.columns is None or n.columns & chosen]
 
 
-def named_kinds(session: Session, request: ExportRequest) -> list[str]:
-    """The kinds of the uids `select(..., records=True)` adds to each row, in their order."""
-    request = request.checked()
-    source = _source(request.entity, session.get_bind().dialect.name)
-    return [str(n.kind) for n in _named(source, request)]
-
-
-def named_records(
-    rows: Iterable[Sequence[Any]], width: int, kinds: Sequence[str], found: dict[str, set[Any]]
-) -> Iterator[Sequence[Any]]:
-    """The rows of `select(..., records=True)` cut to their `width` written columns; the
-    uids after them go into `found` (kind -> uids; NULL and "" included, for the caller to
-    drop). A page at a time: no per-row Python beyond the cut."""
-    stream = iter(rows)
-    while page := list(islice(stream, 5000)):
-        for position, kind in enumerate(kinds, width):
-            found.setdefault(kind, set()).update([row[position] for row in page])
-        yield from [row[:width] for row in page]
-
-
 def converted_columns(session: Session, request: ExportRequest) -> list[bool]:
     """Which columns of `select` come back as values Python turns into text."""
+    return [converted for converted, _ in _traits(session, request)]
+
+
+def formula_prone(session: Session, request: ExportRequest) -> list[bool]:
+    """Which columns of `select` hold free text, which may begin like a formula (not the
+    words of a closed list, dates, numbers or yes/no): the formula guard's columns."""
+    return [free for _, free in _traits(session, request)]
+
+
+def _traits(session: Session, request: ExportRequest) -> list[tuple[bool, bool]]:
     request = request.checked()
     dialect = session.get_bind().dialect.name
     source = _source(request.entity, dialect)
-    return [_as_text(source.columns[c], dialect)[1] for c in request.columns]
+    return [_as_text(source.columns[c], dialect)[1:] for c in request.columns]
 
 
-def _as_text(expr: sa.ColumnElement[Any], dialect: str) -> tuple[sa.ColumnElement[Any], bool]:
+def _as_text(expr: sa.ColumnElement[Any], dialect: str) -> tuple[sa.ColumnElement[Any], bool, bool]:
     """The column read as text by the database when it can be (no per-cell Python work);
-    the flag says whether Python must still convert the value (moments, tags)."""
+    the first flag says whether Python must still convert the value (moments), the second
+    whether it is free text (which may begin like a formula: not a closed list's word, a
+    date, a number or yes/no)."""
     kind = expr.type
     if isinstance(kind, UTCDateTime):
-        return expr, True
+        return expr, True, False
     if isinstance(kind, sa.Enum):
-        return sa.type_coerce(expr, sa.String()), False
+        return sa.type_coerce(expr, sa.String()), False, False
     if isinstance(kind, sa.Boolean):
-        return sa.case((expr.is_(True), "yes"), (expr.is_(False), "no"), else_=""), False
+        return sa.case((expr.is_(True), "yes"), (expr.is_(False), "no"), else_=""), False, False
     if isinstance(kind, sa.Time):  # a follow-up's time of day, to the minute: HH:MM
         if dialect == "sqlite":  # stored as HH:MM:SS.ffffff
-            return sa.func.substr(sa.type_coerce(expr, sa.String()), 1, 5), False
-        return sa.func.to_char(expr, "HH24:MI"), False
+            return sa.func.substr(sa.type_coerce(expr, sa.String()), 1, 5), False, False
+        return sa.func.to_char(expr, "HH24:MI"), False, False
     if isinstance(kind, sa.Date):
         if dialect == "sqlite":  # stored as ISO text already
-            return sa.type_coerce(expr, sa.String()), False
-        return sa.cast(expr, sa.String()), False
+            return sa.type_coerce(expr, sa.String()), False, False
+        return sa.cast(expr, sa.String()), False, False
     if isinstance(kind, sa.Integer):
-        return sa.cast(expr, sa.String()), False
-    return expr, False
+        return sa.cast(expr, sa.String()), False, False
+    return expr, False, True
 
 
 def count_rows(session: Session, request: ExportRequest) -> int:

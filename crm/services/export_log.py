@@ -8,7 +8,8 @@ record, a participant's person and event). A person left out of the file for wan
 is not named by it, so not logged. Uids, not row ids: the entry still says what went out
 after a record is purged.
 
-- `record_named(session, export_id, named)`: the export writes them (csv_export);
+- the export writes them in the database (`export_columns.log_named`);
+  `record_named(session, export_id, named)` writes given ones (a restored log);
 - `files_including(session, record_uid)`: the files that named a record, newest first (a
   record page's timeline, a person's privacy report);
 - `records_of(session, export_id)`, `records_by_export`: what files named (the export

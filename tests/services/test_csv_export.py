@@ -9,13 +9,15 @@ import io
 import json
 
 import pytest
+import sqlalchemy as sa
 
-from crm.db.models import ExportLogEntry
+from crm.db.models import Contact, ExportLogEntry
 from crm.domain.errors import DeskError, NotFound
 from crm.services import (
     contacts,
     csv_export,
     events,
+    export_log,
     export_profiles,
     followups,
     introductions,
@@ -301,3 +303,54 @@ def test_moments_are_iso_utc_and_no_row_is_lost(db, actor, data, tmp_path):
     _, path = export(db, actor, tmp_path, ExportRequest("organizations", columns=("created_at",)))
     stamp = rows_of(path)[1][0]
     assert stamp.endswith("+00:00") and "T" in stamp
+
+
+def test_the_log_names_the_files_records_while_another_desk_commits(
+    db, actor, data, tmp_path, monkeypatch
+):
+    """The file's rows and the log's record of them are two reads (the log's is an INSERT ...
+    SELECT in the database): another desk's change between them must not make the log
+    differ from the file. On PostgreSQL the export's snapshot keeps the change out of both;
+    on SQLite the write lock keeps the other desk from writing until the export is done."""
+    other = sa.create_engine(db.url, connect_args={"timeout": 0.2} if db.is_sqlite else {})
+    real = csv_export._write
+    blocked: list[Exception] = []
+
+    def write_then_other_desk_commits(*args, **kwargs):
+        written = real(*args, **kwargs)
+        try:
+            with other.begin() as conn:  # Éric withdraws his consent, a new contact agrees
+                conn.execute(
+                    sa.text("UPDATE contacts SET share_with_partners = 'no' WHERE id = :id"),
+                    {"id": data["eric"]},
+                )
+                conn.execute(
+                    sa.text("UPDATE contacts SET share_with_partners = 'yes' WHERE id = :id"),
+                    {"id": data["zoe"]},
+                )
+        except sa.exc.OperationalError as exc:
+            blocked.append(exc)
+        return written
+
+    monkeypatch.setattr(csv_export, "_write", write_then_other_desk_commits)
+    path = tmp_path / "out.csv"
+    with db.write(snapshot=True) as s:
+        result = csv_export.export(s, actor, ExportRequest("contacts", ("uid", "last_name")), path)
+    other.dispose()
+    file_uids = {row[0] for row in rows_of(path)[1:]}
+    with db.read() as s:
+        eric = s.get(Contact, data["eric"]).uid
+        logged = {r.uid for r in export_log.records_of(s, result.log_id) if r.entity == "contact"}
+    assert file_uids == logged == {eric}
+    assert bool(blocked) == db.is_sqlite  # SQLite: "database is locked" for the other desk
+
+
+def test_tags_sorted_the_french_way_and_formula_safe(db, actor, tmp_path):
+    """The database joins the tags (no per-row Python): accents and case set aside in the
+    order, whatever the server's collation, and a tag that starts like a formula guarded."""
+    with db.write() as s:
+        organizations.service.create(s, actor, {"name": "A", "tags": "Zoo, éco, Ébène, abc"})
+        organizations.service.create(s, actor, {"name": "B", "tags": "=cmd"})
+        organizations.service.create(s, actor, {"name": "C"})
+    _, path = export(db, actor, tmp_path, ExportRequest("organizations", ("name", "tags")))
+    assert rows_of(path)[1:] == [["A", "abc, Ébène, éco, Zoo"], ["B", "'=cmd"], ["C", ""]]

@@ -410,7 +410,7 @@ class ExportDialog(QDialog):
         file_format = self.file_format.currentData() or "csv"
 
         def work(task: Task) -> csv_export.ExportResult:
-            with db.write() as session:
+            with db.write(snapshot=True) as session:
                 total = export_columns.count_rows(session, request)
                 return csv_export.export(
                     session, user_id, request, path, file_format=file_format,
