@@ -79,3 +79,20 @@ def test_set_up_leaves_the_modules_compiled_even_when_python_writes_no_bytecode(
     )
     read = [line for line in done.stderr.splitlines() if "code object from" in line]
     assert any("__pycache__" in line and "page." in line for line in read), read
+
+
+def test_an_export_of_everything_starts_without_the_list_pages() -> None:
+    """The lists' specs (every column of every page) are loaded by an export only when it
+    is asked to filter like a page."""
+    loaded = _loaded_after(
+        "import json, sys, crm.cli, crm.services.csv_export\n"
+        "from crm.services.export_columns import ExportRequest\n"
+        "ExportRequest('contacts').checked()"
+    )
+    assert "crm.services.lists" not in loaded
+    filtered = _loaded_after(
+        "import json, sys, crm.cli, crm.services.csv_export\n"
+        "from crm.services.export_columns import ExportRequest\n"
+        "ExportRequest('contacts', filters={'territory': 'qc'}).checked()"
+    )
+    assert "crm.services.lists" in filtered

@@ -37,7 +37,7 @@ from crm.domain import csv_headers
 from crm.domain.enums import Consent, EntityKind
 from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
-from crm.services import listing, lists
+from crm.services import listing
 from crm.services.fields import FollowUpLink, party_name, person_name, staff_name
 
 __all__ = [
@@ -61,13 +61,23 @@ __all__ = [
 ENTITIES = tuple(csv_headers.COLUMNS)
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}
 ENCODINGS = ("utf-8-sig", "utf-8")
-# The list behind each entity's page: its filters and filter text are the export's.
-LIST_SPECS: dict[str, listing.ListSpec] = {
-    "organizations": lists.ORGANIZATIONS,
-    "contacts": lists.CONTACTS,
-    "introductions": lists.INTRODUCTIONS,
-    "followups": lists.FOLLOWUPS,
-}
+
+
+def _list_spec(entity: str) -> listing.ListSpec | None:
+    """The list behind the entity's page: its filters and filter text are the export's.
+    Imported when a filter is asked for: the lists' specs (every column of every page) are
+    a tenth of a second that an export of everything does not need."""
+    from crm.services import lists
+
+    specs = {
+        "organizations": lists.ORGANIZATIONS,
+        "contacts": lists.CONTACTS,
+        "introductions": lists.INTRODUCTIONS,
+        "followups": lists.FOLLOWUPS,
+    }
+    return specs.get(entity)
+
+
 # Between the tag names of one cell.
 TAG_SEPARATOR = ", "
 
@@ -129,7 +139,9 @@ def checked_filters(entity: str, filters: dict[str, Any]) -> dict[str, Any]:
     """The list filters with their values as the columns hold them ("qc" -> Territory.QC,
     "2026-05-01" -> a date, "3" -> 3); an unknown filter or a value it cannot take is refused
     with a sentence naming what it takes, before any query runs."""
-    spec = LIST_SPECS.get(entity)
+    if not filters:
+        return {}
+    spec = _list_spec(entity)
     names = ["event_id"] if entity == "participants" else list(spec.filters if spec else ())
     checked: dict[str, Any] = {}
     for key, value in filters.items():
@@ -410,7 +422,7 @@ def _where(
 ) -> list[sa.ColumnElement[bool]]:
     model = source.model
     where: list[sa.ColumnElement[bool]] = [model.deleted_at.is_(None)]
-    spec = LIST_SPECS.get(request.entity)
+    spec = _list_spec(request.entity) if request.filters or request.text.strip() else None
     filters = dict(request.filters)
     if request.entity == "participants":
         event_id = filters.pop("event_id", None)
