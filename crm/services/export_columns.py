@@ -500,16 +500,15 @@ def log_named(session: Session, request: ExportRequest, export_id: int) -> sa.In
         .order_by(uids.c.uid)
     )
     table = table_of(ExportLogRecord)
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    columns = ["export_id", "record_uid", "entity"]
     # A uid two kinds share (never, unless a file forced it) is logged once.
-    return (
-        insert(table)
-        .from_select(["export_id", "record_uid", "entity"], rows)
-        .on_conflict_do_nothing()
-    )
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table).from_select(columns, rows).on_conflict_do_nothing()
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table).from_select(columns, rows).on_conflict_do_nothing()
 
 
 def withheld(session: Session, request: ExportRequest) -> sa.Select[Any] | None:
