@@ -131,7 +131,7 @@ def first_start_pending(ctx: DeskContext) -> bool:
     user has answered for this file (closing the question is not an answer)."""
     if not ctx.db.is_sqlite or ctx.db.url in _chosen():
         return False
-    from crm.services.demo import holds_records
+    from crm.services.first_start import holds_records
 
     with ctx.db.read() as session:
         return not holds_records(session)
