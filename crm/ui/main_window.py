@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         the sidebar's saved views and follow-up counts are read `SIDEBAR_AFTER_MS` later,
         once the page's first rows had their turn (they would otherwise wait on them)."""
         self._page_changed(self.navigation.current_page())
-        QTimer.singleShot(SIDEBAR_AFTER_MS, self._read_sidebar)
+        QTimer.singleShot(SIDEBAR_AFTER_MS, self, self._read_sidebar)
 
     def _read_sidebar(self) -> None:
         self.reload_views()
@@ -347,7 +347,11 @@ class MainWindow(QMainWindow):
             with db.read() as session:
                 return followups.my_counts(session, user_id, today)
 
-        self.tasks.run(count, lambda counts: self.navigation.set_counts("myfollowups", *counts))
+        self.tasks.run(count, self._show_followup_counts)
+
+    def _show_followup_counts(self, counts: tuple[int, int]) -> None:
+        # A bound method: a window deleted while its count is read is not called back.
+        self.navigation.set_counts("myfollowups", *counts)
 
     def record_page(self) -> RecordPage | None:
         """The record page shown (None: a list page is)."""
