@@ -32,8 +32,8 @@ def _loaded_after(code: str) -> set[str]:
 @pytest.mark.parametrize(
     "code",
     [
-        # the window: every page module is imported at start (see tests/ui/test_startup.py)
-        "import json, sys, crm.cli, crm.ui.app, crm.ui.main_window",
+        # the window, with the page it shows at start (tests/ui/test_startup.py)
+        "import json, sys, crm.cli, crm.ui.app, crm.ui.main_window, crm.ui.pages.records",
         "import json, sys, crm.cli, crm.services.csv_export, crm.services.export_profiles",
         "import json, sys, crm.cli, crm.services.csv_import",
     ],
@@ -44,6 +44,20 @@ def test_no_file_format_library_is_imported_at_start(code: str) -> None:
     assert not {m for m in loaded if m.split(".")[0] in FORMAT_LIBRARIES}, sorted(
         m for m in loaded if m.split(".")[0] in FORMAT_LIBRARIES
     )
+
+
+def test_the_window_starts_without_the_services_of_pages_not_shown() -> None:
+    """Every record service (`crm.services.kinds`), the demo writer, the board's stages and
+    the reminders come after the first page: a page, the undo of an action or a dialog
+    imports them when first used."""
+    loaded = _loaded_after(
+        "import json, sys, crm.cli, crm.ui.app, crm.ui.main_window, crm.ui.pages.records"
+    )
+    later = {"crm.services.kinds", "crm.services.demo", "crm.services.stages",
+             "crm.services.merge", "crm.services.bulk_edit", "crm.services.dashboard",
+             "crm.services.board", "crm.ui.notifications", "crm.ui.saved_views",
+             "crm.ui.pages.board", "crm.ui.pages.dashboard"}  # fmt: skip
+    assert not later & loaded, sorted(later & loaded)
 
 
 def test_set_up_leaves_the_modules_compiled_even_when_python_writes_no_bytecode(

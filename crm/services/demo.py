@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 
 from crm.db.base import table_of, utcnow
 from crm.db.models import (
-    Contact,
     Event,
     Introduction,
     Organization,
@@ -234,14 +233,6 @@ def _schedule(intro: DemoIntro, event_day: date | None, now: datetime, n: int) -
     step = min((last - start) / moves, timedelta(days=21))
     times = [start + step * k for k in range(moves)]
     return [*times, last]
-
-
-def holds_records(session: Session) -> bool:
-    """Whether anyone has put data here (trashed records count): the demo offer is then moot."""
-    return any(
-        session.scalar(sa.select(model.id).limit(1)) is not None
-        for model in (Organization, Contact, Introduction, Event)
-    )
 
 
 def load_demo(session: Session, actor_id: int | None) -> DemoSummary:

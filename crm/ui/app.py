@@ -42,6 +42,7 @@ from crm.ui.tasks import TaskRunner
 APP_NAME = "Cooperation Desk"
 ORGANIZATION = "BIOQuebec-MassBio"
 SCREENSHOT_TIMEOUT_S = 30.0
+FILE_CHECK_AFTER_MS = 1000
 
 
 def display_problem() -> str | None:
@@ -131,7 +132,7 @@ def first_start_pending(ctx: DeskContext) -> bool:
     user has answered for this file (closing the question is not an answer)."""
     if not ctx.db.is_sqlite or ctx.db.url in _chosen():
         return False
-    from crm.services.demo import holds_records
+    from crm.services.first_start import holds_records
 
     with ctx.db.read() as session:
         return not holds_records(session)
@@ -307,14 +308,25 @@ def run(
 
     window.databaseRequested.connect(lambda path: switch_database(window, path))
     window.show()
-    from crm.ui.dialogs.maintenance import check_on_open
-
-    check_on_open(window)  # a damaged file is read-only until repaired
+    check_file_later(window)
     # What exists now lives as long as the window: keep it out of the garbage collector's
     # full passes, which would otherwise pause the GUI thread for 50-100 ms whenever a worker
     # thread reads a big list (measured at 100k contacts).
     gc.freeze()
     return app.exec()
+
+
+def check_file_later(window: MainWindow) -> None:
+    """Check the window's file (a damaged one is read-only until repaired), once its first
+    page had its turn: on a file not checked since it last changed, SQLite's quick check
+    reads all of it (a second at 100k contacts), which would compete with the first rows."""
+
+    def check() -> None:
+        from crm.ui.dialogs.maintenance import check_on_open
+
+        check_on_open(window)
+
+    QTimer.singleShot(FILE_CHECK_AFTER_MS, window, check)
 
 
 def switch_database(window: MainWindow, where: str) -> MainWindow | None:
@@ -386,9 +398,7 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
     fresh = MainWindow(ctx, window.languages, window.tasks)
     fresh.databaseRequested.connect(lambda p: switch_database(fresh, p))
     fresh.show()
-    from crm.ui.dialogs.maintenance import check_on_open
-
-    check_on_open(fresh)
+    check_file_later(fresh)
     window.close()
     old = window.ctx.db
     window.deleteLater()

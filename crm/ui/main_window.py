@@ -28,7 +28,7 @@ The actions, their shortcuts, the menus and their texts are built in `crm.ui.men
 
 from __future__ import annotations
 
-__all__ = ["PAGES", "PAGE_CLASSES", "PAGE_ICONS", "MainWindow", "PageSet"]
+__all__ = ["PAGES", "PAGE_ICONS", "MainWindow", "PageSet"]
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -57,8 +57,7 @@ from crm.ui.navigation import RecordPages
 from crm.ui.open_editors import OpenEditors
 from crm.ui.operations import EVERYTHING, Changes
 from crm.ui.pages.base import DeskPage
-from crm.ui.pages.my_followups import MyFollowUpsPage
-from crm.ui.pages.pageset import PAGE_CLASSES, PAGE_ICONS, PAGES, PageSet
+from crm.ui.pages.pageset import PAGE_ICONS, PAGES, PageSet, page_class
 from crm.ui.resources import icon
 from crm.ui.tasks import TaskRunner
 from crm.ui.undo import UndoBar, UndoEntry
@@ -69,6 +68,7 @@ if TYPE_CHECKING:
     from crm.ui.pages.record_page import RecordPage
 
 REMINDERS_AFTER_MS = 1500
+SIDEBAR_AFTER_MS = 200
 
 
 class MainWindow(QMainWindow):
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
     # --- pages -------------------------------------------------------------------------------
 
     def _build_page(self, name: str) -> DeskPage:
-        page = PAGE_CLASSES[name](self.ctx, self.tasks, self)
+        page = page_class(name)(self.ctx, self.tasks, self)
         self.stack.addWidget(page)
         page.openRequested.connect(self.open_record)
         page.editRequested.connect(self.edit_record)
@@ -289,9 +289,13 @@ class MainWindow(QMainWindow):
         return self.pages[name]
 
     def _show_current(self) -> None:
-        """After the first show: build and activate the current page (unless done by then),
-        then read the sidebar's saved views and follow-up counts."""
+        """After the first show: build and activate the current page (unless done by then);
+        the sidebar's saved views and follow-up counts are read `SIDEBAR_AFTER_MS` later,
+        once the page's first rows had their turn (they would otherwise wait on them)."""
         self._page_changed(self.navigation.current_page())
+        QTimer.singleShot(SIDEBAR_AFTER_MS, self, self._read_sidebar)
+
+    def _read_sidebar(self) -> None:
         self.reload_views()
         self.count_followups()
 
@@ -343,7 +347,11 @@ class MainWindow(QMainWindow):
             with db.read() as session:
                 return followups.my_counts(session, user_id, today)
 
-        self.tasks.run(count, lambda counts: self.navigation.set_counts("myfollowups", *counts))
+        self.tasks.run(count, self._show_followup_counts)
+
+    def _show_followup_counts(self, counts: tuple[int, int]) -> None:
+        # A bound method: a window deleted while its count is read is not called back.
+        self.navigation.set_counts("myfollowups", *counts)
 
     def record_page(self) -> RecordPage | None:
         """The record page shown (None: a list page is)."""
@@ -509,6 +517,8 @@ class MainWindow(QMainWindow):
         return page
 
     def export_followups_ics(self) -> None:
+        from crm.ui.pages.my_followups import MyFollowUpsPage
+
         page = self.pages["myfollowups"]
         assert isinstance(page, MyFollowUpsPage)
         page.export_ics()

@@ -23,17 +23,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from crm.services import bulk_edit, followups, merge, stages
 from crm.ui import labels, messages, operations
 from crm.ui.context import DeskContext
 from crm.ui.i18n import tr
 from crm.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from crm.services import bulk_edit, merge, stages
+
+# The services an undo calls are imported when it runs: the bar is built with the window,
+# before its first page, which needs none of them.
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,8 @@ def complete_entry(done: Sequence[Done], before: Sequence[str]) -> UndoEntry:
     """Follow-ups completed; `before`: each one's status before (open, cancelled)."""
 
     def undo(session: Any, actor_id: int | None) -> None:
+        from crm.services import followups
+
         for d, status in zip(done, before, strict=True):
             followups.undo_complete(
                 session, actor_id, d.record_id, status, expected_version=d.version
@@ -128,6 +135,8 @@ def snooze_entry(done: Sequence[Done], before: Sequence[date], until: date) -> U
     """Follow-ups snoozed to `until`; `before`: each one's due date before."""
 
     def undo(session: Any, actor_id: int | None) -> None:
+        from crm.services import followups
+
         for d, due in zip(done, before, strict=True):
             followups.undo_snooze(session, actor_id, d.record_id, due, expected_version=d.version)
 
@@ -142,6 +151,8 @@ def snooze_entry(done: Sequence[Done], before: Sequence[date], until: date) -> U
 
 def move_entry(moved: stages.Moved) -> UndoEntry:
     def undo(session: Any, actor_id: int | None) -> None:
+        from crm.services import stages
+
         stages.undo_move(
             session, actor_id, moved.record_id, moved.before,
             expected_version=moved.version, followups_made=moved.followups_made,
@@ -158,6 +169,8 @@ def merge_entry(merged: merge.Merged) -> UndoEntry:
     """Two records merged: the undo restores the other one, which takes the merge back."""
 
     def undo(session: Any, actor_id: int | None) -> None:
+        from crm.services import merge
+
         merge.undo(session, actor_id, merged)
 
     def describe() -> str:
@@ -174,6 +187,8 @@ def bulk_edit_entry(edited: bulk_edit.Edited) -> UndoEntry:
     """One change made to many records, undone as one action."""
 
     def undo(session: Any, actor_id: int | None) -> None:
+        from crm.services import bulk_edit
+
         bulk_edit.undo(session, actor_id, edited)
 
     describe = _named(

@@ -166,3 +166,17 @@ def test_a_damaged_file_is_found_when_its_window_opens(qtbot, window, desk, answ
     assert "read-only until repaired." in text and "File › Check the database" in text
     with pytest.raises(DeskError, match="read-only"), desk.db.write() as s:
         contacts.service.delete(s, desk.user_id, 1)
+
+
+def test_the_file_is_checked_once_the_first_page_had_its_turn(qtbot, window, desk, answers):
+    """`crm gui` starts the quick check a moment after the window shows (on a big file it
+    reads for a second, beside the first rows), and a damaged file is still found."""
+    from crm.ui import app as desk_app
+
+    desk.db.engine.dispose()
+    damage_an_index(desk.db.path)
+    desk_app.check_file_later(window)
+    qtbot.wait(100)  # the first rows come in this time; the check is not started yet
+    assert not answers.asked
+    qtbot.waitUntil(lambda: bool(answers.asked), timeout=10000)
+    assert answers.asked[-1][:2] == ("error", "Damaged database")

@@ -4,7 +4,7 @@ my open and overdue follow-ups, kept up to date when follow-ups change."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from crm.services import followups, saved_views
 from crm.ui import saved_views as views_ui
@@ -138,3 +138,32 @@ def test_sidebar_tooltips_follow_the_language(qtbot, window, desk, french):
         view = saved_views.save(s, desk.user_id, "contact", "Québec")
     window.reload_views()
     assert window.navigation.view_item(view.id).toolTip() == "Vue enregistrée : Québec"
+
+
+def test_a_window_deleted_while_its_counts_are_read_is_not_called_back(qtbot, desk, tasks,
+                                                                       monkeypatch):  # fmt: skip
+    """The sidebar's counts are read a moment after the window shows: a window closed and
+    deleted by then (a quick switch of database, a test's end) must not be touched."""
+    import threading
+
+    import shiboken6
+
+    from crm.ui.i18n import Languages
+    from crm.ui.main_window import MainWindow
+
+    gate = threading.Event()
+    my_counts = followups.my_counts
+
+    def slow(*args):
+        gate.wait(10)
+        return my_counts(*args)
+
+    monkeypatch.setattr(followups, "my_counts", slow)
+    win = MainWindow(desk, Languages(), tasks, remember_geometry=False, live=False)
+    win.count_followups()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(win)
+    gate.set()
+    tasks.wait()  # an exception in the callback would fail the test (pytest-qt)
+    qtbot.wait(50)

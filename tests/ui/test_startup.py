@@ -274,14 +274,24 @@ def test_reminders_start_after_the_first_page(qtbot, desk, tasks):
     assert not window.reminders.timer.isActive()
 
 
-def test_starting_the_window_imports_no_dialog_module():
-    """Pages are imported statically (a tool can follow them; each is built when first
-    shown), dialogs when first opened."""
+def test_starting_the_window_imports_no_dialog_and_no_page_module():
+    """Pages are imported when first built (`crm.ui.pages.pageset.page_class`), dialogs when
+    first opened."""
     code = (
         "import json, sys, crm.cli, crm.ui.app\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('crm.ui.'))))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
-    assert {"crm.ui.main_window", "crm.ui.pages.records", "crm.ui.pages.board"} <= loaded
+    assert {"crm.ui.main_window", "crm.ui.pages.pageset", "crm.ui.pages.base"} <= loaded
     assert not {m for m in loaded if m.startswith("crm.ui.dialogs.")}, loaded
+    pages = {"crm.ui.pages.records", "crm.ui.pages.board", "crm.ui.pages.dashboard",
+             "crm.ui.pages.my_followups", "crm.ui.pages.trash"}  # fmt: skip
+    assert not pages & loaded, sorted(pages & loaded)
+
+
+def test_every_page_class_is_found_by_its_name(qtbot):
+    from crm.ui.pages.base import DeskPage
+    from crm.ui.pages.pageset import PAGES, page_class
+
+    assert all(issubclass(page_class(name), DeskPage) for name in PAGES)

@@ -139,7 +139,7 @@ class DeskPage(QWidget):
     def offers_demo(self) -> bool:
         """Whether an empty page offers the demo data: only while the database holds none
         of the records the demo writes (else loading it would be refused)."""
-        from crm.services.demo import holds_records
+        from crm.services.first_start import holds_records
 
         with self.ctx.db.read() as session:
             return not holds_records(session)

@@ -48,7 +48,6 @@ from PySide6.QtWidgets import (
 from crm.domain.enums import EntityKind
 from crm.services import listing
 from crm.services import lists as lists_catalogue
-from crm.services.kinds import FOLLOWUP_LINKS, KINDS
 from crm.ui import labels, messages, settings
 from crm.ui.context import DeskContext
 from crm.ui.models.table import ListModel
@@ -554,6 +553,8 @@ class ListPage(DeskPage):
 
     def new_followup(self) -> None:
         """Ask for a new follow-up linked to the current record."""
+        from crm.services.kinds import FOLLOWUP_LINKS
+
         found = self._current_record()
         if found is not None and found[0] in FOLLOWUP_LINKS:
             self.followUpRequested.emit(*found)
@@ -612,6 +613,8 @@ class ListPage(DeskPage):
         menu.addAction(self.edit_action)
         if self.can_edit_selected():
             menu.addAction(self.bulk_action)
+        from crm.services.kinds import FOLLOWUP_LINKS  # every record service: on first use
+
         if self.kind in FOLLOWUP_LINKS:
             menu.addAction(self.followup_action)
         offered = [a for a in self.record_actions if self._offers(a.objectName())]
@@ -644,6 +647,8 @@ class ListPage(DeskPage):
 
     def export_entity(self) -> str | None:
         """What this list exports to CSV (an events list exports its events' participants)."""
+        from crm.services.kinds import KINDS
+
         record = KINDS.get(EntityKind(self.kind)) if self.kind in KINDS else None
         return None if record is None else record.export
 

@@ -1,42 +1,43 @@
 """The main window's pages: their names in sidebar order (`PAGES`), icons, classes, and
 `PageSet`, which builds each page the first time it is asked for. Used by
 `crm.ui.main_window.MainWindow`.
+
+A page's module is imported when the page is first built (`page_class`): each pulls in the
+services it reads (the board its stages, the dashboard its counts...), which the first page
+shown should not wait for.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 
 from crm.ui.pages.base import DeskPage
-from crm.ui.pages.board import BoardPage
-from crm.ui.pages.dashboard import DashboardPage
-from crm.ui.pages.my_followups import MyFollowUpsPage
-from crm.ui.pages.records import (
-    ContactsPage,
-    EventsPage,
-    FollowUpsPage,
-    IntroductionsPage,
-    OrganizationsPage,
-)
-from crm.ui.pages.trash import TrashPage
 
 PAGES = ("dashboard", "organizations", "contacts", "introductions", "board", "followups", "myfollowups",
          "events", "trash")  # fmt: skip
 PAGE_ICONS = {"dashboard": "dashboard", "organizations": "organization", "contacts": "contact",
               "introductions": "introduction", "followups": "followup", "events": "event", "trash": "trash"}  # fmt: skip
 PAGE_ICONS.update(board="introduction", myfollowups="followup")
-# Each page's class; built as `cls(ctx, tasks, window)` when the page is first shown.
-PAGE_CLASSES: dict[str, type[DeskPage]] = {
-    "dashboard": DashboardPage,
-    "organizations": OrganizationsPage,
-    "contacts": ContactsPage,
-    "introductions": IntroductionsPage,
-    "followups": FollowUpsPage,
-    "events": EventsPage,
-    "trash": TrashPage,
-    "board": BoardPage,
-    "myfollowups": MyFollowUpsPage,
+# Each page's class, as "module:Class"; built as `cls(ctx, tasks, window)` when first shown.
+PAGE_CLASSES: dict[str, str] = {
+    "dashboard": "crm.ui.pages.dashboard:DashboardPage",
+    "organizations": "crm.ui.pages.records:OrganizationsPage",
+    "contacts": "crm.ui.pages.records:ContactsPage",
+    "introductions": "crm.ui.pages.records:IntroductionsPage",
+    "followups": "crm.ui.pages.records:FollowUpsPage",
+    "events": "crm.ui.pages.records:EventsPage",
+    "trash": "crm.ui.pages.trash:TrashPage",
+    "board": "crm.ui.pages.board:BoardPage",
+    "myfollowups": "crm.ui.pages.my_followups:MyFollowUpsPage",
 }
+
+
+def page_class(name: str) -> type[DeskPage]:
+    """The class of the page `name`, its module imported on the first call."""
+    module, _, cls = PAGE_CLASSES[name].partition(":")
+    found: type[DeskPage] = getattr(importlib.import_module(module), cls)
+    return found
 
 
 class PageSet:
