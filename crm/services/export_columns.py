@@ -231,12 +231,15 @@ class Named:
     """A record a row names, for the export log: its kind (an `EntityKind` value), its uid
     (NULL when the row names none), the columns that name it (None: every row names it, the
     row's own record), and for a person the Contact alias whose consent decides whether the
-    file may identify them."""
+    file may identify them. `via`: for a record named by a plain reference of the row (the
+    source's foreign-key column, and the model it points to), the log reads the distinct
+    references first and then their uids, not the uid of every row's join."""
 
     kind: str
     uid: sa.ColumnElement[Any]
     columns: frozenset[str] | None = None
     person: Any = None
+    via: tuple[Any, Any] | None = None
 
 
 @dataclass
@@ -262,6 +265,12 @@ ROW_KINDS = {
 
 def _names(kind: str, uid: Any, *columns: str) -> Named:
     return Named(kind, uid, frozenset(columns))
+
+
+def _refers(kind: str, target: Any, key: Any, joined: Any, *columns: str) -> Named:
+    """A record the row names through its reference `key` to the model `target` (joined
+    as the alias `joined`, whose uid the file's columns show)."""
+    return Named(kind, joined.uid, frozenset(columns), via=(key, target))
 
 
 def _person(uid: Any, person: Any, *columns: str) -> Named:
@@ -297,7 +306,8 @@ def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
         cols["tags"] = _tags(contact_tags, "contact_id", c, dialect)
         return _Source(
             c, cols, lambda q: q.outerjoin(org, org.id == c.organization_id), _consenting(c),
-            (_names(EntityKind.ORGANIZATION, org.uid, "organization", "organization_uid"),),
+            (_refers(EntityKind.ORGANIZATION, Organization, c.organization_id, org,
+                     "organization", "organization_uid"),),
         )  # fmt: skip
     if entity == "introductions":
         i = Introduction
@@ -338,16 +348,16 @@ def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
             # A party is named by its organization, else by its person.
             _person(sa.case((qc_o.id.is_(None), qc_c.uid)), qc_c, "qc_party"),
             _person(sa.case((ma_o.id.is_(None), ma_c.uid)), ma_c, "ma_party"),
-            _names(
-                EntityKind.ORGANIZATION, qc_o.uid,
+            _refers(
+                EntityKind.ORGANIZATION, Organization, i.qc_organization_id, qc_o,
                 "qc_party", "qc_organization", "qc_organization_uid",
             ),
-            _names(
-                EntityKind.ORGANIZATION, ma_o.uid,
+            _refers(
+                EntityKind.ORGANIZATION, Organization, i.ma_organization_id, ma_o,
                 "ma_party", "ma_organization", "ma_organization_uid",
             ),
             _person(intro_c.uid, intro_c, "introducer"),
-            _names(EntityKind.EVENT, event.uid, "event", "event_uid"),
+            _refers(EntityKind.EVENT, Event, i.event_id, event, "event", "event_uid"),
         )  # fmt: skip
         return _Source(i, cols, joins, named=named)
     if entity == "followups":
@@ -409,9 +419,18 @@ def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
 
         consent = sa.or_(p.contact_id.is_(None), _consenting(person))
         named = (
-            _names(EntityKind.EVENT, event.uid, "event", "event_uid", "event_starts_on"),
+            _refers(
+                EntityKind.EVENT, Event, p.event_id, event, "event", "event_uid", "event_starts_on"
+            ),
             _person(person.uid, person, "contact", "contact_email", "contact_uid"),
-            _names(EntityKind.ORGANIZATION, org.uid, "organization", "organization_uid"),
+            _refers(
+                EntityKind.ORGANIZATION,
+                Organization,
+                p.organization_id,
+                org,
+                "organization",
+                "organization_uid",
+            ),
         )
         return _Source(p, cols, p_joins, consent, named)
     raise DeskError(f"cannot export '{entity}'")
@@ -485,11 +504,21 @@ def log_named(session: Session, request: ExportRequest, export_id: int) -> sa.In
         where.append(source.consent)
     parts = []
     for named in _named(source, request):
+        kind = sa.literal(str(named.kind)).label("entity")
+        if named.via is not None:
+            # The distinct references of the rows, then their records: a few thousand
+            # lookups, not a join and a distinct of text per row.
+            key, target = named.via
+            keys = source.joins(sa.select(key).select_from(source.model)).where(*where)
+            parts.append(
+                sa.select(target.uid.label("uid"), kind)
+                .where(target.id.in_(keys), target.uid.is_not(None), target.uid != "")
+            )  # fmt: skip
+            continue
         uid = _withheld(named.person, named.uid) if mask and named.person is not None else named.uid
-        part = source.joins(
-            sa.select(uid.label("uid"), sa.literal(str(named.kind)).label("entity"))
-            .select_from(source.model)
-        ).where(*where, uid.is_not(None), uid != "")  # fmt: skip
+        part = source.joins(sa.select(uid.label("uid"), kind).select_from(source.model)).where(
+            *where, uid.is_not(None), uid != ""
+        )
         parts.append(part if named.columns is None else part.distinct())  # others repeat
     uids = sa.union_all(*parts).subquery()
     # In uid order: the primary key (export_id, record_uid) takes them as one append. The
