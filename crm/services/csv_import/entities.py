@@ -33,6 +33,7 @@ from crm.services.csv_import.returns import RETURNED, plan_returned
 class _Organizations(Planner):
     spec = organizations.service
     entity = "organizations"
+    inferable = frozenset({"territory"})
 
     def __init__(self, session: Session, source: Source, options: ImportOptions) -> None:
         super().__init__(session, source, options)
@@ -76,6 +77,7 @@ class _Organizations(Planner):
 class _Contacts(Planner):
     spec = contacts.service
     entity = "contacts"
+    inferable = frozenset({"territory", "language"})
 
     def __init__(self, session: Session, source: Source, options: ImportOptions) -> None:
         super().__init__(session, source, options)

@@ -5,8 +5,8 @@ written. `run` plans and applies in one call."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from itertools import chain
+from collections.abc import Callable, Container, Iterable, Sequence
+from itertools import chain, repeat
 from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any, NamedTuple, cast
@@ -44,15 +44,48 @@ from crm.services.csv_import.returns import RETURNED, apply_returned
 _NOTHING: tuple[Any, ...] = ("", None, False)
 
 
-class _Fragments(dict[tuple[str, type, Any], str]):
-    """(field, type, value) -> '"field": [null, <value as JSON>]', a created record's piece of
-    its trail entry (`to_json` of {field: [None, value]} without the braces): cities, languages,
-    organizations repeat on every line. The type is in the key so that 1 and True differ."""
+class _Pieces(dict[tuple[type, Any], str]):
+    """(type, value) -> '"field": [null, <value as JSON>]' for one field, or "" for a blank
+    value: a created record's piece of its trail entry (`to_json` of {field: [None, value]}
+    without the braces). Cities, languages, organizations repeat on every line. The type is in
+    the key so that 1 and True differ."""
 
-    def __missing__(self, key: tuple[str, type, Any]) -> str:
-        name, _, value = key
-        fragment = self[key] = f"{to_json(name)}: [null, {to_json(value)}]"
-        return fragment
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = to_json(name)
+
+    def __missing__(self, key: tuple[type, Any]) -> str:
+        value = key[1]
+        piece = self[key] = "" if value in _NOTHING else f"{self.name}: [null, {to_json(value)}]"
+        return piece
+
+
+def created_changes(
+    rows: Sequence[dict[str, Any]], fields: Container[str], note: dict[str, Any]
+) -> list[str]:
+    """The trail text of each created record: `to_json({**{field: [None, value]}, **note})`,
+    the fields in the row's order, its blank ones left out (a new record's blank field says
+    nothing), `note`'s keys being no field's.
+
+    Put together column by column (rows with the same keys in the same order side by side),
+    each (field, value)'s piece made once: at 100,000 rows, one `to_json` per row costs about
+    as much as the rest of the import's Python.
+    """
+    tail = to_json(note)[1:-1]  # "" for no note: left out as a blank piece is
+    texts = [""] * len(rows)
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for index, attrs in enumerate(rows):
+        groups.setdefault(tuple(attrs), []).append(index)
+    for order, indices in groups.items():
+        names = [k for k in order if k in fields]
+        members = [rows[i] for i in indices]
+        columns: list[Iterable[str]] = []
+        for name in names:
+            values = [attrs[name] for attrs in members]
+            columns.append(map(_Pieces(name).__getitem__, zip(map(type, values), values)))
+        for index, parts in zip(indices, zip(*columns, repeat(tail, len(indices))), strict=True):
+            texts[index] = "{" + ", ".join([p for p in parts if p]) + "}"
+    return texts
 
 
 AUDIT_COLUMNS = ("at", "user_id", "action", "entity", "record_id", "record_uid", "changes")
@@ -250,24 +283,12 @@ def _apply(
             attrs["organization_id"] = new_org_id(row)
         new_rows.append(attrs)
     created = _insert(session, model, new_rows)
-    fields = frozenset(spec.fields)
-    nothing = _NOTHING
-    fragments = _Fragments()
-    note_fragment = [f'"import": {to_json(note["import"])}']
+    changes = created_changes(new_rows, frozenset(spec.fields), note)
     known: dict[int, dict[str, Any]] = {}
-    for row, (record_id, uid), attrs in zip(creating, created, new_rows, strict=True):
+    for row, (record_id, uid), attrs, text in zip(creating, created, new_rows, changes, strict=True):
         row.record_id = record_id
         items.append((batch.id, kind, record_id, "created", "", 1))
-        # Blank values are left out of the trail: a new record's blank field says nothing.
-        # The text is `to_json({k: [None, value]..., **note})`, put together from pieces.
-        parts = [
-            fragments[k, val.__class__, val]
-            for k, val in attrs.items()
-            if k in fields and val not in nothing
-        ]
-        audit_rows.append(
-            (actor_id, "create", kind, record_id, uid, "{" + ", ".join(parts + note_fragment) + "}")
-        )
+        audit_rows.append((actor_id, "create", kind, record_id, uid, text))
         known[record_id] = attrs
     if kind in tags.LINKS:
         _link_tags(
