@@ -5,6 +5,7 @@ written. `run` plans and applies in one call."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Container, Iterable, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
@@ -42,6 +43,8 @@ from crm.services.csv_import.returns import RETURNED, apply_returned
 
 # Left out of a created record's trail entry: a new record's blank field says nothing.
 _NOTHING: tuple[Any, ...] = ("", None, False)
+# What `to_json` makes of a str (ensure_ascii off): its JSON string, without the call.
+_json_str = json.encoder.encode_basestring
 
 
 class _Pieces(dict[tuple[type, Any], str]):
@@ -82,7 +85,11 @@ def created_changes(
         columns: list[Iterable[str]] = []
         for name in names:
             values = [attrs[name] for attrs in members]
-            columns.append(map(_Pieces(name).__getitem__, zip(map(type, values), values)))
+            if set(map(type, values)) == {str}:  # text, often one of a kind (an email)
+                head = f"{to_json(name)}: [null, "
+                columns.append([f"{head}{_json_str(v)}]" if v else "" for v in values])
+            else:
+                columns.append(map(_Pieces(name).__getitem__, zip(map(type, values), values)))
         for index, parts in zip(indices, zip(*columns, repeat(tail, len(indices))), strict=True):
             texts[index] = "{" + ", ".join([p for p in parts if p]) + "}"
     return texts
