@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from crm.db.base import new_uid, utcnow
 from crm.db.models import ImportBatch, Organization
-from crm.domain.text import fold
 from crm.services import audit, bulk, indexing, organizations, records, tags
 from crm.services.csv_import.common import (
     AUDIT,
@@ -146,13 +145,16 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[tu
 
 
 def _link_tags(session: Session, kind: str, pairs: list[tuple[int, list[str]]]) -> None:
-    names = {fold(n): n for _, names_ in pairs for n in names_ if fold(n)}
+    names = {fold_cached(n): n for _, names_ in pairs for n in names_ if fold_cached(n)}
     if not names:
         return
     ids = dict(zip(names, tags.ensure(session, list(names.values())), strict=True))
     table, column = tags.LINKS[kind]
     links = {
-        (record_id, ids[fold(n)]) for record_id, names_ in pairs for n in names_ if fold(n) in ids
+        (record_id, ids[key])
+        for record_id, names_ in pairs
+        for key in map(fold_cached, names_)
+        if key in ids
     }
     existing: set[Any] = set()
     record_ids = sorted({r for r, _ in links})
@@ -162,9 +164,7 @@ def _link_tags(session: Session, kind: str, pairs: list[tuple[int, list[str]]]) 
                 sa.select(table.c[column], table.c.tag_id).where(table.c[column].in_(chunk))
             ).all()
         )
-    new = [{column: r, "tag_id": t} for r, t in sorted(links - existing)]
-    if new:
-        session.execute(sa.insert(table), new)
+    bulk.insert_rows(session, table, (column, "tag_id"), sorted(links - existing))
 
 
 class _ContactRow(NamedTuple):
