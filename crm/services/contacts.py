@@ -30,7 +30,7 @@ FIELDS = (
 _PLAIN_LOCAL = re.compile(r"[A-Za-z0-9._%+'-]+")
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _domain_ok(domain: str) -> bool:
     """Whether an address with a plain local part and this domain passes `normalize_email`."""
     try:

@@ -180,7 +180,11 @@ class Planner:
                 row_keys.append(None)
                 continue
             keys = self.keys(data)
-            first = next((groups[k] for k in keys if k in groups), None)
+            first = None
+            for k in keys:
+                if k in groups:
+                    first = groups[k]
+                    break
             if first is not None and rows[first].action != "invalid":
                 row.action, row.merged_into = "merged", rows[first].line
                 base = prepared[first]
@@ -271,7 +275,7 @@ class Planner:
             return
         # What the file left blank and the rules inferred, for the preview to say so.
         inferable = self.inferable
-        if inferable is None or any(_blank(values.get(k)) for k in inferable):
+        if inferable is None or any(map(_blank, map(values.get, inferable))):
             row.inferred = {
                 k: found for k, found in self.infer(values).items()
                 if found is not None and _blank(values.get(k)) and row.values.get(k) == found
