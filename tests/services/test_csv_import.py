@@ -672,3 +672,22 @@ def test_created_changes_keeps_each_row_order_and_the_types_apart():
         slow = {k: [None, v] for k, v in row.items() if k in "abc" and v not in ("", None, False)}
         assert text == to_json({**slow, **note})
     assert created_changes(rows[:1], frozenset(), {}) == ["{}"]
+
+
+def test_organizations_clean_names_is_clean_of_each_name(db):
+    """The organizations a contacts file names are cleaned once and renamed: the same values
+    as `organizations.clean` of each name; a name it refuses is refused the same way."""
+    from crm.domain.errors import ValidationFailed
+
+    names = ["Boston CRO", "  Cœur Thérapeutique ", "O’Brien & Fils", "Ｆｕｌｌ width", "x"]
+    with db.read() as s:
+        assert [list(d.items()) for d in organizations.clean_names(s, names)] == [
+            list(organizations.clean(s, {"name": name}).items()) for name in names
+        ]
+        assert organizations.clean_names(s, []) == []
+        for bad in ("   ", "n" * 256):
+            with pytest.raises(ValidationFailed) as slow:
+                organizations.clean(s, {"name": bad})
+            with pytest.raises(ValidationFailed) as fast:
+                organizations.clean_names(s, ["Boston CRO", bad])
+            assert fast.value.issues == slow.value.issues

@@ -47,18 +47,18 @@ _json_str = json.encoder.encode_basestring
 
 
 class _Pieces(dict[tuple[type, Any], str]):
-    """(type, value) -> '"field": [null, <value as JSON>]' for one field, or "" for a blank
+    """(type, value) -> ', "field": [null, <value as JSON>]' for one field, or "" for a blank
     value: a created record's piece of its trail entry (`to_json` of {field: [None, value]}
-    without the braces). Cities, languages, organizations repeat on every line. The type is in
-    the key so that 1 and True differ."""
+    without the braces, after a separator). Cities, languages, organizations repeat on every
+    line. The type is in the key so that 1 and True differ."""
 
     def __init__(self, name: str) -> None:
         super().__init__()
-        self.name = to_json(name)
+        self.head = f", {to_json(name)}: [null, "
 
     def __missing__(self, key: tuple[type, Any]) -> str:
         value = key[1]
-        piece = self[key] = "" if value in _NOTHING else f"{self.name}: [null, {to_json(value)}]"
+        piece = self[key] = "" if value in _NOTHING else f"{self.head}{to_json(value)}]"
         return piece
 
 
@@ -73,24 +73,26 @@ def created_changes(
     each (field, value)'s piece made once: at 100,000 rows, one `to_json` per row costs about
     as much as the rest of the import's Python.
     """
-    tail = to_json(note)[1:-1]  # "" for no note: left out as a blank piece is
+    tail = f", {to_json(note)[1:-1]}" if note else ""
     texts = [""] * len(rows)
     groups: dict[tuple[str, ...], list[int]] = {}
     for index, attrs in enumerate(rows):
         groups.setdefault(tuple(attrs), []).append(index)
     for order, indices in groups.items():
         names = [k for k in order if k in fields]
-        members = [rows[i] for i in indices]
         columns: list[Iterable[str]] = []
-        for name in names:
-            values = [attrs[name] for attrs in members]
+        # The rows' values field by field (the first field twice: itemgetter gives tuples).
+        table = zip(*map(itemgetter(*names, *names[:1]), (rows[i] for i in indices))) if names else ()
+        for name, values in zip(names, table):
             if set(map(type, values)) == {str}:  # text, often one of a kind (an email)
-                head = f"{to_json(name)}: [null, "
+                head = f", {to_json(name)}: [null, "
                 columns.append([f"{head}{_json_str(v)}]" if v else "" for v in values])
             else:
                 columns.append(map(_Pieces(name).__getitem__, zip(map(type, values), values)))
-        for index, parts in zip(indices, zip(*columns, repeat(tail, len(indices))), strict=True):
-            texts[index] = "{" + ", ".join([p for p in parts if p]) + "}"
+        # Each piece starts with ", ": the first one's is dropped.
+        joined = map("".join, zip(*columns, repeat(tail, len(indices))))
+        for index, text in zip(indices, joined, strict=True):
+            texts[index] = "{" + text[2:] + "}"
     return texts
 
 
@@ -258,10 +260,7 @@ def _apply(
     org_ids: dict[str, int] = {}
     org_names: dict[int, str] = {}  # id -> name of the organizations the new contacts name
     if the_plan.new_organizations:
-        org_rows = []
-        for name in the_plan.new_organizations.values():
-            attrs = organizations.clean(session, {"name": name})
-            org_rows.append(attrs)
+        org_rows = organizations.clean_names(session, the_plan.new_organizations.values())
         created_orgs = _insert(session, Organization, org_rows)
         known_orgs: dict[int, Any] = {}
         for (org_id, uid), attrs in zip(created_orgs, org_rows, strict=True):
