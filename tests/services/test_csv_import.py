@@ -664,7 +664,7 @@ def test_created_changes_keeps_each_row_order_and_the_types_apart():
         {"b": 1, "a": True, "c": Territory.QC, "skip": "no"},
         {"a": 1.0, "b": 0, "c": "", "skip": "no"},
         {"a": "QC", "b": False, "c": None},
-        {"c": date(2024, 3, 1), "a": "é \"q\" \\ \n", "b": (1, 2)},
+        {"c": date(2024, 3, 1), "a": 'é "q" \\ \n', "b": (1, 2)},
     ]
     note = {"import": [None, "u-1"]}
     texts = created_changes(rows, frozenset("abc"), note)

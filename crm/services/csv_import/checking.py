@@ -82,6 +82,9 @@ class Planner:
         self.all_uids = set(session.connection().scalars(sa.select(model.uid)))
         self._defaults: dict[str, Any] | None = None  # the spec's start values, when needed
 
+    # Whether `lookup` can find anything (False: an empty desk, no row to match).
+    anything_recorded = True
+
     # keys of a row (within the file and against the database), best first
     def keys(self, values: dict[str, Any]) -> list[tuple[str, Any]]:
         raise NotImplementedError
@@ -214,7 +217,8 @@ class Planner:
         """Clean each kept row and match it against the database."""
         rows = self.plan.rows
         matches: dict[int, int] = {}
-        for index, (row, data) in enumerate(zip(rows, prepared, strict=True)):
+        pairs = enumerate(zip(rows, prepared, strict=True)) if self.anything_recorded else ()
+        for index, (row, data) in pairs:
             if row.action != "created":
                 continue
             keys = self.row_keys[index] if index < len(self.row_keys) else None

@@ -93,6 +93,7 @@ class _Contacts(Planner):
         self.org_by_uid = load_map(session, sa.select(o.uid, o.id).where(org_live))
         self.org_by_name = load_map(session, sa.select(o.name_folded, o.id).where(org_live))
         self.new_orgs: dict[str, str] = {}
+        self.anything_recorded = bool(self.by_uid or self.by_email or self.by_name)
         # A French file (Prénom, Courriel, Ville...) is presumably about French speakers.
         self.file_language = inference.header_language(source.headers)
 

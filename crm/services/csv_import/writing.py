@@ -79,18 +79,19 @@ def created_changes(
     for index, attrs in enumerate(rows):
         groups.setdefault(tuple(attrs), []).append(index)
     for order, indices in groups.items():
-        names = [k for k in order if k in fields]
+        members = [rows[i] for i in indices]
         columns: list[Iterable[str]] = []
-        # The rows' values field by field (the first field twice: itemgetter gives tuples).
-        table = zip(*map(itemgetter(*names, *names[:1]), (rows[i] for i in indices))) if names else ()
-        for name, values in zip(names, table):
+        for name in (k for k in order if k in fields):
+            values = list(map(itemgetter(name), members))
             if set(map(type, values)) == {str}:  # text, often one of a kind (an email)
                 head = f", {to_json(name)}: [null, "
                 columns.append([f"{head}{_json_str(v)}]" if v else "" for v in values])
             else:
-                columns.append(map(_Pieces(name).__getitem__, zip(map(type, values), values)))
+                pieces = _Pieces(name).__getitem__
+                columns.append(map(pieces, zip(map(type, values), values, strict=True)))
+        columns.append(repeat(tail, len(members)))
         # Each piece starts with ", ": the first one's is dropped.
-        joined = map("".join, zip(*columns, repeat(tail, len(indices))))
+        joined = map("".join, zip(*columns, strict=True))
         for index, text in zip(indices, joined, strict=True):
             texts[index] = "{" + text[2:] + "}"
     return texts
@@ -289,9 +290,11 @@ def _apply(
             attrs["organization_id"] = new_org_id(row)
         new_rows.append(attrs)
     created = _insert(session, model, new_rows)
-    changes = created_changes(new_rows, frozenset(spec.fields), note)
+    trail_texts = created_changes(new_rows, frozenset(spec.fields), note)
     known: dict[int, dict[str, Any]] = {}
-    for row, (record_id, uid), attrs, text in zip(creating, created, new_rows, changes, strict=True):
+    for row, (record_id, uid), attrs, text in zip(
+        creating, created, new_rows, trail_texts, strict=True
+    ):
         row.record_id = record_id
         items.append((batch.id, kind, record_id, "created", "", 1))
         audit_rows.append((actor_id, "create", kind, record_id, uid, text))
