@@ -691,3 +691,17 @@ def test_organizations_clean_names_is_clean_of_each_name(db):
             with pytest.raises(ValidationFailed) as fast:
                 organizations.clean_names(s, ["Boston CRO", bad])
             assert fast.value.issues == slow.value.issues
+
+
+def test_planners_know_the_fields_their_inference_answers_for(db):
+    """A planner skips `infer` for a row that fills its `inferable` fields: those must be
+    every field `infer` answers for, or a row's inferred values would go unshown."""
+    from crm.services.csv_import.entities import PLANNERS
+
+    told = {"region": "QC", "country": "Canada", "city": "Montréal", "name": "x"}
+    with db.read() as s:
+        for planner in PLANNERS.values():
+            infer = planner.spec.infer
+            if infer is not None:
+                assert planner.inferable is not None
+                assert set(infer(s, told)) <= planner.inferable

@@ -63,6 +63,8 @@ class Planner:
     # The fields `infer` answers for (None: unknown, asked for every new row): a row that
     # fills them all has nothing inferred to show, so `infer` is not run for it again.
     inferable: frozenset[str] | None = None
+    # Whether `lookup` can find anything (False: an empty desk, no row to match).
+    anything_recorded = True
 
     def __init__(self, session: Session, source: Source, options: ImportOptions) -> None:
         self.session = session
@@ -81,9 +83,6 @@ class Planner:
         )
         self.all_uids = set(session.connection().scalars(sa.select(model.uid)))
         self._defaults: dict[str, Any] | None = None  # the spec's start values, when needed
-
-    # Whether `lookup` can find anything (False: an empty desk, no row to match).
-    anything_recorded = True
 
     # keys of a row (within the file and against the database), best first
     def keys(self, values: dict[str, Any]) -> list[tuple[str, Any]]:
