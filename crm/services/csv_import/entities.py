@@ -23,11 +23,11 @@ from crm.services.csv_import.plans import (
     DEFAULT_OPTIONS,
     ENTITIES,
     ON_DUPLICATE,
+    RETURNED,
     ImportOptions,
     Plan,
     RowPlan,
 )
-from crm.services.csv_import.returns import RETURNED, plan_returned
 
 
 class _Organizations(Planner):
@@ -306,6 +306,9 @@ def plan(
 ) -> Plan:
     """Validate every row and decide what would happen to it; writes nothing."""
     if entity in RETURNED:
+        # Loaded when asked for: a contacts import does without the follow-up machinery.
+        from crm.services.csv_import.returns import plan_returned
+
         return plan_returned(
             session, source, options, entity, progress=progress, cancelled=cancelled
         )

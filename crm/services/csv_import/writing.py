@@ -32,13 +32,13 @@ from crm.services.csv_import.files import Source
 from crm.services.csv_import.plans import (
     DEFAULT_OPTIONS,
     KIND,
+    RETURNED,
     ImportCancelled,
     ImportOptions,
     ImportRefused,
     Plan,
     RowPlan,
 )
-from crm.services.csv_import.returns import RETURNED, apply_returned
 
 # Left out of a created record's trail entry: a new record's blank field says nothing.
 _NOTHING: tuple[Any, ...] = ("", None, False)
@@ -227,6 +227,8 @@ def apply(
     if not the_plan.valid and not the_plan.options.skip_invalid:
         raise ImportRefused(the_plan)
     if the_plan.entity in RETURNED:
+        from crm.services.csv_import.returns import apply_returned
+
         return apply_returned(session, actor_id, the_plan)
     take_turn(session)
     with bulk.no_gc(), bulk.big_cache(session):
