@@ -57,7 +57,8 @@ def _valid_host(host: str) -> bool:
         # "université.ca" pass without a punycode round trip.
         if not label or len(label) > 63 or label[0] == "-" or label[-1] == "-":
             return False
-        if not all(c.isalnum() or c == "-" for c in label):
+        # Letters, digits and hyphens only (the label is not all hyphens: it starts otherwise).
+        if not label.replace("-", "").isalnum():
             return False
     tld = labels[-1]
     # Punycode top-level labels ("xn--p1ai") hold digits and hyphens yet are real.

@@ -188,8 +188,9 @@ def split_tags(value: Any) -> list[str]:
     seen: dict[str, str] = {}
     for item in items:
         name = str(item).strip()
+        key = fold(name)
         # A tag that folds to nothing ("-", "?", "…", an emoji) cannot be matched or found:
         # dropped, as spreadsheets write "-" for none.
-        if fold(name) and fold(name) not in seen:
-            seen[fold(name)] = name[:64]
+        if key and key not in seen:
+            seen[key] = name[:64]
     return list(seen.values())

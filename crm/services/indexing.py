@@ -38,6 +38,8 @@ __all__ = ["KINDS", "index_known", "index_range", "index_rows", "rebuild"]
 
 KINDS = ("organization", "contact", "introduction", "event", "followup", "interaction")
 CHUNK = 5000
+# Folds `index_known` keeps from one page to the next (then starts over): bounded memory.
+MEMO_LIMIT = 50_000
 ENTRIES = cast(sa.Table, SearchEntry.__table__)
 # Tag names may hold spaces and commas; the unit separator never appears in a name.
 _TAG_SEPARATOR = "\x1f"
@@ -98,11 +100,15 @@ def _tagged_ids(rows: Sequence[Any], tagged: Container[int] | None) -> list[int]
 
 
 def _organizations(
-    session: Session, rows: Sequence[Any], tagged: Container[int] | None = None
+    session: Session,
+    rows: Sequence[Any],
+    tagged: Container[int] | None = None,
+    memo: _FoldMemo | None = None,
 ) -> list[tuple[object, ...]]:
-    """`tagged`: the only records that may have tags (None: any of them)."""
+    """`tagged`: the only records that may have tags (None: any of them); `memo`: folds kept
+    from the previous pages."""
     tag_names = _tag_names(session, "organization", _tagged_ids(rows, tagged))
-    memo = _FoldMemo()
+    memo = _FoldMemo() if memo is None else memo
     return [
         _entry(
             memo, "organization", r.id, *documents.organization_parts(r, tag_names.get(r.id, ""))
@@ -112,11 +118,15 @@ def _organizations(
 
 
 def _contacts(
-    session: Session, rows: Sequence[Any], tagged: Container[int] | None = None
+    session: Session,
+    rows: Sequence[Any],
+    tagged: Container[int] | None = None,
+    memo: _FoldMemo | None = None,
 ) -> list[tuple[object, ...]]:
-    """`tagged`: the only records that may have tags (None: any of them)."""
+    """`tagged`: the only records that may have tags (None: any of them); `memo`: folds kept
+    from the previous pages."""
     tag_names = _tag_names(session, "contact", _tagged_ids(rows, tagged))
-    memo = _FoldMemo()
+    memo = _FoldMemo() if memo is None else memo
     return [
         _entry(memo, "contact", r.id, *documents.contact_parts(
             r, r.organization_name or "", tag_names.get(r.id, "")))
@@ -307,7 +317,11 @@ def index_known(
     """
     _, _, build = _query(kind)
     written = 0
+    # Names, organizations and cities repeat from page to page; emails do not, hence the bound.
+    memo = _FoldMemo()
     for start in range(0, len(record_ids), CHUNK):
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
         chunk = list(record_ids[start : start + CHUNK])
         if not all(record_id in known for record_id in chunk):
             written += index_rows(session, kind, chunk)
@@ -325,9 +339,9 @@ def index_known(
         page = [known[i] for i in ids]
         with _bulk_fts(session, full=False):
             if kind == "contact":
-                written += _write(session, _contacts(session, page, tagged))
+                written += _write(session, _contacts(session, page, tagged, memo))
             elif kind == "organization":
-                written += _write(session, _organizations(session, page, tagged))
+                written += _write(session, _organizations(session, page, tagged, memo))
             else:
                 written += _write(session, build(session, page))
     return written

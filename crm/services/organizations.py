@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -73,6 +74,24 @@ def clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     if "tags" in values:
         attrs["tags"] = split_tags(values["tags"])
     return c.done(attrs)
+
+
+def clean_names(session: Session, names: Iterable[str]) -> list[dict[str, Any]]:
+    """`clean(session, {"name": name})` for each name: organizations known by their name
+    alone (those a contacts file names). All but the name and its fold come out the same
+    whatever the name, so `clean` runs once for them, and again for a name it refuses (to
+    raise its error)."""
+    template: dict[str, Any] | None = None
+    found = []
+    for name in names:
+        c = Cleaner({"name": name})
+        text = c.text("name", required=True)
+        if c.issues:
+            clean(session, {"name": name})  # raises
+        if template is None:
+            template = clean(session, {"name": text})
+        found.append({**template, "name": text, "name_folded": fold(text)})
+    return found
 
 
 def label(org: Organization) -> str:

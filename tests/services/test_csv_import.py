@@ -581,3 +581,127 @@ def test_an_update_that_moves_a_contact_infers_its_territory_again(db, actor, tm
     found = all_contacts(db)
     assert (found["roy@x.ca"].territory, found["roy@x.ca"].language) == (Territory.QC, Language.FR)
     assert (found["lee@x.ca"].territory, found["lee@x.ca"].language) == (Territory.MA, Language.EN)
+
+
+def _trail_of_created(s, batch_id, entity):
+    """(record id, changes) of the records an import batch created, by id."""
+    from crm.db.models import ImportBatchItem
+
+    uid = plan_uid(s, batch_id)
+    created = s.scalars(
+        sa.select(ImportBatchItem.record_id).where(
+            ImportBatchItem.batch_id == batch_id, ImportBatchItem.entity == entity,
+            ImportBatchItem.action == "created",
+        )
+    ).all()  # fmt: skip
+    rows = s.execute(
+        sa.select(AuditEntry.record_id, AuditEntry.changes).where(
+            AuditEntry.entity == entity, AuditEntry.action == "create",
+            AuditEntry.record_id.in_(created), AuditEntry.changes.contains(uid),
+        ).order_by(AuditEntry.record_id)
+    ).all()  # fmt: skip
+    return uid, sorted(created), rows
+
+
+@pytest.mark.parametrize("entity", ["contacts", "organizations"])
+def test_created_records_trail_is_the_json_of_their_written_values(db, actor, tmp_path, entity):
+    """Each created record's trail entry is `json.dumps` of its non-blank fields as stored (in
+    the fields' order), [None, value] each, then the batch: what the per-row path wrote before
+    the text was put together column by column."""
+    import json
+
+    from crm.services import audit
+
+    if entity == "contacts":
+        spec = contacts.service
+        rows = [
+            ["first_name", "last_name", "email", "phone", "mobile", "title", "organization", "city",
+             "region", "country", "territory", "language", "share_with_partners", "consent_date",
+             "consent_source", "do_not_contact", "tags", "notes"],
+            ["Éloïse", "O’Brien-Côté", "eloise@cœur.ca", "+1 514 555 0100", "", 'Directrice "R&D"',
+             "Cœur Thérapeutique", "Montréal", "QC", "Canada", "", "", "yes", "2024-03-01", "salon",
+             "yes", "VIP; oncologie", "Rencontrée à BIO.\nSuivi: Q3 \\ 50%"],
+            ["", "Solo", "", "", "617-555-0199", "", "", "Boston", "", "", "MA", "en", "", "", "",
+             "no", "", ""],
+            ["Zoé", "1", "z@x.org", "", "", "0", "Boston CRO", "", "", "", "", "fr", "no", "", "",
+             "", "", "\u2028\t<tab>"],
+        ]  # fmt: skip
+    else:
+        spec = organizations.service
+        rows = [
+            ["name", "kind", "territory", "membership", "website", "phone", "city", "region",
+             "country", "therapeutic_areas", "employees", "tags", "notes"],
+            ["Cœur Thérapeutique", "", "QC", "oui", "https://coeur.ca", "", "Montréal", "QC", "",
+             "oncologie", "0", "VIP", "« note »"],
+            ["Boston CRO", "cro", "", "", "", "617-555-0100", "Boston", "MA", "USA", "", "12", "",
+             ""],
+            ["Solo", "", "", "", "", "", "", "", "", "", "", "", ""],
+        ]  # fmt: skip
+    path = write(tmp_path / "in.csv", rows)
+    plan = run(db, actor, entity, path)
+    with db.read() as s:
+        uid, created, trail = _trail_of_created(s, plan.batch_id, spec.name)
+        assert [record_id for record_id, _ in trail] == created and len(created) >= 3
+        for record_id, changes in trail:
+            record = spec.get(s, record_id)
+            expected = {
+                name: [None, audit.plain(getattr(record, name))]
+                for name in spec.fields
+                if getattr(record, name) not in ("", None, False)
+            }
+            expected["import"] = [None, uid]
+            assert changes == json.dumps(expected, ensure_ascii=False)
+
+
+def test_created_changes_keeps_each_row_order_and_the_types_apart():
+    """Rows with their keys in different orders, values equal across types (1, True, 1.0; a
+    StrEnum and its text), blanks (0 counts as one, as False does), keys that are no field."""
+    from crm.services.csv_import.common import to_json
+    from crm.services.csv_import.writing import created_changes
+
+    rows = [
+        {"a": 1, "b": True, "c": "x", "skip": "no"},
+        {"b": 1, "a": True, "c": Territory.QC, "skip": "no"},
+        {"a": 1.0, "b": 0, "c": "", "skip": "no"},
+        {"a": "QC", "b": False, "c": None},
+        {"c": date(2024, 3, 1), "a": 'é "q" \\ \n', "b": (1, 2)},
+    ]
+    note = {"import": [None, "u-1"]}
+    texts = created_changes(rows, frozenset("abc"), note)
+    for row, text in zip(rows, texts, strict=True):
+        slow = {k: [None, v] for k, v in row.items() if k in "abc" and v not in ("", None, False)}
+        assert text == to_json({**slow, **note})
+    assert created_changes(rows[:1], frozenset(), {}) == ["{}"]
+
+
+def test_organizations_clean_names_is_clean_of_each_name(db):
+    """The organizations a contacts file names are cleaned once and renamed: the same values
+    as `organizations.clean` of each name; a name it refuses is refused the same way."""
+    from crm.domain.errors import ValidationFailed
+
+    names = ["Boston CRO", "  Cœur Thérapeutique ", "O’Brien & Fils", "Ｆｕｌｌ width", "x"]
+    with db.read() as s:
+        assert [list(d.items()) for d in organizations.clean_names(s, names)] == [
+            list(organizations.clean(s, {"name": name}).items()) for name in names
+        ]
+        assert organizations.clean_names(s, []) == []
+        for bad in ("   ", "n" * 256):
+            with pytest.raises(ValidationFailed) as slow:
+                organizations.clean(s, {"name": bad})
+            with pytest.raises(ValidationFailed) as fast:
+                organizations.clean_names(s, ["Boston CRO", bad])
+            assert fast.value.issues == slow.value.issues
+
+
+def test_planners_know_the_fields_their_inference_answers_for(db):
+    """A planner skips `infer` for a row that fills its `inferable` fields: those must be
+    every field `infer` answers for, or a row's inferred values would go unshown."""
+    from crm.services.csv_import.entities import PLANNERS
+
+    told = {"region": "QC", "country": "Canada", "city": "Montréal", "name": "x"}
+    with db.read() as s:
+        for planner in PLANNERS.values():
+            infer = planner.spec.infer
+            if infer is not None:
+                assert planner.inferable is not None
+                assert set(infer(s, told)) <= planner.inferable

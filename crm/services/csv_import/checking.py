@@ -4,6 +4,7 @@ cleaned with the entity's own rules, and its action decided."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -59,6 +60,11 @@ class Planner:
 
     spec: records.EntitySpec[Any]
     entity: str
+    # The fields `infer` answers for (None: unknown, asked for every new row): a row that
+    # fills them all has nothing inferred to show, so `infer` is not run for it again.
+    inferable: frozenset[str] | None = None
+    # Whether `lookup` can find anything (False: an empty desk, no row to match).
+    anything_recorded = True
 
     def __init__(self, session: Session, source: Source, options: ImportOptions) -> None:
         self.session = session
@@ -154,6 +160,7 @@ class Planner:
         row_keys = self.row_keys
         rows = self.plan.rows
         read_row = row_reader(self.entity, self.mapping, self.chosen_values)
+        choice_fields = self.choice_fields
         for count, (line, cells) in enumerate(self.source.records, start=1):
             if cancelled is not None and count % 2000 == 0 and cancelled():
                 raise ImportCancelled()
@@ -162,7 +169,7 @@ class Planner:
             values = read_row(cells)
             if not values:
                 continue
-            issues = unclear(values, self.choice_fields)
+            issues = unclear(values, choice_fields)
             data = self.prepare(values, issues)
             if data.get("uid"):
                 data["uid"] = checked_uid(data["uid"], issues)
@@ -175,7 +182,11 @@ class Planner:
                 row_keys.append(None)
                 continue
             keys = self.keys(data)
-            first = next((groups[k] for k in keys if k in groups), None)
+            first = None
+            for k in keys:
+                if k in groups:
+                    first = groups[k]
+                    break
             if first is not None and rows[first].action != "invalid":
                 row.action, row.merged_into = "merged", rows[first].line
                 base = prepared[first]
@@ -205,7 +216,8 @@ class Planner:
         """Clean each kept row and match it against the database."""
         rows = self.plan.rows
         matches: dict[int, int] = {}
-        for index, (row, data) in enumerate(zip(rows, prepared, strict=True)):
+        pairs = enumerate(zip(rows, prepared, strict=True)) if self.anything_recorded else ()
+        for index, (row, data) in pairs:
             if row.action != "created":
                 continue
             keys = self.row_keys[index] if index < len(self.row_keys) else None
@@ -265,10 +277,12 @@ class Planner:
             row.problems = problems_of(row.line, self.mapping, self.source.headers, exc.issues)
             return
         # What the file left blank and the rules inferred, for the preview to say so.
-        row.inferred = {
-            k: found for k, found in self.infer(values).items()
-            if found is not None and _blank(values.get(k)) and row.values.get(k) == found
-        }  # fmt: skip
+        inferable = self.inferable
+        if inferable is None or any(map(_blank, map(values.get, inferable))):
+            row.inferred = {
+                k: found for k, found in self.infer(values).items()
+                if found is not None and _blank(values.get(k)) and row.values.get(k) == found
+            }  # fmt: skip
         if data.get("uid") and self.uid_free(data["uid"]):
             row.values["uid"] = data["uid"]
 
@@ -277,8 +291,14 @@ class Planner:
         return uid not in self.all_uids
 
 
+# The desk's own form of a uid, which `str(uuid.UUID(text))` gives back unchanged.
+_CANONICAL_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def checked_uid(text: str, issues: list[Issue]) -> str:
     """A file's uid in the desk's own form (a UUID, lower case); anything else is an issue."""
+    if _CANONICAL_UID.fullmatch(text):  # this desk's exports: nothing to parse
+        return text
     try:
         return str(uuid.UUID(text.strip()))
     except ValueError:

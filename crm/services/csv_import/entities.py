@@ -23,16 +23,17 @@ from crm.services.csv_import.plans import (
     DEFAULT_OPTIONS,
     ENTITIES,
     ON_DUPLICATE,
+    RETURNED,
     ImportOptions,
     Plan,
     RowPlan,
 )
-from crm.services.csv_import.returns import RETURNED, plan_returned
 
 
 class _Organizations(Planner):
     spec = organizations.service
     entity = "organizations"
+    inferable = frozenset({"territory"})
 
     def __init__(self, session: Session, source: Source, options: ImportOptions) -> None:
         super().__init__(session, source, options)
@@ -76,6 +77,7 @@ class _Organizations(Planner):
 class _Contacts(Planner):
     spec = contacts.service
     entity = "contacts"
+    inferable = frozenset({"territory", "language"})
 
     def __init__(self, session: Session, source: Source, options: ImportOptions) -> None:
         super().__init__(session, source, options)
@@ -91,6 +93,7 @@ class _Contacts(Planner):
         self.org_by_uid = load_map(session, sa.select(o.uid, o.id).where(org_live))
         self.org_by_name = load_map(session, sa.select(o.name_folded, o.id).where(org_live))
         self.new_orgs: dict[str, str] = {}
+        self.anything_recorded = bool(self.by_uid or self.by_email or self.by_name)
         # A French file (Prénom, Courriel, Ville...) is presumably about French speakers.
         self.file_language = inference.header_language(source.headers)
 
@@ -303,6 +306,9 @@ def plan(
 ) -> Plan:
     """Validate every row and decide what would happen to it; writes nothing."""
     if entity in RETURNED:
+        # Loaded when asked for: a contacts import does without the follow-up machinery.
+        from crm.services.csv_import.returns import plan_returned
+
         return plan_returned(
             session, source, options, entity, progress=progress, cancelled=cancelled
         )

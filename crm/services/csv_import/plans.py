@@ -11,6 +11,8 @@ from crm.domain.errors import DeskError
 from crm.services.csv_import.files import Source
 
 ENTITIES = ("organizations", "contacts", "participants", "introductions", "followups")
+# The files that come back filled in (`returns`): introductions and follow-ups.
+RETURNED = ("introductions", "followups")
 ON_DUPLICATE = ("skip", "update", "fill")
 KIND = {
     "organizations": "organization", "contacts": "contact", "participants": "participant",

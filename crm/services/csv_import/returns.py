@@ -52,8 +52,6 @@ from crm.services.csv_import.mapping import (
 )
 from crm.services.csv_import.plans import ImportCancelled, ImportOptions, Plan, RowPlan
 
-RETURNED = ("introductions", "followups")
-
 # What a returned file may change on a recorded row (the rest is the desk's own).
 _INTRODUCTION_EDITS = (
     "notes", "qc_consent", "qc_consent_at", "qc_consent_channel",
