@@ -12,10 +12,9 @@ transaction commits, the log entry with it; a rollback or a failure removes it.
 
 Safety and privacy rules:
 
-- Formula injection: a cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
-  leading apostrophe, except a pure phone number in a phone column (`crm.services.
-  formula_guard`), to the columns that can hold free text, a page at a time. The import
-  removes the apostrophe again.
+- Formula injection: in the columns that can hold free text, a cell beginning with `=`, `+`,
+  `-`, `@`, tab or carriage return gets a leading apostrophe, except a pure phone number in a
+  phone column (`crm.services.formula_guard`). The import removes the apostrophe again.
 - ZIP and postal codes are written as the text they are ("02139"): never as numbers.
 - Dates are ISO (`YYYY-MM-DD`), moments ISO 8601 in UTC, booleans `yes`/`no`, closed
   vocabularies their stored word (whatever the header language), so files re-import as is.
@@ -27,8 +26,9 @@ Safety and privacy rules:
 
 Speed: the rows go from the driver's cursor to `csv.writer` a page at a time (tags joined and
 sorted by the database); Python touches a row only for a column it must convert (moments,
-converters chosen once per column) or a cell the formula guard changes. The log's record of the uids the file names is one INSERT ... SELECT in the database
-(`export_columns.log_named`), under the same snapshot as the file's rows.
+converters chosen once per column) or a cell the formula guard changes. The log's record of
+the uids the file names is one INSERT ... SELECT in the database (`export_columns.
+log_named`), under the same snapshot as the file's rows.
 """
 
 from __future__ import annotations
