@@ -58,8 +58,7 @@ from crm.domain.enums import Role
 from crm.domain.errors import DeskError, coded
 from crm.services.export_columns import (
     ExportRequest,
-    converted_columns,
-    formula_prone,
+    column_traits,
     free_text_columns,
     log_named,
     select,
@@ -282,14 +281,13 @@ def export(
     temporary = publish.enter_context(atomic_file(target))
     try:
         # Through the Connection: plain Core rows, no ORM loading layer.
-        converted = converted_columns(session, request)
+        converted, prone = column_traits(session, request)
         raw = not any(converted)
         # Raw: no row buffering by SQLAlchemy, the cursor is read directly (see _stream).
         options = {} if raw else {"yield_per": _PAGE}
         result = session.connection().execute(query.execution_options(**options))
         stream = _stream(result, raw=raw)
         try:
-            prone = formula_prone(session, request)
             rows = _write(
                 file_format, temporary, stream, request, converted, prone, progress, cancelled
             )

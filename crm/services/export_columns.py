@@ -49,9 +49,8 @@ __all__ = [
     "ExportRequest",
     "Named",
     "checked_filters",
-    "converted_columns",
+    "column_traits",
     "count_rows",
-    "formula_prone",
     "free_text_columns",
     "log_named",
     "select",
@@ -190,33 +189,25 @@ def checked_filters(entity: str, filters: dict[str, Any]) -> dict[str, Any]:
 def _tags(link: sa.Table, column: str, model: Any, dialect: str) -> sa.ColumnElement[Any]:
     """A record's tag names in one cell, ", "-joined, sorted the French way (by their folded
     name: accents and case set aside), by the database: no per-row Python."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import aggregate_order_by
-
-        # Code-point order, as Python sorts the folded names (not the server's collation).
-        order = aggregate_order_by(sa.literal(TAG_SEPARATOR), Tag.name_folded.collate("C"))
-        return (
-            sa.select(sa.func.string_agg(Tag.name, order))
-            .select_from(link)
-            .join(Tag, Tag.id == link.c.tag_id)
-            .where(link.c[column] == model.id)
-            .correlate(model)
-            .scalar_subquery()
-        )
-    # SQLite before 3.44 has no ORDER BY in an aggregate: it concatenates the rows of an
-    # ordered subquery in their order (an aggregate over an ordered subquery is never
-    # flattened, so the order holds).
     names = (
         sa.select(Tag.name.label("name"))
         .select_from(link)
         .join(Tag, Tag.id == link.c.tag_id)
         .where(link.c[column] == model.id)
-        .order_by(Tag.name_folded)
         .correlate(model)
-        .subquery()
     )
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+        # Code-point order, as Python sorts the folded names (not the server's collation).
+        order = aggregate_order_by(sa.literal(TAG_SEPARATOR), Tag.name_folded.collate("C"))
+        return names.with_only_columns(sa.func.string_agg(Tag.name, order)).scalar_subquery()
+    # SQLite before 3.44 has no ORDER BY in an aggregate: it concatenates the rows of an
+    # ordered subquery in their order (an aggregate over an ordered subquery is never
+    # flattened, so the order holds).
+    ordered = names.order_by(Tag.name_folded).subquery()
     return (
-        sa.select(sa.func.group_concat(names.c.name, TAG_SEPARATOR))
+        sa.select(sa.func.group_concat(ordered.c.name, TAG_SEPARATOR))
         .correlate(model)
         .scalar_subquery()
     )
@@ -469,7 +460,6 @@ def select(
     this SELECT returns. A contact's own row (a contacts file, a participant's row) is left
     out; a person a row only names (an introduction's party or introducer, a follow-up's
     linked person) is withheld: name, email, phone and uid come back NULL (blank cells).
-
     """
     request = request.checked()
     dialect = session.get_bind().dialect.name
@@ -563,22 +553,15 @@ def _named(source: _Source, request: ExportRequest) -> list[Named]:
     return [own] + [n for n in source.named if n.columns is None or n.columns & chosen]
 
 
-def converted_columns(session: Session, request: ExportRequest) -> list[bool]:
-    """Which columns of `select` come back as values Python turns into text."""
-    return [converted for converted, _ in _traits(session, request)]
-
-
-def formula_prone(session: Session, request: ExportRequest) -> list[bool]:
-    """Which columns of `select` hold free text, which may begin like a formula (not the
-    words of a closed list, dates, numbers or yes/no): the formula guard's columns."""
-    return [free for _, free in _traits(session, request)]
-
-
-def _traits(session: Session, request: ExportRequest) -> list[tuple[bool, bool]]:
+def column_traits(session: Session, request: ExportRequest) -> tuple[list[bool], list[bool]]:
+    """For each column of `select`: whether it comes back as a value Python turns into text
+    (moments), and whether it holds free text, which may begin like a formula (not the words
+    of a closed list, dates, numbers or yes/no): the formula guard's columns."""
     request = request.checked()
     dialect = session.get_bind().dialect.name
     source = _source(request.entity, dialect)
-    return [_as_text(source.columns[c], dialect)[1:] for c in request.columns]
+    traits = [_as_text(source.columns[c], dialect) for c in request.columns]
+    return [converted for _, converted, _ in traits], [free for _, _, free in traits]
 
 
 def _as_text(expr: sa.ColumnElement[Any], dialect: str) -> tuple[sa.ColumnElement[Any], bool, bool]:

@@ -22,7 +22,6 @@ from typing import Any
 __all__ = ["PHONE_COLUMNS", "TRIGGERS", "guard_page", "neutralize"]
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_TRIGGER_SET = frozenset(TRIGGERS)
 PHONE_COLUMNS = frozenset({"phone", "mobile"})
 # What a phone number is made of: ASCII digits and spacing only.
 _PHONE = r"\+?[0-9 \t\n\r\f\v().-]+(?: ext\. [0-9]{1,6})?"
@@ -30,8 +29,9 @@ _PHONE_ONLY = re.compile(_PHONE)
 # A page's cells joined (see guard_page): a cell that needs the apostrophe follows a
 # separator and begins with a trigger (and is not a whole phone number).
 _SEP = "\x1e"
-_UNSAFE = re.compile(_SEP + "[=+\\-@\t\r]")
-_UNSAFE_PHONE = re.compile(f"{_SEP}(?!{_PHONE}{_SEP})[=+\\-@\t\r]")
+_TRIGGER = "[" + re.escape("".join(TRIGGERS)) + "]"
+_UNSAFE = re.compile(_SEP + _TRIGGER)
+_UNSAFE_PHONE = re.compile(f"{_SEP}(?!{_PHONE}{_SEP}){_TRIGGER}")
 
 
 def neutralize(text: str, column: str = "") -> str:
@@ -57,15 +57,15 @@ def guard_page(
     or when a cell holds the separator itself, that column's cells are checked one by one.
     """
     for i in columns:
+        name = names[i]
         present = list(filter(None, map(itemgetter(i), page)))
         joined = _SEP + _SEP.join(present) + _SEP
-        unsafe = _UNSAFE_PHONE if names[i] in PHONE_COLUMNS else _UNSAFE
+        unsafe = _UNSAFE_PHONE if name in PHONE_COLUMNS else _UNSAFE
         if joined.count(_SEP) == len(present) + 1 and not unsafe.search(joined):
             continue
-        name = names[i]
         for k, row in enumerate(page):
             cell = row[i]
-            if cell and cell[:1] in _TRIGGER_SET and (safe := neutralize(cell, name)) != cell:
+            if cell and (safe := neutralize(cell, name)) != cell:
                 changed = list(row)
                 changed[i] = safe
                 page[k] = changed
