@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "fold_words", "name_key", "sort_key"]
+__all__ = ["fold", "fold_cached", "fold_words", "name_key", "sort_key"]
 
 # Letters NFKD leaves whole because Unicode treats them as distinct letters, not as a base
 # letter plus a mark; users type them without the mark and expect a match.
@@ -53,7 +53,7 @@ def _fold_piece(text: str) -> str:
 # results with one space gives the very same text as folding the whole. Words repeat by the
 # thousand (names, cities, email domains), so each piece's fold is cached.
 _SEPARATORS = re.compile(r"[\s.@_,;:()/-]+")
-_fold_cached = lru_cache(maxsize=1 << 17)(_fold_piece)
+_fold_piece_cached = lru_cache(maxsize=1 << 17)(_fold_piece)
 # What `_fold_piece` does to each ASCII character: casefold, NFKD and the specials leave it
 # alone but for case; the apostrophes go; any other non-alphanumeric becomes a space.
 _ASCII = str.maketrans(
@@ -74,7 +74,12 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():  # the same steps, in one table: lower case, no apostrophes, no punctuation
         return " ".join(text.translate(_ASCII).split())
-    return " ".join(filter(None, map(_fold_cached, _SEPARATORS.split(text))))
+    return " ".join(filter(None, map(_fold_piece_cached, _SEPARATORS.split(text))))
+
+
+# Whole texts that repeat by the thousand in an import (organization names, cities, a
+# contact's "first last"): their fold kept too, not only their pieces'.
+fold_cached = lru_cache(maxsize=1 << 16)(fold)
 
 
 def fold_words(text: str | None) -> list[str]:

@@ -14,7 +14,7 @@ from crm.domain import inference
 from crm.domain import validation as v
 from crm.domain.enums import Consent, Language, Territory
 from crm.domain.errors import ValidationFailed
-from crm.domain.text import fold
+from crm.domain.text import fold_cached
 from crm.services import documents, merge, records, tags
 from crm.services.cleaning import Cleaner, split_tags
 
@@ -51,10 +51,6 @@ def _normalize_email(value: str | None) -> str:
 
 # Phone numbers repeat (switchboards); the rule is a pure function, its failures not cached.
 _normalize_phone = lru_cache(maxsize=1 << 14)(v.normalize_phone)
-
-
-# First and last names repeat (an import's 100,000 rows hold a few thousand pairs).
-_fold_name = lru_cache(maxsize=1 << 14)(fold)
 
 
 def _normalize_mobile(text: str) -> str:
@@ -129,7 +125,7 @@ def clean(
         "do_not_contact": c.boolean("do_not_contact"),
         "notes": c.text("notes", max_length=100_000),
     }
-    attrs["name_folded"] = _fold_name(f"{first} {last}")
+    attrs["name_folded"] = fold_cached(f"{first} {last}")
     attrs["email_lower"] = email.lower()
     if "tags" in values:
         attrs["tags"] = split_tags(values["tags"])

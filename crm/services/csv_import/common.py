@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import TypeVar
 
 import sqlalchemy as sa
@@ -15,13 +14,11 @@ from sqlalchemy.orm import Session
 from crm.db.base import table_of
 from crm.db.engine import WRITE_OPTION
 from crm.db.models import AuditEntry, ImportBatch, ImportBatchItem
-from crm.domain.text import fold
+from crm.domain.text import fold_cached as fold_cached
 from crm.services import audit
 
 T = TypeVar("T")
 
-# Organization names, cities and first names repeat on every line of a file.
-fold_cached = lru_cache(maxsize=1 << 16)(fold)
 
 AUDIT = table_of(AuditEntry)
 ITEMS = table_of(ImportBatchItem)
