@@ -4,8 +4,14 @@
 encoding, the list page's filters and text, selected records); `checked()` fills in the
 defaults and refuses a bad option before any query runs. `select` builds the one Core SELECT
 of the rows (each column read as text by the database where it can be, consent applied) and
-the count of the rows left out for want of consent; `count_rows` counts what would be written.
-Writing the file and the export log are `crm.services.csv_export`'s.
+the count of the rows left out for want of consent; `count_rows` counts what would be written;
+`log_named` is the INSERT of the records those rows name, for the export log; `column_traits`
+says which columns Python converts and which the formula guard reads. Writing the file is
+`crm.services.csv_export`'s.
+
+Over 500 lines because each entity's columns, joins, consent rule and named records are one
+`_source` branch, and the rows, their count, the withheld count and the log's records are all
+read from it: split apart, a new column could change the file without changing its log.
 """
 
 from __future__ import annotations
