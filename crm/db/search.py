@@ -32,7 +32,7 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.models import SearchEntry
+from crm.db.tables import search_entries
 from crm.domain.text import fold, fold_words
 
 
@@ -98,7 +98,7 @@ def put(session: Session, documents: Iterable[SearchDocument]) -> None:
     rows = [doc.row() for doc in documents]
     if not rows:
         return
-    table = cast(sa.Table, SearchEntry.__table__)
+    table = search_entries
     for kind in {str(r["kind"]) for r in rows}:
         ids = [r["record_id"] for r in rows if r["kind"] == kind]
         hold(session, kind, cast(list[int], ids))
@@ -113,12 +113,12 @@ def put(session: Session, documents: Iterable[SearchDocument]) -> None:
 
 def remove(session: Session, kind: str, record_ids: Sequence[int]) -> None:
     hold(session, kind, record_ids)
-    table = cast(sa.Table, SearchEntry.__table__)
+    table = search_entries
     session.execute(sa.delete(table).where(table.c.kind == kind, table.c.record_id.in_(record_ids)))
 
 
 def clear(session: Session) -> None:
-    session.execute(sa.delete(cast(sa.Table, SearchEntry.__table__)))
+    session.execute(sa.delete(search_entries))
 
 
 def search(
@@ -162,7 +162,7 @@ def _hits(session: Session, query: sa.Select[Any]) -> list[SearchHit]:
 def _search_sqlite(
     session: Session, words: Sequence[str], limit: int, kinds: Sequence[str] | None
 ) -> list[SearchHit]:
-    entries = SearchEntry.__table__
+    entries = search_entries
     match = " ".join(f'"{w}"*' for w in words)
     # The same words, all of them in the title column.
     title_match = f"{{title_folded}} : ({match})"
@@ -220,7 +220,7 @@ _TITLE_TSV: sa.ColumnClause[Any] = sa.literal_column("search_entries.title_tsv")
 def _search_postgresql(
     session: Session, words: Sequence[str], limit: int, kinds: Sequence[str] | None
 ) -> list[SearchHit]:
-    entries = SearchEntry.__table__
+    entries = search_entries
 
     # Written into the statement, not bound: psycopg prepares a statement run five times, and
     # PostgreSQL may then plan it once for any words, where "m" (most rows: walk the table)

@@ -17,8 +17,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
-from crm.db.base import utcnow
 from crm.db.models import Contact, FollowUp, Introduction, Organization, StaffUser
+from crm.db.tables import utcnow
 from crm.domain.enums import FollowUpStatus, IntroductionStage
 from crm.domain.stage_rules import DEFAULT_STALLED_DAYS, STAGES
 from crm.services.fields import person_name, staff_name

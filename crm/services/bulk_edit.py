@@ -23,8 +23,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import table_of, utcnow
+from crm.db.base import table_of
 from crm.db.models import RECORD_MODELS, AuditEntry, StaffUser, Tag
+from crm.db.tables import utcnow
 from crm.domain.enums import Consent, Language, Membership, Territory
 from crm.domain.errors import StaleRecord, coded
 from crm.domain.text import fold

@@ -25,9 +25,9 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import utcnow
 from crm.db.files import atomic_file
 from crm.db.models import Contact, Event, FollowUp, Introduction, Organization, StaffUser
+from crm.db.tables import utcnow
 from crm.domain.enums import FollowUpStatus, Priority, Territory
 
 if TYPE_CHECKING:

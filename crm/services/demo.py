@@ -22,13 +22,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import table_of, utcnow
+from crm.db.base import table_of
 from crm.db.models import (
     Event,
     Introduction,
     Organization,
     StageChange,
 )
+from crm.db.tables import utcnow
 from crm.domain.enums import (
     Consent,
     IntroductionOutcome,

@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
-from crm.db.base import new_uid
+from crm.db.tables import new_uid
 from crm.domain import validation as v
 from crm.domain.enums import (
     Consent,

@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import table_of, utcnow
+from crm.db.base import table_of
 from crm.db.models import (
     Contact,
     Event,
@@ -29,6 +29,7 @@ from crm.db.models import (
     contact_tags,
     organization_tags,
 )
+from crm.db.tables import utcnow
 from crm.services import audit, indexing, tags
 from crm.services.demo import DemoSummary
 from crm.services.demo_rows import (

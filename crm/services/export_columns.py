@@ -25,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
-from crm.db.base import UTCDateTime, table_of
+from crm.db.base import table_of
 from crm.db.models import (
     Contact,
     Event,
@@ -39,6 +39,7 @@ from crm.db.models import (
     contact_tags,
     organization_tags,
 )
+from crm.db.tables import UTCDateTime
 from crm.domain import csv_headers
 from crm.domain.enums import Consent, EntityKind
 from crm.domain.errors import DeskError, coded

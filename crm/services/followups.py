@@ -15,8 +15,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import utcnow
 from crm.db.models import FollowUp, StaffUser
+from crm.db.tables import utcnow
 from crm.domain.dates import follow_up_due
 from crm.domain.enums import FollowUpStatus, Priority
 from crm.domain.errors import Issue, ValidationFailed

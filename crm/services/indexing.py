@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from crm.db.models import (
     organization_tags,
 )
 from crm.db.search import SearchDocument
+from crm.db.tables import search_entries
 from crm.domain.text import fold
 from crm.services import bulk, documents
 
@@ -40,7 +41,7 @@ KINDS = ("organization", "contact", "introduction", "event", "followup", "intera
 CHUNK = 5000
 # Folds `index_known` keeps from one page to the next (then starts over): bounded memory.
 MEMO_LIMIT = 50_000
-ENTRIES = cast(sa.Table, SearchEntry.__table__)
+ENTRIES = search_entries
 # Tag names may hold spaces and commas; the unit separator never appears in a name.
 _TAG_SEPARATOR = "\x1f"
 

@@ -11,8 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import Record, utcnow
+from crm.db.base import Record
 from crm.db.models import Contact, Event, Introduction, Organization, StaffUser, StageChange
+from crm.db.tables import utcnow
 from crm.domain.enums import (
     Consent,
     IntroductionOutcome,

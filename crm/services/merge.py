@@ -30,8 +30,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import Base, Record, table_of, utcnow
+from crm.db.base import Base, Record, table_of
 from crm.db.models import RECORD_MODELS, AuditEntry, EventParticipant, Organization, Tag
+from crm.db.tables import utcnow
 from crm.domain.enums import Consent
 from crm.domain.errors import NotFound, StaleRecord, coded
 from crm.services import audit, records, tags

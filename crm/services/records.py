@@ -18,7 +18,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from crm.db import search
-from crm.db.base import Record, table_of, utcnow
+from crm.db.base import Record, table_of
+from crm.db.tables import utcnow
 from crm.domain.enums import Role
 from crm.domain.errors import DuplicateWarning, NotFound, StaleRecord, ValidationFailed
 from crm.services import audit, documents

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from crm.db.base import utcnow
 from crm.db.models import Introduction
+from crm.db.tables import utcnow
 from crm.services import board, stages
 
 

@@ -359,7 +359,7 @@ def test_demo_dates_are_spread_like_real_work(demo_db: Loaded) -> None:
     """Created over the years (at their events, or within the last year), moved every few
     weeks, some stalled: the dashboard's months, the board's days in stage and the stalled
     queue all have something to show; the backdating writes no audit entry."""
-    from crm.db.base import utcnow
+    from crm.db.tables import utcnow
     from crm.services import board, dashboard
 
     db = demo_db.db
@@ -418,7 +418,7 @@ def test_demo_dates_are_spread_like_real_work(demo_db: Loaded) -> None:
 
 
 def test_scale_introductions_are_created_over_a_year(db: Database, actor: int) -> None:
-    from crm.db.base import utcnow
+    from crm.db.tables import utcnow
 
     with db.write() as session:
         demo_scale.load_scale(session, actor, 400, seed=7)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-import crm.db.base
+import crm.db.tables
 from crm.db.base import Base
 from crm.db.migrate import open_database
 from crm.services import demo_scale, users
@@ -65,7 +65,7 @@ def fingerprint(path: Path, n: int, seed: int) -> str:
 def test_the_same_seed_gives_the_same_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(crm.db.base, "datetime", _StoppedClock)
+    monkeypatch.setattr(crm.db.tables, "datetime", _StoppedClock)
     monkeypatch.setattr(demo_scale, "date", _Today)
     first = fingerprint(tmp_path / "a.db", 300, 0)
     assert first == fingerprint(tmp_path / "b.db", 300, 0)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from crm.db.base import utcnow
+from crm.db.tables import utcnow
 from crm.domain.enums import FollowUpStatus, Priority
 from crm.domain.errors import ValidationFailed
 from crm.services import followups, organizations, users

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
-from crm.db.base import utcnow
 from crm.db.models import FollowUp, Introduction
+from crm.db.tables import utcnow
 from crm.services import introductions, stages
 from crm.ui.dialogs import stage_dialog
 from crm.ui.dialogs.records import IntroductionEditor

@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db import search
-from crm.db.base import UTCDateTime, utcnow
 from crm.db.models import (
     RECORD_MODELS,
     Contact,
@@ -23,6 +22,7 @@ from crm.db.models import (
     Organization,
     StageChange,
 )
+from crm.db.tables import UTCDateTime, utcnow
 from crm.domain import validation as v
 from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold

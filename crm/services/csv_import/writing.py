@@ -15,8 +15,8 @@ from typing import Any, NamedTuple, cast
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import new_uid, utcnow
 from crm.db.models import ImportBatch, Organization
+from crm.db.tables import new_uid, utcnow
 from crm.services import audit, bulk, indexing, organizations, records, tags
 from crm.services.csv_import.common import (
     AUDIT,

@@ -128,7 +128,7 @@ def _row(names: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
 
 def gather(session: Session, contact_id: int) -> Report:
     """Everything tied to the contact (trashed or not); read only."""
-    from crm.db.base import utcnow
+    from crm.db.tables import utcnow
 
     person = session.get(Contact, contact_id)
     if person is None:
