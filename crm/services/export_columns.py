@@ -23,29 +23,16 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from crm.db.base import table_of
-from crm.db.models import (
-    Contact,
-    Event,
-    EventParticipant,
-    ExportLogRecord,
-    FollowUp,
-    Introduction,
-    Organization,
-    StaffUser,
-    Tag,
-    contact_tags,
-    organization_tags,
-)
-from crm.db.tables import UTCDateTime
+from crm.db import tables
+from crm.db.tables import UTCDateTime, contact_tags, organization_tags
 from crm.domain import csv_headers
 from crm.domain.enums import Consent, EntityKind
 from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
 from crm.services import listing
-from crm.services.fields import FollowUpLink, party_name, person_name, staff_name
+from crm.services.fields import FollowUpLink, columns_of, party_name, person_name, staff_name
 
 __all__ = [
     "DELIMITERS",
@@ -196,23 +183,24 @@ def checked_filters(entity: str, filters: dict[str, Any]) -> dict[str, Any]:
 def _tags(link: sa.Table, column: str, model: Any, dialect: str) -> sa.ColumnElement[Any]:
     """A record's tag names in one cell, ", "-joined, sorted the French way (by their folded
     name: accents and case set aside), by the database: no per-row Python."""
+    tag = tables.tags.c
     names = (
-        sa.select(Tag.name.label("name"))
+        sa.select(tag.name.label("name"))
         .select_from(link)
-        .join(Tag, Tag.id == link.c.tag_id)
-        .where(link.c[column] == model.id)
+        .join(tables.tags, tag.id == link.c.tag_id)
+        .where(link.c[column] == model.c.id)
         .correlate(model)
     )
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import aggregate_order_by
 
         # Code-point order, as Python sorts the folded names (not the server's collation).
-        order = aggregate_order_by(sa.literal(TAG_SEPARATOR), Tag.name_folded.collate("C"))
-        return names.with_only_columns(sa.func.string_agg(Tag.name, order)).scalar_subquery()
+        order = aggregate_order_by(sa.literal(TAG_SEPARATOR), tag.name_folded.collate("C"))
+        return names.with_only_columns(sa.func.string_agg(tag.name, order)).scalar_subquery()
     # SQLite before 3.44 has no ORDER BY in an aggregate: it concatenates the rows of an
     # ordered subquery in their order (an aggregate over an ordered subquery is never
     # flattened, so the order holds).
-    ordered = names.order_by(Tag.name_folded).subquery()
+    ordered = names.order_by(tag.name_folded).subquery()
     return (
         sa.select(sa.func.group_concat(ordered.c.name, TAG_SEPARATOR))
         .correlate(model)
@@ -221,16 +209,17 @@ def _tags(link: sa.Table, column: str, model: Any, dialect: str) -> sa.ColumnEle
 
 
 def _consenting(contact: Any) -> sa.ColumnElement[bool]:
-    return sa.and_(contact.share_with_partners == Consent.YES, contact.do_not_contact.is_(False))
+    c = columns_of(contact)
+    return sa.and_(c.share_with_partners == Consent.YES, c.do_not_contact.is_(False))
 
 
 @dataclass(frozen=True)
 class Named:
     """A record a row names, for the export log: its kind (an `EntityKind` value), its uid
     (NULL when the row names none), the columns that name it (None: every row names it, the
-    row's own record), and for a person the Contact alias whose consent decides whether the
+    row's own record), and for a person the contacts alias whose consent decides whether the
     file may identify them. `via`: for a record named by a plain reference of the row (the
-    source's foreign-key column, and the model it points to), the log reads the distinct
+    source's foreign-key column, and the table it points to), the log reads the distinct
     references first and then their uids, not the uid of every row's join."""
 
     kind: str
@@ -242,7 +231,7 @@ class Named:
 
 @dataclass
 class _Source:
-    model: Any
+    model: sa.FromClause  # the table of the file's rows
     columns: dict[str, sa.ColumnElement[Any]]
     joins: Callable[[sa.Select[Any]], sa.Select[Any]]
     # Rows left out without consent (None: the entity carries no person).
@@ -266,9 +255,9 @@ def _names(kind: str, uid: Any, *columns: str) -> Named:
 
 
 def _refers(kind: str, target: Any, key: Any, joined: Any, *columns: str) -> Named:
-    """A record the row names through its reference `key` to the model `target` (joined
+    """A record the row names through its reference `key` to the table `target` (joined
     as the alias `joined`, whose uid the file's columns show)."""
-    return Named(kind, joined.uid, frozenset(columns), via=(key, target))
+    return Named(kind, joined.c.uid, frozenset(columns), via=(key, target))
 
 
 def _person(uid: Any, person: Any, *columns: str) -> Named:
@@ -290,77 +279,79 @@ def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
     that identifies a person goes through `_withheld`."""
     shown = _withheld if mask else _identity
     if entity == "organizations":
-        o = Organization
+        o = tables.organizations
         cols: dict[str, Any] = {
-            name: getattr(o, name) for name in csv_headers.COLUMNS[entity] if hasattr(o, name)
+            name: o.c[name] for name in csv_headers.COLUMNS[entity] if name in o.c
         }
         cols["tags"] = _tags(organization_tags, "organization_id", o, dialect)
         return _Source(o, cols, lambda q: q)
     if entity == "contacts":
-        c = Contact
-        org = aliased(Organization, name="export_org")
-        cols = {name: getattr(c, name) for name in csv_headers.COLUMNS[entity] if hasattr(c, name)}
-        cols.update(organization=org.name, organization_uid=org.uid)
-        cols["tags"] = _tags(contact_tags, "contact_id", c, dialect)
+        t, org = tables.contacts, tables.organizations.alias("export_org")
+        c = t.c
+        cols = {name: c[name] for name in csv_headers.COLUMNS[entity] if name in c}
+        cols.update(organization=org.c.name, organization_uid=org.c.uid)
+        cols["tags"] = _tags(contact_tags, "contact_id", t, dialect)
         return _Source(
-            c, cols, lambda q: q.outerjoin(org, org.id == c.organization_id), _consenting(c),
-            (_refers(EntityKind.ORGANIZATION, Organization, c.organization_id, org,
+            t, cols, lambda q: q.outerjoin(org, org.c.id == c.organization_id), _consenting(t),
+            (_refers(EntityKind.ORGANIZATION, tables.organizations, c.organization_id, org,
                      "organization", "organization_uid"),),
         )  # fmt: skip
     if entity == "introductions":
-        i = Introduction
-        qc_c, ma_c, intro_c = aliased(Contact), aliased(Contact), aliased(Contact)
-        qc_o, ma_o = aliased(Organization), aliased(Organization)
-        owner, event = aliased(StaffUser), aliased(Event)
+        it = tables.introductions
+        i = it.c
+        qc_c, ma_c, intro_c = (tables.contacts.alias() for _ in range(3))
+        qc_o, ma_o = tables.organizations.alias(), tables.organizations.alias()
+        owner, event = tables.staff_users.alias(), tables.events.alias()
         cols = {
             "uid": i.uid, "title": i.title,
             "qc_party": party_name(qc_o, qc_c, shown(qc_c, person_name(qc_c))),
             "ma_party": party_name(ma_o, ma_c, shown(ma_c, person_name(ma_c))),
-            "qc_contact": shown(qc_c, person_name(qc_c)), "qc_contact_uid": shown(qc_c, qc_c.uid),
-            "qc_organization": qc_o.name, "qc_organization_uid": qc_o.uid,
-            "ma_contact": shown(ma_c, person_name(ma_c)), "ma_contact_uid": shown(ma_c, ma_c.uid),
-            "ma_organization": ma_o.name, "ma_organization_uid": ma_o.uid,
+            "qc_contact": shown(qc_c, person_name(qc_c)), "qc_contact_uid": shown(qc_c, qc_c.c.uid),
+            "qc_organization": qc_o.c.name, "qc_organization_uid": qc_o.c.uid,
+            "ma_contact": shown(ma_c, person_name(ma_c)), "ma_contact_uid": shown(ma_c, ma_c.c.uid),
+            "ma_organization": ma_o.c.name, "ma_organization_uid": ma_o.c.uid,
             "purpose": i.purpose, "stage": i.stage, "outcome": i.outcome,
             "owner": staff_name(owner),
-            "introducer": shown(intro_c, person_name(intro_c)), "event": event.name, "event_uid": event.uid,
+            "introducer": shown(intro_c, person_name(intro_c)), "event": event.c.name, "event_uid": event.c.uid,
             "stage_changed_at": i.stage_changed_at, "closed_at": i.closed_at, "notes": i.notes,
             "version": i.version, "updated_at": i.updated_at,
-            **{f"{side}_{name}": getattr(i, f"{side}_{name}") for side in ("qc", "ma")
+            **{f"{side}_{name}": i[f"{side}_{name}"] for side in ("qc", "ma")
                for name in ("consent", "consent_at", "consent_channel")},
         }  # fmt: skip
 
         def joins(q: sa.Select[Any]) -> sa.Select[Any]:
             return (
-                q.outerjoin(qc_c, qc_c.id == i.qc_contact_id)
-                .outerjoin(ma_c, ma_c.id == i.ma_contact_id)
-                .outerjoin(intro_c, intro_c.id == i.introducer_contact_id)
-                .outerjoin(qc_o, qc_o.id == i.qc_organization_id)
-                .outerjoin(ma_o, ma_o.id == i.ma_organization_id)
-                .outerjoin(owner, owner.id == i.owner_id)
-                .outerjoin(event, event.id == i.event_id)
+                q.outerjoin(qc_c, qc_c.c.id == i.qc_contact_id)
+                .outerjoin(ma_c, ma_c.c.id == i.ma_contact_id)
+                .outerjoin(intro_c, intro_c.c.id == i.introducer_contact_id)
+                .outerjoin(qc_o, qc_o.c.id == i.qc_organization_id)
+                .outerjoin(ma_o, ma_o.c.id == i.ma_organization_id)
+                .outerjoin(owner, owner.c.id == i.owner_id)
+                .outerjoin(event, event.c.id == i.event_id)
             )
 
         named: tuple[Named, ...] = (
-            _person(qc_c.uid, qc_c, "qc_contact", "qc_contact_uid"),
-            _person(ma_c.uid, ma_c, "ma_contact", "ma_contact_uid"),
+            _person(qc_c.c.uid, qc_c, "qc_contact", "qc_contact_uid"),
+            _person(ma_c.c.uid, ma_c, "ma_contact", "ma_contact_uid"),
             # A party is named by its organization, else by its person.
-            _person(sa.case((qc_o.id.is_(None), qc_c.uid)), qc_c, "qc_party"),
-            _person(sa.case((ma_o.id.is_(None), ma_c.uid)), ma_c, "ma_party"),
+            _person(sa.case((qc_o.c.id.is_(None), qc_c.c.uid)), qc_c, "qc_party"),
+            _person(sa.case((ma_o.c.id.is_(None), ma_c.c.uid)), ma_c, "ma_party"),
             _refers(
-                EntityKind.ORGANIZATION, Organization, i.qc_organization_id, qc_o,
+                EntityKind.ORGANIZATION, tables.organizations, i.qc_organization_id, qc_o,
                 "qc_party", "qc_organization", "qc_organization_uid",
             ),
             _refers(
-                EntityKind.ORGANIZATION, Organization, i.ma_organization_id, ma_o,
+                EntityKind.ORGANIZATION, tables.organizations, i.ma_organization_id, ma_o,
                 "ma_party", "ma_organization", "ma_organization_uid",
             ),
-            _person(intro_c.uid, intro_c, "introducer"),
-            _refers(EntityKind.EVENT, Event, i.event_id, event, "event", "event_uid"),
+            _person(intro_c.c.uid, intro_c, "introducer"),
+            _refers(EntityKind.EVENT, tables.events, i.event_id, event, "event", "event_uid"),
         )  # fmt: skip
-        return _Source(i, cols, joins, named=named)
+        return _Source(it, cols, joins, named=named)
     if entity == "followups":
-        f = FollowUp
-        assignee, link = aliased(StaffUser), FollowUpLink("export")
+        ft = tables.followups
+        f = ft.c
+        assignee, link = tables.staff_users.alias(), FollowUpLink("export", ft)
         linked_to, linked_uid = link.shown(shown)
         cols = {
             "uid": f.uid, "title": f.title, "due_date": f.due_date, "due_time": f.due_time,
@@ -371,7 +362,7 @@ def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
         }  # fmt: skip
 
         def fu_joins(q: sa.Select[Any]) -> sa.Select[Any]:
-            return link.joins(q.outerjoin(assignee, assignee.id == f.assignee_id))
+            return link.joins(q.outerjoin(assignee, assignee.c.id == f.assignee_id))
 
         # The linked record: the first of organization, contact, introduction, event (its
         # kind's order); `linked_to` names an introduction by its parties.
@@ -381,63 +372,74 @@ def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
         to_event = sa.and_(org_id.is_(None), contact_id.is_(None), intro_id.is_(None))
         linked = ("linked_to", "linked_uid")
         named = (
-            _names(EntityKind.ORGANIZATION, link.org.uid, *linked),
-            _person(sa.case((to_contact, link.person.uid)), link.person, *linked),
-            _names(EntityKind.INTRODUCTION, sa.case((to_intro, link.intro.uid)), *linked),
-            _names(EntityKind.EVENT, sa.case((to_event, link.event.uid)), *linked),
-            _names(EntityKind.ORGANIZATION, sa.case((to_intro, link.qc_org.uid)), "linked_to"),
-            _names(EntityKind.ORGANIZATION, sa.case((to_intro, link.ma_org.uid)), "linked_to"),
+            _names(EntityKind.ORGANIZATION, link.org.c.uid, *linked),
+            _person(sa.case((to_contact, link.person.c.uid)), link.person, *linked),
+            _names(EntityKind.INTRODUCTION, sa.case((to_intro, link.intro.c.uid)), *linked),
+            _names(EntityKind.EVENT, sa.case((to_event, link.event.c.uid)), *linked),
+            _names(EntityKind.ORGANIZATION, sa.case((to_intro, link.qc_org.c.uid)), "linked_to"),
+            _names(EntityKind.ORGANIZATION, sa.case((to_intro, link.ma_org.c.uid)), "linked_to"),
             _person(
-                sa.case((sa.and_(to_intro, link.qc_org.id.is_(None)), link.qc_person.uid)),
+                sa.case((sa.and_(to_intro, link.qc_org.c.id.is_(None)), link.qc_person.c.uid)),
                 link.qc_person, "linked_to",
             ),
             _person(
-                sa.case((sa.and_(to_intro, link.ma_org.id.is_(None)), link.ma_person.uid)),
+                sa.case((sa.and_(to_intro, link.ma_org.c.id.is_(None)), link.ma_person.c.uid)),
                 link.ma_person, "linked_to",
             ),
         )  # fmt: skip
-        return _Source(f, cols, fu_joins, named=named)
+        return _Source(ft, cols, fu_joins, named=named)
     if entity == "participants":
-        p = EventParticipant
-        event, person, org = aliased(Event), aliased(Contact), aliased(Organization)
+        pt = tables.event_participants
+        p = pt.c
+        event, person, org = (
+            tables.events.alias(),
+            tables.contacts.alias(),
+            tables.organizations.alias(),
+        )
         cols = {
-            "uid": p.uid, "event": event.name, "event_uid": event.uid,
-            "event_starts_on": event.starts_on, "contact": person_name(person),
-            "contact_email": person.email, "contact_uid": person.uid,
-            "organization": org.name, "organization_uid": org.uid, "role": p.role,
+            "uid": p.uid, "event": event.c.name, "event_uid": event.c.uid,
+            "event_starts_on": event.c.starts_on, "contact": person_name(person),
+            "contact_email": person.c.email, "contact_uid": person.c.uid,
+            "organization": org.c.name, "organization_uid": org.c.uid, "role": p.role,
             "attended": p.attended,
         }  # fmt: skip
 
         def p_joins(q: sa.Select[Any]) -> sa.Select[Any]:
             return (
-                q.join(event, event.id == p.event_id)
-                .outerjoin(person, person.id == p.contact_id)
-                .outerjoin(org, org.id == p.organization_id)
+                q.join(event, event.c.id == p.event_id)
+                .outerjoin(person, person.c.id == p.contact_id)
+                .outerjoin(org, org.c.id == p.organization_id)
             )
 
         consent = sa.or_(p.contact_id.is_(None), _consenting(person))
         named = (
             _refers(
-                EntityKind.EVENT, Event, p.event_id, event, "event", "event_uid", "event_starts_on"
+                EntityKind.EVENT,
+                tables.events,
+                p.event_id,
+                event,
+                "event",
+                "event_uid",
+                "event_starts_on",
             ),
-            _person(person.uid, person, "contact", "contact_email", "contact_uid"),
+            _person(person.c.uid, person, "contact", "contact_email", "contact_uid"),
             _refers(
                 EntityKind.ORGANIZATION,
-                Organization,
+                tables.organizations,
                 p.organization_id,
                 org,
                 "organization",
                 "organization_uid",
             ),
         )
-        return _Source(p, cols, p_joins, consent, named)
+        return _Source(pt, cols, p_joins, consent, named)
     raise DeskError(f"cannot export '{entity}'")
 
 
 def _where(
     session: Session, request: ExportRequest, source: _Source
 ) -> list[sa.ColumnElement[bool]]:
-    model = source.model
+    model = source.model.c
     where: list[sa.ColumnElement[bool]] = [model.deleted_at.is_(None)]
     spec = _list_spec(request.entity) if request.filters or request.text.strip() else None
     filters = dict(request.filters)
@@ -451,7 +453,8 @@ def _where(
     elif filters or request.text.strip():
         assert spec is not None
         listed = listing.statement(spec, listing.ListQuery(filters, request.text))
-        where.append(model.id.in_(listed.with_only_columns(spec.model.id).order_by(None)))
+        listed_ids = listed.with_only_columns(columns_of(spec.model).id).order_by(None)
+        where.append(model.id.in_(listed_ids))
     if request.ids is not None:
         where.append(model.id.in_(list(request.ids)))
     return where
@@ -483,7 +486,7 @@ def select(
         )
         if mask:
             query = query.where(source.consent)
-    return query.order_by(source.model.id), excluded
+    return query.order_by(source.model.c.id), excluded
 
 
 def log_named(session: Session, request: ExportRequest, export_id: int) -> sa.Insert:
@@ -508,8 +511,8 @@ def log_named(session: Session, request: ExportRequest, export_id: int) -> sa.In
             key, target = named.via
             keys = source.joins(sa.select(key).select_from(source.model)).where(*where)
             parts.append(
-                sa.select(target.uid.label("uid"), kind)
-                .where(target.id.in_(keys), target.uid.is_not(None), target.uid != "")
+                sa.select(target.c.uid.label("uid"), kind)
+                .where(target.c.id.in_(keys), target.c.uid.is_not(None), target.c.uid != "")
             )  # fmt: skip
             continue
         uid = _withheld(named.person, named.uid) if mask and named.person is not None else named.uid
@@ -525,7 +528,7 @@ def log_named(session: Session, request: ExportRequest, export_id: int) -> sa.In
         .where(sa.true())
         .order_by(uids.c.uid)
     )
-    table = table_of(ExportLogRecord)
+    table = tables.export_log_records
     columns = ["export_id", "record_uid", "entity"]
     # A uid two kinds share (never, unless a file forced it) is logged once.
     if dialect == "postgresql":
@@ -555,7 +558,7 @@ def withheld(session: Session, request: ExportRequest) -> sa.Select[Any] | None:
 
 
 def _named(source: _Source, request: ExportRequest) -> list[Named]:
-    own = Named(ROW_KINDS[request.entity], source.model.uid)
+    own = Named(ROW_KINDS[request.entity], source.model.c.uid)
     chosen = set(request.columns)
     return [own] + [n for n in source.named if n.columns is None or n.columns & chosen]
 

@@ -197,10 +197,10 @@ FOLLOWUPS = ListSpec(
     },
     text=lambda w: sa.or_(
         folded_like(FollowUp.title, w),
-        like(_fu.org.name_folded, w),
-        like(_fu.person.name_folded, w),
-        folded_like(_fu.intro.title, w),
-        folded_like(_fu.event.name, w),
+        like(_fu.org.c.name_folded, w),
+        like(_fu.person.c.name_folded, w),
+        folded_like(_fu.intro.c.title, w),
+        folded_like(_fu.event.c.name, w),
     ),
     default_sort="due_date",
 )
