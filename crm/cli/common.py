@@ -15,20 +15,24 @@ def err(message: str) -> None:
 
 def actor_id(db: Database, name: str | None) -> int:
     """The acting staff user, from now on the one `db`'s writes are checked against (its role,
-    `crm.services.privacy.roles.act_as`). Read first, so only a first start takes the write
-    lock. On SQLite: `name` (--user, else CRM_USER) or the login name; on PostgreSQL: the
-    database login (a `name` naming someone else is refused)."""
+    `crm.services.privacy.roles.act_as`). Read first, with one Core SELECT (no record
+    service loaded), so only a first start takes the write lock and loads the users service.
+    On SQLite: `name` (--user, else CRM_USER) or the login name; on PostgreSQL: the database
+    login (a `name` naming someone else is refused)."""
     import os
 
-    from crm.services import users
+    from crm.services import actor
     from crm.services.privacy import roles
 
     name = name or os.environ.get("CRM_USER")
     with db.read() as session:
-        user = users.acting(session, name)  # a named user must exist: refused without writing
-    if user is None:
+        user_id = actor.acting_id(session, name)  # a named user must exist: refused unwritten
+    if user_id is None:
+        from crm.services import users
+
         with db.write("your new staff user") as session:
             user = users.acting(session, name, create=True)
-    assert user is not None
-    roles.act_as(db, user.id)
-    return user.id
+            assert user is not None
+            user_id = user.id
+    roles.act_as(db, user_id)
+    return user_id

@@ -12,8 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import table_of
-from crm.db.models import AuditEntry, StaffUser
+from crm.db.tables import audit_log, staff_users
 from crm.services.fields import staff_name
 
 
@@ -36,7 +35,7 @@ def record(
     changes: Mapping[str, Any] | None = None,
 ) -> None:
     session.execute(
-        sa.insert(table_of(AuditEntry)).values(
+        sa.insert(audit_log).values(
             user_id=actor_id,
             action=action,
             entity=entity,
@@ -47,13 +46,11 @@ def record(
     )
 
 
-def history(session: Session, entity: str, record_id: int) -> list[AuditEntry]:
-    query = (
-        sa.select(AuditEntry)
-        .where(AuditEntry.entity == entity, AuditEntry.record_id == record_id)
-        .order_by(AuditEntry.id)
-    )
-    return list(session.scalars(query))
+def history(session: Session, entity: str, record_id: int) -> list[sa.Row[Any]]:
+    """A record's audit rows (every column of the trail), oldest first."""
+    a = audit_log.c
+    query = sa.select(audit_log).where(a.entity == entity, a.record_id == record_id).order_by(a.id)
+    return list(session.execute(query))
 
 
 @dataclass(frozen=True)
@@ -69,10 +66,10 @@ class Change:
 
 
 # An audit query's columns as `Change` takes them: when, who (by name), what, which.
+_a = audit_log.c
 _ENTRIES = sa.select(
-    AuditEntry.at, sa.func.coalesce(staff_name(StaffUser), ""), AuditEntry.action,
-    AuditEntry.entity, AuditEntry.changes,
-).outerjoin(StaffUser, StaffUser.id == AuditEntry.user_id)  # fmt: skip
+    _a.at, sa.func.coalesce(staff_name(staff_users), ""), _a.action, _a.entity, _a.changes,
+).select_from(audit_log).outerjoin(staff_users, staff_users.c.id == _a.user_id)  # fmt: skip
 
 
 def _change(row: Any) -> Change:
@@ -83,7 +80,7 @@ def _change(row: Any) -> Change:
 def history_of(session: Session, uid: str) -> list[Change]:
     """The audit trail of the record with this `uid`, oldest first (any kind, trashed or
     purged records too: the trail keeps their uid)."""
-    query = _ENTRIES.where(AuditEntry.record_uid == uid.strip().lower()).order_by(AuditEntry.id)
+    query = _ENTRIES.where(_a.record_uid == uid.strip().lower()).order_by(_a.id)
     return [_change(row) for row in session.execute(query)]
 
 
@@ -101,8 +98,8 @@ def _changes(text: str) -> dict[str, Any]:
 def last_change(session: Session, entity: str, record_id: int) -> Change | None:
     """The newest entry of a record's history (who saved it last, and when), if any."""
     query = (
-        _ENTRIES.where(AuditEntry.entity == entity, AuditEntry.record_id == record_id)
-        .order_by(AuditEntry.id.desc())
+        _ENTRIES.where(_a.entity == entity, _a.record_id == record_id)
+        .order_by(_a.id.desc())
         .limit(1)
     )
     row = session.execute(query).first()

@@ -52,7 +52,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from crm.db.files import atomic_file
-from crm.db.models import ExportLogEntry, StaffUser
+from crm.db.tables import export_log as export_log_table
+from crm.db.tables import staff_users
 from crm.domain import csv_headers
 from crm.domain.enums import Role
 from crm.domain.errors import DeskError, coded
@@ -318,7 +319,7 @@ def export(
     if file_format == "csv":
         described["delimiter"] = "tab" if request.delimiter == "\t" else request.delimiter
         described["encoding"] = request.encoding
-    entry = ExportLogEntry(
+    entry = dict(
         user_id=actor_id,
         entity=request.entity,
         profile=request.profile,
@@ -331,16 +332,16 @@ def export(
         included_without_consent=request.include_without_consent,
     )
     try:
-        session.add(entry)
-        session.flush()
+        insert = sa.insert(export_log_table).values(entry).returning(export_log_table.c.id)
+        entry_id = session.execute(insert).scalar_one()
         # The same rows read again: the caller's write lock (SQLite) or snapshot
         # (PostgreSQL, `Database.write(snapshot=True)`) keeps them the file's.
-        session.execute(log_named(session, request, entry.id))
+        session.execute(log_named(session, request, entry_id))
     except BaseException:
         publish.__exit__(*sys.exc_info())
         raise
     _publish_at_commit(session, publish)
-    return ExportResult(target, rows, excluded, sha, entry.id, withheld_rows)
+    return ExportResult(target, rows, excluded, sha, entry_id, withheld_rows)
 
 
 class _RolledBack(Exception):
@@ -395,15 +396,16 @@ class LogRow:
 
 def export_log(session: Session, *, limit: int = 500) -> list[LogRow]:
     """The latest exports first, as plain rows."""
-    e = ExportLogEntry
+    e = export_log_table.c
     query = (
         sa.select(
-            e.id, e.at, sa.func.coalesce(staff_name(StaffUser), ""),
+            e.id, e.at, sa.func.coalesce(staff_name(staff_users), ""),
             e.entity, e.profile, e.recipient, e.filter, e.columns, e.row_count, e.sha256,
             e.file_name, e.included_without_consent,
         )
-        .outerjoin(StaffUser, StaffUser.id == e.user_id)
+        .select_from(export_log_table)
+        .outerjoin(staff_users, staff_users.c.id == e.user_id)
         .order_by(e.id.desc())
         .limit(limit)
     )  # fmt: skip
-    return [LogRow(*row) for row in session.execute(query)]
+    return [LogRow(*tuple(row)) for row in session.execute(query)]

@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.models import ExportProfile
+from crm.db.tables import export_profiles as stored
 from crm.domain import csv_headers
 from crm.domain.errors import DeskError, NotFound
 from crm.services import audit
@@ -68,7 +68,7 @@ def starting_profile(entity: str, lang: str) -> Profile:
                    ";" if french else ",")  # fmt: skip
 
 
-def _profile(row: ExportProfile) -> Profile:
+def _profile(row: Any) -> Profile:
     try:
         filters = json.loads(row.filters) if row.filters else {}
     except ValueError:
@@ -83,8 +83,9 @@ def _profile(row: ExportProfile) -> Profile:
     )  # fmt: skip
 
 
-def _row(session: Session, name: str) -> ExportProfile | None:
-    return session.scalar(sa.select(ExportProfile).where(ExportProfile.name == name.strip()))
+def _row(session: Session, name: str) -> Any:
+    """The stored profile called `name` (a row of its table), or None."""
+    return session.execute(sa.select(stored).where(stored.c.name == name.strip())).first()
 
 
 def get(session: Session, name: str) -> Profile:
@@ -96,17 +97,17 @@ def get(session: Session, name: str) -> Profile:
 
 
 def names(session: Session, entity: str | None = None) -> list[str]:
-    query = sa.select(ExportProfile.name).order_by(sa.func.lower(ExportProfile.name))
+    query = sa.select(stored.c.name).order_by(sa.func.lower(stored.c.name))
     if entity:
-        query = query.where(ExportProfile.entity == entity)
+        query = query.where(stored.c.entity == entity)
     return list(session.scalars(query))
 
 
 def profiles(session: Session, entity: str | None = None) -> list[Profile]:
-    query = sa.select(ExportProfile).order_by(sa.func.lower(ExportProfile.name))
+    query = sa.select(stored).order_by(sa.func.lower(stored.c.name))
     if entity:
-        query = query.where(ExportProfile.entity == entity)
-    return [_profile(row) for row in session.scalars(query)]
+        query = query.where(stored.c.entity == entity)
+    return [_profile(row) for row in session.execute(query)]
 
 
 def save(session: Session, actor_id: int | None, profile: Profile) -> Profile:
@@ -128,17 +129,15 @@ def save(session: Session, actor_id: int | None, profile: Profile) -> Profile:
     row = _row(session, name)
     action = "update"
     if row is None:
-        row = ExportProfile(name=name, user_id=actor_id, **values)
-        session.add(row)
+        write: Any = sa.insert(stored).values(name=name, user_id=actor_id, **values)
         action = "create"
     else:
-        for key, value in values.items():
-            setattr(row, key, value)
-    session.flush()
+        write = sa.update(stored).where(stored.c.id == row.id).values(**values)
+    saved = session.execute(write.returning(*stored.c)).one()
     audit.record(
-        session, actor_id, action, "export_profile", row.id, row.uid, {"name": [None, name]}
+        session, actor_id, action, "export_profile", saved.id, saved.uid, {"name": [None, name]}
     )
-    return _profile(row)
+    return _profile(saved)
 
 
 def _stored_filters(profile: Profile) -> dict[str, Any]:
@@ -154,8 +153,7 @@ def delete(session: Session, actor_id: int | None, name: str) -> None:
     audit.record(
         session, actor_id, "delete", "export_profile", row.id, row.uid, {"name": [name, None]}
     )
-    session.delete(row)
-    session.flush()
+    session.execute(sa.delete(stored).where(stored.c.id == row.id))
 
 
 def request_from(profile: Profile, **overrides: Any) -> ExportRequest:

@@ -30,7 +30,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import Base, Record, table_of
+from crm.db import tables
+from crm.db.base import Record, table_of
 from crm.db.models import RECORD_MODELS, AuditEntry, EventParticipant, Organization, Tag
 from crm.db.tables import utcnow
 from crm.domain.enums import Consent
@@ -282,7 +283,7 @@ def undo_on_restore(
     back: dict[str, list[int]] = {}
     for key, ids in data["moved"].items():
         table_name, column_name = key.split(".", 1)
-        table = Base.metadata.tables[table_name]
+        table = tables.metadata.tables[table_name]
         column = table.c[column_name]
         # Only what still points at the kept record: a reference changed since stays.
         still = list(

@@ -14,7 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.base import Base, table_of
+from crm.db import tables
+from crm.db.base import table_of
 from crm.db.models import RECORD_MODELS
 from crm.services import indexing
 
@@ -28,7 +29,7 @@ def references_to(table: sa.Table) -> list[tuple[sa.Table, sa.Column[Any]]]:
     """(table, column) of every foreign key pointing at `table`."""
     return [
         (other, fk.parent)
-        for other in Base.metadata.sorted_tables
+        for other in tables.metadata.sorted_tables
         for fk in other.foreign_keys
         if fk.column.table is table
     ]

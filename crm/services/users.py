@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,8 +10,8 @@ from sqlalchemy.orm import Session
 from crm.db.models import StaffUser
 from crm.domain import validation as v
 from crm.domain.enums import Language, Role
-from crm.domain.errors import NotFound, coded
-from crm.services import audit, records
+from crm.domain.errors import coded
+from crm.services import actor, audit, records
 from crm.services.cleaning import Cleaner
 from crm.services.fields import staff_name
 from crm.services.privacy import roles
@@ -58,28 +57,17 @@ def by_name(session: Session, name: str) -> StaffUser | None:
     return session.scalar(sa.select(StaffUser).where(sa.func.lower(StaffUser.name) == name.lower()))
 
 
-def login_name() -> str:
-    try:
-        return getpass.getuser().replace(" ", "_") or "staff"
-    except (KeyError, OSError):
-        return "staff"
-
-
 def resolve(session: Session, name: str | None) -> StaffUser:
     """The staff user named `name`, or the person logged in on this computer (created on first
     use). Who acts on a database is `acting` (on PostgreSQL: the database login)."""
     if name:
         user = by_name(session, name)
         if user is None or user.deleted_at is not None:
-            raise NotFound(
-                "staff user",
-                name,
-                f"There is no staff user '{name}'. Add one with: crm users add {name}",
-            )
+            raise actor.not_found(name)
         return user
-    user = by_name(session, login_name())
+    user = by_name(session, actor.login_name())
     if user is None:
-        user = service.create(session, None, {"name": login_name()})
+        user = service.create(session, None, {"name": actor.login_name()})
     return user
 
 
@@ -96,48 +84,17 @@ def choices(session: Session) -> list[tuple[int, str]]:
     return [(row[0], row[1]) for row in session.execute(query)]
 
 
-def is_server(session: Session) -> bool:
-    bind = session.get_bind()
-    return bind.dialect.name != "sqlite"
-
-
-def database_login(session: Session) -> str:
-    """The PostgreSQL login of this connection (`session_user`, not a `SET ROLE`)."""
-    return str(session.execute(sa.text("SELECT session_user")).scalar_one())
-
-
 def acting(session: Session, name: str | None, *, create: bool = False) -> StaffUser | None:
-    """Who acts, when `name` (--user, CRM_USER) may be given.
-
-    SQLite (a personal file): the named staff user (NotFound when there is none), else the
-    person logged in on the computer; None when that user is not there yet and not `create`.
-
-    PostgreSQL (the team database): the database login is the staff user; a `name` naming
-    someone else is refused (`role.not_your_login`). A login without a staff user gets one on
-    its first start (the first of the database is its admin, the next ones staff: holding a
-    login to the team database is being on the team), made here when `create`, else None.
-    A login whose staff user is in the trash or inactive is refused (`role.login_removed`).
-    """
-    if not is_server(session):
-        if name:
-            return resolve(session, name)
-        user = by_name(session, login_name())
-        return user if user is not None or not create else resolve(session, None)
-    login = database_login(session)
-    if name and name.lower() != login.lower():
-        raise coded("role.not_your_login", where=_where(session), login=login, user=name)
-    user = by_name(session, login)
-    if user is None:
-        return service.create(session, None, {"name": login}) if create else None
-    if user.deleted_at is not None or not user.active:
-        raise coded("role.login_removed", login=login, where=_where(session))
-    return user
-
-
-def _where(session: Session) -> str:
-    """The team database as people read it: no password, no connection options."""
-    url = session.get_bind().engine.url
-    return url.set(query={}).render_as_string(hide_password=True)
+    """Who acts, when `name` (--user, CRM_USER) may be given: the rules are
+    `crm.services.actor`'s. None when that user is not there yet and not `create`; with
+    `create`, a first start makes them (the first of a database is its admin, the next ones
+    staff: holding a login to the team database is being on the team)."""
+    user_id = actor.acting_id(session, name)
+    if user_id is not None:
+        return session.get(StaffUser, user_id)
+    if not create:
+        return None
+    return service.create(session, None, {"name": actor.new_user_name(session)})
 
 
 def register(session: Session, values: dict[str, Any]) -> StaffUser:

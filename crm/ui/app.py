@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 from crm.db.database import Database
 from crm.db.models import StaffUser
 from crm.domain.errors import DeskError, NotFound
-from crm.services import users
+from crm.services import actor, users
 from crm.ui import identity, messages, operations, settings, theme
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -381,7 +381,7 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
             with db.write() as session:
                 made: StaffUser | None
                 if db.is_sqlite:
-                    made = users.register(session, {"name": name or users.login_name(),
+                    made = users.register(session, {"name": name or actor.login_name(),
                                                     "display_name": display_name})  # fmt: skip
                 else:
                     made = users.acting(session, None, create=True)

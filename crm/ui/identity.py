@@ -22,7 +22,7 @@ from crm.db.database import Database
 from crm.db.models import StaffUser
 from crm.domain.enums import Role
 from crm.domain.errors import DeskError
-from crm.services import users
+from crm.services import actor, users
 from crm.services.privacy import roles
 from crm.ui import messages, settings
 from crm.ui.context import DeskContext
@@ -103,7 +103,7 @@ def ask_dialog(
     Tests replace this, as they do `crm.ui.app.ask_first_start`."""
     from crm.ui.dialogs.staff import WhoAmIDialog
 
-    dialog = WhoAmIDialog(roster(db), users.login_name(), parent, current=current)
+    dialog = WhoAmIDialog(roster(db), actor.login_name(), parent, current=current)
     if not dialog.exec():
         return None
     return dialog.answer()

@@ -7,7 +7,7 @@ from typing import Any
 from alembic import context
 
 import crm.db.models  # noqa: F401  (registers every table on the metadata)
-from crm.db.base import Base
+from crm.db import tables
 
 # Made by the migrations for one dialect only, so the model-versus-migration check skips them.
 DIALECT_ONLY = {
@@ -36,7 +36,7 @@ def run() -> None:
         raise RuntimeError("crm migrations run through crm.db.migrate, on an open connection")
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=tables.metadata,
         render_as_batch=True,
         include_object=include_object,
         compare_type=True,

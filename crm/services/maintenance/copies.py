@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from crm.db.base import Base
+from crm.db import tables
 from crm.db.database import Database
 from crm.db.engine import WRITE_OPTION, busy_timeout_ms, default_db_path, make_engine, sqlite_url
 from crm.db.files import create_private, private_dir, temp_path_for
@@ -112,7 +112,7 @@ def remove_with_side_files(path: Path) -> None:
 def copy_rows(source: sa.Connection, target: sa.Connection) -> int:
     """Copy every desk table, parents first; returns the number of rows copied."""
     copied = 0
-    for table in Base.metadata.sorted_tables:
+    for table in tables.metadata.sorted_tables:
         result = source.execute(sa.select(table)).mappings()
         while chunk := result.fetchmany(CHUNK):
             target.execute(sa.insert(table), [dict(row) for row in chunk])
@@ -124,7 +124,7 @@ def reset_sequences(conn: sa.Connection) -> None:
     """After rows arrive with their ids, PostgreSQL's sequences must continue past them."""
     if conn.dialect.name != "postgresql":
         return
-    for table in Base.metadata.sorted_tables:
+    for table in tables.metadata.sorted_tables:
         if "id" in table.c and table.c.id.primary_key:
             conn.exec_driver_sql(
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "

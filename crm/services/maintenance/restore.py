@@ -20,8 +20,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from crm.db import schema
-from crm.db.base import Base, table_of
+from crm.db import schema, tables
+from crm.db.base import table_of
 from crm.db.database import Database, check_sqlite_file
 from crm.db.engine import make_engine, sqlite_url
 from crm.db.files import atomic_file, make_private, private_dir
@@ -177,11 +177,11 @@ def _require_admin_of_file(path: Path, user: str | None) -> None:
     """Only an admin of the current file restores over it. A file that cannot be read (the
     damage a restore is the remedy for), has no staff user yet or predates roles is its
     owner's to restore: the check reads what it can, read-only, and lets the rest through."""
-    from crm.services import users
+    from crm.services import actor
 
     if not path.exists():
         return
-    name = user or users.login_name()
+    name = user or actor.login_name()
     staff = sa.table(
         "staff_users", sa.column("name"), sa.column("role"), sa.column("active"),
         sa.column("deleted_at"),
@@ -303,7 +303,7 @@ def _restore_server(db: Database, source: Path) -> Restored:
         try:
             with copy.connect() as src, db.write() as session:
                 conn = session.connection()
-                for table in reversed(Base.metadata.sorted_tables):
+                for table in reversed(tables.metadata.sorted_tables):
                     conn.execute(sa.delete(table))
                 copy_rows(src, conn)
                 reset_sequences(conn)
@@ -318,15 +318,15 @@ def record_restore(db: Database, restored: Restored, user: str | None) -> None:
     The backup brought its own audit and export logs; this entry is the bridge to the ones
     now kept in the safety copy.
     """
-    from crm.services import users
+    from crm.services import actor, users
 
-    name = user or users.login_name()
+    name = user or actor.login_name()
     with db.write() as session:
-        actor = users.by_name(session, name)
+        me = users.by_name(session, name)
         kept = _carry_export_log(session, restored.export_log)
         session.add(
             AuditEntry(
-                user_id=actor.id if actor is not None else None,
+                user_id=me.id if me is not None else None,
                 action="restore",
                 entity="database",
                 record_id=None,

@@ -31,9 +31,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from crm.db.base import table_of
 from crm.db.database import Database
-from crm.db.models import StaffUser
+from crm.db.tables import staff_users
 from crm.domain.enums import Role
 from crm.domain.errors import DeskError, coded
 
@@ -56,10 +55,8 @@ def role_of(session: Session, user_id: int | None) -> tuple[str, Role | None]:
 
 
 def _who(user_id: int) -> sa.Select[Any]:
-    users = table_of(StaffUser)
-    return sa.select(users.c.name, users.c.role, users.c.active, users.c.deleted_at).where(
-        users.c.id == user_id
-    )
+    u = staff_users.c
+    return sa.select(u.name, u.role, u.active, u.deleted_at).where(u.id == user_id)
 
 
 def _read(row: Any, user_id: int) -> tuple[str, Role | None]:
