@@ -206,7 +206,7 @@ class TaskRunner(QObject):
                         on_cancelled()
                 elif on_error is None:
                     raise exc
-                else:
+                elif _alive(on_error):
                     on_error(exc)
             finally:
                 task.finished.emit()
@@ -260,7 +260,14 @@ class TaskRunner(QObject):
 
 
 def _alive(callback: Callable[..., Any]) -> bool:
-    """Whether the Qt object a bound-method callback belongs to still exists (a window can be
-    deleted while its read runs; its result then has nowhere to go)."""
+    """Whether the Qt objects a callback works on still exist (a window or page can be
+    deleted while its read runs; its result then has nowhere to go): the object a bound
+    method belongs to, or those a closure holds (`def done(result): self.title.setText`)."""
     owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+    held = [owner] if owner is not None else []
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            held.append(cell.cell_contents)
+        except ValueError:  # a cell not yet filled
+            continue
+    return all(shiboken6.isValid(o) for o in held if isinstance(o, QObject))

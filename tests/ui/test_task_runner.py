@@ -64,3 +64,30 @@ def test_quick_long_task_shows_no_dialog_and_reports_errors(qtbot, tasks):
         pass
     assert [str(e) for e in errors] == ["disk full"]
     assert not hasattr(task, "progress_dialog")
+
+
+def test_a_result_for_a_widget_deleted_meanwhile_goes_nowhere(qtbot, tasks):
+    """A page closed while its read runs: the read's callback, a closure over the page
+    (not a bound method), is not called on the deleted widgets, and nothing is raised in
+    the event loop (it was: "Internal C++ object (QLabel) already deleted")."""
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel("before")
+    release = threading.Event()
+    shown = []
+
+    def read():
+        release.wait(5)
+        return "after"
+
+    def done(text):
+        label.setText(text)  # raises RuntimeError once the label is deleted
+        shown.append(text)
+
+    task = tasks.run(read, done)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label), timeout=3000)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        release.set()
+    assert shown == []
