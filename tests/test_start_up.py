@@ -110,3 +110,24 @@ def test_an_export_of_everything_starts_without_the_list_pages() -> None:
         "ExportRequest('contacts', filters={'territory': 'qc'}).checked()"
     )
     assert "crm.services.lists" in filtered
+
+
+def test_an_export_loads_no_mapped_class(tmp_path: Path) -> None:
+    """`crm export contacts` reads who acts, its rows and its log through the Core tables:
+    neither the ORM's mapped classes (`crm.db.models`, a fifth of a second of declarative
+    mapping) nor the record services are imported, and the file is written and logged."""
+    db, out = tmp_path / "desk.db", tmp_path / "contacts.csv"
+    env = {**os.environ, "CRM_USER": "mtremblay", "XDG_DATA_HOME": str(tmp_path / "data")}
+    subprocess.run([sys.executable, "-m", "crm.cli", "--db", str(db), "demo"], check=True,
+                   cwd=ROOT, env=env, capture_output=True)  # fmt: skip
+    argv = ["--db", str(db), "export", "contacts", "--out", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-c", "import json, sys\nfrom crm.cli import main\n"
+         f"status = main({argv!r})\nprint(json.dumps([status, sorted(sys.modules)]))"],
+        capture_output=True, text=True, check=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+    status, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert status == 0, done.stderr
+    assert out.read_text(encoding="utf-8-sig").count("\n") > 1
+    heavy = {"crm.db.models", "crm.db.base", "crm.services.records", "crm.services.users"}
+    assert not heavy & set(loaded), sorted(heavy & set(loaded))
