@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,10 +10,9 @@ from sqlalchemy.orm import Session
 from crm.db.models import StaffUser
 from crm.domain import validation as v
 from crm.domain.enums import Language, Role
-from crm.domain.errors import NotFound, coded
-from crm.services import audit, records
+from crm.domain.errors import coded
+from crm.services import audit, records, staff
 from crm.services.cleaning import Cleaner
-from crm.services.fields import staff_name
 from crm.services.privacy import roles
 
 FIELDS = ("name", "display_name", "email", "language", "active")
@@ -58,86 +56,45 @@ def by_name(session: Session, name: str) -> StaffUser | None:
     return session.scalar(sa.select(StaffUser).where(sa.func.lower(StaffUser.name) == name.lower()))
 
 
-def login_name() -> str:
-    try:
-        return getpass.getuser().replace(" ", "_") or "staff"
-    except (KeyError, OSError):
-        return "staff"
+# Who acts is read with the Core tables (the window's start needs no mapped class); these
+# names stay here for the CLI and the services.
+login_name = staff.login_name
+is_server = staff.is_server
+database_login = staff.database_login
 
 
 def resolve(session: Session, name: str | None) -> StaffUser:
     """The staff user named `name`, or the person logged in on this computer (created on first
     use). Who acts on a database is `acting` (on PostgreSQL: the database login)."""
     if name:
-        user = by_name(session, name)
-        if user is None or user.deleted_at is not None:
-            raise NotFound(
-                "staff user",
-                name,
-                f"There is no staff user '{name}'. Add one with: crm users add {name}",
-            )
-        return user
+        return _mapped(session, staff.named(session, name).id)
     user = by_name(session, login_name())
     if user is None:
         user = service.create(session, None, {"name": login_name()})
     return user
 
 
-def choices(session: Session) -> list[tuple[int, str]]:
-    """(id, display name) of the active staff users, for owner and assignee filters."""
-    query = (
-        sa.select(
-            StaffUser.id,
-            staff_name(StaffUser),
-        )
-        .where(StaffUser.deleted_at.is_(None), StaffUser.active.is_(True))
-        .order_by(sa.func.lower(StaffUser.display_name))
-    )
-    return [(row[0], row[1]) for row in session.execute(query)]
-
-
-def is_server(session: Session) -> bool:
-    bind = session.get_bind()
-    return bind.dialect.name != "sqlite"
-
-
-def database_login(session: Session) -> str:
-    """The PostgreSQL login of this connection (`session_user`, not a `SET ROLE`)."""
-    return str(session.execute(sa.text("SELECT session_user")).scalar_one())
-
-
-def acting(session: Session, name: str | None, *, create: bool = False) -> StaffUser | None:
-    """Who acts, when `name` (--user, CRM_USER) may be given.
-
-    SQLite (a personal file): the named staff user (NotFound when there is none), else the
-    person logged in on the computer; None when that user is not there yet and not `create`.
-
-    PostgreSQL (the team database): the database login is the staff user; a `name` naming
-    someone else is refused (`role.not_your_login`). A login without a staff user gets one on
-    its first start (the first of the database is its admin, the next ones staff: holding a
-    login to the team database is being on the team), made here when `create`, else None.
-    A login whose staff user is in the trash or inactive is refused (`role.login_removed`).
-    """
-    if not is_server(session):
-        if name:
-            return resolve(session, name)
-        user = by_name(session, login_name())
-        return user if user is not None or not create else resolve(session, None)
-    login = database_login(session)
-    if name and name.lower() != login.lower():
-        raise coded("role.not_your_login", where=_where(session), login=login, user=name)
-    user = by_name(session, login)
-    if user is None:
-        return service.create(session, None, {"name": login}) if create else None
-    if user.deleted_at is not None or not user.active:
-        raise coded("role.login_removed", login=login, where=_where(session))
+def _mapped(session: Session, user_id: int) -> StaffUser:
+    user = session.get(StaffUser, user_id)
+    assert user is not None
     return user
 
 
-def _where(session: Session) -> str:
-    """The team database as people read it: no password, no connection options."""
-    url = session.get_bind().engine.url
-    return url.set(query={}).render_as_string(hide_password=True)
+def acting(session: Session, name: str | None, *, create: bool = False) -> StaffUser | None:
+    """Who acts (`crm.services.staff.acting`: --user on a personal file, else the login),
+    None when that user is not there yet and not `create`.
+
+    A login without a staff user gets one on its first start when `create`: the first of the
+    database is its admin, the next ones staff (holding a login to the team database is
+    being on the team).
+    """
+    found = staff.acting(session, name, login_name())
+    if found is not None:
+        return _mapped(session, found.id)
+    if not create:
+        return None
+    login = database_login(session) if is_server(session) else login_name()
+    return service.create(session, None, {"name": login})
 
 
 def register(session: Session, values: dict[str, Any]) -> StaffUser:

@@ -31,9 +31,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from crm.db.base import table_of
+from crm.db import tables
 from crm.db.database import Database
-from crm.db.models import StaffUser
 from crm.domain.enums import Role
 from crm.domain.errors import DeskError, coded
 
@@ -56,7 +55,7 @@ def role_of(session: Session, user_id: int | None) -> tuple[str, Role | None]:
 
 
 def _who(user_id: int) -> sa.Select[Any]:
-    users = table_of(StaffUser)
+    users = tables.staff_users
     return sa.select(users.c.name, users.c.role, users.c.active, users.c.deleted_at).where(
         users.c.id == user_id
     )
