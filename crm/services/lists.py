@@ -84,9 +84,7 @@ CONTACTS = ListSpec(
     tables.contacts,
     (
         _column(catalogue.CONTACT, "name", person_name(tables.contacts), _c.name_folded),
-        _column(
-            catalogue.CONTACT, "organization", _contact_org.c.name, _contact_org.c.name_folded
-        ),
+        _column(catalogue.CONTACT, "organization", _contact_org.c.name, _contact_org.c.name_folded),
         _column(catalogue.CONTACT, "title", _c.title),
         _column(catalogue.CONTACT, "email", _c.email, _c.email_lower),
         _column(catalogue.CONTACT, "city", _c.city, sa.func.lower(_c.city)),

@@ -9,7 +9,7 @@ first start adding its user) is `crm.services.users`, which builds on these.
 from __future__ import annotations
 
 import getpass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import sqlalchemy as sa
 
@@ -20,11 +20,14 @@ from crm.services.fields import staff_name
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    # A staff user as read here: id, name, display_name, role, active, deleted_at.
+    Staff: TypeAlias = sa.Row[Any, Any, Any, Any, Any, Any]
+
 _u = tables.staff_users.c
 _STAFF = sa.select(_u.id, _u.name, _u.display_name, _u.role, _u.active, _u.deleted_at)
 
 
-def by_name(session: Session, name: str) -> sa.Row[Any] | None:
+def by_name(session: Session, name: str) -> Staff | None:
     """The staff user named `name` (whatever the case), in the trash or not."""
     return session.execute(_STAFF.where(sa.func.lower(_u.name) == name.lower())).first()
 
@@ -37,12 +40,14 @@ def login_name() -> str:
         return "staff"
 
 
-def named(session: Session, name: str) -> sa.Row[Any]:
+def named(session: Session, name: str) -> Staff:
     """The staff user `name` (`--user`), out of the trash; NotFound otherwise."""
     user = by_name(session, name)
     if user is None or user.deleted_at is not None:
         raise NotFound(
-            "staff user", name, f"There is no staff user '{name}'. Add one with: crm users add {name}"
+            "staff user",
+            name,
+            f"There is no staff user '{name}'. Add one with: crm users add {name}",
         )
     return user
 
@@ -72,7 +77,7 @@ def where(session: Session) -> str:
     return url.set(query={}).render_as_string(hide_password=True)
 
 
-def acting(session: Session, name: str | None, login: str) -> sa.Row[Any] | None:
+def acting(session: Session, name: str | None, login: str) -> Staff | None:
     """Who acts, when `name` (--user, CRM_USER) may be given; None when nobody is there yet
     (`crm.services.users.acting` then adds them). `login`: this computer's `login_name()`.
 

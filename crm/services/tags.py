@@ -7,6 +7,7 @@ classes (the window's first page loads no ORM mapping).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -34,7 +35,9 @@ def ensure(session: Session, names: Sequence[str]) -> list[int]:
     for key, name in wanted.items():
         if key not in found:
             added = session.execute(sa.insert(tables.tags).values(name=name, name_folded=key))
-            found[key] = added.inserted_primary_key[0]
+            inserted = cast("sa.CursorResult[Any]", added).inserted_primary_key
+            assert inserted is not None  # one row, by a plain INSERT
+            found[key] = inserted[0]
     return [found[key] for key in wanted]
 
 

@@ -232,9 +232,9 @@ def plan_move(
         asked = stages.move_questions(
             session, ctx.user_id, record_id, to_stage, outcome=outcome, values=values
         )
-        staff = staff.choices(session)
+        people = staff.choices(session)
     dialog = StageDialog(parent, asked.label, asked.from_stage, to_stage, asked.warnings,
-                         asked.suggestions, staff, asked.assignee_id, outcome)  # fmt: skip
+                         asked.suggestions, people, asked.assignee_id, outcome)  # fmt: skip
     try:
         if not ask(dialog):
             return None
