@@ -29,9 +29,8 @@ def ensure(session: Session, names: Sequence[str]) -> list[int]:
     wanted = {fold(n): n for n in names if fold(n)}
     if not wanted:
         return []
-    found = dict(
-        session.execute(sa.select(_tag.name_folded, _tag.id).where(_tag.name_folded.in_(wanted)))
-    )
+    query = sa.select(_tag.name_folded, _tag.id).where(_tag.name_folded.in_(wanted))
+    found = dict(session.execute(query).all())
     for key, name in wanted.items():
         if key not in found:
             added = session.execute(sa.insert(tables.tags).values(name=name, name_folded=key))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+
 import pytest
 import sqlalchemy as sa
 
@@ -68,13 +70,13 @@ def test_default_login_user_is_created_once(db, monkeypatch):
 
 
 def test_login_name_has_no_spaces(monkeypatch):
-    monkeypatch.setattr(users.getpass, "getuser", lambda: "Marie Tremblay")
+    monkeypatch.setattr(getpass, "getuser", lambda: "Marie Tremblay")
     assert users.login_name() == "Marie_Tremblay"
 
     def no_user() -> str:
         raise OSError("no login")
 
-    monkeypatch.setattr(users.getpass, "getuser", no_user)
+    monkeypatch.setattr(getpass, "getuser", no_user)
     assert users.login_name() == "staff"
 
 
