@@ -20,7 +20,7 @@ LINKS = {
     "contact": (tables.contact_tags, "contact_id"),
 }
 # The records each link table tags.
-RECORDS = {"organization": tables.organizations, "contact": tables.contacts}
+_RECORDS = {"organization": tables.organizations, "contact": tables.contacts}
 _tag = tables.tags.c
 
 
@@ -65,7 +65,7 @@ def all_tags(session: Session) -> list[str]:
 def choices(session: Session, kind: str) -> list[str]:
     """The tags in use on live records of `kind` (organization or contact), by folded name."""
     link, column = LINKS[kind]
-    records = RECORDS[kind]
+    records = _RECORDS[kind]
     query = (
         sa.select(_tag.name, _tag.name_folded)
         .where(

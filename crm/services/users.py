@@ -56,10 +56,9 @@ def by_name(session: Session, name: str) -> StaffUser | None:
     return session.scalar(sa.select(StaffUser).where(sa.func.lower(StaffUser.name) == name.lower()))
 
 
-# Who acts is read with the Core tables (the window's start needs no mapped class); these
-# names stay here for the CLI and the services.
+# Who acts is read with the Core tables (`crm.services.staff`: the window's start needs no
+# mapped class); the CLI, the services and their tests know these names here.
 login_name = staff.login_name
-is_server = staff.is_server
 database_login = staff.database_login
 
 
@@ -93,7 +92,7 @@ def acting(session: Session, name: str | None, *, create: bool = False) -> Staff
         return _mapped(session, found.id)
     if not create:
         return None
-    login = database_login(session) if is_server(session) else login_name()
+    login = database_login(session) if staff.is_server(session) else login_name()
     return service.create(session, None, {"name": login})
 
 
