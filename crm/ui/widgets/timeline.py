@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -239,13 +240,18 @@ class TimelineView(QWidget):
             with db.read() as session:
                 return timeline.timeline(session, kind, record_id, kinds=kinds, limit=limit)
 
+        def current() -> bool:
+            # Not a newer read's, and the view still there: an editor closing (its record
+            # just moved to the trash) deletes its timeline while the read runs.
+            return generation == self._generation and shiboken6.isValid(self)
+
         def done(entries: list[timeline.Entry]) -> None:
-            if generation == self._generation:
+            if current():
                 self.loading = False
                 self._show(entries)
 
         def failed(exc: BaseException) -> None:
-            if generation != self._generation:
+            if not current():
                 return
             from crm.ui.errors import error_text
 
