@@ -9,8 +9,11 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from crm.services import listing, lists
 
 ROOT = Path(__file__).resolve().parents[1]
 # Each costs 0.1-0.3 s to import; only the formats that need them load them.
@@ -131,3 +134,73 @@ def test_an_export_loads_no_mapped_class(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8-sig").count("\n") > 1
     heavy = {"crm.db.models", "crm.db.base", "crm.services.records", "crm.services.users"}
     assert not heavy & set(loaded), sorted(heavy & set(loaded))
+
+
+# Started as `crm --db FILE --user mtremblay gui`; once the window is shown it opens the
+# contacts page and, at the first paint of its table with rows, prints what was loaded.
+_FIRST_PAINT = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QTableView
+from crm.ui import main_window
+
+class FirstPaint(QObject):
+    def __init__(self, table):
+        super().__init__(table)
+        self.table = table
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        model = self.table.model()
+        if event.type() == QEvent.Type.Paint and model.rowCount() and self.table.isVisible():
+            obj.removeEventFilter(self)
+            print("PAINTED " + json.dumps({"first": model.index(0, 0).data(),
+                                           "modules": sorted(sys.modules)}), flush=True)
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+show = main_window.MainWindow.show
+
+def shown(self):
+    show(self)
+    self.show_page("contacts")
+    FirstPaint(self.findChild(QTableView, "contactTable"))
+
+main_window.MainWindow.show = shown
+from crm.cli import main
+sys.exit(main(["--db", sys.argv[1], "--user", "mtremblay", "gui"]))
+"""
+
+
+def test_the_contacts_page_paints_before_the_mapped_classes_are_loaded(
+    templates: Any, tmp_path: Path
+) -> None:
+    """The window's first page (who acts, the contacts list, its filters) reads the Core
+    tables: the ORM's mapping (`crm.db.models`, ~0.2 s) and the record services come after
+    the first paint, when a page or an action needs them."""
+    from tests.conftest import load_demo
+
+    database, _actor = templates.open("demo", load_demo, tmp_path / "desk.db")
+    with database.read() as session:
+        ids = listing.ordered_ids(session, lists.CONTACTS)
+        first = listing.rows_by_id(session, lists.CONTACTS, ids[:1])[0]
+    database.close()
+    assert first is not None
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache")}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAINT, str(tmp_path / "desk.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    painted = [line for line in done.stdout.splitlines() if line.startswith("PAINTED ")]
+    assert done.returncode == 0 and painted, done.stderr[-2000:]
+    seen = json.loads(painted[0].removeprefix("PAINTED "))
+    assert seen["first"] == first[1]  # the demo's contacts, sorted by name, are on screen
+    loaded = set(seen["modules"])
+    assert "crm.services.lists" in loaded  # the page did read its list
+    early = {"crm.db.models", "crm.db.base", "crm.services.users", "crm.services.records"}
+    assert not early & loaded, sorted(early & loaded)

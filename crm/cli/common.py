@@ -21,12 +21,13 @@ def actor_id(db: Database, name: str | None) -> int:
     login (a `name` naming someone else is refused)."""
     import os
 
-    from crm.services import actor
+    from crm.services import staff
     from crm.services.privacy import roles
 
     name = name or os.environ.get("CRM_USER")
     with db.read() as session:
-        user_id = actor.acting_id(session, name)  # a named user must exist: refused unwritten
+        found = staff.acting(session, name)  # a named user must exist: refused unwritten
+    user_id = None if found is None else int(found.id)
     if user_id is None:
         from crm.services import users
 

@@ -20,19 +20,21 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import QueryableAttribute, Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from crm.db.folding import folded
 from crm.domain.text import fold_words
 
+if TYPE_CHECKING:  # the lists read Core tables: the window's first page loads no ORM mapping
+    from sqlalchemy.orm import Session
+
 Where = sa.ColumnElement[bool]
-# A column of a list: an SQL expression or a mapped attribute (Contact.city).
-Expr = sa.ColumnElement[Any] | QueryableAttribute[Any]
+# A column of a list: an SQL expression over a table (`tables.contacts.c.city`).
+Expr = sa.ColumnElement[Any]
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,11 @@ class Column:
 
 @dataclass(frozen=True)
 class ListSpec:
+    """One list. `model` is what it reads: a table of `crm.db.tables` (its `id` and
+    `deleted_at` columns page and filter it), or, for the trash, a union of several."""
+
     name: str
-    model: Any
+    model: sa.FromClause
     columns: tuple[Column, ...]
     # Adds the joins the columns need to `select(...)`.
     joins: Callable[[sa.Select[Any]], sa.Select[Any]] = lambda q: q
@@ -61,10 +66,8 @@ class ListSpec:
     text: Callable[[str], Where] | None = None
     default_sort: str = ""
     deleted: bool = False
-    # What the SELECT reads from when `model` is not a mapped class (the trash union), and
-    # the mapped classes it mixes (their highest ids bound its size, see `size_hint`).
-    source: Any = None
-    mixes: tuple[Any, ...] = ()
+    # The tables a union (the trash) mixes: their highest ids bound its size (`size_hint`).
+    mixes: tuple[sa.Table, ...] = ()
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -120,8 +123,8 @@ def _unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> str:
 
 
 def _conditions(spec: ListSpec, query: ListQuery, *, by_sort_index: bool = False) -> list[Where]:
-    model = spec.model
-    deleted = _unindexed(model.deleted_at) if by_sort_index else model.deleted_at
+    deleted_at = spec.model.c.deleted_at
+    deleted = _unindexed(deleted_at) if by_sort_index else deleted_at
     where: list[Where] = [deleted.is_not(None) if spec.deleted else deleted.is_(None)]
     for name, value in query.filters.items():
         if value is None or value == "":
@@ -135,20 +138,17 @@ def _conditions(spec: ListSpec, query: ListQuery, *, by_sort_index: bool = False
 
 
 def _base(spec: ListSpec, *columns: sa.ColumnElement[Any]) -> sa.Select[Any]:
-    return spec.joins(
-        sa.select(*columns).select_from(spec.model if spec.source is None else spec.source)
-    )
+    return spec.joins(sa.select(*columns).select_from(spec.model))
 
 
 def count(session: Session, spec: ListSpec, query: ListQuery = ListQuery()) -> int:
-    statement = _base(spec, sa.func.count(spec.model.id)).where(*_conditions(spec, query))
+    statement = _base(spec, sa.func.count(spec.model.c.id)).where(*_conditions(spec, query))
     return int(session.execute(statement).scalar_one())
 
 
 def statement(spec: ListSpec, query: ListQuery = ListQuery()) -> sa.Select[Any]:
     """The SELECT of the whole list, sorted (without LIMIT/OFFSET)."""
-    model = spec.model
-    statement = _base(spec, model.id, *(c.expr.label(c.key) for c in spec.columns))
+    statement = _base(spec, spec.model.c.id, *(c.expr.label(c.key) for c in spec.columns))
     statement = statement.where(*_conditions(spec, query))
     return statement.order_by(*_order(spec, query))
 
@@ -173,7 +173,8 @@ def _order(spec: ListSpec, query: ListQuery) -> list[Any]:
         col = spec.column(sort_key)
         expr = col.sort if col.sort is not None else col.expr
         order.append(expr.desc() if query.descending else expr.asc())
-    order.append(spec.model.id.desc() if query.descending else spec.model.id.asc())
+    record_id = spec.model.c.id
+    order.append(record_id.desc() if query.descending else record_id.asc())
     return order
 
 
@@ -182,7 +183,7 @@ def pages_by_id(spec: ListSpec) -> bool:
 
     The trash mixes kinds, so ids repeat there: it pages with `page` (it stays small).
     """
-    return spec.source is None
+    return not spec.mixes
 
 
 def ordered_ids(session: Session, spec: ListSpec, query: ListQuery = ListQuery()) -> array[int]:
@@ -191,7 +192,7 @@ def ordered_ids(session: Session, spec: ListSpec, query: ListQuery = ListQuery()
     Read once per refresh (it also gives the count); a page of rows is then read with
     `rows_by_id`, whose cost does not depend on where the page is (no OFFSET scan).
     """
-    statement = _base(spec, spec.model.id).where(*_conditions(spec, query))
+    statement = _base(spec, spec.model.c.id).where(*_conditions(spec, query))
     # A Core execution on the session's connection, read straight off the DBAPI cursor: the
     # ids are plain integers, and SQLAlchemy's per-row processing would cost more than
     # the query (~200 ms instead of ~130 ms at 100k contacts).
@@ -219,8 +220,7 @@ def first_rows(
     millisecond of SQL at 100k contacts when the sort column is indexed, where reading
     every sorted id takes 100-300 ms.
     """
-    model = spec.model
-    statement = _base(spec, model.id, *(c.expr.label(c.key) for c in spec.columns))
+    statement = _base(spec, spec.model.c.id, *(c.expr.label(c.key) for c in spec.columns))
     statement = statement.where(*_conditions(spec, query, by_sort_index=True))
     statement = statement.order_by(*_order(spec, query)).limit(limit)
     return [tuple(row) for row in session.execute(statement)]
@@ -235,9 +235,9 @@ def rows_by_id(
     """
     if not ids:
         return []
-    model = spec.model
-    statement = _base(spec, model.id, *(c.expr.label(c.key) for c in spec.columns)).where(
-        model.id.in_(list(ids))
+    record_id = spec.model.c.id
+    statement = _base(spec, record_id, *(c.expr.label(c.key) for c in spec.columns)).where(
+        record_id.in_(list(ids))
     )
     found = {row[0]: tuple(row) for row in session.execute(statement)}
     return [found.get(record_id) for record_id in ids]
@@ -249,8 +249,8 @@ def size_hint(session: Session, spec: ListSpec) -> int:
     Read by primary key in O(log n); the UI reads small lists at once and big ones off the
     GUI thread. For the trash, the highest id over the kinds it mixes.
     """
-    models = spec.mixes if spec.source is not None else (spec.model,)
-    return max(int(session.scalar(sa.select(sa.func.max(m.id))) or 0) for m in models)
+    sources = spec.mixes or (spec.model,)
+    return max(int(session.scalar(sa.select(sa.func.max(t.c.id))) or 0) for t in sources)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,9 @@ organizations, contacts, introductions, follow-ups, events, and the trash (delet
 of every kind). `LISTS` holds the five record lists by record kind. The computed columns
 (names of people, parties, staff users, a follow-up's linked record) come from
 `crm.services.fields`, so a list shows what an export writes.
+
+The lists read the Core tables (`crm.db.tables`), not the mapped classes: the window paints
+its first page without paying for the ORM's mapping (`crm.db.models`).
 """
 
 from __future__ import annotations
@@ -14,21 +17,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
 
-from crm.db.models import (
-    Contact,
-    Event,
-    EventParticipant,
-    FollowUp,
-    Interaction,
-    Introduction,
-    Organization,
-    StaffUser,
-    Tag,
-    contact_tags,
-    organization_tags,
-)
+from crm.db import tables
 from crm.domain import fields as catalogue
 from crm.domain.enums import EntityKind
 from crm.domain.text import fold_words
@@ -47,78 +37,81 @@ def _column(entity: catalogue.Entity, key: str, expr: Expr, sort: Expr | None = 
 _LIST_KINDS = frozenset({"text", "int", "date", "time", "datetime"})
 
 
-def _has_tag(link: sa.Table, column: str, model: Any) -> Callable[[Any], Where]:
+def _has_tag(link: sa.Table, column: str, table: sa.Table) -> Callable[[Any], Where]:
+    tag = tables.tags.c
+
     def where(value: Any) -> Where:
         words = " ".join(fold_words(str(value)))
         return sa.exists(
             sa.select(link.c.tag_id)
-            .join(Tag, Tag.id == link.c.tag_id)
-            .where(link.c[column] == model.id, Tag.name_folded == words)
+            .join(tables.tags, tag.id == link.c.tag_id)
+            .where(link.c[column] == table.c.id, tag.name_folded == words)
         )
 
     return where
 
 
+_o = tables.organizations.c
+
 ORGANIZATIONS = ListSpec(
     "organization",
-    Organization,
+    tables.organizations,
     (
-        _column(catalogue.ORGANIZATION, "name", Organization.name, Organization.name_folded),
-        _column(catalogue.ORGANIZATION, "kind", Organization.kind),
-        _column(catalogue.ORGANIZATION, "territory", Organization.territory),
-        _column(catalogue.ORGANIZATION, "membership", Organization.membership),
-        _column(
-            catalogue.ORGANIZATION, "city", Organization.city, sa.func.lower(Organization.city)
-        ),
-        _column(catalogue.ORGANIZATION, "region", Organization.region),
-        _column(catalogue.ORGANIZATION, "website", Organization.website),
+        _column(catalogue.ORGANIZATION, "name", _o.name, _o.name_folded),
+        _column(catalogue.ORGANIZATION, "kind", _o.kind),
+        _column(catalogue.ORGANIZATION, "territory", _o.territory),
+        _column(catalogue.ORGANIZATION, "membership", _o.membership),
+        _column(catalogue.ORGANIZATION, "city", _o.city, sa.func.lower(_o.city)),
+        _column(catalogue.ORGANIZATION, "region", _o.region),
+        _column(catalogue.ORGANIZATION, "website", _o.website),
     ),
     filters={
-        "territory": lambda v: Organization.territory == v,
-        "kind": lambda v: Organization.kind == v,
-        "membership": lambda v: Organization.membership == v,
-        "tag": _has_tag(organization_tags, "organization_id", Organization),
+        "territory": lambda v: _o.territory == v,
+        "kind": lambda v: _o.kind == v,
+        "membership": lambda v: _o.membership == v,
+        "tag": _has_tag(tables.organization_tags, "organization_id", tables.organizations),
     },
-    text=lambda w: sa.or_(like(Organization.name_folded, w), folded_like(Organization.city, w)),
+    text=lambda w: sa.or_(like(_o.name_folded, w), folded_like(_o.city, w)),
     default_sort="name",
 )
 
 
-_contact_org = aliased(Organization, name="contact_org")
-_contact_name = person_name(Contact)
+_c = tables.contacts.c
+_contact_org = tables.organizations.alias("contact_org")
 
 CONTACTS = ListSpec(
     "contact",
-    Contact,
+    tables.contacts,
     (
-        _column(catalogue.CONTACT, "name", _contact_name, Contact.name_folded),
-        _column(catalogue.CONTACT, "organization", _contact_org.name, _contact_org.name_folded),
-        _column(catalogue.CONTACT, "title", Contact.title),
-        _column(catalogue.CONTACT, "email", Contact.email, Contact.email_lower),
-        _column(catalogue.CONTACT, "city", Contact.city, sa.func.lower(Contact.city)),
-        _column(catalogue.CONTACT, "territory", Contact.territory),
-        _column(catalogue.CONTACT, "language", Contact.language),
+        _column(catalogue.CONTACT, "name", person_name(tables.contacts), _c.name_folded),
+        _column(catalogue.CONTACT, "organization", _contact_org.c.name, _contact_org.c.name_folded),
+        _column(catalogue.CONTACT, "title", _c.title),
+        _column(catalogue.CONTACT, "email", _c.email, _c.email_lower),
+        _column(catalogue.CONTACT, "city", _c.city, sa.func.lower(_c.city)),
+        _column(catalogue.CONTACT, "territory", _c.territory),
+        _column(catalogue.CONTACT, "language", _c.language),
     ),
-    joins=lambda q: q.outerjoin(_contact_org, _contact_org.id == Contact.organization_id),
+    joins=lambda q: q.outerjoin(_contact_org, _contact_org.c.id == _c.organization_id),
     filters={
-        "territory": lambda v: Contact.territory == v,
-        "language": lambda v: Contact.language == v,
-        "organization_id": lambda v: Contact.organization_id == int(v),
-        "tag": _has_tag(contact_tags, "contact_id", Contact),
+        "territory": lambda v: _c.territory == v,
+        "language": lambda v: _c.language == v,
+        "organization_id": lambda v: _c.organization_id == int(v),
+        "tag": _has_tag(tables.contact_tags, "contact_id", tables.contacts),
     },
     text=lambda w: sa.or_(
-        like(Contact.name_folded, w),
-        like(Contact.email_lower, w),
-        like(_contact_org.name_folded, w),
+        like(_c.name_folded, w),
+        like(_c.email_lower, w),
+        like(_contact_org.c.name_folded, w),
     ),
     default_sort="name",
 )
 
-_qc_org = aliased(Organization, name="qc_org")
-_ma_org = aliased(Organization, name="ma_org")
-_qc_contact = aliased(Contact, name="qc_contact")
-_ma_contact = aliased(Contact, name="ma_contact")
-_owner = aliased(StaffUser, name="owner")
+_i = tables.introductions.c
+_qc_org = tables.organizations.alias("qc_org")
+_ma_org = tables.organizations.alias("ma_org")
+_qc_contact = tables.contacts.alias("qc_contact")
+_ma_contact = tables.contacts.alias("ma_contact")
+_owner = tables.staff_users.alias("owner")
 
 
 def _in_month(column: Any, month: str) -> Where:
@@ -129,74 +122,71 @@ def _in_month(column: Any, month: str) -> Where:
     return sa.and_(column >= start, column < end)
 
 
-_stage_or_outcome = sa.func.coalesce(
-    sa.cast(Introduction.outcome, sa.String), sa.cast(Introduction.stage, sa.String)
-)
+_stage_or_outcome = sa.func.coalesce(sa.cast(_i.outcome, sa.String), sa.cast(_i.stage, sa.String))
 
 INTRODUCTIONS = ListSpec(
     "introduction",
-    Introduction,
+    tables.introductions,
     (
         # The parties lead; the optional title comes last (often empty).
         _column(catalogue.INTRODUCTION, "qc_party", party_name(_qc_org, _qc_contact)),
         _column(catalogue.INTRODUCTION, "ma_party", party_name(_ma_org, _ma_contact)),
-        _column(catalogue.INTRODUCTION, "purpose", Introduction.purpose),
+        _column(catalogue.INTRODUCTION, "purpose", _i.purpose),
         # A closed introduction reads by its outcome (declined, no fit...), sorted by stage.
-        Column("stage", _stage_or_outcome, Introduction.stage, kind="enum:IntroductionStatus"),
+        Column("stage", _stage_or_outcome, _i.stage, kind="enum:IntroductionStatus"),
         _column(catalogue.INTRODUCTION, "owner", staff_name(_owner)),
-        _column(catalogue.INTRODUCTION, "stage_changed_at", Introduction.stage_changed_at),
-        _column(
-            catalogue.INTRODUCTION, "title", Introduction.title, sa.func.lower(Introduction.title)
-        ),
+        _column(catalogue.INTRODUCTION, "stage_changed_at", _i.stage_changed_at),
+        _column(catalogue.INTRODUCTION, "title", _i.title, sa.func.lower(_i.title)),
     ),
     joins=lambda q: (
-        q.outerjoin(_qc_org, _qc_org.id == Introduction.qc_organization_id)
-        .outerjoin(_ma_org, _ma_org.id == Introduction.ma_organization_id)
-        .outerjoin(_qc_contact, _qc_contact.id == Introduction.qc_contact_id)
-        .outerjoin(_ma_contact, _ma_contact.id == Introduction.ma_contact_id)
-        .outerjoin(_owner, _owner.id == Introduction.owner_id)
+        q.outerjoin(_qc_org, _qc_org.c.id == _i.qc_organization_id)
+        .outerjoin(_ma_org, _ma_org.c.id == _i.ma_organization_id)
+        .outerjoin(_qc_contact, _qc_contact.c.id == _i.qc_contact_id)
+        .outerjoin(_ma_contact, _ma_contact.c.id == _i.ma_contact_id)
+        .outerjoin(_owner, _owner.c.id == _i.owner_id)
     ),
     filters={
-        "stage": lambda v: Introduction.stage == v,
-        "owner_id": lambda v: Introduction.owner_id == int(v),
-        "purpose": lambda v: Introduction.purpose == v,
-        "outcome": lambda v: Introduction.outcome == v,
-        "created_month": lambda v: _in_month(Introduction.created_at, str(v)),
+        "stage": lambda v: _i.stage == v,
+        "owner_id": lambda v: _i.owner_id == int(v),
+        "purpose": lambda v: _i.purpose == v,
+        "outcome": lambda v: _i.outcome == v,
+        "created_month": lambda v: _in_month(_i.created_at, str(v)),
     },
     text=lambda w: sa.or_(
-        folded_like(Introduction.title, w),
-        like(_qc_org.name_folded, w),
-        like(_ma_org.name_folded, w),
-        like(_qc_contact.name_folded, w),
-        like(_ma_contact.name_folded, w),
+        folded_like(_i.title, w),
+        like(_qc_org.c.name_folded, w),
+        like(_ma_org.c.name_folded, w),
+        like(_qc_contact.c.name_folded, w),
+        like(_ma_contact.c.name_folded, w),
     ),
     default_sort="stage_changed_at",
 )
 
-_assignee = aliased(StaffUser, name="assignee")
+_f = tables.followups.c
+_assignee = tables.staff_users.alias("assignee")
 _fu = FollowUpLink("fu")
 
 FOLLOWUPS = ListSpec(
     "followup",
-    FollowUp,
+    tables.followups,
     (
-        _column(catalogue.FOLLOWUP, "title", FollowUp.title, sa.func.lower(FollowUp.title)),
-        _column(catalogue.FOLLOWUP, "due_date", FollowUp.due_date),
-        _column(catalogue.FOLLOWUP, "due_time", FollowUp.due_time),
+        _column(catalogue.FOLLOWUP, "title", _f.title, sa.func.lower(_f.title)),
+        _column(catalogue.FOLLOWUP, "due_date", _f.due_date),
+        _column(catalogue.FOLLOWUP, "due_time", _f.due_time),
         _column(catalogue.FOLLOWUP, "assignee", staff_name(_assignee)),
-        _column(catalogue.FOLLOWUP, "priority", FollowUp.priority),
-        _column(catalogue.FOLLOWUP, "status", FollowUp.status),
+        _column(catalogue.FOLLOWUP, "priority", _f.priority),
+        _column(catalogue.FOLLOWUP, "status", _f.status),
         _column(catalogue.FOLLOWUP, "linked_to", _fu.name),
     ),
-    joins=lambda q: _fu.joins(q.outerjoin(_assignee, _assignee.id == FollowUp.assignee_id)),
+    joins=lambda q: _fu.joins(q.outerjoin(_assignee, _assignee.c.id == _f.assignee_id)),
     filters={
-        "status": lambda v: FollowUp.status == v,
-        "assignee_id": lambda v: FollowUp.assignee_id == int(v),
-        "due_from": lambda v: FollowUp.due_date >= v,
-        "due_to": lambda v: FollowUp.due_date <= v,
+        "status": lambda v: _f.status == v,
+        "assignee_id": lambda v: _f.assignee_id == int(v),
+        "due_from": lambda v: _f.due_date >= v,
+        "due_to": lambda v: _f.due_date <= v,
     },
     text=lambda w: sa.or_(
-        folded_like(FollowUp.title, w),
+        folded_like(_f.title, w),
         like(_fu.org.c.name_folded, w),
         like(_fu.person.c.name_folded, w),
         folded_like(_fu.intro.c.title, w),
@@ -205,32 +195,34 @@ FOLLOWUPS = ListSpec(
     default_sort="due_date",
 )
 
+_e = tables.events.c
+_participant = tables.event_participants.c
 _participants = (
-    sa.select(sa.func.count(EventParticipant.id))
-    .where(EventParticipant.event_id == Event.id, EventParticipant.deleted_at.is_(None))
-    .correlate(Event)
+    sa.select(sa.func.count(_participant.id))
+    .where(_participant.event_id == _e.id, _participant.deleted_at.is_(None))
+    .correlate(tables.events)
     .scalar_subquery()
 )
 
 EVENTS = ListSpec(
     "event",
-    Event,
+    tables.events,
     (
-        _column(catalogue.EVENT, "name", Event.name, sa.func.lower(Event.name)),
-        _column(catalogue.EVENT, "kind", Event.kind),
-        _column(catalogue.EVENT, "starts_on", Event.starts_on),
-        _column(catalogue.EVENT, "ends_on", Event.ends_on),
-        _column(catalogue.EVENT, "city", Event.city),
-        _column(catalogue.EVENT, "territory", Event.territory),
+        _column(catalogue.EVENT, "name", _e.name, sa.func.lower(_e.name)),
+        _column(catalogue.EVENT, "kind", _e.kind),
+        _column(catalogue.EVENT, "starts_on", _e.starts_on),
+        _column(catalogue.EVENT, "ends_on", _e.ends_on),
+        _column(catalogue.EVENT, "city", _e.city),
+        _column(catalogue.EVENT, "territory", _e.territory),
         _column(catalogue.EVENT, "participants", _participants),
     ),
     filters={
-        "kind": lambda v: Event.kind == v,
-        "territory": lambda v: Event.territory == v,
+        "kind": lambda v: _e.kind == v,
+        "territory": lambda v: _e.territory == v,
         # What the dashboard counts as upcoming: starting on this day or later.
-        "starts_from": lambda v: Event.starts_on >= v,
+        "starts_from": lambda v: _e.starts_on >= v,
     },
-    text=lambda w: sa.or_(folded_like(Event.name, w), folded_like(Event.city, w)),
+    text=lambda w: sa.or_(folded_like(_e.name, w), folded_like(_e.city, w)),
     default_sort="starts_on",
 )
 
@@ -241,66 +233,58 @@ LISTS: dict[str, ListSpec] = {
 
 # --- the trash: deleted records of every kind ------------------------------------------------
 
-_TRASH_LABELS: dict[EntityKind, tuple[Any, Expr]] = {
-    EntityKind.ORGANIZATION: (Organization, Organization.name),
-    EntityKind.CONTACT: (Contact, person_name(Contact)),
-    EntityKind.INTRODUCTION: (
-        Introduction,
-        sa.func.coalesce(
-            sa.func.nullif(Introduction.title, ""), "#" + sa.cast(Introduction.id, sa.String)
-        ),
-    ),
-    EntityKind.FOLLOWUP: (FollowUp, FollowUp.title),
-    EntityKind.EVENT: (Event, Event.name),
+
+def _numbered(label: sa.ColumnElement[Any], table: sa.Table) -> sa.ColumnElement[Any]:
+    """`label`, else `#id` for a record without one."""
+    return sa.func.coalesce(sa.func.nullif(label, ""), "#" + sa.cast(table.c.id, sa.String))
+
+
+_TRASH_LABELS: dict[EntityKind, tuple[sa.Table, Expr]] = {
+    EntityKind.ORGANIZATION: (tables.organizations, _o.name),
+    EntityKind.CONTACT: (tables.contacts, person_name(tables.contacts)),
+    EntityKind.INTRODUCTION: (tables.introductions, _numbered(_i.title, tables.introductions)),
+    EntityKind.FOLLOWUP: (tables.followups, _f.title),
+    EntityKind.EVENT: (tables.events, _e.name),
     EntityKind.INTERACTION: (
-        Interaction,
-        sa.func.coalesce(
-            sa.func.nullif(Interaction.subject, ""), "#" + sa.cast(Interaction.id, sa.String)
-        ),
+        tables.interactions,
+        _numbered(tables.interactions.c.subject, tables.interactions),
     ),
 }
 
 
-def _trash_union() -> Any:
-    deleter = aliased(StaffUser, name="deleter")
+def _trash_union() -> sa.Subquery:
+    deleter = tables.staff_users.alias("deleter")
     parts = []
-    for kind, (model, label) in _TRASH_LABELS.items():
+    for kind, (table, label) in _TRASH_LABELS.items():
         parts.append(
             sa.select(
-                model.id.label("id"),
+                table.c.id.label("id"),
                 sa.literal(kind.value).label("kind"),
                 label.label("label"),
-                model.deleted_at.label("deleted_at"),
+                table.c.deleted_at.label("deleted_at"),
                 sa.func.coalesce(staff_name(deleter), "").label("deleted_by"),
             )
-            .select_from(model)
-            .outerjoin(deleter, deleter.id == model.deleted_by_id)
-            .where(model.deleted_at.is_not(None))
+            .select_from(table)
+            .outerjoin(deleter, deleter.c.id == table.c.deleted_by_id)
+            .where(table.c.deleted_at.is_not(None))
         )
     return sa.union_all(*parts).subquery("trash")
 
 
-class _TrashModel:
-    """A stand-in `model` so the trash union pages like any list."""
-
-    table = _trash_union()
-    id = table.c.id
-    deleted_at = table.c.deleted_at
-
+_trash = _trash_union()
 
 TRASH = ListSpec(
     "trash",
-    _TrashModel,
+    _trash,
     (
-        Column("kind", _TrashModel.table.c.kind, kind="enum:EntityKind"),
-        Column("label", _TrashModel.table.c.label, sa.func.lower(_TrashModel.table.c.label)),
-        Column("deleted_at", _TrashModel.table.c.deleted_at, kind="datetime"),
-        Column("deleted_by", _TrashModel.table.c.deleted_by),
+        Column("kind", _trash.c.kind, kind="enum:EntityKind"),
+        Column("label", _trash.c.label, sa.func.lower(_trash.c.label)),
+        Column("deleted_at", _trash.c.deleted_at, kind="datetime"),
+        Column("deleted_by", _trash.c.deleted_by),
     ),
-    source=_TrashModel.table,
-    mixes=tuple(model for model, _label in _TRASH_LABELS.values()),
-    filters={"kind": lambda v: _TrashModel.table.c.kind == v},
-    text=lambda w: folded_like(_TrashModel.table.c.label, w),
+    mixes=tuple(table for table, _label in _TRASH_LABELS.values()),
+    filters={"kind": lambda v: _trash.c.kind == v},
+    text=lambda w: folded_like(_trash.c.label, w),
     default_sort="deleted_at",
     deleted=True,
 )

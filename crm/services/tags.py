@@ -1,19 +1,27 @@
-"""Tags on organizations and contacts, matched accent- and case-insensitively."""
+"""Tags on organizations and contacts, matched accent- and case-insensitively.
+
+Read and written with the Core tables: a list page's tag filter fills without the mapped
+classes (the window's first page loads no ORM mapping).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from crm.db.models import RECORD_MODELS, Tag, contact_tags, organization_tags
+from crm.db import tables
 from crm.domain.text import fold
 
 LINKS = {
-    "organization": (organization_tags, "organization_id"),
-    "contact": (contact_tags, "contact_id"),
+    "organization": (tables.organization_tags, "organization_id"),
+    "contact": (tables.contact_tags, "contact_id"),
 }
+# The records each link table tags.
+_RECORDS = {"organization": tables.organizations, "contact": tables.contacts}
+_tag = tables.tags.c
 
 
 def ensure(session: Session, names: Sequence[str]) -> list[int]:
@@ -21,15 +29,14 @@ def ensure(session: Session, names: Sequence[str]) -> list[int]:
     wanted = {fold(n): n for n in names if fold(n)}
     if not wanted:
         return []
-    found = dict(
-        session.execute(sa.select(Tag.name_folded, Tag.id).where(Tag.name_folded.in_(wanted))).all()
-    )
+    query = sa.select(_tag.name_folded, _tag.id).where(_tag.name_folded.in_(wanted))
+    found = dict(session.execute(query).all())
     for key, name in wanted.items():
         if key not in found:
-            tag = Tag(name=name, name_folded=key)
-            session.add(tag)
-            session.flush()
-            found[key] = tag.id
+            added = session.execute(sa.insert(tables.tags).values(name=name, name_folded=key))
+            inserted = cast("sa.CursorResult[Any]", added).inserted_primary_key
+            assert inserted is not None  # one row, by a plain INSERT
+            found[key] = inserted[0]
     return [found[key] for key in wanted]
 
 
@@ -44,30 +51,30 @@ def set_tags(session: Session, kind: str, record_id: int, names: Sequence[str]) 
 def tags_of(session: Session, kind: str, record_id: int) -> list[str]:
     table, column = LINKS[kind]
     query = (
-        sa.select(Tag.name)
-        .join(table, table.c.tag_id == Tag.id)
+        sa.select(_tag.name)
+        .join(table, table.c.tag_id == _tag.id)
         .where(table.c[column] == record_id)
     )
     return sorted(session.scalars(query), key=fold)
 
 
 def all_tags(session: Session) -> list[str]:
-    return sorted(session.scalars(sa.select(Tag.name)), key=fold)
+    return sorted(session.scalars(sa.select(_tag.name)), key=fold)
 
 
 def choices(session: Session, kind: str) -> list[str]:
     """The tags in use on live records of `kind` (organization or contact), by folded name."""
     link, column = LINKS[kind]
-    model = RECORD_MODELS[kind]
+    records = _RECORDS[kind]
     query = (
-        sa.select(Tag.name, Tag.name_folded)
+        sa.select(_tag.name, _tag.name_folded)
         .where(
             sa.exists(
                 sa.select(link.c.tag_id)
-                .join(model, model.id == link.c[column])
-                .where(link.c.tag_id == Tag.id, model.deleted_at.is_(None))
+                .join(records, records.c.id == link.c[column])
+                .where(link.c.tag_id == _tag.id, records.c.deleted_at.is_(None))
             )
         )
-        .order_by(Tag.name_folded)
+        .order_by(_tag.name_folded)
     )
     return [row[0] for row in session.execute(query)]

@@ -11,9 +11,8 @@ from crm.db.models import StaffUser
 from crm.domain import validation as v
 from crm.domain.enums import Language, Role
 from crm.domain.errors import coded
-from crm.services import actor, audit, records
+from crm.services import audit, records, staff
 from crm.services.cleaning import Cleaner
-from crm.services.fields import staff_name
 from crm.services.privacy import roles
 
 FIELDS = ("name", "display_name", "email", "language", "active")
@@ -57,44 +56,42 @@ def by_name(session: Session, name: str) -> StaffUser | None:
     return session.scalar(sa.select(StaffUser).where(sa.func.lower(StaffUser.name) == name.lower()))
 
 
+# Who acts is read with the Core tables (`crm.services.staff`: the window's start needs no
+# mapped class); the CLI, the services and their tests know these names here.
+
+
 def resolve(session: Session, name: str | None) -> StaffUser:
     """The staff user named `name`, or the person logged in on this computer (created on first
     use). Who acts on a database is `acting` (on PostgreSQL: the database login)."""
     if name:
-        user = by_name(session, name)
-        if user is None or user.deleted_at is not None:
-            raise actor.not_found(name)
-        return user
-    user = by_name(session, actor.login_name())
+        return _mapped(session, staff.named(session, name).id)
+    user = by_name(session, staff.login_name())
     if user is None:
-        user = service.create(session, None, {"name": actor.login_name()})
+        user = service.create(session, None, {"name": staff.login_name()})
     return user
 
 
-def choices(session: Session) -> list[tuple[int, str]]:
-    """(id, display name) of the active staff users, for owner and assignee filters."""
-    query = (
-        sa.select(
-            StaffUser.id,
-            staff_name(StaffUser),
-        )
-        .where(StaffUser.deleted_at.is_(None), StaffUser.active.is_(True))
-        .order_by(sa.func.lower(StaffUser.display_name))
-    )
-    return [(row[0], row[1]) for row in session.execute(query)]
+def _mapped(session: Session, user_id: int) -> StaffUser:
+    user = session.get(StaffUser, user_id)
+    assert user is not None
+    return user
 
 
 def acting(session: Session, name: str | None, *, create: bool = False) -> StaffUser | None:
-    """Who acts, when `name` (--user, CRM_USER) may be given: the rules are
-    `crm.services.actor`'s. None when that user is not there yet and not `create`; with
-    `create`, a first start makes them (the first of a database is its admin, the next ones
-    staff: holding a login to the team database is being on the team)."""
-    user_id = actor.acting_id(session, name)
-    if user_id is not None:
-        return session.get(StaffUser, user_id)
+    """Who acts (`crm.services.staff.acting`: --user on a personal file, else the login),
+    None when that user is not there yet and not `create`.
+
+    A login without a staff user gets one on its first start when `create`: the first of the
+    database is its admin, the next ones staff (holding a login to the team database is
+    being on the team).
+    """
+    found = staff.acting(session, name)
+    if found is not None:
+        return _mapped(session, found.id)
     if not create:
         return None
-    return service.create(session, None, {"name": actor.new_user_name(session)})
+    login = staff.database_login(session) if staff.is_server(session) else staff.login_name()
+    return service.create(session, None, {"name": login})
 
 
 def register(session: Session, values: dict[str, Any]) -> StaffUser:

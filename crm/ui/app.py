@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -28,9 +29,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from crm.db.database import Database
-from crm.db.models import StaffUser
 from crm.domain.errors import DeskError, NotFound
-from crm.services import actor, users
+from crm.services import staff
 from crm.ui import identity, messages, operations, settings, theme
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -38,6 +38,9 @@ from crm.ui.i18n import Languages, choose_language
 from crm.ui.main_window import PAGES, MainWindow
 from crm.ui.resources import icon, style_sheet
 from crm.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from crm.db.models import StaffUser
 
 APP_NAME = "Cooperation Desk"
 ORGANIZATION = "BIOQuebec-MassBio"
@@ -191,9 +194,11 @@ def resolve_user(db: Database, user_name: str | None, *, interactive: bool) -> D
                 identity.remember(db, who.name)
         if who is None:
             with db.read() as session:
-                known = users.acting(session, user_name)
+                known = staff.acting(session, user_name)
                 who = identity.person(known) if known is not None else None
         if who is None:
+            from crm.services import users  # the mapped classes: only to add someone
+
             with db.write() as session:
                 made = users.acting(session, user_name, create=True)
                 assert made is not None
@@ -220,6 +225,8 @@ def resolve_user(db: Database, user_name: str | None, *, interactive: bool) -> D
     ):
         print(f"There is no staff user '{user_name}'.", file=sys.stderr)
         return None
+    from crm.services import users
+
     try:
         with db.write() as session:
             who = identity.person(users.register(session, {"name": user_name}))
@@ -337,6 +344,7 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
     """
     from crm.db.engine import normalize_url, sqlite_url
     from crm.db.migrate import open_database
+    from crm.services import users
 
     url = normalize_url(where) if "://" in where else sqlite_url(where)
     try:
@@ -381,7 +389,7 @@ def switch_database(window: MainWindow, where: str) -> MainWindow | None:
             with db.write() as session:
                 made: StaffUser | None
                 if db.is_sqlite:
-                    made = users.register(session, {"name": name or actor.login_name(),
+                    made = users.register(session, {"name": name or staff.login_name(),
                                                     "display_name": display_name})  # fmt: skip
                 else:
                     made = users.acting(session, None, create=True)

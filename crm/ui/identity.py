@@ -4,7 +4,7 @@ On a personal file the first start asks (pick a staff user or add yourself, `Who
 the answer is kept per database (`settings.IDENTITY`), `--user` wins for one session, and
 File › Switch staff user asks again. After the demo data is loaded the window offers to act
 as one of the demo's staff. On the team database (PostgreSQL) the staff user is the database
-login: nothing is asked (`crm.services.users.acting`).
+login: nothing is asked (`crm.services.staff.acting`).
 
 Whoever is chosen is bound to the database's write sessions (`roles.act_as`), so their role
 holds for every write; `switch` changes the shared `DeskContext` in place and announces
@@ -14,15 +14,15 @@ that everything may look different (the pages re-read: "my follow-ups" are someo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from crm.db.database import Database
-from crm.db.models import StaffUser
 from crm.domain.enums import Role
 from crm.domain.errors import DeskError
-from crm.services import actor, users
+from crm.services import staff
 from crm.services.privacy import roles
 from crm.ui import messages, settings
 from crm.ui.context import DeskContext
@@ -43,11 +43,14 @@ class Person:
         return self.display_name or self.name
 
 
-def person(user: StaffUser) -> Person:
+def person(user: Any) -> Person:
+    """A staff user (a mapped `StaffUser` or a `crm.services.staff` row) as a `Person`."""
     return Person(user.id, user.name, user.display_name, user.role)
 
 
 def roster(db: Database) -> list[Person]:
+    from crm.services import users
+
     with db.read() as session:
         return [person(u) for u in users.roster(session) if u.active]
 
@@ -67,7 +70,7 @@ def remembered_person(db: Database) -> Person | None:
     if not name:
         return None
     with db.read() as session:
-        user = users.by_name(session, name)
+        user = staff.by_name(session, name)
         if user is None or user.deleted_at is not None or not user.active:
             return None
         return person(user)
@@ -81,6 +84,7 @@ def context(db: Database, who: Person) -> DeskContext:
 def ask(db: Database, parent: QWidget | None = None, current: str = "") -> Person | None:
     """Ask who the user is until they pick someone, add themselves, or cancel (None);
     `current` (a name) comes selected, else the login name's user."""
+    from crm.services import users
     from crm.ui.dialogs.staff import WhoAmIDialog
 
     while True:
@@ -103,7 +107,7 @@ def ask_dialog(
     Tests replace this, as they do `crm.ui.app.ask_first_start`."""
     from crm.ui.dialogs.staff import WhoAmIDialog
 
-    dialog = WhoAmIDialog(roster(db), actor.login_name(), parent, current=current)
+    dialog = WhoAmIDialog(roster(db), staff.login_name(), parent, current=current)
     if not dialog.exec():
         return None
     return dialog.answer()
@@ -122,6 +126,8 @@ def switch(ctx: DeskContext, who: Person, *, keep: bool = True) -> None:
 
 def refresh_role(ctx: DeskContext) -> None:
     """Read the acting user's role again (an admin may have just changed it)."""
+    from crm.services import users
+
     with ctx.db.read() as session:
         ctx.role = users.service.get(session, ctx.user_id, include_deleted=True).role
 

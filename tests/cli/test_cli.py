@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from crm.cli import main
 from crm.db.migrate import open_database
-from crm.services import actor, organizations, users
+from crm.services import organizations, staff, users
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def _marie_at_the_keyboard(monkeypatch: pytest.MonkeyPatch) -> None:
     """The person running these commands is the files' first staff user, their admin (a
     restore or a new staff user needs one): the login name is hers."""
 
-    monkeypatch.setattr(actor, "login_name", lambda: "mtremblay")
+    monkeypatch.setattr(staff, "login_name", lambda: "mtremblay")
 
 
 def crm(*args: str) -> int:

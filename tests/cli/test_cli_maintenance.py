@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from crm.cli import main
 from crm.db.migrate import open_database
 from crm.domain.errors import DeskError
-from crm.services import actor, organizations, users
+from crm.services import organizations, staff, users
 from crm.services.maintenance import backup as backups
 from crm.services.maintenance import copies, damage, health
 
@@ -39,7 +39,7 @@ def _marie_at_the_keyboard(monkeypatch: pytest.MonkeyPatch) -> None:
     """The person running these commands is the files' first staff user, their admin (a
     restore or a new staff user needs one): the login name is hers."""
 
-    monkeypatch.setattr(actor, "login_name", lambda: "mtremblay")
+    monkeypatch.setattr(staff, "login_name", lambda: "mtremblay")
 
 
 def crm(*args: str) -> int:

@@ -109,6 +109,6 @@ def test_on_the_team_database_you_are_your_login(pg_schema_url, capsys):
 @pytest.fixture(autouse=True)
 def _marie_at_the_keyboard(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands without --user act as the login name: here the file's first user, Marie."""
-    from crm.services import actor
+    from crm.services import staff
 
-    monkeypatch.setattr(actor, "login_name", lambda: "mtremblay")
+    monkeypatch.setattr(staff, "login_name", lambda: "mtremblay")

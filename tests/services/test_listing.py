@@ -18,6 +18,7 @@ from crm.services import (
     listing,
     lists,
     organizations,
+    staff,
     users,
 )
 from crm.services.listing import ListQuery
@@ -256,5 +257,5 @@ def test_a_follow_up_names_an_untitled_introduction_by_its_parties(db, desk):
 def test_a_staff_user_is_named_alike_in_lists_and_choices(db, desk):
     with db.read() as s:
         owners = {row[5] for row in everything(s, lists.INTRODUCTIONS, ListQuery())}
-        choices = dict(users.choices(s))
+        choices = dict(staff.choices(s))
     assert owners == {"Marie Tremblay", "Léa Roy"} and choices[desk["lea"]] == "Léa Roy"

@@ -17,7 +17,6 @@ from crm.db.models import Organization, StaffUser
 from crm.domain.enums import Role
 from crm.domain.errors import DeskError
 from crm.services import (
-    actor,
     contacts,
     csv_export,
     csv_import,
@@ -27,6 +26,7 @@ from crm.services import (
     interactions,
     introductions,
     organizations,
+    staff,
     stages,
     users,
 )
@@ -255,7 +255,7 @@ def test_on_postgresql_the_staff_user_is_the_database_login(db):
     if db.is_sqlite:
         pytest.skip("PostgreSQL: the login")
     with db.write() as s:
-        login = actor.database_login(s)
+        login = staff.database_login(s)
         me = users.acting(s, None, create=True)
         assert me.name == login and me.role is Role.ADMIN  # the first login is the admin
         assert users.acting(s, login.upper()).id == me.id  # naming yourself is fine
@@ -284,7 +284,7 @@ def test_on_postgresql_a_later_login_gets_staff_and_a_removed_one_is_refused(db)
 def test_on_sqlite_a_name_picks_the_user_and_the_login_name_is_the_default(db, monkeypatch):
     if not db.is_sqlite:
         pytest.skip("SQLite: names")
-    monkeypatch.setattr(actor, "login_name", lambda: "me_here")
+    monkeypatch.setattr(staff, "login_name", lambda: "me_here")
     with db.write() as s:
         assert users.acting(s, None) is None  # not there yet, not made unless asked
         me = users.acting(s, None, create=True)

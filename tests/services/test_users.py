@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import getpass
+
 import pytest
 import sqlalchemy as sa
 
 from crm.db.models import StaffUser
 from crm.domain.enums import Language
 from crm.domain.errors import DuplicateWarning, NotFound, ValidationFailed
-from crm.services import actor, users
+from crm.services import staff, users
 
 
 def test_create_defaults(db):
@@ -56,7 +58,7 @@ def test_resolve_a_deleted_user_is_not_found(db, actor):
 
 
 def test_default_login_user_is_created_once(db, monkeypatch):
-    monkeypatch.setattr(actor, "login_name", lambda: "desk_login")
+    monkeypatch.setattr(staff, "login_name", lambda: "desk_login")
     with db.write() as session:
         first = users.resolve(session, None)
         assert first.name == "desk_login"
@@ -68,14 +70,14 @@ def test_default_login_user_is_created_once(db, monkeypatch):
 
 
 def test_login_name_has_no_spaces(monkeypatch):
-    monkeypatch.setattr(actor.getpass, "getuser", lambda: "Marie Tremblay")
-    assert actor.login_name() == "Marie_Tremblay"
+    monkeypatch.setattr(getpass, "getuser", lambda: "Marie Tremblay")
+    assert staff.login_name() == "Marie_Tremblay"
 
     def no_user() -> str:
         raise OSError("no login")
 
-    monkeypatch.setattr(actor.getpass, "getuser", no_user)
-    assert actor.login_name() == "staff"
+    monkeypatch.setattr(getpass, "getuser", no_user)
+    assert staff.login_name() == "staff"
 
 
 def test_rename_and_deactivate(db, actor):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from crm.db.migrate import open_database
 from crm.db.models import Organization
 from crm.domain.enums import Role
-from crm.services import actor, organizations, users
+from crm.services import organizations, staff, users
 from crm.services.privacy import roles
 from crm.ui import app as desk_app
 from crm.ui import identity, operations, settings
@@ -272,7 +272,7 @@ def test_on_the_team_database_the_window_is_the_login_and_asks_nothing(qtbot, db
     log = asked.pop(0)
     ctx = desk_app.resolve_user(db, None, interactive=True)
     with db.read() as s:
-        login = actor.database_login(s)
+        login = staff.database_login(s)
     assert ctx is not None and ctx.user_name == login and ctx.role is Role.ADMIN
     assert log == [] and settings.IDENTITY.get() == {}
     win = _window(qtbot, ctx, tasks, "en")

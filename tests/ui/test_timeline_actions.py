@@ -245,6 +245,28 @@ def test_timeline_view_reads_filters_and_refreshes(qtbot, desk, tasks, french):
     assert opened_.args[0] == "interaction"
 
 
+def test_a_timeline_deleted_while_it_reads_takes_no_result(qtbot, desk, tasks, monkeypatch):
+    """An editor closing (its record just moved to the trash) deletes its timeline while the
+    read runs: the result then has nowhere to go, and nothing is raised."""
+    import threading
+
+    import shiboken6
+
+    gate, read = threading.Event(), timeline.timeline
+
+    def held(*args, **kwargs):
+        gate.wait(10)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(timeline, "timeline", held)
+    view = TimelineView(desk, tasks, "contact", contact_id(desk, "Éric"))
+    assert view.loading
+    shiboken6.delete(view)
+    gate.set()
+    tasks.wait()
+    qtbot.wait(50)  # the result's callback runs on the GUI thread; an error there fails the test
+
+
 def test_help_lists_the_action_shortcuts(window):
     from crm.ui.dialogs.misc import shortcut_rows
 

@@ -177,12 +177,12 @@ def _require_admin_of_file(path: Path, user: str | None) -> None:
     """Only an admin of the current file restores over it. A file that cannot be read (the
     damage a restore is the remedy for), has no staff user yet or predates roles is its
     owner's to restore: the check reads what it can, read-only, and lets the rest through."""
-    from crm.services import actor
+    from crm.services import staff
 
     if not path.exists():
         return
-    name = user or actor.login_name()
-    staff = sa.table(
+    name = user or staff.login_name()
+    users = sa.table(
         "staff_users", sa.column("name"), sa.column("role"), sa.column("active"),
         sa.column("deleted_at"),
     )  # fmt: skip
@@ -191,11 +191,11 @@ def _require_admin_of_file(path: Path, user: str | None) -> None:
     )
     try:
         with engine.connect() as conn:
-            if conn.scalar(sa.select(sa.func.count()).select_from(staff)) == 0:
+            if conn.scalar(sa.select(sa.func.count()).select_from(users)) == 0:
                 return
             row = conn.execute(
-                sa.select(staff.c.role, staff.c.active, staff.c.deleted_at).where(
-                    sa.func.lower(staff.c.name) == name.lower()
+                sa.select(users.c.role, users.c.active, users.c.deleted_at).where(
+                    sa.func.lower(users.c.name) == name.lower()
                 )
             ).first()
     except (sa.exc.SQLAlchemyError, ValueError):
@@ -318,9 +318,9 @@ def record_restore(db: Database, restored: Restored, user: str | None) -> None:
     The backup brought its own audit and export logs; this entry is the bridge to the ones
     now kept in the safety copy.
     """
-    from crm.services import actor, users
+    from crm.services import staff, users
 
-    name = user or actor.login_name()
+    name = user or staff.login_name()
     with db.write() as session:
         me = users.by_name(session, name)
         kept = _carry_export_log(session, restored.export_log)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.services import bulk_edit, tags, users
+from crm.services import bulk_edit, staff, tags
 from crm.ui import labels, messages, operations, undo
 from crm.ui.context import DeskContext
 from crm.ui.tasks import TaskRunner
@@ -77,7 +77,7 @@ class BulkEditDialog(QDialog):
         self.offered = [key for key, (name, _remove) in ACTIONS.items() if name in offered]
         with ctx.db.read() as session:  # two short lists, read once
             self.tag_names = tags.choices(session, kind) if "tags" in offered else []
-            self.staff = users.choices(session)
+            self.staff = staff.choices(session)
         self.intro = QLabel(self, objectName="bulkEditIntro")
         self.intro.setWordWrap(True)
         self.action = QComboBox(self, objectName="bulkEditAction")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from crm.services import users
+from crm.services import staff
 from crm.ui import labels
 from crm.ui.widgets.datefield import DateField, TimeField
 from crm.ui.widgets.picker import RecordPicker
@@ -57,7 +57,7 @@ def make_widget(
         combo = QComboBox(parent)
         combo.addItem("—", None)
         with ctx.db.read() as session:
-            for user_id, name in users.choices(session):
+            for user_id, name in staff.choices(session):
                 combo.addItem(name, user_id)
         return combo
     if kind in ("organization", "contact", "introduction", "event"):

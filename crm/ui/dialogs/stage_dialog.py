@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain import stage_rules
 from crm.domain.enums import IntroductionStage
-from crm.services import stages, users
+from crm.services import staff, stages
 from crm.ui import labels, messages
 from crm.ui.context import DeskContext
 from crm.ui.i18n import tr
@@ -232,9 +232,9 @@ def plan_move(
         asked = stages.move_questions(
             session, ctx.user_id, record_id, to_stage, outcome=outcome, values=values
         )
-        staff = users.choices(session)
+        people = staff.choices(session)
     dialog = StageDialog(parent, asked.label, asked.from_stage, to_stage, asked.warnings,
-                         asked.suggestions, staff, asked.assignee_id, outcome)  # fmt: skip
+                         asked.suggestions, people, asked.assignee_id, outcome)  # fmt: skip
     try:
         if not ask(dialog):
             return None

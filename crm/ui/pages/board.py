@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain.enums import IntroductionStage
 from crm.services import board as board_service
-from crm.services import stages, users
+from crm.services import staff, stages
 from crm.ui import labels, messages, operations, settings, theme, undo
 from crm.ui.context import DeskContext
 from crm.ui.i18n import tr
@@ -254,7 +254,7 @@ class BoardPage(DeskPage):
 
     def _staff(self) -> list[tuple[Any, str]]:
         with self.ctx.db.read() as session:
-            return list(users.choices(session))
+            return list(staff.choices(session))
 
     def _purposes(self) -> list[tuple[Any, str]]:
         return labels.enum_choices("IntroductionPurpose")

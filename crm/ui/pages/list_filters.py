@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
-from crm.services import tags, users
+from crm.services import staff, tags
 from crm.ui import labels
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def fill_combo(combo: QComboBox, fdef: FilterDef, ctx: DeskContext, kind: str) -
             combo.addItem(text, value)
     elif fdef.source == "staff":
         with ctx.db.read() as session:
-            for user_id, name in users.choices(session):
+            for user_id, name in staff.choices(session):
                 combo.addItem(name, user_id)
     elif fdef.source == "due":
         texts = (

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.services import calendar, followups, users
+from crm.services import calendar, followups, staff
 from crm.ui import labels, messages, undo
 from crm.ui.context import DeskContext
 from crm.ui.errors import error_text
@@ -353,8 +353,8 @@ class MyFollowUpsPage(DeskPage):
     def _fill_reassign(self) -> None:
         self.reassign_menu.clear()
         with self.ctx.db.read() as session:
-            staff = users.choices(session)
-        for user_id, name in staff:
+            people = staff.choices(session)
+        for user_id, name in people:
             action = self.reassign_menu.addAction(name)
             action.triggered.connect(lambda _=False, u=user_id: self.reassign_selected(u))
 
