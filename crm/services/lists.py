@@ -190,6 +190,11 @@ FOLLOWUPS = ListSpec(
         like(_fu.org.c.name_folded, w),
         like(_fu.person.c.name_folded, w),
         folded_like(_fu.intro.c.title, w),
+        # The parties the linked-to column shows for an introduction.
+        *(
+            like(side.c.name_folded, w)
+            for side in (_fu.qc_org, _fu.ma_org, _fu.qc_person, _fu.ma_person)
+        ),
         folded_like(_fu.event.c.name, w),
     ),
     default_sort="due_date",

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from crm.db.folding import folded
 from crm.domain.text import fold, fold_words
-from crm.services import events, followups, introductions, listing, lists, organizations
+from crm.services import contacts, events, followups, introductions, listing, lists, organizations
 
 NAMES = (
     "Mission québécoise à Boston",
@@ -108,3 +108,36 @@ def test_every_list_filter_is_accent_and_case_insensitive(db, actor):
     assert found(lists.FOLLOWUPS, "salon bio") == 1  # the event it serves
     assert found(lists.TRASH, "therapies oeuvre") == 1
     assert found(lists.EVENTS, "oeuvre") == 0  # in the trash
+
+
+def test_a_followup_is_found_by_the_parties_its_linked_to_column_shows(db, actor):
+    """The follow-ups list shows an introduction's parties ("Immuno-Québec ↔ Minuteman")
+    in its linked-to column: typing a party finds it, whether the introduction has a title
+    or not, and whether a side is an organization or a person."""
+    with db.write() as session:
+        qc = organizations.service.create(session, actor, {"name": "Immuno-Québec", "region": "QC"})
+        ma = organizations.service.create(
+            session, actor, {"name": "Minuteman Life Science Capital", "region": "MA"}
+        )
+        person = contacts.service.create(
+            session, actor, {"first_name": "Hannah", "last_name": "Lée", "region": "MA"}
+        )
+        titled = introductions.create(session, actor, {
+            "qc_organization_id": qc.id, "ma_organization_id": ma.id,
+            "title": "Série B"})  # fmt: skip
+        untitled = introductions.create(
+            session, actor, {"qc_organization_id": qc.id, "ma_contact_id": person.id}
+        )
+        for intro in (titled, untitled):
+            followups.service.create(session, actor, {
+                "title": "Relancer", "due_date": date(2026, 1, 5),
+                "introduction_id": intro.id})  # fmt: skip
+
+    def found(typed: str) -> int:
+        with db.read() as session:
+            return listing.count(session, lists.FOLLOWUPS, listing.ListQuery(text=typed))
+
+    assert found("minuteman") == 1
+    assert found("immuno quebec") == 2
+    assert found("hannah lee") == 1
+    assert found("serie b") == 1  # the title still
