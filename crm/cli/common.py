@@ -27,8 +27,9 @@ def actor_id(db: Database, name: str | None) -> int:
     name = name or os.environ.get("CRM_USER")
     with db.read() as session:
         found = staff.acting(session, name)  # a named user must exist: refused unwritten
-    user_id = None if found is None else int(found.id)
-    if user_id is None:
+    if found is not None:
+        user_id = int(found.id)
+    else:
         from crm.services import users
 
         with db.write("your new staff user") as session:
