@@ -167,3 +167,27 @@ def test_a_window_deleted_while_its_counts_are_read_is_not_called_back(qtbot, de
     gate.set()
     tasks.wait()  # an exception in the callback would fail the test (pytest-qt)
     qtbot.wait(50)
+
+
+def test_large_counts_keep_their_badges_narrow_and_the_tooltip_exact(qtbot):
+    """At the 100k demo's counts the badges covered "My follow-ups": beyond 999 a badge
+    shows "999+" (painted exactly as any other count beyond 999), the tooltip the number."""
+    from crm.ui.main_window import PAGE_ICONS, PAGES
+    from crm.ui.widgets.sidebar import Sidebar
+
+    bar = Sidebar()
+    qtbot.addWidget(bar)
+    bar.add_pages(PAGES, PAGE_ICONS)
+    bar.page_item("myfollowups").setText("My follow-ups")
+    bar.resize(bar.minimumWidth(), 400)
+    bar.show()
+
+    def painted(open_count: int, overdue: int) -> bytes:
+        bar.set_counts("myfollowups", open_count, overdue)
+        image = bar.grab().toImage()
+        return bytes(image.constBits())
+
+    huge = painted(37_437, 12_000)
+    assert "37437" in bar.page_item("myfollowups").toolTip()
+    assert huge == painted(1_000, 1_000)
+    assert huge != painted(999, 999)

@@ -37,6 +37,15 @@ VIEW_INDENT = 30
 Index = QModelIndex | QPersistentModelIndex
 
 
+# Above this, a badge shows "999+" (the row's tooltip has the number): a wider pill would
+# cover the page's name at the sidebar's width.
+BADGE_MAX = 999
+
+
+def badge_text(count: int) -> str:
+    return str(count) if count <= BADGE_MAX else f"{BADGE_MAX}+"
+
+
 class SidebarDelegate(QStyledItemDelegate):
     """A row as usual, a view indented, then its count badges on the right (overdue in the
     alert colour, then the open count)."""
@@ -45,33 +54,26 @@ class SidebarDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         if index.data(VIEW_ROLE) is not None:
             opt.rect = option.rect.adjusted(VIEW_INDENT, 0, 0, 0)
-        super().paint(painter, opt, index)
         counts = index.data(BADGE_ROLE)
         if not counts:
+            super().paint(painter, opt, index)
             return
-        open_count, overdue = counts
-        palette: QPalette = option.palette
         small = QFont(option.font)
         small.setPointSizeF(max(small.pointSizeF() * 0.85, 6.0))
         small.setBold(True)
         metrics = QFontMetrics(small)
+        badges = self._badges(counts, option.palette)
+        widths = [
+            max(metrics.horizontalAdvance(t) + 10, metrics.height() + 2) for t, _, _ in badges
+        ]
+        # The name left of the badges, elided rather than covered when the sidebar is narrow.
+        opt.rect = opt.rect.adjusted(0, 0, -(sum(widths) + 4 * len(widths) + 6), 0)
+        super().paint(painter, opt, index)
         right = option.rect.right() - 6
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(small)
-        badges = [
-            (
-                str(open_count),
-                palette.color(QPalette.ColorRole.Mid),
-                palette.color(QPalette.ColorRole.Text),
-            )
-        ]
-        if overdue:
-            badges.insert(
-                0, (str(overdue), theme.signal_color("alert", palette), QColor("#ffffff"))
-            )
-        for text, fill, ink in reversed(badges):
-            width = max(metrics.horizontalAdvance(text) + 10, metrics.height() + 2)
+        for (text, fill, ink), width in zip(reversed(badges), reversed(widths), strict=True):
             pill = QRect(right - width, 0, width, metrics.height() + 2)
             pill.moveCenter(QPoint(pill.center().x(), option.rect.center().y()))
             painter.setPen(Qt.PenStyle.NoPen)
@@ -81,6 +83,23 @@ class SidebarDelegate(QStyledItemDelegate):
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
             right = pill.left() - 4
         painter.restore()
+
+    @staticmethod
+    def _badges(counts: tuple[int, int], palette: QPalette) -> list[tuple[str, QColor, QColor]]:
+        """(text, fill, ink) of each badge, left to right: overdue (if any), then open."""
+        open_count, overdue = counts
+        badges = [
+            (
+                badge_text(open_count),
+                palette.color(QPalette.ColorRole.Mid),
+                palette.color(QPalette.ColorRole.Text),
+            )
+        ]
+        if overdue:
+            badges.insert(
+                0, (badge_text(overdue), theme.signal_color("alert", palette), QColor("#ffffff"))
+            )
+        return badges
 
 
 class Sidebar(QListWidget):
