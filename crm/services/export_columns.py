@@ -32,7 +32,7 @@ from crm.domain.enums import Consent, EntityKind
 from crm.domain.errors import DeskError, coded
 from crm.domain.text import fold
 from crm.services import listing
-from crm.services.fields import FollowUpLink, columns_of, party_name, person_name, staff_name
+from crm.services.fields import FollowUpLink, party_name, person_name, staff_name
 
 __all__ = [
     "DELIMITERS",
@@ -209,7 +209,7 @@ def _tags(link: sa.Table, column: str, model: Any, dialect: str) -> sa.ColumnEle
 
 
 def _consenting(contact: Any) -> sa.ColumnElement[bool]:
-    c = columns_of(contact)
+    c = contact.c
     return sa.and_(c.share_with_partners == Consent.YES, c.do_not_contact.is_(False))
 
 
@@ -351,7 +351,7 @@ def _source(entity: str, dialect: str, mask: bool = False) -> _Source:
     if entity == "followups":
         ft = tables.followups
         f = ft.c
-        assignee, link = tables.staff_users.alias(), FollowUpLink("export", ft)
+        assignee, link = tables.staff_users.alias(), FollowUpLink("export")
         linked_to, linked_uid = link.shown(shown)
         cols = {
             "uid": f.uid, "title": f.title, "due_date": f.due_date, "due_time": f.due_time,
@@ -453,7 +453,7 @@ def _where(
     elif filters or request.text.strip():
         assert spec is not None
         listed = listing.statement(spec, listing.ListQuery(filters, request.text))
-        listed_ids = listed.with_only_columns(columns_of(spec.model).id).order_by(None)
+        listed_ids = listed.with_only_columns(spec.model.c.id).order_by(None)
         where.append(model.id.in_(listed_ids))
     if request.ids is not None:
         where.append(model.id.in_(list(request.ids)))

@@ -52,14 +52,14 @@ def staff_name(user: Any) -> sa.ColumnElement[Any]:
 
 class FollowUpLink:
     """The record a follow-up serves, with the joins that name it (table aliases named
-    `prefix_*`; `followup` is the followups table, FollowUp, or an alias).
+    `prefix_*`), joined to the followups table of the query.
 
     A follow-up may link several records; the first of organization, contact, introduction,
     event names it everywhere (the lists, My follow-ups, exports, search).
     """
 
-    def __init__(self, prefix: str, followup: Any = tables.followups) -> None:
-        self.followup = columns_of(followup)
+    def __init__(self, prefix: str) -> None:
+        self.followup = tables.followups.c
         self.org = tables.organizations.alias(f"{prefix}_org")
         self.person = tables.contacts.alias(f"{prefix}_contact")
         self.intro = tables.introductions.alias(f"{prefix}_intro")

@@ -7,7 +7,6 @@ classes (the window's first page loads no ORM mapping).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -33,10 +32,8 @@ def ensure(session: Session, names: Sequence[str]) -> list[int]:
     found = dict(session.execute(query).all())
     for key, name in wanted.items():
         if key not in found:
-            added = session.execute(sa.insert(tables.tags).values(name=name, name_folded=key))
-            inserted = cast("sa.CursorResult[Any]", added).inserted_primary_key
-            assert inserted is not None  # one row, by a plain INSERT
-            found[key] = inserted[0]
+            added = sa.insert(tables.tags).values(name=name, name_folded=key).returning(_tag.id)
+            found[key] = session.execute(added).scalar_one()
     return [found[key] for key in wanted]
 
 

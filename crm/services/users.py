@@ -56,21 +56,6 @@ def by_name(session: Session, name: str) -> StaffUser | None:
     return session.scalar(sa.select(StaffUser).where(sa.func.lower(StaffUser.name) == name.lower()))
 
 
-# Who acts is read with the Core tables (`crm.services.staff`: the window's start needs no
-# mapped class); the CLI, the services and their tests know these names here.
-
-
-def resolve(session: Session, name: str | None) -> StaffUser:
-    """The staff user named `name`, or the person logged in on this computer (created on first
-    use). Who acts on a database is `acting` (on PostgreSQL: the database login)."""
-    if name:
-        return _mapped(session, staff.named(session, name).id)
-    user = by_name(session, staff.login_name())
-    if user is None:
-        user = service.create(session, None, {"name": staff.login_name()})
-    return user
-
-
 def _mapped(session: Session, user_id: int) -> StaffUser:
     user = session.get(StaffUser, user_id)
     assert user is not None

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from crm.db.migrate import open_database
 from crm.db.models import Contact, Organization
-from crm.services import contacts, organizations, users
+from crm.services import contacts, organizations, staff
 from tests.cli.conftest import crm
 
 
@@ -20,7 +20,7 @@ def desk(dbfile):
     """The CLI desk plus a second Éric Côté (same email) and a second Cambridge Labs."""
     db = open_database(f"sqlite:///{dbfile}")
     with db.write() as s:
-        actor = users.resolve(s, "mtremblay").id
+        actor = staff.named(s, "mtremblay").id
         contacts.service.create(
             s, actor, {"first_name": "Eric", "last_name": "Cote", "email": "ERIC@tmtl.ca",
                        "title": "CEO"}, allow_duplicate=True,
